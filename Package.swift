@@ -1,0 +1,92 @@
+// swift-tools-version: 6.1
+// kubesim: a discrete-event simulator of Kubernetes clusters.
+// Licence: GPL-3.0-or-later (the binary links GSL, which is GPL).
+
+import PackageDescription
+
+let package = Package(
+    name: "kubesim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kubesim", targets: ["kubesim"]),
+        .library(name: "SimulationCore", targets: ["SimulationCore"]),
+        .library(name: "Stochastics", targets: ["Stochastics"]),
+        .library(name: "KubeModel", targets: ["KubeModel"]),
+        .library(name: "ClusterComponents", targets: ["ClusterComponents"]),
+        .library(name: "SimulationOutput", targets: ["SimulationOutput"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "KubeSimCLI", targets: ["KubeSimCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - Engine layer (no Kubernetes knowledge)
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .target(
+            name: "SimulationCore",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+        ),
+        .target(name: "Stochastics", dependencies: ["CGSL"]),
+
+        // MARK: - Kubernetes model (pure values)
+        .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+
+        // MARK: - Cluster components on the engine
+        .target(
+            name: "ClusterComponents",
+            dependencies: [
+                "SimulationCore", "Stochastics", "KubeModel",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+
+        // MARK: - Outputs consuming the typed event stream
+        .target(
+            name: "SimulationOutput",
+            dependencies: [
+                "SimulationCore", "KubeModel", "ClusterComponents",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+
+        // MARK: - Scenarios, workloads, runner
+        .target(
+            name: "Scenarios",
+            dependencies: [
+                "ClusterComponents", "KubeModel", "SimulationOutput", "Stochastics",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // MARK: - Command line
+        .target(
+            name: "KubeSimCLI",
+            dependencies: [
+                "Scenarios", "SimulationOutput", "SimulationCore", "Stochastics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kubesim", dependencies: ["KubeSimCLI"]),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "SimulationCoreTests",
+            dependencies: ["SimulationCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(
+            name: "KubeModelTests",
+            dependencies: ["KubeModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "ClusterComponentsTests", dependencies: ["ClusterComponents", "KubeModel"]),
+        .testTarget(name: "SimulationOutputTests", dependencies: ["SimulationOutput", "ClusterComponents"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "KubeSimCLITests", dependencies: ["KubeSimCLI"]),
+    ]
+)

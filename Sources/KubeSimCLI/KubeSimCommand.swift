@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `kubesim` command: a thin front over the Scenarios and SimulationOutput layers.
+public struct KubeSimCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kubesim",
+        abstract: "A discrete-event simulator of Kubernetes clusters.",
+        subcommands: []
+    )
+    public init() {}
+}

@@ -1,0 +1,2 @@
+import KubeSimCLI
+KubeSimCommand.main()
