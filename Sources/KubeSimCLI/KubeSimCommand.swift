@@ -5,7 +5,7 @@ public struct KubeSimCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kubesim",
         abstract: "A discrete-event simulator of Kubernetes clusters.",
-        subcommands: []
+        subcommands: [BenchCommand.self]
     )
     public init() {}
 }
