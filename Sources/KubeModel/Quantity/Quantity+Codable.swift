@@ -18,7 +18,7 @@ extension Quantity: Codable {
             self = try Quantity(parsing: text.trimmingCharacters(in: .whitespaces))
         } catch {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "quantities must be like 100m, 0.5 or 128Mi: \"\(text)\": \(error)")
+                in: container, debugDescription: error.description)
         }
     }
 

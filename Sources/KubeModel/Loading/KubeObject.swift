@@ -1,0 +1,88 @@
+import Yams
+
+/// A decoded Kubernetes object of a kind the simulator understands, or the raw node of any
+/// other kind (the Scenarios layer decodes `kind: Scenario` from it).
+///
+/// `@unchecked Sendable` only because `Yams.Node` does not declare it: the node is an immutable
+/// value tree after parsing (its `Tag` class is never mutated by this module).
+public enum KubeObject: @unchecked Sendable {
+    /// `v1` Pod.
+    case pod(Pod)
+    /// `apps/v1` Deployment.
+    case deployment(Deployment)
+    /// `apps/v1` ReplicaSet.
+    case replicaSet(ReplicaSet)
+    /// `batch/v1` Job.
+    case job(Job)
+    /// `v1` Node.
+    case node(Node)
+    /// `v1` Namespace.
+    case namespace(Namespace)
+    /// `scheduling.k8s.io/v1` PriorityClass.
+    case priorityClass(PriorityClass)
+    /// `v1` ConfigMap.
+    case configMap(ConfigMap)
+    /// `v1` Secret.
+    case secret(Secret)
+    /// `policy/v1` PodDisruptionBudget.
+    case podDisruptionBudget(PodDisruptionBudget)
+    /// `kubescheduler.config.k8s.io/v1` KubeSchedulerConfiguration.
+    case schedulerConfiguration(KubeSchedulerConfiguration)
+    /// Any other kind, with its YAML node for a later layer to decode.
+    case unrecognized(apiVersion: String, kind: String, node: Yams.Node)
+
+    /// The object's kind.
+    public var kind: String {
+        switch self {
+        case .pod: "Pod"
+        case .deployment: "Deployment"
+        case .replicaSet: "ReplicaSet"
+        case .job: "Job"
+        case .node: "Node"
+        case .namespace: "Namespace"
+        case .priorityClass: "PriorityClass"
+        case .configMap: "ConfigMap"
+        case .secret: "Secret"
+        case .podDisruptionBudget: "PodDisruptionBudget"
+        case .schedulerConfiguration: "KubeSchedulerConfiguration"
+        case .unrecognized(_, let kind, _): kind
+        }
+    }
+
+    /// The object's metadata, if it has typed metadata.
+    public var metadata: ObjectMeta? {
+        switch self {
+        case .pod(let o): o.metadata
+        case .deployment(let o): o.metadata
+        case .replicaSet(let o): o.metadata
+        case .job(let o): o.metadata
+        case .node(let o): o.metadata
+        case .namespace(let o): o.metadata
+        case .priorityClass(let o): o.metadata
+        case .configMap(let o): o.metadata
+        case .secret(let o): o.metadata
+        case .podDisruptionBudget(let o): o.metadata
+        case .schedulerConfiguration, .unrecognized: nil
+        }
+    }
+
+    /// `Kind "name"` for messages.
+    public var displayName: String {
+        let name = metadata?.name ?? metadata?.generateName ?? ""
+        return name.isEmpty ? kind : "\(kind) \"\(name)\""
+    }
+}
+
+/// One object read from a manifest, with where it came from.
+public struct LoadedObject: Sendable {
+    /// The object.
+    public var object: KubeObject
+    /// File, line of the document (or `List` item) start, and document index.
+    public var location: SourceLocation
+
+    /// Creates a loaded object.
+    public init(object: KubeObject, location: SourceLocation) {
+        self.object = object
+        self.location = location
+    }
+}
