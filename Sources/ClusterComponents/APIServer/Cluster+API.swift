@@ -1,0 +1,174 @@
+import KubeModel
+import SimulationCore
+import Stochastics
+
+/// Writes to the API server. Each write updates the store, notifies the components that
+/// watch that kind (as informers would), and emits a record.
+extension Cluster {
+    /// The alphabet of generated name suffixes: consonants and digits that cannot spell words
+    /// (k8s.io/apimachinery/pkg/util/rand `alphanums`).
+    static let nameSuffixAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+    /// A random suffix of `length` characters from the name stream (`generateName`, pod-template
+    /// hashes' pod suffixes).
+    public func randomNameSuffix(length: Int = 5) -> String {
+        var text = ""
+        for _ in 0..<length {
+            text.append(Self.nameSuffixAlphabet[nameSource.integer(below: Self.nameSuffixAlphabet.count)])
+        }
+        return text
+    }
+
+    /// A deterministic RFC 4122-shaped uid.
+    func nextUID() -> String {
+        api.nameCounter += 1
+        let a = RandomStreams.splitMix64(streams.seed ^ api.nameCounter)
+        let b = RandomStreams.splitMix64(a)
+        func hex(_ value: UInt64, _ digits: Int) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
+        }
+        return "\(hex(a >> 32, 8))-\(hex((a >> 16) & 0xffff, 4))-4\(hex(a & 0xfff, 3))-"
+            + "\(hex(8 | (b >> 62), 1))\(hex((b >> 48) & 0xfff, 3))-\(hex(b & 0xffff_ffff_ffff, 12))"
+    }
+
+    // MARK: - Pods
+
+    /// Creates a pod (already defaulted and validated), as `kubectl apply` would.
+    /// - Returns: its id, or `nil` if a live pod of that name exists (AlreadyExists).
+    @discardableResult
+    public func createPod(_ manifest: Pod) -> PodID? {
+        var pod = manifest
+        let namespace = pod.metadata.namespace ?? "default"
+        pod.metadata.namespace = namespace
+        if pod.metadata.name?.isEmpty ?? true, let prefix = pod.metadata.generateName {
+            pod.metadata.name = prefix + randomNameSuffix()
+        }
+        let name = pod.metadata.name ?? ""
+        guard api.podID(namespace: namespace, name: name) == nil else { return nil }
+        pod.metadata.uid = nextUID()
+        let id = PodID(api.pods.count)
+        var object = PodObject(id: id, pod: pod, createdAt: now)
+                api.pods.append(object)
+        api.podsByName[namespace + "/" + name] = id
+        emit(.podCreated(id))
+        if let nodeName = pod.spec.nodeName, let node = api.nodeID(named: nodeName) {
+            // spec.nodeName bypasses the scheduler, as with a static assignment.
+            bind(id, to: node)
+        } else {
+            scheduler.podAdded(id)
+        }
+        controllers.podChanged(id)
+        return id
+    }
+
+    /// Requests deletion with a grace period, as `kubectl delete` does: sets
+    /// `deletionTimestamp`; the kubelet terminates the containers and then removes the object.
+    /// Unbound pods are removed at once.
+    public func deletePod(_ id: PodID, gracePeriodSeconds: Int? = nil, reason: DeletionReason = .user) {
+        var object = api[id]
+        guard !object.isRemoved else { return }
+        if object.deletionTimestamp != nil {
+            return  // already terminating; a shorter grace is not modelled
+        }
+        let grace = gracePeriodSeconds ?? object.pod.spec.terminationGracePeriodSeconds
+        object.deletionGracePeriodSeconds = grace
+        object.deletionTimestamp = now + .seconds(grace)
+        api[id] = object
+        guard let node = object.nodeID else {
+            removePod(id)
+            return
+        }
+        emit(.podUpdated(id))
+        kubelets[node.value].podDeletionRequested(id, gracePeriodSeconds: grace, reason: reason)
+        controllers.podChanged(id)
+    }
+
+    /// Removes the pod object from the API (after the kubelet finalized it, or at once when it
+    /// was never bound).
+    public func removePod(_ id: PodID) {
+        var object = api[id]
+        guard !object.isRemoved else { return }
+        object.isRemoved = true
+        api[id] = object
+        if api.podsByName[object.namespace + "/" + object.name] == id {
+            api.podsByName[object.namespace + "/" + object.name] = nil
+        }
+        scheduler.podRemoved(id)
+        emit(.podRemoved(id))
+        controllers.podChanged(id)
+    }
+
+    /// Binds a pod to a node (the `pods/binding` subresource) and hands it to that node's kubelet.
+    public func bind(_ id: PodID, to node: NodeID) {
+        var object = api[id]
+        guard !object.isRemoved, object.nodeID == nil else { return }
+        object.nodeID = node
+        object.boundAt = now
+        object.pod.spec.nodeName = api[node].name
+        object.status.setCondition("PodScheduled", .true, at: now)
+        api[id] = object
+        emit(.podUpdated(id))
+        kubelets[node.value].podBound(id)
+    }
+
+    /// Replaces a pod's status (kubelet and scheduler status updates) and emits a record when
+    /// anything changed.
+    public func updatePodStatus(_ id: PodID, _ change: (inout PodStatusRecord) -> Void) {
+        var status = api.pods[id.value].status
+        change(&status)
+        guard status != api.pods[id.value].status else { return }
+        let wasTerminal = api.pods[id.value].isTerminal
+        api.pods[id.value].status = status
+        emit(.podUpdated(id))
+        if !wasTerminal && api.pods[id.value].isTerminal {
+            scheduler.podTerminated(id)
+            controllers.podChanged(id)
+        } else if status.conditions != api.pods[id.value].status.conditions {
+            controllers.podChanged(id)
+        }
+    }
+
+    // MARK: - Nodes
+
+    /// Adds a node (defaulted: allocatable = capacity) and starts its kubelet.
+    /// - Parameters:
+    ///   - node: the manifest.
+    ///   - pool: its pool's name, for statistics.
+    ///   - kubeletConfiguration: the node's kubelet settings.
+    ///   - preloadedImages: images already in its cache.
+    @discardableResult
+    public func addNode(
+        _ node: Node, pool: String, kubeletConfiguration: KubeletConfiguration = .init(), preloadedImages: [String] = []
+    ) -> NodeID {
+        let id = NodeID(api.nodes.count)
+        api.nodes.append(NodeObject(id: id, node: node, pool: pool, createdAt: now))
+        api.nodesByName[node.metadata.name ?? ""] = id
+        kubelets.append(
+            Kubelet(cluster: self, node: id, configuration: kubeletConfiguration, preloadedImages: preloadedImages))
+        emit(.nodeUpdated(id))
+        scheduler.nodeAdded(id)
+        controllers.nodeChanged(id)
+        return id
+    }
+
+    /// Updates a node object (taints, unschedulable, conditions) and tells the watchers.
+    public func updateNode(_ id: NodeID, _ change: (inout NodeObject) -> Void) {
+        change(&api.nodes[id.value])
+        emit(.nodeUpdated(id))
+        scheduler.nodeUpdated(id)
+        controllers.nodeChanged(id)
+    }
+}
+
+/// Why a pod is being deleted (changes the kubelet's messages and the statistics).
+public enum DeletionReason: Sendable, Hashable {
+    /// `kubectl delete`, a scale-down, a rollout.
+    case user
+    /// Preempted by the scheduler.
+    case preemption
+    /// Taint-based eviction by the node lifecycle controller.
+    case taintEviction
+    /// `kubectl drain`/the eviction API.
+    case eviction
+}

@@ -1,0 +1,45 @@
+import KubeModel
+import SimulationCore
+
+/// A pod's status as the API server holds it (`v1.PodStatus`), written by the scheduler
+/// (PodScheduled, nominatedNodeName) and the kubelet (everything else).
+public struct PodStatusRecord: Hashable, Sendable {
+    /// `Pending`, `Running`, `Succeeded`, `Failed`.
+    public var phase: PodPhase = .pending
+    /// `status.reason`, e.g. `Evicted`.
+    public var reason: String?
+    /// `status.message`.
+    public var message: String?
+    /// Conditions in the order the API lists them.
+    public var conditions: [PodConditionRecord] = []
+    /// Init container statuses, in spec order (empty until the kubelet reports).
+    public var initContainerStatuses: [ContainerStatusRecord] = []
+    /// App container statuses, in spec order (empty until the kubelet reports).
+    public var containerStatuses: [ContainerStatusRecord] = []
+    /// When the kubelet first acknowledged the pod.
+    public var startTime: SimulationTime?
+    /// Node nominated by preemption.
+    public var nominatedNodeName: String?
+    /// QoS class.
+    public var qosClass: PodQOSClass?
+
+    /// An empty (Pending) status.
+    public init() {}
+
+    /// The condition of the given type, if present.
+    public func condition(_ type: String) -> PodConditionRecord? { conditions.first { $0.type == type } }
+
+    /// Sets a condition, keeping `lastTransitionTime` when the status does not change.
+    public mutating func setCondition(
+        _ type: String, _ status: ConditionStatus, reason: String? = nil, message: String? = nil, at time: SimulationTime
+    ) {
+        if let index = conditions.firstIndex(where: { $0.type == type }) {
+            let transition = conditions[index].status == status ? conditions[index].lastTransitionTime : time
+            conditions[index] = PodConditionRecord(
+                type: type, status: status, reason: reason, message: message, lastTransitionTime: transition)
+        } else {
+            conditions.append(
+                PodConditionRecord(type: type, status: status, reason: reason, message: message, lastTransitionTime: time))
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import KubeModel
+import SimulationCore
+import Stochastics
+
+/// A simulated cluster: the engine, the API store, and the components that react to it.
+///
+/// Components are `final class`es owned here and driven by ``handle(_:)``; they schedule
+/// their timers through ``schedule(_:after:priority:)`` and write objects through the store
+/// methods below, which emit the typed ``ClusterRecord`` stream that outputs consume.
+/// Single-threaded: one cluster is one run.
+public final class Cluster {
+    /// Run settings.
+    public let configuration: ClusterConfiguration
+    /// The engine.
+    public var simulation: Simulation<ClusterEvent>
+    /// The API server's objects.
+    public internal(set) var api = APIStore()
+    /// Seeded per-component random streams.
+    public let streams: RandomStreams
+    /// The scheduler (several profiles inside).
+    public internal(set) var scheduler: Scheduler!
+    /// One kubelet per node, indexed by ``NodeID``.
+    public internal(set) var kubelets: [Kubelet] = []
+    /// Controllers (ReplicaSet, Deployment, Job, node lifecycle).
+    public internal(set) var controllers: ControllerManager!
+    /// Consumers of the record stream.
+    public private(set) var sinks: [any ClusterRecordSink] = []
+    /// Handles ``ClusterEvent/external(_:)`` events (scenario actions, workload arrivals).
+    public var externalHandler: ((Int, Cluster) -> Void)?
+    /// Handles ``ClusterEvent/sample`` events.
+    public var sampleHandler: ((Cluster) -> Void)?
+    /// Decides what a container does (from the Scenario's behaviours); the default runs forever.
+    public var behaviorProvider: (PodObject, ContainerRef) -> ContainerBehavior = { _, _ in .default }
+    /// The image registry's catalogue (sizes, failures).
+    public var registry = ImageRegistry()
+    /// The stream that draws generated names.
+    var nameSource: RandomSource
+    /// Engine events handled by ``run(until:)`` so far.
+    public var eventsProcessed: UInt64 { simulation.eventsProcessed }
+
+    /// Creates an empty cluster (no nodes, no pods).
+    public init(configuration: ClusterConfiguration) {
+        self.configuration = configuration
+        self.simulation = Simulation(capacity: 4096)
+        self.streams = RandomStreams(seed: configuration.seed)
+        self.nameSource = streams.stream(named: "apiserver/names")
+        self.scheduler = Scheduler(cluster: self)
+        self.controllers = ControllerManager(cluster: self)
+    }
+
+    /// The current virtual time.
+    public var now: SimulationTime { simulation.now }
+
+    /// Adds a consumer of the record stream.
+    public func addSink(_ sink: any ClusterRecordSink) { sinks.append(sink) }
+
+    // MARK: - Scheduling engine events
+
+    /// Schedules a component's event after `delay`.
+    @discardableResult
+    public func schedule(_ event: ClusterEvent, after delay: SimulationDuration, priority: EventPriority = .normal) -> EventID {
+        simulation.schedule(event, after: max(delay, .zero), priority: priority)
+    }
+
+    /// Schedules a component's event at an absolute time (clamped to now).
+    @discardableResult
+    public func schedule(_ event: ClusterEvent, at time: SimulationTime, priority: EventPriority = .normal) -> EventID {
+        simulation.schedule(event, at: max(time, now), priority: priority)
+    }
+
+    /// Cancels a pending event; harmless if it already fired.
+    public func cancel(_ id: EventID?) {
+        if let id { simulation.cancel(id) }
+    }
+
+    /// Set by a component (or a stop predicate) to end the run after the current event.
+    public var stopRequested = false
+
+    /// Runs until `stop`, dispatching every event to its component.
+    ///
+    /// The loop pops events itself (rather than handing `self` to `Simulation.run`) so that
+    /// handlers can schedule into `simulation` without overlapping access.
+    @discardableResult
+    public func run(until stop: StopCondition) -> StopReason {
+        var limit = SimulationTime.distantFuture
+        var remaining = UInt64.max
+        switch stop {
+        case .time(let end): limit = end
+        case .events(let count): remaining = count
+        case .exhausted: break
+        }
+        stopRequested = false
+        while remaining > 0 {
+            guard let next = simulation.nextEvent(notAfter: limit) else {
+                if case .time(let end) = stop {
+                    if end > now { simulation.advance(to: end) }
+                    return .reachedTime
+                }
+                return .exhausted
+            }
+            remaining -= 1
+            handle(next.event)
+            if stopRequested { return .handlerRequested }
+        }
+        return .eventLimit
+    }
+
+    /// Routes one event to the component that owns it.
+    func handle(_ event: ClusterEvent) {
+        switch event {
+        case .scheduler(let event): scheduler.handle(event)
+        case .kubelet(let node, let event): kubelets[node.value].handle(event)
+        case .controller(let event): controllers.handle(event)
+        case .external(let index): externalHandler?(index, self)
+        case .sample: sampleHandler?(self)
+        }
+    }
+
+    // MARK: - Records
+
+    /// Emits a record to every sink.
+    public func emit(_ record: ClusterRecord) {
+        for sink in sinks { sink.consume(record, in: self) }
+    }
+
+    /// Records a Kubernetes Event about a pod.
+    public func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, pod: PodID, fieldPath: String? = nil,
+        component: String, host: String? = nil
+    ) {
+        let object = api[pod]
+        emit(
+            .event(
+                KubeEvent(
+                    time: now, type: type, reason: reason, message: message, kind: "Pod", namespace: object.namespace,
+                    name: object.name, fieldPath: fieldPath, component: component, host: host)))
+    }
+
+    /// Records a Kubernetes Event about any object.
+    public func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, kind: String, namespace: String, name: String,
+        component: String, host: String? = nil
+    ) {
+        emit(
+            .event(
+                KubeEvent(
+                    time: now, type: type, reason: reason, message: message, kind: kind, namespace: namespace,
+                    name: name, component: component, host: host)))
+    }
+}

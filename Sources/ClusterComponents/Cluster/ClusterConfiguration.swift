@@ -1,0 +1,62 @@
+import KubeModel
+import SimulationCore
+
+/// A Kubernetes minor version, selecting version-dependent behaviour (back-off knobs,
+/// scheduler formulas, messages, node-monitor grace period).
+public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Major version (1).
+    public var major: Int
+    /// Minor version (34 for 1.34).
+    public var minor: Int
+
+    /// Creates a version.
+    public init(major: Int = 1, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// Parses `"1.34"`, `"v1.34"` or `"1.34.2"`.
+    public init?(parsing text: String) {
+        let trimmed = text.hasPrefix("v") ? String(text.dropFirst()) : text
+        let parts = trimmed.split(separator: ".")
+        guard parts.count >= 2, parts.count <= 3, let major = Int(parts[0]), let minor = Int(parts[1]),
+            parts.count < 3 || Int(parts[2]) != nil
+        else { return nil }
+        self.init(major: major, minor: minor)
+    }
+
+    /// The default when a scenario does not say.
+    public static let `default` = KubernetesVersion(minor: 34)
+    /// Versions whose behaviour kubesim knows.
+    public static let supported = (25...36).map { KubernetesVersion(minor: $0) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.major, lhs.minor) < (rhs.major, rhs.minor) }
+    public var description: String { "\(major).\(minor)" }
+}
+
+/// How much latency the kubelet's loops add (kubelet reference §1.6).
+public enum TimingMode: String, Sendable, Hashable {
+    /// Model Z: zero PLEG/sync latency, no jitter; kubelet ordering kept.
+    case ideal
+    /// Model R: PLEG relist 1 s, sync ticker 1 s, error requeue U[10, 15) s.
+    case realistic
+}
+
+/// Settings of one run that every component reads.
+public struct ClusterConfiguration: Sendable {
+    /// Version-dependent behaviour.
+    public var kubernetesVersion: KubernetesVersion = .default
+    /// Kubelet latency model.
+    public var timing: TimingMode = .ideal
+    /// Master seed of the random streams.
+    public var seed: UInt64 = 1
+    /// Wall-clock origin of the run, seconds since the Unix epoch (for RFC 3339 timestamps).
+    public var startTimeUnixSeconds: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
+    /// The scheduler configuration (profiles), if the user gave one.
+    public var schedulerConfiguration: KubeSchedulerConfiguration?
+    /// Delay between the scheduler's decision and the binding being visible.
+    public var bindLatency: SimulationDuration = .zero
+
+    /// Creates the defaults.
+    public init() {}
+}

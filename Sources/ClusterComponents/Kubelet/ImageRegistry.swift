@@ -1,0 +1,66 @@
+/// The registry catalogue: image sizes and pull failures (the Scenario's `images`).
+public struct ImageRegistry: Sendable {
+    /// One catalogue entry; `pattern` is a glob over the image reference.
+    public struct Entry: Sendable, Hashable {
+        /// Glob over the image reference (`nginx:*`), or `default`.
+        public var pattern: String
+        /// Size in bytes.
+        public var sizeBytes: Int64
+        /// Failing pulls before one succeeds; `nil` never fails, `.max` always fails.
+        public var failures: Int?
+        /// The error text of failed pulls.
+        public var error: String
+
+        /// Creates an entry.
+        public init(pattern: String, sizeBytes: Int64, failures: Int? = nil, error: String = "manifest unknown") {
+            self.pattern = pattern
+            self.sizeBytes = sizeBytes
+            self.failures = failures
+            self.error = error
+        }
+    }
+
+    /// Entries in order; first match wins.
+    public var entries: [Entry] = []
+    /// Size of images no entry matches.
+    public var defaultSizeBytes: Int64 = 100 * 1024 * 1024
+    /// Registry round-trip latency added to every pull, in seconds.
+    public var latencySeconds: Double = 0
+
+    /// An empty catalogue.
+    public init() {}
+
+    /// The first entry matching `image`.
+    public func entry(for image: String) -> Entry? { entries.first { Glob.matches($0.pattern, image) } }
+
+    /// Size in bytes of `image`.
+    public func size(of image: String) -> Int64 { entry(for: image)?.sizeBytes ?? defaultSizeBytes }
+}
+
+/// Shell-style glob matching with `*` and `?` (used for image and pod-name patterns).
+public enum Glob {
+    /// Whether `text` matches `pattern`.
+    /// - Complexity: O(pattern × text).
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern.utf8), t = Array(text.utf8)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == UInt8(ascii: "?") || p[pi] == t[ti]) {
+                pi += 1
+                ti += 1
+            } else if pi < p.count && p[pi] == UInt8(ascii: "*") {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,70 @@
+import SimulationCore
+
+/// The typed event stream of a run: what outputs consume (the simulation's "watch").
+public enum ClusterRecord: Sendable {
+    /// A Kubernetes Event (`kubectl get events`), not aggregated.
+    case event(KubeEvent)
+    /// A pod was created.
+    case podCreated(PodID)
+    /// A pod's status, binding or deletion state changed.
+    case podUpdated(PodID)
+    /// A pod object was removed from the API.
+    case podRemoved(PodID)
+    /// A node was added, changed condition, or was removed.
+    case nodeUpdated(NodeID)
+    /// A scheduling attempt finished (for latency and attempt statistics).
+    case schedulingAttempt(PodID, scheduled: Bool)
+}
+
+/// A Kubernetes Event as it would be recorded (`events.k8s.io`/`v1.Event`).
+public struct KubeEvent: Hashable, Sendable {
+    /// When it happened.
+    public var time: SimulationTime
+    /// `Normal` or `Warning`.
+    public var type: EventType
+    /// `Scheduled`, `Pulling`, `BackOff`, …
+    public var reason: String
+    /// The message, worded as the real component words it.
+    public var message: String
+    /// Kind of the involved object (`Pod`, `Node`, `Deployment`, …).
+    public var kind: String
+    /// Namespace of the involved object ("" for cluster-scoped objects).
+    public var namespace: String
+    /// Name of the involved object.
+    public var name: String
+    /// `spec.containers{app}` and the like.
+    public var fieldPath: String?
+    /// `default-scheduler`, `kubelet`, `replicaset-controller`, …
+    public var component: String
+    /// Node name for kubelet events.
+    public var host: String?
+
+    /// Creates an event.
+    public init(time: SimulationTime, type: EventType, reason: String, message: String, kind: String,
+                namespace: String, name: String, fieldPath: String? = nil, component: String, host: String? = nil) {
+        self.time = time
+        self.type = type
+        self.reason = reason
+        self.message = message
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        self.fieldPath = fieldPath
+        self.component = component
+        self.host = host
+    }
+}
+
+/// Event type.
+public enum EventType: String, Hashable, Sendable {
+    case normal = "Normal"
+    case warning = "Warning"
+}
+
+/// Receives the records of a run. Sinks are few and records are much rarer than engine
+/// events, so a protocol existential is fine here.
+public protocol ClusterRecordSink: AnyObject {
+    /// Called for every record, in order, while the run goes on; the cluster's state is the
+    /// state just after the change.
+    func consume(_ record: ClusterRecord, in cluster: Cluster)
+}
