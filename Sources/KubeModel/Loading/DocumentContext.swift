@@ -74,7 +74,7 @@ struct DocumentContext {
             }
         }
         if options.validate, let validatable = value as? any Validatable {
-            let errors = validatable.validate()
+            let errors = (value as? Pod)?.validate(options: options.validation) ?? validatable.validate()
             for fieldError in errors {
                 result.diagnostics.append(
                     diagnostic(.error, at: YAMLLocator.components(of: fieldError.path), object: sourceDisplayName,

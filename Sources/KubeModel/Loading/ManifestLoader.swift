@@ -25,6 +25,8 @@ public struct ManifestLoader {
         public var warnUnknownFields: Bool = true
         /// Run API-server validation.
         public var validate: Bool = true
+        /// Feature switches for validation.
+        public var validation: ValidationOptions = .init()
         /// Apply admission defaults (priority, default tolerations, QoS, namespace).
         public var applyAdmissionDefaults: Bool = true
 

@@ -1,0 +1,73 @@
+/// Why admission refused a pod.
+public struct AdmissionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The message, in the API server's words.
+    public var message: String
+    /// The field concerned.
+    public var path: String
+    /// `path: message`.
+    public var description: String { message }
+}
+
+extension Pod {
+    /// The NoExecute tolerations added by the DefaultTolerationSeconds admission plugin
+    /// (plugin/pkg/admission/defaulttolerationseconds): 300 s for not-ready and unreachable.
+    public static let defaultTolerations: [Toleration] = [
+        Toleration(key: Taint.notReadyKey, operator: .exists, effect: .noExecute, tolerationSeconds: 300),
+        Toleration(key: Taint.unreachableKey, operator: .exists, effect: .noExecute, tolerationSeconds: 300),
+    ]
+
+    /// Applies what the API server does on creation beyond static defaulting:
+    /// - namespace `default` when absent;
+    /// - requests defaulted from limits (`SetDefaults_Pod`);
+    /// - priority from `priorityClassName` or the global-default class, else 0, and the class's
+    ///   preemption policy (plugin/pkg/admission/priority);
+    /// - the two default NoExecute tolerations unless already tolerated (DefaultTolerationSeconds);
+    /// - `status.qosClass`.
+    /// - Parameter priorityClasses: known classes; the built-in `system-*` ones are always added.
+    /// - Throws: ``AdmissionError`` for an unknown class or an inconsistent explicit priority.
+    public mutating func applyAdmissionDefaults(priorityClasses: [PriorityClass]) throws(AdmissionError) {
+        if (metadata.namespace ?? "").isEmpty { metadata.namespace = "default" }
+        applyDefaultRequestsFromLimits()
+
+        // Priority admission.
+        let classes = PriorityClass.builtIn + priorityClasses
+        var resolved: PriorityClass?
+        if let name = spec.priorityClassName, !name.isEmpty {
+            guard let found = classes.last(where: { $0.metadata.name == name }) else {
+                throw AdmissionError(message: "no PriorityClass with name \(name) was found", path: "spec.priorityClassName")
+            }
+            resolved = found
+        } else {
+            resolved = classes.filter { $0.globalDefault == true }.max { ($0.value, $0.metadata.name ?? "") < ($1.value, $1.metadata.name ?? "") }
+            if let resolved { spec.priorityClassName = resolved.metadata.name }
+        }
+        let priority = resolved?.value ?? 0
+        if let explicit = spec.priority, explicit != priority {
+            throw AdmissionError(
+                message: "the integer value of priority (\(explicit)) must not be provided in pod spec; priority admission controller computed \(priority) from the given PriorityClass name",
+                path: "spec.priority")
+        }
+        spec.priority = priority
+        if spec.preemptionPolicy == nil {
+            spec.preemptionPolicy = resolved?.preemptionPolicy ?? .preemptLowerPriority
+        }
+
+        // DefaultTolerationSeconds.
+        var tolerations = spec.tolerations ?? []
+        for defaultToleration in Self.defaultTolerations {
+            let covered = tolerations.contains { toleration in
+                let key = toleration.key ?? ""
+                let effect = toleration.effect?.rawValue ?? ""
+                return (key == defaultToleration.key || key.isEmpty) && (effect == "NoExecute" || effect.isEmpty)
+            }
+            if !covered { tolerations.append(defaultToleration) }
+        }
+        spec.tolerations = tolerations
+
+        // QoS.
+        var status = self.status ?? PodStatus()
+        if status.phase == nil { status.phase = .pending }
+        status.qosClass = computedQOSClass
+        self.status = status
+    }
+}
