@@ -51,7 +51,24 @@ import Testing
         #expect(queue.isEmpty)
     }
 
-    @Test("a slot reused after cancellation does not resurrect the stale entry")
+    @Test("an urgent event scheduled at an instant whose normal events began firing still fires, and is cancellable")
+    func urgentAfterNormalAtSameInstant() {
+        var queue = EventQueue<String>()
+        queue.schedule("n1", at: .seconds(1))
+        queue.schedule("n2", at: .seconds(1))
+        let first = queue.popFirst()
+        #expect(first?.event == "n1")
+        let urgent = queue.schedule("u", at: .seconds(1), priority: .urgent)
+        #expect(queue.isPending(urgent))
+        let rest = [queue.popFirst()?.event, queue.popFirst()?.event]
+        #expect(rest == ["n2", "u"])
+        let again = queue.schedule("v", at: .seconds(1), priority: .urgent)
+        let cancelled = queue.cancel(again)
+        #expect(cancelled)
+        #expect(queue.popFirst() == nil)
+    }
+
+    @Test("a cancelled event's identity never matches a later event")
     func slotReuse() {
         var queue = EventQueue<String>()
         let old = queue.schedule("old", at: .seconds(1))
@@ -71,7 +88,7 @@ import Testing
         for index in 0..<20_000 { ids.append(queue.schedule(index, at: .seconds(20_000 - index))) }
         for (index, id) in ids.enumerated() where index % 4 != 0 { queue.cancel(id) }
         #expect(queue.count == 5_000)
-        #expect(queue.heap.count < 20_000, "compaction should have dropped stale entries")
+        #expect(queue.heap.count < 20_000, "compaction should have dropped cancelled entries")
         var previous = Int64.min
         var popped = 0
         while let next = queue.popFirst() {
