@@ -1,0 +1,64 @@
+import ClusterComponents
+import SimulationCore
+
+/// Writes every Kubernetes Event of a run to `events.jsonl`, one JSON object per line.
+///
+/// Not aggregated (each `recordEvent` call is a line). Keys come in the order of the format
+/// contract (docs: scenario-format.md "Outputs"): `t`, `time`, `type`, `reason`, `message`,
+/// `involvedObject` {`kind`, `namespace`, `name`, `fieldPath`}, `source` {`component`, `host`}.
+/// `fieldPath` and `host` are omitted when empty, as the API's `omitempty` JSON does.
+public final class EventsWriter: ClusterRecordSink {
+    /// Where the lines go.
+    public let output: StreamingTextFile
+    /// Wall-clock origin of the run (seconds since the Unix epoch) for the `time` field.
+    private var startUnixSeconds: Int64?
+    /// Events written so far.
+    public private(set) var count = 0
+    private var line = ""
+
+    /// Creates a writer onto `output`.
+    public init(output: StreamingTextFile) {
+        self.output = output
+    }
+
+    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        guard case .event(let event) = record else { return }
+        let start = startUnixSeconds ?? cluster.configuration.startTimeUnixSeconds
+        startUnixSeconds = start
+        line.removeAll(keepingCapacity: true)
+        Self.appendLine(event, startUnixSeconds: start, to: &line)
+        output.append(line)
+        count += 1
+    }
+
+    /// Appends the JSON line (with its newline) for `event`.
+    static func appendLine(_ event: KubeEvent, startUnixSeconds: Int64, to line: inout String) {
+        line.append("{\"t\":")
+        line.append(JSONText.seconds(event.time))
+        line.append(",\"time\":\"")
+        line.append(RFC3339.micro(startUnixSeconds: startUnixSeconds, at: event.time))
+        line.append("\",\"type\":")
+        JSONText.appendString(event.type.rawValue, to: &line)
+        line.append(",\"reason\":")
+        JSONText.appendString(event.reason, to: &line)
+        line.append(",\"message\":")
+        JSONText.appendString(event.message, to: &line)
+        line.append(",\"involvedObject\":{\"kind\":")
+        JSONText.appendString(event.kind, to: &line)
+        line.append(",\"namespace\":")
+        JSONText.appendString(event.namespace, to: &line)
+        line.append(",\"name\":")
+        JSONText.appendString(event.name, to: &line)
+        if let fieldPath = event.fieldPath, !fieldPath.isEmpty {
+            line.append(",\"fieldPath\":")
+            JSONText.appendString(fieldPath, to: &line)
+        }
+        line.append("},\"source\":{\"component\":")
+        JSONText.appendString(event.component, to: &line)
+        if let host = event.host, !host.isEmpty {
+            line.append(",\"host\":")
+            JSONText.appendString(host, to: &line)
+        }
+        line.append("}}\n")
+    }
+}

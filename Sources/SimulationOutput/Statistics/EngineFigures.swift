@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How the engine did: the only part of a summary that differs between identical runs.
+public struct EngineFigures: Codable, Sendable, Hashable {
+    /// Engine events handled.
+    public var eventsProcessed: UInt64 = 0
+    /// Events per second of wall time.
+    public var eventsPerSecond: Double = 0
+    /// Wall time of the run in seconds (as measured by the caller).
+    public var wallSeconds: Double = 0
+    /// Peak resident set size of the process in bytes (`getrusage` `ru_maxrss`).
+    public var peakMemoryBytes: Int64 = 0
+
+    /// Empty figures.
+    public init() {}
+
+    /// Figures for a run of `eventsProcessed` events in `wallSeconds`, reading the peak RSS now.
+    public init(eventsProcessed: UInt64, wallSeconds: Double) {
+        self.eventsProcessed = eventsProcessed
+        self.wallSeconds = (wallSeconds * 1000).rounded() / 1000
+        self.eventsPerSecond = wallSeconds > 0 ? (Double(eventsProcessed) / wallSeconds).rounded() : 0
+        self.peakMemoryBytes = Self.peakResidentSetBytes()
+    }
+
+    /// `ru_maxrss` of this process: kilobytes on Linux, bytes on Darwin.
+    public static func peakResidentSetBytes() -> Int64 {
+        var usage = rusage()
+        #if canImport(Glibc)
+            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        #if canImport(Darwin)
+            return Int64(usage.ru_maxrss)
+        #else
+            return Int64(usage.ru_maxrss) * 1024
+        #endif
+    }
+}

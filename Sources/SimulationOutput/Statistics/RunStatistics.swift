@@ -1,0 +1,355 @@
+import ClusterComponents
+import KubeModel
+import SimulationCore
+
+/// Accumulates the statistics of a run from the record stream and produces a ``RunSummary``.
+///
+/// Per-pod bookkeeping lives in arrays indexed by ``PodID``; each record costs O(containers
+/// of that pod). Resource sums come from a ``ClusterLedger``. ``summary(cluster:scenarioName:engine:)``
+/// walks the pods once at the end of the run.
+///
+/// **Pod startup SLO.** The Kubernetes SLO (sig-scalability `pod_startup_latency.md`, kubelet
+/// metric `pod_start_sli_duration_seconds`) measures creation → all containers running and
+/// observed, excluding image pulls and init containers. As the kubelet's
+/// `podStartupLatencyTracker` (k/k pkg/kubelet/util/pod_startup_latency_tracker.go,
+/// `ObservedPodOnWatch`) does, the pull time subtracted is the window from the first
+/// `Pulling` to the last successful `Pulled` of the pod: the pulls on its critical path,
+/// including waiting in the pull queue and back-off between failed attempts. The init window
+/// (first start to last successful exit of the regular init containers) is subtracted too;
+/// where the two windows overlap, their union is subtracted once.
+public final class RunStatistics: ClusterRecordSink {
+    struct PodTrack {
+        var bound = false
+        var startupObserved = false
+        var succeeded = false
+        var failed = false
+        var deletionRequested = false
+        var crashLoop = false
+        var evicted = false
+        var preempted = false
+        var restarts = 0
+        var unschedulableSince: Int64 = -1
+        var unschedulableTotal: Int64 = 0
+        var everUnschedulable = false
+        var firstPullStart: Int64 = -1
+        var lastPullEnd: Int64 = -1
+        var firstInitStart: Int64 = -1
+        var lastInitEnd: Int64 = -1
+    }
+
+    struct PullKey: Hashable {
+        var pod: PodID
+        var fieldPath: String
+    }
+
+    /// The ledger of resource sums and phase counts (shared with ``MetricsSampler``).
+    public let ledger: ClusterLedger
+    private let drivesLedger: Bool
+    var tracks: [PodTrack] = []
+    private var pullsInFlight: [PullKey: SimulationTime] = [:]
+    var scheduling = LatencyRecorder()
+    var startupSLO = LatencyRecorder()
+    var startup = LatencyRecorder()
+    var imagePull = LatencyRecorder()
+    var imagePullIncludingWaiting = LatencyRecorder()
+    private var evictionReasons: [String: Int] = [:]
+    private var eventCount = 0
+    private var warningCount = 0
+    private var eventReasons: [String: Int] = [:]
+
+    /// Statistics reading `ledger`, which the caller attaches to the cluster before this sink.
+    public init(ledger: ClusterLedger) {
+        self.ledger = ledger
+        self.drivesLedger = false
+    }
+
+    /// Statistics with their own ledger, fed by this sink.
+    public convenience init() {
+        self.init(ownLedger: ClusterLedger())
+    }
+
+    private init(ownLedger: ClusterLedger) {
+        self.ledger = ownLedger
+        self.drivesLedger = true
+    }
+
+    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        if drivesLedger { ledger.consume(record, in: cluster) }
+        switch record {
+        case .podCreated(let id):
+            while tracks.count <= id.value { tracks.append(PodTrack()) }
+            podChanged(id, cluster)
+        case .podUpdated(let id): podChanged(id, cluster)
+        case .podRemoved(let id): podRemoved(id, cluster)
+        case .event(let event): eventRecorded(event, cluster)
+        case .nodeUpdated, .schedulingAttempt: break
+        }
+    }
+
+    // MARK: - Pods
+
+    private func podChanged(_ id: PodID, _ cluster: Cluster) {
+        guard id.value < tracks.count else { return }
+        let object = cluster.api[id]
+        let now = cluster.now
+        var track = tracks[id.value]
+        let status = object.status
+
+        if !track.bound, object.nodeID != nil {
+            track.bound = true
+            scheduling.record((object.boundAt ?? now) - object.createdAt)
+        }
+        if status.phase == .succeeded { track.succeeded = true }
+        if status.phase == .failed { track.failed = true }
+        if object.deletionTimestamp != nil { track.deletionRequested = true }
+
+        // Unschedulable time: PodScheduled=False intervals.
+        let unschedulable = status.condition("PodScheduled")?.status == .false && !object.isRemoved
+        if unschedulable, track.unschedulableSince < 0 {
+            track.unschedulableSince = now.nanoseconds
+            track.everUnschedulable = true
+        } else if !unschedulable, track.unschedulableSince >= 0 {
+            track.unschedulableTotal += now.nanoseconds - track.unschedulableSince
+            track.unschedulableSince = -1
+        }
+
+        // Restarts and crash loops.
+        var restarts = 0
+        for container in status.initContainerStatuses {
+            restarts += container.restartCount
+            if container.state.waitingReason == "CrashLoopBackOff" { track.crashLoop = true }
+        }
+        for container in status.containerStatuses {
+            restarts += container.restartCount
+            if container.state.waitingReason == "CrashLoopBackOff" { track.crashLoop = true }
+        }
+        track.restarts = max(track.restarts, restarts)
+
+        // Evictions and preemptions visible in the status.
+        if !track.evicted, !track.preempted {
+            if status.reason == "Evicted" {
+                markEvicted(&track, reason: Self.kubeletEvictionReason(status.message ?? ""))
+            } else if let target = status.condition("DisruptionTarget"), target.status == .true {
+                classifyDisruption(&track, reason: target.reason ?? "", message: target.message ?? "")
+            }
+        }
+
+        if !track.startupObserved { observeStartup(&track, object, now) }
+        tracks[id.value] = track
+    }
+
+    /// Pod startup: the first update showing every regular container running.
+    private func observeStartup(_ track: inout PodTrack, _ object: PodObject, _ now: SimulationTime) {
+        let status = object.status
+        // Regular init containers' window (sidecars keep running and are not "init time").
+        let initContainers = object.pod.spec.initContainers ?? []
+        for (index, container) in status.initContainerStatuses.enumerated()
+        where index < initContainers.count && !initContainers[index].isSidecar {
+            var started: SimulationTime?
+            switch container.state {
+            case .running(let at): started = at
+            case .terminated(let termination):
+                started = termination.startedAt
+                if termination.exitCode == 0 {
+                    track.lastInitEnd = max(track.lastInitEnd, termination.finishedAt.nanoseconds)
+                }
+            case .waiting: started = container.lastTermination?.startedAt
+            }
+            if let started, track.firstInitStart < 0 || started.nanoseconds < track.firstInitStart {
+                track.firstInitStart = started.nanoseconds
+            }
+        }
+        let containers = object.pod.spec.containers
+        guard !containers.isEmpty, status.containerStatuses.count == containers.count,
+            status.containerStatuses.allSatisfy(\.state.isRunning)
+        else { return }
+        track.startupObserved = true
+        let total = now - object.createdAt
+        startup.record(total)
+        let excluded = Self.unionLength(
+            (track.firstPullStart, track.lastPullEnd), (track.firstInitStart, track.lastInitEnd))
+        startupSLO.record(SimulationDuration(nanoseconds: max(0, total.nanoseconds - excluded)))
+    }
+
+    /// Length of the union of two closed intervals; an interval with a negative bound is absent.
+    static func unionLength(_ a: (Int64, Int64), _ b: (Int64, Int64)) -> Int64 {
+        let hasA = a.0 >= 0 && a.1 >= a.0, hasB = b.0 >= 0 && b.1 >= b.0
+        switch (hasA, hasB) {
+        case (false, false): return 0
+        case (true, false): return a.1 - a.0
+        case (false, true): return b.1 - b.0
+        case (true, true):
+            if a.1 < b.0 || b.1 < a.0 { return (a.1 - a.0) + (b.1 - b.0) }
+            return max(a.1, b.1) - min(a.0, b.0)
+        }
+    }
+
+    private func podRemoved(_ id: PodID, _ cluster: Cluster) {
+        guard id.value < tracks.count else { return }
+        podChanged(id, cluster)
+    }
+
+    // MARK: - Evictions
+
+    private func markEvicted(_ track: inout PodTrack, reason: String) {
+        track.evicted = true
+        evictionReasons[reason, default: 0] += 1
+    }
+
+    /// `DisruptionTarget` reasons (k/k pkg/apis/core/types.go `PodReasonPreemptionByScheduler`,
+    /// `PodReasonDeletionByTaintManager`, `PodReasonEvictionByEvictionAPI`,
+    /// `PodReasonTerminationByKubelet`, `PodReasonDeletionByPodGC`).
+    private func classifyDisruption(_ track: inout PodTrack, reason: String, message: String) {
+        switch reason {
+        case "PreemptionByScheduler": track.preempted = true
+        case "DeletionByTaintManager": markEvicted(&track, reason: "TaintManagerEviction")
+        case "EvictionByEvictionAPI": markEvicted(&track, reason: "EvictionAPI")
+        case "TerminationByKubelet": markEvicted(&track, reason: Self.kubeletEvictionReason(message))
+        default: break
+        }
+    }
+
+    /// Classifies a kubelet eviction message (k/k pkg/kubelet/eviction/helpers.go
+    /// `nodeLowMessageFmt`, `emptyDirMessageFmt`, `podEphemeralStorageMessageFmt`,
+    /// `containerEphemeralStorageMessageFmt`).
+    static func kubeletEvictionReason(_ message: String) -> String {
+        let lowPrefix = "The node was low on resource: "
+        if message.hasPrefix(lowPrefix) {
+            let rest = message.dropFirst(lowPrefix.count)
+            let resource = rest.prefix { $0 != "." && $0 != " " }
+            return "NodePressure:" + resource
+        }
+        if message.hasPrefix("Usage of EmptyDir volume") { return "EmptyDirLimit" }
+        if message.hasPrefix("Pod ephemeral local storage usage exceeds") { return "PodEphemeralStorageLimit" }
+        if message.hasPrefix("Container ") && message.contains("exceeded its local ephemeral storage limit") {
+            return "ContainerEphemeralStorageLimit"
+        }
+        return "Evicted"
+    }
+
+    // MARK: - Events
+
+    private func eventRecorded(_ event: KubeEvent, _ cluster: Cluster) {
+        eventCount += 1
+        if event.type == .warning { warningCount += 1 }
+        eventReasons[event.type.rawValue + "/" + event.reason, default: 0] += 1
+        guard event.kind == "Pod", let id = cluster.api.podID(namespace: event.namespace, name: event.name),
+            id.value < tracks.count
+        else { return }
+        var track = tracks[id.value]
+        defer { tracks[id.value] = track }
+        switch event.reason {
+        case "Pulling":
+            // kubelet events.PullingImage: `Pulling image "<img>"`.
+            let key = PullKey(pod: id, fieldPath: event.fieldPath ?? "")
+            pullsInFlight[key] = event.time
+            if !track.startupObserved, track.firstPullStart < 0 { track.firstPullStart = event.time.nanoseconds }
+        case "Pulled":
+            // Only a real pull: `Successfully pulled image "<img>" in 1.561s (2s including waiting). …`;
+            // "already present on machine" is not a pull.
+            guard event.message.hasPrefix("Successfully pulled") else { return }
+            let key = PullKey(pod: id, fieldPath: event.fieldPath ?? "")
+            if let started = pullsInFlight.removeValue(forKey: key) {
+                imagePullIncludingWaiting.record(event.time - started)
+            }
+            if let pure = Self.pullDuration(event.message) { imagePull.record(pure) }
+            if !track.startupObserved { track.lastPullEnd = max(track.lastPullEnd, event.time.nanoseconds) }
+        case "Preempted":
+            if !track.preempted, !track.evicted { track.preempted = true }
+        case "TaintManagerEviction":
+            if !track.preempted, !track.evicted { markEvicted(&track, reason: "TaintManagerEviction") }
+        case "Evicted":
+            if !track.preempted, !track.evicted {
+                markEvicted(&track, reason: Self.kubeletEvictionReason(event.message))
+            }
+        default: break
+        }
+    }
+
+    /// The pull time in a `Pulled` message: the Go duration after `" in "`
+    /// (k/k pkg/kubelet/images/image_manager.go: `Successfully pulled image %q in %v (%v including waiting)`).
+    static func pullDuration(_ message: String) -> SimulationDuration? {
+        guard let range = message.range(of: "\" in ") else { return nil }
+        let rest = message[range.upperBound...]
+        let text = rest.prefix { $0 != " " && $0 != "(" }
+        guard let duration = try? GoDuration(parsing: String(text)) else { return nil }
+        return SimulationDuration(nanoseconds: duration.nanoseconds)
+    }
+
+    // MARK: - Summary
+
+    /// The summary at the cluster's current time.
+    /// - Complexity: O(pods log pods + nodes × resources), once.
+    public func summary(cluster: Cluster, scenarioName: String, engine: EngineFigures = EngineFigures()) -> RunSummary {
+        let now = cluster.now
+        ledger.advance(to: now)
+        var summary = RunSummary()
+        summary.scenario = scenarioName
+        summary.seed = cluster.configuration.seed
+        summary.simulatedSeconds = now.seconds
+        summary.engine = engine
+
+        var pods = RunSummary.PodCounts()
+        var restarts = RunSummary.Restarts()
+        var perPodRestarts = LatencyRecorder()
+        var unschedulable = RunSummary.Unschedulable()
+        var perPodUnschedulable = LatencyRecorder()
+        var unschedulableNanos: Int64 = 0
+        pods.created = tracks.count
+        for (index, track) in tracks.enumerated() {
+            let object = cluster.api.pods[index]
+            if track.bound {
+                pods.scheduled += 1
+                perPodRestarts.record(value: UInt64(track.restarts))
+            }
+            if track.startupObserved { pods.started += 1 }
+            if !object.isRemoved {
+                if object.status.phase == .pending { pods.pendingAtEnd += 1 }
+                if object.status.phase == .running { pods.runningAtEnd += 1 }
+            }
+            if track.succeeded { pods.succeeded += 1 }
+            if track.failed { pods.failed += 1 }
+            if track.evicted { pods.evicted += 1 }
+            if track.preempted { pods.preempted += 1 }
+            if track.deletionRequested { pods.deleted += 1 }
+            restarts.total += track.restarts
+            if track.restarts > 0 { restarts.podsRestarted += 1 }
+            if track.crashLoop { restarts.podsInCrashLoopBackOff += 1 }
+            if track.everUnschedulable {
+                var total = track.unschedulableTotal
+                if track.unschedulableSince >= 0 { total += now.nanoseconds - track.unschedulableSince }
+                unschedulable.pods += 1
+                unschedulableNanos += total
+                perPodUnschedulable.record(SimulationDuration(nanoseconds: total))
+            }
+        }
+        pods.neverScheduled = pods.created - pods.scheduled
+        restarts.perPod = perPodRestarts.summary(scale: 1)
+        unschedulable.totalPodSeconds = DistributionSummary.round(Double(unschedulableNanos) / 1e9)
+        unschedulable.perPod = perPodUnschedulable.summary()
+        summary.pods = pods
+        summary.restarts = restarts
+        summary.unschedulable = unschedulable
+        summary.latency.scheduling = scheduling.summary()
+        summary.latency.podStartupSLO = startupSLO.summary()
+        summary.latency.podStartup = startup.summary()
+        summary.latency.imagePull = imagePull.summary()
+        summary.latency.imagePullIncludingWaiting = imagePullIncludingWaiting.summary()
+        summary.evictions.byReason = evictionReasons
+        summary.evictions.total = evictionReasons.values.reduce(0, +)
+        summary.events.total = eventCount
+        summary.events.warnings = warningCount
+        summary.events.byReason = eventReasons
+        summary.utilization = ledger.utilization(at: now)
+        summary.fragmentation = ledger.fragmentation()
+        return summary
+    }
+
+    /// Latency histograms, for the report (µs).
+    public var latencyRecorders: [(name: String, recorder: LatencyRecorder)] {
+        [
+            ("Scheduling", scheduling), ("Pod startup (SLO)", startupSLO), ("Pod startup (all)", startup),
+            ("Image pull", imagePull),
+        ]
+    }
+}

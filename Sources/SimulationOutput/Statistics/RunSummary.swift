@@ -1,0 +1,187 @@
+/// The statistics of one run: what `summary.json` holds.
+///
+/// Everything except ``engine`` is a function of the scenario and the seed only, so two runs
+/// with the same seed encode to the same bytes apart from that object. Latencies are in
+/// seconds of simulated time; resource amounts in whole units (cores, bytes, pods).
+public struct RunSummary: Codable, Sendable, Hashable {
+    /// Scenario name.
+    public var scenario = ""
+    /// Master seed.
+    public var seed: UInt64 = 0
+    /// Simulated time covered, in seconds.
+    public var simulatedSeconds = 0.0
+    /// Pods by outcome.
+    public var pods = PodCounts()
+    /// Latency distributions.
+    public var latency = Latencies()
+    /// Container restarts.
+    public var restarts = Restarts()
+    /// Evictions (kubelet, taint manager, eviction API).
+    public var evictions = Evictions()
+    /// Time pods spent with `PodScheduled=False`.
+    public var unschedulable = Unschedulable()
+    /// Requested / allocatable, time-weighted, for the cluster and per pool.
+    public var utilization = Utilization()
+    /// Capacity stranded on nodes that cannot take a typical pod, at the end of the run.
+    public var fragmentation = Fragmentation()
+    /// Kubernetes Events recorded.
+    public var events = EventCounts()
+    /// Engine figures (wall time, memory): the only non-deterministic part.
+    public var engine = EngineFigures()
+
+    /// An empty summary.
+    public init() {}
+
+    /// Pod counts. The outcomes overlap: an evicted pod is also failed, a deleted pod may
+    /// have succeeded first.
+    public struct PodCounts: Codable, Sendable, Hashable {
+        /// Pods created.
+        public var created = 0
+        /// Pods bound to a node.
+        public var scheduled = 0
+        /// Pods never bound (including pods deleted while pending).
+        public var neverScheduled = 0
+        /// Pods whose containers all ran (the startup SLO's population).
+        public var started = 0
+        /// Pods in phase Pending at the end (live objects).
+        public var pendingAtEnd = 0
+        /// Pods in phase Running at the end (live objects).
+        public var runningAtEnd = 0
+        /// Pods that reached Succeeded.
+        public var succeeded = 0
+        /// Pods that reached Failed.
+        public var failed = 0
+        /// Pods evicted (see ``Evictions``).
+        public var evicted = 0
+        /// Pods preempted by the scheduler.
+        public var preempted = 0
+        /// Pods whose deletion was requested (users, controllers, evictions, preemption).
+        public var deleted = 0
+        /// Creates zero counts.
+        public init() {}
+    }
+
+    /// Latency distributions, in seconds.
+    public struct Latencies: Codable, Sendable, Hashable {
+        /// Creation → binding.
+        public var scheduling = DistributionSummary()
+        /// Pod startup as the Kubernetes SLO defines it: creation → all containers running
+        /// and observed, excluding image pulls and init containers.
+        public var podStartupSLO = DistributionSummary()
+        /// Creation → all containers running, everything included.
+        public var podStartup = DistributionSummary()
+        /// Each successful image pull, from the `Pulled` message's pull time.
+        public var imagePull = DistributionSummary()
+        /// Each successful image pull from its `Pulling` event to its `Pulled` event (queue wait included).
+        public var imagePullIncludingWaiting = DistributionSummary()
+        /// Creates empty distributions.
+        public init() {}
+    }
+
+    /// Container restarts.
+    public struct Restarts: Codable, Sendable, Hashable {
+        /// Sum of restart counts over all pods (init and regular containers).
+        public var total = 0
+        /// Pods with at least one restart.
+        public var podsRestarted = 0
+        /// Pods that were ever in CrashLoopBackOff (a container, or init container, waiting with that reason).
+        public var podsInCrashLoopBackOff = 0
+        /// Restarts per scheduled pod.
+        public var perPod = DistributionSummary()
+        /// Creates zero counts.
+        public init() {}
+    }
+
+    /// Evictions by reason.
+    public struct Evictions: Codable, Sendable, Hashable {
+        /// Pods evicted.
+        public var total = 0
+        /// `NodePressure:memory`, `EmptyDirLimit`, `TaintManagerEviction`, `EvictionAPI`, …
+        public var byReason: [String: Int] = [:]
+        /// Creates zero counts.
+        public init() {}
+    }
+
+    /// Time pods spent with `PodScheduled=False` (Unschedulable).
+    public struct Unschedulable: Codable, Sendable, Hashable {
+        /// Pods that were ever unschedulable.
+        public var pods = 0
+        /// Pod-seconds spent unschedulable.
+        public var totalPodSeconds = 0.0
+        /// Per pod (that was unschedulable), seconds.
+        public var perPod = DistributionSummary()
+        /// Creates zero counts.
+        public init() {}
+    }
+
+    /// One resource's usage in one scope, time-weighted over the run.
+    public struct ResourceUsage: Codable, Sendable, Hashable {
+        /// Mean allocatable (cores, bytes, pods).
+        public var allocatableMean = 0.0
+        /// Mean requested by pods holding resources on nodes.
+        public var requestedMean = 0.0
+        /// Peak requested.
+        public var requestedPeak = 0.0
+        /// ∫requested dt / ∫allocatable dt.
+        public var meanFraction = 0.0
+        /// Peak of requested / allocatable.
+        public var peakFraction = 0.0
+        /// Requested at the end.
+        public var requestedAtEnd = 0.0
+        /// Allocatable at the end.
+        public var allocatableAtEnd = 0.0
+        /// Creates zeros.
+        public init() {}
+    }
+
+    /// Utilisation per resource for the cluster and for each node pool.
+    public struct Utilization: Codable, Sendable, Hashable {
+        /// Whole cluster, by resource name.
+        public var cluster: [String: ResourceUsage] = [:]
+        /// By pool name, then resource name.
+        public var pools: [String: [String: ResourceUsage]] = [:]
+        /// Creates empty tables.
+        public init() {}
+    }
+
+    /// Capacity left on nodes that can no longer fit a typical pod.
+    ///
+    /// The typical pod requests the (lower) median CPU and the median memory request of all
+    /// pods created in the run, each taken separately. A live node cannot fit it when its free
+    /// CPU or free memory is below that, or it has no pod slot left; whatever is free on such
+    /// nodes is stranded.
+    public struct Fragmentation: Codable, Sendable, Hashable {
+        /// Median CPU request, cores.
+        public var typicalPodCPU = 0.0
+        /// Median memory request, bytes.
+        public var typicalPodMemory = 0.0
+        /// Live nodes at the end.
+        public var nodes = 0
+        /// Live nodes that cannot fit a typical pod.
+        public var nodesThatCannotFitTypicalPod = 0
+        /// Free CPU on those nodes, cores.
+        public var strandedCPU = 0.0
+        /// Free memory on those nodes, bytes.
+        public var strandedMemory = 0.0
+        /// Stranded CPU / cluster allocatable CPU.
+        public var strandedCPUFraction = 0.0
+        /// Stranded memory / cluster allocatable memory.
+        public var strandedMemoryFraction = 0.0
+        /// How many more typical pods the free capacity holds (sum over nodes).
+        public var typicalPodsThatStillFit = 0
+        /// Creates zeros.
+        public init() {}
+    }
+
+    /// Kubernetes Events.
+    public struct EventCounts: Codable, Sendable, Hashable {
+        /// Events recorded.
+        public var total = 0
+        /// Warnings among them.
+        public var warnings = 0
+        /// By `type/reason`, e.g. `Warning/BackOff`.
+        public var byReason: [String: Int] = [:]
+        /// Creates zero counts.
+        public init() {}
+    }
+}

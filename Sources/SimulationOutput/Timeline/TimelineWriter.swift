@@ -1,0 +1,113 @@
+import ClusterComponents
+import KubeModel
+import SimulationCore
+
+/// Writes `timeline.jsonl`: a line each time what `kubectl get pods` prints for a pod changes,
+/// and each time a node's readiness or schedulability changes.
+///
+/// Pod lines: `t`, `kind` ("Pod"), `event` (the watch event type `ADDED`, `MODIFIED`,
+/// `DELETED`, as `kubectl get -w --output-watch-events` shows), `namespace`, `name`, `ready`
+/// ("1/2"), `status` (the STATUS column), `restarts`, `node` ("" before binding), `phase`.
+/// Node lines: `t`, `kind` ("Node"), `event`, `name`, `pool`, `status` (`Ready`, `NotReady`,
+/// `Unknown`, with `,SchedulingDisabled` when cordoned), `taints` (number).
+/// The columns are compared with the last line written for that object, so a status update
+/// that changes nothing a user would see writes nothing.
+public final class TimelineWriter: ClusterRecordSink {
+    /// Where the lines go.
+    public let output: StreamingTextFile
+    /// Lines written so far.
+    public private(set) var count = 0
+    private var lastPod: [PodLine?] = []
+    private var lastNode: [NodeLine?] = []
+    private var line = ""
+
+    struct PodLine: Equatable {
+        var columns: PodStatusColumns
+        var node: String
+        var phase: String
+    }
+
+    struct NodeLine: Equatable {
+        var status: String
+        var taints: Int
+    }
+
+    /// Creates a writer onto `output`.
+    public init(output: StreamingTextFile) {
+        self.output = output
+    }
+
+    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        switch record {
+        case .podCreated(let id): pod(id, cluster, event: "ADDED")
+        case .podUpdated(let id): pod(id, cluster, event: "MODIFIED")
+        case .podRemoved(let id): pod(id, cluster, event: "DELETED")
+        case .nodeUpdated(let id): node(id, cluster)
+        case .event, .schedulingAttempt: break
+        }
+    }
+
+    private func pod(_ id: PodID, _ cluster: Cluster, event: String) {
+        let object = cluster.api[id]
+        let current = PodLine(
+            columns: PodStatusColumns(object), node: object.pod.spec.nodeName ?? "", phase: object.status.phase.rawValue)
+        while lastPod.count <= id.value { lastPod.append(nil) }
+        if event == "MODIFIED", lastPod[id.value] == current { return }
+        lastPod[id.value] = current
+        line.removeAll(keepingCapacity: true)
+        line.append("{\"t\":")
+        line.append(JSONText.seconds(cluster.now))
+        line.append(",\"kind\":\"Pod\",\"event\":\"")
+        line.append(event)
+        line.append("\",\"namespace\":")
+        JSONText.appendString(object.namespace, to: &line)
+        line.append(",\"name\":")
+        JSONText.appendString(object.name, to: &line)
+        line.append(",\"ready\":\"\(current.columns.ready)/\(current.columns.total)\",\"status\":")
+        JSONText.appendString(current.columns.status, to: &line)
+        line.append(",\"restarts\":\(current.columns.restarts),\"node\":")
+        JSONText.appendString(current.node, to: &line)
+        line.append(",\"phase\":")
+        JSONText.appendString(current.phase, to: &line)
+        line.append("}\n")
+        output.append(line)
+        count += 1
+    }
+
+    /// The STATUS column of `kubectl get nodes` (printers.go `printNode`): the Ready
+    /// condition's status (`Ready`, `NotReady`, `Unknown`), then `SchedulingDisabled` when
+    /// `spec.unschedulable`.
+    static func nodeStatus(_ object: NodeObject) -> String {
+        var status: String
+        switch object.ready {
+        case .true: status = "Ready"
+        case .false: status = "NotReady"
+        case .unknown: status = "Unknown"
+        }
+        if object.node.spec.unschedulable == true { status += ",SchedulingDisabled" }
+        return status
+    }
+
+    private func node(_ id: NodeID, _ cluster: Cluster) {
+        let object = cluster.api[id]
+        let current = NodeLine(
+            status: object.isRemoved ? "Removed" : Self.nodeStatus(object), taints: object.node.spec.taints?.count ?? 0)
+        while lastNode.count <= id.value { lastNode.append(nil) }
+        let previous = lastNode[id.value]
+        if previous == current { return }
+        lastNode[id.value] = current
+        let event = object.isRemoved ? "DELETED" : (previous == nil ? "ADDED" : "MODIFIED")
+        line.removeAll(keepingCapacity: true)
+        line.append("{\"t\":")
+        line.append(JSONText.seconds(cluster.now))
+        line.append(",\"kind\":\"Node\",\"event\":\"\(event)\",\"name\":")
+        JSONText.appendString(object.name, to: &line)
+        line.append(",\"pool\":")
+        JSONText.appendString(object.pool, to: &line)
+        line.append(",\"status\":")
+        JSONText.appendString(current.status, to: &line)
+        line.append(",\"taints\":\(current.taints)}\n")
+        output.append(line)
+        count += 1
+    }
+}
