@@ -1,0 +1,130 @@
+import ClusterComponents
+import Stochastics
+
+/// `spec.behaviors[i]`: what matching containers do when they run. First match wins.
+public struct Behavior: Sendable, Hashable {
+    /// `runs[j]`: one container instance; the last entry repeats.
+    public struct Run: Sendable, Hashable {
+        /// `duration` in seconds; `nil` is `forever`.
+        public var duration: Distribution?
+        /// `exit` code when the run ends on its own (default 0).
+        public var exitCode: Int32
+
+        /// Creates a run.
+        public init(duration: Distribution?, exitCode: Int32 = 0) {
+            self.duration = duration
+            self.exitCode = exitCode
+        }
+    }
+
+    /// `memory`: working set at start (bytes) and its growth (bytes per second).
+    public struct Memory: Sendable, Hashable {
+        /// `start`, bytes.
+        public var start: Distribution
+        /// `growth`, bytes per second.
+        public var growth: Distribution
+
+        /// Creates a memory model.
+        public init(start: Distribution = .constant(0), growth: Distribution = .constant(0)) {
+            self.start = start
+            self.growth = growth
+        }
+    }
+
+    /// `writes[j]`: a stream of writes into a volume (an emptyDir fills up).
+    public struct Write: Sendable, Hashable {
+        /// `volume`: the pod volume's name.
+        public var volume: String
+        /// `rate`, bytes per second.
+        public var rate: Distribution
+
+        /// Creates a write stream.
+        public init(volume: String, rate: Distribution) {
+            self.volume = volume
+            self.rate = rate
+        }
+    }
+
+    /// `ready`: readiness after start.
+    public enum Readiness: Sendable, Hashable {
+        /// Passes this many seconds after the container starts.
+        case after(Distribution)
+        /// Never passes (`after: never` or `forever`).
+        case never
+    }
+
+    /// `match`: which containers this behaviour applies to.
+    public var match: BehaviorMatch
+    /// `runs`; empty means the default (run forever).
+    public var runs: [Run]
+    /// `ready.after`: when the readiness probe first passes; `nil` is ready at once.
+    public var ready: Readiness?
+    /// `memory`.
+    public var memory: Memory?
+    /// `writes`.
+    public var writes: [Write]
+    /// `liveness.failAfter`: the liveness probe starts failing this many seconds after start.
+    public var livenessFailAfter: Distribution?
+    /// `terminationDelay`: seconds from SIGTERM to exit (default uniform on [0, 1)).
+    public var terminationDelay: Distribution?
+    /// `ignoresSigterm`: the process is killed only at the end of the grace period.
+    public var ignoresSigterm: Bool
+
+    /// Creates a behaviour.
+    public init(match: BehaviorMatch = BehaviorMatch(), runs: [Run] = [], ready: Readiness? = nil,
+                memory: Memory? = nil, writes: [Write] = [], livenessFailAfter: Distribution? = nil,
+                terminationDelay: Distribution? = nil, ignoresSigterm: Bool = false) {
+        self.match = match
+        self.runs = runs
+        self.ready = ready
+        self.memory = memory
+        self.writes = writes
+        self.livenessFailAfter = livenessFailAfter
+        self.terminationDelay = terminationDelay
+        self.ignoresSigterm = ignoresSigterm
+    }
+}
+
+/// `spec.behaviors[i].match`: every given criterion must hold. Globs use `*` and `?`.
+public struct BehaviorMatch: Sendable, Hashable {
+    /// `pod`: glob over the pod name.
+    public var pod: String?
+    /// `container`: the container name (glob).
+    public var container: String?
+    /// `namespace`: the namespace (glob).
+    public var namespace: String?
+    /// `labels`: pod labels that must all be present with these values.
+    public var labels: [String: String]
+    /// `image`: glob over the image reference.
+    public var image: String?
+
+    /// Creates a match (empty matches everything).
+    public init(pod: String? = nil, container: String? = nil, namespace: String? = nil,
+                labels: [String: String] = [:], image: String? = nil) {
+        self.pod = pod
+        self.container = container
+        self.namespace = namespace
+        self.labels = labels
+        self.image = image
+    }
+
+    /// Whether a container of a pod matches.
+    /// - Complexity: O(pattern × text) per glob; call once per container start, not per event.
+    public func matches(podName: String, namespace podNamespace: String, labels podLabels: [String: String],
+                        containerName: String, image containerImage: String) -> Bool {
+        if let pod, !Glob.matches(pod, podName) { return false }
+        if let container, !Glob.matches(container, containerName) { return false }
+        if let namespace, !Glob.matches(namespace, podNamespace) { return false }
+        if let image, !Glob.matches(image, containerImage) { return false }
+        for (key, value) in labels where podLabels[key] != value { return false }
+        return true
+    }
+
+    /// Whether the pod-level criteria (name, namespace, labels) hold, ignoring container and image.
+    public func matchesPod(name podName: String, namespace podNamespace: String, labels podLabels: [String: String]) -> Bool {
+        if let pod, !Glob.matches(pod, podName) { return false }
+        if let namespace, !Glob.matches(namespace, podNamespace) { return false }
+        for (key, value) in labels where podLabels[key] != value { return false }
+        return true
+    }
+}

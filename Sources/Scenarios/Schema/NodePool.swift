@@ -1,0 +1,57 @@
+import KubeModel
+import SimulationCore
+
+/// `spec.nodes[i]`: a pool of identical nodes named `<name>-0 … <name>-(count-1)`.
+public struct NodePool: Sendable, Hashable {
+    /// Pool name, the prefix of its nodes' names.
+    public var name: String
+    /// Number of nodes at start.
+    public var count: Int
+    /// Capacity (and allocatable) of each node.
+    public var capacity: ResourceList
+    /// Labels of each node (besides `kubernetes.io/hostname`).
+    public var labels: [String: String]
+    /// Taints of each node.
+    public var taints: [Taint]
+    /// Images already in each node's cache at start.
+    public var images: [String]
+    /// KubeletConfiguration fields of each node's kubelet.
+    public var kubelet: KubeletSettings
+
+    /// Creates a pool.
+    public init(name: String, count: Int, capacity: ResourceList, labels: [String: String] = [:],
+                taints: [Taint] = [], images: [String] = [], kubelet: KubeletSettings = KubeletSettings()) {
+        self.name = name
+        self.count = count
+        self.capacity = capacity
+        self.labels = labels
+        self.taints = taints
+        self.images = images
+        self.kubelet = kubelet
+    }
+
+    /// `<name>-0 … <name>-(count-1)`.
+    public var nodeNames: [String] { (0..<max(count, 0)).map { "\(name)-\($0)" } }
+}
+
+/// `spec.nodes[i].kubelet`: the KubeletConfiguration fields that matter to the simulation.
+/// `nil` fields keep the kubelet's defaults (kubelet reference §2).
+public struct KubeletSettings: Sendable, Hashable {
+    /// `serializeImagePulls`.
+    public var serializeImagePulls: Bool?
+    /// `maxParallelImagePulls`.
+    public var maxParallelImagePulls: Int?
+    /// `pullBandwidth`, bytes per second shared by the node's concurrent pulls (a kubesim field).
+    public var pullBandwidth: Double?
+    /// `crashLoopBackOff.maxContainerRestartPeriod` (also accepted at top level).
+    public var maxContainerRestartPeriod: SimulationDuration?
+    /// `imageGCHighThresholdPercent`.
+    public var imageGCHighThresholdPercent: Int?
+    /// `imageGCLowThresholdPercent`.
+    public var imageGCLowThresholdPercent: Int?
+    /// `featureGates.ReduceDefaultCrashLoopBackOffDecay` (also accepted as a top-level boolean).
+    public var reduceDefaultCrashLoopBackOffDecay: Bool?
+
+    /// All defaults.
+    public init() {}
+}

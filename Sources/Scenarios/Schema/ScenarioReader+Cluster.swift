@@ -1,0 +1,251 @@
+import KubeModel
+import Stochastics
+import Yams
+
+extension ScenarioReader {
+    // MARK: - Node pools
+
+    mutating func nodePools(_ node: Yams.Node, _ path: FieldPath) -> [NodePool] {
+        guard let items = sequence(node, path) else { return [] }
+        var pools: [NodePool] = []
+        var seen: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = path.index(index)
+            guard let map = mapping(item, itemPath,
+                                    known: ["name", "count", "capacity", "labels", "taints", "images", "kubelet"])
+            else { continue }
+            guard let name = requiredString(map, "name", itemPath) else { continue }
+            if seen.contains(name) {
+                error(.duplicate(itemPath.key("name").text, .string(name)), at: itemPath.key("name"))
+            }
+            seen.append(name)
+            var pool = NodePool(name: name, count: 1, capacity: Scenario.defaultNodePools[0].capacity)
+            if let node = map["count"], let count = int(node, itemPath.key("count"), minimum: 0, maximum: 1_000_000) {
+                pool.count = count
+            }
+            if let node = map["capacity"] { pool.capacity = resourceList(node, itemPath.key("capacity")) }
+            if let node = map["labels"] { pool.labels = stringMap(node, itemPath.key("labels")) ?? [:] }
+            if let node = map["taints"], let taintNodes = sequence(node, itemPath.key("taints")) {
+                pool.taints = taintNodes.enumerated().compactMap { offset, taint in
+                    decodable(Taint.self, taint, itemPath.key("taints").index(offset))
+                }
+            }
+            if let node = map["images"] { pool.images = stringList(node, itemPath.key("images")) ?? [] }
+            if let node = map["kubelet"] { pool.kubelet = kubeletSettings(node, itemPath.key("kubelet")) }
+            pools.append(pool)
+        }
+        return pools
+    }
+
+    mutating func resourceList(_ node: Yams.Node, _ path: FieldPath) -> ResourceList {
+        guard let map = mapping(node, path, known: []) else { return ResourceList() }
+        // `known: []` warned about every key; resource names are free-form, so drop those warnings.
+        diagnostics.removeAll { $0.severity == .warning && $0.message.hasPrefix("unknown field \"\(path.text).") }
+        var list = ResourceList()
+        for (name, value) in map.entries {
+            let entryPath = path.key(name)
+            guard let text = string(value, entryPath) else { continue }
+            guard let quantity = try? Quantity(parsing: text.trimmingSpaces) else {
+                invalid(entryPath, text, "must be a quantity such as 4, 500m or 16Gi")
+                continue
+            }
+            if quantity.isNegative {
+                invalid(entryPath, text, "must be non-negative")
+                continue
+            }
+            list[name] = quantity
+        }
+        return list
+    }
+
+    static let kubeletKeys = [
+        "serializeImagePulls", "maxParallelImagePulls", "pullBandwidth", "maxContainerRestartPeriod",
+        "crashLoopBackOff", "imageGCHighThresholdPercent", "imageGCLowThresholdPercent",
+        "reduceDefaultCrashLoopBackOffDecay", "featureGates",
+    ]
+
+    mutating func kubeletSettings(_ node: Yams.Node, _ path: FieldPath) -> KubeletSettings {
+        var settings = KubeletSettings()
+        guard let map = mapping(node, path, known: Self.kubeletKeys) else { return settings }
+        if let node = map["serializeImagePulls"] { settings.serializeImagePulls = bool(node, path.key("serializeImagePulls")) }
+        if let node = map["maxParallelImagePulls"] {
+            settings.maxParallelImagePulls = int(node, path.key("maxParallelImagePulls"), minimum: 1)
+        }
+        if let node = map["pullBandwidth"] {
+            settings.pullBandwidth = value(node, path.key("pullBandwidth"), unit: .perSecond)
+        }
+        if let node = map["maxContainerRestartPeriod"] {
+            settings.maxContainerRestartPeriod = duration(node, path.key("maxContainerRestartPeriod"))
+        }
+        if let node = map["crashLoopBackOff"],
+            let backOff = mapping(node, path.key("crashLoopBackOff"), known: ["maxContainerRestartPeriod"]),
+            let period = backOff["maxContainerRestartPeriod"]
+        {
+            settings.maxContainerRestartPeriod = duration(period, path.key("crashLoopBackOff").key("maxContainerRestartPeriod"))
+        }
+        if let node = map["imageGCHighThresholdPercent"] {
+            settings.imageGCHighThresholdPercent = int(node, path.key("imageGCHighThresholdPercent"), minimum: 0, maximum: 100)
+        }
+        if let node = map["imageGCLowThresholdPercent"] {
+            settings.imageGCLowThresholdPercent = int(node, path.key("imageGCLowThresholdPercent"), minimum: 0, maximum: 100)
+        }
+        if let node = map["reduceDefaultCrashLoopBackOffDecay"] {
+            settings.reduceDefaultCrashLoopBackOffDecay = bool(node, path.key("reduceDefaultCrashLoopBackOffDecay"))
+        }
+        if let node = map["featureGates"],
+            let gates = mapping(node, path.key("featureGates"), known: ["ReduceDefaultCrashLoopBackOffDecay"]),
+            let gate = gates["ReduceDefaultCrashLoopBackOffDecay"]
+        {
+            settings.reduceDefaultCrashLoopBackOffDecay =
+                bool(gate, path.key("featureGates").key("ReduceDefaultCrashLoopBackOffDecay"))
+        }
+        if let high = settings.imageGCHighThresholdPercent, let low = settings.imageGCLowThresholdPercent, low > high {
+            // kubelet validation: "imageGCLowThresholdPercent (%v) must be less than imageGCHighThresholdPercent (%v)"
+            // (pkg/kubelet/apis/config/validation/validation.go).
+            error(.invalid(path.key("imageGCLowThresholdPercent").text, .int(low),
+                           "must be less than imageGCHighThresholdPercent (\(high))"),
+                  at: path.key("imageGCLowThresholdPercent"))
+        }
+        return settings
+    }
+
+    // MARK: - Images
+
+    mutating func images(_ node: Yams.Node, _ path: FieldPath) -> [ImageSpec] {
+        guard let items = sequence(node, path) else { return [] }
+        var result: [ImageSpec] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = path.index(index)
+            guard let map = mapping(item, itemPath, known: ["name", "size", "pull"]),
+                let name = requiredString(map, "name", itemPath)
+            else { continue }
+            var spec = ImageSpec(name: name)
+            if let node = map["size"] { spec.size = value(node, itemPath.key("size"), unit: .bytes) }
+            if let node = map["pull"] {
+                let pullPath = itemPath.key("pull")
+                if let pull = mapping(node, pullPath, known: ["failures", "error", "latency"]) {
+                    var settings = PullSpec()
+                    if let node = pull["failures"] {
+                        if node.string == "forever" {
+                            settings.failures = .forever
+                        } else if let count = int(node, pullPath.key("failures"), minimum: 0) {
+                            settings.failures = .count(count)
+                        }
+                    }
+                    if let text = optionalString(pull, "error", pullPath) { settings.error = text }
+                    if let node = pull["latency"] {
+                        settings.latency = distribution(node, pullPath.key("latency"), unit: .seconds)
+                    }
+                    spec.pull = settings
+                }
+            }
+            result.append(spec)
+        }
+        return result
+    }
+
+    // MARK: - Behaviours
+
+    static let behaviorKeys = [
+        "match", "runs", "ready", "memory", "writes", "liveness", "terminationDelay", "ignoresSigterm",
+    ]
+
+    mutating func behaviors(_ node: Yams.Node, _ path: FieldPath) -> [Behavior] {
+        guard let items = sequence(node, path) else { return [] }
+        var result: [Behavior] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = path.index(index)
+            guard let map = mapping(item, itemPath, known: Self.behaviorKeys) else { continue }
+            var behavior = Behavior()
+            if let node = map["match"] { behavior.match = behaviorMatch(node, itemPath.key("match")) }
+            if let node = map["runs"], let runs = sequence(node, itemPath.key("runs")) {
+                for (offset, run) in runs.enumerated() {
+                    let runPath = itemPath.key("runs").index(offset)
+                    guard let runMap = mapping(run, runPath, known: ["duration", "exit"]) else { continue }
+                    var entry = Behavior.Run(duration: nil)
+                    if let node = runMap["duration"] {
+                        if Self.isForever(node) {
+                            entry.duration = nil
+                        } else if let duration = distribution(node, runPath.key("duration"), unit: .seconds) {
+                            entry.duration = duration
+                        }
+                    }
+                    if let node = runMap["exit"], let code = int(node, runPath.key("exit"), minimum: 0, maximum: 255) {
+                        entry.exitCode = Int32(code)
+                    }
+                    behavior.runs.append(entry)
+                }
+            }
+            if let node = map["ready"], let ready = mapping(node, itemPath.key("ready"), known: ["after"]) {
+                if let after = ready["after"] {
+                    if Self.isForever(after) || after.string == "never" {
+                        behavior.ready = .never
+                    } else if let value = distribution(after, itemPath.key("ready").key("after"), unit: .seconds) {
+                        behavior.ready = .after(value)
+                    }
+                } else {
+                    behavior.ready = .after(.constant(0))
+                }
+            }
+            if let node = map["memory"], let memory = mapping(node, itemPath.key("memory"), known: ["start", "growth"]) {
+                var model = Behavior.Memory()
+                if let node = memory["start"],
+                    let start = distribution(node, itemPath.key("memory").key("start"), unit: .bytes)
+                {
+                    model.start = start
+                }
+                if let node = memory["growth"],
+                    let growth = distribution(node, itemPath.key("memory").key("growth"), unit: .perSecond)
+                {
+                    model.growth = growth
+                }
+                behavior.memory = model
+            }
+            if let node = map["writes"], let writes = sequence(node, itemPath.key("writes")) {
+                for (offset, write) in writes.enumerated() {
+                    let writePath = itemPath.key("writes").index(offset)
+                    guard let writeMap = mapping(write, writePath, known: ["volume", "rate"]) else { continue }
+                    let volume = requiredString(writeMap, "volume", writePath)
+                    var rate: Distribution?
+                    if let node = writeMap["rate"] {
+                        rate = distribution(node, writePath.key("rate"), unit: .perSecond)
+                    } else {
+                        required(writePath.key("rate"))
+                    }
+                    if let volume, let rate { behavior.writes.append(Behavior.Write(volume: volume, rate: rate)) }
+                }
+            }
+            if let node = map["liveness"], let liveness = mapping(node, itemPath.key("liveness"), known: ["failAfter"]) {
+                if let after = liveness["failAfter"] {
+                    behavior.livenessFailAfter = distribution(after, itemPath.key("liveness").key("failAfter"), unit: .seconds)
+                } else {
+                    required(itemPath.key("liveness").key("failAfter"))
+                }
+            }
+            if let node = map["terminationDelay"] {
+                behavior.terminationDelay = distribution(node, itemPath.key("terminationDelay"), unit: .seconds)
+            }
+            if let node = map["ignoresSigterm"] {
+                behavior.ignoresSigterm = bool(node, itemPath.key("ignoresSigterm")) ?? false
+            }
+            result.append(behavior)
+        }
+        return result
+    }
+
+    mutating func behaviorMatch(_ node: Yams.Node, _ path: FieldPath) -> BehaviorMatch {
+        var match = BehaviorMatch()
+        guard let map = mapping(node, path, known: ["pod", "container", "namespace", "labels", "image"]) else {
+            return match
+        }
+        match.pod = optionalString(map, "pod", path)
+        match.container = optionalString(map, "container", path)
+        match.namespace = optionalString(map, "namespace", path)
+        match.image = optionalString(map, "image", path)
+        if let node = map["labels"] { match.labels = stringMap(node, path.key("labels")) ?? [:] }
+        return match
+    }
+
+    /// `forever` (the only non-duration word a duration field takes).
+    static func isForever(_ node: Yams.Node) -> Bool { node.string == "forever" }
+}
