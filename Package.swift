@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ClusterComponents", targets: ["ClusterComponents"]),
         .library(name: "SimulationOutput", targets: ["SimulationOutput"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "KubeSimCLI", targets: ["KubeSimCLI"]),
     ],
     dependencies: [
@@ -64,11 +65,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Experiments: sweeps, policy benchmarks, trace replay
+        .target(
+            name: "Experiments",
+            dependencies: ["Scenarios", "ClusterComponents", "SimulationOutput", "Stochastics", "KubeModel"]
+        ),
+
         // MARK: - Command line
         .target(
             name: "KubeSimCLI",
             dependencies: [
-                "Scenarios", "SimulationOutput", "SimulationCore", "Stochastics",
+                "Scenarios", "SimulationOutput", "SimulationCore", "Stochastics", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +94,7 @@ let package = Package(
         .testTarget(name: "ClusterComponentsTests", dependencies: ["ClusterComponents", "KubeModel"]),
         .testTarget(name: "SimulationOutputTests", dependencies: ["SimulationOutput", "ClusterComponents"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "KubeSimCLITests", dependencies: ["KubeSimCLI"]),
     ]
 )

@@ -5,7 +5,7 @@ public struct KubeSimCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kubesim",
         abstract: "A discrete-event simulator of Kubernetes clusters.",
-        subcommands: [BenchCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, BenchCommand.self]
     )
     public init() {}
 }

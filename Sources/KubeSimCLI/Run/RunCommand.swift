@@ -1,0 +1,67 @@
+import ArgumentParser
+import ClusterComponents
+import Foundation
+import Scenarios
+import SimulationCore
+import SimulationOutput
+
+/// `kubesim run FILES… [--out DIR]`: replay a scenario in virtual time.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario and write its timelines and statistics.",
+        discussion: """
+            Every YAML document in the files and folders is read: Kubernetes manifests, unchanged,
+            and at most one `kind: Scenario`. Without a Scenario the objects run on the default
+            cluster (three 4-CPU/16Gi nodes) until nothing has changed for 10 minutes.
+            Examples:
+              kubesim run scenarios/demo --out out/demo
+              kubesim run scenarios/seeds/pods03.yaml
+              kubesim run scenarios/demo --seed 7 --quiet
+            """
+    )
+
+    @Argument(help: "YAML files or folders.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Directory for events.jsonl, timeline.jsonl, summary.json, metrics.csv, trace.json, report.html.")
+    var out: String?
+
+    @Option(help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    @Flag(help: "No progress and no warnings on stderr.")
+    var quiet = false
+
+    @Option(help: "Summary format on stdout: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let input = try InputReporting.loadOrExit(paths, quiet: quiet)
+        let runner = ScenarioRunner(input: input, seed: seed)
+        let outputs = try RunOutputs(
+            directory: out.map { URL(fileURLWithPath: $0) }, scenarioName: input.scenario.name,
+            sampleInterval: input.scenario.outputs.sampleInterval)
+        outputs.attach(to: runner.cluster)
+        let interruption = Interruption.install()
+        let progress = ProgressReporter(enabled: !quiet, end: input.scenario.runLength.duration)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let ending = runner.run(progress: { progress.report($0) }, shouldStop: { interruption.requested })
+        let elapsed = clock.now - started
+        progress.finish()
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let summary = try outputs.finish(cluster: runner.cluster, wallSeconds: wall)
+        if !quiet { InputReporting.printDiagnostics(runner.runtimeDiagnostics) }
+        switch format {
+        case .text:
+            print(summary.text)
+            if let out { print("outputs: \(out)/") }
+        case .json: print(summary.json)
+        }
+        if ending == .interrupted {
+            StandardError.write("kubesim: interrupted at \(runner.cluster.now); outputs so far were written\n")
+            throw ExitCode(130)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import KubeModel
+
+/// Everything a run reads: the Kubernetes objects in file order, the Scenario document (or the
+/// default one), and every problem found, with file and line.
+public struct ScenarioInput: Sendable {
+    /// The scenario (the default cluster and behaviours when the inputs have none).
+    public var scenario: Scenario
+    /// Kubernetes objects in input order (the Scenario document excluded).
+    public var objects: [LoadedObject]
+    /// Errors and warnings, in input order.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error (the run must not start).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Loads files and folders (a folder contributes its YAML files in name order).
+    ///
+    /// Exactly one `kind: Scenario` document may appear; without one, the scenario is the
+    /// default cluster named after the first input. Unknown kinds are listed once as a warning.
+    /// - Parameter paths: files or folders, as the user gave them.
+    public static func load(paths: [String]) -> ScenarioInput {
+        let loaded = ManifestLoader().load(paths: paths)
+        var diagnostics = loaded.diagnostics
+        var objects: [LoadedObject] = []
+        var scenarios: [Scenario] = []
+        var unknownKinds: [String: SourceLocation] = [:]
+        var unknownOrder: [String] = []
+        for item in loaded.objects {
+            guard case .unrecognized(let apiVersion, let kind, let node) = item.object else {
+                objects.append(item)
+                continue
+            }
+            if kind == Scenario.kind {
+                let base = (item.location.file as NSString).deletingLastPathComponent
+                let decoded = Scenario.decode(
+                    node: node, location: item.location, baseDirectory: base.isEmpty ? "." : base)
+                diagnostics += decoded.diagnostics
+                if let scenario = decoded.scenario { scenarios.append(scenario) }
+                if apiVersion != Scenario.apiVersion {
+                    diagnostics.append(
+                        Diagnostic(
+                            severity: .warning, location: item.location, object: "Scenario",
+                            message: "apiVersion: Unsupported value: \"\(apiVersion)\": supported values: \"\(Scenario.apiVersion)\""))
+                }
+            } else if unknownKinds[kind] == nil {
+                unknownKinds[kind] = item.location
+                unknownOrder.append(kind)
+            }
+        }
+        for kind in unknownOrder {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: unknownKinds[kind]!, object: kind,
+                    message: "kind \"\(kind)\" is not simulated; its objects are ignored"))
+        }
+        if scenarios.count > 1, let second = scenarios[1].location {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, location: second, object: "Scenario \"\(scenarios[1].name)\"",
+                    message: "only one Scenario document may be given (the first is \"\(scenarios[0].name)\")"))
+        }
+        let name = paths.first.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
+        var scenario = scenarios.first ?? Scenario.default(name: name)
+        if scenarios.isEmpty, objects.contains(where: { if case .node = $0.object { true } else { false } }) {
+            scenario.nodePools = []  // Node manifests replace the default pools
+        }
+        if !scenarios.isEmpty || !objects.isEmpty {
+            diagnostics += scenario.checkReferences(objects: objects)
+        } else if !loaded.hasErrors {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, location: SourceLocation(file: paths.first ?? "-"),
+                    message: "no Kubernetes objects or Scenario found"))
+        }
+        return ScenarioInput(scenario: scenario, objects: objects, diagnostics: diagnostics)
+    }
+}

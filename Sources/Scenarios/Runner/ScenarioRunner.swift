@@ -1,0 +1,190 @@
+import ClusterComponents
+import Foundation
+import KubeModel
+import SimulationCore
+import Stochastics
+
+/// Turns a ``ScenarioInput`` into a running ``Cluster``: nodes from the pools (or Node
+/// manifests), the registry catalogue, behaviours, the objects applied at time zero in file
+/// order, the timed actions and the workload generators; then runs it for the scenario's
+/// duration or until it is quiescent.
+public final class ScenarioRunner {
+    /// The inputs.
+    public let input: ScenarioInput
+    /// The simulated cluster.
+    public let cluster: Cluster
+    let behaviors: BehaviorResolver
+    let changes = ChangeTracker()
+    var actions: ActionExecutor!
+    /// Longest run when the scenario says `until: Quiescent` and never settles.
+    public var quiescenceCap: SimulationDuration = .seconds(7 * 86_400)
+    /// Problems met while running (an action naming an object that is gone by then, …).
+    public private(set) var runtimeDiagnostics: [Diagnostic] = []
+
+    /// Prepares a run; nothing happens in virtual time until ``run(progress:)``.
+    /// - Parameters:
+    ///   - input: the loaded inputs, free of errors.
+    ///   - seed: overrides the scenario's seed (sweeps, replications).
+    public init(input: ScenarioInput, seed: UInt64? = nil) {
+        self.input = input
+        var configuration = ClusterConfiguration()
+        let scenario = input.scenario
+        configuration.seed = seed ?? scenario.seed
+        configuration.kubernetesVersion = scenario.kubernetesVersion
+        configuration.timing = scenario.timing
+        configuration.startTimeUnixSeconds = scenario.startTimeUnixSeconds
+        for item in input.objects {
+            if case .schedulerConfiguration(let schedulerConfiguration) = item.object {
+                configuration.schedulerConfiguration = schedulerConfiguration
+            }
+        }
+        cluster = Cluster(configuration: configuration)
+        behaviors = BehaviorResolver(behaviors: scenario.behaviors, streams: cluster.streams)
+        cluster.registry = Self.registry(from: scenario.images)
+        let resolver = behaviors
+        cluster.behaviorProvider = { pod, container in resolver.behavior(for: pod, container: container) }
+        cluster.addSink(changes)
+        actions = ActionExecutor(runner: self)
+        addNodes()
+        applyInitialObjects()
+        actions.scheduleAll()
+    }
+
+    // MARK: - Building the cluster
+
+    static func registry(from images: [ImageSpec]) -> ImageRegistry {
+        var registry = ImageRegistry()
+        for image in images {
+            if image.isDefault {
+                if let size = image.size { registry.defaultSizeBytes = Int64(size) }
+                continue
+            }
+            var failures: Int?
+            switch image.pull?.failures {
+            case .count(let count): failures = count
+            case .forever: failures = .max
+            case nil: failures = nil
+            }
+            registry.entries.append(
+                ImageRegistry.Entry(
+                    pattern: image.name, sizeBytes: Int64(image.size ?? Double(registry.defaultSizeBytes)),
+                    failures: failures, error: image.pull?.error ?? "manifest unknown"))
+        }
+        return registry
+    }
+
+    func addNodes() {
+        for pool in input.scenario.effectiveNodePools {
+            for name in pool.nodeNames {
+                cluster.addNode(
+                    Self.node(named: name, pool: pool), pool: pool.name,
+                    kubeletConfiguration: Self.kubeletConfiguration(pool.kubelet), preloadedImages: pool.images)
+            }
+        }
+        for item in input.objects {
+            guard case .node(var node) = item.object else { continue }
+            let name = node.metadata.name ?? ""
+            var labels = node.metadata.labels ?? [:]
+            if labels["kubernetes.io/hostname"] == nil { labels["kubernetes.io/hostname"] = name }
+            node.metadata.labels = labels
+            let pool = labels["kubesim.io/pool"] ?? labels["pool"] ?? Self.poolName(ofNode: name)
+            let images = (node.status.images ?? []).compactMap { $0.names?.first }
+            cluster.addNode(node, pool: pool, preloadedImages: images)
+        }
+    }
+
+    /// `worker-12` belongs to pool `worker`.
+    static func poolName(ofNode name: String) -> String {
+        guard let dash = name.lastIndex(of: "-"), Int(name[name.index(after: dash)...]) != nil else { return name }
+        return String(name[..<dash])
+    }
+
+    static func node(named name: String, pool: NodePool) -> Node {
+        var labels = pool.labels
+        labels["kubernetes.io/hostname"] = name
+        labels["kubernetes.io/os"] = labels["kubernetes.io/os"] ?? "linux"
+        labels["kubesim.io/pool"] = pool.name
+        var meta = ObjectMeta()
+        meta.name = name
+        meta.labels = labels
+        return Node(
+            metadata: meta, spec: NodeSpec(taints: pool.taints.isEmpty ? nil : pool.taints),
+            status: NodeStatus(capacity: pool.capacity))
+    }
+
+    static func kubeletConfiguration(_ settings: KubeletSettings) -> KubeletConfiguration {
+        var configuration = KubeletConfiguration()
+        if let parallel = settings.maxParallelImagePulls {
+            configuration.maxParallelImagePulls = parallel
+            // v1beta1 defaults: serializeImagePulls is false when maxParallelImagePulls ≥ 2.
+            configuration.serializeImagePulls = parallel < 2
+        }
+        if let serialize = settings.serializeImagePulls { configuration.serializeImagePulls = serialize }
+        if let bandwidth = settings.pullBandwidth { configuration.pullBandwidthBytesPerSecond = bandwidth }
+        if let period = settings.maxContainerRestartPeriod {
+            configuration.maxContainerRestartPeriodSeconds = Int(period.nanoseconds / 1_000_000_000)
+        }
+        if let high = settings.imageGCHighThresholdPercent { configuration.imageGCHighThresholdPercent = high }
+        if let low = settings.imageGCLowThresholdPercent { configuration.imageGCLowThresholdPercent = low }
+        if let reduce = settings.reduceDefaultCrashLoopBackOffDecay { configuration.reduceDefaultCrashLoopBackOffDecay = reduce }
+        return configuration
+    }
+
+    func applyInitialObjects() {
+        for item in input.objects { actions.apply(item.object, location: item.location) }
+    }
+
+    func report(_ severity: Diagnostic.Severity, _ message: String, location: SourceLocation? = nil) {
+        runtimeDiagnostics.append(
+            Diagnostic(
+                severity: severity, location: location ?? input.scenario.location ?? SourceLocation(file: "-"),
+                message: "at \(SimulationDuration(nanoseconds: cluster.now.nanoseconds)): \(message)"))
+    }
+
+    // MARK: - Running
+
+    /// Why the run ended.
+    public enum Ending: String, Sendable {
+        /// The scenario's duration elapsed.
+        case durationElapsed
+        /// Nothing changed for the quiescence period.
+        case quiescent
+        /// Nothing was left to happen.
+        case exhausted
+        /// `until: Quiescent` never settled within the cap.
+        case quiescenceCapReached
+        /// The caller asked to stop (Ctrl-C).
+        case interrupted
+    }
+
+    /// Runs to the end, calling `progress` between chunks of virtual time; `shouldStop` is
+    /// checked between chunks too (for interruption).
+    public func run(progress: ((Cluster) -> Void)? = nil, shouldStop: () -> Bool = { false }) -> Ending {
+        let runLength = input.scenario.runLength
+        let hardEnd: SimulationTime =
+            runLength.duration.map { SimulationTime.zero + $0 } ?? (SimulationTime.zero + quiescenceCap)
+        let chunk = SimulationDuration(nanoseconds: max(1_000_000_000, (hardEnd.nanoseconds) / 400))
+        while true {
+            if shouldStop() { return .interrupted }
+            var target = min(hardEnd, cluster.now + chunk)
+            if runLength.duration == nil {
+                target = min(target, changes.lastChange + runLength.quiescencePeriod)
+            }
+            let reason = cluster.run(until: .time(target))
+            progress?(cluster)
+            if runLength.duration == nil, changes.lastChange + runLength.quiescencePeriod <= cluster.now {
+                return .quiescent
+            }
+            if cluster.now >= hardEnd {
+                return runLength.duration == nil ? .quiescenceCapReached : .durationElapsed
+            }
+            if reason == .exhausted, runLength.duration == nil { return .exhausted }
+        }
+    }
+}
+
+/// Remembers when the cluster last changed (any record), for `until: Quiescent`.
+final class ChangeTracker: ClusterRecordSink {
+    var lastChange = SimulationTime.zero
+    func consume(_ record: ClusterRecord, in cluster: Cluster) { lastChange = cluster.now }
+}
