@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - Engine layer (no Kubernetes knowledge)
@@ -68,7 +69,10 @@ let package = Package(
         // MARK: - Experiments: sweeps, policy benchmarks, trace replay
         .target(
             name: "Experiments",
-            dependencies: ["Scenarios", "ClusterComponents", "SimulationOutput", "Stochastics", "KubeModel"]
+            dependencies: [
+                "Scenarios", "ClusterComponents", "SimulationOutput", "Stochastics", "KubeModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
 
         // MARK: - Command line
