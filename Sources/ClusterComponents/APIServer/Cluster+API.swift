@@ -109,6 +109,7 @@ extension Cluster {
         object.status.setCondition("PodScheduled", .true, at: now)
         api[id] = object
         emit(.podUpdated(id))
+        scheduler.podBound(id, to: node)
         kubelets[node.value].podBound(id)
     }
 

@@ -1,58 +1,241 @@
 import KubeModel
 import SimulationCore
+import Stochastics
 
-/// PROVISIONAL: a FIFO first-fit placeholder so the pipeline runs end to end; replaced by the
-/// kube-scheduler model (queue, framework, default plugins).
+/// kube-scheduler: the scheduling queue, the cache, and one framework per profile
+/// (k/k `pkg/scheduler/scheduler.go`, `schedule_one.go`).
+///
+/// `Cluster` calls the hook methods as informers would; every attempt pops one pod from
+/// activeQ in a ``SchedulerEvent/cycle`` event, filters nodes sequentially from the rotating
+/// start index, scores, assumes the pod and binds it (after
+/// ``ClusterConfiguration/bindLatency``). Decisions are deterministic for a seed: ties are
+/// drawn from the stream `scheduler/ties`, preemption offsets from `scheduler/preemption`.
 public final class Scheduler {
     unowned let cluster: Cluster
-    var queue: [PodID] = []
+    var cache = SchedulerCache()
+    var queue = SchedulingQueue()
+    var profiles: [Profile] = []
+    var reasons = ReasonTable()
+    var builtin: BuiltinReasons
+    var ties: RandomSource
+    var preemptionRandom: RandomSource
+    var policyRandom: RandomSource
+    /// Global percentageOfNodesToScore (nil/0 = adaptive).
+    var percentageOfNodesToScore: Int?
+    /// Rotating start of the node scan (schedule_one.go `nextStartNodeIndex`).
+    var nextStartNodeIndex = 0
     var cycleScheduled = false
+    var backoffFlush: (id: EventID, at: SimulationTime)?
+    var leftoverFlushScheduled = false
+    /// Keep per-pod explanations of the last attempt (costs time; off by default).
+    public var recordExplanations = false
+    var explanations: [PodID: SchedulingExplanation] = [:]
+    /// The node each nominated pod is reserved on (lookups only, never iterated).
+    var nominatedNode: [PodID: Int32] = [:]
+    /// Scheduling attempts so far.
+    public internal(set) var attempts = 0
+    /// Pods scheduled (assumed) so far.
+    public internal(set) var scheduledCount = 0
 
-    init(cluster: Cluster) { self.cluster = cluster }
+    // Reused per-cycle buffers.
+    var feasible: [Int32] = []
+    var failed: [(node: Int32, status: FilterStatus)] = []
+    var scores: [Int64] = []
+    var totals: [Int64] = []
+
+    init(cluster: Cluster) {
+        self.cluster = cluster
+        let version = cluster.configuration.kubernetesVersion
+        builtin = BuiltinReasons(table: &reasons, version: version)
+        ties = cluster.streams.stream(named: "scheduler/ties")
+        preemptionRandom = cluster.streams.stream(named: "scheduler/preemption")
+        policyRandom = cluster.streams.stream(named: "scheduler/policy")
+        let config = cluster.configuration.schedulerConfiguration ?? KubeSchedulerConfiguration()
+        configure(config)
+    }
+
+    /// Replaces the profiles (and queue settings) from a configuration.
+    func configure(_ config: KubeSchedulerConfiguration) {
+        let version = cluster.configuration.kubernetesVersion
+        profiles = config.profiles.map { Profile($0, version: version, resources: &cache.resources) }
+        percentageOfNodesToScore = config.percentageOfNodesToScore
+        queue.initialBackoff = .seconds(config.podInitialBackoffSeconds)
+        queue.maxBackoff = .seconds(config.podMaxBackoffSeconds)
+    }
+
+    // MARK: - Public API
+
+    /// Makes the profile named `schedulerName` (default profile when absent) use `policy`.
+    public func usePolicy(_ policy: SchedulerPolicy, schedulerName: String = "default-scheduler") {
+        let profile = Profile(
+            policy.profile(schedulerName: schedulerName), version: cluster.configuration.kubernetesVersion,
+            resources: &cache.resources)
+        if let i = profiles.firstIndex(where: { $0.schedulerName == schedulerName }) {
+            let custom = (profiles[i].customFilters, profiles[i].customScorers)
+            profiles[i] = profile
+            profiles[i].customFilters = custom.0
+            profiles[i].customScorers = custom.1
+        } else {
+            profiles.append(profile)
+        }
+    }
+
+    /// Adds a user plugin to a profile: as a filter if it is a ``FilterPlugin``, as a score
+    /// plugin with `weight` if it is a ``ScorePlugin``.
+    public func addPlugin(_ plugin: any SchedulerPlugin, weight: Int = 1, schedulerName: String = "default-scheduler") {
+        guard let i = profiles.firstIndex(where: { $0.schedulerName == schedulerName }) else { return }
+        if let filter = plugin as? any FilterPlugin {
+            profiles[i].customFilters.append(filter)
+            profiles[i].filters.append(.custom(profiles[i].customFilters.count - 1))
+            profiles[i].filterNames.append(plugin.name)
+        }
+        if let scorer = plugin as? any ScorePlugin {
+            profiles[i].customScorers.append(scorer)
+            profiles[i].scorers.append((.custom(profiles[i].customScorers.count - 1), Int64(weight), plugin.name))
+        }
+    }
+
+    /// The explanation of the pod's last attempt (when ``recordExplanations`` was on).
+    public func explanation(for pod: PodID) -> SchedulingExplanation? { explanations[pod] }
+
+    /// The scheduler's view of a node.
+    public func nodeInfo(_ node: NodeID) -> NodeInfo? {
+        node.value < cache.nodes.count ? cache.nodes[node.value] : nil
+    }
+
+    /// The resource slot of a resource name in ``PodRequest`` and ``NodeInfo`` vectors.
+    public func resourceSlot(_ name: String) -> Int? { cache.resources.existingSlot(for: name) }
+
+    /// Number of pods in activeQ, backoffQ and the unschedulable pool.
+    public var pendingCounts: (active: Int, backoff: Int, unschedulable: Int) {
+        (queue.activeCount, queue.backoffCount, queue.unschedulableCount)
+    }
+
+    /// `numFeasibleNodesToFind` (schedule_one.go): all nodes below 100; else adaptive
+    /// `50 − N/125` % (floor 5 %) unless a percentage is set, floored at 100 nodes.
+    public static func numFeasibleNodesToFind(percentage: Int?, numAllNodes: Int) -> Int {
+        // minFeasibleNodesToFind = 100, minFeasibleNodesPercentageToFind = 5.
+        if numAllNodes < 100 { return numAllNodes }
+        var p = percentage ?? 0
+        if p >= 100 { return numAllNodes }
+        if p <= 0 {
+            p = 50 - numAllNodes / 125
+            if p < 5 { p = 5 }
+        }
+        let k = numAllNodes * p / 100
+        return k < 100 ? 100 : k
+    }
+
+    /// The backoff after `attempts` attempts with the configured initial/max backoff.
+    public func backoffDuration(attempts: Int) -> SimulationDuration { queue.backoffDuration(attempts: attempts) }
+
+    // MARK: - Informer hooks
 
     /// A pod without a node was created.
     func podAdded(_ pod: PodID) {
-        queue.append(pod)
+        let object = cluster.api[pod]
+        guard let profile = profiles.firstIndex(where: { $0.schedulerName == object.pod.spec.schedulerName }) else {
+            return  // not ours: stays Pending, as with an unknown schedulerName upstream
+        }
+        _ = cache.info(for: pod, object: object)
+        if let gates = object.pod.spec.schedulingGates, !gates.isEmpty {
+            queue.gate(pod, profile: profile)
+            return
+        }
+        queue.add(pod, priority: cache.pods[pod.value]!.priority, profile: profile, now: cluster.now)
         requestCycle()
     }
 
-    /// A pod object was removed (frees its node's resources; may help pending pods).
-    func podRemoved(_ pod: PodID) { requestCycle() }
+    /// A pod was bound (by us or through `spec.nodeName`): make sure the cache counts it.
+    func podBound(_ pod: PodID, to node: NodeID) {
+        let object = cluster.api[pod]
+        if pod.value < queue.infos.count, queue.infos[pod.value].location != .none { queue.remove(pod) }
+        if object.isTerminal { return }
+        cache.addPod(pod, object: object, to: node.value, at: cluster.now)
+    }
 
-    /// A bound pod reached Succeeded or Failed.
-    func podTerminated(_ pod: PodID) { requestCycle() }
+    /// A pod object was removed (frees its node's resources; may help pending pods).
+    func podRemoved(_ pod: PodID) {
+        queue.remove(pod)
+        clearNomination(pod)
+        let wasCounted = pod.value < cache.pods.count && (cache.pods[pod.value]?.countedOn ?? -1) >= 0
+        cache.removePod(pod)
+        if wasCounted { assignedPodFreed() }
+    }
+
+    /// A bound pod reached Succeeded or Failed: it stops counting.
+    func podTerminated(_ pod: PodID) {
+        let wasCounted = pod.value < cache.pods.count && (cache.pods[pod.value]?.countedOn ?? -1) >= 0
+        cache.removePod(pod)
+        if wasCounted { assignedPodFreed() }
+    }
 
     /// A node joined.
-    func nodeAdded(_ node: NodeID) { requestCycle() }
+    func nodeAdded(_ node: NodeID) {
+        cache.setNode(cluster.api[node])
+        moveUnschedulable(.nodeScoped)
+    }
 
-    /// A node changed (taints, unschedulable, readiness).
-    func nodeUpdated(_ node: NodeID) { requestCycle() }
+    /// A node changed (taints, unschedulable, labels, allocatable, images).
+    func nodeUpdated(_ node: NodeID) {
+        cache.setNode(cluster.api[node])
+        moveUnschedulable(.nodeScoped)
+    }
+
+    func assignedPodFreed() { moveUnschedulable(.podScoped) }
+
+    func moveUnschedulable(_ mask: PluginMask) {
+        let moved = queue.moveUnschedulable(mask: mask, now: cluster.now, priority: priority(of:))
+        if moved > 0 { queueChanged() }
+    }
+
+    func priority(of pod: PodID) -> Int { cache.pods[pod.value]?.priority ?? 0 }
+
+    // MARK: - Timers
 
     func requestCycle() {
-        guard !cycleScheduled, !queue.isEmpty else { return }
+        guard !cycleScheduled, queue.activeCount > 0 else { return }
         cycleScheduled = true
         cluster.schedule(.scheduler(.cycle), after: .zero)
+    }
+
+    /// Re-arms the cycle, backoff and leftover timers after the queue changed.
+    func queueChanged() {
+        requestCycle()
+        if let expiry = queue.nextBackoffExpiry() {
+            // The upstream flush ticker runs every whole second.
+            let second: Int64 = 1_000_000_000
+            let tick = SimulationTime(nanoseconds: (expiry.nanoseconds + second - 1) / second * second)
+            if backoffFlush == nil || backoffFlush!.at > tick {
+                if let current = backoffFlush { cluster.cancel(current.id) }
+                backoffFlush = (cluster.schedule(.scheduler(.flushBackoff), at: tick), tick)
+            }
+        }
+        if queue.unschedulableCount > 0 && !leftoverFlushScheduled {
+            leftoverFlushScheduled = true
+            // flushUnschedulablePodsLeftover runs every 30 s (scheduling_queue.go Run).
+            let period: Int64 = 30_000_000_000
+            let next = SimulationTime(nanoseconds: (cluster.now.nanoseconds / period + 1) * period)
+            cluster.schedule(.scheduler(.flushUnschedulable), at: next)
+        }
     }
 
     func handle(_ event: SchedulerEvent) {
         switch event {
         case .cycle:
             cycleScheduled = false
-            var waiting: [PodID] = []
-            for pod in queue where !cluster.api[pod].isRemoved {
-                if let node = cluster.api.nodes.first(where: { !$0.isRemoved }) {
-                    cluster.recordEvent(
-                        .normal, "Scheduled",
-                        "Successfully assigned \(cluster.api[pod].namespace)/\(cluster.api[pod].name) to \(node.name)",
-                        pod: pod, component: "default-scheduler")
-                    cluster.bind(pod, to: node.id)
-                } else {
-                    waiting.append(pod)
-                }
-            }
-            queue = waiting
-        case .bindComplete(let pod, let node): cluster.bind(pod, to: node)
-        case .flushBackoff, .flushUnschedulable: requestCycle()
+            if let pod = queue.pop() { scheduleOne(pod) }
+            requestCycle()
+        case .bindComplete(let pod, let node):
+            finishBinding(pod, node)
+        case .flushBackoff:
+            backoffFlush = nil
+            queue.flushBackoff(now: cluster.now, priority: priority(of:))
+            queueChanged()
+        case .flushUnschedulable:
+            leftoverFlushScheduled = false
+            queue.moveUnschedulable(mask: .all, olderThan: cluster.now, now: cluster.now, priority: priority(of:))
+            queueChanged()
         }
     }
 }

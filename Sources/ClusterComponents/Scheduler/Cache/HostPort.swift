@@ -1,0 +1,32 @@
+import KubeModel
+
+/// A host port a pod uses on its node (k/k `pkg/scheduler/framework/types.go` `HostPortInfo`).
+public struct HostPort: Hashable, Sendable {
+    /// Host IP; `0.0.0.0` when unset.
+    public var ip: String
+    /// Protocol (`TCP` default).
+    public var `protocol`: String
+    /// Port number.
+    public var port: Int
+
+    /// Whether the two uses conflict: same protocol and port, and equal IPs or either IP is the
+    /// wildcard `0.0.0.0` (`HostPortInfo.CheckConflict`).
+    func conflicts(with other: HostPort) -> Bool {
+        port == other.port && `protocol` == other.protocol
+            && (ip == other.ip || ip == "0.0.0.0" || other.ip == "0.0.0.0")
+    }
+
+    /// The host ports of a pod's containers and sidecars (`GetContainerPorts`).
+    static func ports(of spec: PodSpec) -> [HostPort] {
+        var result: [HostPort] = []
+        let containers = spec.containers + (spec.initContainers ?? []).filter(\.isSidecar)
+        for container in containers {
+            for port in container.ports ?? [] {
+                guard let hostPort = port.hostPort, hostPort > 0 else { continue }
+                let ip = (port.hostIP ?? "").isEmpty ? "0.0.0.0" : port.hostIP!
+                result.append(HostPort(ip: ip, protocol: port.protocol.rawValue.isEmpty ? "TCP" : port.protocol.rawValue, port: hostPort))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import KubeModel
+
+/// A pod's effective resource request as the scheduler accounts it, in milli-units.
+///
+/// `requested` follows component-helpers `resource.PodRequests`: per resource,
+/// `max(Σ regular + Σ sidecars, max over ordinary init containers i of (request_i + Σ sidecars
+/// started before i)) + overhead`; a pod-level `spec.resources.requests` overrides the
+/// aggregate for the resources it names (PodLevelResources).
+/// `nonZeroCPU`/`nonZeroMemory` apply the same rule after replacing every *missing* container
+/// cpu/memory request by 100m / 200 MiB (k/k `pkg/scheduler/util/pod_resources.go`,
+/// `DefaultMilliCPURequest`, `DefaultMemoryRequest`); they are used for scoring only.
+public struct PodRequest: Sendable, Equatable {
+    /// Effective requests by resource slot (cpu, memory, ephemeral-storage, scalars…).
+    public internal(set) var requested: [Int64]
+    /// CPU request for scoring, milli-cores.
+    public internal(set) var nonZeroCPU: Int64
+    /// Memory request for scoring, milli-bytes.
+    public internal(set) var nonZeroMemory: Int64
+
+    /// Request for slot `index` (0 when absent).
+    @inline(__always) public func value(_ index: Int) -> Int64 { index < requested.count ? requested[index] : 0 }
+
+    /// Whether every resource request is zero (the pod is "best effort" for the fit filter).
+    public var isZero: Bool { !requested.contains { $0 != 0 } }
+
+    /// 100m (k/k `pkg/scheduler/util`, `DefaultMilliCPURequest`).
+    static let defaultMilliCPURequest: Int64 = 100
+    /// 200 MiB in milli-bytes (`DefaultMemoryRequest` = 200 × 1024 × 1024 bytes).
+    static let defaultMemoryRequest: Int64 = 200 * 1024 * 1024 * 1000
+
+    /// Computes the request of `pod`, registering resource names in `index`.
+    init(pod: PodSpec, index: inout ResourceIndex) {
+        func vector(_ list: ResourceList, nonZero: Bool) -> [Int64] {
+            var v = [Int64](repeating: 0, count: 3)
+            for (name, quantity) in list {
+                guard let slot = index.slot(for: name) else { continue }
+                if slot >= v.count { v += [Int64](repeating: 0, count: slot + 1 - v.count) }
+                v[slot] = quantity.milliValue
+            }
+            if nonZero {
+                if list["cpu"] == nil { v[0] = Self.defaultMilliCPURequest }
+                if list["memory"] == nil { v[1] = Self.defaultMemoryRequest }
+            }
+            return v
+        }
+        func add(_ a: inout [Int64], _ b: [Int64]) {
+            if b.count > a.count { a += [Int64](repeating: 0, count: b.count - a.count) }
+            for i in b.indices { a[i] += b[i] }
+        }
+        func maxInto(_ a: inout [Int64], _ b: [Int64]) {
+            if b.count > a.count { a += [Int64](repeating: 0, count: b.count - a.count) }
+            for i in b.indices where b[i] > a[i] { a[i] = b[i] }
+        }
+        func effective(nonZero: Bool) -> [Int64] {
+            var sum = [Int64](repeating: 0, count: 3)
+            for container in pod.containers { add(&sum, vector(container.resources.requests, nonZero: nonZero)) }
+            var sidecars = [Int64](repeating: 0, count: 3)
+            var initMax = [Int64](repeating: 0, count: 3)
+            for container in pod.initContainers ?? [] {
+                let request = vector(container.resources.requests, nonZero: nonZero)
+                if container.isSidecar {
+                    add(&sidecars, request)
+                    // A sidecar is started before later init containers and runs alongside them.
+                    maxInto(&initMax, sidecars)
+                } else {
+                    var withSidecars = request
+                    add(&withSidecars, sidecars)
+                    maxInto(&initMax, withSidecars)
+                }
+            }
+            add(&sum, sidecars)
+            maxInto(&sum, initMax)
+            if let podLevel = pod.resources?.requests, !podLevel.isEmpty {
+                for (name, quantity) in podLevel {
+                    guard let slot = index.slot(for: name) else { continue }
+                    if slot >= sum.count { sum += [Int64](repeating: 0, count: slot + 1 - sum.count) }
+                    sum[slot] = quantity.milliValue
+                }
+            }
+            if let overhead = pod.overhead { add(&sum, vector(overhead, nonZero: false)) }
+            return sum
+        }
+        requested = effective(nonZero: false)
+        let nonZero = effective(nonZero: true)
+        nonZeroCPU = nonZero[0]
+        nonZeroMemory = nonZero[1]
+    }
+}

@@ -1,0 +1,120 @@
+import KubeModel
+import SimulationCore
+
+/// The scheduler cache (k/k `pkg/scheduler/backend/cache/cache.go`): one ``NodeInfo`` per
+/// node id, the pods counted on them, interned images and owners, and the scan order.
+///
+/// Terminal pods (Succeeded/Failed) stop counting, as the scheduler's assigned-pod informer
+/// handler removes them from the cache (k/k `pkg/scheduler/eventhandlers.go`; see
+/// kubernetes/kubernetes#96515: "only Job Pods get Succeeded or Failed status. When that
+/// happens, kube-scheduler doesn't account for them").
+struct SchedulerCache {
+    /// Node infos by ``NodeID`` value.
+    var nodes: [NodeInfo] = []
+    /// Pod infos by ``PodID`` value (nil until the scheduler first sees the pod).
+    var pods: [PodInfo?] = []
+    /// Resource slots.
+    var resources = ResourceIndex()
+    /// The zone-interleaved scan order.
+    var tree = NodeTree()
+    /// Number of live nodes.
+    var nodeCount: Int { tree.order.count }
+    /// Image ids by normalized name.
+    var imageIDs: [String: Int32] = [:]
+    /// Number of nodes having each image.
+    var imageNodeCount: [Int32] = []
+    /// Owner ids by owner uid.
+    var ownerIDs: [String: Int32] = [:]
+    /// Counted pods by owner id (for the system-default spreading).
+    var ownerPods: [[PodID]] = []
+    /// Counted pods that carry pod (anti-)affinity terms.
+    var affinityPods: [PodID] = []
+
+    /// Interns an image name.
+    mutating func imageID(_ name: String) -> Int32 {
+        if let id = imageIDs[name] { return id }
+        let id = Int32(imageNodeCount.count)
+        imageIDs[name] = id
+        imageNodeCount.append(0)
+        return id
+    }
+
+    /// Interns an owner uid.
+    mutating func ownerID(_ uid: String) -> Int32 {
+        if let id = ownerIDs[uid] { return id }
+        let id = Int32(ownerPods.count)
+        ownerIDs[uid] = id
+        ownerPods.append([])
+        return id
+    }
+
+    /// The info of `pod`, computing it on first sight.
+    mutating func info(for id: PodID, object: PodObject) -> PodInfo {
+        if id.value < pods.count, let info = pods[id.value] { return info }
+        if pods.count <= id.value { pods += [PodInfo?](repeating: nil, count: id.value + 1 - pods.count) }
+        let spec = object.pod.spec
+        var info = PodInfo(
+            request: PodRequest(pod: spec, index: &resources), ports: HostPort.ports(of: spec),
+            priority: spec.priority ?? 0,
+            hasPodAffinity: spec.affinity?.podAffinity != nil || spec.affinity?.podAntiAffinity != nil)
+        if let owner = object.pod.metadata.ownerReferences?.first(where: { $0.controller == true }),
+            ["ReplicaSet", "StatefulSet", "ReplicationController"].contains(owner.kind)
+        {
+            info.ownerKey = ownerID(owner.uid.isEmpty ? owner.kind + "/" + owner.name : owner.uid)
+        }
+        pods[id.value] = info
+        return info
+    }
+
+    /// Adds or refreshes a node.
+    mutating func setNode(_ object: NodeObject) {
+        let i = object.id.value
+        while nodes.count <= i { nodes.append(NodeInfo(id: NodeID(nodes.count))) }
+        for image in nodes[i].images { imageNodeCount[Int(image.id)] -= 1 }
+        var info = nodes[i]
+        nodes[i] = NodeInfo(id: object.id)  // drop the reference so the arrays stay unique
+        var imageTable = ImageTable(ids: imageIDs, counts: imageNodeCount)
+        info.setNode(object.node, resources: &resources, images: { imageTable.id($0) })
+        imageIDs = imageTable.ids
+        imageNodeCount = imageTable.counts
+        for image in info.images { imageNodeCount[Int(image.id)] += 1 }
+        info.isRemoved = object.isRemoved
+        nodes[i] = info
+        if object.isRemoved { tree.remove(i) } else { tree.update(i, labels: info.labels) }
+    }
+
+    /// Counts `pod` on `node` (assume or bind).
+    mutating func addPod(_ id: PodID, object: PodObject, to node: Int, at time: SimulationTime) {
+        var info = info(for: id, object: object)
+        guard info.countedOn < 0, node < nodes.count else { return }
+        info.countedOn = Int32(node)
+        info.countedAt = time
+        pods[id.value] = info
+        nodes[node].add(id, request: info.request, ports: info.ports)
+        if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].append(id) }
+        if info.hasPodAffinity { affinityPods.append(id) }
+    }
+
+    /// Stops counting `pod` (terminal, removed, or an assumption undone).
+    mutating func removePod(_ id: PodID) {
+        guard id.value < pods.count, var info = pods[id.value], info.countedOn >= 0 else { return }
+        nodes[Int(info.countedOn)].remove(id, request: info.request, ports: info.ports)
+        info.countedOn = -1
+        pods[id.value] = info
+        if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].removeAll { $0 == id } }
+        if info.hasPodAffinity { affinityPods.removeAll { $0 == id } }
+    }
+}
+
+/// A detached copy of the image interning table (avoids overlapping access to the cache).
+struct ImageTable {
+    var ids: [String: Int32]
+    var counts: [Int32]
+    mutating func id(_ name: String) -> Int32 {
+        if let id = ids[name] { return id }
+        let id = Int32(counts.count)
+        ids[name] = id
+        counts.append(0)
+        return id
+    }
+}

@@ -1,0 +1,151 @@
+import KubeModel
+
+/// NodeResourcesFit (k/k `plugins/noderesources/fit.go`, `least_allocated.go`,
+/// `most_allocated.go`, `requested_to_capacity_ratio.go`, `resource_allocation.go`).
+struct NodeResourcesFit {
+    /// The scoring strategy.
+    enum Strategy: Equatable {
+        case leastAllocated
+        case mostAllocated
+        /// Shape points (utilization %, score already ×10 → 0…100).
+        case requestedToCapacityRatio([(utilization: Int64, score: Int64)])
+
+        static func == (a: Strategy, b: Strategy) -> Bool {
+            switch (a, b) {
+            case (.leastAllocated, .leastAllocated), (.mostAllocated, .mostAllocated): return true
+            case (.requestedToCapacityRatio(let x), .requestedToCapacityRatio(let y)):
+                return x.elementsEqual(y) { $0 == $1 }
+            default: return false
+            }
+        }
+    }
+
+    var strategy: Strategy = .leastAllocated
+    /// Scored resources: slot and weight (default cpu 1, memory 1; weight 0 → 1).
+    var resources: [(slot: Int, weight: Int64)] = [(ResourceIndex.cpu, 1), (ResourceIndex.memory, 1)]
+    /// Resource names the filter ignores.
+    var ignoredResources: Set<String> = []
+    /// Resource groups (prefix before "/") the filter ignores.
+    var ignoredResourceGroups: Set<String> = []
+
+    /// Builds from `NodeResourcesFitArgs` (defaults.go SetDefaults_NodeResourcesFitArgs).
+    init(args: NodeResourcesFitArgs?, index: inout ResourceIndex) {
+        guard let args else { return }
+        ignoredResources = Set(args.ignoredResources ?? [])
+        ignoredResourceGroups = Set(args.ignoredResourceGroups ?? [])
+        if let strategy = args.scoringStrategy {
+            switch strategy.type ?? "LeastAllocated" {
+            case "MostAllocated": self.strategy = .mostAllocated
+            case "RequestedToCapacityRatio":
+                let shape = (strategy.requestedToCapacityRatio?.shape ?? []).map {
+                    (utilization: Int64($0.utilization), score: Int64($0.score) * 10)
+                }
+                self.strategy = .requestedToCapacityRatio(shape)
+            default: self.strategy = .leastAllocated
+            }
+            if let list = strategy.resources, !list.isEmpty {
+                resources = list.compactMap { spec in
+                    index.slot(for: spec.name).map { ($0, Int64(max(spec.weight ?? 1, 1))) }
+                }
+            }
+        }
+    }
+
+    init() {}
+
+    // MARK: - Filter (fit.go fitsRequest)
+
+    /// Pod count, then every requested resource against `allocatable − requested` (real requests).
+    /// A request larger than the node's whole allocatable is UnschedulableAndUnresolvable.
+    @inline(__always)
+    func filter(_ state: CycleState, _ node: NodeInfo, names: [String]) -> FilterStatus {
+        var status = FilterStatus.success
+        if node.pods.count + 1 > node.allowedPodNumber {
+            status.code = .unschedulable
+            status.tooManyPods = true
+        }
+        let request = state.info.request.requested
+        var unresolvable = false
+        for slot in request.indices {
+            let want = request[slot]
+            if want == 0 { continue }
+            let alloc = node.allocatable(slot)
+            if want > alloc - node.requested(slot) {
+                if slot >= ResourceIndex.firstScalar && isIgnored(names[slot]) { continue }
+                status.code = .unschedulable
+                status.insufficient |= 1 << UInt64(min(slot, 63))
+                if want > alloc { unresolvable = true }
+            }
+        }
+        if unresolvable { status.code = .unschedulableAndUnresolvable }
+        return status
+    }
+
+    private func isIgnored(_ name: String) -> Bool {
+        if ignoredResources.contains(name) { return true }
+        if let slash = name.firstIndex(of: "/"), ignoredResourceGroups.contains(String(name[..<slash])) { return true }
+        return false
+    }
+
+    // MARK: - Score
+
+    /// Score of the node (0…100, no normalization).
+    @inline(__always)
+    func score(_ state: CycleState, _ node: NodeInfo) -> Int64 {
+        var weightedSum: Int64 = 0
+        var weightSum: Int64 = 0
+        var ratioSum: Double = 0
+        let request = state.info.request
+        for (slot, weight) in resources {
+            let alloc: Int64
+            let req: Int64
+            switch slot {
+            case ResourceIndex.cpu:
+                alloc = node.allocatable(slot)
+                req = node.nonZeroCPU + request.nonZeroCPU
+            case ResourceIndex.memory:
+                alloc = node.allocatable(slot)
+                req = node.nonZeroMemory + request.nonZeroMemory
+            default:
+                // A scalar resource the pod does not request is skipped for this pod
+                // (resource_allocation.go: calculateResourceAllocatableRequest).
+                if slot >= ResourceIndex.firstScalar && request.value(slot) == 0 { continue }
+                alloc = node.allocatable(slot)
+                req = node.requested(slot) + request.value(slot)
+            }
+            if alloc == 0 { continue }
+            switch strategy {
+            case .leastAllocated:
+                weightedSum += (req > alloc ? 0 : (alloc - req) * 100 / alloc) * weight
+                weightSum += weight
+            case .mostAllocated:
+                weightedSum += min(req, alloc) * 100 / alloc * weight
+                weightSum += weight
+            case .requestedToCapacityRatio(let shape):
+                let utilization = req > alloc ? 100 : req * 100 / alloc
+                let s = Self.brokenLinear(shape, utilization)
+                if s > 0 {
+                    ratioSum += Double(s * weight)
+                    weightSum += weight
+                }
+            }
+        }
+        if weightSum == 0 { return 0 }
+        if case .requestedToCapacityRatio = strategy {
+            return Int64((ratioSum / Double(weightSum)).rounded(.toNearestOrAwayFromZero))
+        }
+        return weightedSum / weightSum
+    }
+
+    /// `helper.BuildBrokenLinearFunction` (k/k `plugins/helper/shape_score.go`).
+    static func brokenLinear(_ shape: [(utilization: Int64, score: Int64)], _ p: Int64) -> Int64 {
+        guard let first = shape.first else { return 0 }
+        for i in shape.indices where p <= shape[i].utilization {
+            if i == 0 { return first.score }
+            let a = shape[i - 1]
+            let b = shape[i]
+            return a.score + (b.score - a.score) * (p - a.utilization) / (b.utilization - a.utilization)
+        }
+        return shape[shape.count - 1].score
+    }
+}

@@ -1,0 +1,137 @@
+import KubeModel
+
+/// PodTopologySpread PreFilter and scoring over the cache (k/k
+/// `plugins/podtopologyspread/filtering.go` calPreFilterState, `scoring.go`).
+extension Scheduler {
+    /// Whether existing pod `other` is counted by `selector` for a pod in `namespace`
+    /// (terminating pods are not counted).
+    func spreadMatches(_ selector: SpreadSelector, _ other: PodID, namespace: String) -> Bool {
+        switch selector {
+        case .nothing: return false
+        case .owner(let key):
+            guard cache.pods[other.value]?.ownerKey == key else { return false }
+            return !cluster.api[other].isTerminating
+        case .labels(let s):
+            let object = cluster.api[other]
+            guard object.namespace == namespace, !object.isTerminating else { return false }
+            return s.matches(object.pod.metadata.labels ?? [:])
+        }
+    }
+
+    func countMatching(_ selector: SpreadSelector, node: Int, namespace: String) -> Int {
+        var count = 0
+        for other in cache.nodes[node].pods where spreadMatches(selector, other, namespace: namespace) { count += 1 }
+        return count
+    }
+
+    /// Node inclusion policies: required node affinity (Honor by default) and taints (Ignore).
+    func spreadIncludes(_ c: SpreadConstraint, _ state: CycleState, node: NodeInfo) -> Bool {
+        if c.honorNodeAffinity && !state.matchesNodeAffinity(node) { return false }
+        if c.honorNodeTaints {
+            for taint in node.filterTaints where !state.tolerations.tolerates(taint) { return false }
+        }
+        return true
+    }
+
+    func spreadFilterState(_ state: CycleState, _ constraints: [SpreadConstraint]) -> TopologySpreadFilterState {
+        var counts = [[String: Int]](repeating: [:], count: constraints.count)
+        for index in cache.tree.order {
+            let node = cache.nodes[Int(index)]
+            // Nodes must carry every constraint's key to count (nodeLabelsMatchSpreadConstraints).
+            guard constraints.allSatisfy({ node.labels[$0.topologyKey] != nil }) else { continue }
+            for (i, c) in constraints.enumerated() where spreadIncludes(c, state, node: node) {
+                let value = node.labels[c.topologyKey]!
+                counts[i][value, default: 0] += countMatching(c.selector, node: Int(index), namespace: state.namespace)
+            }
+        }
+        var minimum: [Int] = []
+        var selfMatch: [Int] = []
+        for (i, c) in constraints.enumerated() {
+            var m = counts[i].values.min() ?? 0
+            if counts[i].count < c.minDomains { m = 0 }
+            minimum.append(m)
+            switch c.selector {
+            case .owner: selfMatch.append(1)
+            case .labels(let s): selfMatch.append(s.matches(state.labels) ? 1 : 0)
+            case .nothing: selfMatch.append(0)
+            }
+        }
+        return TopologySpreadFilterState(constraints: constraints, counts: counts, minimum: minimum, selfMatch: selfMatch)
+    }
+
+    /// Scores the feasible nodes into `scores`. - Returns: false when PreScore skips.
+    func spreadScore(_ state: CycleState, profile: Int, count: Int) -> Bool {
+        let (_, soft, systemDefaulted) = PodTopologySpread.constraints(
+            spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: profiles[profile].spreadArgs)
+        if soft.isEmpty { return false }
+        let requireAll = !systemDefaulted
+        var ignored = [Bool](repeating: false, count: count)
+        var weights = [Double](repeating: 0, count: soft.count)
+        var domainCounts = [[String: Int]](repeating: [:], count: soft.count)
+        // Domains and sizes among the feasible nodes.
+        for (i, c) in soft.enumerated() {
+            var size = 0
+            for j in 0..<count {
+                let node = cache.nodes[Int(feasible[j])]
+                if requireAll && !soft.allSatisfy({ node.labels[$0.topologyKey] != nil }) {
+                    ignored[j] = true
+                    continue
+                }
+                guard let value = node.labels[c.topologyKey] else { continue }
+                if c.topologyKey == PodTopologySpread.hostnameKey {
+                    size += 1
+                } else if domainCounts[i][value] == nil {
+                    domainCounts[i][value] = 0
+                    size += 1
+                }
+            }
+            weights[i] = PodTopologySpread.normalizingWeight(size)
+        }
+        // Counts for non-hostname keys over all nodes that pass the inclusion policies.
+        for (i, c) in soft.enumerated() where c.topologyKey != PodTopologySpread.hostnameKey && !domainCounts[i].isEmpty {
+            for index in cache.tree.order {
+                let node = cache.nodes[Int(index)]
+                if requireAll && !soft.allSatisfy({ node.labels[$0.topologyKey] != nil }) { continue }
+                guard let value = node.labels[c.topologyKey], domainCounts[i][value] != nil,
+                    spreadIncludes(c, state, node: node)
+                else { continue }
+                domainCounts[i][value]! += countMatching(c.selector, node: Int(index), namespace: state.namespace)
+            }
+        }
+        var minScore = Int64.max
+        var maxScore = Int64.min
+        for j in 0..<count {
+            if ignored[j] {
+                scores[j] = 0
+                continue
+            }
+            let node = cache.nodes[Int(feasible[j])]
+            var raw = 0.0
+            for (i, c) in soft.enumerated() {
+                guard let value = node.labels[c.topologyKey] else { continue }
+                let cnt: Int
+                if c.topologyKey == PodTopologySpread.hostnameKey {
+                    cnt = countMatching(c.selector, node: Int(feasible[j]), namespace: state.namespace)
+                } else {
+                    cnt = domainCounts[i][value] ?? 0
+                }
+                raw += PodTopologySpread.scoreForCount(cnt, maxSkew: c.maxSkew, weight: weights[i])
+            }
+            let s = Int64(raw.rounded(.toNearestOrAwayFromZero))
+            scores[j] = s
+            minScore = min(minScore, s)
+            maxScore = max(maxScore, s)
+        }
+        // NormalizeScore.
+        for j in 0..<count {
+            if ignored[j] {
+                scores[j] = 0
+            } else if maxScore == 0 {
+                scores[j] = 100
+            } else {
+                scores[j] = 100 * (maxScore + minScore - scores[j]) / maxScore
+            }
+        }
+        return true
+    }
+}
