@@ -1,0 +1,191 @@
+/// Small inline-SVG chart builders for the HTML report: no scripts, no external resources.
+enum SVGChart {
+    /// One named series of values.
+    struct Series {
+        var name: String
+        var color: String
+        var values: [Double]
+    }
+
+    /// One Gantt row: a label and its bars (start, end in seconds; colour; tooltip).
+    struct GanttRow {
+        var label: String
+        var bars: [(start: Double, end: Double, color: String, title: String)]
+    }
+
+    static let width = 860.0
+    static let left = 64.0, right = 16.0, top = 12.0, bottom = 28.0
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func number(_ value: Double) -> String { JSONText.decimal(value, decimals: 1) }
+
+    /// "850ms", "12.5s", "3m20s", "2h05m".
+    static func duration(_ seconds: Double) -> String {
+        if seconds == 0 { return "0" }
+        if seconds < 1 { return JSONText.decimal(seconds * 1000, decimals: 1) + "ms" }
+        if seconds < 60 { return JSONText.decimal(seconds, decimals: 2) + "s" }
+        let total = Int(seconds.rounded())
+        if total < 3600 { return "\(total / 60)m" + (total % 60 == 0 ? "" : "\(total % 60)s") }
+        let minutes = (total % 3600) / 60
+        return "\(total / 3600)h" + (minutes < 10 ? "0" : "") + "\(minutes)m"
+    }
+
+    /// A 1-2-5 step giving about `count` ticks over `span`.
+    static func niceStep(_ span: Double, count: Int) -> Double {
+        guard span > 0 else { return 1 }
+        let raw = span / Double(count)
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        for factor in [1.0, 2.0, 5.0, 10.0] where magnitude * factor >= raw { return magnitude * factor }
+        return magnitude * 10
+    }
+
+    private static func frame(height: Double, body: String, label: String) -> String {
+        "<svg class=\"chart\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escape(label))\">"
+            + body + "</svg>"
+    }
+
+    /// Time axis and horizontal grid.
+    private static func axes(
+        height: Double, tMax: Double, yMax: Double, yLabel: (Double) -> String
+    ) -> String {
+        let plotW = width - left - right, plotH = height - top - bottom
+        var svg = ""
+        let yStep = niceStep(yMax, count: 4)
+        var y = 0.0
+        while y <= yMax + 1e-9 {
+            let py = top + plotH - plotH * (yMax > 0 ? y / yMax : 0)
+            svg += "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(py))\" y2=\"\(number(py))\"/>"
+            svg += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(escape(yLabel(y)))</text>"
+            y += yStep
+        }
+        let xStep = niceStep(tMax, count: 6)
+        var x = 0.0
+        while x <= tMax + 1e-9 {
+            let px = left + plotW * (tMax > 0 ? x / tMax : 0)
+            svg += "<text class=\"tick\" x=\"\(number(px))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(duration(x)))</text>"
+            x += xStep
+        }
+        svg += "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left))\" y1=\"\(number(top))\" y2=\"\(number(top + plotH))\"/>"
+        svg += "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(top + plotH))\" y2=\"\(number(top + plotH))\"/>"
+        return svg
+    }
+
+    /// Stacked areas over time (`times` in seconds).
+    static func stackedArea(times: [Double], series: [Series], height: Double = 240, label: String) -> String {
+        guard times.count > 1 else { return "<p class=\"muted\">Not enough samples for a chart.</p>" }
+        let tMax = max(times.last ?? 0, 1e-9)
+        var totals = [Double](repeating: 0, count: times.count)
+        for s in series { for i in times.indices { totals[i] += s.values[i] } }
+        let yMax = max(totals.max() ?? 1, 1)
+        let plotW = width - left - right, plotH = height - top - bottom
+        func px(_ t: Double) -> Double { left + plotW * t / tMax }
+        func py(_ v: Double) -> Double { top + plotH - plotH * v / yMax }
+        var svg = axes(height: height, tMax: tMax, yMax: yMax) { number($0) }
+        var base = [Double](repeating: 0, count: times.count)
+        for s in series {
+            var upper = base
+            for i in times.indices { upper[i] += s.values[i] }
+            var points: [String] = []
+            for i in times.indices { points.append("\(number(px(times[i]))),\(number(py(upper[i])))") }
+            for i in times.indices.reversed() { points.append("\(number(px(times[i]))),\(number(py(base[i])))") }
+            svg += "<polygon fill=\"\(s.color)\" fill-opacity=\"0.85\" points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polygon>"
+            base = upper
+        }
+        return frame(height: height, body: svg, label: label) + legend(series.map { ($0.name, $0.color) })
+    }
+
+    /// Lines of fractions (0…1) over time, shown as percentages.
+    static func fractionLines(times: [Double], series: [Series], height: Double = 220, label: String) -> String {
+        guard times.count > 1 else { return "<p class=\"muted\">Not enough samples for a chart.</p>" }
+        let tMax = max(times.last ?? 0, 1e-9)
+        let yMax = max(1.0, series.flatMap(\.values).max() ?? 1)
+        let plotW = width - left - right, plotH = height - top - bottom
+        var svg = axes(height: height, tMax: tMax, yMax: yMax) { "\(Int(($0 * 100).rounded()))%" }
+        for s in series {
+            var points: [String] = []
+            for i in times.indices {
+                points.append("\(number(left + plotW * times[i] / tMax)),\(number(top + plotH - plotH * s.values[i] / yMax))")
+            }
+            svg += "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polyline>"
+        }
+        return frame(height: height, body: svg, label: label) + legend(series.map { ($0.name, $0.color) })
+    }
+
+    /// Vertical bars with labels under them.
+    static func bars(_ bins: [(label: String, count: UInt64)], color: String, height: Double = 200, label: String) -> String {
+        guard !bins.isEmpty else { return "<p class=\"muted\">No samples.</p>" }
+        let plotW = width - left - right, plotH = height - top - bottom
+        let yMax = Double(max(bins.map(\.count).max() ?? 1, 1))
+        var svg = ""
+        let yStep = niceStep(yMax, count: 4)
+        var y = 0.0
+        while y <= yMax + 1e-9 {
+            let py = top + plotH - plotH * y / yMax
+            svg += "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(py))\" y2=\"\(number(py))\"/>"
+            svg += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(number(y))</text>"
+            y += yStep
+        }
+        let slot = plotW / Double(bins.count)
+        let labelEvery = max(1, bins.count / 10)
+        for (i, bin) in bins.enumerated() {
+            let h = plotH * Double(bin.count) / yMax
+            let x = left + slot * Double(i)
+            svg += "<rect fill=\"\(color)\" x=\"\(number(x + 1))\" y=\"\(number(top + plotH - h))\" width=\"\(number(max(slot - 2, 1)))\" height=\"\(number(h))\"><title>\(escape(bin.label)): \(bin.count)</title></rect>"
+            if i % labelEvery == 0 {
+                svg += "<text class=\"tick\" x=\"\(number(x + slot / 2))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(bin.label))</text>"
+            }
+        }
+        svg += "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(top + plotH))\" y2=\"\(number(top + plotH))\"/>"
+        return frame(height: height, body: svg, label: label)
+    }
+
+    /// A Gantt chart: one row per label, bars over time.
+    static func gantt(rows: [GanttRow], tMax: Double, label: String) -> String {
+        guard !rows.isEmpty else { return "<p class=\"muted\">No pods ran on nodes.</p>" }
+        let rowH = 12.0
+        let ganttLeft = 200.0
+        let height = top + bottom + rowH * Double(rows.count)
+        let plotW = width - ganttLeft - right
+        let span = max(tMax, 1e-9)
+        var svg = ""
+        for (r, row) in rows.enumerated() {
+            let y = top + rowH * Double(r)
+            svg += "<text class=\"tick\" x=\"\(number(ganttLeft - 6))\" y=\"\(number(y + rowH - 3))\" text-anchor=\"end\">\(escape(row.label))</text>"
+            for bar in row.bars {
+                let x = ganttLeft + plotW * bar.start / span
+                let w = max(plotW * (bar.end - bar.start) / span, 0.5)
+                svg += "<rect fill=\"\(bar.color)\" x=\"\(number(x))\" y=\"\(number(y + 1))\" width=\"\(number(w))\" height=\"\(number(rowH - 2))\"><title>\(escape(bar.title))</title></rect>"
+            }
+        }
+        let xStep = niceStep(span, count: 6)
+        var x = 0.0
+        while x <= span + 1e-9 {
+            let px = ganttLeft + plotW * x / span
+            svg += "<text class=\"tick\" x=\"\(number(px))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(duration(x)))</text>"
+            x += xStep
+        }
+        return "<svg class=\"chart\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escape(label))\">"
+            + svg + "</svg>"
+    }
+
+    static func legend(_ items: [(String, String)]) -> String {
+        "<div class=\"legend\">"
+            + items.map { "<span><i style=\"background:\($0.1)\"></i>\(escape($0.0))</span>" }.joined()
+            + "</div>"
+    }
+}

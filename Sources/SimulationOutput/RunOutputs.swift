@@ -1,0 +1,161 @@
+import ClusterComponents
+import Foundation
+import SimulationCore
+
+/// Which outputs a run writes, and how often it samples.
+public struct OutputOptions: Sendable, Hashable {
+    /// Sampling interval of `metrics.csv` (default 10 s of simulated time).
+    public var sampleInterval: SimulationDuration = .seconds(10)
+    /// Write `events.jsonl`.
+    public var events = true
+    /// Write `timeline.jsonl`.
+    public var timeline = true
+    /// Write `metrics.csv` (and draw the time series in the report).
+    public var metrics = true
+    /// Write `trace.json` (and draw the Gantt chart in the report).
+    public var trace = true
+    /// Write `report.html`.
+    public var report = true
+
+    /// The defaults: everything on, 10 s sampling.
+    public init() {}
+
+    /// Summary only (sweeps): no files, no sampling, no trace.
+    public static var summaryOnly: OutputOptions {
+        var options = OutputOptions()
+        options.events = false
+        options.timeline = false
+        options.metrics = false
+        options.trace = false
+        options.report = false
+        return options
+    }
+}
+
+/// Everything a run writes, wired to a cluster's record stream.
+///
+/// ```swift
+/// let outputs = try RunOutputs(directory: outDir, scenarioName: "crashloop")
+/// outputs.attach(to: cluster)
+/// cluster.run(until: .time(end))
+/// let (summary, table) = try outputs.finish(cluster: cluster, wallSeconds: elapsed)
+/// ```
+/// With a directory, writes `events.jsonl`, `timeline.jsonl`, `metrics.csv`, `trace.json`
+/// (streamed through `<name>.partial` files flushed every MiB, renamed at the end),
+/// `summary.json` and `report.html` (written atomically). Without one, only the summary is
+/// computed (sweeps), and the streams that are enabled are kept in memory.
+public final class RunOutputs {
+    /// The output directory, if any.
+    public let directory: URL?
+    /// The scenario's name.
+    public let scenarioName: String
+    /// What is written.
+    public let options: OutputOptions
+    /// Shared incremental state.
+    public let ledger = ClusterLedger()
+    /// The statistics.
+    public let statistics: RunStatistics
+    /// `events.jsonl`.
+    public private(set) var events: EventsWriter?
+    /// `timeline.jsonl`.
+    public private(set) var timeline: TimelineWriter?
+    /// `metrics.csv`.
+    public private(set) var metrics: MetricsSampler?
+    /// `trace.json`.
+    public private(set) var trace: ChromeTraceWriter?
+    private var finished = false
+
+    /// Creates the outputs (and the directory); files open at once.
+    public init(directory: URL?, scenarioName: String, options: OutputOptions = OutputOptions()) throws {
+        self.directory = directory
+        self.scenarioName = scenarioName
+        self.options = options
+        statistics = RunStatistics(ledger: ledger)
+        if let directory {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        func file(_ name: String) throws -> StreamingTextFile {
+            try StreamingTextFile(url: directory?.appendingPathComponent(name))
+        }
+        if options.events { events = EventsWriter(output: try file("events.jsonl")) }
+        if options.timeline { timeline = TimelineWriter(output: try file("timeline.jsonl")) }
+        if options.metrics {
+            metrics = MetricsSampler(interval: options.sampleInterval, ledger: ledger, output: try file("metrics.csv"))
+        }
+        if options.trace { trace = ChromeTraceWriter(output: try file("trace.json")) }
+    }
+
+    /// Subscribes every output to the cluster's records (the ledger first) and starts sampling.
+    public func attach(to cluster: Cluster) {
+        cluster.addSink(ledger)
+        cluster.addSink(statistics)
+        if let events { cluster.addSink(events) }
+        if let timeline { cluster.addSink(timeline) }
+        if let trace { cluster.addSink(trace) }
+        if let metrics { metrics.attach(to: cluster) }
+    }
+
+    /// Writes buffered lines to disk (e.g. on SIGINT); the files keep their `.partial` names.
+    public func flush() {
+        events?.output.flush()
+        timeline?.output.flush()
+        metrics?.output.flush()
+        trace?.output.flush()
+    }
+
+    /// What the CLI's progress line shows.
+    public struct Progress: Sendable {
+        /// Engine events handled.
+        public var eventsProcessed: UInt64
+        /// Simulated time.
+        public var now: SimulationTime
+        /// Live pods pending / running.
+        public var pending: Int
+        public var running: Int
+    }
+
+    /// The current progress figures. - Complexity: O(1).
+    public func progress(of cluster: Cluster) -> Progress {
+        Progress(
+            eventsProcessed: cluster.eventsProcessed, now: cluster.now, pending: ledger.count(.pending),
+            running: ledger.count(.running))
+    }
+
+    /// Ends the run: closes open trace slices, takes a last sample, computes the summary and
+    /// writes `summary.json` and `report.html`.
+    /// - Returns: the summary and its text table.
+    @discardableResult
+    public func finish(cluster: Cluster, wallSeconds: Double) throws -> (summary: RunSummary, table: String) {
+        precondition(!finished, "finish called twice")
+        finished = true
+        metrics?.sample(cluster)
+        trace?.finish(at: cluster.now)
+        let engine = EngineFigures(eventsProcessed: cluster.eventsProcessed, wallSeconds: wallSeconds)
+        let summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)
+        for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
+        if let directory {
+            try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)
+            if options.report {
+                try StreamingTextFile.writeAtomically(
+                    report(summary: summary, cluster: cluster).render(),
+                    to: directory.appendingPathComponent("report.html"))
+            }
+        }
+        return (summary, summary.textTable)
+    }
+
+    /// The HTML report of a finished run.
+    public func report(summary: RunSummary, cluster: Cluster) -> HTMLReport {
+        var report = HTMLReport(scenarioName: scenarioName, summary: summary)
+        if let metrics {
+            report.samples = metrics.samples
+            report.samplePools = metrics.poolNames
+        }
+        if let trace { report.slices = trace.slices }
+        let pods = cluster.api.pods, nodes = cluster.api.nodes
+        report.podName = { index in index < pods.count ? pods[index].namespace + "/" + pods[index].name : "pod-\(index)" }
+        report.nodeName = { index in index < nodes.count ? nodes[index].name : "node-\(index)" }
+        report.latencies = statistics.latencyRecorders
+        return report
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+extension RunSummary {
+    /// A compact plain-text table of the summary for stdout.
+    public var textTable: String {
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+            let gap = String(repeating: " ", count: max(0, width - text.count))
+            return right ? gap + text : text + gap
+        }
+        func seconds(_ value: Double) -> String { JSONText.decimal(value, decimals: 3) }
+        var lines: [String] = []
+        lines.append("Scenario \(scenario) · seed \(seed) · \(SVGChart.duration(simulatedSeconds)) simulated")
+        let p = pods
+        lines.append(
+            "Pods      created \(p.created) · scheduled \(p.scheduled) · never scheduled \(p.neverScheduled) · "
+                + "running \(p.runningAtEnd) · pending \(p.pendingAtEnd) · succeeded \(p.succeeded) · failed \(p.failed) · "
+                + "evicted \(p.evicted) · preempted \(p.preempted) · deleted \(p.deleted)")
+        lines.append(
+            pad("Latency (s)", 24, right: false)
+                + ["count", "mean", "p50", "p90", "p99", "p99.9", "max"].map { pad($0, 10) }.joined())
+        for (name, d) in [
+            ("  scheduling", latency.scheduling), ("  startup SLO", latency.podStartupSLO),
+            ("  startup (all)", latency.podStartup), ("  image pull", latency.imagePull),
+            ("  pull incl. waiting", latency.imagePullIncludingWaiting),
+        ] {
+            lines.append(
+                pad(name, 24, right: false) + pad("\(d.count)", 10)
+                    + [d.mean, d.p50, d.p90, d.p99, d.p999, d.max].map { pad(seconds($0), 10) }.joined())
+        }
+        lines.append(
+            "Restarts  total \(restarts.total) · pods restarted \(restarts.podsRestarted) · "
+                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max))")
+        lines.append(
+            "Unschedulable  pods \(unschedulable.pods) · pod-time \(SVGChart.duration(unschedulable.totalPodSeconds))")
+        let evictionText =
+            evictions.byReason.isEmpty
+            ? "none" : evictions.byReason.keys.sorted().map { "\($0) \(evictions.byReason[$0] ?? 0)" }.joined(separator: " · ")
+        lines.append("Evictions \(evictionText)")
+        lines.append(
+            pad("Utilisation", 24, right: false)
+                + [pad("resource", 12), pad("allocatable", 14), pad("mean", 9), pad("peak", 9)].joined())
+        var scopes = [("cluster", utilization.cluster)]
+        for pool in utilization.pools.keys.sorted() { scopes.append(("  " + pool, utilization.pools[pool] ?? [:])) }
+        for (scope, table) in scopes {
+            for resource in table.keys.sorted() {
+                guard let usage = table[resource] else { continue }
+                lines.append(
+                    pad(scope, 24, right: false) + pad(resource, 12)
+                        + pad(HTMLReport.amount(usage.allocatableMean, resource), 14)
+                        + pad(HTMLReport.percent(usage.meanFraction), 9) + pad(HTMLReport.percent(usage.peakFraction), 9))
+            }
+        }
+        let f = fragmentation
+        lines.append(
+            "Fragmentation  typical pod \(HTMLReport.amount(f.typicalPodCPU, "cpu")) cpu / "
+                + "\(HTMLReport.amount(f.typicalPodMemory, "memory")) · \(f.nodesThatCannotFitTypicalPod)/\(f.nodes) nodes full · "
+                + "stranded cpu \(HTMLReport.percent(f.strandedCPUFraction)), memory \(HTMLReport.percent(f.strandedMemoryFraction))")
+        lines.append("Events    \(events.total) (\(events.warnings) warnings)")
+        lines.append(
+            "Engine    \(engine.eventsProcessed) events in \(JSONText.decimal(engine.wallSeconds, decimals: 3)) s "
+                + "(\(Int(engine.eventsPerSecond)) events/s) · peak memory \(HTMLReport.amount(Double(engine.peakMemoryBytes), "memory"))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `summary.json`: sorted keys, two-space indentation, numbers as Swift prints them
+    /// (shortest round-trip form of values already rounded to a millionth).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,152 @@
+import ClusterComponents
+import SimulationCore
+
+/// Writes `trace.json` in the Chrome trace-event format (array form; opens in Perfetto and
+/// `chrome://tracing`): a process per node (and process 0 for pods not yet bound), a thread
+/// per pod, and a complete (`"ph":"X"`) slice for each stretch of ``PodSliceState``.
+///
+/// States are derived from status changes and pull events: a pod's slice closes when its
+/// state or node changes, and open slices close at ``finish(at:)``. Timestamps are
+/// microseconds of simulated time. The closing `]` is written last; the format allows it to be
+/// missing, so an interrupted run still loads.
+public final class ChromeTraceWriter: ClusterRecordSink {
+    /// Where the events go.
+    public let output: StreamingTextFile
+    /// Every closed slice, for the report's Gantt chart.
+    public private(set) var slices: [PodSlice] = []
+    private struct Open {
+        var state: PodSliceState
+        var node: Int32
+        var start: Int64
+    }
+    private var open: [Open?] = []
+    private var pullsInFlight: [Int32] = []
+    private var namedThreads = Set<Int64>()
+    private var namedProcesses = Set<Int32>()
+    private var podNames: [String] = []
+    private var first = true
+    private var finished = false
+
+    /// Creates a writer onto `output` and writes the array's opening bracket.
+    public init(output: StreamingTextFile) {
+        self.output = output
+        output.append("[\n")
+    }
+
+    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        switch record {
+        case .podCreated(let id), .podUpdated(let id), .podRemoved(let id): update(id, cluster)
+        case .nodeUpdated(let id): nameProcess(Int32(id.value + 1), cluster.api[id].name)
+        case .event(let event):
+            guard event.kind == "Pod", event.reason == "Pulling" || event.reason == "Pulled" || event.reason == "Failed",
+                let id = cluster.api.podID(namespace: event.namespace, name: event.name)
+            else { return }
+            grow(id)
+            if event.reason == "Pulling" {
+                pullsInFlight[id.value] += 1
+            } else if event.reason == "Pulled" && event.message.hasPrefix("Successfully pulled")
+                || event.reason == "Failed" && event.message.hasPrefix("Failed to pull image")
+            {
+                pullsInFlight[id.value] = max(0, pullsInFlight[id.value] - 1)
+            } else {
+                return
+            }
+            update(id, cluster)
+        case .schedulingAttempt: break
+        }
+    }
+
+    private func grow(_ id: PodID) {
+        while open.count <= id.value {
+            open.append(nil)
+            pullsInFlight.append(0)
+            podNames.append("")
+        }
+    }
+
+    /// The state a pod is in, or `nil` when it has no slice (removed, or finished).
+    private func state(of object: PodObject, pulls: Int32) -> PodSliceState? {
+        if object.isRemoved || object.isTerminal { return nil }
+        if object.deletionTimestamp != nil { return .terminating }
+        guard object.nodeID != nil else { return .pending }
+        let status = object.status
+        for container in status.initContainerStatuses + status.containerStatuses {
+            switch container.state.waitingReason {
+            case "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull": return .backOff
+            default: continue
+            }
+        }
+        if pulls > 0 { return .pulling }
+        let containers = object.pod.spec.containers
+        if !containers.isEmpty, status.containerStatuses.count == containers.count,
+            status.containerStatuses.allSatisfy(\.state.isRunning)
+        {
+            return .running
+        }
+        return .pending
+    }
+
+    private func update(_ id: PodID, _ cluster: Cluster) {
+        grow(id)
+        let object = cluster.api[id]
+        if podNames[id.value].isEmpty { podNames[id.value] = object.namespace + "/" + object.name }
+        let now = cluster.now.nanoseconds
+        let next = state(of: object, pulls: pullsInFlight[id.value])
+        let node = object.nodeID.map { Int32($0.value) } ?? -1
+        if let current = open[id.value], current.state == next, current.node == node { return }
+        close(id.value, at: now)
+        if let next { open[id.value] = Open(state: next, node: node, start: now) }
+    }
+
+    private func close(_ pod: Int, at time: Int64) {
+        guard let current = open[pod] else { return }
+        open[pod] = nil
+        let slice = PodSlice(pod: Int32(pod), node: current.node, state: current.state, start: current.start, end: time)
+        guard slice.end > slice.start else { return }
+        slices.append(slice)
+        write(slice)
+    }
+
+    private func write(_ slice: PodSlice) {
+        let pid = slice.node + 1
+        let tid = Int64(slice.pod) + 1
+        if pid == 0 { nameProcess(0, "unscheduled") }
+        if namedThreads.insert(Int64(pid) << 32 | tid).inserted {
+            emit(
+                "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":\(pid),\"tid\":\(tid),\"args\":{\"name\":"
+                    + JSONText.string(podNames[Int(slice.pod)]) + "}}")
+        }
+        emit(
+            "{\"name\":\"\(slice.state.name)\",\"cat\":\"pod\",\"ph\":\"X\",\"ts\":\(Self.micros(slice.start)),"
+                + "\"dur\":\(Self.micros(slice.end - slice.start)),\"pid\":\(pid),\"tid\":\(tid)}")
+    }
+
+    private func nameProcess(_ pid: Int32, _ name: String) {
+        guard namedProcesses.insert(pid).inserted else { return }
+        emit("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"name\":" + JSONText.string(name) + "}}")
+        emit("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"sort_index\":\(pid)}}")
+    }
+
+    private func emit(_ event: String) {
+        output.append(first ? event : ",\n" + event)
+        first = false
+    }
+
+    /// Nanoseconds as microseconds with up to three decimals.
+    static func micros(_ nanoseconds: Int64) -> String {
+        let whole = nanoseconds / 1000, fraction = nanoseconds % 1000
+        if fraction == 0 { return String(whole) }
+        var text = String(fraction)
+        text = String(repeating: "0", count: 3 - text.count) + text
+        while text.hasSuffix("0") { text.removeLast() }
+        return "\(whole).\(text)"
+    }
+
+    /// Closes every open slice at `time` and ends the JSON array.
+    public func finish(at time: SimulationTime) {
+        guard !finished else { return }
+        finished = true
+        for pod in open.indices { close(pod, at: time.nanoseconds) }
+        output.append("\n]\n")
+    }
+}
