@@ -45,8 +45,13 @@ extension ScenarioReader {
                 }
                 requests.sort { $0.resource < $1.resource }
             }
-            let name = map["name"].flatMap { string($0, itemPath.key("name")) }
+            var name = map["name"].flatMap { string($0, itemPath.key("name")) }
                 ?? template.flatMap(Self.templateName) ?? "workload-\(index)"
+            // Names seed the random streams: keep them unique so two workloads never share draws.
+            if result.contains(where: { $0.name == name }) {
+                if map["name"] != nil { error(.duplicate(itemPath.key("name").text, .string(name)), at: itemPath.key("name")) }
+                name += "-\(index)"
+            }
             if let template, let arrivals {
                 result.append(Workload(name: name, template: template, arrivals: arrivals, count: count, until: until,
                                        lifetime: lifetime, requests: requests))

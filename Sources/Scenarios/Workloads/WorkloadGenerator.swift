@@ -1,0 +1,151 @@
+import KubeModel
+import SimulationCore
+import Stochastics
+
+/// Turns a ``Workload`` into pods, one arrival at a time.
+///
+/// The runner asks for the first arrival, schedules it, and asks for the next only when that
+/// one fires, so a workload of 150,000 pods costs one pending event, not 150,000. Arrivals
+/// stop at `count` pods or at `until`, whichever comes first.
+///
+/// Randomness comes from four named streams of the run's ``RandomStreams``
+/// (`workload/<name>/arrivals`, `…/lifetime`, `…/requests`, `…/names`), so changing a lifetime
+/// distribution never moves an arrival time (common random numbers across comparisons).
+///
+/// Pod names: the template's `metadata.name` plus `-<index>` (`web-0`, `web-1`, …); with
+/// `generateName`, that prefix plus five random characters from the API server's alphabet
+/// (k8s.io/apiserver/pkg/storage/names `SimpleNameGenerator`, `utilrand.String(5)`), unique
+/// within the workload; with neither, the workload's name plus `-<index>`.
+public struct WorkloadGenerator: ~Copyable {
+    /// The workload.
+    public let workload: Workload
+    /// The pod every arrival copies.
+    public let prototype: Pod
+    private var arrivals: ArrivalStream
+    private var arrivalSource: RandomSource
+    private var lifetimeSource: RandomSource
+    private var requestSource: RandomSource
+    private var nameSource: RandomSource
+    private let until: SimulationTime?
+    private var usedNames: Set<String> = []
+    /// How many arrivals have been produced.
+    public private(set) var produced = 0
+
+    /// Creates a generator from a resolved prototype pod (and, for trace arrivals, the trace).
+    public init(workload: Workload, prototype: Pod, trace: OpenBTrace? = nil, streams: RandomStreams) {
+        self.workload = workload
+        self.prototype = prototype
+        self.arrivals = ArrivalStream(workload.arrivals, trace: trace)
+        let prefix = "workload/\(workload.name)/"
+        self.arrivalSource = streams.stream(named: prefix + "arrivals")
+        self.lifetimeSource = streams.stream(named: prefix + "lifetime")
+        self.requestSource = streams.stream(named: prefix + "requests")
+        self.nameSource = streams.stream(named: prefix + "names")
+        self.until = workload.until.map { SimulationTime(nanoseconds: $0.nanoseconds) }
+    }
+
+    /// Creates a generator, loading the template file and the trace relative to `baseDirectory`.
+    /// - Throws: ``WorkloadError`` when a file is missing or invalid.
+    public static func make(workload: Workload, baseDirectory: String, streams: RandomStreams)
+        throws(WorkloadError) -> WorkloadGenerator
+    {
+        let prototype = try workload.template.prototypePod(baseDirectory: baseDirectory)
+        var trace: OpenBTrace?
+        if case .trace(let spec) = workload.arrivals {
+            do {
+                trace = try OpenBTrace(contentsOf: ScenarioReader.resolve(spec.file, against: baseDirectory))
+            } catch {
+                throw .trace(error)
+            }
+        }
+        return WorkloadGenerator(workload: workload, prototype: prototype, trace: trace, streams: streams)
+    }
+
+    /// The next arrival, or `nil` when the workload is exhausted.
+    /// - Complexity: O(1) expected plus the copy of the prototype pod.
+    public mutating func next() -> WorkloadArrival? {
+        if let count = workload.count, produced >= count { return nil }
+        guard let time = arrivals.next(using: &arrivalSource) else { return nil }
+        if let until, time >= until { return nil }
+        let index = produced
+        produced += 1
+        var pod = prototype
+        pod.metadata.name = podName(index: index)
+        pod.metadata.generateName = nil
+        if !workload.requests.isEmpty { applyRequestOverrides(to: &pod) }
+        var lifetime: SimulationDuration?
+        if let record = arrivals.lastTraceRecord { shape(&pod, from: record, lifetime: &lifetime) }
+        if let distribution = workload.lifetime {
+            lifetime = advance(0, bySeconds: distribution.sample(using: &lifetimeSource))
+                .map(SimulationDuration.init(nanoseconds:))
+        }
+        return WorkloadArrival(time: time, index: index, pod: pod, lifetime: lifetime)
+    }
+
+    // MARK: - Pods
+
+    /// The alphabet of `utilrand.String` (k8s.io/apimachinery/pkg/util/rand): no vowels or
+    /// look-alike characters, so generated names spell no words.
+    private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+    private mutating func podName(index: Int) -> String {
+        if let name = prototype.metadata.name, !name.isEmpty { return "\(name)-\(index)" }
+        guard let prefix = prototype.metadata.generateName, !prefix.isEmpty else { return "\(workload.name)-\(index)" }
+        while true {
+            var name = prefix
+            for _ in 0..<5 { name.append(Self.nameAlphabet[nameSource.integer(below: Self.nameAlphabet.count)]) }
+            if usedNames.insert(name).inserted { return name }
+        }
+    }
+
+    private mutating func applyRequestOverrides(to pod: inout Pod) {
+        for override in workload.requests {
+            let value = override.distribution.sample(using: &requestSource)
+            let quantity = Self.quantity(value, resource: override.resource)
+            for index in pod.spec.containers.indices {
+                pod.spec.containers[index].resources.requests[override.resource] = quantity
+            }
+        }
+    }
+
+    /// A quantity for `value` in the resource's base unit, rounded up to a thousandth.
+    static func quantity(_ value: Double, resource: String) -> Quantity {
+        let milli = (value * 1000).rounded(.up)
+        let clamped = milli.isFinite ? Swift.min(Swift.max(milli, 0), Double(Int64.max / 2)) : 0
+        let format: Quantity.Format = resource == ResourceName.cpu ? .decimalSI : .binarySI
+        return Quantity(milliValue: Int64(clamped), format: format)
+    }
+
+    /// Applies an openb record the way the trace's own converter does
+    /// (hkust-adsl/kubernetes-scheduler-simulator `pod_csv_to_yaml.py`): the first container
+    /// requests and limits `cpu_milli`m and `memory_mib`Mi; GPUs go into the annotations
+    /// `alibabacloud.com/gpu-milli`, `alibabacloud.com/gpu-count` and
+    /// `alibabacloud.com/gpu-card-model`. The lifetime is `deletion_time − creation_time`.
+    private func shape(_ pod: inout Pod, from record: OpenBTrace.Record, lifetime: inout SimulationDuration?) {
+        if !pod.spec.containers.isEmpty {
+            let cpu = Quantity(milliValue: record.cpuMilli, format: .decimalSI)
+            let memory = Quantity(milliValue: record.memoryMiB * 1_048_576 * 1000, format: .binarySI)
+            pod.spec.containers[0].resources.requests[ResourceName.cpu] = cpu
+            pod.spec.containers[0].resources.requests[ResourceName.memory] = memory
+            pod.spec.containers[0].resources.limits[ResourceName.cpu] = cpu
+            pod.spec.containers[0].resources.limits[ResourceName.memory] = memory
+        }
+        var annotations = pod.metadata.annotations ?? [:]
+        annotations["kubesim.io/trace-name"] = record.name
+        if record.numGPU > 0 {
+            annotations["alibabacloud.com/gpu-count"] = String(record.numGPU)
+            annotations["alibabacloud.com/gpu-milli"] = String(record.gpuMilli)
+            if !record.gpuSpec.isEmpty { annotations["alibabacloud.com/gpu-card-model"] = record.gpuSpec }
+        }
+        pod.metadata.annotations = annotations
+        if let deletion = record.deletionTime, deletion > record.creationTime {
+            let seconds = Double(deletion - record.creationTime) * traceTimeScale
+            lifetime = advance(0, bySeconds: seconds).map(SimulationDuration.init(nanoseconds:))
+        }
+    }
+
+    private var traceTimeScale: Double {
+        if case .trace(let spec) = workload.arrivals { return spec.timeScale }
+        return 1
+    }
+}
