@@ -22,6 +22,10 @@ public struct PodStatusRecord: Hashable, Sendable {
     public var nominatedNodeName: String?
     /// QoS class.
     public var qosClass: PodQOSClass?
+    /// `status.podIP` (set by the kubelet once the sandbox exists).
+    public var podIP: String?
+    /// `status.hostIP`.
+    public var hostIP: String?
 
     /// An empty (Pending) status.
     public init() {}

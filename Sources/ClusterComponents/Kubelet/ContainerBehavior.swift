@@ -49,6 +49,10 @@ public struct ContainerBehavior: Sendable, Hashable {
     public var volumeWrites: [VolumeWrite] = []
     /// Liveness: the container becomes unhealthy this long (seconds) after start; `nil` stays healthy.
     public var unhealthyAfter: Distribution?
+    /// Exit code when the process exits on SIGTERM (0 for a graceful handler, 143 for the default action).
+    public var terminationExitCode: Int32 = 0
+    /// Seconds after start before a startup probe would pass; `nil` passes at the first probe.
+    public var startupAfter: Distribution?
 
     /// A write stream into a volume.
     public struct VolumeWrite: Sendable, Hashable {

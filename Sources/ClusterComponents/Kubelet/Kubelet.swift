@@ -1,76 +1,300 @@
 import KubeModel
 import SimulationCore
+import Stochastics
 
-/// PROVISIONAL: starts every container at once and stops it on deletion; replaced by the
-/// kubelet model (pod workers, image pulls, crash loops, probes, emptyDir, eviction).
+/// The kubelet of one node: pod workers, the container runtime driven by behaviours,
+/// CrashLoopBackOff and image-pull back-off, probes, the image manager, emptyDir volumes and
+/// their eviction.
+///
+/// Modelled on pkg/kubelet (kubelet.go `SyncPod`, pod_workers.go `completeWork`,
+/// kuberuntime_manager.go `computePodActions`/`doBackOff`). A sync first publishes the status
+/// built from the runtime snapshot and the reason cache of the previous sync, then acts, then
+/// stores this sync's start errors in the reason cache (reference §1.5, Appendix A). Timers are
+/// lazy: one engine event per container exit, probe outcome, pull completion or eviction.
 public final class Kubelet {
     unowned let cluster: Cluster
     /// The node this kubelet runs.
     public let node: NodeID
     let configuration: KubeletConfiguration
+    /// Pod workers, in arrival order; `workerIndex` maps pod ids to them.
+    var workers: [PodWorker] = []
+    var workerIndex: [PodID: Int] = [:]
+    /// The image cache, by normalized reference.
+    var images: [String: CachedImage] = [:]
+    /// Failed pulls so far per image (the registry's `failures` count).
+    var pullFailures: [String: Int] = [:]
+    var puller: ImagePuller
+    var pullerEvent: EventID?
+    var imageGCScheduled = false
+    /// Crash-loop back-off parameters for this version and configuration.
+    let crashPolicy: BackoffPolicy
+    /// Kubelet process down (node failure): no syncs, no status writes.
+    public private(set) var isDown = false
+    /// Model R draws.
+    var random: RandomSource
+    var podIPCounter = 0
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
         self.cluster = cluster
         self.node = node
         self.configuration = configuration
+        self.crashPolicy = BackoffPolicy.crashLoop(
+            version: cluster.configuration.kubernetesVersion, configuration: configuration)
+        let name = cluster.api[node].name
+        self.random = cluster.streams.stream(named: "kubelet/\(name)")
+        let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
+        self.puller = ImagePuller(
+            slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond,
+            latency: .seconds(cluster.registry.latencySeconds))
+        for image in preloadedImages {
+            images[Self.normalize(image)] = CachedImage(
+                sizeBytes: cluster.registry.size(of: image), firstSeen: cluster.now, lastUsed: cluster.now)
+        }
+        if !preloadedImages.isEmpty { publishImages() }
     }
 
     var hostName: String { cluster.api[node].name }
+    var version: KubernetesVersion { cluster.configuration.kubernetesVersion }
+    var isRealistic: Bool { cluster.configuration.timing == .realistic }
 
-    /// The scheduler bound a pod to this node.
+    // MARK: - Hooks from the API server
+
+    /// The scheduler bound a pod to this node: start its worker (pod add from the watch).
     func podBound(_ pod: PodID) {
-        cluster.schedule(.kubelet(node, .syncPod(pod)), after: .zero)
+        let object = cluster.api[pod]
+        var containers: [ContainerRuntime] = []
+        let inits = object.pod.spec.initContainers ?? []
+        for (i, container) in inits.enumerated() {
+            let ref = ContainerRef(isInit: true, index: i, name: container.name, image: container.image ?? "")
+            containers.append(
+                ContainerRuntime(
+                    isInit: true, index: i, isSidecar: container.isSidecar,
+                    behavior: behavior(for: object, ref, container)))
+        }
+        for (i, container) in object.pod.spec.containers.enumerated() {
+            let ref = ContainerRef(isInit: false, index: i, name: container.name, image: container.image ?? "")
+            containers.append(
+                ContainerRuntime(
+                    isInit: false, index: i, isSidecar: false, behavior: behavior(for: object, ref, container)))
+        }
+        podIPCounter += 1
+        var worker = PodWorker(
+            pod: pod, containers: containers, initCount: inits.count,
+            pullBackoff: Array(repeating: nil, count: containers.count),
+            podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)")
+        worker.volumes = (object.pod.spec.volumes ?? []).compactMap { volume in
+            guard let emptyDir = volume.emptyDir else { return nil }
+            let limit = emptyDir.sizeLimit.map { $0.value }
+            return EmptyDirVolume(
+                name: volume.name, sizeLimit: limit, sizeLimitText: emptyDir.sizeLimit?.description ?? "",
+                isMemory: emptyDir.medium == "Memory", updatedAt: cluster.now)
+        }
+        workerIndex[pod] = workers.count
+        workers.append(worker)
+        requestSync(workers.count - 1, after: .zero)
     }
 
-    /// The API server set the pod's deletionTimestamp.
+    /// The API server set the pod's deletionTimestamp: terminate with the deletion grace.
     func podDeletionRequested(_ pod: PodID, gracePeriodSeconds: Int, reason: DeletionReason) {
-        cluster.schedule(.kubelet(node, .gracePeriodExpired(pod)), after: .zero)
+        guard let w = workerIndex[pod] else { return }
+        workers[w].gracePeriodSeconds = gracePeriodSeconds
+        if isDown { return }
+        beginTermination(w, grace: gracePeriodSeconds)
     }
+
+    /// The kubelet process restarts: in-memory back-off state and the reason cache are lost
+    /// (KEP-4603: "kubelet does not cache the backoff object"); every pod is re-synced.
+    public func restart() {
+        for w in workers.indices {
+            for c in workers[w].containers.indices {
+                workers[w].containers[c].crashBackoff = nil
+                workers[w].containers[c].cachedReason = nil
+                workers[w].containers[c].cachedMessage = nil
+            }
+            for c in workers[w].pullBackoff.indices { workers[w].pullBackoff[c] = nil }
+        }
+        isDown = false
+        resyncAll()
+    }
+
+    /// The node fails: containers keep running (and exiting), but the kubelet neither syncs
+    /// nor writes status until ``nodeRecovered()``.
+    public func nodeFailed() { isDown = true }
+
+    /// The node is back: every pod is synced (deletions requested meanwhile are honoured).
+    public func nodeRecovered() {
+        isDown = false
+        resyncAll()
+    }
+
+    func resyncAll() {
+        for w in workers.indices where workers[w].phase != .terminated {
+            let object = cluster.api[workers[w].pod]
+            if object.isTerminating && workers[w].phase == .syncing {
+                beginTermination(w, grace: object.deletionGracePeriodSeconds ?? workers[w].gracePeriodSeconds)
+            } else {
+                requestSync(w, after: .zero)
+            }
+        }
+    }
+
+    // MARK: - Events
 
     func handle(_ event: KubeletEvent) {
         switch event {
         case .syncPod(let pod):
-            let object = cluster.api[pod]
-            guard !object.isRemoved, !object.isTerminating else { return }
-            let now = cluster.now
-            for container in object.pod.spec.containers {
-                let image = container.image ?? ""
-                let path = "spec.containers{\(container.name)}"
-                cluster.recordEvent(.normal, "Pulled", "Container image \"\(image)\" already present on machine",
-                                    pod: pod, fieldPath: path, component: "kubelet", host: hostName)
-                cluster.recordEvent(.normal, "Created", "Created container: \(container.name)", pod: pod,
-                                    fieldPath: path, component: "kubelet", host: hostName)
-                cluster.recordEvent(.normal, "Started", "Started container \(container.name)", pod: pod,
-                                    fieldPath: path, component: "kubelet", host: hostName)
-            }
-            cluster.updatePodStatus(pod) { status in
-                status.phase = .running
-                status.startTime = now
-                status.containerStatuses = object.pod.spec.containers.map {
-                    ContainerStatusRecord(name: $0.name, image: $0.image ?? "", state: .running(startedAt: now),
-                                          ready: true, started: true)
-                }
-                status.setCondition("PodReadyToStartContainers", .true, at: now)
-                status.setCondition("Initialized", .true, at: now)
-                status.setCondition("ContainersReady", .true, at: now)
-                status.setCondition("Ready", .true, at: now)
-            }
-        case .gracePeriodExpired(let pod):
-            let now = cluster.now
-            cluster.updatePodStatus(pod) { status in
-                status.phase = .succeeded
-                status.containerStatuses = status.containerStatuses.map { previous in
-                    var next = previous
-                    let started: SimulationTime
-                    if case .running(let at) = previous.state { started = at } else { started = now }
-                    next.state = .terminated(ContainerTermination(exitCode: 0, reason: "Completed", startedAt: started, finishedAt: now))
-                    next.ready = false
-                    return next
-                }
-            }
-            cluster.removePod(pod)
-        case .containerExited:
+            guard let w = workerIndex[pod] else { return }
+            workers[w].requeueEvent = nil
+            sync(w)
+        case .containerExited(let pod, let c, let instance):
+            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
+                workers[w].containers[c].running
+            else { return }
+            containerExited(w, c)
+        case .containerReady(let pod, let c, let instance):
+            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
+                workers[w].containers[c].running
+            else { return }
+            workers[w].containers[c].ready = true
+            probeResultChanged(w)
+        case .containerStarted(let pod, let c, let instance):
+            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
+                workers[w].containers[c].running
+            else { return }
+            workers[w].containers[c].started = true
+            scheduleReadiness(w, c)
+            probeResultChanged(w)
+        case .livenessFailed(let pod, let c, let instance, let failures):
+            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
+                workers[w].containers[c].running
+            else { return }
+            livenessFailed(w, c, failures: failures)
+        case .pullProgress(let generation):
+            guard generation == puller.generation else { return }
+            pullerTick()
+        case .evictionCheck(let pod):
+            guard let w = workerIndex[pod] else { return }
+            workers[w].evictionEvent = nil
+            evictionCheck(w)
+        case .imageGarbageCollection:
+            imageGCScheduled = false
+            garbageCollectImages()
+        case .gracePeriodExpired:
             break
         }
+    }
+
+    /// A readiness/startup result changed: the probe manager triggers a sync.
+    func probeResultChanged(_ w: Int) { requestSync(w, after: .zero) }
+
+    // MARK: - Work queue
+
+    /// Enqueues a sync of worker `w` after `delay` (keeps an earlier pending one); a trigger
+    /// during a suspended sync marks it pending instead.
+    func requestSync(_ w: Int, after delay: SimulationDuration) {
+        if workers[w].pending != nil {
+            workers[w].pendingSync = true
+            return
+        }
+        let due = cluster.now + delay
+        if let existing = workers[w].requeueEvent {
+            if workers[w].requeueDue <= due { return }
+            cluster.cancel(existing)
+        }
+        workers[w].requeueDue = due
+        workers[w].requeueEvent = cluster.schedule(.kubelet(node, .syncPod(workers[w].pod)), at: due)
+    }
+
+    /// The delay until a PLEG relist notices a container change: 0 under Model Z; the next
+    /// 1-s relist tick under Model R (kubelet.go `genericPlegRelistPeriod`).
+    func plegDelay() -> SimulationDuration {
+        guard isRealistic else { return .zero }
+        let second: Int64 = 1_000_000_000
+        let now = cluster.now.nanoseconds
+        return SimulationDuration(nanoseconds: (now / second + 1) * second - now)
+    }
+
+    /// Requeue after a sync that hit an error (pod_workers.go `completeWork`): ≤1.34 `backOffPeriod`
+    /// 10 s × jitter U[1, 1.5); 1.35+ (k/k#133066) the earliest back-off expiry, clamped to
+    /// [0, 60 s], then jittered. Model Z drops the jitter; Model R rounds up to the 1-s sync ticker.
+    func errorRequeueDelay(expiry: SimulationTime?) -> SimulationDuration {
+        var base = SimulationDuration.seconds(10)
+        if version >= KubernetesVersion(minor: 35), let expiry {
+            let remaining = expiry - cluster.now
+            base = max(.zero, min(remaining, .seconds(60)))
+        }
+        guard isRealistic else { return base }
+        let jittered = SimulationDuration.seconds(base.seconds * (1 + 0.5 * random.uniform()))
+        return roundToTicker(jittered)
+    }
+
+    /// Requeue after a clean sync: `syncFrequency` 1 m × jitter U[1, 1.5) (Model Z: exactly 60 s).
+    func resyncDelay() -> SimulationDuration {
+        guard isRealistic else { return .seconds(60) }
+        return roundToTicker(.seconds(60 * (1 + 0.5 * random.uniform())))
+    }
+
+    func roundToTicker(_ delay: SimulationDuration) -> SimulationDuration {
+        let second: Int64 = 1_000_000_000
+        let due = (cluster.now + delay).nanoseconds
+        let rounded = (due + second - 1) / second * second
+        return SimulationDuration(nanoseconds: rounded - cluster.now.nanoseconds)
+    }
+
+    // MARK: - Events to the record stream
+
+    func event(_ w: Int, _ type: EventType, _ reason: String, _ message: String, container c: Int? = nil) {
+        var path: String?
+        if let c {
+            let runtime = workers[w].containers[c]
+            let name = spec(w, c).name
+            path = runtime.isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+        }
+        cluster.recordEvent(
+            type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName)
+    }
+
+    /// The container spec of container `c` of worker `w`.
+    func spec(_ w: Int, _ c: Int) -> Container {
+        let runtime = workers[w].containers[c]
+        let podSpec = cluster.api[workers[w].pod].pod.spec
+        return runtime.isInit ? podSpec.initContainers![runtime.index] : podSpec.containers[runtime.index]
+    }
+
+    /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.
+    func podDescription(_ w: Int) -> String {
+        let object = cluster.api[workers[w].pod]
+        return "\(object.name)_\(object.namespace)(\(object.uid))"
+    }
+
+    // MARK: - Behaviours
+
+    func behavior(for object: PodObject, _ ref: ContainerRef, _ container: Container) -> ContainerBehavior {
+        let given = cluster.behaviorProvider(object, ref)
+        guard given == .default else { return given }
+        return Self.behaviorFromCommand(container) ?? given
+    }
+
+    /// Reads `sleep N` / `exit N` from the command line, a convenience when no behaviour matches.
+    static func behaviorFromCommand(_ container: Container) -> ContainerBehavior? {
+        let words = ((container.command ?? []) + (container.args ?? [])).flatMap {
+            $0.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "&" }).map(String.init)
+        }
+        var duration: Double?
+        var exitCode: Int32?
+        for (i, word) in words.enumerated() where i + 1 < words.count {
+            if word == "sleep", let value = Double(words[i + 1]) { duration = (duration ?? 0) + value }
+            if word == "exit", let value = Int32(words[i + 1]) { exitCode = value }
+        }
+        guard duration != nil || exitCode != nil else { return nil }
+        var behavior = ContainerBehavior(runs: [.init(duration: .constant(duration ?? 0), exitCode: exitCode ?? 0)])
+        behavior.terminationDelay = nil  // a shell running sleep as PID 1 ignores SIGTERM
+        return behavior
+    }
+
+    func sample(_ distribution: Distribution) -> Double { max(0, distribution.sample(using: &random)) }
+
+    static func normalize(_ image: String) -> String {
+        ImageReference(image).withDefaultTag  // image_manager.go applyDefaultImageTag
     }
 }

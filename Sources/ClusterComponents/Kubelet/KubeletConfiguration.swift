@@ -1,6 +1,7 @@
 /// The KubeletConfiguration fields that matter to the simulation (kubelet reference §2, §1.1).
 public struct KubeletConfiguration: Sendable, Hashable {
-    /// Pull one image at a time (default true when maxParallelImagePulls is unset or < 2).
+    /// Pull one image at a time (default true when maxParallelImagePulls is unset or < 2;
+    /// pkg/kubelet/apis/config/v1beta1/defaults.go).
     public var serializeImagePulls = true
     /// Concurrent pulls when not serialized.
     public var maxParallelImagePulls = 1
@@ -12,7 +13,14 @@ public struct KubeletConfiguration: Sendable, Hashable {
     public var reduceDefaultCrashLoopBackOffDecay = false
     /// `imageGCHighThresholdPercent` / `imageGCLowThresholdPercent`.
     public var imageGCHighThresholdPercent = 85
+    /// `imageGCLowThresholdPercent`.
     public var imageGCLowThresholdPercent = 80
+    /// `imageMinimumGCAge` in seconds (2 m default).
+    public var imageMinimumGCAgeSeconds = 120
+    /// `nodeStatusMaxImages` (50 default; −1 = unlimited).
+    public var nodeStatusMaxImages = 50
+    /// Image filesystem capacity in bytes; `nil` uses the node's ephemeral-storage capacity.
+    public var imageFilesystemCapacityBytes: Int64?
 
     /// The defaults.
     public init() {}

@@ -1,0 +1,181 @@
+import KubeModel
+import SimulationCore
+
+/// The image manager (pkg/kubelet/images/image_manager.go `EnsureImageExists`), the node's
+/// image cache, image GC (image_gc_manager.go) and `node.status.images` (nodestatus/setters.go).
+extension Kubelet {
+    /// Outcome of ensuring a container's image.
+    enum ImageOutcome {
+        /// Present (or `Never` and present): create now.
+        case present
+        /// A pull was queued; the sync waits.
+        case pulling
+        /// Back-off or a `Never` miss: the start failed with a cached reason.
+        case failed
+    }
+
+    func ensureImage(_ w: Int, _ c: Int) -> ImageOutcome {
+        let container = spec(w, c)
+        let image = container.image ?? ""
+        let key = Self.normalize(image)
+        let present = images[key] != nil
+        if container.imagePullPolicy != .always && present {
+            event(w, .normal, "Pulled", "Container image \"\(image)\" already present on machine", container: c)
+            return .present
+        }
+        if container.imagePullPolicy == .never {
+            let message = "Container image \"\(image)\" is not present with pull policy of Never"
+            event(w, .warning, "ErrImageNeverPull", message, container: c)
+            event(w, .warning, "Failed", "Error: ErrImageNeverPull", container: c)
+            workers[w].containers[c].cachedReason = "ErrImageNeverPull"
+            workers[w].containers[c].cachedMessage = message
+            noteError(w, expiry: cluster.now + .seconds(10))
+            return .failed
+        }
+        let entry = workers[w].pullBackoff[c]
+        if BackoffPolicy.imagePull.isInBackOffSinceUpdate(entry, now: cluster.now) {
+            let message = "Back-off pulling image \"\(image)\""
+            event(w, .normal, "BackOff", message, container: c)
+            event(w, .warning, "Failed", "Error: ImagePullBackOff", container: c)
+            workers[w].containers[c].cachedReason = "ImagePullBackOff"
+            workers[w].containers[c].cachedMessage = message
+            noteError(w, expiry: entry!.lastUpdate + entry!.backoff)
+            return .failed
+        }
+        event(w, .normal, "Pulling", "Pulling image \"\(image)\"", container: c)
+        let registryEntry = cluster.registry.entry(for: image)
+        let failedSoFar = pullFailures[key] ?? 0
+        var failure: String?
+        if let failures = registryEntry?.failures, failedSoFar < failures {
+            failure = registryEntry?.error ?? "manifest unknown"
+        }
+        let size = cluster.registry.size(of: image)
+        let request = ImagePuller.Request(
+            pod: workers[w].pod, container: c, image: image, sizeBytes: size, requestedAt: cluster.now,
+            remaining: present ? 0 : Double(size), failure: failure)
+        puller.advance(to: cluster.now)
+        puller.queue.append(request)
+        puller.admit(now: cluster.now)
+        reschedulePuller()
+        return .pulling
+    }
+
+    func reschedulePuller() {
+        puller.generation += 1
+        cluster.cancel(pullerEvent)
+        pullerEvent = nil
+        if let next = puller.nextChange(now: cluster.now) {
+            pullerEvent = cluster.schedule(.kubelet(node, .pullProgress(generation: puller.generation)), at: next)
+        }
+    }
+
+    func pullerTick() {
+        let now = cluster.now
+        puller.advance(to: now)
+        let done = puller.takeFinished(now: now)
+        puller.admit(now: now)
+        reschedulePuller()
+        for request in done { pullFinished(request) }
+    }
+
+    /// A pull ended: cache the image, emit Pulled or Failed, and resume the waiting sync.
+    func pullFinished(_ request: ImagePuller.Request) {
+        let now = cluster.now
+        let key = Self.normalize(request.image)
+        if request.failure == nil {
+            let firstSeen = images[key]?.firstSeen ?? now
+            images[key] = CachedImage(sizeBytes: request.sizeBytes, firstSeen: firstSeen, lastUsed: now)
+            publishImages()
+            scheduleImageGCIfNeeded()
+        } else {
+            pullFailures[key, default: 0] += 1
+        }
+        guard let w = workerIndex[request.pod], workers[w].pending == .pull(container: request.container),
+            workers[w].phase == .syncing
+        else { return }
+        let c = request.container
+        workers[w].pending = nil
+        if let error = request.failure {
+            let message = "Failed to pull image \"\(request.image)\": \(error)"
+            event(w, .warning, "Failed", message, container: c)
+            let entry = BackoffPolicy.imagePull.next(workers[w].pullBackoff[c], eventTime: now, now: now)
+            workers[w].pullBackoff[c] = entry
+            event(w, .warning, "Failed", "Error: ErrImagePull", container: c)
+            workers[w].containers[c].cachedReason = "ErrImagePull"
+            workers[w].containers[c].cachedMessage = message
+            noteError(w, expiry: now + entry.backoff)
+        } else {
+            // image_manager.go: durations truncated to milliseconds.
+            let pull = GoDuration(nanoseconds: (now - request.startedAt).nanoseconds / 1_000_000 * 1_000_000)
+            let total = GoDuration(nanoseconds: (now - request.requestedAt).nanoseconds / 1_000_000 * 1_000_000)
+            event(
+                w, .normal, "Pulled",
+                "Successfully pulled image \"\(request.image)\" in \(pull) (\(total) including waiting). Image size: \(request.sizeBytes) bytes.",
+                container: c)
+            createAndStart(w, c)
+        }
+        runStarts(w)
+    }
+
+    /// Marks an image used (LRU order of GC).
+    func touchImage(_ image: String) {
+        let key = Self.normalize(image)
+        if images[key] != nil { images[key]!.lastUsed = cluster.now }
+    }
+
+    /// `node.status.images`: the `nodeStatusMaxImages` largest images (setters.go `Images`).
+    func publishImages() {
+        var list = images.map { (name: $0.key, size: $0.value.sizeBytes) }
+        list.sort { $0.size != $1.size ? $0.size > $1.size : $0.name < $1.name }
+        if configuration.nodeStatusMaxImages >= 0 && list.count > configuration.nodeStatusMaxImages {
+            list.removeLast(list.count - configuration.nodeStatusMaxImages)
+        }
+        let entries = list.map { ContainerImage(names: [$0.name], sizeBytes: $0.size) }
+        cluster.updateNode(node) { $0.node.status.images = entries }
+    }
+
+    /// Image filesystem capacity: configured, else the node's ephemeral-storage capacity.
+    var imageFilesystemCapacity: Int64? {
+        if let bytes = configuration.imageFilesystemCapacityBytes { return bytes }
+        return cluster.api[node].node.status.capacity[ResourceName.ephemeralStorage]?.value
+    }
+
+    var imageUsage: Int64 { images.values.reduce(0) { $0 + $1.sizeBytes } }
+
+    /// Schedules the next 5-min GC tick (kubelet.go `ImageGCPeriod`) when usage ≥ the high threshold.
+    func scheduleImageGCIfNeeded() {
+        guard !imageGCScheduled, let capacity = imageFilesystemCapacity, capacity > 0 else { return }
+        guard imageUsage * 100 >= capacity * Int64(configuration.imageGCHighThresholdPercent) else { return }
+        let period: Int64 = 300_000_000_000
+        let since = (cluster.now - cluster.api[node].createdAt).nanoseconds
+        let next = cluster.api[node].createdAt + SimulationDuration(nanoseconds: (since / period + 1) * period)
+        imageGCScheduled = true
+        cluster.schedule(.kubelet(node, .imageGarbageCollection), at: next)
+    }
+
+    /// Deletes unused images older than `imageMinimumGCAge`, least recently used first, until
+    /// usage ≤ the low threshold.
+    func garbageCollectImages() {
+        guard let capacity = imageFilesystemCapacity, capacity > 0 else { return }
+        guard imageUsage * 100 >= capacity * Int64(configuration.imageGCHighThresholdPercent) else { return }
+        var inUse = Set<String>()
+        for worker in workers where worker.phase != .terminated && workerIndex[worker.pod] != nil {
+            let podSpec = cluster.api[worker.pod].pod.spec
+            for container in podSpec.allContainers { inUse.insert(Self.normalize(container.image ?? "")) }
+        }
+        let minimumAge = SimulationDuration.seconds(configuration.imageMinimumGCAgeSeconds)
+        var candidates = images.filter { !inUse.contains($0.key) && cluster.now - $0.value.firstSeen >= minimumAge }
+            .map { (name: $0.key, lastUsed: $0.value.lastUsed) }
+        candidates.sort { $0.lastUsed != $1.lastUsed ? $0.lastUsed < $1.lastUsed : $0.name < $1.name }
+        let target = capacity * Int64(configuration.imageGCLowThresholdPercent) / 100
+        var usage = imageUsage
+        var removed = false
+        for candidate in candidates where usage > target {
+            usage -= images[candidate.name]?.sizeBytes ?? 0
+            images[candidate.name] = nil
+            removed = true
+        }
+        if removed { publishImages() }
+        scheduleImageGCIfNeeded()
+    }
+}

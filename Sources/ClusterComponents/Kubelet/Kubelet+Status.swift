@@ -1,0 +1,192 @@
+import KubeModel
+import SimulationCore
+
+/// Status generation (kubelet_pods.go `generateAPIPodStatus`, `convertToAPIContainerStatuses`,
+/// `getPhase`; status/generate.go for conditions).
+extension Kubelet {
+    /// Builds the API status from the runtime snapshot and the reason cache, and writes it.
+    /// - Returns: the phase written.
+    @discardableResult
+    func publishStatus(_ w: Int, terminal: Bool = false) -> PodPhase {
+        let now = cluster.now
+        let worker = workers[w]
+        let object = cluster.api[worker.pod]
+        let hasInit = worker.initCount > 0
+        var initStatuses: [ContainerStatusRecord] = []
+        var appStatuses: [ContainerStatusRecord] = []
+        for c in worker.containers.indices {
+            let status = containerStatus(w, c, defaultReason: hasInit ? "PodInitializing" : "ContainerCreating")
+            if worker.containers[c].isInit { initStatuses.append(status) } else { appStatuses.append(status) }
+        }
+        let previousPhase = object.status.phase
+        var phase = Self.phase(
+            spec: object.pod.spec, initStatuses: initStatuses, appStatuses: appStatuses,
+            terminal: terminal || worker.phase == .terminated)
+        // Terminal phases never revert; eviction forces Failed.
+        if previousPhase == .succeeded || previousPhase == .failed { phase = previousPhase }
+        if worker.evictionMessage != nil { phase = .failed }
+        // Conditions (status/generate.go).
+        let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, specInits: object.pod.spec.initContainers ?? [])
+        let unready = (initStatuses.enumerated().filter { worker.containers[$0.offset].isSidecar }.map(\.element)
+            + appStatuses).filter { !$0.ready }.map(\.name)
+        let sandboxReady = worker.sandboxReady && worker.phase != .terminated
+        let evictionMessage = worker.evictionMessage
+        let podIP = worker.podIP
+        let hostIP = hostAddress
+        cluster.updatePodStatus(worker.pod) { status in
+            status.phase = phase
+            if status.startTime == nil { status.startTime = now }
+            status.initContainerStatuses = initStatuses
+            status.containerStatuses = appStatuses
+            status.podIP = sandboxReady || status.podIP != nil ? podIP : nil
+            status.hostIP = hostIP
+            if let evictionMessage {
+                status.reason = "Evicted"
+                status.message = evictionMessage
+            }
+            var conditions: [PodConditionRecord] = []
+            func set(_ type: String, _ value: ConditionStatus, _ reason: String? = nil, _ message: String? = nil) {
+                var scratch = PodStatusRecord()
+                if let existing = status.condition(type) { scratch.conditions = [existing] }
+                scratch.setCondition(type, value, reason: reason, message: message, at: now)
+                conditions.append(scratch.conditions[0])
+            }
+            if let disruption = status.condition("DisruptionTarget") { conditions.append(disruption) }
+            set("PodReadyToStartContainers", sandboxReady ? .true : .false)
+            if phase == .succeeded && !initialized.ok {
+                set("Initialized", .true, "PodCompleted")
+            } else if initialized.ok {
+                set("Initialized", .true)
+            } else {
+                set("Initialized", .false, "ContainersNotInitialized", "containers with incomplete status: [\(initialized.incomplete.joined(separator: " "))]")
+            }
+            let readyStatus: (ConditionStatus, String?, String?)
+            if phase == .succeeded {
+                readyStatus = (.false, "PodCompleted", nil)
+            } else if phase == .failed {
+                readyStatus = (.false, "PodFailed", nil)
+            } else if !unready.isEmpty {
+                readyStatus = (.false, "ContainersNotReady", "containers with unready status: [\(unready.joined(separator: " "))]")
+            } else {
+                readyStatus = (.true, nil, nil)
+            }
+            var podReady = readyStatus
+            if podReady.0 == .true, let gates = object.pod.spec.readinessGates, !gates.isEmpty {
+                let missing = gates.filter { gate in status.condition(gate.conditionType)?.status != .true }
+                if let first = missing.first {
+                    podReady = (.false, "ReadinessGatesNotReady",
+                                "corresponding condition of pod readiness gate \"\(first.conditionType)\" does not exist.")
+                }
+            }
+            set("Ready", podReady.0, podReady.1, podReady.2)
+            set("ContainersReady", readyStatus.0, readyStatus.1, readyStatus.2)
+            if let scheduled = status.condition("PodScheduled") { conditions.append(scheduled) }
+            for gate in object.pod.spec.readinessGates ?? [] {
+                if let existing = status.condition(gate.conditionType) { conditions.append(existing) }
+            }
+            status.conditions = conditions
+        }
+        return phase
+    }
+
+    /// The node's address for `status.hostIP` and `Node: name/ip`.
+    var hostAddress: String { "10.0.\(node.value / 250).\(node.value % 250 + 2)" }
+
+    /// One container's API status.
+    func containerStatus(_ w: Int, _ c: Int, defaultReason: String) -> ContainerStatusRecord {
+        let runtime = workers[w].containers[c]
+        let container = spec(w, c)
+        var status = ContainerStatusRecord(
+            name: container.name, image: container.image ?? "", state: .waiting(reason: defaultReason, message: nil),
+            restartCount: runtime.restartCount)
+        if runtime.running {
+            status.state = .running(startedAt: runtime.startedAt)
+            status.lastTermination = runtime.previous
+            status.started = runtime.started
+            status.ready = runtime.ready && runtime.started
+        } else if let current = runtime.current {
+            let restarting = workers[w].phase == .syncing && shouldRestart(w, c, exitCode: current.exitCode)
+            if restarting, let reason = runtime.cachedReason {
+                status.state = .waiting(reason: reason, message: runtime.cachedMessage)
+                status.lastTermination = current
+            } else {
+                status.state = .terminated(current)
+                status.lastTermination = runtime.previous
+            }
+        } else if let reason = runtime.cachedReason {
+            status.state = .waiting(reason: reason, message: runtime.cachedMessage)
+        }
+        return status
+    }
+
+    /// Whether the pod is initialized, and the init containers holding it back.
+    static func initialized(
+        initStatuses: [ContainerStatusRecord], appStatuses: [ContainerStatusRecord], specInits: [Container]
+    ) -> (ok: Bool, incomplete: [String]) {
+        if appStatuses.contains(where: { $0.state.isRunning || $0.state.termination != nil || $0.lastTermination != nil }) {
+            return (true, [])
+        }
+        var incomplete: [String] = []
+        for (i, status) in initStatuses.enumerated() {
+            if specInits[i].isSidecar {
+                if !status.started { incomplete.append(status.name) }
+            } else if status.state.termination?.exitCode != 0 {
+                incomplete.append(status.name)
+            }
+        }
+        return (incomplete.isEmpty, incomplete)
+    }
+
+    /// `getPhase` (kubelet_pods.go), reference §3.1.
+    static func phase(
+        spec: PodSpec, initStatuses: [ContainerStatusRecord], appStatuses: [ContainerStatusRecord], terminal: Bool
+    ) -> PodPhase {
+        var pendingInit = 0, failedInit = 0
+        let inits = spec.initContainers ?? []
+        for (i, status) in initStatuses.enumerated() {
+            if inits[i].isSidecar {
+                switch status.state {
+                case .running: if !status.started { pendingInit += 1 }
+                case .terminated: break
+                case .waiting: if status.lastTermination == nil { pendingInit += 1 }
+                }
+                continue
+            }
+            switch status.state {
+            case .running: pendingInit += 1
+            case .terminated(let t): if t.exitCode != 0 { failedInit += 1 }
+            case .waiting:
+                if let last = status.lastTermination, last.exitCode != 0 { failedInit += 1 } else if status.lastTermination == nil { pendingInit += 1 }
+            }
+        }
+        var unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0
+        for status in appStatuses {
+            switch status.state {
+            case .running: running += 1
+            case .terminated(let t):
+                stopped += 1
+                if t.exitCode == 0 { succeeded += 1 }
+            case .waiting:
+                if status.lastTermination != nil { stopped += 1 } else { waiting += 1 }
+            }
+        }
+        if appStatuses.isEmpty { unknown = spec.containers.count }
+        // Sidecars running and started count as running.
+        for (i, status) in initStatuses.enumerated() where inits[i].isSidecar && status.state.isRunning && status.started {
+            running += 1
+        }
+        if failedInit > 0 && spec.restartPolicy == .never { return .failed }
+        let anyStarted = appStatuses.contains { !($0.state.waitingReason != nil && $0.lastTermination == nil) }
+        if (pendingInit > 0 && !anyStarted) || waiting > 0 { return .pending }
+        if running > 0 && unknown == 0 { return .running }
+        if running == 0 && stopped > 0 && unknown == 0 {
+            if terminal { return stopped == succeeded ? .succeeded : .failed }
+            switch spec.restartPolicy {
+            case .always: return .running
+            case .onFailure: return stopped == succeeded ? .succeeded : .running
+            default: return stopped == succeeded ? .succeeded : .failed
+            }
+        }
+        return .pending
+    }
+}

@@ -1,0 +1,137 @@
+import KubeModel
+import SimulationCore
+
+/// The runtime state of one container of a pod (init containers first, then app containers),
+/// plus the kubelet's in-memory bookkeeping for it (reason cache, back-off entries).
+struct ContainerRuntime: Sendable {
+    /// Whether it is an init container, and its index in its list.
+    var isInit: Bool
+    /// Index within its list.
+    var index: Int
+    /// Native sidecar (init container with `restartPolicy: Always`).
+    var isSidecar: Bool
+    /// The behaviour the scenario gave it.
+    var behavior: ContainerBehavior
+    /// Instances created so far (the current one is `instances − 1` = its restart count).
+    var instances = 0
+    /// Whether the current instance runs.
+    var running = false
+    /// Start of the current instance.
+    var startedAt = SimulationTime.zero
+    /// The current instance's termination, when it has exited.
+    var current: ContainerTermination?
+    /// The termination before the current instance (`lastState`).
+    var previous: ContainerTermination?
+    /// Readiness probe passed.
+    var ready = false
+    /// Startup probe passed (or none).
+    var started = false
+    /// A kill is under way (Killing sent).
+    var stopping = false
+    /// The pending exit of the current instance and what it will look like.
+    var exitEvent: EventID?
+    var plannedExit = SimulationTime.distantFuture
+    var plannedExitCode: Int32 = 0
+    var plannedExitReason = "Completed"
+    /// Liveness/startup failure published: kill and restart at the next sync.
+    var probeFailed = false
+    /// Timers of the current instance (ready, started, liveness), cancelled on exit.
+    var timers: [EventID] = []
+    /// Reason cache entry (`reasonCache`): the last start error, cleared on a successful start.
+    var cachedReason: String?
+    var cachedMessage: String?
+    /// Crash-loop back-off entry (key: pod UID + container name).
+    var crashBackoff: BackoffEntry?
+
+    /// The waiting-with-`lastState`, terminated, or never-started shape of the container.
+    var hasEverStarted: Bool { instances > 0 }
+    /// Restart count of the current instance.
+    var restartCount: Int { max(0, instances - 1) }
+}
+
+/// What a pod worker is doing right now.
+enum PodWorkerPhase: Sendable, Hashable {
+    /// Syncing normally (starting and restarting containers).
+    case syncing
+    /// Terminating: killing containers, then the terminal phase.
+    case terminating
+    /// Terminal phase written; nothing more to do but cleanup.
+    case terminated
+}
+
+/// One step of a sync that may wait (image pull, container kill).
+enum PendingStep: Sendable, Hashable {
+    /// Waiting for the pull of `image` for container `container`.
+    case pull(container: Int)
+    /// Waiting for the containers being killed before the starts.
+    case kills
+}
+
+/// The kubelet's per-pod worker (pkg/kubelet/pod_workers.go `podWorkers` + the pod's runtime
+/// status): one sync at a time; triggers during a sync mark `pendingSync`.
+struct PodWorker: Sendable {
+    /// The pod.
+    var pod: PodID
+    /// Containers (init then app).
+    var containers: [ContainerRuntime]
+    /// Number of init containers.
+    var initCount: Int
+    /// Sandbox created (PodReadyToStartContainers).
+    var sandboxReady = false
+    /// Phase of the worker.
+    var phase = PodWorkerPhase.syncing
+    /// A sync is suspended on `pending`.
+    var pending: PendingStep?
+    /// Starts still to execute in the suspended sync, with their back-off reference time.
+    var startQueue: [(container: Int, reference: SimulationTime?)] = []
+    /// Whether the suspended sync recorded an error (back-off), for the requeue delay.
+    var syncHadError = false
+    /// Earliest back-off expiry met in the sync (1.35 precise requeue).
+    var earliestExpiry: SimulationTime?
+    /// A trigger arrived during a sync.
+    var pendingSync = false
+    /// The work-queue requeue timer.
+    var requeueEvent: EventID?
+    var requeueDue = SimulationTime.zero
+    /// Containers being killed by this sync before its starts.
+    var killTargets: [Int] = []
+    /// An immediate sync is already scheduled.
+    var syncScheduled = false
+    /// Grace deadline of the termination, and the reason override (eviction).
+    var terminationDeadline: SimulationTime?
+    var gracePeriodSeconds = 30
+    var evictionMessage: String?
+    /// Image-pull back-off entries per container (key: pod UID + image).
+    var pullBackoff: [BackoffEntry?]
+    /// The time the current pull was requested (for "including waiting").
+    var pullRequestedAt = SimulationTime.zero
+    /// emptyDir volumes.
+    var volumes: [EmptyDirVolume] = []
+    /// The pending eviction tick.
+    var evictionEvent: EventID?
+    /// The pod IP.
+    var podIP: String
+
+    /// Index of app container `i` in ``containers``.
+    func app(_ i: Int) -> Int { initCount + i }
+}
+
+/// An emptyDir volume of a pod: usage grows linearly from `volumeWrites` while writers run.
+struct EmptyDirVolume: Sendable {
+    /// Volume name.
+    var name: String
+    /// `sizeLimit` in bytes, if any, and its text for the eviction message.
+    var sizeLimit: Int64?
+    var sizeLimitText: String
+    /// `medium: Memory`.
+    var isMemory: Bool
+    /// Bytes used at `updatedAt`.
+    var usage: Double = 0
+    /// Bytes per second at the moment.
+    var rate: Double = 0
+    /// When `usage` was last brought up to date.
+    var updatedAt = SimulationTime.zero
+
+    /// Usage at `time`.
+    func usage(at time: SimulationTime) -> Double { usage + rate * (time - updatedAt).seconds }
+}
