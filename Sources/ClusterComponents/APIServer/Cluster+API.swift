@@ -120,12 +120,13 @@ extension Cluster {
         change(&status)
         guard status != api.pods[id.value].status else { return }
         let wasTerminal = api.pods[id.value].isTerminal
+        let oldConditions = api.pods[id.value].status.conditions
         api.pods[id.value].status = status
         emit(.podUpdated(id))
         if !wasTerminal && api.pods[id.value].isTerminal {
             scheduler.podTerminated(id)
             controllers.podChanged(id)
-        } else if status.conditions != api.pods[id.value].status.conditions {
+        } else if status.conditions != oldConditions {
             controllers.podChanged(id)
         }
     }

@@ -1,0 +1,238 @@
+import KubeModel
+import SimulationCore
+
+/// The Deployment controller (k/k pkg/controller/deployment: deployment_controller.go,
+/// rolling.go, recreate.go, sync.go, util/deployment_util.go).
+extension ControllerManager {
+    /// The component name on its Events.
+    static let deploymentComponent = "deployment-controller"
+    /// The label that ties a ReplicaSet and its pods to one template (`apps.DefaultDeploymentUniqueLabelKey`).
+    public static let podTemplateHashLabel = "pod-template-hash"
+    /// The revision annotation (`deploymentutil.RevisionAnnotation`).
+    static let revisionAnnotation = "deployment.kubernetes.io/revision"
+
+    /// `syncDeployment`: find or create the new ReplicaSet, run the strategy, then update the
+    /// status and trim the history. Each step that scales a ReplicaSet returns and waits for
+    /// the next sync, as upstream does; the scale itself enqueues that sync.
+    func syncDeployment(_ index: Int) {
+        guard !workloads.deployments[index].isDeleted else { return }
+        workloads.deployments[index].replicaSets.removeAll { workloads.replicaSets[$0].isDeleted }
+        let deployment = workloads.deployments[index].deployment
+        if deployment.spec.paused != true {
+            if deployment.spec.strategy.type == "Recreate" {
+                rolloutRecreate(index)
+            } else {
+                rolloutRolling(index)
+            }
+        }
+        updateDeploymentStatus(index)
+    }
+
+    // MARK: - RollingUpdate (rolling.go)
+
+    func rolloutRolling(_ index: Int) {
+        let spec = workloads.deployments[index].deployment.spec
+        let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
+        guard let newRS = newRS ?? createNewReplicaSet(for: index, replicas: newRSNewReplicas(index, newRS: nil)) else { return }
+        // reconcileNewReplicaSet
+        let newReplicas = workloads.replicaSets[newRS].replicas
+        if newReplicas > spec.replicas {
+            scaleReplicaSetAndRecordEvent(newRS, to: spec.replicas, deployment: index)
+            return
+        } else if newReplicas < spec.replicas {
+            let target = newRSNewReplicas(index, newRS: newRS)
+            if target != newReplicas {
+                scaleReplicaSetAndRecordEvent(newRS, to: target, deployment: index)
+                return
+            }
+        }
+        // reconcileOldReplicaSets
+        let activeOld = oldRSs.filter { workloads.replicaSets[$0].replicas > 0 }
+        guard !activeOld.isEmpty else {
+            cleanupDeployment(index, oldRSs: oldRSs)
+            return
+        }
+        let allRSs = oldRSs + [newRS]
+        let allPodsCount = allRSs.reduce(0) { $0 + workloads.replicaSets[$1].replicas }
+        let minAvailable = spec.replicas - maxUnavailable(of: spec)
+        let newStatus = replicaSetStatus(newRS).status
+        let newRSUnavailable = workloads.replicaSets[newRS].replicas - newStatus.availableReplicas
+        let maxScaledDown = allPodsCount - minAvailable - newRSUnavailable
+        guard maxScaledDown > 0 else { return }
+        // cleanupUnhealthyReplicas: old sets' unavailable pods go first, oldest set first.
+        var cleaned = 0
+        for rs in activeOld where cleaned < maxScaledDown {
+            let replicas = workloads.replicaSets[rs].replicas
+            let unhealthy = replicas - replicaSetStatus(rs).status.availableReplicas
+            guard unhealthy > 0 else { continue }
+            let count = min(maxScaledDown - cleaned, unhealthy)
+            scaleReplicaSetAndRecordEvent(rs, to: replicas - count, deployment: index)
+            cleaned += count
+        }
+        // scaleDownOldReplicaSetsForRollingUpdate: never below minAvailable available pods.
+        let available = allRSs.reduce(0) { $0 + replicaSetStatus($1).status.availableReplicas }
+        var scaledDown = cleaned
+        if available > minAvailable {
+            let total = available - minAvailable
+            var done = 0
+            for rs in activeOld where done < total {
+                let replicas = workloads.replicaSets[rs].replicas
+                guard replicas > 0 else { continue }
+                let count = min(replicas, total - done)
+                scaleReplicaSetAndRecordEvent(rs, to: replicas - count, deployment: index)
+                done += count
+            }
+            scaledDown += done
+        }
+        _ = scaledDown
+    }
+
+    /// `deploymentutil.NewRSNewReplicas` for RollingUpdate: grow the new set up to
+    /// `replicas + maxSurge` pods in all sets (counting `spec.replicas`), never beyond `replicas`.
+    /// Recreate gives `replicas`.
+    func newRSNewReplicas(_ index: Int, newRS: Int?) -> Int {
+        let spec = workloads.deployments[index].deployment.spec
+        guard spec.strategy.type != "Recreate" else { return spec.replicas }
+        let (surge, _) = resolveFenceposts(spec)
+        let current = workloads.deployments[index].replicaSets.reduce(0) { $0 + workloads.replicaSets[$1].replicas }
+        let newReplicas = newRS.map { workloads.replicaSets[$0].replicas } ?? 0
+        let maxTotal = spec.replicas + surge
+        guard current < maxTotal else { return newReplicas }
+        return newReplicas + min(maxTotal - current, spec.replicas - newReplicas)
+    }
+
+    /// `deploymentutil.ResolveFenceposts`: maxSurge rounds up, maxUnavailable rounds down
+    /// (`intstr.GetScaledValueFromIntOrPercent`); if both are 0, maxUnavailable becomes 1.
+    func resolveFenceposts(_ spec: DeploymentSpec) -> (surge: Int, unavailable: Int) {
+        let update = spec.strategy.rollingUpdate ?? RollingUpdateDeployment()
+        let surge = (try? update.maxSurge.scaledValue(total: spec.replicas, roundUp: true)) ?? 0
+        var unavailable = (try? update.maxUnavailable.scaledValue(total: spec.replicas, roundUp: false)) ?? 0
+        if surge == 0 && unavailable == 0 { unavailable = 1 }
+        return (surge, unavailable)
+    }
+
+    /// `deploymentutil.MaxUnavailable`: 0 unless RollingUpdate with replicas > 0; at most `replicas`.
+    func maxUnavailable(of spec: DeploymentSpec) -> Int {
+        guard spec.strategy.type != "Recreate", spec.replicas > 0 else { return 0 }
+        return min(resolveFenceposts(spec).unavailable, spec.replicas)
+    }
+
+    // MARK: - Recreate (recreate.go)
+
+    func rolloutRecreate(_ index: Int) {
+        let replicas = workloads.deployments[index].deployment.spec.replicas
+        let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
+        // scaleDownOldReplicaSetsForRecreate
+        var scaledDown = false
+        for rs in oldRSs where workloads.replicaSets[rs].replicas > 0 {
+            scaleReplicaSetAndRecordEvent(rs, to: 0, deployment: index)
+            scaledDown = true
+        }
+        guard !scaledDown else { return }
+        // oldPodsRunning: any old pod not yet Succeeded/Failed, terminating ones included.
+        for rs in oldRSs {
+            for pod in workloads.replicaSets[rs].pods where !cluster.api[pod].isRemoved && !cluster.api[pod].isTerminal {
+                return
+            }
+        }
+        if let newRS {
+            if workloads.replicaSets[newRS].replicas != replicas {
+                scaleReplicaSetAndRecordEvent(newRS, to: replicas, deployment: index)
+            } else {
+                cleanupDeployment(index, oldRSs: oldRSs)
+            }
+        } else {
+            _ = createNewReplicaSet(for: index, replicas: replicas)
+        }
+    }
+
+    // MARK: - ReplicaSets of a Deployment
+
+    /// The set whose template hash is the Deployment's current one, and the others oldest first.
+    func newAndOldReplicaSets(of index: Int) -> (new: Int?, old: [Int]) {
+        let hash = workloads.deployments[index].templateHash
+        var new: Int?
+        var old: [Int] = []
+        for rs in workloads.deployments[index].replicaSets {
+            if workloads.replicaSets[rs].templateHash == hash, new == nil { new = rs } else { old.append(rs) }
+        }
+        return (new, old)
+    }
+
+    /// `getNewReplicaSet` with `createIfNotExisted`: `<deployment>-<pod-template-hash>`, its
+    /// selector and template labels extended with the hash label, revision = max + 1.
+    func createNewReplicaSet(for index: Int, replicas: Int) -> Int? {
+        let object = workloads.deployments[index]
+        let spec = object.deployment.spec
+        let hash = object.templateHash
+        var template = spec.template
+        template.metadata.labels = (template.metadata.labels ?? [:]).merging([Self.podTemplateHashLabel: hash]) { $1 }
+        var selector = spec.selector ?? LabelSelector()
+        selector.matchLabels = (selector.matchLabels ?? [:]).merging([Self.podTemplateHashLabel: hash]) { $1 }
+        let revision = object.revision + 1
+        workloads.deployments[index].revision = revision
+        let metadata = ObjectMeta(
+            name: object.name + "-" + hash, namespace: object.namespace, labels: template.metadata.labels,
+            annotations: [Self.revisionAnnotation: String(revision)],
+            ownerReferences: [
+                OwnerReference(
+                    apiVersion: "apps/v1", kind: "Deployment", name: object.name, uid: object.uid, controller: true,
+                    blockOwnerDeletion: true)
+            ])
+        let rs = ReplicaSet(
+            metadata: metadata,
+            spec: ReplicaSetSpec(replicas: 0, minReadySeconds: spec.minReadySeconds, selector: selector, template: template))
+        guard let rsIndex = insertReplicaSet(rs, deployment: index, templateHash: hash) else { return nil }
+        if replicas > 0 {
+            scaleReplicaSetAndRecordEvent(rsIndex, to: replicas, deployment: index)
+        }
+        return rsIndex
+    }
+
+    /// `scaleReplicaSetAndRecordEvent`: Normal `ScalingReplicaSet` "Scaled up replica set
+    /// <rs> from <old> to <new>" (sync.go; releases before 1.29 wrote "… to <new>").
+    func scaleReplicaSetAndRecordEvent(_ rs: Int, to replicas: Int, deployment: Int) {
+        let old = workloads.replicaSets[rs].replicas
+        guard old != replicas else { return }
+        let direction = old < replicas ? "up" : "down"
+        let name = workloads.replicaSets[rs].name
+        let message =
+            cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 29)
+            ? "Scaled \(direction) replica set \(name) from \(old) to \(replicas)"
+            : "Scaled \(direction) replica set \(name) to \(replicas)"
+        let object = workloads.deployments[deployment]
+        cluster.recordEvent(
+            .normal, "ScalingReplicaSet", message, kind: "Deployment", namespace: object.namespace, name: object.name,
+            component: Self.deploymentComponent)
+        setReplicaSetReplicas(rs, to: replicas)
+        enqueueDeployment(deployment)
+    }
+
+    /// `cleanupDeployment`: delete the oldest fully scaled-down sets beyond `revisionHistoryLimit`.
+    func cleanupDeployment(_ index: Int, oldRSs: [Int]) {
+        let limit = workloads.deployments[index].deployment.spec.revisionHistoryLimit
+        let candidates = oldRSs.filter { rs in
+            workloads.replicaSets[rs].replicas == 0 && workloads.replicaSets[rs].pods.allSatisfy { cluster.api[$0].isRemoved }
+        }
+        guard candidates.count > limit else { return }
+        for rs in candidates.prefix(candidates.count - limit) {
+            deleteReplicaSet(rs)
+        }
+        workloads.deployments[index].replicaSets.removeAll { workloads.replicaSets[$0].isDeleted }
+    }
+
+    /// `syncRolloutStatus`/`calculateStatus`.
+    func updateDeploymentStatus(_ index: Int) {
+        let (newRS, _) = newAndOldReplicaSets(of: index)
+        var status = DeploymentStatusRecord()
+        for rs in workloads.deployments[index].replicaSets {
+            let counts = replicaSetStatus(rs).status
+            status.replicas += counts.replicas
+            status.readyReplicas += counts.readyReplicas
+            status.availableReplicas += counts.availableReplicas
+            if rs == newRS { status.updatedReplicas = counts.replicas }
+        }
+        status.unavailableReplicas = max(0, workloads.deployments[index].deployment.spec.replicas - status.availableReplicas)
+        workloads.deployments[index].status = status
+    }
+}

@@ -1,0 +1,177 @@
+import KubeModel
+import SimulationCore
+
+/// The Job controller (k/k pkg/controller/job/job_controller.go, backoff_utils.go).
+extension ControllerManager {
+    /// The component name on its Events.
+    static let jobComponent = "job-controller"
+    /// `DefaultJobPodFailureBackOff` (job_controller.go): the first re-creation delay after a failure.
+    static let jobPodFailureBackOff = SimulationDuration.seconds(10)
+    /// `MaxJobPodFailureBackOff` (job_controller.go): 10 minutes in the code. The Job concept
+    /// page says "capped at six minutes"; the code wins here.
+    static let jobPodFailureBackOffMax = SimulationDuration.minutes(10)
+
+    /// `syncJob`: count newly finished pods, check `activeDeadlineSeconds` and `backoffLimit`,
+    /// detect completion, otherwise `manageJob` (create pods up to the wanted parallelism once
+    /// the pod-failure back-off has passed, or delete the surplus).
+    func syncJob(_ index: Int) {
+        guard !workloads.jobs[index].isDeleted, !workloads.jobs[index].isFinished else { return }
+        let now = cluster.now
+        if let at = workloads.jobs[index].timerAt, at <= now {
+            workloads.jobs[index].timer = nil
+            workloads.jobs[index].timerAt = nil
+        }
+        if workloads.jobs[index].startTime == nil, workloads.jobs[index].job.spec.suspend != true {
+            workloads.jobs[index].startTime = now
+        }
+        workloads.jobs[index].pods.removeAll { cluster.api[$0].isRemoved && podStates[$0.value].counted }
+
+        // Count pods that reached a terminal phase (the finalizer-tracked `uncountedTerminatedPods`).
+        var active: [PodID] = []
+        var restarts = 0
+        for pod in workloads.jobs[index].pods {
+            let object = cluster.api[pod]
+            if object.isTerminal && !podStates[pod.value].counted {
+                podStates[pod.value].counted = true
+                if object.status.phase == .succeeded {
+                    workloads.jobs[index].succeeded += 1
+                    // backoff_utils.go newBackoffRecord: a success resets failuresAfterLastSuccess.
+                    workloads.jobs[index].failuresAfterLastSuccess = 0
+                } else {
+                    workloads.jobs[index].failed += 1
+                    workloads.jobs[index].failuresAfterLastSuccess += 1
+                    workloads.jobs[index].lastFailureTime = now
+                }
+            } else if isPodActive(pod) {
+                active.append(pod)
+                if object.status.phase == .running || object.status.phase == .pending {
+                    restarts += object.status.initContainerStatuses.reduce(0) { $0 + $1.restartCount }
+                    restarts += object.status.containerStatuses.reduce(0) { $0 + $1.restartCount }
+                }
+            }
+        }
+        let job = workloads.jobs[index]
+        let spec = job.job.spec
+        workloads.jobs[index].active = active.count
+
+        // activeDeadlineSeconds (pastActiveDeadline).
+        if let deadline = spec.activeDeadlineSeconds, let start = job.startTime {
+            let end = start + .seconds(deadline)
+            if now >= end {
+                finishJob(
+                    index, condition: "Failed", reason: "DeadlineExceeded",
+                    message: "Job was active longer than specified deadline", active: active)
+                return
+            }
+            scheduleJobTimer(index, at: end)
+        }
+        // backoffLimit: failed pods beyond the limit, or (OnFailure) container restarts reaching it
+        // (`pastBackoffLimitOnFailure`, which treats a limit of 0 as "any restart").
+        let onFailureExceeded: Bool = {
+            guard spec.template.spec.restartPolicy == .onFailure else { return false }
+            return spec.backoffLimit == 0 ? restarts > 0 : restarts >= spec.backoffLimit
+        }()
+        if job.failed > spec.backoffLimit || onFailureExceeded {
+            finishJob(
+                index, condition: "Failed", reason: "BackoffLimitExceeded",
+                message: "Job has reached the specified backoff limit", active: active)
+            return
+        }
+        // Completion.
+        let complete: Bool
+        if let completions = spec.completions {
+            complete = job.succeeded >= completions
+        } else {
+            complete = job.succeeded > 0 && active.isEmpty
+        }
+        if complete {
+            finishJob(index, condition: "Complete", reason: "CompletionsReached", message: "Reached expected number of succeeded pods", active: active)
+            return
+        }
+        manageJob(index, active: active)
+    }
+
+    /// `manageJob`: the wanted number of active pods is `parallelism`, bounded by the
+    /// completions still missing; new pods wait for the pod-failure back-off
+    /// (10 s · 2^(failures−1), at most 10 min, from the last failure).
+    func manageJob(_ index: Int, active: [PodID]) {
+        let job = workloads.jobs[index]
+        let spec = job.job.spec
+        var wanted: Int
+        if spec.suspend == true {
+            wanted = 0
+        } else if let completions = spec.completions {
+            wanted = min(spec.parallelism, max(0, completions - job.succeeded))
+        } else {
+            wanted = job.succeeded > 0 ? 0 : spec.parallelism
+        }
+        wanted = max(0, wanted)
+        if active.count > wanted {
+            for pod in active.suffix(active.count - wanted).reversed() {
+                deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.jobComponent)
+            }
+            return
+        }
+        guard active.count < wanted else { return }
+        if job.failuresAfterLastSuccess > 0, let last = job.lastFailureTime {
+            let exponent = min(job.failuresAfterLastSuccess - 1, 30)
+            var delay = Self.jobPodFailureBackOff * (Int64(1) << Int64(exponent))
+            if delay > Self.jobPodFailureBackOffMax || exponent >= 30 { delay = Self.jobPodFailureBackOffMax }
+            let readyAt = last + delay
+            if readyAt > cluster.now {
+                scheduleJobTimer(index, at: readyAt)
+                return
+            }
+        }
+        let owner = OwnerReference(apiVersion: "batch/v1", kind: "Job", name: job.name, uid: job.uid, controller: true, blockOwnerDeletion: true)
+        // pkg/apis/batch/types.go: the controller-uid and job-name labels, both spellings.
+        let labels = [
+            "batch.kubernetes.io/controller-uid": job.uid, "batch.kubernetes.io/job-name": job.name,
+            "controller-uid": job.uid, "job-name": job.name,
+        ]
+        for _ in active.count..<wanted {
+            guard
+                createPod(
+                    from: spec.template, extraLabels: labels, namespace: job.namespace, owner: owner, state: .job(index),
+                    component: Self.jobComponent) != nil
+            else { break }
+        }
+        workloads.jobs[index].active = wanted
+    }
+
+    /// Keeps the earliest pending timed sync of a Job.
+    func scheduleJobTimer(_ index: Int, at time: SimulationTime) {
+        if let existing = workloads.jobs[index].timerAt, existing <= time, existing > cluster.now { return }
+        cluster.cancel(workloads.jobs[index].timer)
+        workloads.jobs[index].timer = cluster.schedule(.controller(.syncJob(index)), at: time)
+        workloads.jobs[index].timerAt = time
+    }
+
+    /// Sets the terminal condition, records the Event and deletes the active pods.
+    func finishJob(_ index: Int, condition: String, reason: String, message: String, active: [PodID]) {
+        let now = cluster.now
+        let job = workloads.jobs[index]
+        cluster.cancel(job.timer)
+        workloads.jobs[index].timer = nil
+        workloads.jobs[index].timerAt = nil
+        // 1.31+ first sets the interim FailureTarget/SuccessCriteriaMet condition (JobManagedBy /
+        // JobSuccessPolicy); both are set at the same instant here.
+        if cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 31) {
+            let interim = condition == "Failed" ? "FailureTarget" : "SuccessCriteriaMet"
+            workloads.jobs[index].conditions.append(
+                JobConditionRecord(type: interim, status: .true, reason: reason, message: message, lastTransitionTime: now))
+        }
+        workloads.jobs[index].conditions.append(
+            JobConditionRecord(type: condition, status: .true, reason: reason, message: message, lastTransitionTime: now))
+        if condition == "Complete" {
+            workloads.jobs[index].completionTime = now
+            cluster.recordEvent(.normal, "Completed", "Job completed", kind: "Job", namespace: job.namespace, name: job.name, component: Self.jobComponent)
+        } else {
+            cluster.recordEvent(.warning, reason, message, kind: "Job", namespace: job.namespace, name: job.name, component: Self.jobComponent)
+        }
+        for pod in active {
+            deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.jobComponent)
+        }
+        workloads.jobs[index].active = 0
+    }
+}

@@ -1,0 +1,57 @@
+import KubeModel
+import SimulationCore
+
+/// The workload objects of the API server (Deployments, ReplicaSets, Jobs,
+/// PodDisruptionBudgets) in dense tables, with name indexes for the Scenario layer.
+///
+/// Like ``APIStore``, objects are never removed from the tables (indexes stay valid for
+/// timers and outputs); a deleted object is flagged `isDeleted` and dropped from the index.
+public struct WorkloadStore: Sendable {
+    /// Every ReplicaSet ever created.
+    public internal(set) var replicaSets: [ReplicaSetObject] = []
+    /// Every Deployment ever created.
+    public internal(set) var deployments: [DeploymentObject] = []
+    /// Every Job ever created.
+    public internal(set) var jobs: [JobObject] = []
+    /// Disruption budgets honoured by evictions (drain).
+    public internal(set) var podDisruptionBudgets: [PodDisruptionBudget] = []
+    var replicaSetsByName: [String: Int] = [:]
+    var deploymentsByName: [String: Int] = [:]
+    var jobsByName: [String: Int] = [:]
+    /// Monotonic `metadata.resourceVersion` source for workload objects.
+    var resourceVersion = 0
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// The live ReplicaSet called `name` in `namespace`.
+    public func replicaSet(namespace: String, name: String) -> Int? { replicaSetsByName[namespace + "/" + name] }
+    /// The live Deployment called `name` in `namespace`.
+    public func deployment(namespace: String, name: String) -> Int? { deploymentsByName[namespace + "/" + name] }
+    /// The live Job called `name` in `namespace`.
+    public func job(namespace: String, name: String) -> Int? { jobsByName[namespace + "/" + name] }
+
+    /// The next resource version, as the text the API shows.
+    mutating func nextResourceVersion() -> String {
+        resourceVersion += 1
+        return String(resourceVersion)
+    }
+}
+
+/// Which controller owns a pod, kept per ``PodID`` (dense, no string lookups on the hot path).
+struct PodControllerState: Sendable {
+    /// Owner kind.
+    enum Owner: Sendable, Equatable {
+        case none
+        case replicaSet(Int)
+        case job(Int)
+    }
+    /// The controlling owner.
+    var owner: Owner = .none
+    /// The Job controller already counted this pod's terminal phase.
+    var counted = false
+    /// Pending taint-based eviction.
+    var evictionTimer: EventID?
+    /// A drain eviction is being retried.
+    var evictionRetry: EventID?
+}
