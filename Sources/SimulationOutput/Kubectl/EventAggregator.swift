@@ -1,0 +1,108 @@
+import ClusterComponents
+import SimulationCore
+
+/// A Kubernetes Event after client-go's EventCorrelator has folded identical repeats into one
+/// object with a count (tools/record/events_cache.go `getEventKey`: source, involved object
+/// incl. fieldPath, type, reason, message).
+public struct AggregatedEvent: Sendable, Hashable {
+    /// The first occurrence (its fields except time are shared by all repeats).
+    public var event: KubeEvent
+    /// `count`.
+    public var count: Int
+    /// `firstTimestamp` and `lastTimestamp`.
+    public var firstSeen: SimulationTime
+    public var lastSeen: SimulationTime
+
+    /// Folds raw events (in record order) into aggregated ones, in order of first occurrence,
+    /// dropping those whose last update is older than the API server's `--event-ttl` (1 h).
+    /// - Complexity: O(n) expected.
+    public static func aggregate(_ events: [KubeEvent], now: SimulationTime, ttl: SimulationDuration = .seconds(3600))
+        -> [AggregatedEvent]
+    {
+        var result: [AggregatedEvent] = []
+        var index: [Key: Int] = [:]
+        for event in events where event.time <= now {
+            let key = Key(event)
+            if let i = index[key] {
+                result[i].count += 1
+                result[i].lastSeen = event.time
+            } else {
+                index[key] = result.count
+                result.append(AggregatedEvent(event: event, count: 1, firstSeen: event.time, lastSeen: event.time))
+            }
+        }
+        return result.filter { now - $0.lastSeen <= ttl }
+    }
+
+    struct Key: Hashable {
+        var component: String
+        var host: String?
+        var kind: String
+        var namespace: String
+        var name: String
+        var fieldPath: String?
+        var type: EventType
+        var reason: String
+        var message: String
+        init(_ e: KubeEvent) {
+            component = e.component
+            host = e.host
+            kind = e.kind
+            namespace = e.namespace
+            name = e.name
+            fieldPath = e.fieldPath
+            type = e.type
+            reason = e.reason
+            message = e.message
+        }
+    }
+}
+
+/// `kubectl get events` (printers.go `printEvent`): LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+public enum EventPrinter {
+    /// The table for `events` (raw, in record order), as seen at `now`.
+    public static func table(_ events: [KubeEvent], now: SimulationTime) -> String {
+        var writer = TabWriter.forGet()
+        writer.write("LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n")
+        let aggregated = AggregatedEvent.aggregate(events, now: now).sorted { $0.lastSeen < $1.lastSeen }
+        for entry in aggregated {
+            let e = entry.event
+            writer.write(
+                "\(KubectlTime.since(entry.lastSeen, now: now))\t\(e.type.rawValue)\t\(e.reason)\t"
+                    + "\(e.kind.lowercased())/\(e.name)\t\(e.message)\n")
+        }
+        return writer.render()
+    }
+
+    /// The `Events:` section of `kubectl describe` (describe.go `DescribeEvents`), sorted by
+    /// last timestamp; `Age` is `<last> (xN over <first>)` for repeats.
+    static func describeSection(_ events: [KubeEvent], now: SimulationTime) -> String {
+        let aggregated = AggregatedEvent.aggregate(events, now: now)
+        guard !aggregated.isEmpty else { return "" }
+        let sorted = aggregated.enumerated().sorted {
+            $0.element.lastSeen != $1.element.lastSeen ? $0.element.lastSeen < $1.element.lastSeen : $0.offset < $1.offset
+        }.map(\.element)
+        var writer = TabWriter.forDescribe()
+        writer.write("Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
+        writer.write("  ----\t------\t----\t----\t-------\n")
+        for entry in sorted {
+            let first = KubectlTime.since(entry.firstSeen, now: now)
+            let age = entry.count > 1
+                ? "\(KubectlTime.since(entry.lastSeen, now: now)) (x\(entry.count) over \(first))" : first
+            let message = entry.event.message.trimmingCharacters(in: " \n\t")
+            writer.write(
+                "  \(entry.event.type.rawValue)\t\(entry.event.reason)\t\(age)\t\(entry.event.component)\t\(message)\n")
+        }
+        return writer.render()
+    }
+}
+
+extension String {
+    /// Strips leading and trailing characters of `set` (Go `strings.TrimSpace` for ASCII).
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

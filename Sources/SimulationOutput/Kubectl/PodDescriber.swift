@@ -1,0 +1,282 @@
+import ClusterComponents
+import KubeModel
+import SimulationCore
+
+/// `kubectl describe pod` (k/k staging/src/k8s.io/kubectl/pkg/describe/describe.go
+/// `describePod`): the same sections, labels and alignment (one tabwriter with padding 2,
+/// flushed before the Events table).
+public enum PodDescriber {
+    /// The description of `pod` at `now`.
+    /// - Parameters:
+    ///   - pod: the stored pod.
+    ///   - events: raw events about it, in record order (aggregated here).
+    ///   - now: the instant of the view.
+    ///   - originUnixSeconds: wall-clock time of virtual zero (`ClusterConfiguration.startTimeUnixSeconds`).
+    public static func describe(
+        _ pod: PodObject, events: [KubeEvent], now: SimulationTime, originUnixSeconds: Int64
+    ) -> String {
+        var w = TabWriter.forDescribe()
+        let spec = pod.pod.spec
+        let status = pod.status
+        func time(_ t: SimulationTime) -> String { KubectlTime.rfc1123Z(t, originUnixSeconds: originUnixSeconds) }
+        w.write("Name:\t\(pod.name)\n")
+        w.write("Namespace:\t\(pod.namespace)\n")
+        w.write("Priority:\t\(spec.priority ?? 0)\n")
+        if let name = spec.priorityClassName, !name.isEmpty { w.write("Priority Class Name:\t\(name)\n") }
+        if let runtime = spec.runtimeClassName { w.write("Runtime Class Name:\t\(runtime)\n") }
+        w.write("Service Account:\t\(spec.serviceAccountName ?? spec.serviceAccount ?? "default")\n")
+        if let node = spec.nodeName, !node.isEmpty {
+            w.write("Node:\t\(node)/\(status.hostIP ?? "")\n")
+        } else {
+            w.write("Node:\t<none>\n")
+        }
+        if let start = status.startTime { w.write("Start Time:\t\(time(start))\n") }
+        writeMultiline(&w, "Labels", pod.pod.metadata.labels)
+        writeMultiline(&w, "Annotations", pod.pod.metadata.annotations)
+        if let deletion = pod.deletionTimestamp, !(status.phase == .succeeded || status.phase == .failed) {
+            // translateTimestampUntil
+            w.write("Status:\tTerminating (lasts \(KubectlTime.humanDuration(deletion - now)))\n")
+            w.write("Termination Grace Period:\t\(pod.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds)s\n")
+        } else {
+            w.write("Status:\t\(status.phase.rawValue)\n")
+        }
+        if let reason = status.reason, !reason.isEmpty { w.write("Reason:\t\(reason)\n") }
+        if let message = status.message, !message.isEmpty { w.write("Message:\t\(message)\n") }
+        w.write("IP:\t\(status.podIP ?? "")\n")
+        if let ip = status.podIP {
+            w.write("IPs:\n  IP:\t\(ip)\n")
+        } else {
+            w.write("IPs:\t<none>\n")
+        }
+        if let owner = pod.pod.metadata.ownerReferences?.first(where: { $0.controller ?? false }) {
+            w.write("Controlled By:\t\(owner.kind)/\(owner.name)\n")
+        }
+        if let nominated = status.nominatedNodeName, !nominated.isEmpty { w.write("NominatedNodeName:\t\(nominated)\n") }
+        if let inits = spec.initContainers, !inits.isEmpty {
+            writeContainers(&w, "Init Containers", inits, status.initContainerStatuses, time)
+        }
+        writeContainers(&w, "Containers", spec.containers, status.containerStatuses, time)
+        if let gates = spec.readinessGates, !gates.isEmpty {
+            w.write("Readiness Gates:\n  Type\tStatus\n")
+            for gate in gates {
+                let value = status.condition(gate.conditionType)?.status.rawValue ?? "<none>"
+                w.write("  \(gate.conditionType) \t\(value) \n")
+            }
+        }
+        if !status.conditions.isEmpty {
+            w.write("Conditions:\n  Type\tStatus\n")
+            for condition in status.conditions { w.write("  \(condition.type) \t\(condition.status.rawValue) \n") }
+        }
+        writeVolumes(&w, spec.volumes ?? [])
+        w.write("QoS Class:\t\(status.qosClass?.rawValue ?? pod.pod.computedQOSClass.rawValue)\n")
+        writeMultiline(&w, "Node-Selectors", spec.nodeSelector)
+        writeTolerations(&w, spec.tolerations ?? [])
+        let eventSection = EventPrinter.describeSection(events, now: now)
+        if eventSection.isEmpty {
+            w.write("Events:\t<none>\n")
+            return w.render()
+        }
+        return w.render() + eventSection
+    }
+
+    /// `printLabelsMultiline`: sorted `key=value`, `<none>` when empty.
+    static func writeMultiline(_ w: inout TabWriter, _ title: String, _ values: [String: String]?) {
+        w.write("\(title):\t")
+        guard let values, !values.isEmpty else {
+            w.write("<none>\n")
+            return
+        }
+        for (i, key) in values.keys.sorted().enumerated() {
+            if i > 0 { w.write("\t") }
+            w.write("\(key)=\(values[key]!)\n")
+        }
+    }
+
+    /// `printPodTolerationsMultiline`.
+    static func writeTolerations(_ w: inout TabWriter, _ tolerations: [Toleration]) {
+        w.write("Tolerations:\t")
+        guard !tolerations.isEmpty else {
+            w.write("<none>\n")
+            return
+        }
+        for (i, toleration) in tolerations.enumerated() {
+            if i > 0 { w.write("\t") }
+            var text = toleration.key ?? ""
+            if let value = toleration.value, !value.isEmpty { text += "=\(value)" }
+            if let effect = toleration.effect?.rawValue, !effect.isEmpty { text += ":\(effect)" }
+            if toleration.operator == .exists && (toleration.value ?? "").isEmpty {
+                text += (toleration.key ?? "").isEmpty && (toleration.effect?.rawValue ?? "").isEmpty ? "op=Exists" : " op=Exists"
+            }
+            if let seconds = toleration.tolerationSeconds { text += " for \(seconds)s" }
+            w.write(text + "\n")
+        }
+    }
+
+    static func writeContainers(
+        _ w: inout TabWriter, _ label: String, _ containers: [Container], _ statuses: [ContainerStatusRecord],
+        _ time: (SimulationTime) -> String
+    ) {
+        w.write("\(label):\n")
+        for container in containers {
+            let status = statuses.first { $0.name == container.name }
+            w.write("  \(container.name):\n")
+            if let status {
+                w.write("    Container ID:\t\(containerID(status))\n")
+            }
+            w.write("    Image:\t\(container.image ?? "")\n")
+            if let status { w.write("    Image ID:\t\(imageID(status))\n") }
+            let ports = (container.ports ?? []).map { "\($0.containerPort)/\($0.protocol ?? "TCP")" }
+            let hostPorts = (container.ports ?? []).map { "\($0.hostPort ?? 0)/\($0.protocol ?? "TCP")" }
+            if ports.count > 1 {
+                w.write("    Ports:\t\(ports.joined(separator: ", "))\n")
+                w.write("    Host Ports:\t\(hostPorts.joined(separator: ", "))\n")
+            } else {
+                w.write("    Port:\t\(ports.first ?? "<none>")\n")
+                w.write("    Host Port:\t\(hostPorts.first ?? "<none>")\n")
+            }
+            if let policy = container.restartPolicy { w.write("    Restart Policy:\t\(policy.rawValue)\n") }
+            if let command = container.command, !command.isEmpty {
+                w.write("    Command:\n")
+                for part in command { for line in part.split(separator: "\n", omittingEmptySubsequences: false) { w.write("      \(line)\n") } }
+            }
+            if let args = container.args, !args.isEmpty {
+                w.write("    Args:\n")
+                for part in args { for line in part.split(separator: "\n", omittingEmptySubsequences: false) { w.write("      \(line)\n") } }
+            }
+            if let status {
+                writeState(&w, "State", status.state, time)
+                if let last = status.lastTermination { writeState(&w, "Last State", .terminated(last), time) }
+                w.write("    Ready:\t\(status.ready ? "True" : "False")\n")
+                w.write("    Restart Count:\t\(status.restartCount)\n")
+            }
+            writeResources(&w, "Limits", container.resources.limits)
+            writeResources(&w, "Requests", container.resources.requests)
+            if let probe = container.livenessProbe { w.write("    Liveness:\t\(describe(probe))\n") }
+            if let probe = container.readinessProbe { w.write("    Readiness:\t\(describe(probe))\n") }
+            if let probe = container.startupProbe { w.write("    Startup:\t\(describe(probe))\n") }
+            let env = container.env ?? []
+            if env.isEmpty {
+                w.write("    Environment:\t<none>\n")
+            } else {
+                w.write("    Environment:\n")
+                for variable in env { w.write("      \(variable.name):\t\(variable.value ?? "")\n") }
+            }
+            let mounts = (container.volumeMounts ?? []).sorted { $0.mountPath < $1.mountPath }
+            if mounts.isEmpty {
+                w.write("    Mounts:\t<none>\n")
+            } else {
+                w.write("    Mounts:\n")
+                for mount in mounts {
+                    let mode = mount.readOnly ?? false ? "ro" : "rw"
+                    let sub = mount.subPath.map { ",path=\"\($0)\"" } ?? ""
+                    w.write("      \(mount.mountPath) from \(mount.name) (\(mode)\(sub))\n")
+                }
+            }
+        }
+    }
+
+    /// `describeStatus`.
+    static func writeState(
+        _ w: inout TabWriter, _ name: String, _ state: ContainerStateRecord, _ time: (SimulationTime) -> String
+    ) {
+        switch state {
+        case .running(let startedAt):
+            w.write("    \(name):\tRunning\n")
+            w.write("      Started:\t\(time(startedAt))\n")
+        case .waiting(let reason, _):
+            w.write("    \(name):\tWaiting\n")
+            if !reason.isEmpty { w.write("      Reason:\t\(reason)\n") }
+        case .terminated(let t):
+            w.write("    \(name):\tTerminated\n")
+            if !t.reason.isEmpty { w.write("      Reason:\t\(t.reason)\n") }
+            if let message = t.message, !message.isEmpty { w.write("      Message:\t\(message)\n") }
+            w.write("      Exit Code:\t\(t.exitCode)\n")
+            w.write("      Started:\t\(time(t.startedAt))\n")
+            w.write("      Finished:\t\(time(t.finishedAt))\n")
+        }
+    }
+
+    /// `describeResources`: names sorted.
+    static func writeResources(_ w: inout TabWriter, _ title: String, _ list: ResourceList) {
+        guard !list.isEmpty else { return }
+        w.write("    \(title):\n")
+        for name in list.names.sorted() { w.write("      \(name):\t\(list[name]!.description)\n") }
+    }
+
+    /// `DescribeProbe`: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`.
+    static func describe(_ probe: Probe) -> String {
+        let attributes = "delay=\(probe.initialDelaySeconds)s timeout=\(probe.timeoutSeconds)s period=\(probe.periodSeconds)s #success=\(probe.successThreshold) #failure=\(probe.failureThreshold)"
+        if let exec = probe.exec { return "exec [\((exec.command ?? []).joined(separator: " "))] \(attributes)" }
+        if let http = probe.httpGet {
+            let scheme = (http.scheme ?? "HTTP").lowercased()
+            return "http-get \(scheme)://\(http.host ?? ""):\(http.port)\(http.path ?? "") \(attributes)"
+        }
+        if let tcp = probe.tcpSocket { return "tcp-socket \(tcp.host ?? ""):\(tcp.port) \(attributes)" }
+        if let grpc = probe.grpc { return "grpc <pod>:\(grpc.port) \(grpc.service ?? "") \(attributes)" }
+        return "unknown \(attributes)"
+    }
+
+    /// `describeVolumes`.
+    static func writeVolumes(_ w: inout TabWriter, _ volumes: [Volume]) {
+        guard !volumes.isEmpty else {
+            w.write("Volumes:\t<none>\n")
+            return
+        }
+        w.write("Volumes:\n")
+        for volume in volumes {
+            w.write("  \(volume.name):\n")
+            if let emptyDir = volume.emptyDir {
+                let limit = emptyDir.sizeLimit.flatMap { $0 > .zero ? $0.description : nil } ?? "<unset>"
+                w.write("    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n")
+                w.write("    Medium:\t\(emptyDir.medium ?? "")\n")
+                w.write("    SizeLimit:\t\(limit)\n")
+            } else if let configMap = volume.configMap {
+                w.write("    Type:\tConfigMap (a volume populated by a ConfigMap)\n")
+                w.write("    Name:\t\(configMap.name ?? "")\n")
+                w.write("    Optional:\t\(configMap.optional ?? false)\n")
+            } else if let secret = volume.secret {
+                w.write("    Type:\tSecret (a volume populated by a Secret)\n")
+                w.write("    SecretName:\t\(secret.secretName ?? "")\n")
+                w.write("    Optional:\t\(secret.optional ?? false)\n")
+            } else if let hostPath = volume.hostPath {
+                w.write("    Type:\tHostPath (bare host directory volume)\n")
+                w.write("    Path:\t\(hostPath.path)\n")
+                w.write("    HostPathType:\t\(hostPath.type ?? "")\n")
+            } else if let claim = volume.persistentVolumeClaim {
+                w.write("    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n")
+                w.write("    ClaimName:\t\(claim.claimName)\n")
+                w.write("    ReadOnly:\t\(claim.readOnly ?? false)\n")
+            } else {
+                w.write("    Type:\t<unknown>\n")
+            }
+        }
+    }
+
+    /// A stable pseudo container id (the simulator has no runtime ids): FNV-1a of pod, name
+    /// and restart count, as 64 hex digits.
+    static func containerID(_ status: ContainerStatusRecord) -> String {
+        if case .waiting = status.state, status.lastTermination == nil { return "" }
+        return "containerd://" + hex64("\(status.name)/\(status.image)/\(status.restartCount)")
+    }
+
+    static func imageID(_ status: ContainerStatusRecord) -> String {
+        if case .waiting = status.state, status.lastTermination == nil { return "" }
+        let repository = status.image.split(separator: ":").first.map(String.init) ?? status.image
+        return "\(repository)@sha256:" + hex64(status.image)
+    }
+
+    static func hex64(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var result = ""
+        for round in 0..<4 {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= UInt64(round)
+            let part = String(hash, radix: 16)
+            result += String(repeating: "0", count: 16 - part.count) + part
+        }
+        return result
+    }
+}
