@@ -170,7 +170,8 @@ extension ScenarioReader {
             for diagnostic in loaded.diagnostics {
                 var moved = diagnostic
                 moved.location = SourceLocation(file: location.file, line: line(itemPath), documentIndex: location.documentIndex)
-                moved.message = itemPath.text + ": " + diagnostic.message
+                moved.object = objectName
+                moved.message = itemPath.text + ": " + (diagnostic.object.map { $0 + ": " } ?? "") + diagnostic.message
                 diagnostics.append(moved)
             }
             objects += loaded.objects.map(\.object)

@@ -15,7 +15,7 @@ extension ScenarioReader {
             return value(node, path, unit: unit).map(Distribution.constant)
         }
         guard let map = mapping(node, path, known: Self.distributionKinds) else { return nil }
-        guard map.entries.count == 1, let (kind, body) = map.entries.first else {
+        guard map.entries.count == 1, let (kind, body) = map.entries.first, Self.distributionKinds.contains(kind) else {
             invalid(path, node: node, "expected a constant or exactly one of " + Self.distributionKinds.joined(separator: ", "))
             return nil
         }
