@@ -37,8 +37,6 @@ struct ImagePuller: Sendable {
     var slots: Int
     /// Node bandwidth in bytes per second.
     var bandwidth: Double
-    /// Registry round trip.
-    var latency: SimulationDuration
 
     /// Brings the transfers' remaining bytes up to `now`.
     /// - Complexity: O(active pulls).
@@ -56,7 +54,8 @@ struct ImagePuller: Sendable {
     }
 
     /// Moves queued requests into free slots.
-    mutating func admit(now: SimulationTime) {
+    /// - Parameter latency: the registry round trip at this moment.
+    mutating func admit(now: SimulationTime, latency: SimulationDuration) {
         while active.count < slots, !queue.isEmpty {
             var request = queue.removeFirst()
             request.startedAt = now

@@ -1,3 +1,5 @@
+import SimulationCore
+
 /// The registry catalogue: image sizes and pull failures (the Scenario's `images`).
 public struct ImageRegistry: Sendable {
     /// One catalogue entry; `pattern` is a glob over the image reference.
@@ -27,8 +29,32 @@ public struct ImageRegistry: Sendable {
     /// Registry round-trip latency added to every pull, in seconds.
     public var latencySeconds: Double = 0
 
+    /// Outage windows: pulls of matching images started before `until` fail.
+    public struct Outage: Sendable, Hashable {
+        /// End of the outage.
+        public var until: SimulationTime
+        /// Glob over image references.
+        public var pattern: String
+    }
+
+    /// Registry outages in force (a scenario action); kept sorted by end time.
+    public var outages: [Outage] = []
+
     /// An empty catalogue.
     public init() {}
+
+    /// Makes pulls of images matching `pattern` fail until `until` (a scenario's registry
+    /// outage). The kubelet reports them as `Failed to pull image … : … connect: connection refused`.
+    public mutating func beginOutage(until: SimulationTime, pattern: String = "*") {
+        outages.append(Outage(until: until, pattern: pattern))
+        outages.sort { $0.until < $1.until }
+    }
+
+    /// The outage error for a pull of `image` starting at `now`, if any.
+    public func outageError(for image: String, at now: SimulationTime) -> String? {
+        guard outages.contains(where: { now < $0.until && Glob.matches($0.pattern, image) }) else { return nil }
+        return "failed to do request: dial tcp: connect: connection refused"
+    }
 
     /// The first entry matching `image`.
     public func entry(for image: String) -> Entry? { entries.first { Glob.matches($0.pattern, image) } }

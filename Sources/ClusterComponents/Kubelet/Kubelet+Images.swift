@@ -49,13 +49,14 @@ extension Kubelet {
         if let failures = registryEntry?.failures, failedSoFar < failures {
             failure = registryEntry?.error ?? "manifest unknown"
         }
+        if failure == nil, let outage = cluster.registry.outageError(for: image, at: cluster.now) { failure = outage }
         let size = cluster.registry.size(of: image)
         let request = ImagePuller.Request(
             pod: workers[w].pod, container: c, image: image, sizeBytes: size, requestedAt: cluster.now,
             remaining: present ? 0 : Double(size), failure: failure)
         puller.advance(to: cluster.now)
         puller.queue.append(request)
-        puller.admit(now: cluster.now)
+        puller.admit(now: cluster.now, latency: .seconds(cluster.registry.latencySeconds))
         reschedulePuller()
         return .pulling
     }
@@ -73,7 +74,7 @@ extension Kubelet {
         let now = cluster.now
         puller.advance(to: now)
         let done = puller.takeFinished(now: now)
-        puller.admit(now: now)
+        puller.admit(now: now, latency: .seconds(cluster.registry.latencySeconds))
         reschedulePuller()
         for request in done { pullFinished(request) }
     }

@@ -43,9 +43,7 @@ public final class Kubelet {
         let name = cluster.api[node].name
         self.random = cluster.streams.stream(named: "kubelet/\(name)")
         let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
-        self.puller = ImagePuller(
-            slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond,
-            latency: .seconds(cluster.registry.latencySeconds))
+        self.puller = ImagePuller(slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond)
         for image in preloadedImages {
             images[Self.normalize(image)] = CachedImage(
                 sizeBytes: cluster.registry.size(of: image), firstSeen: cluster.now, lastUsed: cluster.now)
