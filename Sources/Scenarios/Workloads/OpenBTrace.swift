@@ -39,6 +39,13 @@ public struct OpenBTrace: Sendable {
         /// What is wrong.
         public var reason: String
 
+        /// Creates an error.
+        public init(file: String, line: Int?, reason: String) {
+            self.file = file
+            self.line = line
+            self.reason = reason
+        }
+
         /// `file:line: reason`.
         public var description: String {
             line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)"
