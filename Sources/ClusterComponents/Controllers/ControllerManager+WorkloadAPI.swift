@@ -197,4 +197,45 @@ extension ControllerManager {
         }
         return true
     }
+
+    // MARK: - By kind name (what scenario actions carry)
+
+    /// ``delete(kind:namespace:name:)`` with the kind as written in a manifest.
+    /// - Returns: `false` for an unknown kind or a missing object.
+    @discardableResult
+    public func delete(kind: String, namespace: String = "default", name: String) -> Bool {
+        guard let kind = WorkloadKind(rawValue: kind) else { return false }
+        return delete(kind: kind, namespace: namespace, name: name)
+    }
+
+    /// ``scale(kind:namespace:name:replicas:)`` with the kind as written in a manifest.
+    @discardableResult
+    public func scale(kind: String, namespace: String = "default", name: String, replicas: Int) -> Bool {
+        guard let kind = WorkloadKind(rawValue: kind) else { return false }
+        return scale(kind: kind, namespace: namespace, name: name, replicas: replicas)
+    }
+
+    /// Changes the pod template of a Deployment (a rollout), a ReplicaSet (future pods only,
+    /// as upstream) or a Job (future pods only; the API forbids it, kubesim tolerates it).
+    /// - Returns: `false` for an unknown kind or a missing object.
+    @discardableResult
+    public func patchTemplate(
+        kind: String, namespace: String = "default", name: String, _ change: (inout PodTemplateSpec) -> Void
+    ) -> Bool {
+        switch WorkloadKind(rawValue: kind) {
+        case .deployment:
+            return patchTemplate(deploymentNamespace: namespace, name: name, change)
+        case .replicaSet:
+            guard let index = workloads.replicaSet(namespace: namespace, name: name) else { return false }
+            change(&workloads.replicaSets[index].replicaSet.spec.template)
+            workloads.replicaSets[index].replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
+            return true
+        case .job:
+            guard let index = workloads.job(namespace: namespace, name: name) else { return false }
+            change(&workloads.jobs[index].job.spec.template)
+            return true
+        case nil:
+            return false
+        }
+    }
 }
