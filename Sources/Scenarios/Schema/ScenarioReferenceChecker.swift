@@ -22,6 +22,7 @@ public enum ScenarioReferenceChecker {
     public static func check(_ scenario: Scenario, objects: [LoadedObject]) -> [Diagnostic] {
         var context = Context(scenario: scenario)
         context.checkFiles()
+        context.checkWorkloadFiles()
         context.checkActions(objects: objects.map(\.object))
         context.checkVolumes(objects: objects.map(\.object))
         return context.diagnostics
@@ -51,6 +52,35 @@ public enum ScenarioReferenceChecker {
                     let detail = exists ? "is a directory" : "no such file (looked for \(reference.resolvedPath))"
                     report(.error, FieldError(path: reference.fieldPath, type: .notFound, badValue: .string(reference.path),
                                               detail: detail), line: reference.line)
+                }
+            }
+        }
+
+        /// Templates that exist but hold no pod, traces that exist but do not parse.
+        mutating func checkWorkloadFiles() {
+            for (index, workload) in scenario.workloads.enumerated() {
+                if case .file(let file) = workload.template {
+                    let path = ScenarioReader.resolve(file, against: scenario.baseDirectory)
+                    if FileManager.default.fileExists(atPath: path) {
+                        do {
+                            _ = try workload.template.prototypePod(baseDirectory: scenario.baseDirectory)
+                        } catch {
+                            let field = "spec.workloads[\(index)].template.file"
+                            report(.error, .invalid(field, .string(file), "no valid Pod, Deployment, ReplicaSet or Job in the file"))
+                            if case .template(_, let inner) = error { diagnostics += inner.filter { $0.severity == .error } }
+                        }
+                    }
+                }
+                if case .trace(let spec) = workload.arrivals {
+                    let path = ScenarioReader.resolve(spec.file, against: scenario.baseDirectory)
+                    if FileManager.default.fileExists(atPath: path) {
+                        do {
+                            _ = try OpenBTrace(contentsOf: path)
+                        } catch {
+                            report(.error, .invalid("spec.workloads[\(index)].arrivals.trace.file", .string(spec.file),
+                                                    error.description))
+                        }
+                    }
                 }
             }
         }

@@ -4,6 +4,9 @@ import Stochastics
 
 /// Turns a ``Workload`` into pods, one arrival at a time.
 ///
+/// A class because it has identity and owns non-copyable random streams: the runner keeps one
+/// per workload and asks it for ``nextArrivalTime()`` (a peek) and ``nextArrival()`` (a pop).
+///
 /// The runner asks for the first arrival, schedules it, and asks for the next only when that
 /// one fires, so a workload of 150,000 pods costs one pending event, not 150,000. Arrivals
 /// stop at `count` pods or at `until`, whichever comes first.
@@ -16,7 +19,7 @@ import Stochastics
 /// `generateName`, that prefix plus five random characters from the API server's alphabet
 /// (k8s.io/apiserver/pkg/storage/names `SimpleNameGenerator`, `utilrand.String(5)`), unique
 /// within the workload; with neither, the workload's name plus `-<index>`.
-public struct WorkloadGenerator: ~Copyable {
+public final class WorkloadGenerator {
     /// The workload.
     public let workload: Workload
     /// The pod every arrival copies.
@@ -30,6 +33,10 @@ public struct WorkloadGenerator: ~Copyable {
     private var usedNames: Set<String> = []
     /// How many arrivals have been produced.
     public private(set) var produced = 0
+    /// The arrival drawn by ``nextArrivalTime()`` and not yet taken.
+    private var pending: WorkloadArrival?
+    /// Why the generator produces nothing (its template or trace could not be loaded), if so.
+    public private(set) var problem: WorkloadError?
 
     /// Creates a generator from a resolved prototype pod (and, for trace arrivals, the trace).
     public init(workload: Workload, prototype: Pod, trace: OpenBTrace? = nil, streams: RandomStreams) {
@@ -49,6 +56,26 @@ public struct WorkloadGenerator: ~Copyable {
     public static func make(workload: Workload, baseDirectory: String, streams: RandomStreams)
         throws(WorkloadError) -> WorkloadGenerator
     {
+        let (prototype, trace) = try resolve(workload, baseDirectory: baseDirectory)
+        return WorkloadGenerator(workload: workload, prototype: prototype, trace: trace, streams: streams)
+    }
+
+    /// Creates a generator for one of `scenario`'s workloads, loading files relative to the
+    /// scenario's directory. If they cannot be loaded (the reference checks report that before
+    /// a run), the generator produces nothing and ``problem`` says why.
+    public convenience init(workload: Workload, scenario: Scenario, streams: RandomStreams) {
+        do {
+            let (prototype, trace) = try Self.resolve(workload, baseDirectory: scenario.baseDirectory)
+            self.init(workload: workload, prototype: prototype, trace: trace, streams: streams)
+        } catch {
+            self.init(workload: Workload(name: workload.name, template: workload.template, arrivals: .at([]), count: 0),
+                      prototype: Pod(metadata: ObjectMeta(), spec: PodSpec(containers: [])), streams: streams)
+            self.problem = error
+        }
+    }
+
+    /// The prototype pod and, for trace arrivals, the trace.
+    static func resolve(_ workload: Workload, baseDirectory: String) throws(WorkloadError) -> (Pod, OpenBTrace?) {
         let prototype = try workload.template.prototypePod(baseDirectory: baseDirectory)
         var trace: OpenBTrace?
         if case .trace(let spec) = workload.arrivals {
@@ -58,12 +85,31 @@ public struct WorkloadGenerator: ~Copyable {
                 throw .trace(error)
             }
         }
-        return WorkloadGenerator(workload: workload, prototype: prototype, trace: trace, streams: streams)
+        return (prototype, trace)
     }
 
-    /// The next arrival, or `nil` when the workload is exhausted.
+    /// The time of the next arrival without taking it, or `nil` when the workload is exhausted.
+    /// - Complexity: O(1) expected; draws the arrival once (a later ``nextArrival()`` returns it).
+    public func nextArrivalTime() -> SimulationTime? {
+        if pending == nil { pending = draw() }
+        return pending?.time
+    }
+
+    /// Takes the next arrival (the one ``nextArrivalTime()`` announced, if any).
+    public func nextArrival() -> WorkloadArrival? {
+        if let arrival = pending {
+            pending = nil
+            return arrival
+        }
+        return draw()
+    }
+
+    /// The next arrival, or `nil` when the workload is exhausted (same as ``nextArrival()``).
+    public func next() -> WorkloadArrival? { nextArrival() }
+
+    /// Draws the next arrival.
     /// - Complexity: O(1) expected plus the copy of the prototype pod.
-    public mutating func next() -> WorkloadArrival? {
+    private func draw() -> WorkloadArrival? {
         if let count = workload.count, produced >= count { return nil }
         guard let time = arrivals.next(using: &arrivalSource) else { return nil }
         if let until, time >= until { return nil }
@@ -88,7 +134,7 @@ public struct WorkloadGenerator: ~Copyable {
     /// look-alike characters, so generated names spell no words.
     private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
-    private mutating func podName(index: Int) -> String {
+    private func podName(index: Int) -> String {
         if let name = prototype.metadata.name, !name.isEmpty { return "\(name)-\(index)" }
         guard let prefix = prototype.metadata.generateName, !prefix.isEmpty else { return "\(workload.name)-\(index)" }
         while true {
@@ -98,7 +144,7 @@ public struct WorkloadGenerator: ~Copyable {
         }
     }
 
-    private mutating func applyRequestOverrides(to pod: inout Pod) {
+    private func applyRequestOverrides(to pod: inout Pod) {
         for override in workload.requests {
             let value = override.distribution.sample(using: &requestSource)
             let quantity = Self.quantity(value, resource: override.resource)
