@@ -28,7 +28,7 @@ import Testing
     @Test func replaysCreationTimesRequestsAndLifetimes() throws {
         let trace = try OpenBTrace(csv: Self.sample, fileName: "t.csv")
         #expect(trace.records.map(\.name) == ["openb-pod-0000", "openb-pod-0001", "openb-pod-0002", "openb-pod-0003"])
-        var generator = WorkloadGenerator(workload: Self.workload(timeScale: 0.5), prototype: Pod(
+        let generator = WorkloadGenerator(workload: Self.workload(timeScale: 0.5), prototype: Pod(
             metadata: ObjectMeta(name: "gpu"), spec: PodSpec(containers: [Container(name: "main", image: "tf")])),
             trace: trace, streams: RandomStreams(seed: 1))
         var arrivals: [WorkloadArrival] = []
@@ -55,12 +55,12 @@ import Testing
     @Test func countAndUntilBoundTheReplay() throws {
         let trace = try OpenBTrace(csv: Self.sample, fileName: "t.csv")
         let prototype = Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "x")]))
-        var counted = WorkloadGenerator(workload: Self.workload(count: 2), prototype: prototype, trace: trace,
+        let counted = WorkloadGenerator(workload: Self.workload(count: 2), prototype: prototype, trace: trace,
                                         streams: RandomStreams(seed: 1))
         var n = 0
         while counted.next() != nil { n += 1 }
         #expect(n == 2)
-        var timed = WorkloadGenerator(workload: Self.workload(until: .seconds(500)), prototype: prototype, trace: trace,
+        let timed = WorkloadGenerator(workload: Self.workload(until: .seconds(500)), prototype: prototype, trace: trace,
                                       streams: RandomStreams(seed: 1))
         var times: [SimulationTime] = []
         while let arrival = timed.next() { times.append(arrival.time) }
@@ -96,7 +96,7 @@ import Testing
         let decoded = ScenarioDecoder.decode(text: yaml, fileName: "openb.yaml", baseDirectory: Self.traceDirectory)
         #expect(decoded.diagnostics.isEmpty)
         #expect(ScenarioReferenceChecker.check(decoded.scenario, objects: []).isEmpty)
-        var generator = try WorkloadGenerator.make(workload: decoded.scenario.workloads[0],
+        let generator = try WorkloadGenerator.make(workload: decoded.scenario.workloads[0],
                                                    baseDirectory: Self.traceDirectory, streams: RandomStreams(seed: 1))
         var times: [Int64] = []
         while let arrival = generator.next() { times.append(arrival.time.nanoseconds / 1_000_000_000) }

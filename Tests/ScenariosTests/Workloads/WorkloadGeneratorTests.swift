@@ -30,7 +30,7 @@ import Testing
                 count: 5
                 lifetime: 30s
             """)
-        var generator = try Self.generator(workload)
+        let generator = try Self.generator(workload)
         var arrivals: [WorkloadArrival] = []
         while let arrival = generator.next() { arrivals.append(arrival) }
         #expect(arrivals.map { $0.pod.metadata.name } == ["web-0", "web-1", "web-2", "web-3", "web-4"])
@@ -46,7 +46,7 @@ import Testing
                 arrivals: {at: [0s, 10s, 20s, 30s]}
                 until: 20s
             """)
-        var generator = try Self.generator(workload)
+        let generator = try Self.generator(workload)
         var times: [SimulationTime] = []
         while let arrival = generator.next() { times.append(arrival.time) }
         #expect(times == [.zero, .seconds(10)])
@@ -59,7 +59,7 @@ import Testing
                 count: 2000
             """)
         func names(seed: UInt64) throws -> [String] {
-            var generator = try Self.generator(workload, seed: seed)
+            let generator = try Self.generator(workload, seed: seed)
             var result: [String] = []
             while let arrival = generator.next() { result.append(arrival.pod.metadata.name ?? "") }
             return result
@@ -85,7 +85,7 @@ import Testing
             RequestOverride(resource: "cpu", distribution: .constant(0.5)),
             RequestOverride(resource: "memory", distribution: .uniform(min: 67_108_864, max: 134_217_728)),
         ])
-        var generator = try Self.generator(workload)
+        let generator = try Self.generator(workload)
         var lifetimes: [Double] = []
         while let arrival = generator.next() {
             for container in arrival.pod.spec.containers {
@@ -109,11 +109,38 @@ import Testing
                     count: 200
                     lifetime: \(lifetime)
                 """)
-            var generator = try Self.generator(workload)
+            let generator = try Self.generator(workload)
             var result: [SimulationTime] = []
             while let arrival = generator.next() { result.append(arrival.time) }
             return result
         }
         #expect(try times(lifetime: "{exponential: {mean: 1m}}") == times(lifetime: "{lognormal: {median: 5m, sigma: 2}}"))
+    }
+}
+
+@Suite struct WorkloadGeneratorPeekTests {
+    @Test func peekDoesNotConsume() throws {
+        let workload = Workload(
+            name: "peek",
+            template: .pod(Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "x")]))),
+            arrivals: .poisson(rate: 1), count: 150_000)
+        let generator = try WorkloadGenerator.make(workload: workload, baseDirectory: ".", streams: RandomStreams(seed: 9))
+        let announced = try #require(generator.nextArrivalTime())
+        #expect(generator.nextArrivalTime() == announced)  // a peek draws once
+        #expect(generator.produced == 1)  // one pending arrival, not 150,000
+        let taken = try #require(generator.nextArrival())
+        #expect(taken.time == announced)
+        #expect(taken.pod.metadata.name == "p-0")
+        #expect(try #require(generator.nextArrivalTime()) >= announced)
+        #expect(generator.produced == 2)
+    }
+
+    @Test func unreadableTemplateProducesNothingAndSaysWhy() {
+        var scenario = Scenario.default(name: "x")
+        scenario.baseDirectory = "/nonexistent"
+        let workload = Workload(name: "w", template: .file("pod.yaml"), arrivals: .at([.zero]))
+        let generator = WorkloadGenerator(workload: workload, scenario: scenario, streams: RandomStreams(seed: 1))
+        #expect(generator.nextArrival() == nil)
+        #expect(generator.problem != nil)
     }
 }
