@@ -72,7 +72,9 @@ extension Scheduler {
             if let nodeName { status.nominatedNodeName = nodeName }
         }
         if let nominate { nominatePod(pod, on: nominate) }
-        queue.addUnschedulable(pod, rejectors: rejectors, now: now, toBackoff: toBackoff, priority: priority(of: pod))
+        let moved = !movesDuringCycle.isDisjoint(with: rejectors)
+        queue.addUnschedulable(
+            pod, rejectors: rejectors, now: now, toBackoff: toBackoff || moved, priority: priority(of: pod))
         cluster.emit(.schedulingAttempt(pod, scheduled: false))
         queueChanged()
     }

@@ -32,6 +32,10 @@ public final class Scheduler {
     var explanations: [PodID: SchedulingExplanation] = [:]
     /// The node each nominated pod is reserved on (lookups only, never iterated).
     var nominatedNode: [PodID: Int32] = [:]
+    /// The pod of the running attempt.
+    var inFlight: PodID?
+    /// Cluster events received during the running attempt.
+    var movesDuringCycle: PluginMask = []
     /// Scheduling attempts so far.
     public internal(set) var attempts = 0
     /// Pods scheduled (assumed) so far.
@@ -176,15 +180,31 @@ public final class Scheduler {
         moveUnschedulable(.nodeScoped)
     }
 
-    /// A node changed (taints, unschedulable, labels, allocatable, images).
+    /// A node changed (taints, unschedulable, labels, allocatable, images). Unschedulable pods
+    /// are moved only when a field that a filter reads changed (the NodeUpdate action types
+    /// UpdateNodeAllocatable/Label/Taint that the default plugins' queueing hints register
+    /// for); image-list or heartbeat updates requeue nothing.
     func nodeUpdated(_ node: NodeID) {
+        let i = node.value
+        let before = i < cache.nodes.count ? cache.nodes[i] : nil
         cache.setNode(cluster.api[node])
+        let after = cache.nodes[i]
+        guard !after.isRemoved else { return }
+        if let before, !before.isRemoved, before.labels == after.labels, before.filterTaints == after.filterTaints,
+            before.unschedulable == after.unschedulable, before.allocatable == after.allocatable,
+            before.allowedPodNumber == after.allowedPodNumber
+        {
+            return
+        }
         moveUnschedulable(.nodeScoped)
     }
 
     func assignedPodFreed() { moveUnschedulable(.podScoped) }
 
     func moveUnschedulable(_ mask: PluginMask) {
+        // Events seen while a pod is in flight send it to backoff rather than the unschedulable
+        // pool when it fails (the queue's in-flight event tracking, scheduling_queue.go).
+        if inFlight != nil { movesDuringCycle.formUnion(mask) }
         let moved = queue.moveUnschedulable(mask: mask, now: cluster.now, priority: priority(of:))
         if moved > 0 { queueChanged() }
     }
@@ -224,7 +244,12 @@ public final class Scheduler {
         switch event {
         case .cycle:
             cycleScheduled = false
-            if let pod = queue.pop() { scheduleOne(pod) }
+            if let pod = queue.pop() {
+                inFlight = pod
+                movesDuringCycle = []
+                scheduleOne(pod)
+                inFlight = nil
+            }
             requestCycle()
         case .bindComplete(let pod, let node):
             finishBinding(pod, node)
