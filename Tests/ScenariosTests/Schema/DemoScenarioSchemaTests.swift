@@ -4,12 +4,12 @@ import Scenarios
 import Testing
 
 /// The scenarios shipped in `scenarios/` decode and pass the reference checks without problems.
-@Suite struct BundledScenarioTests {
+@Suite struct DemoScenarioSchemaTests {
     static let demo = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("scenarios/demo").path
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: BundledScenarioTests.demo), "scenarios/demo is absent"))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: DemoScenarioSchemaTests.demo), "scenarios/demo is absent"))
     func demoScenarioIsClean() throws {
         let loaded = ManifestLoader().load(paths: [Self.demo])
         let document = try #require(loaded.objects.first { $0.object.kind == Scenario.kind })
