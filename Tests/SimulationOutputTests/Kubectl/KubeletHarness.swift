@@ -25,6 +25,7 @@ struct KubeletHarness {
     init(
         version: KubernetesVersion = .default, timing: TimingMode = .ideal,
         kubelet: KubeletConfiguration = .init(), preloaded: [String] = ["busybox:1.36", "app:1"],
+        registry: ImageRegistry = .init(),
         behavior: @escaping (PodObject, ContainerRef) -> ContainerBehavior
     ) {
         var configuration = ClusterConfiguration()
@@ -33,6 +34,7 @@ struct KubeletHarness {
         cluster = Cluster(configuration: configuration)
         cluster.addSink(recorder)
         cluster.behaviorProvider = behavior
+        cluster.registry = registry
         let node = Node(
             metadata: ObjectMeta(name: "n1"),
             status: NodeStatus(capacity: ["cpu": "4", "memory": "16Gi", "ephemeral-storage": "100Gi", "pods": "110"]))
