@@ -91,11 +91,10 @@ extension Kubelet {
         } else {
             pullFailures[key, default: 0] += 1
         }
-        guard let w = workerIndex[request.pod], workers[w].pending == .pull(container: request.container),
-            workers[w].phase == .syncing
-        else { return }
+        guard let w = workerIndex[request.pod], workers[w].pending == .pull(container: request.container) else { return }
         let c = request.container
         workers[w].pending = nil
+        guard workers[w].phase == .syncing, !isDown else { return }  // the sync was abandoned
         if let error = request.failure {
             let message = "Failed to pull image \"\(request.image)\": \(error)"
             event(w, .warning, "Failed", message, container: c)
@@ -126,13 +125,18 @@ extension Kubelet {
 
     /// `node.status.images`: the `nodeStatusMaxImages` largest images (setters.go `Images`).
     func publishImages() {
+        let entries = imageStatus()
+        cluster.updateNode(node) { $0.node.status.images = entries }
+    }
+
+    /// The image list for `node.status.images`.
+    func imageStatus() -> [ContainerImage] {
         var list = images.map { (name: $0.key, size: $0.value.sizeBytes) }
         list.sort { $0.size != $1.size ? $0.size > $1.size : $0.name < $1.name }
         if configuration.nodeStatusMaxImages >= 0 && list.count > configuration.nodeStatusMaxImages {
             list.removeLast(list.count - configuration.nodeStatusMaxImages)
         }
-        let entries = list.map { ContainerImage(names: [$0.name], sizeBytes: $0.size) }
-        cluster.updateNode(node) { $0.node.status.images = entries }
+        return list.map { ContainerImage(names: [$0.name], sizeBytes: $0.size) }
     }
 
     /// Image filesystem capacity: configured, else the node's ephemeral-storage capacity.

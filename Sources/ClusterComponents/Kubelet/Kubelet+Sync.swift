@@ -443,6 +443,7 @@ extension Kubelet {
         if workers[w].pending == .kills, !workers[w].killTargets.contains(where: { workers[w].containers[$0].running }) {
             workers[w].pending = nil
             workers[w].killTargets = []
+            if isDown { return }  // the kubelet died mid-sync; recovery resyncs
             runStarts(w)
             return
         }
@@ -456,6 +457,8 @@ extension Kubelet {
     func beginTermination(_ w: Int, grace: Int, alreadyTerminal: Bool = false) {
         guard workers[w].phase == .syncing else { return }
         workers[w].phase = .terminating
+        workers[w].pending = nil
+        workers[w].killTargets = []
         cluster.cancel(workers[w].requeueEvent)
         workers[w].requeueEvent = nil
         workers[w].startQueue = []

@@ -44,11 +44,20 @@ public final class Kubelet {
         self.random = cluster.streams.stream(named: "kubelet/\(name)")
         let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
         self.puller = ImagePuller(slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond)
-        for image in preloadedImages {
+        // Images the node manifest lists are in the cache too (a pre-pulled node image).
+        for entry in cluster.api[node].node.status.images ?? [] {
+            guard let name = entry.names?.first(where: { !$0.contains("@") }) ?? entry.names?.first else { continue }
+            images[Self.normalize(name)] = CachedImage(
+                sizeBytes: entry.sizeBytes ?? cluster.registry.size(of: name), firstSeen: cluster.now,
+                lastUsed: cluster.now)
+        }
+        for image in preloadedImages where images[Self.normalize(image)] == nil {
             images[Self.normalize(image)] = CachedImage(
                 sizeBytes: cluster.registry.size(of: image), firstSeen: cluster.now, lastUsed: cluster.now)
         }
-        if !preloadedImages.isEmpty { publishImages() }
+        // The node is being added: write node.status.images without notifying watchers, who
+        // learn about the node (with its images) from addNode.
+        if !images.isEmpty { cluster.api.nodes[node.value].node.status.images = imageStatus() }
     }
 
     var hostName: String { cluster.api[node].name }
@@ -163,7 +172,7 @@ public final class Kubelet {
             scheduleReadiness(w, c)
             probeResultChanged(w)
         case .livenessFailed(let pod, let c, let instance, let failures):
-            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
+            guard !isDown, let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
                 workers[w].containers[c].running
             else { return }
             livenessFailed(w, c, failures: failures)
