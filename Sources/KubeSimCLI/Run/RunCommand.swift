@@ -39,9 +39,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let input = try InputReporting.loadOrExit(paths, quiet: quiet)
         let runner = ScenarioRunner(input: input, seed: seed)
+        var options = OutputOptions()
+        options.sampleInterval = input.scenario.outputs.sampleInterval
         let outputs = try RunOutputs(
-            directory: out.map { URL(fileURLWithPath: $0) }, scenarioName: input.scenario.name,
-            sampleInterval: input.scenario.outputs.sampleInterval)
+            directory: out.map { URL(fileURLWithPath: $0) }, scenarioName: input.scenario.name, options: options)
         outputs.attach(to: runner.cluster)
         let interruption = Interruption.install()
         let progress = ProgressReporter(enabled: !quiet, end: input.scenario.runLength.duration)
@@ -51,13 +52,16 @@ struct RunCommand: ParsableCommand {
         let elapsed = clock.now - started
         progress.finish()
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let summary = try outputs.finish(cluster: runner.cluster, wallSeconds: wall)
+        let (summary, table) = try outputs.finish(cluster: runner.cluster, wallSeconds: wall)
         if !quiet { InputReporting.printDiagnostics(runner.runtimeDiagnostics) }
         switch format {
         case .text:
-            print(summary.text)
+            print(table, terminator: table.hasSuffix("\n") ? "" : "\n")
             if let out { print("outputs: \(out)/") }
-        case .json: print(summary.json)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         }
         if ending == .interrupted {
             StandardError.write("kubesim: interrupted at \(runner.cluster.now); outputs so far were written\n")

@@ -19,7 +19,7 @@ public final class ScenarioRunner {
     /// Longest run when the scenario says `until: Quiescent` and never settles.
     public var quiescenceCap: SimulationDuration = .seconds(7 * 86_400)
     /// Problems met while running (an action naming an object that is gone by then, …).
-    public private(set) var runtimeDiagnostics: [Diagnostic] = []
+    public internal(set) var runtimeDiagnostics: [Diagnostic] = []
 
     /// Prepares a run; nothing happens in virtual time until ``run(progress:)``.
     /// - Parameters:
