@@ -16,7 +16,8 @@ extension ControllerManager {
     /// the next sync, as upstream does; the scale itself enqueues that sync.
     func syncDeployment(_ index: Int) {
         guard !workloads.deployments[index].isDeleted else { return }
-        workloads.deployments[index].replicaSets.removeAll { workloads.replicaSets[$0].isDeleted }
+        let live = workloads.deployments[index].replicaSets.filter { !workloads.replicaSets[$0].isDeleted }
+        workloads.deployments[index].replicaSets = live
         let deployment = workloads.deployments[index].deployment
         if deployment.spec.paused != true {
             if deployment.spec.strategy.type == "Recreate" {
@@ -218,7 +219,8 @@ extension ControllerManager {
         for rs in candidates.prefix(candidates.count - limit) {
             deleteReplicaSet(rs)
         }
-        workloads.deployments[index].replicaSets.removeAll { workloads.replicaSets[$0].isDeleted }
+        let live = workloads.deployments[index].replicaSets.filter { !workloads.replicaSets[$0].isDeleted }
+        workloads.deployments[index].replicaSets = live
     }
 
     /// `syncRolloutStatus`/`calculateStatus`.

@@ -1,0 +1,89 @@
+import ClusterComponents
+import KubeModel
+import SimulationCore
+import Stochastics
+import Testing
+
+@Suite struct JobControllerTests {
+    func job(_ name: String, backoffLimit: Int, completions: Int? = 1, parallelism: Int? = 1, deadline: Int? = nil) -> Job {
+        Job(
+            metadata: ObjectMeta(name: name, namespace: "default"),
+            spec: JobSpec(
+                completions: completions, parallelism: parallelism, backoffLimit: backoffLimit, activeDeadlineSeconds: deadline,
+                template: ControllerFixture.template(app: name, restartPolicy: .never)))
+    }
+
+    /// Pods of the Job, in creation order.
+    func pods(_ cluster: Cluster, of name: String) -> [PodObject] {
+        cluster.api.pods.filter { $0.pod.metadata.labels?["job-name"] == name }
+    }
+
+    @Test("failing pods are re-created after 10, 20, 40 s and the Job fails after backoffLimit 3")
+    func backoffLimitExceeded() throws {
+        let cluster = ControllerFixture.cluster()
+        ControllerFixture.node(cluster, "n1")
+        // Every container exits 1 after 2 s (restartPolicy Never: the pod fails).
+        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
+        let log = ControllerFixture.events(cluster)
+        let index = cluster.controllers.apply(job: job("pi", backoffLimit: 3))
+        let finished = ControllerFixture.run(cluster, untilSeconds: 600) { $0.controllers.workloads.jobs[index].isFinished }
+        try #require(finished)
+        let job = cluster.controllers.workloads.jobs[index]
+        let pods = pods(cluster, of: "pi")
+        // backoffLimit 3 ⇒ the 4th failure (failed = 4 > 3) ends the Job: 4 pods in all.
+        #expect(pods.count == 4)
+        #expect(job.failed == 4 && job.succeeded == 0 && job.active == 0)
+        #expect(pods.allSatisfy { $0.status.phase == .failed })
+        // Each replacement is created 10 · 2^(k−1) s after the k-th failure (job_controller.go back-off).
+        for k in 1..<pods.count {
+            let failedAt = try #require(pods[k - 1].status.containerStatuses.first?.state.termination?.finishedAt)
+            let gap = pods[k].createdAt - failedAt
+            #expect(gap == .seconds(10 << (k - 1)), "replacement \(k): \(gap)")
+        }
+        let failed = try #require(job.condition("Failed"))
+        #expect(failed.status == .true && failed.reason == "BackoffLimitExceeded")
+        let warning = try #require(log.with(reason: "BackoffLimitExceeded").first)
+        #expect(warning.type == .warning && warning.message == "Job has reached the specified backoff limit")
+        #expect(warning.component == "job-controller" && warning.kind == "Job" && warning.name == "pi")
+        let lastFailure = try #require(pods.last?.status.containerStatuses.first?.state.termination?.finishedAt)
+        #expect(warning.time == lastFailure)
+        #expect(log.with(reason: "SuccessfulCreate").map(\.message) == pods.map { "Created pod: \($0.name)" })
+    }
+
+    @Test("completions 3, parallelism 2: pods that exit 0 complete the Job")
+    func completes() throws {
+        let cluster = ControllerFixture.cluster()
+        ControllerFixture.node(cluster, "n1")
+        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(10), exitCode: 0)]) }
+        let log = ControllerFixture.events(cluster)
+        let index = cluster.controllers.apply(job: job("batch", backoffLimit: 6, completions: 3, parallelism: 2))
+        var maxActive = 0
+        cluster.addSink(InvariantSink { cluster in
+            maxActive = max(maxActive, ControllerFixture.activePods(cluster).count)
+        })
+        let finished = ControllerFixture.run(cluster, untilSeconds: 300) { $0.controllers.workloads.jobs[index].isFinished }
+        try #require(finished)
+        let job = cluster.controllers.workloads.jobs[index]
+        #expect(job.condition("Complete")?.status == .true)
+        #expect(job.succeeded == 3 && job.failed == 0)
+        #expect(pods(cluster, of: "batch").count == 3)
+        #expect(maxActive == 2)
+        #expect(log.with(reason: "Completed").first?.message == "Job completed")
+    }
+
+    @Test("activeDeadlineSeconds 30 fails a Job whose pod runs forever at t = 30 s")
+    func deadline() throws {
+        let cluster = ControllerFixture.cluster()
+        ControllerFixture.node(cluster, "n1")
+        let log = ControllerFixture.events(cluster)
+        let index = cluster.controllers.apply(job: job("long", backoffLimit: 6, deadline: 30))
+        ControllerFixture.run(cluster, toSecond: 60)
+        let job = cluster.controllers.workloads.jobs[index]
+        let failed = try #require(job.condition("Failed"))
+        #expect(failed.reason == "DeadlineExceeded")
+        #expect(failed.lastTransitionTime == .seconds(30))
+        let event = try #require(log.with(reason: "DeadlineExceeded").first)
+        #expect(event.message == "Job was active longer than specified deadline" && event.time == .seconds(30))
+        #expect(pods(cluster, of: "long").allSatisfy { $0.isTerminating || $0.isRemoved })
+    }
+}

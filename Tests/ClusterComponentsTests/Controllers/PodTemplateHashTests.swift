@@ -1,0 +1,30 @@
+@testable import ClusterComponents
+import KubeModel
+import Testing
+
+@Suite struct PodTemplateHashTests {
+    @Test("FNV-32a matches the published test vectors")
+    func fnvVectors() {
+        // Offset basis and "a" from the FNV reference (isthe.com/chongo/tech/comp/fnv).
+        #expect(PodTemplateHash.fnv32a([UInt8](), seed: 2_166_136_261) == 0x811c_9dc5)
+        #expect(PodTemplateHash.fnv32a(Array("a".utf8), seed: 2_166_136_261) == 0xe40c_292c)
+        #expect(PodTemplateHash.fnv32a(Array("foobar".utf8), seed: 2_166_136_261) == 0xbf9c_f968)
+    }
+
+    @Test("SafeEncodeString maps each byte to alphanums[byte % 27]")
+    func safeEncode() {
+        // '1' = 49 → 22 → "5", '2' = 50 → 23 → "6", '3' = 51 → 24 → "7", '0' = 48 → 21 → "4".
+        #expect(PodTemplateHash.safeEncode("1230") == "5674")
+    }
+
+    @Test("the hash is stable and changes with the template")
+    func stability() {
+        let a = ControllerFixture.template(app: "web")
+        var b = a
+        b.spec.containers[0].image = "nginx:1.28"
+        #expect(PodTemplateHash.compute(a) == PodTemplateHash.compute(a))
+        #expect(PodTemplateHash.compute(a) != PodTemplateHash.compute(b))
+        let hash = PodTemplateHash.compute(a)
+        #expect(hash.allSatisfy { "bcdfghjklmnpqrstvwxz2456789".contains($0) })
+    }
+}
