@@ -75,7 +75,7 @@ import Testing
         #expect(Array(lines.prefix(expected.count)) == expected)
     }
 
-    @Test("STATUS column follows printPod", arguments: [
+    @Test("timeline STATUS column follows printPod", arguments: [
         // (init states, container states, expected STATUS, READY)
         ("waiting:PodInitializing", "waiting:PodInitializing", "Init:0/1", "0/1"),
         ("waiting:CrashLoopBackOff", "waiting:PodInitializing", "Init:CrashLoopBackOff", "0/1"),
@@ -106,8 +106,8 @@ import Testing
         object.status.containerStatuses = [
             ContainerStatusRecord(name: "app", image: "nginx:1.27", state: state(containerState), ready: running, started: running)
         ]
-        let columns = PodStatusColumns(object)
-        #expect(columns.status == status)
+        let columns = PodPrinter.summary(object)
+        #expect(columns.reason == status)
         #expect("\(columns.ready)/\(columns.total)" == ready)
     }
 

@@ -100,9 +100,18 @@ enum SVGChart {
         for s in series {
             var upper = base
             for i in times.indices { upper[i] += s.values[i] }
+            // Steps: a sample's value holds until the next sample.
             var points: [String] = []
-            for i in times.indices { points.append("\(number(px(times[i]))),\(number(py(upper[i])))") }
-            for i in times.indices.reversed() { points.append("\(number(px(times[i]))),\(number(py(base[i])))") }
+            for i in times.indices {
+                let next = i + 1 < times.count ? times[i + 1] : times[i]
+                points.append("\(number(px(times[i]))),\(number(py(upper[i])))")
+                points.append("\(number(px(next))),\(number(py(upper[i])))")
+            }
+            for i in times.indices.reversed() {
+                let next = i + 1 < times.count ? times[i + 1] : times[i]
+                points.append("\(number(px(next))),\(number(py(base[i])))")
+                points.append("\(number(px(times[i]))),\(number(py(base[i])))")
+            }
             svg += "<polygon fill=\"\(s.color)\" fill-opacity=\"0.85\" points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polygon>"
             base = upper
         }
@@ -140,7 +149,8 @@ enum SVGChart {
             svg += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(number(y))</text>"
             y += yStep
         }
-        let slot = plotW / Double(bins.count)
+        // At least 12 slots, so one or two bins do not become slabs.
+        let slot = plotW / Double(max(bins.count, 12))
         let labelEvery = max(1, bins.count / 10)
         for (i, bin) in bins.enumerated() {
             let h = plotH * Double(bin.count) / yMax

@@ -22,7 +22,10 @@ public final class TimelineWriter: ClusterRecordSink {
     private var line = ""
 
     struct PodLine: Equatable {
-        var columns: PodStatusColumns
+        var ready: Int
+        var total: Int
+        var status: String
+        var restarts: Int
         var node: String
         var phase: String
     }
@@ -49,8 +52,11 @@ public final class TimelineWriter: ClusterRecordSink {
 
     private func pod(_ id: PodID, _ cluster: Cluster, event: String) {
         let object = cluster.api[id]
+        // The READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go `printPod`).
+        let columns = PodPrinter.summary(object)
         let current = PodLine(
-            columns: PodStatusColumns(object), node: object.pod.spec.nodeName ?? "", phase: object.status.phase.rawValue)
+            ready: columns.ready, total: columns.total, status: columns.reason, restarts: columns.restarts,
+            node: object.pod.spec.nodeName ?? "", phase: object.status.phase.rawValue)
         while lastPod.count <= id.value { lastPod.append(nil) }
         if event == "MODIFIED", lastPod[id.value] == current { return }
         lastPod[id.value] = current
@@ -63,9 +69,9 @@ public final class TimelineWriter: ClusterRecordSink {
         JSONText.appendString(object.namespace, to: &line)
         line.append(",\"name\":")
         JSONText.appendString(object.name, to: &line)
-        line.append(",\"ready\":\"\(current.columns.ready)/\(current.columns.total)\",\"status\":")
-        JSONText.appendString(current.columns.status, to: &line)
-        line.append(",\"restarts\":\(current.columns.restarts),\"node\":")
+        line.append(",\"ready\":\"\(current.ready)/\(current.total)\",\"status\":")
+        JSONText.appendString(current.status, to: &line)
+        line.append(",\"restarts\":\(current.restarts),\"node\":")
         JSONText.appendString(current.node, to: &line)
         line.append(",\"phase\":")
         JSONText.appendString(current.phase, to: &line)

@@ -70,11 +70,14 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         if object.deletionTimestamp != nil { return .terminating }
         guard object.nodeID != nil else { return .pending }
         let status = object.status
-        for container in status.initContainerStatuses + status.containerStatuses {
+        func backingOff(_ container: ContainerStatusRecord) -> Bool {
             switch container.state.waitingReason {
-            case "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull": return .backOff
-            default: continue
+            case "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull": true
+            default: false
             }
+        }
+        if status.initContainerStatuses.contains(where: backingOff) || status.containerStatuses.contains(where: backingOff) {
+            return .backOff
         }
         if pulls > 0 { return .pulling }
         let containers = object.pod.spec.containers
