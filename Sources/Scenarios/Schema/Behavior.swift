@@ -71,9 +71,11 @@ public struct Behavior: Sendable, Hashable {
     public var ignoresSigterm: Bool
 
     /// Creates a behaviour.
-    public init(match: BehaviorMatch = BehaviorMatch(), runs: [Run] = [], ready: Readiness? = nil,
-                memory: Memory? = nil, writes: [Write] = [], livenessFailAfter: Distribution? = nil,
-                terminationDelay: Distribution? = nil, ignoresSigterm: Bool = false) {
+    public init(
+        match: BehaviorMatch = BehaviorMatch(), runs: [Run] = [], ready: Readiness? = nil,
+        memory: Memory? = nil, writes: [Write] = [], livenessFailAfter: Distribution? = nil,
+        terminationDelay: Distribution? = nil, ignoresSigterm: Bool = false
+    ) {
         self.match = match
         self.runs = runs
         self.ready = ready
@@ -99,8 +101,10 @@ public struct BehaviorMatch: Sendable, Hashable {
     public var image: String?
 
     /// Creates a match (empty matches everything).
-    public init(pod: String? = nil, container: String? = nil, namespace: String? = nil,
-                labels: [String: String] = [:], image: String? = nil) {
+    public init(
+        pod: String? = nil, container: String? = nil, namespace: String? = nil,
+        labels: [String: String] = [:], image: String? = nil
+    ) {
         self.pod = pod
         self.container = container
         self.namespace = namespace
@@ -110,8 +114,10 @@ public struct BehaviorMatch: Sendable, Hashable {
 
     /// Whether a container of a pod matches.
     /// - Complexity: O(pattern × text) per glob; call once per container start, not per event.
-    public func matches(podName: String, namespace podNamespace: String, labels podLabels: [String: String],
-                        containerName: String, image containerImage: String) -> Bool {
+    public func matches(
+        podName: String, namespace podNamespace: String, labels podLabels: [String: String],
+        containerName: String, image containerImage: String
+    ) -> Bool {
         if let pod, !Glob.matches(pod, podName) { return false }
         if let container, !Glob.matches(container, containerName) { return false }
         if let namespace, !Glob.matches(namespace, podNamespace) { return false }
@@ -121,7 +127,9 @@ public struct BehaviorMatch: Sendable, Hashable {
     }
 
     /// Whether the pod-level criteria (name, namespace, labels) hold, ignoring container and image.
-    public func matchesPod(name podName: String, namespace podNamespace: String, labels podLabels: [String: String]) -> Bool {
+    public func matchesPod(name podName: String, namespace podNamespace: String, labels podLabels: [String: String])
+        -> Bool
+    {
         if let pod, !Glob.matches(pod, podName) { return false }
         if let namespace, !Glob.matches(namespace, podNamespace) { return false }
         for (key, value) in labels where podLabels[key] != value { return false }

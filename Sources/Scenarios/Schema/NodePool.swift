@@ -19,8 +19,10 @@ public struct NodePool: Sendable, Hashable {
     public var kubelet: KubeletSettings
 
     /// Creates a pool.
-    public init(name: String, count: Int, capacity: ResourceList, labels: [String: String] = [:],
-                taints: [Taint] = [], images: [String] = [], kubelet: KubeletSettings = KubeletSettings()) {
+    public init(
+        name: String, count: Int, capacity: ResourceList, labels: [String: String] = [:],
+        taints: [Taint] = [], images: [String] = [], kubelet: KubeletSettings = KubeletSettings()
+    ) {
         self.name = name
         self.count = count
         self.capacity = capacity

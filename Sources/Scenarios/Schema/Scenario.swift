@@ -101,8 +101,10 @@ public struct RunLength: Sendable, Hashable {
     public var quiescencePeriod: SimulationDuration
 
     /// The default: until quiescent, 10 minutes.
-    public init(duration: SimulationDuration? = nil, untilQuiescent: Bool = true,
-                quiescencePeriod: SimulationDuration = .minutes(10)) {
+    public init(
+        duration: SimulationDuration? = nil, untilQuiescent: Bool = true,
+        quiescencePeriod: SimulationDuration = .minutes(10)
+    ) {
         self.duration = duration
         self.untilQuiescent = untilQuiescent
         self.quiescencePeriod = quiescencePeriod

@@ -90,8 +90,10 @@ public struct PatchAction: Sendable, Hashable {
     public var replicas: Int?
 
     /// Creates a patch.
-    public init(target: ObjectReference, image: String? = nil, container: String? = nil,
-                template: JSONValue? = nil, replicas: Int? = nil) {
+    public init(
+        target: ObjectReference, image: String? = nil, container: String? = nil,
+        template: JSONValue? = nil, replicas: Int? = nil
+    ) {
         self.target = target
         self.image = image
         self.container = container

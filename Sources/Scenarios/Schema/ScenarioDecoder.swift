@@ -58,16 +58,25 @@ public enum ScenarioDecoder {
     public static func decode(text: String, fileName: String, baseDirectory: String? = nil) -> Result {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return Result(scenario: .default(name: fileName),
-                              diagnostics: [Diagnostic(severity: .error, location: SourceLocation(file: fileName),
-                                                       message: "no Scenario document found")])
+                return Result(
+                    scenario: .default(name: fileName),
+                    diagnostics: [
+                        Diagnostic(
+                            severity: .error, location: SourceLocation(file: fileName),
+                            message: "no Scenario document found")
+                    ])
             }
-            return decode(node, location: SourceLocation(file: fileName, line: node.mark?.line),
-                          baseDirectory: baseDirectory)
+            return decode(
+                node, location: SourceLocation(file: fileName, line: node.mark?.line),
+                baseDirectory: baseDirectory)
         } catch {
-            return Result(scenario: .default(name: fileName),
-                          diagnostics: [Diagnostic(severity: .error, location: SourceLocation(file: fileName),
-                                                   message: "invalid YAML: \(error)")])
+            return Result(
+                scenario: .default(name: fileName),
+                diagnostics: [
+                    Diagnostic(
+                        severity: .error, location: SourceLocation(file: fileName),
+                        message: "invalid YAML: \(error)")
+                ])
         }
     }
 }
@@ -92,8 +101,11 @@ extension ScenarioReader {
         {
             error(.notSupported("apiVersion", apiVersion, [Scenario.apiVersion]), at: root.key("apiVersion"))
         }
-        if let metadata = top["metadata"], let meta = mapping(metadata, root.key("metadata"),
-                                                              known: ["name", "labels", "annotations"]) {
+        if let metadata = top["metadata"],
+            let meta = mapping(
+                metadata, root.key("metadata"),
+                known: ["name", "labels", "annotations"])
+        {
             _ = requiredString(meta, "name", root.key("metadata"))
         } else if top["metadata"] == nil {
             required(root.key("metadata").key("name"))
@@ -140,8 +152,9 @@ extension ScenarioReader {
             if let version = KubernetesVersion(parsing: text), supported.contains(version) {
                 scenario.kubernetesVersion = version
             } else {
-                invalid(path.key("kubernetesVersion"), text,
-                        "supported versions are \(supported.first!) to \(supported.last!)")
+                invalid(
+                    path.key("kubernetesVersion"), text,
+                    "supported versions are \(supported.first!) to \(supported.last!)")
             }
         }
         if let node = spec["timing"], let text = string(node, path.key("timing")) {

@@ -64,8 +64,10 @@ extension ScenarioReader {
             guard let replicas = int(replicasNode, path.key("replicas"), minimum: 0), let target else { return nil }
             return .scale(target, replicas: replicas)
         case "patch":
-            guard let map = mapping(body, path,
-                                    known: ["kind", "namespace", "name", "image", "container", "template", "replicas"])
+            guard
+                let map = mapping(
+                    body, path,
+                    known: ["kind", "namespace", "name", "image", "container", "template", "replicas"])
             else { return nil }
             let target = reference(map, path, defaultKind: "Deployment")
             if let target, !Self.patchableKinds.contains(target.kind) {
@@ -87,7 +89,8 @@ extension ScenarioReader {
             guard let map = mapping(body, path, known: ["node"]), let node = requiredString(map, "node", path) else {
                 return nil
             }
-            return kind == "cordon" ? .cordon(node: node) : kind == "uncordon" ? .uncordon(node: node) : .drain(node: node)
+            return kind == "cordon"
+                ? .cordon(node: node) : kind == "uncordon" ? .uncordon(node: node) : .drain(node: node)
         case "node":
             return nodeOperation(body, path).map(ScenarioAction.Operation.node)
         case "kubelet":
@@ -117,7 +120,11 @@ extension ScenarioReader {
 
     private mutating func reference(_ map: MappingView, _ path: FieldPath, defaultKind: String?) -> ObjectReference? {
         let kind: String?
-        if defaultKind != nil, map["kind"] == nil { kind = defaultKind } else { kind = requiredString(map, "kind", path) }
+        if defaultKind != nil, map["kind"] == nil {
+            kind = defaultKind
+        } else {
+            kind = requiredString(map, "kind", path)
+        }
         let namespace = optionalString(map, "namespace", path)
         let name = requiredString(map, "name", path)
         guard let kind, let name else { return nil }
@@ -169,7 +176,8 @@ extension ScenarioReader {
             let loaded = ManifestLoader(options: options).load(text: text, fileName: location.file)
             for diagnostic in loaded.diagnostics {
                 var moved = diagnostic
-                moved.location = SourceLocation(file: location.file, line: line(itemPath), documentIndex: location.documentIndex)
+                moved.location = SourceLocation(
+                    file: location.file, line: line(itemPath), documentIndex: location.documentIndex)
                 moved.object = objectName
                 moved.message = itemPath.text + ": " + (diagnostic.object.map { $0 + ": " } ?? "") + diagnostic.message
                 diagnostics.append(moved)

@@ -11,8 +11,10 @@ extension ScenarioReader {
         var seen: [String] = []
         for (index, item) in items.enumerated() {
             let itemPath = path.index(index)
-            guard let map = mapping(item, itemPath,
-                                    known: ["name", "count", "capacity", "labels", "taints", "images", "kubelet"])
+            guard
+                let map = mapping(
+                    item, itemPath,
+                    known: ["name", "count", "capacity", "labels", "taints", "images", "kubelet"])
             else { continue }
             guard let name = requiredString(map, "name", itemPath) else { continue }
             if seen.contains(name) {
@@ -67,7 +69,9 @@ extension ScenarioReader {
     mutating func kubeletSettings(_ node: Yams.Node, _ path: FieldPath) -> KubeletSettings {
         var settings = KubeletSettings()
         guard let map = mapping(node, path, known: Self.kubeletKeys) else { return settings }
-        if let node = map["serializeImagePulls"] { settings.serializeImagePulls = bool(node, path.key("serializeImagePulls")) }
+        if let node = map["serializeImagePulls"] {
+            settings.serializeImagePulls = bool(node, path.key("serializeImagePulls"))
+        }
         if let node = map["maxParallelImagePulls"] {
             settings.maxParallelImagePulls = int(node, path.key("maxParallelImagePulls"), minimum: 1)
         }
@@ -81,13 +85,16 @@ extension ScenarioReader {
             let backOff = mapping(node, path.key("crashLoopBackOff"), known: ["maxContainerRestartPeriod"]),
             let period = backOff["maxContainerRestartPeriod"]
         {
-            settings.maxContainerRestartPeriod = duration(period, path.key("crashLoopBackOff").key("maxContainerRestartPeriod"))
+            settings.maxContainerRestartPeriod = duration(
+                period, path.key("crashLoopBackOff").key("maxContainerRestartPeriod"))
         }
         if let node = map["imageGCHighThresholdPercent"] {
-            settings.imageGCHighThresholdPercent = int(node, path.key("imageGCHighThresholdPercent"), minimum: 0, maximum: 100)
+            settings.imageGCHighThresholdPercent = int(
+                node, path.key("imageGCHighThresholdPercent"), minimum: 0, maximum: 100)
         }
         if let node = map["imageGCLowThresholdPercent"] {
-            settings.imageGCLowThresholdPercent = int(node, path.key("imageGCLowThresholdPercent"), minimum: 0, maximum: 100)
+            settings.imageGCLowThresholdPercent = int(
+                node, path.key("imageGCLowThresholdPercent"), minimum: 0, maximum: 100)
         }
         if let node = map["reduceDefaultCrashLoopBackOffDecay"] {
             settings.reduceDefaultCrashLoopBackOffDecay = bool(node, path.key("reduceDefaultCrashLoopBackOffDecay"))
@@ -102,9 +109,11 @@ extension ScenarioReader {
         if let high = settings.imageGCHighThresholdPercent, let low = settings.imageGCLowThresholdPercent, low > high {
             // kubelet validation: "imageGCLowThresholdPercent (%v) must be less than imageGCHighThresholdPercent (%v)"
             // (pkg/kubelet/apis/config/validation/validation.go).
-            error(.invalid(path.key("imageGCLowThresholdPercent").text, .int(low),
-                           "must be less than imageGCHighThresholdPercent (\(high))"),
-                  at: path.key("imageGCLowThresholdPercent"))
+            error(
+                .invalid(
+                    path.key("imageGCLowThresholdPercent").text, .int(low),
+                    "must be less than imageGCHighThresholdPercent (\(high))"),
+                at: path.key("imageGCLowThresholdPercent"))
         }
         return settings
     }
@@ -187,7 +196,8 @@ extension ScenarioReader {
                     behavior.ready = .after(.constant(0))
                 }
             }
-            if let node = map["memory"], let memory = mapping(node, itemPath.key("memory"), known: ["start", "growth"]) {
+            if let node = map["memory"], let memory = mapping(node, itemPath.key("memory"), known: ["start", "growth"])
+            {
                 var model = Behavior.Memory()
                 if let node = memory["start"],
                     let start = distribution(node, itemPath.key("memory").key("start"), unit: .bytes)
@@ -215,9 +225,11 @@ extension ScenarioReader {
                     if let volume, let rate { behavior.writes.append(Behavior.Write(volume: volume, rate: rate)) }
                 }
             }
-            if let node = map["liveness"], let liveness = mapping(node, itemPath.key("liveness"), known: ["failAfter"]) {
+            if let node = map["liveness"], let liveness = mapping(node, itemPath.key("liveness"), known: ["failAfter"])
+            {
                 if let after = liveness["failAfter"] {
-                    behavior.livenessFailAfter = distribution(after, itemPath.key("liveness").key("failAfter"), unit: .seconds)
+                    behavior.livenessFailAfter = distribution(
+                        after, itemPath.key("liveness").key("failAfter"), unit: .seconds)
                 } else {
                     required(itemPath.key("liveness").key("failAfter"))
                 }

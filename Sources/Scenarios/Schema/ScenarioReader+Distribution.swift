@@ -16,7 +16,9 @@ extension ScenarioReader {
         }
         guard let map = mapping(node, path, known: Self.distributionKinds) else { return nil }
         guard map.entries.count == 1, let (kind, body) = map.entries.first, Self.distributionKinds.contains(kind) else {
-            invalid(path, node: node, "expected a constant or exactly one of " + Self.distributionKinds.joined(separator: ", "))
+            invalid(
+                path, node: node,
+                "expected a constant or exactly one of " + Self.distributionKinds.joined(separator: ", "))
             return nil
         }
         let bodyPath = path.key(kind)
@@ -103,9 +105,13 @@ extension ScenarioReader {
                 lines.removeFirst()
             } else if let index = Int(column), index >= 0 {
                 columnIndex = index
-                if case .failure = unit.parse(header.indices.contains(index) ? header[index] : "") { lines.removeFirst() }
+                if case .failure = unit.parse(header.indices.contains(index) ? header[index] : "") {
+                    lines.removeFirst()
+                }
             } else {
-                invalid(path.key("column"), column, "no such column in \(file) (columns: \(header.joined(separator: ", ")))")
+                invalid(
+                    path.key("column"), column, "no such column in \(file) (columns: \(header.joined(separator: ", ")))"
+                )
                 return nil
             }
         } else if case .failure = unit.parse(header.first ?? "") {

@@ -38,23 +38,31 @@ extension ScenarioReader {
                 }
                 for (resource, value) in overrides.entries {
                     let unit: ValueUnit = resource == ResourceName.cpu ? .number : .bytes
-                    let resourceUnit: ValueUnit = resource.contains("/") || resource == ResourceName.pods ? .number : unit
-                    if let distribution = distribution(value, itemPath.key("requests").key(resource), unit: resourceUnit) {
+                    let resourceUnit: ValueUnit =
+                        resource.contains("/") || resource == ResourceName.pods ? .number : unit
+                    if let distribution = distribution(
+                        value, itemPath.key("requests").key(resource), unit: resourceUnit)
+                    {
                         requests.append(RequestOverride(resource: resource, distribution: distribution))
                     }
                 }
                 requests.sort { $0.resource < $1.resource }
             }
-            var name = map["name"].flatMap { string($0, itemPath.key("name")) }
+            var name =
+                map["name"].flatMap { string($0, itemPath.key("name")) }
                 ?? template.flatMap(Self.templateName) ?? "workload-\(index)"
             // Names seed the random streams: keep them unique so two workloads never share draws.
             if result.contains(where: { $0.name == name }) {
-                if map["name"] != nil { error(.duplicate(itemPath.key("name").text, .string(name)), at: itemPath.key("name")) }
+                if map["name"] != nil {
+                    error(.duplicate(itemPath.key("name").text, .string(name)), at: itemPath.key("name"))
+                }
                 name += "-\(index)"
             }
             if let template, let arrivals {
-                result.append(Workload(name: name, template: template, arrivals: arrivals, count: count, until: until,
-                                       lifetime: lifetime, requests: requests))
+                result.append(
+                    Workload(
+                        name: name, template: template, arrivals: arrivals, count: count, until: until,
+                        lifetime: lifetime, requests: requests))
             }
         }
         return result
@@ -129,12 +137,17 @@ extension ScenarioReader {
                 if let format = TraceSpec.Format(rawValue: text) {
                     spec.format = format
                 } else {
-                    error(.notSupported(bodyPath.key("format").text, text, TraceSpec.Format.allCases.map(\.rawValue)),
-                          at: bodyPath.key("format"))
+                    error(
+                        .notSupported(bodyPath.key("format").text, text, TraceSpec.Format.allCases.map(\.rawValue)),
+                        at: bodyPath.key("format"))
                 }
             }
             if let node = params["timeScale"], let scale = value(node, bodyPath.key("timeScale"), unit: .number) {
-                if scale > 0 { spec.timeScale = scale } else { invalid(bodyPath.key("timeScale"), node: node, "must be positive") }
+                if scale > 0 {
+                    spec.timeScale = scale
+                } else {
+                    invalid(bodyPath.key("timeScale"), node: node, "must be positive")
+                }
             }
             return .trace(spec)
         }
@@ -154,7 +167,11 @@ extension ScenarioReader {
             invalid(path.key("peakToTrough"), node: params["peakToTrough"]!, "give amplitude or peakToTrough, not both")
         }
         if let node = params["amplitude"], let amplitude = value(node, path.key("amplitude"), unit: .number) {
-            if amplitude < 1 { spec.amplitude = amplitude } else { invalid(path.key("amplitude"), node: node, "must be less than 1") }
+            if amplitude < 1 {
+                spec.amplitude = amplitude
+            } else {
+                invalid(path.key("amplitude"), node: node, "must be less than 1")
+            }
         }
         if let node = params["peakToTrough"], let ratio = value(node, path.key("peakToTrough"), unit: .number) {
             if ratio >= 1 {
@@ -164,7 +181,11 @@ extension ScenarioReader {
             }
         }
         if let node = params["period"], let period = duration(node, path.key("period")) {
-            if period > .zero { spec.period = period } else { invalid(path.key("period"), node: node, "must be positive") }
+            if period > .zero {
+                spec.period = period
+            } else {
+                invalid(path.key("period"), node: node, "must be positive")
+            }
         }
         if let node = params["peak"], let peak = duration(node, path.key("peak")) { spec.peak = peak }
         return spec

@@ -74,7 +74,8 @@ struct ScenarioReader {
     mutating func report(_ severity: Diagnostic.Severity, _ error: FieldError, line: Int?) {
         var where_ = location
         where_.line = line ?? location.line
-        diagnostics.append(Diagnostic(severity: severity, location: where_, object: objectName, message: error.description))
+        diagnostics.append(
+            Diagnostic(severity: severity, location: where_, object: objectName, message: error.description))
     }
 
     mutating func error(_ error: FieldError, at path: FieldPath) { report(.error, error, line: line(path)) }
@@ -95,8 +96,9 @@ struct ScenarioReader {
         var where_ = location
         where_.line = locator.keyLine(at: path.components) ?? location.line
         diagnostics.append(
-            Diagnostic(severity: .warning, location: where_, object: objectName,
-                       message: "unknown field \"\(path.text)\""))
+            Diagnostic(
+                severity: .warning, location: where_, object: objectName,
+                message: "unknown field \"\(path.text)\""))
     }
 
     /// How a node is shown in `Invalid value:` (scalars as text, else its shape).
@@ -247,18 +249,21 @@ struct ScenarioReader {
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let decodingError as DecodingError {
-            let (inner, detail): ([any CodingKey], String) = switch decodingError {
-            case .keyNotFound(let key, let context): (context.codingPath + [key], "Required value")
-            case .typeMismatch(_, let context): (context.codingPath, "Invalid value: " + context.debugDescription)
-            case .valueNotFound(_, let context): (context.codingPath, "Required value")
-            case .dataCorrupted(let context): (context.codingPath, "Invalid value: " + context.debugDescription)
-            @unknown default: ([], "\(decodingError)")
-            }
+            let (inner, detail): ([any CodingKey], String) =
+                switch decodingError {
+                case .keyNotFound(let key, let context): (context.codingPath + [key], "Required value")
+                case .typeMismatch(_, let context): (context.codingPath, "Invalid value: " + context.debugDescription)
+                case .valueNotFound(_, let context): (context.codingPath, "Required value")
+                case .dataCorrupted(let context): (context.codingPath, "Invalid value: " + context.debugDescription)
+                @unknown default: ([], "\(decodingError)")
+                }
             let full = FieldPath(components: path.components + YAMLLocator.components(of: inner))
             var where_ = location
             where_.line = line(full)
-            diagnostics.append(Diagnostic(severity: .error, location: where_, object: objectName,
-                                          message: full.text + ": " + detail))
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, location: where_, object: objectName,
+                    message: full.text + ": " + detail))
             return nil
         } catch {
             invalid(path, node: node, "\(error)")
@@ -271,8 +276,9 @@ struct ScenarioReader {
     /// Records a file the scenario refers to, for ``ScenarioReferenceChecker``.
     mutating func referFile(_ file: String, _ path: FieldPath, purpose: ScenarioFileReference.Purpose) {
         fileReferences.append(
-            ScenarioFileReference(path: file, resolvedPath: Self.resolve(file, against: baseDirectory),
-                                  fieldPath: path.text, line: line(path), purpose: purpose))
+            ScenarioFileReference(
+                path: file, resolvedPath: Self.resolve(file, against: baseDirectory),
+                fieldPath: path.text, line: line(path), purpose: purpose))
     }
 
     /// `file` if absolute, else `baseDirectory/file`.

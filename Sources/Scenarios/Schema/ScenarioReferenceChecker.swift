@@ -36,10 +36,13 @@ public enum ScenarioReferenceChecker {
 
         mutating func report(_ severity: Diagnostic.Severity, _ error: FieldError, line: Int? = nil) {
             let file = scenario.location?.file ?? scenario.name
-            let location = SourceLocation(file: file, line: line ?? scenario.sourceMap.line(for: error.path),
-                                          documentIndex: scenario.location?.documentIndex ?? 0)
-            diagnostics.append(Diagnostic(severity: severity, location: location,
-                                          object: "\(Scenario.kind) \"\(scenario.name)\"", message: error.description))
+            let location = SourceLocation(
+                file: file, line: line ?? scenario.sourceMap.line(for: error.path),
+                documentIndex: scenario.location?.documentIndex ?? 0)
+            diagnostics.append(
+                Diagnostic(
+                    severity: severity, location: location,
+                    object: "\(Scenario.kind) \"\(scenario.name)\"", message: error.description))
         }
 
         // MARK: Files
@@ -50,8 +53,11 @@ public enum ScenarioReferenceChecker {
                 let exists = FileManager.default.fileExists(atPath: reference.resolvedPath, isDirectory: &isDirectory)
                 if !exists || (isDirectory.boolValue && reference.purpose != .apply) {
                     let detail = exists ? "is a directory" : "no such file (looked for \(reference.resolvedPath))"
-                    report(.error, FieldError(path: reference.fieldPath, type: .notFound, badValue: .string(reference.path),
-                                              detail: detail), line: reference.line)
+                    report(
+                        .error,
+                        FieldError(
+                            path: reference.fieldPath, type: .notFound, badValue: .string(reference.path),
+                            detail: detail), line: reference.line)
                 }
             }
         }
@@ -66,8 +72,13 @@ public enum ScenarioReferenceChecker {
                             _ = try workload.template.prototypePod(baseDirectory: scenario.baseDirectory)
                         } catch {
                             let field = "spec.workloads[\(index)].template.file"
-                            report(.error, .invalid(field, .string(file), "no valid Pod, Deployment, ReplicaSet or Job in the file"))
-                            if case .template(_, let inner) = error { diagnostics += inner.filter { $0.severity == .error } }
+                            report(
+                                .error,
+                                .invalid(
+                                    field, .string(file), "no valid Pod, Deployment, ReplicaSet or Job in the file"))
+                            if case .template(_, let inner) = error {
+                                diagnostics += inner.filter { $0.severity == .error }
+                            }
                         }
                     }
                 }
@@ -77,8 +88,11 @@ public enum ScenarioReferenceChecker {
                         do {
                             _ = try OpenBTrace(contentsOf: path)
                         } catch {
-                            report(.error, .invalid("spec.workloads[\(index)].arrivals.trace.file", .string(spec.file),
-                                                    error.description))
+                            report(
+                                .error,
+                                .invalid(
+                                    "spec.workloads[\(index)].arrivals.trace.file", .string(spec.file),
+                                    error.description))
                         }
                     }
                 }
@@ -111,7 +125,9 @@ public enum ScenarioReferenceChecker {
             if scenario.nodePools == nil && objects.contains(where: { $0.kind == "Node" }) {
                 nodes = []  // Node manifests replace the default cluster.
             }
-            for object in objects where object.kind == "Node" { if let name = object.metadata?.name { nodes.insert(name) } }
+            for object in objects where object.kind == "Node" {
+                if let name = object.metadata?.name { nodes.insert(name) }
+            }
             var poolSizes: [String: Int] = [:]
             for pool in scenario.effectiveNodePools { poolSizes[pool.name] = pool.count }
             for node in nodes { known.insert(Self.key("Node", nil, node)) }
@@ -172,15 +188,21 @@ public enum ScenarioReferenceChecker {
             let key = Self.key(reference.kind, reference.namespace, reference.name)
             guard !known.contains(key) else { return }
             let place = key.namespace.isEmpty ? "" : " in namespace \"\(key.namespace)\""
-            report(.error, .notFound(path + ".name", .string(reference.name)).with(
-                detail: "no \(reference.kind) \"\(reference.name)\"\(place) in the inputs or earlier apply actions"))
+            report(
+                .error,
+                .notFound(path + ".name", .string(reference.name)).with(
+                    detail: "no \(reference.kind) \"\(reference.name)\"\(place) in the inputs or earlier apply actions")
+            )
         }
 
         mutating func requireNode(_ node: String, _ nodes: Set<String>, path: String) {
             guard !nodes.contains(node) else { return }
             let sample = nodes.sorted().prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
-            report(.error, .notFound(path, .string(node)).with(
-                detail: "no such node" + (sample.isEmpty ? "" : " (nodes: \(sample)\(nodes.count > 5 ? ", …" : ""))")))
+            report(
+                .error,
+                .notFound(path, .string(node)).with(
+                    detail: "no such node"
+                        + (sample.isEmpty ? "" : " (nodes: \(sample)\(nodes.count > 5 ? ", …" : ""))")))
         }
 
         // MARK: Volumes
@@ -196,18 +218,23 @@ public enum ScenarioReferenceChecker {
         mutating func checkVolumes(objects: [KubeObject]) {
             guard scenario.behaviors.contains(where: { !$0.writes.isEmpty }) else { return }
             var all = objects
-            for action in scenario.actions { if case .apply(let source) = action.operation { all += appliedObjects(source) } }
+            for action in scenario.actions {
+                if case .apply(let source) = action.operation { all += appliedObjects(source) }
+            }
             var candidates = all.compactMap(Self.candidate(of:))
             for workload in scenario.workloads {
                 if let pod = try? workload.template.prototypePod(baseDirectory: scenario.baseDirectory) {
-                    candidates.append(Candidate(name: (pod.metadata.name ?? pod.metadata.generateName ?? workload.name) + "-0",
-                                                namespace: pod.metadata.namespace ?? "default",
-                                                labels: pod.metadata.labels ?? [:], spec: pod.spec))
+                    candidates.append(
+                        Candidate(
+                            name: (pod.metadata.name ?? pod.metadata.generateName ?? workload.name) + "-0",
+                            namespace: pod.metadata.namespace ?? "default",
+                            labels: pod.metadata.labels ?? [:], spec: pod.spec))
                 }
             }
             for (index, behavior) in scenario.behaviors.enumerated() where !behavior.writes.isEmpty {
                 let matching = candidates.filter { candidate in
-                    behavior.match.matchesPod(name: candidate.name, namespace: candidate.namespace, labels: candidate.labels)
+                    behavior.match.matchesPod(
+                        name: candidate.name, namespace: candidate.namespace, labels: candidate.labels)
                         && ((candidate.spec.initContainers ?? []) + candidate.spec.containers).contains { container in
                             (behavior.match.container.map { Glob.matches($0, container.name) } ?? true)
                                 && (behavior.match.image.map { Glob.matches($0, container.image ?? "") } ?? true)
@@ -218,11 +245,14 @@ public enum ScenarioReferenceChecker {
                         candidate.spec.volumes?.contains { $0.name == write.volume } ?? false
                     }
                     if !has {
-                        let detail = matching.isEmpty
+                        let detail =
+                            matching.isEmpty
                             ? "no pod in the inputs matches this behaviour"
                             : "no pod this behaviour matches has a volume named \"\(write.volume)\""
-                        report(.warning, .notFound("spec.behaviors[\(index)].writes[\(offset)].volume", .string(write.volume))
-                            .with(detail: detail))
+                        report(
+                            .warning,
+                            .notFound("spec.behaviors[\(index)].writes[\(offset)].volume", .string(write.volume))
+                                .with(detail: detail))
                     }
                 }
             }
@@ -230,14 +260,16 @@ public enum ScenarioReferenceChecker {
 
         static func candidate(of object: KubeObject) -> Candidate? {
             func fromTemplate(_ meta: ObjectMeta, _ template: PodTemplateSpec, suffix: String) -> Candidate {
-                Candidate(name: (meta.name ?? "") + suffix, namespace: meta.namespace ?? "default",
-                          labels: template.metadata.labels ?? [:], spec: template.spec)
+                Candidate(
+                    name: (meta.name ?? "") + suffix, namespace: meta.namespace ?? "default",
+                    labels: template.metadata.labels ?? [:], spec: template.spec)
             }
             switch object {
             case .pod(let pod):
-                return Candidate(name: pod.metadata.name ?? pod.metadata.generateName ?? "",
-                                 namespace: pod.metadata.namespace ?? "default",
-                                 labels: pod.metadata.labels ?? [:], spec: pod.spec)
+                return Candidate(
+                    name: pod.metadata.name ?? pod.metadata.generateName ?? "",
+                    namespace: pod.metadata.namespace ?? "default",
+                    labels: pod.metadata.labels ?? [:], spec: pod.spec)
             // Controller-made pods are named `<deployment>-<pod-template-hash>-<5 chars>`,
             // `<replicaset>-<5 chars>`, `<job>-<5 chars>`.
             case .deployment(let d): return fromTemplate(d.metadata, d.spec.template, suffix: "-5d8c7f9b6d-bcdfg")

@@ -68,7 +68,8 @@ public enum ScenarioUnits {
             case "m", "min", "minute": perSeconds = 60
             case "h", "hour": perSeconds = 3600
             case "d", "day": perSeconds = 86_400
-            default: return .failure(Problem("must be a rate such as 20/m, 2/s, 29B/s or 2Mi/s (time unit s, m, h or d)"))
+            default:
+                return .failure(Problem("must be a rate such as 20/m, 2/s, 29B/s or 2Mi/s (time unit s, m, h or d)"))
             }
         }
         guard case .success(let amount) = size(amountText) else {

@@ -21,8 +21,10 @@ public struct Workload: Sendable, Hashable {
     public var requests: [RequestOverride]
 
     /// Creates a workload.
-    public init(name: String, template: WorkloadTemplate, arrivals: ArrivalSpec, count: Int? = nil,
-                until: SimulationDuration? = nil, lifetime: Distribution? = nil, requests: [RequestOverride] = []) {
+    public init(
+        name: String, template: WorkloadTemplate, arrivals: ArrivalSpec, count: Int? = nil,
+        until: SimulationDuration? = nil, lifetime: Distribution? = nil, requests: [RequestOverride] = []
+    ) {
         self.name = name
         self.template = template
         self.arrivals = arrivals
@@ -85,8 +87,10 @@ public struct DiurnalSpec: Sendable, Hashable {
     public var peak: SimulationDuration
 
     /// Creates a diurnal spec.
-    public init(meanRate: Double, amplitude: Double = 0.5, period: SimulationDuration = .seconds(86_400),
-                peak: SimulationDuration = .seconds(43_200)) {
+    public init(
+        meanRate: Double, amplitude: Double = 0.5, period: SimulationDuration = .seconds(86_400),
+        peak: SimulationDuration = .seconds(43_200)
+    ) {
         self.meanRate = meanRate
         self.amplitude = amplitude
         self.period = period

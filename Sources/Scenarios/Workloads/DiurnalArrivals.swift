@@ -13,8 +13,9 @@ public struct DiurnalArrivals: ArrivalProcess, Sendable, Hashable {
 
     /// Creates the process.
     public init(spec: DiurnalSpec, start: SimulationTime = .zero) {
-        precondition(spec.meanRate > 0 && spec.amplitude >= 0 && spec.amplitude < 1 && spec.period > .zero,
-                     "DiurnalArrivals needs mean > 0, 0 ≤ amplitude < 1, period > 0")
+        precondition(
+            spec.meanRate > 0 && spec.amplitude >= 0 && spec.amplitude < 1 && spec.period > .zero,
+            "DiurnalArrivals needs mean > 0, 0 ≤ amplitude < 1, period > 0")
         self.spec = spec
         self.current = start.nanoseconds
     }

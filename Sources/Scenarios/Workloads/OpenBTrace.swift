@@ -85,11 +85,13 @@ public struct OpenBTrace: Sendable {
         guard let nameColumn = column("name"), let cpuColumn = column("cpu_milli"),
             let memoryColumn = column("memory_mib")
         else {
-            throw ParseError(file: fileName, line: 1,
-                             reason: "not an openb pod list: needs columns name, cpu_milli, memory_mib")
+            throw ParseError(
+                file: fileName, line: 1,
+                reason: "not an openb pod list: needs columns name, cpu_milli, memory_mib")
         }
         let gpuColumn = column("num_gpu"), gpuMilliColumn = column("gpu_milli"), specColumn = column("gpu_spec")
-        let qosColumn = column("qos"), creationColumn = column("creation_time"), deletionColumn = column("deletion_time")
+        let qosColumn = column("qos"), creationColumn = column("creation_time"),
+            deletionColumn = column("deletion_time")
         var records: [Record] = []
         records.reserveCapacity(lines.count - 1)
         for (offset, line) in lines.dropFirst().enumerated() {
@@ -98,35 +100,39 @@ public struct OpenBTrace: Sendable {
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             if cells.count == 1 && cells[0].isEmpty { continue }
             guard cells.count >= header.count else {
-                throw ParseError(file: fileName, line: lineNumber,
-                                 reason: "expected \(header.count) columns, found \(cells.count)")
+                throw ParseError(
+                    file: fileName, line: lineNumber,
+                    reason: "expected \(header.count) columns, found \(cells.count)")
             }
             func integer(_ index: Int?, _ name: String, optional: Bool = false) throws(ParseError) -> Int64? {
                 guard let index else { return nil }
                 let cell = cells[index]
                 if cell.isEmpty && optional { return nil }
                 // Some exports write whole numbers as `12.0`.
-                if let value = Int64(cell) ?? Double(cell).flatMap({ $0.isFinite ? Int64(exactly: $0.rounded()) : nil }),
+                if let value = Int64(cell)
+                    ?? Double(cell).flatMap({ $0.isFinite ? Int64(exactly: $0.rounded()) : nil }),
                     value >= 0
                 {
                     return value
                 }
-                throw ParseError(file: fileName, line: lineNumber,
-                                 reason: "\(name): Invalid value: \"\(cell)\": must be a non-negative integer")
+                throw ParseError(
+                    file: fileName, line: lineNumber,
+                    reason: "\(name): Invalid value: \"\(cell)\": must be a non-negative integer")
             }
             let creation = try integer(creationColumn, "creation_time") ?? 0
             var deletion = try integer(deletionColumn, "deletion_time", optional: true)
             if let value = deletion, value < creation { deletion = nil }
-            records.append(Record(
-                name: cells[nameColumn],
-                cpuMilli: try integer(cpuColumn, "cpu_milli") ?? 0,
-                memoryMiB: try integer(memoryColumn, "memory_mib") ?? 0,
-                numGPU: Int(try integer(gpuColumn, "num_gpu") ?? 0),
-                gpuMilli: Int(try integer(gpuMilliColumn, "gpu_milli", optional: true) ?? 0),
-                gpuSpec: specColumn.map { cells[$0] } ?? "",
-                qos: qosColumn.map { cells[$0] } ?? "",
-                creationTime: creation,
-                deletionTime: deletion))
+            records.append(
+                Record(
+                    name: cells[nameColumn],
+                    cpuMilli: try integer(cpuColumn, "cpu_milli") ?? 0,
+                    memoryMiB: try integer(memoryColumn, "memory_mib") ?? 0,
+                    numGPU: Int(try integer(gpuColumn, "num_gpu") ?? 0),
+                    gpuMilli: Int(try integer(gpuMilliColumn, "gpu_milli", optional: true) ?? 0),
+                    gpuSpec: specColumn.map { cells[$0] } ?? "",
+                    qos: qosColumn.map { cells[$0] } ?? "",
+                    creationTime: creation,
+                    deletionTime: deletion))
         }
         self.init(records: records)
     }

@@ -68,8 +68,9 @@ public final class WorkloadGenerator {
             let (prototype, trace) = try Self.resolve(workload, baseDirectory: scenario.baseDirectory)
             self.init(workload: workload, prototype: prototype, trace: trace, streams: streams)
         } catch {
-            self.init(workload: Workload(name: workload.name, template: workload.template, arrivals: .at([]), count: 0),
-                      prototype: Pod(metadata: ObjectMeta(), spec: PodSpec(containers: [])), streams: streams)
+            self.init(
+                workload: Workload(name: workload.name, template: workload.template, arrivals: .at([]), count: 0),
+                prototype: Pod(metadata: ObjectMeta(), spec: PodSpec(containers: [])), streams: streams)
             self.problem = error
         }
     }

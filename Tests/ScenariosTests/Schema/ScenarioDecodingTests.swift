@@ -7,7 +7,8 @@ import Stochastics
 import Testing
 
 @Suite struct ScenarioDecodingTests {
-    let result = ScenarioDecoder.decode(text: FormatPageExample.yaml, fileName: "crashloop.yaml", baseDirectory: "/nonexistent")
+    let result = ScenarioDecoder.decode(
+        text: FormatPageExample.yaml, fileName: "crashloop.yaml", baseDirectory: "/nonexistent")
     var scenario: Scenario { result.scenario }
 
     @Test func formatPageExampleHasNoProblems() {
@@ -121,9 +122,11 @@ import Testing
     }
 
     @Test func fileReferencesAreResolvedAgainstTheBaseDirectory() {
-        #expect(scenario.fileReferences.map(\.resolvedPath) == ["/nonexistent/web-pod.yaml", "/nonexistent/pods03.yaml"])
-        #expect(scenario.fileReferences.map(\.fieldPath)
-            == ["spec.workloads[0].template.file", "spec.actions[0].apply.file"])
+        #expect(
+            scenario.fileReferences.map(\.resolvedPath) == ["/nonexistent/web-pod.yaml", "/nonexistent/pods03.yaml"])
+        #expect(
+            scenario.fileReferences.map(\.fieldPath)
+                == ["spec.workloads[0].template.file", "spec.actions[0].apply.file"])
     }
 
     @Test func decodesFromTheManifestLoader() throws {

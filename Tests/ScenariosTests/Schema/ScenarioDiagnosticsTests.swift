@@ -39,16 +39,17 @@ import Testing
             """
         let prefix = "crashloop.yaml"
         let object = "Scenario \"crashloop\""
-        #expect(Self.messages(yaml) == [
-            "\(prefix):6: \(object): spec.duration: Invalid value: \"1000000h\": must be at most 100 years",
-            "\(prefix):7: \(object): spec.kubernetesVersion: Invalid value: \"1.20\": supported versions are 1.25 to 1.36",
-            "\(prefix):8: \(object): spec.timing: Unsupported value: \"fast\": supported values: \"ideal\", \"realistic\"",
-            "\(prefix):13: \(object): spec.behaviors[0].runs[1].duration: Invalid value: \"-2s\": must be non-negative",
-            "\(prefix):14: warning: \(object): unknown field \"spec.behaviors[0].colour\"",
-            "\(prefix):17: \(object): spec.images[0].size: Invalid value: \"-5Gi\": must be non-negative",
-            "\(prefix):20: \(object): spec.workloads[0].arrivals.poisson.rate: Invalid value: \"0/m\": must be positive",
-            "\(prefix):21: \(object): spec.workloads[0].count: Invalid value: -1: must be greater than or equal to 0",
-        ])
+        #expect(
+            Self.messages(yaml) == [
+                "\(prefix):6: \(object): spec.duration: Invalid value: \"1000000h\": must be at most 100 years",
+                "\(prefix):7: \(object): spec.kubernetesVersion: Invalid value: \"1.20\": supported versions are 1.25 to 1.36",
+                "\(prefix):8: \(object): spec.timing: Unsupported value: \"fast\": supported values: \"ideal\", \"realistic\"",
+                "\(prefix):13: \(object): spec.behaviors[0].runs[1].duration: Invalid value: \"-2s\": must be non-negative",
+                "\(prefix):14: warning: \(object): unknown field \"spec.behaviors[0].colour\"",
+                "\(prefix):17: \(object): spec.images[0].size: Invalid value: \"-5Gi\": must be non-negative",
+                "\(prefix):20: \(object): spec.workloads[0].arrivals.poisson.rate: Invalid value: \"0/m\": must be positive",
+                "\(prefix):21: \(object): spec.workloads[0].count: Invalid value: -1: must be greater than or equal to 0",
+            ])
     }
 
     @Test func documentLevelProblems() {
@@ -63,15 +64,16 @@ import Testing
               outputs: {sampleInterval: 0s}
               extra: 1
             """
-        #expect(Self.messages(yaml, file: "s.yaml") == [
-            "s.yaml:1: Scenario: apiVersion: Unsupported value: \"kubesim/v1beta9\": supported values: \"kubesim/v1alpha1\"",
-            "s.yaml:3: Scenario: metadata.name: Required value",
-            "s.yaml:5: Scenario: spec.seed: Invalid value: \"-3\": must be an integer between 0 and 18446744073709551615",
-            "s.yaml:6: Scenario: spec.until: Unsupported value: \"Forever\": supported values: \"Quiescent\"",
-            "s.yaml:7: Scenario: spec.startTime: Invalid value: \"yesterday\": must be an RFC 3339 time such as 2026-01-01T00:00:00Z",
-            "s.yaml:8: Scenario: spec.outputs.sampleInterval: Invalid value: \"0s\": must be positive",
-            "s.yaml:9: warning: Scenario: unknown field \"spec.extra\"",
-        ])
+        #expect(
+            Self.messages(yaml, file: "s.yaml") == [
+                "s.yaml:1: Scenario: apiVersion: Unsupported value: \"kubesim/v1beta9\": supported values: \"kubesim/v1alpha1\"",
+                "s.yaml:3: Scenario: metadata.name: Required value",
+                "s.yaml:5: Scenario: spec.seed: Invalid value: \"-3\": must be an integer between 0 and 18446744073709551615",
+                "s.yaml:6: Scenario: spec.until: Unsupported value: \"Forever\": supported values: \"Quiescent\"",
+                "s.yaml:7: Scenario: spec.startTime: Invalid value: \"yesterday\": must be an RFC 3339 time such as 2026-01-01T00:00:00Z",
+                "s.yaml:8: Scenario: spec.outputs.sampleInterval: Invalid value: \"0s\": must be positive",
+                "s.yaml:9: warning: Scenario: unknown field \"spec.extra\"",
+            ])
     }
 
     @Test func distributionProblems() {
@@ -92,16 +94,21 @@ import Testing
             """
         let o = "d.yaml:%d: Scenario \"d\": "
         func at(_ line: Int) -> String { o.replacingOccurrences(of: "%d", with: String(line)) }
-        #expect(Self.messages(yaml, file: "d.yaml") == [
-            at(7) + "spec.behaviors[0].runs[0].duration.lognormal.median: Invalid value: \"0s\": must be positive",
-            at(8) + "spec.behaviors[0].runs[1].duration.uniform.max: Invalid value: \"1s\": must be greater than or equal to min",
-            at(9) + "spec.behaviors[0].runs[2].duration: Invalid value: \"a mapping\": expected a constant or exactly one of constant, empirical, exponential, gamma, lognormal, uniform, weibull",
-            "d.yaml:9: warning: Scenario \"d\": unknown field \"spec.behaviors[0].runs[2].duration.pareto\"",
-            at(10) + "spec.behaviors[0].runs[3].duration.gamma.shape: Invalid value: \"0\": must be positive",
-            at(11) + "spec.behaviors[0].runs[4].duration.exponential.mean: Required value",
-            at(12) + "spec.behaviors[0].runs[5].duration: Invalid value: \"2 days\": must be a duration such as 90s, 1m30s, 2h or a number of seconds",
-            at(13) + "spec.behaviors[0].terminationDelay.weibull.scale: Invalid value: \"200y\": must be a duration such as 90s, 1m30s, 2h or a number of seconds",
-        ])
+        #expect(
+            Self.messages(yaml, file: "d.yaml") == [
+                at(7) + "spec.behaviors[0].runs[0].duration.lognormal.median: Invalid value: \"0s\": must be positive",
+                at(8)
+                    + "spec.behaviors[0].runs[1].duration.uniform.max: Invalid value: \"1s\": must be greater than or equal to min",
+                at(9)
+                    + "spec.behaviors[0].runs[2].duration: Invalid value: \"a mapping\": expected a constant or exactly one of constant, empirical, exponential, gamma, lognormal, uniform, weibull",
+                "d.yaml:9: warning: Scenario \"d\": unknown field \"spec.behaviors[0].runs[2].duration.pareto\"",
+                at(10) + "spec.behaviors[0].runs[3].duration.gamma.shape: Invalid value: \"0\": must be positive",
+                at(11) + "spec.behaviors[0].runs[4].duration.exponential.mean: Required value",
+                at(12)
+                    + "spec.behaviors[0].runs[5].duration: Invalid value: \"2 days\": must be a duration such as 90s, 1m30s, 2h or a number of seconds",
+                at(13)
+                    + "spec.behaviors[0].terminationDelay.weibull.scale: Invalid value: \"200y\": must be a duration such as 90s, 1m30s, 2h or a number of seconds",
+            ])
     }
 
     @Test func actionProblems() {
@@ -124,17 +131,22 @@ import Testing
                   inline: {apiVersion: v1, kind: Pod, metadata: {name: bad}, spec: {containers: [{image: nginx}]}}
             """
         func at(_ line: Int) -> String { "a.yaml:\(line): Scenario \"a\": " }
-        #expect(Self.messages(yaml, file: "a.yaml") == [
-            at(6) + "spec.actions[0]: Invalid value: \"a mapping\": expected exactly one of apply, cordon, delete, drain, kubelet, node, patch, registry, scale, uncordon",
-            at(7) + "spec.actions[1].at: Required value",
-            at(7) + "spec.actions[1].delete.kind: Required value",
-            at(8) + "spec.actions[2].scale.kind: Unsupported value: \"Job\": supported values: \"Deployment\", \"ReplicaSet\"",
-            at(9) + "spec.actions[3].scale.replicas: Invalid value: -1: must be greater than or equal to 0",
-            at(10) + "spec.actions[4].node: Invalid value: \"a mapping\": expected exactly one of fail, add, remove",
-            at(11) + "spec.actions[5].kubelet.restart: Invalid value: \"false\": the only kubelet action is restart: true",
-            at(12) + "spec.actions[6].registry.outage: Required value",
-            at(13) + "spec.actions[7].patch.image: Required value: a patch needs image, template or replicas",
-            at(16) + "spec.actions[8].apply.inline: Pod \"bad\": spec.containers[0].name: Required value",
-        ])
+        #expect(
+            Self.messages(yaml, file: "a.yaml") == [
+                at(6)
+                    + "spec.actions[0]: Invalid value: \"a mapping\": expected exactly one of apply, cordon, delete, drain, kubelet, node, patch, registry, scale, uncordon",
+                at(7) + "spec.actions[1].at: Required value",
+                at(7) + "spec.actions[1].delete.kind: Required value",
+                at(8)
+                    + "spec.actions[2].scale.kind: Unsupported value: \"Job\": supported values: \"Deployment\", \"ReplicaSet\"",
+                at(9) + "spec.actions[3].scale.replicas: Invalid value: -1: must be greater than or equal to 0",
+                at(10)
+                    + "spec.actions[4].node: Invalid value: \"a mapping\": expected exactly one of fail, add, remove",
+                at(11)
+                    + "spec.actions[5].kubelet.restart: Invalid value: \"false\": the only kubelet action is restart: true",
+                at(12) + "spec.actions[6].registry.outage: Required value",
+                at(13) + "spec.actions[7].patch.image: Required value: a patch needs image, template or replicas",
+                at(16) + "spec.actions[8].apply.inline: Pod \"bad\": spec.containers[0].name: Required value",
+            ])
     }
 }

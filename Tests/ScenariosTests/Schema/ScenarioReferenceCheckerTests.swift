@@ -29,11 +29,11 @@ import Testing
         let dir = NSTemporaryDirectory() + "kubesim-refcheck-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: applied}
-            spec: {containers: [{name: c, image: busybox}]}
-            """.write(toFile: dir + "/present.yaml", atomically: true, encoding: .utf8)
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: applied}
+        spec: {containers: [{name: c, image: busybox}]}
+        """.write(toFile: dir + "/present.yaml", atomically: true, encoding: .utf8)
         try "seconds\n10\n20\n30\n".write(toFile: dir + "/lifetimes.csv", atomically: true, encoding: .utf8)
         return dir
     }
@@ -82,20 +82,53 @@ import Testing
         let o = "refs.yaml:%d: Scenario \"refs\": "
         func at(_ line: Int, _ text: String) -> String { o.replacingOccurrences(of: "%d", with: "\(line)") + text }
         func warn(_ line: Int, _ text: String) -> String { "refs.yaml:\(line): warning: Scenario \"refs\": " + text }
-        #expect(problems == [
-            at(13, "spec.workloads[0].template.file: Not found: \"missing-pod.yaml\": no such file (looked for \(dir)/missing-pod.yaml)"),
-            at(17, "spec.workloads[1].arrivals.trace.file: Not found: \"no-trace.csv\": no such file (looked for \(dir)/no-trace.csv)"),
-            at(18, "spec.workloads[1].lifetime.empirical.file: Not found: \"gone.csv\": no such file (looked for \(dir)/gone.csv)"),
-            at(21, "spec.actions[1].delete.name: Not found: \"ghost\": no Pod \"ghost\" in namespace \"default\" in the inputs or earlier apply actions"),
-            at(23, "spec.actions[3].scale.name: Not found: \"api\": no Deployment \"api\" in namespace \"default\" in the inputs or earlier apply actions"),
-            at(24, "spec.actions[4].delete.name: Not found: \"applied\": no Pod \"applied\" in namespace \"default\" in the inputs or earlier apply actions"),
-            at(28, "spec.actions[8].drain.node: Not found: \"pool-2\": no such node (nodes: \"pool-0\", \"pool-1\")"),
-            at(31, "spec.actions[11].node.add: Unsupported value: \"gpu\": supported values: \"pool\""),
-            at(32, "spec.actions[12].node.name: Not found: \"worker-0\": no such node (nodes: \"pool-0\", \"pool-1\", \"pool-2\")"),
-            at(33, "spec.actions[13].patch.name: Not found: \"web\": no Deployment \"web\" in namespace \"default\" in the inputs or earlier apply actions"),
-            warn(9, "spec.behaviors[0].writes[1].volume: Not found: \"logs\": no pod this behaviour matches has a volume named \"logs\""),
-            warn(11, "spec.behaviors[1].writes[0].volume: Not found: \"data\": no pod in the inputs matches this behaviour"),
-        ])
+        #expect(
+            problems == [
+                at(
+                    13,
+                    "spec.workloads[0].template.file: Not found: \"missing-pod.yaml\": no such file (looked for \(dir)/missing-pod.yaml)"
+                ),
+                at(
+                    17,
+                    "spec.workloads[1].arrivals.trace.file: Not found: \"no-trace.csv\": no such file (looked for \(dir)/no-trace.csv)"
+                ),
+                at(
+                    18,
+                    "spec.workloads[1].lifetime.empirical.file: Not found: \"gone.csv\": no such file (looked for \(dir)/gone.csv)"
+                ),
+                at(
+                    21,
+                    "spec.actions[1].delete.name: Not found: \"ghost\": no Pod \"ghost\" in namespace \"default\" in the inputs or earlier apply actions"
+                ),
+                at(
+                    23,
+                    "spec.actions[3].scale.name: Not found: \"api\": no Deployment \"api\" in namespace \"default\" in the inputs or earlier apply actions"
+                ),
+                at(
+                    24,
+                    "spec.actions[4].delete.name: Not found: \"applied\": no Pod \"applied\" in namespace \"default\" in the inputs or earlier apply actions"
+                ),
+                at(
+                    28,
+                    "spec.actions[8].drain.node: Not found: \"pool-2\": no such node (nodes: \"pool-0\", \"pool-1\")"),
+                at(31, "spec.actions[11].node.add: Unsupported value: \"gpu\": supported values: \"pool\""),
+                at(
+                    32,
+                    "spec.actions[12].node.name: Not found: \"worker-0\": no such node (nodes: \"pool-0\", \"pool-1\", \"pool-2\")"
+                ),
+                at(
+                    33,
+                    "spec.actions[13].patch.name: Not found: \"web\": no Deployment \"web\" in namespace \"default\" in the inputs or earlier apply actions"
+                ),
+                warn(
+                    9,
+                    "spec.behaviors[0].writes[1].volume: Not found: \"logs\": no pod this behaviour matches has a volume named \"logs\""
+                ),
+                warn(
+                    11,
+                    "spec.behaviors[1].writes[0].volume: Not found: \"data\": no pod in the inputs matches this behaviour"
+                ),
+            ])
         // The empirical file that exists was read, in seconds.
         #expect(decoded.scenario.workloads[0].lifetime == .empirical([10, 20, 30]))
     }
@@ -112,15 +145,17 @@ import Testing
             """
         let decoded = ScenarioDecoder.decode(text: yaml, fileName: "n.yaml")
         // No pools and no Node manifests: the default cluster worker-0..2.
-        #expect(ScenarioReferenceChecker.check(decoded.scenario, objects: []).map(\.message) == [
-            "spec.actions[1].uncordon.node: Not found: \"big-node\": no such node (nodes: \"worker-0\", \"worker-1\", \"worker-2\")",
-        ])
+        #expect(
+            ScenarioReferenceChecker.check(decoded.scenario, objects: []).map(\.message) == [
+                "spec.actions[1].uncordon.node: Not found: \"big-node\": no such node (nodes: \"worker-0\", \"worker-1\", \"worker-2\")"
+            ])
         // Node manifests replace the default cluster.
         let nodes = ManifestLoader().load(
             text: "apiVersion: v1\nkind: Node\nmetadata: {name: big-node}\n", fileName: "nodes.yaml"
         ).objects
-        #expect(ScenarioReferenceChecker.check(decoded.scenario, objects: nodes).map(\.message) == [
-            "spec.actions[0].cordon.node: Not found: \"worker-2\": no such node (nodes: \"big-node\")",
-        ])
+        #expect(
+            ScenarioReferenceChecker.check(decoded.scenario, objects: nodes).map(\.message) == [
+                "spec.actions[0].cordon.node: Not found: \"worker-2\": no such node (nodes: \"big-node\")"
+            ])
     }
 }

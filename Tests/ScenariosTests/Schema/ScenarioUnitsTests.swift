@@ -5,10 +5,11 @@ import Testing
 @Suite struct ScenarioUnitsTests {
     static func rate(_ text: String) -> Double? { try? ScenarioUnits.rate(text).get() }
 
-    @Test(arguments: [
-        ("20/m", 20.0 / 60), ("2/s", 2), ("3600/h", 1), ("86400/d", 1), ("29B/s", 29), ("2Mi/s", 2_097_152),
-        ("100Mi", 104_857_600), ("1G/s", 1e9), ("500m/s", 0.5), ("1.5/m", 0.025),
-    ] as [(String, Double)])
+    @Test(
+        arguments: [
+            ("20/m", 20.0 / 60), ("2/s", 2), ("3600/h", 1), ("86400/d", 1), ("29B/s", 29), ("2Mi/s", 2_097_152),
+            ("100Mi", 104_857_600), ("1G/s", 1e9), ("500m/s", 0.5), ("1.5/m", 0.025),
+        ] as [(String, Double)])
     func rates(text: String, perSecond: Double) {
         let value = Self.rate(text)
         #expect(value != nil && abs(value! - perSecond) <= perSecond * 1e-12, "\(text) ⇒ \(String(describing: value))")
@@ -36,10 +37,12 @@ import Testing
     }
 
     /// Independent values: `date -u -d … +%s`.
-    @Test(arguments: [
-        ("2026-01-01T00:00:00Z", Int64(1_767_225_600)), ("2026-01-01T02:00:00+02:00", 1_767_225_600),
-        ("1970-01-01T00:00:00Z", 0), ("2024-02-29T12:34:56.789Z", 1_709_210_096), ("2000-03-01T00:00:00-05:30", 951_888_600),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("2026-01-01T00:00:00Z", Int64(1_767_225_600)), ("2026-01-01T02:00:00+02:00", 1_767_225_600),
+            ("1970-01-01T00:00:00Z", 0), ("2024-02-29T12:34:56.789Z", 1_709_210_096),
+            ("2000-03-01T00:00:00-05:30", 951_888_600),
+        ] as [(String, Int64)])
     func timestamps(text: String, unix: Int64) throws {
         #expect(try ScenarioUnits.rfc3339(text).get() == unix)
     }

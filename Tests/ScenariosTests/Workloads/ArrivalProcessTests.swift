@@ -79,8 +79,10 @@ import Testing
     }
 
     @Test func diurnalRateFunction() {
-        let process = DiurnalArrivals(spec: DiurnalSpec(meanRate: 2, amplitude: 0.25, period: .seconds(3600),
-                                                        peak: .seconds(900)))
+        let process = DiurnalArrivals(
+            spec: DiurnalSpec(
+                meanRate: 2, amplitude: 0.25, period: .seconds(3600),
+                peak: .seconds(900)))
         #expect(abs(process.rate(at: .seconds(900)) - 2.5) < 1e-12)
         #expect(abs(process.rate(at: .seconds(2700)) - 1.5) < 1e-12)
         #expect(abs(process.rate(at: .seconds(4500)) - 2.5) < 1e-12)  // one period later

@@ -21,25 +21,30 @@ import Testing
         let template = PodTemplateSpec(
             metadata: ObjectMeta(name: "gpu", labels: ["app": "trace"]),
             spec: PodSpec(containers: [Container(name: "main", image: "tensorflow:latest")]))
-        return Workload(name: "trace", template: .podTemplate(template),
-                        arrivals: .trace(TraceSpec(file: "t.csv", timeScale: timeScale)), count: count, until: until)
+        return Workload(
+            name: "trace", template: .podTemplate(template),
+            arrivals: .trace(TraceSpec(file: "t.csv", timeScale: timeScale)), count: count, until: until)
     }
 
     @Test func replaysCreationTimesRequestsAndLifetimes() throws {
         let trace = try OpenBTrace(csv: Self.sample, fileName: "t.csv")
         #expect(trace.records.map(\.name) == ["openb-pod-0000", "openb-pod-0001", "openb-pod-0002", "openb-pod-0003"])
-        let generator = WorkloadGenerator(workload: Self.workload(timeScale: 0.5), prototype: Pod(
-            metadata: ObjectMeta(name: "gpu"), spec: PodSpec(containers: [Container(name: "main", image: "tf")])),
+        let generator = WorkloadGenerator(
+            workload: Self.workload(timeScale: 0.5),
+            prototype: Pod(
+                metadata: ObjectMeta(name: "gpu"), spec: PodSpec(containers: [Container(name: "main", image: "tf")])),
             trace: trace, streams: RandomStreams(seed: 1))
         var arrivals: [WorkloadArrival] = []
         while let arrival = generator.next() { arrivals.append(arrival) }
         // Creation times 0, 427, 500, 900 s, halved.
-        #expect(arrivals.map(\.time) == [.zero, SimulationTime(nanoseconds: 213_500_000_000), .seconds(250), .seconds(450)])
+        #expect(
+            arrivals.map(\.time) == [.zero, SimulationTime(nanoseconds: 213_500_000_000), .seconds(250), .seconds(450)])
         #expect(arrivals.map { $0.pod.metadata.name } == ["gpu-0", "gpu-1", "gpu-2", "gpu-3"])
         // Lifetimes: deletion − creation, halved; none for the row without a deletion time.
-        #expect(arrivals.map(\.lifetime) == [
-            .seconds(6_268_748), .seconds(6_451_266) + .milliseconds(500), .seconds(500), nil,
-        ])
+        #expect(
+            arrivals.map(\.lifetime) == [
+                .seconds(6_268_748), .seconds(6_451_266) + .milliseconds(500), .seconds(500), nil,
+            ])
         let big = arrivals[2].pod
         #expect(big.spec.containers[0].resources.requests["cpu"] == Quantity("88"))
         #expect(big.spec.containers[0].resources.requests["memory"] == Quantity("320Gi"))
@@ -54,14 +59,17 @@ import Testing
 
     @Test func countAndUntilBoundTheReplay() throws {
         let trace = try OpenBTrace(csv: Self.sample, fileName: "t.csv")
-        let prototype = Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "x")]))
-        let counted = WorkloadGenerator(workload: Self.workload(count: 2), prototype: prototype, trace: trace,
-                                        streams: RandomStreams(seed: 1))
+        let prototype = Pod(
+            metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "x")]))
+        let counted = WorkloadGenerator(
+            workload: Self.workload(count: 2), prototype: prototype, trace: trace,
+            streams: RandomStreams(seed: 1))
         var n = 0
         while counted.next() != nil { n += 1 }
         #expect(n == 2)
-        let timed = WorkloadGenerator(workload: Self.workload(until: .seconds(500)), prototype: prototype, trace: trace,
-                                      streams: RandomStreams(seed: 1))
+        let timed = WorkloadGenerator(
+            workload: Self.workload(until: .seconds(500)), prototype: prototype, trace: trace,
+            streams: RandomStreams(seed: 1))
         var times: [SimulationTime] = []
         while let arrival = timed.next() { times.append(arrival.time) }
         #expect(times == [.zero, .seconds(427)])  // 500 s is not before `until`
@@ -69,14 +77,19 @@ import Testing
 
     @Test func badTraceRowsAreReportedWithTheirLine() {
         let text = "name,cpu_milli,memory_mib,creation_time\np,1000,10,5\nq,lots,10,6\n"
-        #expect(throws: OpenBTrace.ParseError(file: "bad.csv", line: 3,
-                                              reason: "cpu_milli: Invalid value: \"lots\": must be a non-negative integer")) {
+        #expect(
+            throws: OpenBTrace.ParseError(
+                file: "bad.csv", line: 3,
+                reason: "cpu_milli: Invalid value: \"lots\": must be a non-negative integer")
+        ) {
             try OpenBTrace(csv: text, fileName: "bad.csv")
         }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: TraceReplayTests.defaultTrace),
-                   "skipped: the openb trace is not at /work/shared/traces/alibaba-gpu-v2023"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: TraceReplayTests.defaultTrace),
+            "skipped: the openb trace is not at /work/shared/traces/alibaba-gpu-v2023"))
     func replaysTheRealTrace() throws {
         // Read creation times independently of OpenBTrace: column 9 of each row.
         let text = try String(contentsOfFile: Self.defaultTrace, encoding: .utf8)
@@ -96,8 +109,9 @@ import Testing
         let decoded = ScenarioDecoder.decode(text: yaml, fileName: "openb.yaml", baseDirectory: Self.traceDirectory)
         #expect(decoded.diagnostics.isEmpty)
         #expect(ScenarioReferenceChecker.check(decoded.scenario, objects: []).isEmpty)
-        let generator = try WorkloadGenerator.make(workload: decoded.scenario.workloads[0],
-                                                   baseDirectory: Self.traceDirectory, streams: RandomStreams(seed: 1))
+        let generator = try WorkloadGenerator.make(
+            workload: decoded.scenario.workloads[0],
+            baseDirectory: Self.traceDirectory, streams: RandomStreams(seed: 1))
         var times: [Int64] = []
         while let arrival = generator.next() { times.append(arrival.time.nanoseconds / 1_000_000_000) }
         #expect(times == creationTimes.sorted())

@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func namesFromTheTemplateAndBounds() throws {
-        let workload = try Self.decode("""
+        let workload = try Self.decode(
+            """
               - template: {inline: {apiVersion: v1, kind: Pod, metadata: {name: web}, spec: {containers: [{name: c, image: nginx}]}}}
                 arrivals: {poisson: {rate: 10/s}}
                 count: 5
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test func untilStopsArrivals() throws {
-        let workload = try Self.decode("""
+        let workload = try Self.decode(
+            """
               - template: {inline: {metadata: {name: p}, spec: {containers: [{name: c, image: x}]}}}
                 arrivals: {at: [0s, 10s, 20s, 30s]}
                 until: 20s
@@ -53,7 +55,8 @@ import Testing
     }
 
     @Test func generateNameIsUniqueAndDeterministic() throws {
-        let workload = try Self.decode("""
+        let workload = try Self.decode(
+            """
               - template: {inline: {metadata: {generateName: batch-}, spec: {containers: [{name: c, image: x}]}}}
                 arrivals: {poisson: {rate: 100/s}}
                 count: 2000
@@ -68,12 +71,16 @@ import Testing
         #expect(first.count == 2000)
         #expect(Set(first).count == 2000)
         let alphabet = Set("bcdfghjklmnpqrstvwxz2456789")
-        #expect(first.allSatisfy { $0.hasPrefix("batch-") && $0.count == 11 && $0.dropFirst(6).allSatisfy(alphabet.contains) })
+        #expect(
+            first.allSatisfy {
+                $0.hasPrefix("batch-") && $0.count == 11 && $0.dropFirst(6).allSatisfy(alphabet.contains)
+            })
         #expect(try names(seed: 5) == first)
     }
 
     @Test func requestOverridesAndLifetimeDistributions() throws {
-        let workload = try Self.decode("""
+        let workload = try Self.decode(
+            """
               - name: sized
                 template: {inline: {metadata: {name: s}, spec: {containers: [{name: a, image: x}, {name: b, image: y}]}}}
                 arrivals: {poisson: {rate: 1/s}}
@@ -81,10 +88,11 @@ import Testing
                 requests: {cpu: 500m, memory: {uniform: {min: 64Mi, max: 128Mi}}}
                 lifetime: {exponential: {mean: 2m}}
             """)
-        #expect(workload.requests == [
-            RequestOverride(resource: "cpu", distribution: .constant(0.5)),
-            RequestOverride(resource: "memory", distribution: .uniform(min: 67_108_864, max: 134_217_728)),
-        ])
+        #expect(
+            workload.requests == [
+                RequestOverride(resource: "cpu", distribution: .constant(0.5)),
+                RequestOverride(resource: "memory", distribution: .uniform(min: 67_108_864, max: 134_217_728)),
+            ])
         let generator = try Self.generator(workload)
         var lifetimes: [Double] = []
         while let arrival = generator.next() {
@@ -103,7 +111,8 @@ import Testing
     /// Changing the lifetime distribution must not move any arrival (separate named streams).
     @Test func lifetimeDrawsDoNotPerturbArrivals() throws {
         func times(lifetime: String) throws -> [SimulationTime] {
-            let workload = try Self.decode("""
+            let workload = try Self.decode(
+                """
                   - template: {inline: {metadata: {name: p}, spec: {containers: [{name: c, image: x}]}}}
                     arrivals: {poisson: {rate: 5/s}}
                     count: 200
@@ -114,7 +123,8 @@ import Testing
             while let arrival = generator.next() { result.append(arrival.time) }
             return result
         }
-        #expect(try times(lifetime: "{exponential: {mean: 1m}}") == times(lifetime: "{lognormal: {median: 5m, sigma: 2}}"))
+        #expect(
+            try times(lifetime: "{exponential: {mean: 1m}}") == times(lifetime: "{lognormal: {median: 5m, sigma: 2}}"))
     }
 }
 
@@ -122,9 +132,11 @@ import Testing
     @Test func peekDoesNotConsume() throws {
         let workload = Workload(
             name: "peek",
-            template: .pod(Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "x")]))),
+            template: .pod(
+                Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "x")]))),
             arrivals: .poisson(rate: 1), count: 150_000)
-        let generator = try WorkloadGenerator.make(workload: workload, baseDirectory: ".", streams: RandomStreams(seed: 9))
+        let generator = try WorkloadGenerator.make(
+            workload: workload, baseDirectory: ".", streams: RandomStreams(seed: 9))
         let announced = try #require(generator.nextArrivalTime())
         #expect(generator.nextArrivalTime() == announced)  // a peek draws once
         #expect(generator.produced == 1)  // one pending arrival, not 150,000
