@@ -167,7 +167,9 @@ extension ScenarioReader {
         if let node = spec["nodes"] { scenario.nodePools = nodePools(node, path.key("nodes")) }
         if let node = spec["images"] { scenario.images = images(node, path.key("images")) }
         if let node = spec["behaviors"] { scenario.behaviors = behaviors(node, path.key("behaviors")) }
-        if let node = spec["workloads"] { scenario.workloads = workloads(node, path.key("workloads")) }
+        if let node = spec["workloads"] {
+            scenario.workloads = workloads(node, path.key("workloads"), runHasDuration: spec["duration"] != nil)
+        }
         if let node = spec["actions"] { scenario.actions = actions(node, path.key("actions")) }
         if let node = spec["outputs"], let outputs = mapping(node, path.key("outputs"), known: ["sampleInterval"]) {
             let intervalPath = path.key("outputs").key("sampleInterval")

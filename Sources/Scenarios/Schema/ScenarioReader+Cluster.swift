@@ -21,11 +21,21 @@ extension ScenarioReader {
                 error(.duplicate(itemPath.key("name").text, .string(name)), at: itemPath.key("name"))
             }
             seen.append(name)
+            // Node names are `<pool>-<i>`: the pool name must make them valid DNS subdomains
+            // (ValidateNodeName, pkg/apis/core/validation).
+            for problem in NameValidation.dns1123SubdomainProblems(name + "-0") {
+                invalid(itemPath.key("name"), name, problem)
+            }
             var pool = NodePool(name: name, count: 1, capacity: Scenario.defaultNodePools[0].capacity)
             if let node = map["count"], let count = int(node, itemPath.key("count"), minimum: 0, maximum: 1_000_000) {
                 pool.count = count
             }
-            if let node = map["capacity"] { pool.capacity = resourceList(node, itemPath.key("capacity")) }
+            if let node = map["capacity"] {
+                // Resources not listed keep the default node's (4 CPU, 16Gi, 110 pods, 100Gi storage).
+                for (resource, quantity) in resourceList(node, itemPath.key("capacity")) {
+                    pool.capacity[resource] = quantity
+                }
+            }
             if let node = map["labels"] { pool.labels = stringMap(node, itemPath.key("labels")) ?? [:] }
             if let node = map["taints"], let taintNodes = sequence(node, itemPath.key("taints")) {
                 pool.taints = taintNodes.enumerated().compactMap { offset, taint in

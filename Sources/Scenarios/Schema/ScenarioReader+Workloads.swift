@@ -7,7 +7,7 @@ extension ScenarioReader {
     static let workloadKeys = ["name", "template", "arrivals", "count", "until", "lifetime", "requests"]
     static let arrivalKinds = ["at", "diurnal", "poisson", "trace"]
 
-    mutating func workloads(_ node: Yams.Node, _ path: FieldPath) -> [Workload] {
+    mutating func workloads(_ node: Yams.Node, _ path: FieldPath, runHasDuration: Bool) -> [Workload] {
         guard let items = sequence(node, path) else { return [] }
         var result: [Workload] = []
         for (index, item) in items.enumerated() {
@@ -24,6 +24,12 @@ extension ScenarioReader {
                 arrivals = arrivalSpec(node, itemPath.key("arrivals"))
             } else {
                 required(itemPath.key("arrivals"))
+            }
+            if !runHasDuration, map["count"] == nil, map["until"] == nil, let arrivalsNode = map["arrivals"],
+                arrivalsNode["poisson"] != nil || arrivalsNode["diurnal"] != nil
+            {
+                // An open-ended workload would keep an `until: Quiescent` run going forever.
+                required(itemPath.key("count"), "an open-ended workload needs count, until or spec.duration")
             }
             let count = map["count"].flatMap { int($0, itemPath.key("count"), minimum: 0) }
             let until = map["until"].flatMap { duration($0, itemPath.key("until")) }

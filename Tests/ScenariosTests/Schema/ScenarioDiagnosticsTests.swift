@@ -149,4 +149,37 @@ import Testing
                 at(16) + "spec.actions[8].apply.inline: Pod \"bad\": spec.containers[0].name: Required value",
             ])
     }
+
+    @Test func openEndedWorkloadsAndPoolNames() {
+        let yaml = """
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: o}
+            spec:
+              nodes:
+              - {name: Big_Pool, count: 1}
+              - {name: gpu, count: 2, capacity: {cpu: "64", nvidia.com/gpu: "8"}}
+              workloads:
+              - template: {inline: {metadata: {name: p}, spec: {containers: [{name: c, image: x}]}}}
+                arrivals: {poisson: {rate: 1/s}}
+              - template: {inline: {metadata: {name: q}, spec: {containers: [{name: c, image: x}]}}}
+                arrivals: {at: [1s]}
+            """
+        let result = ScenarioDecoder.decode(text: yaml, fileName: "o.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "o.yaml:6: Scenario \"o\": spec.nodes[0].name: Invalid value: \"Big_Pool\": "
+                    + "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', "
+                    + "and must start and end with an alphanumeric character (e.g. 'example.com', regex used for "
+                    + "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                "o.yaml:9: Scenario \"o\": spec.workloads[0].count: Required value: "
+                    + "an open-ended workload needs count, until or spec.duration",
+            ])
+        // Capacity not listed keeps the default node's.
+        let gpu = result.scenario.nodePools?[1].capacity
+        #expect(gpu?["cpu"]?.value == 64)
+        #expect(gpu?["nvidia.com/gpu"]?.value == 8)
+        #expect(gpu?["memory"]?.value == 16 << 30)
+        #expect(gpu?["pods"]?.value == 110)
+    }
 }

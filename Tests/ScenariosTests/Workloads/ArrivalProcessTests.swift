@@ -51,6 +51,7 @@ import Testing
               workloads:
               - template: {inline: {metadata: {name: p}, spec: {containers: [{name: c, image: x}]}}}
                 arrivals: {diurnal: {mean: 60/m, peakToTrough: 3, period: 24h, peak: 14h}}
+                until: 480h
             """
         let decoded = ScenarioDecoder.decode(text: yaml, fileName: "d.yaml")
         #expect(decoded.diagnostics.isEmpty)
