@@ -282,21 +282,31 @@ public final class Kubelet {
         return Self.behaviorFromCommand(container) ?? given
     }
 
-    /// Reads `sleep N` / `exit N` from the command line, a convenience when no behaviour matches.
+    /// Reads `sleep N` / `exit N` from the command line, a convenience when no behaviour
+    /// matches: the whole command must be just that (optionally behind `sh -c`); loops and
+    /// pipelines (`while true; do …; sleep 1; done`) are not guessed at and run forever.
     static func behaviorFromCommand(_ container: Container) -> ContainerBehavior? {
-        let words = ((container.command ?? []) + (container.args ?? [])).flatMap {
-            $0.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "&" }).map(String.init)
+        var words = ((container.command ?? []) + (container.args ?? [])).flatMap {
+            $0.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         }
-        var duration: Double?
-        var exitCode: Int32?
-        for (i, word) in words.enumerated() where i + 1 < words.count {
-            if word == "sleep", let value = Double(words[i + 1]) { duration = (duration ?? 0) + value }
-            if word == "exit", let value = Int32(words[i + 1]) { exitCode = value }
+        if words.count >= 2, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(words[0]), words[1] == "-c" {
+            words.removeFirst(2)
         }
-        guard duration != nil || exitCode != nil else { return nil }
-        var behavior = ContainerBehavior(runs: [.init(duration: .constant(duration ?? 0), exitCode: exitCode ?? 0)])
-        behavior.terminationDelay = nil  // a shell running sleep as PID 1 ignores SIGTERM
-        return behavior
+        let quotes: Set<Character> = ["\"", "'"]
+        words = words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
+        guard words.count == 2 else { return nil }
+        switch words[0] {
+        case "sleep", "/bin/sleep":
+            guard let seconds = Double(words[1]), seconds.isFinite, seconds >= 0 else { return nil }
+            var behavior = ContainerBehavior(runs: [.init(duration: .constant(seconds), exitCode: 0)])
+            behavior.terminationDelay = nil  // a shell running sleep as PID 1 ignores SIGTERM
+            return behavior
+        case "exit":
+            guard let code = Int32(words[1]), (0...255).contains(code) else { return nil }
+            return ContainerBehavior(runs: [.init(duration: .constant(0), exitCode: code)])
+        default:
+            return nil
+        }
     }
 
     func sample(_ distribution: Distribution) -> Double { max(0, distribution.sample(using: &random)) }

@@ -27,9 +27,7 @@ final class BehaviorResolver {
         {
             return convert(behavior)
         }
-        let spec = container.isInit ? pod.pod.spec.initContainers?[container.index] : pod.pod.spec.containers[container.index]
-        if let spec, let commandBehavior = Self.fromCommand(spec) { return commandBehavior }
-        return .default
+        return .default  // the kubelet reads `sleep N`/`exit N` commands when no behaviour matches
     }
 
     func convert(_ behavior: Behavior) -> ContainerBehavior {
@@ -60,34 +58,5 @@ final class BehaviorResolver {
         return result
     }
 
-    /// `sleep N` runs N seconds and exits 0; `exit N` (also `sh -c "exit N"`) exits N at once.
-    static func fromCommand(_ container: Container) -> ContainerBehavior? {
-        let words = ((container.command ?? []) + (container.args ?? [])).flatMap { $0.split(separator: " ").map(String.init) }
-        guard let verb = words.firstIndex(where: { $0 == "sleep" || $0 == "exit" }), verb + 1 < words.count else {
-            return nil
-        }
-        let argument = words[verb + 1].trimmingCharacters(in: .init(charactersIn: "\";'"))
-        if words[verb] == "sleep" {
-            if argument == "infinity" { return .default }
-            guard let seconds = Double(argument), seconds >= 0 else { return nil }
-            var behavior = ContainerBehavior(runs: [.init(duration: .constant(seconds), exitCode: 0)])
-            behavior.terminationDelay = ContainerBehavior.default.terminationDelay
-            return behavior
-        }
-        guard let code = Int32(argument) else { return nil }
-        return ContainerBehavior(runs: [.init(duration: .constant(0), exitCode: code)])
-    }
 }
 
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return String(text)
-    }
-}
-
-extension Set where Element == Character {
-    fileprivate init(charactersIn text: String) { self.init(Array(text)) }
-}

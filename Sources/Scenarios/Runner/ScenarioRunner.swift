@@ -45,6 +45,16 @@ public final class ScenarioRunner {
         cluster.behaviorProvider = { pod, container in resolver.behavior(for: pod, container: container) }
         cluster.addSink(changes)
         actions = ActionExecutor(runner: self)
+    }
+
+    var started = false
+
+    /// Adds the nodes, applies the objects at time zero and schedules actions and arrivals.
+    /// Runs on the first ``run(progress:shouldStop:)``, so that outputs attached after `init`
+    /// see every record from the first one on.
+    func start() {
+        guard !started else { return }
+        started = true
         addNodes()
         applyInitialObjects()
         actions.scheduleAll()
@@ -160,6 +170,7 @@ public final class ScenarioRunner {
     /// Runs to the end, calling `progress` between chunks of virtual time; `shouldStop` is
     /// checked between chunks too (for interruption).
     public func run(progress: ((Cluster) -> Void)? = nil, shouldStop: () -> Bool = { false }) -> Ending {
+        start()
         let runLength = input.scenario.runLength
         let hardEnd: SimulationTime =
             runLength.duration.map { SimulationTime.zero + $0 } ?? (SimulationTime.zero + quiescenceCap)
