@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure kubesim's speed.",
-        subcommands: [BenchEngineCommand.self, BenchPoliciesCommand.self]
+        subcommands: [BenchEngineCommand.self, BenchPoliciesCommand.self, BenchFGDCommand.self]
     )
 }
 

@@ -167,6 +167,13 @@ public final class ScenarioRunner {
         case interrupted
     }
 
+    /// Runs up to (and including) the events at `instant`, for views of the cluster at a
+    /// moment (`kubesim get … --at 5m`). The scenario's own end is not applied.
+    public func run(to instant: SimulationTime) {
+        start()
+        cluster.run(until: .time(instant))
+    }
+
     /// Runs to the end, calling `progress` between chunks of virtual time; `shouldStop` is
     /// checked between chunks too (for interruption).
     public func run(progress: ((Cluster) -> Void)? = nil, shouldStop: () -> Bool = { false }) -> Ending {

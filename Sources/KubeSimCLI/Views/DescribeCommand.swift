@@ -1,0 +1,48 @@
+import ArgumentParser
+import ClusterComponents
+import SimulationOutput
+
+/// `kubesim describe pod NAME SCENARIO --at T`.
+struct DescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Print what `kubectl describe pod` would print at an instant of the scenario.",
+        discussion: """
+            Examples:
+              kubesim describe pod crash scenarios/crashloop --at 14m
+              kubesim describe pod mc1 scenarios/seeds/pods03.yaml --at 1m
+            """
+    )
+
+    @Argument(help: "The kind: pod.")
+    var kind: String
+
+    @Argument(help: "The pod's name.")
+    var name: String
+
+    @OptionGroup var replay: ReplayOptions
+
+    @Option(name: .shortAndLong, help: "Namespace of the pod.")
+    var namespace: String = "default"
+
+    func validate() throws {
+        guard ["pod", "pods", "po"].contains(kind) else {
+            throw ValidationError("describe supports pods only, got \"\(kind)\"")
+        }
+    }
+
+    func run() throws {
+        let (runner, log, now) = try replay.replay()
+        let cluster = runner.cluster
+        // The newest pod of that name (a replacement may reuse it after a deletion).
+        guard let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace && !$0.isRemoved })
+            ?? cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace })
+        else {
+            throw CleanExit.message("Error from server (NotFound): pods \"\(name)\" not found")
+        }
+        let events = log.events.filter { $0.kind == "Pod" && $0.name == name && $0.namespace == namespace }
+        print(
+            PodDescriber.describe(pod, events: events, now: now, originUnixSeconds: cluster.configuration.startTimeUnixSeconds),
+            terminator: "")
+    }
+}

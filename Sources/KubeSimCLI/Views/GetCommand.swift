@@ -1,0 +1,61 @@
+import ArgumentParser
+import ClusterComponents
+import Foundation
+import SimulationOutput
+
+/// `kubesim get pods|nodes|events SCENARIO --at T`: what kubectl would print at that instant.
+struct GetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Print what `kubectl get` would print at an instant of the scenario.",
+        discussion: """
+            Replays the scenario to --at and prints the table as kubectl does (columns, STATUS
+            precedence, RESTARTS "5 (2m18s ago)", AGE).
+            Examples:
+              kubesim get pods scenarios/crashloop --at 5m
+              kubesim get pods scenarios/demo --at 12m -o wide
+              kubesim get nodes scenarios/demo --at 11m
+              kubesim get events scenarios/crashloop --at 3m
+            """
+    )
+
+    enum Resource: String, ExpressibleByArgument, CaseIterable {
+        case pods, pod, po, nodes, node, no, events, event, ev
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, wide
+    }
+
+    @Argument(help: "pods, nodes or events.")
+    var resource: Resource
+
+    @OptionGroup var replay: ReplayOptions
+
+    @Option(name: .shortAndLong, help: "Output: table (default) or wide.")
+    var output: Format = .table
+
+    @Option(name: .shortAndLong, help: "Only this namespace (pods and events).")
+    var namespace: String?
+
+    func run() throws {
+        let (runner, log, now) = try replay.replay()
+        let cluster = runner.cluster
+        switch resource {
+        case .pods, .pod, .po:
+            // The API server lists objects in key order (namespace, then name), and so does kubectl.
+            let pods = cluster.api.pods.filter { !$0.isRemoved && (namespace == nil || $0.namespace == namespace) }
+                .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+            if pods.isEmpty { return print("No resources found in \(namespace ?? "default") namespace.") }
+            print(PodPrinter.table(pods, now: now, wide: output == .wide), terminator: "")
+        case .nodes, .node, .no:
+            print(
+                NodePrinter.table(cluster.api.nodes.filter { !$0.isRemoved }.sorted { $0.name < $1.name }, now: now, version: "v\(cluster.configuration.kubernetesVersion).0"),
+                terminator: "")
+        case .events, .event, .ev:
+            let events = log.events.filter { namespace == nil || $0.namespace == namespace }
+            if events.isEmpty { return print("No events found in \(namespace ?? "default") namespace.") }
+            print(EventPrinter.table(events, now: now), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ClusterComponents
+import KubeModel
+import Scenarios
+import SimulationCore
+
+/// The scenario and instant shared by `get`, `describe` and `explain`.
+struct ReplayOptions: ParsableArguments {
+    @Argument(help: "Scenario files or folders.")
+    var paths: [String]
+
+    @Option(help: "The instant to look at: a Go duration since the start (90s, 5m, 1h2m) or seconds.")
+    var at: String = "0s"
+
+    @Option(help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    /// The instant, validated.
+    func instant() throws -> SimulationTime {
+        let text = at.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds < 1e9 {
+            return .zero + .seconds(seconds)
+        }
+        do {
+            let duration = try GoDuration(parsing: text)
+            guard duration.nanoseconds >= 0 else { throw ValidationError("--at must not be negative: \(at)") }
+            return SimulationTime(nanoseconds: duration.nanoseconds)
+        } catch let error as GoDuration.ParseError {
+            throw ValidationError("--at: \(error.description)")
+        }
+    }
+
+    /// Loads the inputs and runs the scenario to the instant, collecting events.
+    func replay(configure: (Cluster) -> Void = { _ in }) throws -> (runner: ScenarioRunner, events: EventLog, now: SimulationTime) {
+        let instant = try instant()
+        let input = try InputReporting.loadOrExit(paths, quiet: true)
+        let runner = ScenarioRunner(input: input, seed: seed)
+        let log = EventLog()
+        runner.cluster.addSink(log)
+        configure(runner.cluster)
+        runner.run(to: instant)
+        return (runner, log, instant)
+    }
+}
+
+/// Keeps every Kubernetes Event of a run (for `describe` and `get events`).
+final class EventLog: ClusterRecordSink {
+    var events: [KubeEvent] = []
+    func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        if case .event(let event) = record { events.append(event) }
+    }
+}
