@@ -87,7 +87,9 @@ import Testing
         let scenario = configuration.input.scenario
         #expect(scenario.nodePools?[0].count == 5)
         #expect(scenario.nodePools?[1].capacity["cpu"]?.milliValue == 16_000)
-        #expect(scenario.nodePools?[1].capacity["memory"]?.milliValue == 64 * 1024 * 1024 * 1024 * 1000)
+        let memory = try #require(scenario.nodePools?[1].capacity["memory"])
+        let expectedMilli: Int64 = 64 * 1_073_741_824 * 1000  // 64 GiB in thousandths
+        #expect(memory.milliValue == expectedMilli)
         #expect(scenario.workloads[0].arrivals == .poisson(rate: 0.5))
         #expect(scenario.runLength.duration == .seconds(3600))
         #expect(scenario.seed == 99)
