@@ -1,0 +1,79 @@
+import Stochastics
+
+/// One pod list on one node list, prepared for the FGD experiment (Weng et al., ATC '23, §6): dense tasks, the
+/// target workload's fragmentation measure, and the empty cluster every run starts from.
+public struct GPUSharingWorkload: Sendable {
+    /// The pod-list name (e.g. `default` for `openb_pod_list_default.csv`).
+    public let name: String
+    /// The trace pods, sorted by name (the artifact sorts before shuffling, `SortClusterPods`).
+    public let pods: [GPUTracePod]
+    /// The tasks, aligned with ``pods``.
+    public let tasks: [GPUTask]
+    /// Number of distinct task shapes (``GPUTask/shape`` is below it).
+    public let shapeCount: Int
+    /// The target workload of the fragmentation measure (from the whole pod list).
+    public let target: TargetWorkload
+    /// The empty cluster.
+    public let emptyCluster: GPUSharingCluster
+
+    /// Prepares a workload.
+    /// - Parameters:
+    ///   - name: the pod-list name, for output.
+    ///   - nodes: the node list.
+    ///   - pods: the pod list (any order).
+    ///   - popularityThreshold: coverage of the target workload, percent (artifact: 95).
+    public init(name: String, nodes: [GPUTraceNode], pods: [GPUTracePod], popularityThreshold: Int = 95) {
+        self.name = name
+        let sortedPods = pods.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
+        self.pods = sortedPods
+        let catalog = GPUModelCatalog(nodes: nodes, pods: sortedPods)
+        target = TargetWorkload(pods: sortedPods, popularityThreshold: popularityThreshold)
+        let measure = FragmentationMeasure(target: target, catalog: catalog)
+        emptyCluster = GPUSharingCluster(nodes: nodes, catalog: catalog, measure: measure)
+        var shapeIDs: [GPUTaskShape: Int32] = [:]
+        tasks = sortedPods.map { pod in
+            let shape = GPUTaskShape(pod)
+            let id = shapeIDs[shape] ?? Int32(shapeIDs.count)
+            shapeIDs[shape] = id
+            return GPUTask(
+                cpuMilli: Int32(pod.cpuMilli), memoryMiB: Int32(clamping: pod.memoryMiB), gpuCount: Int32(pod.gpuCount),
+                gpuMilli: Int32(pod.gpuMilli), modelMask: catalog.specMask(pod.gpuSpec), shape: id)
+        }
+        shapeCount = shapeIDs.count
+    }
+
+    /// Milli-GPU capacity of the cluster.
+    public var capacityGPUMilli: Int { emptyCluster.totalGPUs * 1000 }
+
+    /// The arrival order for a seed (indices into ``tasks``), as the artifact builds it (pkg/simulator/core.go,
+    /// `Simulate`): the pod list shuffled, then tuned to `tuningRatio` × the cluster's GPU capacity
+    /// (simulator.go, `TunePodsByNodeTotalResource`) — pods drawn with replacement from the name-sorted list
+    /// are appended while the next one still fits under the target, or random pods are removed while the total
+    /// exceeds it. Draws come from the stream `fgd/workload`, shared by all policies (common random numbers).
+    /// - Complexity: O(n) for tuning up; O(n²) worst case for tuning down.
+    public func arrivalSequence(seed: UInt64, tuningRatio: Double = 1.3) -> [Int32] {
+        var random = RandomStreams(seed: seed).stream(named: "fgd/workload")
+        var order = (0..<Int32(tasks.count)).map { $0 }
+        random.shuffle(&order)
+        guard tuningRatio > 0, !tasks.isEmpty else { return order }
+        let target = tuningRatio * Double(capacityGPUMilli)
+        var total = tasks.reduce(0) { $0 + $1.totalGPUMilli }
+        guard total > 0 else { return order }  // no GPU demand to tune (the artifact panics)
+        if Double(total) < target {
+            while true {
+                let index = random.integer(below: tasks.count)
+                // tuneUpPods compares with the per-GPU milli (`podRes.MilliGpu`), not the total: kept as is.
+                if Double(total + Int(tasks[index].gpuMilli)) > target { break }
+                total += tasks[index].totalGPUMilli
+                order.append(Int32(index))
+            }
+        } else {
+            while Double(total) > target, !order.isEmpty {
+                let position = random.integer(below: order.count)
+                total -= tasks[Int(order[position])].totalGPUMilli
+                order.remove(at: position)
+            }
+        }
+        return order
+    }
+}
