@@ -5,9 +5,10 @@ import SimulationOutput
 ///
 /// Latencies are in seconds of simulated time, fractions in [0, 1]. `startup.*` is the pod
 /// startup latency as the Kubernetes SLO defines it (creation → all containers running and
-/// observed, image pulls excluded); pods that never started are censored: when more than 1 %
-/// of the pods created never started, `startup.p99` is +∞ (the 99th percentile over all pods
-/// lies among pods that never started), likewise 50 % for `startup.p50`.
+/// observed, image pulls excluded); pods still pending at the end are censored: when they are
+/// more than 1 % of the pods that started or are still pending, `startup.p99` is +∞ (the 99th
+/// percentile over those pods lies among pods that never started), likewise 10 % for
+/// `startup.p90` and 50 % for `startup.p50`. Pods deleted before they started are left out.
 public enum MetricCatalog {
     /// One metric.
     public struct Definition: Sendable, Hashable {
@@ -73,7 +74,10 @@ public enum MetricCatalog {
     ///   - probe: what ``RunProbe`` measured alongside.
     public static func values(summary: RunSummary, probe: RunProbe.Figures) -> [Double] {
         let created = Double(summary.pods.created)
-        let unstarted = created > 0 ? Double(summary.pods.created - summary.pods.started) / created : 0
+        // Pods still pending at the end are censored (their startup exceeds the run); pods
+        // deleted before they started (lifetimes, scale-downs) have no startup to measure.
+        let observed = Double(summary.pods.started + summary.pods.pendingAtEnd)
+        let unstarted = observed > 0 ? Double(summary.pods.pendingAtEnd) / observed : 0
         func censored(_ value: Double, quantile: Double) -> Double {
             // A pod that never started has an infinite startup latency.
             unstarted > 1 - quantile + 1e-12 ? .infinity : value
