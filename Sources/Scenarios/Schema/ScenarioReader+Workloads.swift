@@ -100,9 +100,12 @@ extension ScenarioReader {
                     error(.notSupported(inlinePath.key("kind").text, kind, ["Pod"]), at: inlinePath.key("kind"))
                     return nil
                 }
-                return decodable(Pod.self, inline, inlinePath).map(WorkloadTemplate.pod)
+                guard let pod = decodable(Pod.self, inline, inlinePath) else { return nil }
+                return validated(pod, inlinePath) ? .pod(pod) : nil
             }
-            return decodable(PodTemplateSpec.self, inline, inlinePath).map(WorkloadTemplate.podTemplate)
+            guard let template = decodable(PodTemplateSpec.self, inline, inlinePath) else { return nil }
+            return validated(Pod(metadata: template.metadata, spec: template.spec), inlinePath)
+                ? .podTemplate(template) : nil
         default:
             invalid(path, node: node, "expected exactly one of file, inline")
             return nil
@@ -195,5 +198,22 @@ extension ScenarioReader {
         }
         if let node = params["peak"], let peak = duration(node, path.key("peak")) { spec.peak = peak }
         return spec
+    }
+
+    /// Validates a template pod as the API server would validate the pods made from it (the
+    /// name is generated, so a missing one is not a problem); reports errors under `path`.
+    mutating func validated(_ pod: Pod, _ path: FieldPath) -> Bool {
+        var named = pod
+        if (named.metadata.name ?? "").isEmpty {
+            named.metadata.name = named.metadata.generateName.map { $0 + "x" } ?? "x"
+        }
+        let errors = named.validate()
+        for fieldError in errors {
+            let inner = YAMLLocator.components(of: fieldError.path)
+            var located = fieldError
+            located.path = path.text + "." + fieldError.path  // keeps the API server's `requests[cpu]`
+            error(located, at: FieldPath(components: path.components + inner))
+        }
+        return errors.isEmpty
     }
 }

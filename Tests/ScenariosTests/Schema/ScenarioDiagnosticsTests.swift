@@ -182,4 +182,26 @@ import Testing
         #expect(gpu?["memory"]?.value == 16 << 30)
         #expect(gpu?["pods"]?.value == 110)
     }
+
+    @Test func inlineTemplatesAreValidated() {
+        let yaml = """
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: t}
+            spec:
+              workloads:
+              - template:
+                  inline:
+                    metadata: {generateName: job-}
+                    spec:
+                      containers:
+                      - {name: c, image: x, resources: {requests: {cpu: "-1"}}}
+                arrivals: {at: [0s]}
+            """
+        #expect(
+            Self.messages(yaml, file: "t.yaml") == [
+                "t.yaml:11: Scenario \"t\": spec.workloads[0].template.inline.spec.containers[0].resources.requests[cpu]: "
+                    + "Invalid value: \"-1\": must be greater than or equal to 0"
+            ])
+    }
 }
