@@ -10,7 +10,7 @@ extension Kubelet {
     func publishStatus(_ w: Int, terminal: Bool = false) -> PodPhase {
         let now = cluster.now
         let worker = workers[w]
-        let object = cluster.api[worker.pod]
+        let object = cluster.api.pods[worker.pod.value]
         let hasInit = worker.initCount > 0
         var initStatuses: [ContainerStatusRecord] = []
         var appStatuses: [ContainerStatusRecord] = []
@@ -22,6 +22,16 @@ extension Kubelet {
         var phase = Self.phase(
             spec: object.pod.spec, initStatuses: initStatuses, appStatuses: appStatuses,
             terminal: terminal || worker.phase == .terminated)
+        // ContainerRestartRules: a container that will be restarted by its own policy keeps
+        // the pod Running whatever the pod's restartPolicy says.
+        if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing && worker.evictionMessage == nil
+            && (worker.initCount..<worker.containers.count).contains(where: { c in
+                guard let current = worker.containers[c].current, !worker.containers[c].running else { return false }
+                return spec(w, c).restartPolicy != nil && shouldRestart(w, c, exitCode: current.exitCode)
+            })
+        {
+            phase = .running
+        }
         // Terminal phases never revert; eviction forces Failed.
         if previousPhase == .succeeded || previousPhase == .failed { phase = previousPhase }
         if worker.evictionMessage != nil { phase = .failed }

@@ -12,8 +12,8 @@ extension Kubelet {
             workers[w].pendingSync = true
             return
         }
-        let object = cluster.api[workers[w].pod]
-        if object.isRemoved {
+        let pod = workers[w].pod
+        if cluster.api.pods[pod.value].isRemoved {
             cleanup(w)
             return
         }
@@ -24,8 +24,9 @@ extension Kubelet {
             return
         case .syncing: break
         }
-        if object.isTerminating {
-            beginTermination(w, grace: object.deletionGracePeriodSeconds ?? workers[w].gracePeriodSeconds)
+        if cluster.api.pods[pod.value].isTerminating {
+            beginTermination(
+                w, grace: cluster.api.pods[pod.value].deletionGracePeriodSeconds ?? workers[w].gracePeriodSeconds)
             return
         }
         workers[w].pendingSync = false
@@ -51,7 +52,7 @@ extension Kubelet {
         workers[w].earliestExpiry = nil
         workers[w].startQueue = starts
         if !kills.isEmpty {
-            let podGrace = cluster.api[workers[w].pod].pod.spec.terminationGracePeriodSeconds
+            let podGrace = cluster.api.pods[pod.value].pod.spec.terminationGracePeriodSeconds
             for c in kills {
                 let container = spec(w, c)
                 let probe = container.startupProbe != nil && !workers[w].containers[c].started
@@ -211,9 +212,10 @@ extension Kubelet {
             requestSync(w, after: .zero)
             return
         }
-        let delay = workers[w].syncHadError
-            ? errorRequeueDelay(expiry: workers[w].earliestExpiry) : resyncDelay()
-        requestSync(w, after: delay)
+        // A clean sync would be requeued for the 1-m resync (`syncFrequency`), but in the model a
+        // resync with no new trigger cannot change anything, so it is elided (lazy timers).
+        guard workers[w].syncHadError else { return }
+        requestSync(w, after: errorRequeueDelay(expiry: workers[w].earliestExpiry))
     }
 
     // MARK: - Containers

@@ -235,12 +235,6 @@ public final class Kubelet {
         return roundToTicker(jittered)
     }
 
-    /// Requeue after a clean sync: `syncFrequency` 1 m × jitter U[1, 1.5) (Model Z: exactly 60 s).
-    func resyncDelay() -> SimulationDuration {
-        guard isRealistic else { return .seconds(60) }
-        return roundToTicker(.seconds(60 * (1 + 0.5 * random.uniform())))
-    }
-
     func roundToTicker(_ delay: SimulationDuration) -> SimulationDuration {
         let second: Int64 = 1_000_000_000
         let due = (cluster.now + delay).nanoseconds
@@ -263,9 +257,10 @@ public final class Kubelet {
 
     /// The container spec of container `c` of worker `w`.
     func spec(_ w: Int, _ c: Int) -> Container {
-        let runtime = workers[w].containers[c]
-        let podSpec = cluster.api[workers[w].pod].pod.spec
-        return runtime.isInit ? podSpec.initContainers![runtime.index] : podSpec.containers[runtime.index]
+        let index = workers[w].containers[c].index
+        let pod = workers[w].pod.value
+        return workers[w].containers[c].isInit
+            ? cluster.api.pods[pod].pod.spec.initContainers![index] : cluster.api.pods[pod].pod.spec.containers[index]
     }
 
     /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.
