@@ -56,12 +56,15 @@ public struct PolicyBenchmark: Sendable {
         let cells = self.cells
         let suite = self.suite
         let policies = self.policies
-        let runOne = run ?? { cell, configuration, stop in ScenarioRun.run(configuration, seed: cell.seed, shouldStop: stop) }
+        let runOne =
+            run ?? { cell, configuration, stop in ScenarioRun.run(configuration, seed: cell.seed, shouldStop: stop) }
         let collector = OutcomeCollector()
         ParallelRuns.run(
             cells, jobs: jobs, shouldStop: shouldStop,
             work: { cell in
-                runOne(cell, RunConfiguration(input: suite.workloads[cell.workload].input, policy: policies[cell.policy]), shouldStop)
+                runOne(
+                    cell, RunConfiguration(input: suite.workloads[cell.workload].input, policy: policies[cell.policy]),
+                    shouldStop)
             },
             completion: { cell, outcome in
                 collector.outcomes[cell] = outcome

@@ -19,7 +19,9 @@ public struct PolicyBenchmarkResults: Sendable {
     public func values(_ metric: Int, workload: Int, policy: Int) -> [Int: Double] {
         var values: [Int: Double] = [:]
         for cell in cells where cell.workload == workload && cell.policy == policy {
-            if let outcome = outcomes[cell], outcome.status == .completed { values[cell.replication] = outcome.value(metric) }
+            if let outcome = outcomes[cell], outcome.status == .completed {
+                values[cell.replication] = outcome.value(metric)
+            }
         }
         return values
     }
@@ -28,7 +30,8 @@ public struct PolicyBenchmarkResults: Sendable {
     public func table(confidence: Double = 0.95) -> String {
         let metrics = Self.tableMetrics.compactMap(MetricCatalog.index(of:))
         let headers = [
-            "placement", "pending p50", "pending p99", "cpu util", "cpu frag", "nodes used", "preemptions", "decision/attempt",
+            "placement", "pending p50", "pending p99", "cpu util", "cpu frag", "nodes used", "preemptions",
+            "decision/attempt",
         ]
         var table = TextTable(header: ["workload", "policy", "runs"] + headers)
         for w in workloads.indices {
@@ -37,23 +40,29 @@ public struct PolicyBenchmarkResults: Sendable {
                 var row = [workloads[w], policies[p], "\(runs)"]
                 for metric in metrics {
                     let byReplication = values(metric, workload: w, policy: p)
-                    let estimate = MeanEstimate(byReplication.keys.sorted().map { byReplication[$0]! }, confidence: confidence)
+                    let estimate = MeanEstimate(
+                        byReplication.keys.sorted().map { byReplication[$0]! }, confidence: confidence)
                     row.append(MetricFormat.estimate(estimate, unit: MetricCatalog.all[metric].unit))
                 }
                 table.rows.append(row)
             }
         }
         let level = Int((confidence * 100).rounded())
-        return "mean ± \(level)% half-width over replications (common random numbers across policies)\n" + table.render()
+        return "mean ± \(level)% half-width over replications (common random numbers across policies)\n"
+            + table.render()
     }
 
     /// One CSV row per finished run: workload, policy, replication, seed, status, every metric.
     public func csv() -> String {
-        var lines = [(["workload", "policy", "replication", "seed", "status"] + MetricCatalog.all.map(\.column)).joined(separator: ",")]
+        var lines = [
+            (["workload", "policy", "replication", "seed", "status"] + MetricCatalog.all.map(\.column)).joined(
+                separator: ",")
+        ]
         for cell in cells {
             guard let outcome = outcomes[cell] else { continue }
             var fields = [
-                SweepCSV.field(workloads[cell.workload]), SweepCSV.field(policies[cell.policy]), String(cell.replication),
+                SweepCSV.field(workloads[cell.workload]), SweepCSV.field(policies[cell.policy]),
+                String(cell.replication),
                 String(cell.seed), outcome.status.rawValue,
             ]
             fields += MetricCatalog.all.indices.map { SweepCSV.number(outcome.value($0)) }

@@ -49,7 +49,9 @@ public enum PolicyChoice: Sendable, Hashable {
         case "requestedtocapacityratio":
             // The bin-packing shape of the kube-scheduler docs ("Resource Bin Packing"):
             // utilisation 0 → score 0, 100 → 10.
-            let shape = [UtilizationShapePoint(utilization: 0, score: 0), UtilizationShapePoint(utilization: 100, score: 10)]
+            let shape = [
+                UtilizationShapePoint(utilization: 0, score: 0), UtilizationShapePoint(utilization: 100, score: 10),
+            ]
             self = .configuration(
                 name: "requestedtocapacityratio",
                 Self.nodeResourcesFit(
@@ -60,7 +62,8 @@ public enum PolicyChoice: Sendable, Hashable {
         default:
             guard let policy = SchedulerPolicy.named(trimmed) else {
                 throw .policy(
-                    "unknown policy \"\(trimmed)\": expected one of \(Self.names.joined(separator: ", ")) or a KubeSchedulerConfiguration .yaml file")
+                    "unknown policy \"\(trimmed)\": expected one of \(Self.names.joined(separator: ", ")) or a KubeSchedulerConfiguration .yaml file"
+                )
             }
             self = .builtin(policy)
         }
@@ -69,7 +72,10 @@ public enum PolicyChoice: Sendable, Hashable {
     /// The default profile with a NodeResourcesFit scoring strategy.
     static func nodeResourcesFit(_ strategy: ScoringStrategy) -> KubeSchedulerConfiguration {
         let profile = KubeSchedulerProfile(
-            pluginConfig: [PluginConfig(name: "NodeResourcesFit", args: .nodeResourcesFit(NodeResourcesFitArgs(scoringStrategy: strategy)))])
+            pluginConfig: [
+                PluginConfig(
+                    name: "NodeResourcesFit", args: .nodeResourcesFit(NodeResourcesFitArgs(scoringStrategy: strategy)))
+            ])
         return KubeSchedulerConfiguration(profiles: [profile])
     }
 
@@ -96,7 +102,8 @@ public enum PolicyChoice: Sendable, Hashable {
         guard case .configuration(_, let configuration) = self else { return }
         input.objects.removeAll { if case .schedulerConfiguration = $0.object { true } else { false } }
         input.objects.append(
-            LoadedObject(object: .schedulerConfiguration(configuration), location: SourceLocation(file: "--policy \(name)")))
+            LoadedObject(
+                object: .schedulerConfiguration(configuration), location: SourceLocation(file: "--policy \(name)")))
     }
 
     /// After the runner is built and before it runs: a built-in policy replaces the default

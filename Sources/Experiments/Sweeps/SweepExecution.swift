@@ -4,7 +4,8 @@ import Foundation
 /// run as it ends; then reads every run of the plan back.
 public enum SweepExecution {
     /// One run: the task and its configuration (overrides applied) → outcome.
-    public typealias RunFunction = @Sendable (RunTask, RunConfiguration, _ shouldStop: @escaping @Sendable () -> Bool) -> RunOutcome
+    public typealias RunFunction =
+        @Sendable (RunTask, RunConfiguration, _ shouldStop: @escaping @Sendable () -> Bool) -> RunOutcome
 
     /// The real thing: ``ScenarioRun/run(_:seed:shouldStop:)``.
     public static let scenarioRun: RunFunction = { task, configuration, shouldStop in
@@ -57,7 +58,8 @@ public enum SweepExecution {
             completion: { task, outcome in
                 guard outcome.status != .interrupted else { return }
                 do {
-                    try store.record(scenario: plan.scenarioName, scenarioHash: plan.scenarioHash, task: task, outcome: outcome)
+                    try store.record(
+                        scenario: plan.scenarioName, scenarioHash: plan.scenarioHash, task: task, outcome: outcome)
                 } catch let error as SweepError {
                     storeErrors.error = error
                     return

@@ -45,6 +45,7 @@ public struct SweepResults: Sendable {
 
     /// Paired difference (point − first point) of a metric.
     public func pairedDifference(_ metric: Int, at point: Int, confidence: Double = 0.95) -> PairedDifference {
-        PairedDifference(values: self.metric(metric, at: point), baseline: self.metric(metric, at: 0), confidence: confidence)
+        PairedDifference(
+            values: self.metric(metric, at: point), baseline: self.metric(metric, at: 0), confidence: confidence)
     }
 }

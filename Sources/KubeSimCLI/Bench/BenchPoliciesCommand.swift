@@ -51,7 +51,9 @@ struct BenchPoliciesCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard replications >= 1, replications <= 10_000 else { throw ValidationError("--replications must be in 1…10000") }
+        guard replications >= 1, replications <= 10_000 else {
+            throw ValidationError("--replications must be in 1…10000")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -71,10 +73,17 @@ struct BenchPoliciesCommand: ParsableCommand {
                     if !quiet { StandardError.write("\r[\(done)/\(total)] runs") }
                 })
             if !quiet {
-                StandardError.write(String(format: "\r%d runs in %.1f s\n", results.outcomes.count, Date().timeIntervalSince(started)))
-                for (cell, outcome) in results.outcomes.sorted(by: { ($0.key.workload, $0.key.policy, $0.key.replication) < ($1.key.workload, $1.key.policy, $1.key.replication) })
+                StandardError.write(
+                    String(format: "\r%d runs in %.1f s\n", results.outcomes.count, Date().timeIntervalSince(started)))
+                for (cell, outcome) in results.outcomes.sorted(by: {
+                    ($0.key.workload, $0.key.policy, $0.key.replication) < (
+                        $1.key.workload, $1.key.policy, $1.key.replication
+                    )
+                })
                 where outcome.status == .failed {
-                    StandardError.write("failed: \(results.workloads[cell.workload]) / \(results.policies[cell.policy]) r\(cell.replication): \(outcome.message)\n")
+                    StandardError.write(
+                        "failed: \(results.workloads[cell.workload]) / \(results.policies[cell.policy]) r\(cell.replication): \(outcome.message)\n"
+                    )
                 }
             }
             print(results.table())

@@ -68,14 +68,17 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The requirement for --find, e.g. '<=5s', '>=99%'.")
     var target: String?
 
-    @Option(help: "Confidence level of the intervals; for --find, the fraction of replications that must meet the target.")
+    @Option(
+        help: "Confidence level of the intervals; for --find, the fraction of replications that must meet the target.")
     var confidence: Double = 0.95
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func validate() throws {
-        guard replications >= 1, replications <= 100_000 else { throw ValidationError("--replications must be in 1…100000") }
+        guard replications >= 1, replications <= 100_000 else {
+            throw ValidationError("--replications must be in 1…100000")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1), e.g. 0.95") }
         if find != nil, target == nil { throw ValidationError("--find needs --target, e.g. --target '<=5s'") }
@@ -109,24 +112,32 @@ struct SweepCommand: ParsableCommand {
             for axis in axes {
                 guard axis.values.count == 1 else {
                     throw SweepError.malformedSetting(
-                        "\(axis.path)=\(axis.values.joined(separator: ","))", reason: "with --find, each --set takes one value")
+                        "\(axis.path)=\(axis.values.joined(separator: ","))",
+                        reason: "with --find, each --set takes one value")
                 }
-                if axis.path == interval.path { throw SweepError.malformedSetting("\(axis.path)", reason: "is also the --find path") }
+                if axis.path == interval.path {
+                    throw SweepError.malformedSetting("\(axis.path)", reason: "is also the --find path")
+                }
                 fixed.append((axis.path, axis.values[0]))
             }
             guard let metricIndex = MetricCatalog.index(of: metric) else { throw SweepError.unknownMetric(metric) }
             let search = CapacitySearch(
                 interval: interval, fixed: fixed, target: try MetricTarget(metric: metricIndex, parsing: target!),
                 confidence: confidence)
-            print("finding the smallest \(interval.path) in \(interval.low)…\(interval.high) with \(search.target) in ≥ \(percent(confidence)) of \(replications) replications")
-            print("(bisection: assumes \(search.target.description.split(separator: " ")[0]) improves monotonically as \(interval.path) grows)")
+            print(
+                "finding the smallest \(interval.path) in \(interval.low)…\(interval.high) with \(search.target) in ≥ \(percent(confidence)) of \(replications) replications"
+            )
+            print(
+                "(bisection: assumes \(search.target.description.split(separator: " ")[0]) improves monotonically as \(interval.path) grows)"
+            )
             let (outcome, _) = try search.run(
                 evaluate: { (point: ParameterPoint) throws(SweepError) -> [Int: Double] in
                     let plan = try SweepPlan(
                         scenarioName: input.scenario.name, scenarioHash: hash, base: base, points: [point],
                         replications: replications)
                     let report = try SweepExecution.execute(
-                        plan, store: store, jobs: jobs, shouldStop: shouldStop, progress: { progress.report(task: $0, outcome: $1, done: $2, total: $3) })
+                        plan, store: store, jobs: jobs, shouldStop: shouldStop,
+                        progress: { progress.report(task: $0, outcome: $1, done: $2, total: $3) })
                     progress.finish()
                     if report.interrupted { throw SweepError.store("interrupted; finished runs are in the database") }
                     return report.results.metric(metricIndex, at: 0)
@@ -138,7 +149,9 @@ struct SweepCommand: ParsableCommand {
                             + " → \(probe.satisfied ? "meets" : "misses")")
                 })
             if let answer = outcome.answer {
-                print("answer: \(interval.path)=\(answer) (\(outcome.probes.count) probes × \(replications) replications)")
+                print(
+                    "answer: \(interval.path)=\(answer) (\(outcome.probes.count) probes × \(replications) replications)"
+                )
             } else {
                 print("answer: none in \(interval.low)…\(interval.high): the target is missed even at \(interval.high)")
                 throw ExitCode(3)
@@ -147,7 +160,8 @@ struct SweepCommand: ParsableCommand {
         }
 
         let plan = try SweepPlan(
-            scenarioName: input.scenario.name, scenarioHash: hash, base: base, points: ParameterPoint.cartesianProduct(axes),
+            scenarioName: input.scenario.name, scenarioHash: hash, base: base,
+            points: ParameterPoint.cartesianProduct(axes),
             replications: replications)
         let tasks = try plan.tasks()
         let shown = try metrics.split(separator: ",").map { name in
@@ -155,7 +169,9 @@ struct SweepCommand: ParsableCommand {
             guard let index = MetricCatalog.index(of: trimmed) else { throw SweepError.unknownMetric(trimmed) }
             return index
         }
-        let report = try SweepExecution.execute(plan, tasks: tasks, store: store, jobs: jobs, shouldStop: shouldStop, progress: { progress.report(task: $0, outcome: $1, done: $2, total: $3) })
+        let report = try SweepExecution.execute(
+            plan, tasks: tasks, store: store, jobs: jobs, shouldStop: shouldStop,
+            progress: { progress.report(task: $0, outcome: $1, done: $2, total: $3) })
         progress.finish()
         if !quiet {
             StandardError.write(
@@ -164,11 +180,14 @@ struct SweepCommand: ParsableCommand {
         }
         print(SweepSummaryTable(results: report.results, metrics: shown, confidence: confidence).render())
         if let csv {
-            try SweepCSV.render(plan: plan, tasks: tasks, results: report.results).write(toFile: csv, atomically: true, encoding: .utf8)
+            try SweepCSV.render(plan: plan, tasks: tasks, results: report.results).write(
+                toFile: csv, atomically: true, encoding: .utf8)
             if !quiet { StandardError.write("sweep: wrote \(csv)\n") }
         }
         if report.interrupted {
-            StandardError.write("kubesim: interrupted; \(report.ran) finished runs were saved\(db.map { " in \($0)" } ?? ""); re-run to resume\n")
+            StandardError.write(
+                "kubesim: interrupted; \(report.ran) finished runs were saved\(db.map { " in \($0)" } ?? ""); re-run to resume\n"
+            )
             throw ExitCode(130)
         }
     }

@@ -13,7 +13,8 @@ import Testing
     @Test("the CI suite and the large suite load without errors")
     func loads() throws {
         let suite = try BenchmarkSuite(directory: Self.suitePath)
-        #expect(suite.workloads.map(\.name) == ["01-web-bursty", "02-batch-waves", "03-gpu-jobs", "04-mixed-priorities"])
+        #expect(
+            suite.workloads.map(\.name) == ["01-web-bursty", "02-batch-waves", "03-gpu-jobs", "04-mixed-priorities"])
         let large = try BenchmarkSuite(directory: Self.suitePath + "/large")
         #expect(large.workloads.first?.input.scenario.effectiveNodePools.first?.count == 5000)
         #expect(throws: SweepError.self) { try BenchmarkSuite(directory: Self.suitePath, only: ["no-such-workload"]) }

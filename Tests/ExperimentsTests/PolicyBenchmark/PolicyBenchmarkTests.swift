@@ -5,7 +5,11 @@ import Testing
 @testable import Experiments
 
 @Suite struct PolicyBenchmarkTests {
-    @Test("policy names resolve", arguments: ["default", "mostallocated", "requestedtocapacityratio", "firstfit", "bestfit", "random", "dotproduct"])
+    @Test(
+        "policy names resolve",
+        arguments: [
+            "default", "mostallocated", "requestedtocapacityratio", "firstfit", "bestfit", "random", "dotproduct",
+        ])
     func names(name: String) throws {
         #expect(try PolicyChoice(parsing: name).name == name)
     }
@@ -36,16 +40,16 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("packing.yaml")
         try """
-            apiVersion: kubescheduler.config.k8s.io/v1
-            kind: KubeSchedulerConfiguration
-            profiles:
-            - schedulerName: default-scheduler
-              pluginConfig:
-              - name: NodeResourcesFit
-                args:
-                  scoringStrategy:
-                    type: MostAllocated
-            """.write(to: file, atomically: true, encoding: .utf8)
+        apiVersion: kubescheduler.config.k8s.io/v1
+        kind: KubeSchedulerConfiguration
+        profiles:
+        - schedulerName: default-scheduler
+          pluginConfig:
+          - name: NodeResourcesFit
+            args:
+              scoringStrategy:
+                type: MostAllocated
+        """.write(to: file, atomically: true, encoding: .utf8)
         let choice = try PolicyChoice(parsing: file.path)
         #expect(choice.name == "packing")
     }
@@ -55,7 +59,8 @@ import Testing
         let path = try TestScenario.write()
         let suite = try BenchmarkSuite(directory: (path as NSString).deletingLastPathComponent)
         let benchmark = PolicyBenchmark(
-            suite: suite, policies: [try PolicyChoice(parsing: "default"), try PolicyChoice(parsing: "bestfit")], replications: 3)
+            suite: suite, policies: [try PolicyChoice(parsing: "default"), try PolicyChoice(parsing: "bestfit")],
+            replications: 3)
         let cells = benchmark.cells
         #expect(cells.count == 6)
         for r in 0..<3 {
@@ -70,13 +75,16 @@ import Testing
         let path = try TestScenario.write()
         let suite = try BenchmarkSuite(directory: (path as NSString).deletingLastPathComponent)
         let benchmark = PolicyBenchmark(
-            suite: suite, policies: [try PolicyChoice(parsing: "default"), try PolicyChoice(parsing: "firstfit")], replications: 2)
+            suite: suite, policies: [try PolicyChoice(parsing: "default"), try PolicyChoice(parsing: "firstfit")],
+            replications: 2)
         let placement = MetricCatalog.index(of: "placement")!
-        let results = benchmark.run(jobs: 2, run: { cell, _, _ in
-            var metrics = Array(repeating: 0.0, count: MetricCatalog.all.count)
-            metrics[placement] = cell.policy == 0 ? 1 : 0.5 + 0.1 * Double(cell.replication)
-            return RunOutcome(status: .completed, metrics: metrics)
-        })
+        let results = benchmark.run(
+            jobs: 2,
+            run: { cell, _, _ in
+                var metrics = Array(repeating: 0.0, count: MetricCatalog.all.count)
+                metrics[placement] = cell.policy == 0 ? 1 : 0.5 + 0.1 * Double(cell.replication)
+                return RunOutcome(status: .completed, metrics: metrics)
+            })
         #expect(results.outcomes.count == 4)
         #expect(results.values(placement, workload: 0, policy: 1) == [0: 0.5, 1: 0.6])
         let table = results.table()

@@ -3,7 +3,9 @@ import Testing
 @testable import Experiments
 
 @Suite struct BisectionTests {
-    @Test("smallest v with v² ≥ 50 in 1…100 is 8, in at most ⌈log₂ 99⌉ + 2 probes", arguments: [(1, 100), (8, 8), (2, 9), (7, 1000)])
+    @Test(
+        "smallest v with v² ≥ 50 in 1…100 is 8, in at most ⌈log₂ 99⌉ + 2 probes",
+        arguments: [(1, 100), (8, 8), (2, 9), (7, 1000)])
     func square(low: Int, high: Int) {
         var calls = 0
         let outcome = Bisection.smallest(low: low, high: high) { (value: Int) -> Bool in
@@ -50,10 +52,13 @@ import Testing
         #expect(evaluated.count == outcome.probes.count)
     }
 
-    @Test("targets parse units and compare", arguments: [
-        ("<=5s", 5.0, 5.0, true), ("<500ms", 0.5, 0.5, false), (">=99%", 0.99, 0.995, true), ("> 0.1", 0.1, 0.05, false),
-        ("<=2m", 120.0, .infinity, false), ("<=5", 5.0, .nan, false),
-    ])
+    @Test(
+        "targets parse units and compare",
+        arguments: [
+            ("<=5s", 5.0, 5.0, true), ("<500ms", 0.5, 0.5, false), (">=99%", 0.99, 0.995, true),
+            ("> 0.1", 0.1, 0.05, false),
+            ("<=2m", 120.0, .infinity, false), ("<=5", 5.0, .nan, false),
+        ])
     func targets(text: String, bound: Double, value: Double, met: Bool) throws {
         let target = try MetricTarget(metric: 0, parsing: text)
         #expect(abs(target.bound - bound) < 1e-12)

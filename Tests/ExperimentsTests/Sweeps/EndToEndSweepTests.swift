@@ -10,7 +10,8 @@ import Testing
         let (path, input) = try TestScenario.input()
         #expect(!input.hasErrors, "\(input.diagnostics)")
         let plan = try SweepPlan(
-            scenarioName: input.scenario.name, scenarioHash: ScenarioFingerprint.fingerprint(paths: [path], input: input),
+            scenarioName: input.scenario.name,
+            scenarioHash: ScenarioFingerprint.fingerprint(paths: [path], input: input),
             base: RunConfiguration(input: input),
             points: ParameterPoint.cartesianProduct([try SweepAxis(parsing: "spec.nodes[worker].count=1,3")]),
             replications: 2)

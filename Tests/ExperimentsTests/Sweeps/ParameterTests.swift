@@ -5,19 +5,25 @@ import Testing
 @testable import Experiments
 
 @Suite struct ParameterTests {
-    @Test("paths parse and print back", arguments: [
-        "spec.nodes[worker].count", "spec.nodes[0].count", "spec.nodes[worker].capacity.cpu",
-        "spec.nodes[gpu].capacity.nvidia.com/gpu", "spec.seed", "spec.workloads[2].arrivals.poisson.rate", "spec.duration",
-        "scheduler.policy",
-    ])
+    @Test(
+        "paths parse and print back",
+        arguments: [
+            "spec.nodes[worker].count", "spec.nodes[0].count", "spec.nodes[worker].capacity.cpu",
+            "spec.nodes[gpu].capacity.nvidia.com/gpu", "spec.seed", "spec.workloads[2].arrivals.poisson.rate",
+            "spec.duration",
+            "scheduler.policy",
+        ])
     func roundTrip(path: String) throws {
         #expect(try ParameterPath(parsing: path).description == path)
     }
 
-    @Test("unsupported paths are named with the supported ones", arguments: [
-        "spec.nodes[worker].labels", "spec.nodes[].count", "spec.workloads[x].arrivals.poisson.rate", "spec.images", "count",
-        "spec.workloads[0].count",
-    ])
+    @Test(
+        "unsupported paths are named with the supported ones",
+        arguments: [
+            "spec.nodes[worker].labels", "spec.nodes[].count", "spec.workloads[x].arrivals.poisson.rate", "spec.images",
+            "count",
+            "spec.workloads[0].count",
+        ])
     func unsupported(path: String) {
         #expect(throws: SweepError.unsupportedPath(path)) { try ParameterPath(parsing: path) }
         #expect(SweepError.unsupportedPath(path).description.contains("spec.nodes[<pool>].count"))
@@ -28,19 +34,22 @@ import Testing
         #expect(try SweepAxis(parsing: "spec.nodes[worker].count=2,4, 8").values == ["2", "4", "8"])
         #expect(try SweepAxis(parsing: "spec.nodes[worker].count=2..5").values == ["2", "3", "4", "5"])
         #expect(try SweepAxis(parsing: "spec.nodes[worker].count=4..16:4,32").values == ["4", "8", "12", "16", "32"])
-        #expect(try SweepAxis(parsing: "spec.workloads[0].arrivals.poisson.rate=10/m,0.5/s").values == ["10/m", "0.5/s"])
+        #expect(
+            try SweepAxis(parsing: "spec.workloads[0].arrivals.poisson.rate=10/m,0.5/s").values == ["10/m", "0.5/s"])
     }
 
-    @Test("--set parsing errors", arguments: [
-        ("spec.nodes[worker].count", "expected PATH=V1,V2"),
-        ("=3", "the path is empty"),
-        ("spec.nodes[worker].count=", "no values"),
-        ("spec.nodes[worker].count=2,,3", "empty value"),
-        ("spec.nodes[worker].count=5..2", "is empty"),
-        ("spec.nodes[worker].count=a..b", "must be LO..HI"),
-        ("spec.nodes[worker].count=1..4:0", "step"),
-        ("spec.nodes[worker].count=2,2", "listed twice"),
-    ])
+    @Test(
+        "--set parsing errors",
+        arguments: [
+            ("spec.nodes[worker].count", "expected PATH=V1,V2"),
+            ("=3", "the path is empty"),
+            ("spec.nodes[worker].count=", "no values"),
+            ("spec.nodes[worker].count=2,,3", "empty value"),
+            ("spec.nodes[worker].count=5..2", "is empty"),
+            ("spec.nodes[worker].count=a..b", "must be LO..HI"),
+            ("spec.nodes[worker].count=1..4:0", "step"),
+            ("spec.nodes[worker].count=2,2", "listed twice"),
+        ])
     func setErrors(text: String, message: String) {
         do {
             _ = try SweepAxis(parsing: text)
@@ -64,7 +73,10 @@ import Testing
             try SweepAxis(parsing: "spec.nodes[worker].count=1,2"), try SweepAxis(parsing: "spec.duration=1m,2m,3m"),
         ])
         #expect(points.count == 6)
-        #expect(points.map { $0.settings.map(\.value) } == [["1", "1m"], ["1", "2m"], ["1", "3m"], ["2", "1m"], ["2", "2m"], ["2", "3m"]])
+        #expect(
+            points.map { $0.settings.map(\.value) } == [
+                ["1", "1m"], ["1", "2m"], ["1", "3m"], ["2", "1m"], ["2", "2m"], ["2", "3m"],
+            ])
         #expect(points[0].json == #"{"spec.duration":"1m","spec.nodes[worker].count":"1"}"#)
         #expect(ParameterPoint.cartesianProduct([]).count == 1)
     }
@@ -96,17 +108,19 @@ import Testing
         #expect(configuration.policy?.name == "mostallocated")
     }
 
-    @Test("overrides that do not fit the scenario are errors", arguments: [
-        ("spec.nodes[gpu].count", "3", "no pool named \"gpu\""),
-        ("spec.nodes[5].count", "3", "no pool at index 5"),
-        ("spec.nodes[worker].count", "-1", "non-negative integer"),
-        ("spec.nodes[worker].count", "two", "non-negative integer"),
-        ("spec.nodes[worker].capacity.cpu", "lots", "quantity"),
-        ("spec.workloads[3].arrivals.poisson.rate", "1/s", "has 1 workload"),
-        ("spec.workloads[0].arrivals.poisson.rate", "fast", "positive rate"),
-        ("spec.duration", "0s", "positive duration"),
-        ("scheduler.policy", "fastest", "unknown policy"),
-    ])
+    @Test(
+        "overrides that do not fit the scenario are errors",
+        arguments: [
+            ("spec.nodes[gpu].count", "3", "no pool named \"gpu\""),
+            ("spec.nodes[5].count", "3", "no pool at index 5"),
+            ("spec.nodes[worker].count", "-1", "non-negative integer"),
+            ("spec.nodes[worker].count", "two", "non-negative integer"),
+            ("spec.nodes[worker].capacity.cpu", "lots", "quantity"),
+            ("spec.workloads[3].arrivals.poisson.rate", "1/s", "has 1 workload"),
+            ("spec.workloads[0].arrivals.poisson.rate", "fast", "positive rate"),
+            ("spec.duration", "0s", "positive duration"),
+            ("scheduler.policy", "fastest", "unknown policy"),
+        ])
     func applyErrors(path: String, value: String, message: String) throws {
         let (_, input) = try TestScenario.input()
         var configuration = RunConfiguration(input: input)
@@ -124,11 +138,13 @@ import Testing
         let plan = try SweepPlan(
             scenarioName: "tiny", scenarioHash: ScenarioFingerprint.fingerprint(paths: [path], input: input),
             base: RunConfiguration(input: input),
-            points: ParameterPoint.cartesianProduct([try SweepAxis(parsing: "spec.nodes[worker].count=1,2,3")]), replications: 4)
+            points: ParameterPoint.cartesianProduct([try SweepAxis(parsing: "spec.nodes[worker].count=1,2,3")]),
+            replications: 4)
         let tasks = try plan.tasks()
         #expect(tasks.count == 12)
         for point in 1..<3 {
-            #expect(tasks.filter { $0.pointIndex == point }.map(\.seed) == tasks.filter { $0.pointIndex == 0 }.map(\.seed))
+            #expect(
+                tasks.filter { $0.pointIndex == point }.map(\.seed) == tasks.filter { $0.pointIndex == 0 }.map(\.seed))
         }
         #expect(tasks[0].seed == 7)  // replication 0 is the scenario's own seed
         #expect(Set(tasks.prefix(4).map(\.seed)).count == 4)
@@ -147,7 +163,8 @@ import Testing
         #expect(throws: SweepError.self) {
             try SweepPlan(
                 scenarioName: "tiny", scenarioHash: "x", base: RunConfiguration(input: input),
-                points: ParameterPoint.cartesianProduct([try SweepAxis(parsing: "spec.nodes[worker].count=1,x")]), replications: 1)
+                points: ParameterPoint.cartesianProduct([try SweepAxis(parsing: "spec.nodes[worker].count=1,x")]),
+                replications: 1)
         }
     }
 }

@@ -65,7 +65,8 @@ import Testing
         let first = FakeRuns()
         let tasks = try plan.tasks()
         // An interrupted sweep that finished 4 runs.
-        _ = try SweepExecution.execute(plan, tasks: Array(tasks.prefix(4)), store: try SweepStore(path: path), jobs: 2, run: first.run)
+        _ = try SweepExecution.execute(
+            plan, tasks: Array(tasks.prefix(4)), store: try SweepStore(path: path), jobs: 2, run: first.run)
         #expect(first.count == 4)
         // Re-opened from the file, as a new process would.
         let second = FakeRuns()
@@ -98,9 +99,11 @@ import Testing
     func statuses() throws {
         let plan = try plan("1,2", replications: 2)
         let store = try SweepStore(path: nil)
-        let report = try SweepExecution.execute(plan, store: store, jobs: 1, run: { task, _, _ in
-            task.pointIndex == 0 ? RunOutcome(status: .interrupted) : RunOutcome(status: .failed, message: "boom")
-        })
+        let report = try SweepExecution.execute(
+            plan, store: store, jobs: 1,
+            run: { task, _, _ in
+                task.pointIndex == 0 ? RunOutcome(status: .interrupted) : RunOutcome(status: .failed, message: "boom")
+            })
         #expect(try store.count() == 2)
         #expect(report.results.failures == [0, 2])
         #expect(report.results.values.map(\.count) == [0, 0])
@@ -124,7 +127,8 @@ import Testing
         let cells = lines[3].split(separator: ",", omittingEmptySubsequences: false)
         #expect(cells[columns.firstIndex(of: "startup_p99")!] == "5.0")
         #expect(cells[columns.firstIndex(of: "startup_mean")!] == "")
-        let table = SweepSummaryTable(results: report.results, metrics: [MetricCatalog.index(of: "startup.p99")!]).render()
+        let table = SweepSummaryTable(results: report.results, metrics: [MetricCatalog.index(of: "startup.p99")!])
+            .render()
         #expect(table.contains("nodes[worker]=1"))
         #expect(table.contains("paired differences"))
         #expect(table.contains("-5.00s ± 0s *") || table.contains("-5.00s"))

@@ -32,7 +32,8 @@ enum TestScenario {
 
     /// Writes the scenario and returns its path.
     static func write(_ text: String = yaml) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-sweeps-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubesim-sweeps-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("tiny.yaml")
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -58,7 +58,9 @@ public final class RunProbe: ClusterRecordSink {
     public func consume(_ record: ClusterRecord, in cluster: Cluster) {
         guard case .podUpdated(let pod) = record else { return }
         guard let node = cluster.api.pods[pod.value].nodeID?.value else { return }
-        if node >= used.count { used += repeatElement(false, count: max(node + 1 - used.count, cluster.api.nodes.count - used.count)) }
+        if node >= used.count {
+            used += repeatElement(false, count: max(node + 1 - used.count, cluster.api.nodes.count - used.count))
+        }
         if !used[node] {
             used[node] = true
             usedCount += 1

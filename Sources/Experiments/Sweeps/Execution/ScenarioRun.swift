@@ -41,6 +41,7 @@ public enum ScenarioRun {
         }
         let figures = probe.figures(cluster: runner.cluster, wallSeconds: wall)
         return RunOutcome(
-            status: .completed, metrics: MetricCatalog.values(summary: summary, probe: figures), message: ending.rawValue)
+            status: .completed, metrics: MetricCatalog.values(summary: summary, probe: figures),
+            message: ending.rawValue)
     }
 }

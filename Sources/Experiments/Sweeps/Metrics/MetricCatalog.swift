@@ -25,29 +25,46 @@ public enum MetricCatalog {
     /// Every metric, in column order.
     public static let all: [Definition] = [
         Definition(name: "startup.p50", column: "startup_p50", unit: "s", help: "pod startup SLO latency, median"),
-        Definition(name: "startup.p90", column: "startup_p90", unit: "s", help: "pod startup SLO latency, 90th percentile"),
-        Definition(name: "startup.p99", column: "startup_p99", unit: "s", help: "pod startup SLO latency, 99th percentile"),
-        Definition(name: "startup.mean", column: "startup_mean", unit: "s", help: "pod startup SLO latency, mean over started pods"),
-        Definition(name: "startup_all.p99", column: "startup_all_p99", unit: "s", help: "creation → running incl. image pulls, p99"),
-        Definition(name: "scheduling.p50", column: "scheduling_p50", unit: "s", help: "creation → binding (pending time), median"),
-        Definition(name: "scheduling.p99", column: "scheduling_p99", unit: "s", help: "creation → binding (pending time), p99"),
+        Definition(
+            name: "startup.p90", column: "startup_p90", unit: "s", help: "pod startup SLO latency, 90th percentile"),
+        Definition(
+            name: "startup.p99", column: "startup_p99", unit: "s", help: "pod startup SLO latency, 99th percentile"),
+        Definition(
+            name: "startup.mean", column: "startup_mean", unit: "s",
+            help: "pod startup SLO latency, mean over started pods"),
+        Definition(
+            name: "startup_all.p99", column: "startup_all_p99", unit: "s",
+            help: "creation → running incl. image pulls, p99"),
+        Definition(
+            name: "scheduling.p50", column: "scheduling_p50", unit: "s",
+            help: "creation → binding (pending time), median"),
+        Definition(
+            name: "scheduling.p99", column: "scheduling_p99", unit: "s", help: "creation → binding (pending time), p99"),
         Definition(name: "pods.created", column: "pods_created", unit: "", help: "pods created"),
         Definition(name: "pods.scheduled", column: "pods_scheduled", unit: "", help: "pods bound to a node"),
         Definition(name: "pods.started", column: "pods_started", unit: "", help: "pods whose containers all ran"),
-        Definition(name: "pods.pending_at_end", column: "pods_pending_at_end", unit: "", help: "pods pending at the end"),
+        Definition(
+            name: "pods.pending_at_end", column: "pods_pending_at_end", unit: "", help: "pods pending at the end"),
         Definition(name: "pods.preempted", column: "pods_preempted", unit: "", help: "pods preempted"),
         Definition(name: "pods.evicted", column: "pods_evicted", unit: "", help: "pods evicted"),
         Definition(name: "placement", column: "placement", unit: "%", help: "fraction of created pods that were bound"),
-        Definition(name: "unschedulable.pod_seconds", column: "unschedulable_pod_seconds", unit: "s", help: "pod-seconds Unschedulable"),
+        Definition(
+            name: "unschedulable.pod_seconds", column: "unschedulable_pod_seconds", unit: "s",
+            help: "pod-seconds Unschedulable"),
         Definition(name: "util.cpu", column: "util_cpu", unit: "%", help: "time-weighted requested/allocatable CPU"),
-        Definition(name: "util.memory", column: "util_memory", unit: "%", help: "time-weighted requested/allocatable memory"),
+        Definition(
+            name: "util.memory", column: "util_memory", unit: "%", help: "time-weighted requested/allocatable memory"),
         Definition(name: "util.cpu_peak", column: "util_cpu_peak", unit: "%", help: "peak requested/allocatable CPU"),
         Definition(name: "frag.cpu", column: "frag_cpu", unit: "%", help: "stranded CPU / allocatable CPU at the end"),
-        Definition(name: "frag.memory", column: "frag_memory", unit: "%", help: "stranded memory / allocatable memory at the end"),
+        Definition(
+            name: "frag.memory", column: "frag_memory", unit: "%",
+            help: "stranded memory / allocatable memory at the end"),
         Definition(name: "nodes.total", column: "nodes_total", unit: "", help: "nodes in the cluster at the start"),
         Definition(name: "nodes.used", column: "nodes_used", unit: "", help: "nodes that ever had a pod bound"),
         Definition(name: "scheduler.attempts", column: "scheduler_attempts", unit: "", help: "scheduling attempts"),
-        Definition(name: "scheduler.decision_us", column: "scheduler_decision_us", unit: "µs", help: "scheduler wall time per attempt"),
+        Definition(
+            name: "scheduler.decision_us", column: "scheduler_decision_us", unit: "µs",
+            help: "scheduler wall time per attempt"),
         Definition(name: "sim.seconds", column: "sim_seconds", unit: "s", help: "simulated time covered"),
         Definition(name: "wall.seconds", column: "wall_seconds", unit: "s", help: "wall time of the run"),
         Definition(name: "events", column: "events", unit: "", help: "engine events processed"),

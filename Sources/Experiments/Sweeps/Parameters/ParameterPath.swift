@@ -62,7 +62,8 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
                     return
                 }
             }
-            if let (inside, rest) = Self.bracketed(path, prefix: "spec.workloads["), let index = Int(inside), index >= 0,
+            if let (inside, rest) = Self.bracketed(path, prefix: "spec.workloads["), let index = Int(inside),
+                index >= 0,
                 rest == ".arrivals.poisson.rate"
             {
                 self = .poissonRate(workload: index)
@@ -124,7 +125,8 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
             let workloads = configuration.input.scenario.workloads
             guard workload < workloads.count else {
                 throw .unknownTarget(
-                    path: description, reason: "the scenario has \(workloads.count) workload\(workloads.count == 1 ? "" : "s")")
+                    path: description,
+                    reason: "the scenario has \(workloads.count) workload\(workloads.count == 1 ? "" : "s")")
             }
             guard case .poisson = workloads[workload].arrivals else {
                 throw .unknownTarget(path: description, reason: "workload \(workload) does not have Poisson arrivals")
@@ -161,7 +163,9 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
         case .name(let name):
             guard let index = pools.firstIndex(where: { $0.name == name }) else {
                 throw .unknownTarget(
-                    path: description, reason: pools.isEmpty ? "the scenario has no node pools" : "no pool named \"\(name)\" (pools: \(names))")
+                    path: description,
+                    reason: pools.isEmpty
+                        ? "the scenario has no node pools" : "no pool named \"\(name)\" (pools: \(names))")
             }
             return index
         }

@@ -20,7 +20,8 @@ public struct ParameterPoint: Sendable, Hashable {
 
     /// `path=value, …` for tables.
     public var label: String {
-        settings.isEmpty ? "(scenario as written)" : settings.map { "\(Self.shortName($0.path))=\($0.value)" }.joined(separator: " ")
+        settings.isEmpty
+            ? "(scenario as written)" : settings.map { "\(Self.shortName($0.path))=\($0.value)" }.joined(separator: " ")
     }
 
     /// A compact column name: `count[worker]`, `capacity.cpu[worker]`, `rate[0]`, `seed`, `duration`, `policy`.
@@ -61,7 +62,11 @@ public struct ParameterPoint: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

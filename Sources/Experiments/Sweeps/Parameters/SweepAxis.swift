@@ -98,7 +98,8 @@ public struct SearchInterval: Sendable, Hashable {
         }
         let range = String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
         guard range.contains(".."), !range.contains(":"),
-            let values = try SweepAxis.integerRange(range, setting: text), let first = values.first, let last = values.last
+            let values = try SweepAxis.integerRange(range, setting: text), let first = values.first,
+            let last = values.last
         else {
             throw .malformedSetting(text, reason: "expected an integer range LO..HI after '='")
         }

@@ -28,7 +28,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidValue(let path, let value, let reason): "\(path): invalid value \"\(value)\": \(reason)"
         case .unknownMetric(let name):
             "unknown metric \"\(name)\": known metrics are \(MetricCatalog.names.joined(separator: ", "))"
-        case .malformedTarget(let text): "invalid target \"\(text)\": expected an operator and a value, e.g. '<=5s', '<0.5', '>=99%'"
+        case .malformedTarget(let text):
+            "invalid target \"\(text)\": expected an operator and a value, e.g. '<=5s', '<0.5', '>=99%'"
         case .store(let message): "results database: \(message)"
         case .policy(let message): "policy: \(message)"
         case .suite(let message): "benchmark suite: \(message)"

@@ -11,7 +11,9 @@ public enum MetricFormat {
         case "%": return String(format: "%.1f%%", value * 100)
         case "s": return seconds(value)
         case "µs": return String(format: "%.1fµs", value)
-        default: return abs(value) >= 1000 || value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.2f", value)
+        default:
+            return abs(value) >= 1000 || value == value.rounded()
+                ? String(format: "%.0f", value) : String(format: "%.2f", value)
         }
     }
 
@@ -48,7 +50,9 @@ struct TextTable {
     func render() -> String {
         var widths = header.map(\.count)
         for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

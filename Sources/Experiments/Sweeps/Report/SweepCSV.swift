@@ -8,9 +8,14 @@ public enum SweepCSV {
     public static func render(plan: SweepPlan, tasks: [RunTask], results: SweepResults) -> String {
         var paths: [String] = []
         for point in plan.points {
-            for setting in point.settings where !paths.contains(setting.path.description) { paths.append(setting.path.description) }
+            for setting in point.settings where !paths.contains(setting.path.description) {
+                paths.append(setting.path.description)
+            }
         }
-        var lines = [(paths + ["replication", "seed", "status"] + MetricCatalog.all.map(\.column)).map(field).joined(separator: ",")]
+        var lines = [
+            (paths + ["replication", "seed", "status"] + MetricCatalog.all.map(\.column)).map(field).joined(
+                separator: ",")
+        ]
         for task in tasks {
             guard let values = results.values[task.pointIndex][task.replication] else { continue }
             var cells = paths.map { path in task.point.settings.first { $0.path.description == path }?.value ?? "" }

@@ -28,7 +28,8 @@ public struct SweepSummaryTable: Sendable {
             means.rows.append(
                 [results.points[index].label, runs]
                     + zip(metrics, definitions).map { metric, definition in
-                        MetricFormat.estimate(results.estimate(metric, at: index, confidence: confidence), unit: definition.unit)
+                        MetricFormat.estimate(
+                            results.estimate(metric, at: index, confidence: confidence), unit: definition.unit)
                     })
         }
         var text = "means ± \(level)% confidence half-widths (Student t over replications)\n" + means.render()
@@ -39,10 +40,12 @@ public struct SweepSummaryTable: Sendable {
             differences.rows.append(
                 [results.points[index].label, "\(pairs)"]
                     + zip(metrics, definitions).map { metric, definition in
-                        MetricFormat.difference(results.pairedDifference(metric, at: index, confidence: confidence), unit: definition.unit)
+                        MetricFormat.difference(
+                            results.pairedDifference(metric, at: index, confidence: confidence), unit: definition.unit)
                     })
         }
-        text += "\n\npaired differences against the baseline \(results.points[0].label) (same seed per replication; * = \(level)% interval excludes 0)\n"
+        text +=
+            "\n\npaired differences against the baseline \(results.points[0].label) (same seed per replication; * = \(level)% interval excludes 0)\n"
         text += differences.render()
         return text
     }

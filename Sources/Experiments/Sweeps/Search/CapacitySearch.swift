@@ -31,7 +31,10 @@ public struct CapacitySearch: Sendable {
     public var confidence: Double
 
     /// Creates a search.
-    public init(interval: SearchInterval, fixed: [(path: ParameterPath, value: String)], target: MetricTarget, confidence: Double) {
+    public init(
+        interval: SearchInterval, fixed: [(path: ParameterPath, value: String)], target: MetricTarget,
+        confidence: Double
+    ) {
         self.interval = interval
         self.fixed = fixed
         self.target = target
@@ -49,7 +52,8 @@ public struct CapacitySearch: Sendable {
         let met = ordered.filter(target.isMet).count
         let fraction = ordered.isEmpty ? 0 : Double(met) / Double(ordered.count)
         return ProbeResult(
-            value: value, replications: ordered.count, met: met, satisfied: !ordered.isEmpty && fraction >= confidence - 1e-12,
+            value: value, replications: ordered.count, met: met,
+            satisfied: !ordered.isEmpty && fraction >= confidence - 1e-12,
             estimate: MeanEstimate(ordered))
     }
 

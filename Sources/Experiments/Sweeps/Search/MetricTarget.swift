@@ -26,7 +26,9 @@ public struct MetricTarget: Sendable, Hashable, CustomStringConvertible {
         self.metric = metric
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard
-            let comparison = [Comparison.lessOrEqual, .greaterOrEqual, .less, .greater].first(where: { trimmed.hasPrefix($0.rawValue) })
+            let comparison = [Comparison.lessOrEqual, .greaterOrEqual, .less, .greater].first(where: {
+                trimmed.hasPrefix($0.rawValue)
+            })
         else { throw .malformedTarget(text) }
         self.comparison = comparison
         let value = trimmed.dropFirst(comparison.rawValue.count).trimmingCharacters(in: .whitespaces)

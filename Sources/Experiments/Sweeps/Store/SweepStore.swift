@@ -69,7 +69,10 @@ public final class SweepStore: Sendable {
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT parameters, seed FROM runs WHERE scenario_hash = ? AND status = 'completed'",
                     arguments: [scenarioHash])
-                return Set(rows.compactMap { row in UInt64(row["seed"] as String).map { RunKey(parameters: row["parameters"], seed: $0) } })
+                return Set(
+                    rows.compactMap { row in
+                        UInt64(row["seed"] as String).map { RunKey(parameters: row["parameters"], seed: $0) }
+                    })
             }
         } catch {
             throw .store("\(error)")
@@ -81,7 +84,11 @@ public final class SweepStore: Sendable {
         scenario: String, scenarioHash: String, task: RunTask, outcome: RunOutcome, finishedAt: Date = Date()
     ) throws(SweepError) {
         guard outcome.status != .interrupted else { return }
-        let columns = ["scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message", "finished_at"]
+        let columns =
+            [
+                "scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message",
+                "finished_at",
+            ]
             + MetricCatalog.all.map(\.column)
         var values: [(any DatabaseValueConvertible)?] = [
             scenario, scenarioHash, task.point.json, task.point.label, task.replication, String(task.seed),
@@ -126,7 +133,8 @@ public final class SweepStore: Sendable {
                 let metricColumns = MetricCatalog.all.map(\.column).joined(separator: ", ")
                 let rows = try Row.fetchAll(
                     db,
-                    sql: "SELECT parameters, point_label, replication, seed, status, \(metricColumns) FROM runs WHERE scenario_hash = ? ORDER BY id",
+                    sql:
+                        "SELECT parameters, point_label, replication, seed, status, \(metricColumns) FROM runs WHERE scenario_hash = ? ORDER BY id",
                     arguments: [scenarioHash])
                 return rows.map { row in
                     StoredRun(
