@@ -8,13 +8,15 @@ struct BenchPoliciesCommand: ParsableCommand {
         commandName: "policies",
         abstract: "Run the benchmark workloads under each scheduler policy and print one comparison table.",
         discussion: """
-            Each workload (every *.yaml directly in --suite) runs under each policy, --replications
-            times. Replication r uses the same seed under every policy (common random numbers), so
-            the same pods arrive at the same moments with the same sizes and lifetimes; only the
-            placement decisions differ. Columns: placement success (pods bound / created), pending
-            time (creation → binding) p50 and p99, time-weighted CPU utilisation, CPU fragmentation
-            (free CPU stranded on nodes that cannot fit a typical pod, at the end), nodes that ever
-            held a pod, preemptions, and the scheduler's wall time per scheduling attempt.
+            Each workload (every *.yaml directly in --suite) runs under each policy, --replications \
+            times. Replication r uses the same seed under every policy (common random numbers), so \
+            the same pods arrive at the same moments with the same sizes and lifetimes; only the \
+            placement decisions differ. Columns: placement success (pods bound / created), pending \
+            time (creation → binding) p50 and p99, time-weighted CPU utilisation, CPU fragmentation \
+            (free CPU stranded on nodes that cannot fit a typical pod, at the end), nodes that ever \
+            held a pod, preemptions, and the wall time of the scheduler's events (with the record \
+            sinks they trigger) per scheduling attempt. Quote decision times from a release build \
+            on an otherwise idle machine.
 
             Policies: \(PolicyChoice.names.joined(separator: ", ")), or a KubeSchedulerConfiguration .yaml.
 

@@ -10,20 +10,20 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a scenario over a grid of parameter values, R replications each, and compare.",
         discussion: """
-            Every combination of the --set values (the cartesian product) runs R times; replication r
-            uses the same seed at every point (common random numbers), derived from the scenario's
-            seed and r only. Runs execute in parallel (--jobs), each finished run is committed to the
-            SQLite database (--db) at once, and re-running the same command skips the runs already
+            Every combination of the --set values (the cartesian product) runs R times; replication r \
+            uses the same seed at every point (common random numbers), derived from the scenario's \
+            seed and r only. Runs execute in parallel (--jobs), each finished run is committed to the \
+            SQLite database (--db) at once, and re-running the same command skips the runs already \
             there, so an interrupted sweep resumes where it stopped.
 
-            The summary gives per-point means with Student-t confidence intervals and, for two or more
+            The summary gives per-point means with Student-t confidence intervals and, for two or more \
             points, paired differences against the first point (by replication).
 
-            --find searches instead of sweeping: the smallest integer value of one parameter for which
-            --metric meets --target in at least --confidence of the replications, by bisection. It
+            --find searches instead of sweeping: the smallest integer value of one parameter for which \
+            --metric meets --target in at least --confidence of the replications, by bisection. It \
             assumes the metric is monotone in the parameter (more nodes never slow startup down).
 
-            Paths: \(ParameterPath.supportedForms.joined(separator: ", ")).
+            Paths: \(ParameterPath.supportedForms.joined(separator: ", ")). \
             Integer ranges expand: 4..16 or 4..16:4. Metrics: \(MetricCatalog.names.joined(separator: ", ")).
 
             Examples:
