@@ -10,18 +10,21 @@ extension Kubelet {
     func publishStatus(_ w: Int, terminal: Bool = false) -> PodPhase {
         let now = cluster.now
         let worker = workers[w]
-        let object = cluster.api.pods[worker.pod.value]
+        let podIndex = worker.pod.value
         let hasInit = worker.initCount > 0
         var initStatuses: [ContainerStatusRecord] = []
         var appStatuses: [ContainerStatusRecord] = []
+        initStatuses.reserveCapacity(worker.initCount)
+        appStatuses.reserveCapacity(worker.containers.count - worker.initCount)
         for c in worker.containers.indices {
             let status = containerStatus(w, c, defaultReason: hasInit ? "PodInitializing" : "ContainerCreating")
             if worker.containers[c].isInit { initStatuses.append(status) } else { appStatuses.append(status) }
         }
-        let previousPhase = object.status.phase
+        let sidecars = worker.containers[0..<worker.initCount].map(\.isSidecar)
+        let previousPhase = cluster.api.pods[podIndex].status.phase
         var phase = Self.phase(
-            spec: object.pod.spec, initStatuses: initStatuses, appStatuses: appStatuses,
-            terminal: terminal || worker.phase == .terminated)
+            restartPolicy: worker.restartPolicy, sidecars: sidecars, initStatuses: initStatuses,
+            appStatuses: appStatuses, terminal: terminal || worker.phase == .terminated)
         // ContainerRestartRules: a container that will be restarted by its own policy keeps
         // the pod Running whatever the pod's restartPolicy says.
         if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing && worker.evictionMessage == nil
@@ -36,7 +39,7 @@ extension Kubelet {
         if previousPhase == .succeeded || previousPhase == .failed { phase = previousPhase }
         if worker.evictionMessage != nil { phase = .failed }
         // Conditions (status/generate.go).
-        let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, specInits: object.pod.spec.initContainers ?? [])
+        let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)
         let unready = (initStatuses.enumerated().filter { worker.containers[$0.offset].isSidecar }.map(\.element)
             + appStatuses).filter { !$0.ready }.map(\.name)
         let sandboxReady = worker.sandboxReady && worker.phase != .terminated
@@ -81,7 +84,8 @@ extension Kubelet {
                 readyStatus = (.true, nil, nil)
             }
             var podReady = readyStatus
-            if podReady.0 == .true, let gates = object.pod.spec.readinessGates, !gates.isEmpty {
+            let gates = worker.hasReadinessGates ? cluster.api.pods[podIndex].pod.spec.readinessGates ?? [] : []
+            if podReady.0 == .true, !gates.isEmpty {
                 let missing = gates.filter { gate in status.condition(gate.conditionType)?.status != .true }
                 if let first = missing.first {
                     podReady = (.false, "ReadinessGatesNotReady",
@@ -91,7 +95,7 @@ extension Kubelet {
             set("Ready", podReady.0, podReady.1, podReady.2)
             set("ContainersReady", readyStatus.0, readyStatus.1, readyStatus.2)
             if let scheduled = status.condition("PodScheduled") { conditions.append(scheduled) }
-            for gate in object.pod.spec.readinessGates ?? [] {
+            for gate in gates {
                 if let existing = status.condition(gate.conditionType) { conditions.append(existing) }
             }
             status.conditions = conditions
@@ -105,9 +109,8 @@ extension Kubelet {
     /// One container's API status.
     func containerStatus(_ w: Int, _ c: Int, defaultReason: String) -> ContainerStatusRecord {
         let runtime = workers[w].containers[c]
-        let container = spec(w, c)
         var status = ContainerStatusRecord(
-            name: container.name, image: container.image ?? "", state: .waiting(reason: defaultReason, message: nil),
+            name: runtime.name, image: runtime.image, state: .waiting(reason: defaultReason, message: nil),
             restartCount: runtime.restartCount)
         if runtime.running {
             status.state = .running(startedAt: runtime.startedAt)
@@ -131,14 +134,14 @@ extension Kubelet {
 
     /// Whether the pod is initialized, and the init containers holding it back.
     static func initialized(
-        initStatuses: [ContainerStatusRecord], appStatuses: [ContainerStatusRecord], specInits: [Container]
+        initStatuses: [ContainerStatusRecord], appStatuses: [ContainerStatusRecord], sidecars: [Bool]
     ) -> (ok: Bool, incomplete: [String]) {
         if appStatuses.contains(where: { $0.state.isRunning || $0.state.termination != nil || $0.lastTermination != nil }) {
             return (true, [])
         }
         var incomplete: [String] = []
         for (i, status) in initStatuses.enumerated() {
-            if specInits[i].isSidecar {
+            if sidecars[i] {
                 if !status.started { incomplete.append(status.name) }
             } else if status.state.termination?.exitCode != 0 {
                 incomplete.append(status.name)
@@ -149,12 +152,12 @@ extension Kubelet {
 
     /// `getPhase` (kubelet_pods.go), reference §3.1.
     static func phase(
-        spec: PodSpec, initStatuses: [ContainerStatusRecord], appStatuses: [ContainerStatusRecord], terminal: Bool
+        restartPolicy: RestartPolicy, sidecars: [Bool], initStatuses: [ContainerStatusRecord],
+        appStatuses: [ContainerStatusRecord], terminal: Bool
     ) -> PodPhase {
         var pendingInit = 0, failedInit = 0
-        let inits = spec.initContainers ?? []
         for (i, status) in initStatuses.enumerated() {
-            if inits[i].isSidecar {
+            if sidecars[i] {
                 switch status.state {
                 case .running: if !status.started { pendingInit += 1 }
                 case .terminated: break
@@ -169,7 +172,8 @@ extension Kubelet {
                 if let last = status.lastTermination, last.exitCode != 0 { failedInit += 1 } else if status.lastTermination == nil { pendingInit += 1 }
             }
         }
-        var unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0
+        let unknown = 0  // the kubelet reports every container, so none is unknown
+        var running = 0, waiting = 0, stopped = 0, succeeded = 0
         for status in appStatuses {
             switch status.state {
             case .running: running += 1
@@ -180,18 +184,18 @@ extension Kubelet {
                 if status.lastTermination != nil { stopped += 1 } else { waiting += 1 }
             }
         }
-        if appStatuses.isEmpty { unknown = spec.containers.count }
+
         // Sidecars running and started count as running.
-        for (i, status) in initStatuses.enumerated() where inits[i].isSidecar && status.state.isRunning && status.started {
+        for (i, status) in initStatuses.enumerated() where sidecars[i] && status.state.isRunning && status.started {
             running += 1
         }
-        if failedInit > 0 && spec.restartPolicy == .never { return .failed }
+        if failedInit > 0 && restartPolicy == .never { return .failed }
         let anyStarted = appStatuses.contains { !($0.state.waitingReason != nil && $0.lastTermination == nil) }
         if (pendingInit > 0 && !anyStarted) || waiting > 0 { return .pending }
         if running > 0 && unknown == 0 { return .running }
         if running == 0 && stopped > 0 && unknown == 0 {
             if terminal { return stopped == succeeded ? .succeeded : .failed }
-            switch spec.restartPolicy {
+            switch restartPolicy {
             case .always: return .running
             case .onFailure: return stopped == succeeded ? .succeeded : .running
             default: return stopped == succeeded ? .succeeded : .failed

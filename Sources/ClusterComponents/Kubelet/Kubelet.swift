@@ -75,18 +75,20 @@ public final class Kubelet {
             let ref = ContainerRef(isInit: true, index: i, name: container.name, image: container.image ?? "")
             containers.append(
                 ContainerRuntime(
-                    isInit: true, index: i, isSidecar: container.isSidecar,
-                    behavior: behavior(for: object, ref, container)))
+                    isInit: true, index: i, isSidecar: container.isSidecar, name: container.name,
+                    image: container.image ?? "", behavior: behavior(for: object, ref, container)))
         }
         for (i, container) in object.pod.spec.containers.enumerated() {
             let ref = ContainerRef(isInit: false, index: i, name: container.name, image: container.image ?? "")
             containers.append(
                 ContainerRuntime(
-                    isInit: false, index: i, isSidecar: false, behavior: behavior(for: object, ref, container)))
+                    isInit: false, index: i, isSidecar: false, name: container.name, image: container.image ?? "",
+                    behavior: behavior(for: object, ref, container)))
         }
         podIPCounter += 1
         var worker = PodWorker(
-            pod: pod, containers: containers, initCount: inits.count,
+            pod: pod, containers: containers, initCount: inits.count, restartPolicy: object.pod.spec.restartPolicy,
+            hasReadinessGates: !(object.pod.spec.readinessGates ?? []).isEmpty,
             pullBackoff: Array(repeating: nil, count: containers.count),
             podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)")
         worker.volumes = (object.pod.spec.volumes ?? []).compactMap { volume in

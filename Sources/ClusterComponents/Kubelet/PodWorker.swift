@@ -10,6 +10,9 @@ struct ContainerRuntime: Sendable {
     var index: Int
     /// Native sidecar (init container with `restartPolicy: Always`).
     var isSidecar: Bool
+    /// Name and image (kept here so status generation does not copy the spec).
+    var name: String
+    var image: String
     /// The behaviour the scenario gave it.
     var behavior: ContainerBehavior
     /// Instances created so far (the current one is `instances − 1` = its restart count).
@@ -76,6 +79,10 @@ struct PodWorker: Sendable {
     var containers: [ContainerRuntime]
     /// Number of init containers.
     var initCount: Int
+    /// `spec.restartPolicy`.
+    var restartPolicy: RestartPolicy
+    /// Whether `spec.readinessGates` is non-empty.
+    var hasReadinessGates: Bool
     /// Sandbox created (PodReadyToStartContainers).
     var sandboxReady = false
     /// Phase of the worker.
