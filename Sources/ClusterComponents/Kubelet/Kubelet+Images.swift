@@ -27,6 +27,7 @@ extension Kubelet {
             let message = "Container image \"\(image)\" is not present with pull policy of Never"
             event(w, .warning, "ErrImageNeverPull", message, container: c)
             event(w, .warning, "Failed", "Error: ErrImageNeverPull", container: c)
+            workers[w].statusDirty = true
             workers[w].containers[c].cachedReason = "ErrImageNeverPull"
             workers[w].containers[c].cachedMessage = message
             noteError(w, expiry: cluster.now + .seconds(10))
@@ -37,6 +38,7 @@ extension Kubelet {
             let message = "Back-off pulling image \"\(image)\""
             event(w, .normal, "BackOff", message, container: c)
             event(w, .warning, "Failed", "Error: ImagePullBackOff", container: c)
+            workers[w].statusDirty = true
             workers[w].containers[c].cachedReason = "ImagePullBackOff"
             workers[w].containers[c].cachedMessage = message
             noteError(w, expiry: entry!.lastUpdate + entry!.backoff)
@@ -101,6 +103,7 @@ extension Kubelet {
             let entry = BackoffPolicy.imagePull.next(workers[w].pullBackoff[c], eventTime: now, now: now)
             workers[w].pullBackoff[c] = entry
             event(w, .warning, "Failed", "Error: ErrImagePull", container: c)
+            workers[w].statusDirty = true
             workers[w].containers[c].cachedReason = "ErrImagePull"
             workers[w].containers[c].cachedMessage = message
             noteError(w, expiry: now + entry.backoff)

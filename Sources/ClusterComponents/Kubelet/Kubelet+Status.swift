@@ -8,6 +8,9 @@ extension Kubelet {
     /// - Returns: the phase written.
     @discardableResult
     func publishStatus(_ w: Int, terminal: Bool = false) -> PodPhase {
+        // Nothing the status is built from changed (and the phase cannot have moved either).
+        guard workers[w].statusDirty || terminal else { return workers[w].lastPhase }
+        workers[w].statusDirty = false
         let now = cluster.now
         let worker = workers[w]
         let podIndex = worker.pod.value
@@ -44,6 +47,7 @@ extension Kubelet {
             + appStatuses).filter { !$0.ready }.map(\.name)
         let sandboxReady = worker.sandboxReady && worker.phase != .terminated
         let evictionMessage = worker.evictionMessage
+        workers[w].lastPhase = phase
         let podIP = worker.podIP
         let hostIP = hostAddress
         cluster.updatePodStatus(worker.pod) { status in

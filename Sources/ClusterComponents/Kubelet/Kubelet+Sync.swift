@@ -39,7 +39,10 @@ extension Kubelet {
             return
         }
         // b. Actions.
-        if !workers[w].sandboxReady { workers[w].sandboxReady = true }
+        if !workers[w].sandboxReady {
+            workers[w].sandboxReady = true
+            workers[w].statusDirty = true
+        }
         let starts = computeStarts(w)
         var kills: [Int] = []
         for c in workers[w].containers.indices
@@ -91,8 +94,8 @@ extension Kubelet {
     /// Whether a probe-killed container is started again (pod restartPolicy ≠ Never; sidecars always).
     func shouldRestartAfterKill(_ w: Int, _ c: Int) -> Bool {
         if workers[w].containers[c].isSidecar { return true }
-        if let policy = spec(w, c).restartPolicy { return policy != .never }
-        return cluster.api[workers[w].pod].pod.spec.restartPolicy != .never
+        if let policy = workers[w].containers[c].restartPolicy { return policy != .never }
+        return workers[w].restartPolicy != .never
     }
 
     /// `ShouldContainerBeRestarted` for an exited instance (pod policy, or the container's
@@ -100,9 +103,8 @@ extension Kubelet {
     func shouldRestart(_ w: Int, _ c: Int, exitCode: Int32) -> Bool {
         let runtime = workers[w].containers[c]
         if runtime.isSidecar { return true }
-        let container = spec(w, c)
-        if let policy = container.restartPolicy {
-            for rule in container.restartPolicyRules ?? [] where rule.action == "Restart" {
+        if let policy = runtime.restartPolicy {
+            for rule in runtime.restartRules where rule.action == "Restart" {
                 if rule.exitCodes?.matches(exitCode: Int(exitCode)) ?? false { return true }
             }
             switch policy {
@@ -111,7 +113,7 @@ extension Kubelet {
             default: return false
             }
         }
-        switch cluster.api[workers[w].pod].pod.spec.restartPolicy {
+        switch workers[w].restartPolicy {
         case .always: return true
         case .onFailure: return exitCode != 0
         default: return false
@@ -177,6 +179,7 @@ extension Kubelet {
                         version >= KubernetesVersion(minor: 24)
                             ? "Back-off restarting failed container \(name) in pod \(podDescription(w))"
                             : "Back-off restarting failed container", container: c)
+                    workers[w].statusDirty = true
                     workers[w].containers[c].cachedReason = "CrashLoopBackOff"
                     workers[w].containers[c].cachedMessage =
                         "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(name) pod=\(podDescription(w))"
@@ -248,6 +251,7 @@ extension Kubelet {
         runtime.stopping = false
         runtime.probeFailed = false
         runtime.startedAt = now
+        workers[w].statusDirty = true
         runtime.cachedReason = nil
         runtime.cachedMessage = nil
         runtime.started = container.startupProbe == nil
@@ -434,6 +438,7 @@ extension Kubelet {
             exitCode: runtime.plannedExitCode, reason: runtime.plannedExitReason, startedAt: runtime.startedAt,
             finishedAt: now)
         runtime.plannedExit = .distantFuture
+        workers[w].statusDirty = true
         for timer in runtime.timers { cluster.cancel(timer) }
         runtime.timers.removeAll()
         workers[w].containers[c] = runtime
@@ -459,6 +464,7 @@ extension Kubelet {
     func beginTermination(_ w: Int, grace: Int, alreadyTerminal: Bool = false) {
         guard workers[w].phase == .syncing else { return }
         workers[w].phase = .terminating
+        workers[w].statusDirty = true
         workers[w].pending = nil
         workers[w].killTargets = []
         cluster.cancel(workers[w].requeueEvent)
@@ -498,6 +504,7 @@ extension Kubelet {
     /// Writes the terminal phase, tears down volumes, and removes a deleted pod's object.
     func finishTermination(_ w: Int) {
         workers[w].phase = .terminated
+        workers[w].statusDirty = true
         publishStatus(w, terminal: true)
         for v in workers[w].volumes.indices {
             workers[w].volumes[v].usage = 0

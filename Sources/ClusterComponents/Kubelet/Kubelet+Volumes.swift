@@ -71,6 +71,7 @@ extension Kubelet {
     func evict(_ w: Int, message: String) {
         event(w, .warning, "Evicted", message)
         workers[w].evictionMessage = message
+        workers[w].statusDirty = true
         let now = cluster.now
         cluster.updatePodStatus(workers[w].pod) { status in
             // eviction_manager.go: DisruptionTarget, reason TerminationByKubelet.

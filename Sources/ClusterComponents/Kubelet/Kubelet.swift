@@ -76,13 +76,15 @@ public final class Kubelet {
             containers.append(
                 ContainerRuntime(
                     isInit: true, index: i, isSidecar: container.isSidecar, name: container.name,
-                    image: container.image ?? "", behavior: behavior(for: object, ref, container)))
+                    image: container.image ?? "", restartPolicy: container.restartPolicy,
+                    restartRules: container.restartPolicyRules ?? [], behavior: behavior(for: object, ref, container)))
         }
         for (i, container) in object.pod.spec.containers.enumerated() {
             let ref = ContainerRef(isInit: false, index: i, name: container.name, image: container.image ?? "")
             containers.append(
                 ContainerRuntime(
                     isInit: false, index: i, isSidecar: false, name: container.name, image: container.image ?? "",
+                    restartPolicy: container.restartPolicy, restartRules: container.restartPolicyRules ?? [],
                     behavior: behavior(for: object, ref, container)))
         }
         podIPCounter += 1
@@ -90,7 +92,8 @@ public final class Kubelet {
             pod: pod, containers: containers, initCount: inits.count, restartPolicy: object.pod.spec.restartPolicy,
             hasReadinessGates: !(object.pod.spec.readinessGates ?? []).isEmpty,
             pullBackoff: Array(repeating: nil, count: containers.count),
-            podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)")
+            podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)",
+            description: "\(object.name)_\(object.namespace)(\(object.uid))")
         worker.volumes = (object.pod.spec.volumes ?? []).compactMap { volume in
             guard let emptyDir = volume.emptyDir else { return nil }
             let limit = emptyDir.sizeLimit.map { $0.value }
@@ -121,6 +124,7 @@ public final class Kubelet {
                 workers[w].containers[c].cachedMessage = nil
             }
             for c in workers[w].pullBackoff.indices { workers[w].pullBackoff[c] = nil }
+            workers[w].statusDirty = true
         }
         isDown = false
         resyncAll()
@@ -138,6 +142,7 @@ public final class Kubelet {
 
     func resyncAll() {
         for w in workers.indices where workers[w].phase != .terminated {
+            workers[w].statusDirty = true  // others (node lifecycle) may have written meanwhile
             let object = cluster.api[workers[w].pod]
             if object.isTerminating && workers[w].phase == .syncing {
                 beginTermination(w, grace: object.deletionGracePeriodSeconds ?? workers[w].gracePeriodSeconds)
@@ -165,12 +170,14 @@ public final class Kubelet {
                 workers[w].containers[c].running
             else { return }
             workers[w].containers[c].ready = true
+            workers[w].statusDirty = true
             probeResultChanged(w)
         case .containerStarted(let pod, let c, let instance):
             guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
                 workers[w].containers[c].running
             else { return }
             workers[w].containers[c].started = true
+            workers[w].statusDirty = true
             scheduleReadiness(w, c)
             probeResultChanged(w)
         case .livenessFailed(let pod, let c, let instance, let failures):
@@ -267,8 +274,7 @@ public final class Kubelet {
 
     /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.
     func podDescription(_ w: Int) -> String {
-        let object = cluster.api[workers[w].pod]
-        return "\(object.name)_\(object.namespace)(\(object.uid))"
+        workers[w].description
     }
 
     // MARK: - Behaviours

@@ -13,6 +13,9 @@ struct ContainerRuntime: Sendable {
     /// Name and image (kept here so status generation does not copy the spec).
     var name: String
     var image: String
+    /// The container's own `restartPolicy` and `restartPolicyRules` (ContainerRestartRules).
+    var restartPolicy: ContainerRestartPolicy?
+    var restartRules: [ContainerRestartRule] = []
     /// The behaviour the scenario gave it.
     var behavior: ContainerBehavior
     /// Instances created so far (the current one is `instances − 1` = its restart count).
@@ -118,6 +121,13 @@ struct PodWorker: Sendable {
     var evictionEvent: EventID?
     /// The pod IP.
     var podIP: String
+    /// `<name>_<namespace>(<uid>)` for messages.
+    var description: String
+    /// The runtime snapshot or reason cache changed since the last published status; a sync
+    /// that finds it clean skips status generation (the result would be identical).
+    var statusDirty = true
+    /// The phase of the last published status.
+    var lastPhase = PodPhase.pending
 
     /// Index of app container `i` in ``containers``.
     func app(_ i: Int) -> Int { initCount + i }
