@@ -37,7 +37,7 @@ public enum ScenarioReferenceChecker {
         mutating func report(_ severity: Diagnostic.Severity, _ error: FieldError, line: Int? = nil) {
             let file = scenario.location?.file ?? scenario.name
             let location = SourceLocation(
-                file: file, line: line ?? scenario.sourceMap.line(for: error.path),
+                file: file, line: line ?? scenario.sourceMap.line(for: error.path) ?? scenario.location?.line,
                 documentIndex: scenario.location?.documentIndex ?? 0)
             diagnostics.append(
                 Diagnostic(

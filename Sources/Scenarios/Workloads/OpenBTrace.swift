@@ -64,73 +64,117 @@ public struct OpenBTrace: Sendable {
 
     /// Reads a trace file.
     /// - Throws: ``ParseError`` when the file is missing, lacks a required column, or has a bad row.
+    /// - Complexity: O(size of the file), one pass over its bytes.
     public init(contentsOf path: String) throws(ParseError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ParseError(file: path, line: nil, reason: "no such file or directory")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ParseError(file: path, line: nil, reason: "not UTF-8 text")
-        }
-        try self.init(csv: text, fileName: path)
+        try self.init(bytes: [UInt8](data), fileName: path)
     }
 
     /// Parses CSV text.
     public init(csv text: String, fileName: String) throws(ParseError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        while let last = lines.last, last.isEmpty || last == "\r" { lines.removeLast() }
-        guard let headerLine = lines.first else { throw ParseError(file: fileName, line: nil, reason: "empty file") }
-        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        try self.init(bytes: Array(text.utf8), fileName: fileName)
+    }
+
+    /// Parses CSV bytes: rows split at `\n`, cells at `,`, spaces and `\r` trimmed.
+    init(bytes: [UInt8], fileName: String) throws(ParseError) {
+        // Row and cell boundaries as byte ranges, so only the cells used become Strings.
+        var rows: [Range<Int>] = []
+        var rowStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            rows.append(rowStart..<index)
+            rowStart = index + 1
+        }
+        if rowStart < bytes.count { rows.append(rowStart..<bytes.count) }
+        func cells(_ row: Range<Int>) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var start = row.lowerBound
+            for index in row where bytes[index] == 0x2C {
+                result.append(trimmed(start..<index))
+                start = index + 1
+            }
+            result.append(trimmed(start..<row.upperBound))
+            return result
+        }
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var low = range.lowerBound
+            var high = range.upperBound
+            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 || bytes[low] == 0x0D { low += 1 }
+            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D {
+                high -= 1
+            }
+            return low..<high
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        guard let headerRow = rows.first(where: { !trimmed($0).isEmpty }) else {
+            throw ParseError(file: fileName, line: nil, reason: "empty file")
+        }
+        let header = cells(headerRow).map(text)
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         guard let nameColumn = column("name"), let cpuColumn = column("cpu_milli"),
             let memoryColumn = column("memory_mib")
         else {
             throw ParseError(
-                file: fileName, line: 1,
-                reason: "not an openb pod list: needs columns name, cpu_milli, memory_mib")
+                file: fileName, line: 1, reason: "not an openb pod list: needs columns name, cpu_milli, memory_mib")
         }
         let gpuColumn = column("num_gpu"), gpuMilliColumn = column("gpu_milli"), specColumn = column("gpu_spec")
-        let qosColumn = column("qos"), creationColumn = column("creation_time"),
-            deletionColumn = column("deletion_time")
+        let qosColumn = column("qos"), creationColumn = column("creation_time")
+        let deletionColumn = column("deletion_time")
+        let headerIndex = rows.firstIndex(of: headerRow)!
         var records: [Record] = []
-        records.reserveCapacity(lines.count - 1)
-        for (offset, line) in lines.dropFirst().enumerated() {
-            let lineNumber = offset + 2
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if cells.count == 1 && cells[0].isEmpty { continue }
-            guard cells.count >= header.count else {
+        records.reserveCapacity(rows.count)
+        for rowIndex in (headerIndex + 1)..<rows.count {
+            let row = rows[rowIndex]
+            if trimmed(row).isEmpty { continue }
+            let lineNumber = rowIndex + 1
+            let fields = cells(row)
+            guard fields.count >= header.count else {
                 throw ParseError(
-                    file: fileName, line: lineNumber,
-                    reason: "expected \(header.count) columns, found \(cells.count)")
+                    file: fileName, line: lineNumber, reason: "expected \(header.count) columns, found \(fields.count)")
             }
+            /// A non-negative integer cell; whole numbers written as `12.0` are accepted.
             func integer(_ index: Int?, _ name: String, optional: Bool = false) throws(ParseError) -> Int64? {
                 guard let index else { return nil }
-                let cell = cells[index]
-                if cell.isEmpty && optional { return nil }
-                // Some exports write whole numbers as `12.0`.
-                if let value = Int64(cell)
-                    ?? Double(cell).flatMap({ $0.isFinite ? Int64(exactly: $0.rounded()) : nil }),
-                    value >= 0
-                {
-                    return value
+                let range = fields[index]
+                if range.isEmpty && optional { return nil }
+                var value: Int64 = 0
+                var valid = !range.isEmpty
+                var sawPoint = false
+                for position in range {
+                    let byte = bytes[position]
+                    if byte == 0x2E && !sawPoint {
+                        sawPoint = true
+                    } else if byte >= 0x30 && byte <= 0x39 {
+                        if sawPoint {
+                            if byte != 0x30 { valid = false }
+                            continue
+                        }
+                        let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                        let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
+                        if o1 || o2 { valid = false }
+                        value = sum
+                    } else {
+                        valid = false
+                    }
                 }
+                if valid { return value }
                 throw ParseError(
                     file: fileName, line: lineNumber,
-                    reason: "\(name): Invalid value: \"\(cell)\": must be a non-negative integer")
+                    reason: "\(name): Invalid value: \"\(text(range))\": must be a non-negative integer")
             }
             let creation = try integer(creationColumn, "creation_time") ?? 0
             var deletion = try integer(deletionColumn, "deletion_time", optional: true)
             if let value = deletion, value < creation { deletion = nil }
             records.append(
                 Record(
-                    name: cells[nameColumn],
+                    name: text(fields[nameColumn]),
                     cpuMilli: try integer(cpuColumn, "cpu_milli") ?? 0,
                     memoryMiB: try integer(memoryColumn, "memory_mib") ?? 0,
                     numGPU: Int(try integer(gpuColumn, "num_gpu") ?? 0),
                     gpuMilli: Int(try integer(gpuMilliColumn, "gpu_milli", optional: true) ?? 0),
-                    gpuSpec: specColumn.map { cells[$0] } ?? "",
-                    qos: qosColumn.map { cells[$0] } ?? "",
+                    gpuSpec: specColumn.map { text(fields[$0]) } ?? "",
+                    qos: qosColumn.map { text(fields[$0]) } ?? "",
                     creationTime: creation,
                     deletionTime: deletion))
         }
