@@ -15,6 +15,9 @@ public final class EventsWriter: ClusterRecordSink {
     /// Events written so far.
     public private(set) var count = 0
     private var line = ""
+    /// The last whole second formatted, and its text (events cluster in time, so most reuse it).
+    private var cachedSecond: Int64 = .min
+    private var cachedCivil = ""
 
     /// Creates a writer onto `output`.
     public init(output: StreamingTextFile) {
@@ -26,17 +29,30 @@ public final class EventsWriter: ClusterRecordSink {
         let start = startUnixSeconds ?? cluster.configuration.startTimeUnixSeconds
         startUnixSeconds = start
         line.removeAll(keepingCapacity: true)
-        Self.appendLine(event, startUnixSeconds: start, to: &line)
+        let second = start + event.time.nanoseconds / 1_000_000_000
+        if second != cachedSecond, event.time.nanoseconds >= 0 {
+            cachedSecond = second
+            cachedCivil = RFC3339.civil(second)
+        }
+        Self.appendLine(event, startUnixSeconds: start, civil: event.time.nanoseconds >= 0 ? cachedCivil : nil, to: &line)
         output.append(line)
         count += 1
     }
 
     /// Appends the JSON line (with its newline) for `event`.
-    static func appendLine(_ event: KubeEvent, startUnixSeconds: Int64, to line: inout String) {
+    /// - Parameter civil: the `YYYY-MM-DDTHH:MM:SS` text of the event's second, if the caller has it.
+    static func appendLine(_ event: KubeEvent, startUnixSeconds: Int64, civil: String? = nil, to line: inout String) {
         line.append("{\"t\":")
         line.append(JSONText.seconds(event.time))
         line.append(",\"time\":\"")
-        line.append(RFC3339.micro(startUnixSeconds: startUnixSeconds, at: event.time))
+        if let civil {
+            line.append(civil)
+            line.append(".")
+            line.append(RFC3339.pad(Int(event.time.nanoseconds % 1_000_000_000 / 1000), 6))
+            line.append("Z")
+        } else {
+            line.append(RFC3339.micro(startUnixSeconds: startUnixSeconds, at: event.time))
+        }
         line.append("\",\"type\":")
         JSONText.appendString(event.type.rawValue, to: &line)
         line.append(",\"reason\":")
