@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Experiments
+
+@Suite struct FragmentationMeasureTests {
+    /// Target workload: 3 pods of 1 GPU × 500m, 1 CPU-only pod (p = 3/4 and 1/4; 100% ≥ 95% keeps both).
+    private func measure() -> (FragmentationMeasure, GPUModelCatalog) {
+        let pods = GPUSharingFixtures.pods("share", 3, gpus: 1, milli: 500) + GPUSharingFixtures.pods("cpu", 1)
+        let nodes = [GPUSharingFixtures.node("n0", gpus: 2)]
+        let catalog = GPUModelCatalog(nodes: nodes, pods: pods)
+        return (FragmentationMeasure(target: TargetWorkload(pods: pods), catalog: catalog), catalog)
+    }
+
+    @Test("idle slices smaller than the demand are fragment; CPU-only tasks see all idle GPU")
+    func slicesBelowDemand() {
+        let (measure, catalog) = measure()
+        // GPUs left [300, 1000]: for the 500m type only the 300m slice is fragment; for the CPU type all 1300m.
+        // F = 3/4 · 300 + 1/4 · 1300 = 550.
+        let lanes = SIMD8<Int32>(300, 1000, 0, 0, 0, 0, 0, 0)
+        let w = measure.weighted(cpuLeft: 10_000, gpuLeft: lanes, slot: catalog.id(of: "T4")!)
+        #expect(measure.milliGPU(weighted: w) == 550)
+    }
+
+    @Test("a task lacking CPU sees all idle GPU as fragment (Q4)")
+    func lackingCPU() {
+        let (measure, catalog) = measure()
+        // CPU left 500 < 1000: neither type can run, F = 1300.
+        let lanes = SIMD8<Int32>(300, 1000, 0, 0, 0, 0, 0, 0)
+        let w = measure.weighted(cpuLeft: 500, gpuLeft: lanes, slot: catalog.id(of: "T4")!)
+        #expect(measure.milliGPU(weighted: w) == 1300)
+    }
+
+    @Test("a task whose GPU model the node lacks sees all idle GPU as fragment")
+    func wrongModel() {
+        let pods = GPUSharingFixtures.pods("t4", 1, gpus: 1, milli: 500).map {
+            var pod = $0
+            pod.gpuSpec = ["V100M16"]
+            return pod
+        }
+        let nodes = [GPUSharingFixtures.node("n0", gpus: 1, model: "T4")]
+        let catalog = GPUModelCatalog(nodes: nodes, pods: pods)
+        let measure = FragmentationMeasure(target: TargetWorkload(pods: pods), catalog: catalog)
+        let w = measure.weighted(
+            cpuLeft: 10_000, gpuLeft: SIMD8(1000, 0, 0, 0, 0, 0, 0, 0), slot: catalog.id(of: "T4")!)
+        #expect(measure.milliGPU(weighted: w) == 1000)
+    }
+
+    @Test("the target workload keeps the most popular shapes until they cover 95% of pods")
+    func popularityCut() {
+        // 19 of shape A, 1 of shape B: A alone covers 95% (19 ≥ 0.95 · 20), so B is dropped.
+        let pods = GPUSharingFixtures.pods("a", 19, gpus: 1, milli: 500) + GPUSharingFixtures.pods("b", 1)
+        let target = TargetWorkload(pods: pods)
+        #expect(target.entries.count == 1)
+        #expect(target.entries.first?.shape.gpuMilli == 500)
+        #expect(target.keptCount == 19)
+        // 18 + 2: A covers 90%, so B is kept.
+        let both = TargetWorkload(pods: GPUSharingFixtures.pods("a", 18, gpus: 1, milli: 500) + GPUSharingFixtures.pods("b", 2))
+        #expect(both.entries.count == 2)
+        #expect(both.popularity(of: both.entries[1]) == 0.1)
+    }
+}
