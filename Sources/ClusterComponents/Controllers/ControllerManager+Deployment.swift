@@ -228,7 +228,8 @@ extension ControllerManager {
         let (newRS, _) = newAndOldReplicaSets(of: index)
         var status = DeploymentStatusRecord()
         for rs in workloads.deployments[index].replicaSets {
-            let counts = replicaSetStatus(rs).status
+            // The sets' own last statuses: every change of one re-queues this Deployment.
+            let counts = workloads.replicaSets[rs].status
             status.replicas += counts.replicas
             status.readyReplicas += counts.readyReplicas
             status.availableReplicas += counts.availableReplicas

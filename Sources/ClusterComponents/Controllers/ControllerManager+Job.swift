@@ -15,8 +15,12 @@ extension ControllerManager {
     /// detect completion, otherwise `manageJob` (create pods up to the wanted parallelism once
     /// the pod-failure back-off has passed, or delete the surplus).
     func syncJob(_ index: Int) {
-        guard !workloads.jobs[index].isDeleted, !workloads.jobs[index].isFinished else { return }
+        guard !workloads.jobs[index].isDeleted else { return }
         let now = cluster.now
+        if workloads.jobs[index].isFinished {
+            collectFinishedJob(index)
+            return
+        }
         if let at = workloads.jobs[index].timerAt, at <= now {
             workloads.jobs[index].timer = nil
             workloads.jobs[index].timerAt = nil
@@ -24,13 +28,13 @@ extension ControllerManager {
         if workloads.jobs[index].startTime == nil, workloads.jobs[index].job.spec.suspend != true {
             workloads.jobs[index].startTime = now
         }
-        workloads.jobs[index].pods.removeAll { cluster.api[$0].isRemoved && podStates[$0.value].counted }
+        workloads.jobs[index].pods.removeAll { cluster.api.pods[$0.value].isRemoved && podStates[$0.value].counted }
 
         // Count pods that reached a terminal phase (the finalizer-tracked `uncountedTerminatedPods`).
         var active: [PodID] = []
         var restarts = 0
         for pod in workloads.jobs[index].pods {
-            let object = cluster.api[pod]
+            let object = cluster.api.pods[pod.value]
             if object.isTerminal && !podStates[pod.value].counted {
                 podStates[pod.value].counted = true
                 if object.status.phase == .succeeded {
@@ -173,5 +177,20 @@ extension ControllerManager {
             deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.jobComponent)
         }
         workloads.jobs[index].active = 0
+        if let ttl = job.job.spec.ttlSecondsAfterFinished {
+            scheduleJobTimer(index, at: now + .seconds(max(0, ttl)))
+        }
+    }
+
+    /// The TTL-after-finished controller (pkg/controller/ttlafterfinished): a finished Job
+    /// with `ttlSecondsAfterFinished` is deleted, with its pods, that long after it finished.
+    func collectFinishedJob(_ index: Int) {
+        let job = workloads.jobs[index]
+        guard let ttl = job.job.spec.ttlSecondsAfterFinished,
+            let finishedAt = job.conditions.last(where: { $0.type == "Complete" || $0.type == "Failed" })?.lastTransitionTime
+        else { return }
+        if cluster.now >= finishedAt + .seconds(max(0, ttl)) {
+            delete(kind: .job, namespace: job.namespace, name: job.name)
+        }
     }
 }

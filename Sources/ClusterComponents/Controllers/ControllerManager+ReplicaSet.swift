@@ -14,7 +14,7 @@ extension ControllerManager {
     /// - Complexity: O(p log p) for p pods of the set when deleting, O(p) otherwise.
     func syncReplicaSet(_ index: Int) {
         guard !workloads.replicaSets[index].isDeleted else { return }
-        workloads.replicaSets[index].pods.removeAll { cluster.api[$0].isRemoved }
+        workloads.replicaSets[index].pods.removeAll { cluster.api.pods[$0.value].isRemoved }
         let rs = workloads.replicaSets[index]
         let active = rs.pods.filter { isPodActive($0) }
         let diff = active.count - rs.replicas
@@ -63,13 +63,13 @@ extension ControllerManager {
         var nextAvailable: SimulationTime?
         let now = cluster.now
         for pod in rs.pods {
-            let object = cluster.api[pod]
-            guard !object.isRemoved else { continue }
-            if object.isTerminating && !object.isTerminal {
+            // Field reads through the store, not a copy of the PodObject: this loop runs per pod change.
+            let i = pod.value
+            guard !cluster.api.pods[i].isRemoved, !cluster.api.pods[i].isTerminal else { continue }
+            if cluster.api.pods[i].deletionTimestamp != nil {
                 status.terminatingReplicas += 1
                 continue
             }
-            guard isPodActive(pod) else { continue }
             status.replicas += 1
             guard let since = readySince(pod) else { continue }
             status.readyReplicas += 1
@@ -96,14 +96,16 @@ extension ControllerManager {
 
     /// `controller.IsPodActive`: not Succeeded/Failed and no deletion timestamp.
     func isPodActive(_ pod: PodID) -> Bool {
-        let object = cluster.api[pod]
-        return !object.isRemoved && !object.isTerminal && !object.isTerminating
+        !cluster.api.pods[pod.value].isRemoved && !cluster.api.pods[pod.value].isTerminal
+            && cluster.api.pods[pod.value].deletionTimestamp == nil
     }
 
     /// When the pod's Ready condition last became True, if it is True now.
     func readySince(_ pod: PodID) -> SimulationTime? {
-        guard let ready = cluster.api[pod].status.condition("Ready"), ready.status == .true else { return nil }
-        return ready.lastTransitionTime
+        for condition in cluster.api.pods[pod.value].status.conditions where condition.type == "Ready" {
+            return condition.status == .true ? condition.lastTransitionTime : nil
+        }
+        return nil
     }
 
     /// `getPodsToDelete`: the `count` pods ranked first by `controller.ActivePodsWithRanks`:

@@ -86,4 +86,22 @@ import Testing
         #expect(event.message == "Job was active longer than specified deadline" && event.time == .seconds(30))
         #expect(pods(cluster, of: "long").allSatisfy { $0.isTerminating || $0.isRemoved })
     }
+
+    @Test("ttlSecondsAfterFinished 60 deletes the Job and its pods 60 s after it completes")
+    func ttlAfterFinished() throws {
+        let cluster = ControllerFixture.cluster()
+        ControllerFixture.node(cluster, "n1")
+        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(10), exitCode: 0)]) }
+        var manifest = job("short", backoffLimit: 6)
+        manifest.spec.ttlSecondsAfterFinished = 60
+        let index = cluster.controllers.apply(job: manifest)
+        let finished = ControllerFixture.run(cluster, untilSeconds: 120) { $0.controllers.workloads.jobs[index].isFinished }
+        try #require(finished)
+        let completedAt = try #require(cluster.controllers.workloads.jobs[index].condition("Complete")?.lastTransitionTime)
+        cluster.run(until: .time(completedAt + .seconds(59)))
+        #expect(!cluster.controllers.workloads.jobs[index].isDeleted)
+        cluster.run(until: .time(completedAt + .seconds(60)))
+        #expect(cluster.controllers.workloads.jobs[index].isDeleted)
+        #expect(cluster.controllers.workloads.job(namespace: "default", name: "short") == nil)
+    }
 }

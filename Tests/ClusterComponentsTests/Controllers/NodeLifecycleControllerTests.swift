@@ -31,6 +31,9 @@ import Testing
         #expect(cluster.api[failedNode].ready == .unknown)
         let taints = cluster.api[failedNode].node.spec.taints ?? []
         #expect(taints.contains { $0.key == Taint.unreachableKey && $0.effect == .noExecute })
+        // timeAdded in RFC 3339 from the run's origin 2026-01-01T00:00:00Z.
+        let added = try #require(taints.first { $0.effect == .noExecute }?.timeAdded)
+        #expect(added == "2026-01-01T00:0\(unknownAt / 60):\(unknownAt % 60 < 10 ? "0" : "")\(unknownAt % 60)Z")
         #expect(taints.contains { $0.key == Taint.unreachableKey && $0.effect == .noSchedule })
         for pod in victims { #expect(cluster.api[pod].status.condition("Ready")?.status == .false) }
         let notReady = try #require(log.with(reason: "NodeNotReady").first { $0.kind == "Node" })
