@@ -72,7 +72,6 @@ extension ControllerManager {
         }
         // scaleDownOldReplicaSetsForRollingUpdate: never below minAvailable available pods.
         let available = allRSs.reduce(0) { $0 + replicaSetStatus($1).status.availableReplicas }
-        var scaledDown = cleaned
         if available > minAvailable {
             let total = available - minAvailable
             var done = 0
@@ -83,9 +82,7 @@ extension ControllerManager {
                 scaleReplicaSetAndRecordEvent(rs, to: replicas - count, deployment: index)
                 done += count
             }
-            scaledDown += done
         }
-        _ = scaledDown
     }
 
     /// `deploymentutil.NewRSNewReplicas` for RollingUpdate: grow the new set up to
