@@ -232,7 +232,34 @@ extension ControllerManager {
             status.availableReplicas += counts.availableReplicas
             if rs == newRS { status.updatedReplicas = counts.replicas }
         }
-        status.unavailableReplicas = max(0, workloads.deployments[index].deployment.spec.replicas - status.availableReplicas)
+        let spec = workloads.deployments[index].deployment.spec
+        status.unavailableReplicas = max(0, spec.replicas - status.availableReplicas)
+        let previous = workloads.deployments[index].status.conditions
+        let now = cluster.now
+        func condition(_ type: String, _ value: ConditionStatus, _ reason: String, _ message: String) -> DeploymentConditionRecord {
+            let old = previous.first { $0.type == type }
+            let since = old.map { $0.status == value ? $0.lastTransitionTime : now } ?? now
+            return DeploymentConditionRecord(type: type, status: value, reason: reason, message: message, lastTransitionTime: since)
+        }
+        // sync.go calculateStatus / util: Available when available ≥ replicas − maxUnavailable.
+        if status.availableReplicas >= spec.replicas - maxUnavailable(of: spec) {
+            status.conditions.append(
+                condition("Available", .true, "MinimumReplicasAvailable", "Deployment has minimum availability."))
+        } else {
+            status.conditions.append(
+                condition("Available", .false, "MinimumReplicasUnavailable", "Deployment does not have minimum availability."))
+        }
+        // progress.go syncRolloutStatus (progressDeadlineSeconds is not enforced here).
+        if let newRS {
+            let name = workloads.replicaSets[newRS].name
+            let complete =
+                status.updatedReplicas == spec.replicas && status.replicas == spec.replicas
+                && status.availableReplicas == spec.replicas
+            status.conditions.append(
+                complete
+                    ? condition("Progressing", .true, "NewReplicaSetAvailable", "ReplicaSet \"\(name)\" has successfully progressed.")
+                    : condition("Progressing", .true, "ReplicaSetUpdated", "ReplicaSet \"\(name)\" is progressing."))
+        }
         workloads.deployments[index].status = status
     }
 }

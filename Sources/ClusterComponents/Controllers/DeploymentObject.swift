@@ -42,7 +42,32 @@ public struct DeploymentStatusRecord: Hashable, Sendable {
     public var availableReplicas = 0
     /// `replicas` − available (never negative).
     public var unavailableReplicas = 0
+    /// `Available` and `Progressing`, as `kubectl describe deployment` lists them.
+    public var conditions: [DeploymentConditionRecord] = []
 
     /// All zero.
     public init() {}
+}
+
+/// One `apps/v1 DeploymentCondition`.
+public struct DeploymentConditionRecord: Hashable, Sendable {
+    /// `Available` or `Progressing`.
+    public var type: String
+    /// True/False/Unknown.
+    public var status: ConditionStatus
+    /// `MinimumReplicasAvailable`, `NewReplicaSetAvailable`, `ReplicaSetUpdated`, …
+    public var reason: String
+    /// Human-readable message.
+    public var message: String
+    /// When `status` last changed.
+    public var lastTransitionTime: SimulationTime
+
+    /// Creates a condition.
+    public init(type: String, status: ConditionStatus, reason: String, message: String, lastTransitionTime: SimulationTime) {
+        self.type = type
+        self.status = status
+        self.reason = reason
+        self.message = message
+        self.lastTransitionTime = lastTransitionTime
+    }
 }

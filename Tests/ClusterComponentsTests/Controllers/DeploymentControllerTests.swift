@@ -74,6 +74,10 @@ import Testing
             #expect(pod.pod.metadata.labels?["pod-template-hash"] == newHash)
             #expect(pod.name.hasPrefix("web-\(newHash)-"))
         }
+        let progressing = try #require(deployment.status.conditions.first { $0.type == "Progressing" })
+        #expect(progressing.reason == "NewReplicaSetAvailable")
+        #expect(progressing.message == "ReplicaSet \"web-\(newHash)\" has successfully progressed.")
+        #expect(deployment.status.conditions.first { $0.type == "Available" }?.status == .true)
         let scaling = log.events[eventsBefore...].filter { $0.reason == "ScalingReplicaSet" }
         #expect(scaling.allSatisfy { $0.component == "deployment-controller" && $0.kind == "Deployment" })
         return
