@@ -37,7 +37,7 @@ extension Scheduler {
             let status = filterNode(state, profile: profileIndex, node: node.value)
             if status.isSuccess {
                 explanation?.nodes.append(verdict(node.value, status, profile: profileIndex))
-                assume(pod, on: node.value, profile: profileIndex, explanation: &explanation)
+                assume(pod, object: object, on: node.value, profile: profileIndex, explanation: &explanation)
                 return
             }
         }
@@ -53,7 +53,7 @@ extension Scheduler {
         } else {
             chosen = prioritizeAndSelect(state, profile: profileIndex, explanation: &explanation)
         }
-        assume(pod, on: chosen, profile: profileIndex, explanation: &explanation)
+        assume(pod, object: object, on: chosen, profile: profileIndex, explanation: &explanation)
     }
 
     // MARK: - PreFilter
@@ -120,34 +120,66 @@ extension Scheduler {
         return .success
     }
 
+    /// Whether every filter but NodeResourcesFit trivially passes for this pod on a node whose
+    /// hot record is not `slow` (no taints, not unschedulable, no nominated pods).
+    func podTakesFastPath(_ state: CycleState, profile: Int) -> Bool {
+        if let name = state.spec.nodeName, !name.isEmpty { return false }
+        if !state.nodeSelector.isEmpty || !state.requiredAffinity.isEmpty || state.hasPorts { return false }
+        if state.spreadFilter != nil || state.affinityFilter != nil { return false }
+        let r = state.info.request.requested
+        if r.count > ResourceIndex.firstScalar, r[ResourceIndex.firstScalar...].contains(where: { $0 != 0 }) {
+            return false
+        }
+        return !profiles[profile].hasCustomFilters
+    }
+
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
     func findNodesThatFit(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) {
+        var feasible = self.feasible
+        var failed = self.failed
+        self.feasible = []
+        self.failed = []
         feasible.removeAll(keepingCapacity: true)
         failed.removeAll(keepingCapacity: true)
         let order = cache.tree.order
+        let hot = cache.hot
         let n = order.count
         var k = Self.numFeasibleNodesToFind(
             percentage: profiles[profile].percentageOfNodesToScore ?? percentageOfNodesToScore, numAllNodes: n)
         if profiles[profile].scorers.isEmpty { k = 1 }
+        let fast = podTakesFastPath(state, profile: profile)
+        let checkFit = profiles[profile].filters.contains(.nodeResourcesFit)
+        let request = state.info.request
+        let cpu = request.value(ResourceIndex.cpu)
+        let memory = request.value(ResourceIndex.memory)
+        let ephemeral = request.value(ResourceIndex.ephemeralStorage)
+        let recording = explanation != nil
         let start = nextStartNodeIndex % n
         var processed = 0
         var i = start
         for _ in 0..<n {
             let node = Int(order[i])
-            let status = filterNode(state, profile: profile, node: node)
             processed += 1
-            if status.isSuccess {
+            if fast && !hot[node].slow && (!checkFit || hot[node].fits(cpu: cpu, memory: memory, ephemeral: ephemeral)) {
                 feasible.append(Int32(node))
+                if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
             } else {
-                failed.append((Int32(node), status))
+                let status = filterNode(state, profile: profile, node: node)
+                if status.isSuccess {
+                    feasible.append(Int32(node))
+                } else {
+                    failed.append((Int32(node), status))
+                }
+                if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
             }
-            if explanation != nil { explanation!.nodes.append(verdict(node, status, profile: profile)) }
             if feasible.count >= k { break }
             i += 1
             if i == n { i = 0 }
         }
         nextStartNodeIndex = (start + processed) % n
+        self.feasible = feasible
+        self.failed = failed
     }
 
     // MARK: - Score and select
@@ -156,40 +188,53 @@ extension Scheduler {
     /// (selectHost reservoir sampling with the seeded `scheduler/ties` stream).
     func prioritizeAndSelect(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int {
         let count = feasible.count
+        var totals = self.totals
+        self.totals = []
         totals.removeAll(keepingCapacity: true)
         totals.append(contentsOf: repeatElement(0, count: count))
         if scores.count < count { scores = [Int64](repeating: 0, count: count) }
         let p = profiles[profile]
-        var perPlugin: [[Int64]] = explanation != nil ? [] : []
-        for (pluginIndex, scorer) in p.scorers.enumerated() {
+        var perPlugin: [[Int64]] = []
+        for scorer in p.scorers {
             let skipped = scorePlugin(scorer.plugin, state, profile: profile, count: count)
             if explanation != nil {
                 perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scores[0..<count]))
             }
             if skipped { continue }
             let weight = scorer.weight
-            for j in 0..<count { totals[j] += scores[j] * weight }
-            _ = pluginIndex
+            scores.withUnsafeBufferPointer { s in
+                for j in 0..<count { totals[j] += s[j] * weight }
+            }
         }
-        // selectHost: reservoir sampling over the maxima.
-        var best = 0
+        // selectHost: a uniform choice among the maxima (upstream: reservoir sampling, one draw
+        // per tie; here one draw per attempt — the same distribution, fewer random numbers).
         var bestScore = totals[0]
-        var ties = 1
-        for j in 1..<count {
+        var tied = 0
+        for j in 0..<count {
             let s = totals[j]
             if s > bestScore {
                 bestScore = s
-                best = j
-                ties = 1
+                tied = 1
             } else if s == bestScore {
-                ties += 1
-                if self.ties.integer(below: ties) == 0 { best = j }
+                tied += 1
             }
         }
+        var best = 0
+        var pick = tied > 1 ? ties.integer(below: tied) : 0
+        for j in 0..<count where totals[j] == bestScore {
+            if pick == 0 {
+                best = j
+                break
+            }
+            pick -= 1
+        }
         if explanation != nil {
+            var row: [Int32: Int] = [:]
+            for (v, verdict) in explanation!.nodes.enumerated() {
+                if let id = cluster.api.nodeID(named: verdict.node) { row[Int32(id.value)] = v }
+            }
             for j in 0..<count {
-                let name = cache.nodes[Int(feasible[j])].name
-                if let v = explanation!.nodes.firstIndex(where: { $0.node == name }) {
+                if let v = row[feasible[j]] {
                     explanation!.nodes[v].scores = p.scorers.enumerated().map {
                         (plugin: $0.element.name, score: perPlugin[$0.offset][j], weight: $0.element.weight)
                     }
@@ -197,6 +242,7 @@ extension Scheduler {
                 }
             }
         }
+        self.totals = totals
         return Int(feasible[best])
     }
 
@@ -206,10 +252,26 @@ extension Scheduler {
         switch plugin {
         case .taintToleration:
             let tolerations = TaintToleration.preferTolerations(state.tolerations)
-            for j in 0..<count { scores[j] = TaintToleration.score(tolerations, cache.nodes[Int(feasible[j])]) }
-            var slice = scores[0..<count]
-            DefaultNormalizeScore.apply(&slice, reverse: true)
-            scores.replaceSubrange(0..<count, with: slice)
+            let hot = cache.hot
+            var scores = takeScores()
+            var anyTaint = false
+            for j in 0..<count {
+                let node = Int(feasible[j])
+                if hot[node].hasPreferTaints {
+                    scores[j] = TaintToleration.score(tolerations, cache.nodes[node])
+                    anyTaint = true
+                } else {
+                    scores[j] = 0
+                }
+            }
+            if anyTaint {
+                var slice = scores[0..<count]
+                DefaultNormalizeScore.apply(&slice, reverse: true)
+                scores.replaceSubrange(0..<count, with: slice)
+            } else {
+                for j in 0..<count { scores[j] = 100 }
+            }
+            self.scores = scores
         case .nodeAffinity:
             let terms = NodeAffinityPlugin.preferredTerms(state.spec, added: profiles[profile].addedAffinity)
             if terms.isEmpty { return true }
@@ -219,21 +281,63 @@ extension Scheduler {
             scores.replaceSubrange(0..<count, with: slice)
         case .nodeResourcesFit:
             let fit = profiles[profile].fit
-            for j in 0..<count { scores[j] = fit.score(state, cache.nodes[Int(feasible[j])]) }
+            var scores = takeScores()
+            if fit.scoresHotOnly {
+                let hot = cache.hot
+                let request = state.info.request
+                let key = MemoKey(request)
+                let p = Int32(profile)
+                var memo = takeMemo(\.fitMemo)
+                for j in 0..<count {
+                    let node = Int(feasible[j])
+                    let h = hot[node]
+                    if memo[node].matches(h.version, p, key) {
+                        scores[j] = memo[node].score
+                    } else {
+                        let s = fit.score(request, hot: h)
+                        memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
+                        scores[j] = s
+                    }
+                }
+                fitMemo = memo
+            } else {
+                for j in 0..<count { scores[j] = fit.score(state, cache.nodes[Int(feasible[j])]) }
+            }
+            self.scores = scores
         case .balancedAllocation:
             let balanced = profiles[profile].balanced
             if balanced.skips(state) { return true }
-            for j in 0..<count { scores[j] = balanced.score(state, cache.nodes[Int(feasible[j])]) }
+            var scores = takeScores()
+            if balanced.scoresHotOnly {
+                let hot = cache.hot
+                let request = state.info.request
+                let key = MemoKey(request)
+                let p = Int32(profile)
+                var memo = takeMemo(\.balancedMemo)
+                for j in 0..<count {
+                    let node = Int(feasible[j])
+                    let h = hot[node]
+                    if memo[node].matches(h.version, p, key) {
+                        scores[j] = memo[node].score
+                    } else {
+                        let s = balanced.score(request, hot: h)
+                        memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
+                        scores[j] = s
+                    }
+                }
+                balancedMemo = memo
+            } else {
+                for j in 0..<count { scores[j] = balanced.score(state, cache.nodes[Int(feasible[j])]) }
+            }
+            self.scores = scores
         case .imageLocality:
             let containers = (state.spec.initContainers ?? []) + state.spec.containers
             var ids: [Int32] = []
             for c in containers {
                 if let id = cache.imageIDs[ImageLocality.normalizedImageName(c.image ?? "")] { ids.append(id) }
             }
-            if ids.isEmpty {
-                for j in 0..<count { scores[j] = 0 }
-                return false
-            }
+            // No image of the pod is on any node: every score is 0, the same as skipping.
+            if ids.isEmpty { return true }
             let total = cache.nodeCount
             for j in 0..<count {
                 scores[j] = ImageLocality.score(
@@ -269,14 +373,31 @@ extension Scheduler {
         return false
     }
 
+    /// Moves the score buffer out of `self` (no exclusivity checks in the loops); the caller
+    /// stores it back.
+    @inline(__always)
+    func takeScores() -> [Int64] {
+        let scores = self.scores
+        self.scores = []
+        return scores
+    }
+
+    /// Moves a memo out of `self`, sized to the node table.
+    @inline(__always)
+    func takeMemo(_ path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>) -> [ScoreMemo] {
+        var memo = self[keyPath: path]
+        self[keyPath: path] = []
+        if memo.count < cache.hot.count { memo.append(contentsOf: repeatElement(ScoreMemo(), count: cache.hot.count - memo.count)) }
+        return memo
+    }
+
     func podContext(_ state: CycleState) -> PodContext {
         PodContext(id: state.pod, pod: cluster.api[state.pod].pod, request: state.info.request, priority: state.info.priority)
     }
 
     // MARK: - Assume and bind
 
-    func assume(_ pod: PodID, on node: Int, profile: Int, explanation: inout SchedulingExplanation?) {
-        let object = cluster.api[pod]
+    func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?) {
         cache.addPod(pod, object: object, to: node, at: cluster.now)
         queue.remove(pod)
         clearNomination(pod)

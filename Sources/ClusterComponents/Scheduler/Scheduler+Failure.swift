@@ -82,6 +82,7 @@ extension Scheduler {
     func nominatePod(_ pod: PodID, on node: Int) {
         clearNomination(pod)
         cache.nodes[node].nominatedPods.append(pod)
+        cache.refresh(node)
         nominatedNode[pod] = Int32(node)
     }
 
@@ -89,5 +90,6 @@ extension Scheduler {
     func clearNomination(_ pod: PodID) {
         guard let node = nominatedNode.removeValue(forKey: pod) else { return }
         cache.nodes[Int(node)].nominatedPods.removeAll { $0 == pod }
+        cache.refresh(Int(node))
     }
 }

@@ -46,6 +46,8 @@ public final class Scheduler {
     var failed: [(node: Int32, status: FilterStatus)] = []
     var scores: [Int64] = []
     var totals: [Int64] = []
+    var fitMemo: [ScoreMemo] = []
+    var balancedMemo: [ScoreMemo] = []
 
     init(cluster: Cluster) {
         self.cluster = cluster
@@ -75,10 +77,18 @@ public final class Scheduler {
             policy.profile(schedulerName: schedulerName), version: cluster.configuration.kubernetesVersion,
             resources: &cache.resources)
         if let i = profiles.firstIndex(where: { $0.schedulerName == schedulerName }) {
-            let custom = (profiles[i].customFilters, profiles[i].customScorers)
+            profile.customFilters = profiles[i].customFilters
+            profile.customScorers = profiles[i].customScorers
+            for (index, filter) in profiles[i].filters.enumerated() {
+                if case .custom = filter {
+                    profile.filters.append(filter)
+                    profile.filterNames.append(profiles[i].filterNames[index])
+                }
+            }
+            for scorer in profiles[i].scorers {
+                if case .custom = scorer.plugin { profile.scorers.append(scorer) }
+            }
             profiles[i] = profile
-            profiles[i].customFilters = custom.0
-            profiles[i].customScorers = custom.1
         } else {
             profiles.append(profile)
         }

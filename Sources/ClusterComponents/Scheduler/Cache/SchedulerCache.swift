@@ -11,6 +11,16 @@ import SimulationCore
 struct SchedulerCache {
     /// Node infos by ``NodeID`` value.
     var nodes: [NodeInfo] = []
+    /// The hot scalars of `nodes`, same indexing; refreshed by ``refresh(_:)``.
+    var hot: [NodeHot] = []
+
+    /// Re-derives the hot scalars of node `i` after a change.
+    mutating func refresh(_ i: Int) {
+        while hot.count < nodes.count { hot.append(NodeHot()) }
+        let version = hot[i].version &+ 1
+        hot[i] = NodeHot(nodes[i])
+        hot[i].version = version
+    }
     /// Pod infos by ``PodID`` value (nil until the scheduler first sees the pod).
     var pods: [PodInfo?] = []
     /// Resource slots.
@@ -80,6 +90,7 @@ struct SchedulerCache {
         for image in info.images { imageNodeCount[Int(image.id)] += 1 }
         info.isRemoved = object.isRemoved
         nodes[i] = info
+        refresh(i)
         if object.isRemoved { tree.remove(i) } else { tree.update(i, labels: info.labels) }
     }
 
@@ -91,6 +102,7 @@ struct SchedulerCache {
         info.countedAt = time
         pods[id.value] = info
         nodes[node].add(id, request: info.request, ports: info.ports)
+        refresh(node)
         if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].append(id) }
         if info.hasPodAffinity { affinityPods.append(id) }
     }
@@ -99,6 +111,7 @@ struct SchedulerCache {
     mutating func removePod(_ id: PodID) {
         guard id.value < pods.count, var info = pods[id.value], info.countedOn >= 0 else { return }
         nodes[Int(info.countedOn)].remove(id, request: info.request, ports: info.ports)
+        refresh(Int(info.countedOn))
         info.countedOn = -1
         pods[id.value] = info
         if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].removeAll { $0 == id } }

@@ -66,11 +66,13 @@ enum ScoreRef: Equatable {
 
 /// One scheduling profile, resolved from a `KubeSchedulerProfile` (k/k
 /// `pkg/scheduler/profile/profile.go` + `framework/runtime/framework.go`).
-struct Profile {
+final class Profile {
     /// `schedulerName`; also the component of its events.
     var schedulerName: String
     /// Filters in order.
     var filters: [FilterRef]
+    /// Whether the profile has a user filter plugin.
+    var hasCustomFilters: Bool { filters.contains { if case .custom = $0 { true } else { false } } }
     /// Filter names (for explanations and messages), parallel to `filters`.
     var filterNames: [String]
     /// Score plugins, weights and names.
@@ -112,6 +114,8 @@ struct Profile {
     /// per-extension-point sets (filter, score, postFilter); `"*"` disables all defaults there.
     init(_ config: KubeSchedulerProfile, version: KubernetesVersion, resources: inout ResourceIndex) {
         schedulerName = config.schedulerName
+        var addedAffinity: KubeModel.NodeAffinity?
+        var spreadArgs: PodTopologySpreadArgs?
         percentageOfNodesToScore = config.percentageOfNodesToScore
         var filters = Self.defaultFilters
         var scorers = Self.defaultScorers
@@ -164,11 +168,13 @@ struct Profile {
         fit = NodeResourcesFit(args: fitArgs, index: &resources)
         balanced = NodeResourcesBalancedAllocation(version: version)
         if case .podTopologySpread(let a)? = config.args(for: "PodTopologySpread") { spreadArgs = a }
+        self.spreadArgs = spreadArgs
         var ipa: InterPodAffinityArgs?
         if case .interPodAffinity(let a)? = config.args(for: "InterPodAffinity") { ipa = a }
         hardPodAffinityWeight = Int64(ipa?.hardPodAffinityWeight ?? 1)
         ignorePreferredTermsOfExistingPods = ipa?.ignorePreferredTermsOfExistingPods ?? false
         if case .nodeAffinity(let a)? = config.args(for: "NodeAffinity") { addedAffinity = a.addedAffinity }
+        self.addedAffinity = addedAffinity
         var dp: DefaultPreemptionArgs?
         if case .defaultPreemption(let a)? = config.args(for: "DefaultPreemption") { dp = a }
         minCandidateNodesPercentage = dp?.minCandidateNodesPercentage ?? 10

@@ -37,6 +37,37 @@ struct NodeResourcesBalancedAllocation {
         return 50 + (50 + with - without) / 2
     }
 
+    /// Whether the hot path applies (default cpu+memory resources).
+    var scoresHotOnly: Bool { resources == [ResourceIndex.cpu, ResourceIndex.memory] }
+
+    /// The score from the hot scalars (cpu and memory).
+    @inline(__always)
+    func score(_ request: PodRequest, hot node: NodeHot) -> Int64 {
+        let with = Self.balance(request, node, includePod: true)
+        guard changeBased else { return with }
+        let without = Self.balance(request, node, includePod: false)
+        return 50 + (50 + with - without) / 2
+    }
+
+    @inline(__always)
+    static func balance(_ request: PodRequest, _ node: NodeHot, includePod: Bool) -> Int64 {
+        var f = (0.0, 0.0)
+        var count = 0
+        if node.allocCPU > 0 {
+            let req = node.requestedCPU + (includePod ? request.value(ResourceIndex.cpu) : 0)
+            f.0 = min(1.0, Double(req) / Double(node.allocCPU))
+            count += 1
+        }
+        if node.allocMemory > 0 {
+            let req = node.requestedMemory + (includePod ? request.value(ResourceIndex.memory) : 0)
+            let x = min(1.0, Double(req) / Double(node.allocMemory))
+            if count == 0 { f.0 = x } else { f.1 = x }
+            count += 1
+        }
+        let std = count == 2 ? abs(f.0 - f.1) / 2 : 0
+        return Int64((1 - std) * 100)
+    }
+
     @inline(__always)
     static func balance(_ resources: [Int], _ node: NodeInfo, _ request: PodRequest, includePod: Bool) -> Int64 {
         var f0 = 0.0

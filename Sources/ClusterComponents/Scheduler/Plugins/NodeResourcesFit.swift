@@ -137,6 +137,53 @@ struct NodeResourcesFit {
         return weightedSum / weightSum
     }
 
+    /// Whether ``score(_:_:)-hot`` applies (only cpu/memory/ephemeral-storage are scored).
+    var scoresHotOnly: Bool { resources.allSatisfy { $0.slot < ResourceIndex.firstScalar } }
+
+    /// The same score from the hot scalars (cpu, memory, ephemeral-storage only).
+    @inline(__always)
+    func score(_ request: PodRequest, hot node: NodeHot) -> Int64 {
+        var weightedSum: Int64 = 0
+        var weightSum: Int64 = 0
+        var ratioSum: Double = 0
+        for (slot, weight) in resources {
+            let alloc: Int64
+            let req: Int64
+            switch slot {
+            case ResourceIndex.cpu:
+                alloc = node.allocCPU
+                req = node.nonZeroCPU + request.nonZeroCPU
+            case ResourceIndex.memory:
+                alloc = node.allocMemory
+                req = node.nonZeroMemory + request.nonZeroMemory
+            default:
+                alloc = node.allocEphemeral
+                req = node.requestedEphemeral + request.value(slot)
+            }
+            if alloc == 0 { continue }
+            switch strategy {
+            case .leastAllocated:
+                weightedSum += (req > alloc ? 0 : (alloc - req) * 100 / alloc) * weight
+                weightSum += weight
+            case .mostAllocated:
+                weightedSum += min(req, alloc) * 100 / alloc * weight
+                weightSum += weight
+            case .requestedToCapacityRatio(let shape):
+                let utilization = req > alloc ? 100 : req * 100 / alloc
+                let s = Self.brokenLinear(shape, utilization)
+                if s > 0 {
+                    ratioSum += Double(s * weight)
+                    weightSum += weight
+                }
+            }
+        }
+        if weightSum == 0 { return 0 }
+        if case .requestedToCapacityRatio = strategy {
+            return Int64((ratioSum / Double(weightSum)).rounded(.toNearestOrAwayFromZero))
+        }
+        return weightedSum / weightSum
+    }
+
     /// `helper.BuildBrokenLinearFunction` (k/k `plugins/helper/shape_score.go`).
     static func brokenLinear(_ shape: [(utilization: Int64, score: Int64)], _ p: Int64) -> Int64 {
         guard let first = shape.first else { return 0 }
