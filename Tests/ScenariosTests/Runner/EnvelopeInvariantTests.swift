@@ -61,8 +61,8 @@ import Testing
             var cpu: Int64 = 0
             var memory: Int64 = 0
             for container in pod.spec.containers {
-                cpu += container.resources.requests?["cpu"]?.milliValue ?? 0
-                memory += container.resources.requests?["memory"]?.milliValue ?? 0
+                cpu += container.resources.requests["cpu"]?.milliValue ?? 0
+                memory += container.resources.requests["memory"]?.milliValue ?? 0
             }
             return (cpu, memory)
         }
