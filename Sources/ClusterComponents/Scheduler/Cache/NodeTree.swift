@@ -7,8 +7,18 @@ struct NodeTree {
     private var zones: [String] = []
     private var nodesByZone: [[Int32]] = []
     private var zoneOfNode: [Int32] = []
-    /// The interleaved list (node indices); rebuilt on membership changes only.
-    private(set) var order: [Int32] = []
+    /// The interleaved list (node indices), rebuilt lazily after membership changes.
+    var order: [Int32] {
+        mutating get {
+            if dirty { rebuild() }
+            return cachedOrder
+        }
+    }
+    private var cachedOrder: [Int32] = []
+    private var dirty = false
+    private var liveCount = 0
+    /// Number of nodes in the tree.
+    var count: Int { liveCount }
 
     /// The zone key of a node (`utilnode.GetZoneKey`): region and zone labels (GA or beta),
     /// empty when neither is set.
@@ -33,7 +43,8 @@ struct NodeTree {
         nodesByZone[zone].append(Int32(node))
         if zoneOfNode.count <= node { zoneOfNode += [Int32](repeating: -1, count: node + 1 - zoneOfNode.count) }
         zoneOfNode[node] = Int32(zone)
-        rebuild()
+        liveCount += 1
+        dirty = true
     }
 
     /// Removes a node.
@@ -42,10 +53,14 @@ struct NodeTree {
         let zone = Int(zoneOfNode[node])
         nodesByZone[zone].removeAll { $0 == Int32(node) }
         zoneOfNode[node] = -1
-        if shouldRebuild { rebuild() }
+        liveCount -= 1
+        dirty = true
     }
 
     private mutating func rebuild() {
+        dirty = false
+        var order = cachedOrder
+        cachedOrder = []
         order.removeAll(keepingCapacity: true)
         var i = 0
         var added = true
@@ -57,5 +72,6 @@ struct NodeTree {
             }
             i += 1
         }
+        cachedOrder = order
     }
 }

@@ -28,7 +28,7 @@ struct SchedulerCache {
     /// The zone-interleaved scan order.
     var tree = NodeTree()
     /// Number of live nodes.
-    var nodeCount: Int { tree.order.count }
+    var nodeCount: Int { tree.count }
     /// Image ids by normalized name.
     var imageIDs: [String: Int32] = [:]
     /// Number of nodes having each image.
