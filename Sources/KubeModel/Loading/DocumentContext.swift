@@ -4,7 +4,6 @@ import Yams
 struct DocumentContext {
     let root: Yams.Node
     let location: SourceLocation
-    let decoder: YAMLDecoder
     let options: ManifestLoader.Options
 
     var locator: YAMLLocator { YAMLLocator(root: root) }
@@ -54,8 +53,9 @@ struct DocumentContext {
 
     private func typed<T: Codable>(_ type: T.Type, into result: inout ManifestLoader.Result) -> T? {
         let value: T
+        let trace = options.warnUnknownFields ? DecodeTrace() : nil
         do {
-            value = try decoder.decode(T.self, from: root)
+            value = try NodeDecoder.decode(T.self, from: root, trace: trace)
         } catch let decodingError as DecodingError {
             result.diagnostics.append(diagnostic(for: decodingError))
             return nil
@@ -64,8 +64,8 @@ struct DocumentContext {
                 Diagnostic(severity: .error, location: location, object: sourceDisplayName, message: "\(error)"))
             return nil
         }
-        if options.warnUnknownFields {
-            for path in UnknownFieldDetector.unknownFields(in: root, decoded: value) {
+        if let trace {
+            for path in UnknownFieldDetector.unknownFields(in: root, trace: trace) {
                 var where_ = location
                 where_.line = locator.keyLine(at: path) ?? location.line
                 result.diagnostics.append(

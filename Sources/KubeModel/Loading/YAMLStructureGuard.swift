@@ -52,11 +52,13 @@ struct YAMLStructureGuard {
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
-                for child in [key, value] {
-                    let measured = try measure(child, depth: depth + 1, memo: &memo, total: &total)
-                    size += measured.size
-                    deepest = max(deepest, measured.depth)
-                }
+                // Key then value, without building a two-element array per pair (hot: every node).
+                let measuredKey = try measure(key, depth: depth + 1, memo: &memo, total: &total)
+                size += measuredKey.size
+                deepest = max(deepest, measuredKey.depth)
+                let measuredValue = try measure(value, depth: depth + 1, memo: &memo, total: &total)
+                size += measuredValue.size
+                deepest = max(deepest, measuredValue.depth)
             }
         case .sequence(let sequence):
             for child in sequence {
