@@ -27,7 +27,7 @@ public struct ScenarioInput: Sendable {
         var unknownKinds: [String: SourceLocation] = [:]
         var unknownOrder: [String] = []
         for item in loaded.objects {
-            guard case .unrecognized(let apiVersion, let kind, let node) = item.object else {
+            guard case .unrecognized(_, let kind, let node) = item.object else {
                 objects.append(item)
                 continue
             }
@@ -37,12 +37,6 @@ public struct ScenarioInput: Sendable {
                     node: node, location: item.location, baseDirectory: base.isEmpty ? "." : base)
                 diagnostics += decoded.diagnostics
                 if let scenario = decoded.scenario { scenarios.append(scenario) }
-                if apiVersion != Scenario.apiVersion {
-                    diagnostics.append(
-                        Diagnostic(
-                            severity: .warning, location: item.location, object: "Scenario",
-                            message: "apiVersion: Unsupported value: \"\(apiVersion)\": supported values: \"\(Scenario.apiVersion)\""))
-                }
             } else if unknownKinds[kind] == nil {
                 unknownKinds[kind] = item.location
                 unknownOrder.append(kind)
