@@ -8,7 +8,7 @@ import Testing
         let pods = GPUSharingFixtures.pods("share", 3, gpus: 1, milli: 500) + GPUSharingFixtures.pods("cpu", 1)
         let nodes = [GPUSharingFixtures.node("n0", gpus: 2)]
         let catalog = GPUModelCatalog(nodes: nodes, pods: pods)
-        return (FragmentationMeasure(target: TargetWorkload(pods: pods), catalog: catalog), catalog)
+        return (FragmentationMeasure(target: TargetWorkload(pods: pods, includeCPUTasks: true), catalog: catalog), catalog)
     }
 
     @Test("idle slices smaller than the demand are fragment; CPU-only tasks see all idle GPU")
@@ -49,13 +49,17 @@ import Testing
     func popularityCut() {
         // 19 of shape A, 1 of shape B: A alone covers 95% (19 ≥ 0.95 · 20), so B is dropped.
         let pods = GPUSharingFixtures.pods("a", 19, gpus: 1, milli: 500) + GPUSharingFixtures.pods("b", 1)
-        let target = TargetWorkload(pods: pods)
+        let target = TargetWorkload(pods: pods, includeCPUTasks: true)
         #expect(target.entries.count == 1)
         #expect(target.entries.first?.shape.gpuMilli == 500)
         #expect(target.keptCount == 19)
         // 18 + 2: A covers 90%, so B is kept.
-        let both = TargetWorkload(pods: GPUSharingFixtures.pods("a", 18, gpus: 1, milli: 500) + GPUSharingFixtures.pods("b", 2))
+        let mixed = GPUSharingFixtures.pods("a", 18, gpus: 1, milli: 500) + GPUSharingFixtures.pods("b", 2)
+        let both = TargetWorkload(pods: mixed, includeCPUTasks: true)
         #expect(both.entries.count == 2)
         #expect(both.popularity(of: both.entries[1]) == 0.1)
+        // Without CPU-only types (the default), M is the GPU tasks only.
+        let gpuOnly = TargetWorkload(pods: mixed)
+        #expect(gpuOnly.entries.count == 1 && gpuOnly.keptCount == 18)
     }
 }

@@ -22,12 +22,18 @@ public struct GPUSharingWorkload: Sendable {
     ///   - nodes: the node list.
     ///   - pods: the pod list (any order).
     ///   - popularityThreshold: coverage of the target workload, percent (artifact: 95).
-    public init(name: String, nodes: [GPUTraceNode], pods: [GPUTracePod], popularityThreshold: Int = 95) {
+    ///   - includeCPUTasks: whether CPU-only pods are task types of the target workload (see
+    ///     ``TargetWorkload/init(pods:popularityThreshold:includeCPUTasks:)``).
+    public init(
+        name: String, nodes: [GPUTraceNode], pods: [GPUTracePod], popularityThreshold: Int = 95,
+        includeCPUTasks: Bool = false
+    ) {
         self.name = name
         let sortedPods = pods.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
         self.pods = sortedPods
         let catalog = GPUModelCatalog(nodes: nodes, pods: sortedPods)
-        target = TargetWorkload(pods: sortedPods, popularityThreshold: popularityThreshold)
+        target = TargetWorkload(
+            pods: sortedPods, popularityThreshold: popularityThreshold, includeCPUTasks: includeCPUTasks)
         let measure = FragmentationMeasure(target: target, catalog: catalog)
         emptyCluster = GPUSharingCluster(nodes: nodes, catalog: catalog, measure: measure)
         var shapeIDs: [GPUTaskShape: Int32] = [:]

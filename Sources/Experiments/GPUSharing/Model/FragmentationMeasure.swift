@@ -77,5 +77,7 @@ public struct FragmentationMeasure: Sendable {
 
     /// F_n in milli-GPU for a weighted value `W_n`.
     @inline(__always)
-    public func milliGPU(weighted: Int64) -> Double { Double(weighted) / Double(denominator) }
+    public func milliGPU(weighted: Int64) -> Double {
+        denominator == 0 ? 0 : Double(weighted) / Double(denominator)  // an empty M measures no fragment
+    }
 }
