@@ -44,11 +44,26 @@ final class ActionExecutor {
         let generatorIndex = index - scenario.actions.count
         let generator = generators[generatorIndex]
         if let arrival = generator.nextArrival() {
-            if let pod = cluster.createPod(arrival.pod), let lifetime = arrival.lifetime {
+            // Templates are loaded on their own, so priority admission runs here, against every
+            // PriorityClass the inputs and earlier actions applied.
+            var manifest = arrival.pod
+            manifest.spec.priority = nil
+            do {
+                try manifest.applyAdmissionDefaults(priorityClasses: cluster.controllers.priorityClasses)
+            } catch {
+                runner.report(.warning, "workload \(generator.workload.name): \(error.path): \(error.message); pod not created")
+                scheduleNext(index: index, generator: generator)
+                return
+            }
+            if let pod = cluster.createPod(manifest), let lifetime = arrival.lifetime {
                 lifetimes.append((pod, lifetime))
                 cluster.schedule(.external(Self.lifetimeBase + lifetimes.count - 1), after: lifetime)
             }
         }
+        scheduleNext(index: index, generator: generator)
+    }
+
+    func scheduleNext(index: Int, generator: WorkloadGenerator) {
         if let next = generator.nextArrivalTime() {
             cluster.schedule(.external(index), at: next)
         }
@@ -65,7 +80,9 @@ final class ActionExecutor {
         case .deployment(let deployment): cluster.controllers.apply(deployment: deployment)
         case .replicaSet(let replicaSet): cluster.controllers.apply(replicaSet: replicaSet)
         case .job(let job): cluster.controllers.apply(job: job)
-        case .node, .namespace, .priorityClass, .configMap, .secret, .podDisruptionBudget, .schedulerConfiguration,
+        case .priorityClass(let priorityClass):
+            cluster.controllers.priorityClasses.append(priorityClass)
+        case .node, .namespace, .configMap, .secret, .podDisruptionBudget, .schedulerConfiguration,
             .unrecognized:
             break  // nodes are added up front; the rest only inform defaulting and validation
         }

@@ -141,7 +141,15 @@ public final class ScenarioRunner {
     }
 
     func applyInitialObjects() {
-        for item in input.objects { actions.apply(item.object, location: item.location) }
+        // PriorityClasses first: pods created by controllers at time zero resolve against them.
+        for item in input.objects {
+            if case .priorityClass(let priorityClass) = item.object {
+                cluster.controllers.priorityClasses.append(priorityClass)
+            }
+        }
+        for item in input.objects where !item.object.isPriorityClass {
+            actions.apply(item.object, location: item.location)
+        }
     }
 
     func report(_ severity: Diagnostic.Severity, _ message: String, location: SourceLocation? = nil) {
@@ -205,4 +213,11 @@ public final class ScenarioRunner {
 final class ChangeTracker: ClusterRecordSink {
     var lastChange = SimulationTime.zero
     func consume(_ record: ClusterRecord, in cluster: Cluster) { lastChange = cluster.now }
+}
+
+extension KubeObject {
+    var isPriorityClass: Bool {
+        if case .priorityClass = self { return true }
+        return false
+    }
 }
