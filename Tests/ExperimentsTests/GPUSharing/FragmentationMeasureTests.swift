@@ -58,8 +58,8 @@ import Testing
         let both = TargetWorkload(pods: mixed, includeCPUTasks: true)
         #expect(both.entries.count == 2)
         #expect(both.popularity(of: both.entries[1]) == 0.1)
-        // Without CPU-only types (the default), M is the GPU tasks only.
-        let gpuOnly = TargetWorkload(pods: mixed)
+        // Without CPU-only types, M is the GPU tasks only.
+        let gpuOnly = TargetWorkload(pods: mixed, includeCPUTasks: false)
         #expect(gpuOnly.entries.count == 1 && gpuOnly.keptCount == 18)
     }
 }

@@ -24,12 +24,8 @@ public struct TargetWorkload: Sendable, Hashable {
     /// - Parameters:
     ///   - popularityThreshold: percentage of pods the kept shapes must cover (artifact default 95).
     ///   - includeCPUTasks: whether CPU-only pods are task types of M (the artifact's `isInvolvedCpuPods`).
-    ///     Default `false`: although scripts/generate_config_and_run.py defaults the flag to true, the artifact's
-    ///     published results (experiments/analysis/expected_results/analysis_allo_discrete.csv: FGD ≈ 95.3 % at
-    ///     130 % arrived on `default`) are reproduced only without CPU-only types (kubesim: 94.9 % without,
-    ///     90.1 % with them), and the paper defines M over GPU tasks.
     /// - Complexity: O(n + k log k) for n pods and k distinct shapes.
-    public init(pods: [GPUTracePod], popularityThreshold: Int = 95, includeCPUTasks: Bool = false) {
+    public init(pods: [GPUTracePod], popularityThreshold: Int = 95, includeCPUTasks: Bool = true) {
         var counts: [GPUTaskShape: Int] = [:]
         var counted = 0
         for pod in pods where includeCPUTasks || pod.gpuCount > 0 {
