@@ -14,32 +14,22 @@ public enum EventPriority: UInt8, Sendable, CaseIterable {
 
 /// Identifies one scheduled event so that it can be cancelled or rescheduled.
 ///
-/// It carries the event's full ordering key (time, priority, insertion sequence), which is
-/// what lets the queue decide in O(1), without per-event bookkeeping, whether it already fired.
+/// It carries the event's insertion sequence number (unique within one ``EventQueue``) and the
+/// queue slot that the event holds while pending.
 @frozen
 public struct EventID: Hashable, Sendable, Comparable {
-    @usableFromInline let order: UInt128
+    /// The insertion sequence number.
+    public let sequence: UInt64
+    @usableFromInline let slot: UInt32
 
     @inlinable
-    init(order: UInt128) { self.order = order }
-
-    /// The insertion sequence number, unique within one ``EventQueue``.
-    @inlinable
-    public var sequence: UInt64 { UInt64(truncatingIfNeeded: order) & ((1 << 62) - 1) }
-
-    /// The time the event fires, in nanoseconds.
-    @inlinable
-    public var time: Int64 { Int64(bitPattern: UInt64(truncatingIfNeeded: order >> 64) ^ (1 << 63)) }
-
-    /// The event's priority.
-    @inlinable
-    public var priority: EventPriority {
-        EventPriority(rawValue: UInt8(truncatingIfNeeded: UInt64(truncatingIfNeeded: order) >> 62)).unsafelyUnwrapped
+    init(sequence: UInt64, slot: UInt32) {
+        self.sequence = sequence
+        self.slot = slot
     }
 
-    /// Orders identities as the queue orders their events.
     @inlinable
-    public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.order < rhs.order }
+    public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.sequence < rhs.sequence }
 }
 
 /// An event as the queue hands it out: when it fires, its identity and payload.

@@ -51,7 +51,7 @@ import Testing
         #expect(queue.isEmpty)
     }
 
-    @Test("an urgent event scheduled at an instant whose normal events began firing still fires, and is cancellable")
+    @Test("an urgent event scheduled at an instant whose normal events began firing runs next, and is cancellable")
     func urgentAfterNormalAtSameInstant() {
         var queue = EventQueue<String>()
         queue.schedule("n1", at: .seconds(1))
@@ -61,7 +61,7 @@ import Testing
         let urgent = queue.schedule("u", at: .seconds(1), priority: .urgent)
         #expect(queue.isPending(urgent))
         let rest = [queue.popFirst()?.event, queue.popFirst()?.event]
-        #expect(rest == ["n2", "u"])
+        #expect(rest == ["u", "n2"])
         let again = queue.schedule("v", at: .seconds(1), priority: .urgent)
         let cancelled = queue.cancel(again)
         #expect(cancelled)
