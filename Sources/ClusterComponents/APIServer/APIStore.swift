@@ -11,6 +11,10 @@ public struct APIStore: Sendable {
     public internal(set) var pods: [PodObject] = []
     /// Every node ever added, indexed by ``NodeID``.
     public internal(set) var nodes: [NodeObject] = []
+    /// Per pod, the few facts controllers test on every pod change, kept in a dense array of
+    /// plain values so those loops never copy a ``PodObject`` (which retains dozens of strings
+    /// and arrays). Maintained by every write in `Cluster+API`.
+    public internal(set) var podFacts: [PodFacts] = []
     /// Live pods by `namespace/name`.
     var podsByName: [String: PodID] = [:]
     /// Nodes by name.
@@ -37,5 +41,33 @@ public struct APIStore: Sendable {
     public subscript(node: NodeID) -> NodeObject {
         get { nodes[node.value] }
         set { nodes[node.value] = newValue }
+    }
+}
+
+/// What controllers ask of a pod on every change, as plain values (see ``APIStore/podFacts``).
+public struct PodFacts: Sendable, Equatable {
+    /// The object is gone from the API.
+    public var isRemoved = false
+    /// Phase Succeeded or Failed.
+    public var isTerminal = false
+    /// A deletion was requested (`deletionTimestamp` set).
+    public var isTerminating = false
+    /// Bound to a node.
+    public var isBound = false
+    /// When the Ready condition last became True, if it is True now.
+    public var readySince: SimulationTime?
+
+    /// `controller.IsPodActive`: not terminal, not terminating, not removed.
+    public var isActive: Bool { !isRemoved && !isTerminal && !isTerminating }
+
+    /// The facts of `object`.
+    public init(_ object: PodObject) {
+        isRemoved = object.isRemoved
+        isTerminal = object.isTerminal
+        isTerminating = object.deletionTimestamp != nil
+        isBound = object.nodeID != nil
+        for condition in object.status.conditions where condition.type == "Ready" {
+            readySince = condition.status == .true ? condition.lastTransitionTime : nil
+        }
     }
 }

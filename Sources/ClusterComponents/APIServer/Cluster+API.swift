@@ -50,6 +50,7 @@ extension Cluster {
         let id = PodID(api.pods.count)
         var object = PodObject(id: id, pod: pod, createdAt: now)
                 api.pods.append(object)
+        api.podFacts.append(PodFacts(object))
         api.podsByName[namespace + "/" + name] = id
         emit(.podCreated(id))
         if let nodeName = pod.spec.nodeName, let node = api.nodeID(named: nodeName) {
@@ -75,6 +76,7 @@ extension Cluster {
         object.deletionGracePeriodSeconds = grace
         object.deletionTimestamp = now + .seconds(grace)
         api[id] = object
+        api.podFacts[id.value] = PodFacts(object)
         guard let node = object.nodeID else {
             removePod(id)
             return
@@ -91,6 +93,7 @@ extension Cluster {
         guard !object.isRemoved else { return }
         object.isRemoved = true
         api[id] = object
+        api.podFacts[id.value] = PodFacts(object)
         if api.podsByName[object.namespace + "/" + object.name] == id {
             api.podsByName[object.namespace + "/" + object.name] = nil
         }
@@ -108,6 +111,7 @@ extension Cluster {
         object.pod.spec.nodeName = api[node].name
         object.status.setCondition("PodScheduled", .true, at: now)
         api[id] = object
+        api.podFacts[id.value] = PodFacts(object)
         emit(.podUpdated(id))
         scheduler.podBound(id, to: node)
         kubelets[node.value].podBound(id)
@@ -122,6 +126,7 @@ extension Cluster {
         let wasTerminal = api.pods[id.value].isTerminal
         let oldConditions = api.pods[id.value].status.conditions
         api.pods[id.value].status = status
+        api.podFacts[id.value] = PodFacts(api.pods[id.value])
         emit(.podUpdated(id))
         if !wasTerminal && api.pods[id.value].isTerminal {
             scheduler.podTerminated(id)

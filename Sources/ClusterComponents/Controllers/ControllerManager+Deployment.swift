@@ -129,7 +129,7 @@ extension ControllerManager {
         guard !scaledDown else { return }
         // oldPodsRunning: any old pod not yet Succeeded/Failed, terminating ones included.
         for rs in oldRSs {
-            for pod in workloads.replicaSets[rs].pods where !cluster.api[pod].isRemoved && !cluster.api[pod].isTerminal {
+            for pod in workloads.replicaSets[rs].pods where !cluster.api.podFacts[pod.value].isRemoved && !cluster.api.podFacts[pod.value].isTerminal {
                 return
             }
         }
@@ -210,7 +210,7 @@ extension ControllerManager {
     func cleanupDeployment(_ index: Int, oldRSs: [Int]) {
         let limit = workloads.deployments[index].deployment.spec.revisionHistoryLimit
         let candidates = oldRSs.filter { rs in
-            workloads.replicaSets[rs].replicas == 0 && workloads.replicaSets[rs].pods.allSatisfy { cluster.api[$0].isRemoved }
+            workloads.replicaSets[rs].replicas == 0 && workloads.replicaSets[rs].pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
         }
         guard candidates.count > limit else { return }
         for rs in candidates.prefix(candidates.count - limit) {

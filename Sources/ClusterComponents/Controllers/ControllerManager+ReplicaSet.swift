@@ -14,7 +14,7 @@ extension ControllerManager {
     /// - Complexity: O(p log p) for p pods of the set when deleting, O(p) otherwise.
     func syncReplicaSet(_ index: Int) {
         guard !workloads.replicaSets[index].isDeleted else { return }
-        workloads.replicaSets[index].pods.removeAll { cluster.api.pods[$0.value].isRemoved }
+        workloads.replicaSets[index].pods.removeAll { cluster.api.podFacts[$0.value].isRemoved }
         let rs = workloads.replicaSets[index]
         let active = rs.pods.filter { isPodActive($0) }
         let diff = active.count - rs.replicas
@@ -63,15 +63,15 @@ extension ControllerManager {
         var nextAvailable: SimulationTime?
         let now = cluster.now
         for pod in rs.pods {
-            // Field reads through the store, not a copy of the PodObject: this loop runs per pod change.
-            let i = pod.value
-            guard !cluster.api.pods[i].isRemoved, !cluster.api.pods[i].isTerminal else { continue }
-            if cluster.api.pods[i].deletionTimestamp != nil {
+            // Plain facts, not the PodObject: this loop runs on every pod change of the set.
+            let facts = cluster.api.podFacts[pod.value]
+            guard !facts.isRemoved, !facts.isTerminal else { continue }
+            if facts.isTerminating {
                 status.terminatingReplicas += 1
                 continue
             }
             status.replicas += 1
-            guard let since = readySince(pod) else { continue }
+            guard let since = facts.readySince else { continue }
             status.readyReplicas += 1
             // podutil.IsPodAvailable: ready for at least minReadySeconds.
             if since + minReady <= now {
@@ -95,18 +95,10 @@ extension ControllerManager {
     // MARK: - Pod predicates
 
     /// `controller.IsPodActive`: not Succeeded/Failed and no deletion timestamp.
-    func isPodActive(_ pod: PodID) -> Bool {
-        !cluster.api.pods[pod.value].isRemoved && !cluster.api.pods[pod.value].isTerminal
-            && cluster.api.pods[pod.value].deletionTimestamp == nil
-    }
+    func isPodActive(_ pod: PodID) -> Bool { cluster.api.podFacts[pod.value].isActive }
 
     /// When the pod's Ready condition last became True, if it is True now.
-    func readySince(_ pod: PodID) -> SimulationTime? {
-        for condition in cluster.api.pods[pod.value].status.conditions where condition.type == "Ready" {
-            return condition.status == .true ? condition.lastTransitionTime : nil
-        }
-        return nil
-    }
+    func readySince(_ pod: PodID) -> SimulationTime? { cluster.api.podFacts[pod.value].readySince }
 
     /// `getPodsToDelete`: the `count` pods ranked first by `controller.ActivePodsWithRanks`:
     /// unassigned before assigned; Pending before Unknown before Running; not ready before
@@ -126,7 +118,7 @@ extension ControllerManager {
         }
         var perNode: [Int32: Int] = [:]
         for pod in related where isPodActive(pod) {
-            if let node = cluster.api[pod].nodeID { perNode[node.index, default: 0] += 1 }
+            if let node = cluster.api.pods[pod.value].nodeID { perNode[node.index, default: 0] += 1 }
         }
         struct Rank {
             var pod: PodID

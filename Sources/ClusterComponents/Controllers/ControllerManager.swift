@@ -47,7 +47,7 @@ public final class ControllerManager {
         case .replicaSet(let index): enqueueReplicaSet(index)
         case .job(let index): enqueueJob(index)
         }
-        if cluster.api.pods[pod.value].isRemoved || cluster.api.pods[pod.value].isTerminal {
+        if cluster.api.podFacts[pod.value].isRemoved || cluster.api.podFacts[pod.value].isTerminal {
             cancelEvictionTimers(of: pod)
         }
     }
