@@ -45,7 +45,8 @@ let package = Package(
                 "SimulationCore", "Stochastics", "KubeModel",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            ],
+            exclude: ["Scheduler/Policies/README.md"]
         ),
 
         // MARK: - Outputs consuming the typed event stream
