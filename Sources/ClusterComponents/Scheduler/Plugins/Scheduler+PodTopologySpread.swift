@@ -9,12 +9,14 @@ extension Scheduler {
         switch selector {
         case .nothing: return false
         case .owner(let key):
-            guard cache.pods[other.value]?.ownerKey == key else { return false }
-            return !cluster.api[other].isTerminating
+            // Plain per-pod facts first: this runs for every pod on every scored node.
+            guard !cluster.api.podFacts[other.value].isTerminating else { return false }
+            return cache.pods[other.value]?.ownerKey == key
         case .labels(let s):
-            let object = cluster.api[other]
-            guard object.namespace == namespace, !object.isTerminating else { return false }
-            return s.matches(object.pod.metadata.labels ?? [:])
+            guard !cluster.api.podFacts[other.value].isTerminating,
+                (cluster.api.pods[other.value].pod.metadata.namespace ?? "default") == namespace
+            else { return false }
+            return s.matches(cluster.api.pods[other.value].pod.metadata.labels ?? [:])
         }
     }
 
