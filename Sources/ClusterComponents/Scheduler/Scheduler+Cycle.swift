@@ -283,23 +283,10 @@ extension Scheduler {
             let fit = profiles[profile].fit
             var scores = takeScores()
             if fit.scoresHotOnly {
-                let hot = cache.hot
                 let request = state.info.request
-                let key = MemoKey(request)
-                let p = Int32(profile)
-                var memo = takeMemo(\.fitMemo)
-                for j in 0..<count {
-                    let node = Int(feasible[j])
-                    let h = hot[node]
-                    if memo[node].matches(h.version, p, key) {
-                        scores[j] = memo[node].score
-                    } else {
-                        let s = fit.score(request, hot: h)
-                        memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
-                        scores[j] = s
-                    }
+                memoizedHotScores(into: &scores, count: count, memo: \.fitMemo, profile: profile, request: request) {
+                    fit.score(request, hot: $0)
                 }
-                fitMemo = memo
             } else {
                 for j in 0..<count { scores[j] = fit.score(state, cache.nodes[Int(feasible[j])]) }
             }
@@ -309,23 +296,10 @@ extension Scheduler {
             if balanced.skips(state) { return true }
             var scores = takeScores()
             if balanced.scoresHotOnly {
-                let hot = cache.hot
                 let request = state.info.request
-                let key = MemoKey(request)
-                let p = Int32(profile)
-                var memo = takeMemo(\.balancedMemo)
-                for j in 0..<count {
-                    let node = Int(feasible[j])
-                    let h = hot[node]
-                    if memo[node].matches(h.version, p, key) {
-                        scores[j] = memo[node].score
-                    } else {
-                        let s = balanced.score(request, hot: h)
-                        memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
-                        scores[j] = s
-                    }
+                memoizedHotScores(into: &scores, count: count, memo: \.balancedMemo, profile: profile, request: request) {
+                    balanced.score(request, hot: $0)
                 }
-                balancedMemo = memo
             } else {
                 for j in 0..<count { scores[j] = balanced.score(state, cache.nodes[Int(feasible[j])]) }
             }
@@ -380,6 +354,32 @@ extension Scheduler {
         let scores = self.scores
         self.scores = []
         return scores
+    }
+
+    /// Scores the feasible nodes from their hot scalars, reusing a node's previous score while
+    /// neither the node (its version) nor the pod's request (the memo key) changed; the results
+    /// are identical to scoring every node.
+    @inline(__always)
+    func memoizedHotScores(
+        into scores: inout [Int64], count: Int, memo path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>,
+        profile: Int, request: PodRequest, score: (NodeHot) -> Int64
+    ) {
+        let hot = cache.hot
+        let key = MemoKey(request)
+        let p = Int32(profile)
+        var memo = takeMemo(path)
+        for j in 0..<count {
+            let node = Int(feasible[j])
+            let h = hot[node]
+            if memo[node].matches(h.version, p, key) {
+                scores[j] = memo[node].score
+            } else {
+                let s = score(h)
+                memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
+                scores[j] = s
+            }
+        }
+        self[keyPath: path] = memo
     }
 
     /// Moves a memo out of `self`, sized to the node table.

@@ -57,6 +57,4 @@ final class BehaviorResolver {
         }
         return result
     }
-
 }
-

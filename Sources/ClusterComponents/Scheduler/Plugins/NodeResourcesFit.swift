@@ -92,9 +92,7 @@ struct NodeResourcesFit {
     /// Score of the node (0…100, no normalization).
     @inline(__always)
     func score(_ state: CycleState, _ node: NodeInfo) -> Int64 {
-        var weightedSum: Int64 = 0
-        var weightSum: Int64 = 0
-        var ratioSum: Double = 0
+        var total = StrategyScore(strategy: strategy)
         let request = state.info.request
         for (slot, weight) in resources {
             let alloc: Int64
@@ -113,28 +111,9 @@ struct NodeResourcesFit {
                 alloc = node.allocatable(slot)
                 req = node.requested(slot) + request.value(slot)
             }
-            if alloc == 0 { continue }
-            switch strategy {
-            case .leastAllocated:
-                weightedSum += (req > alloc ? 0 : (alloc - req) * 100 / alloc) * weight
-                weightSum += weight
-            case .mostAllocated:
-                weightedSum += min(req, alloc) * 100 / alloc * weight
-                weightSum += weight
-            case .requestedToCapacityRatio(let shape):
-                let utilization = req > alloc ? 100 : req * 100 / alloc
-                let s = Self.brokenLinear(shape, utilization)
-                if s > 0 {
-                    ratioSum += Double(s * weight)
-                    weightSum += weight
-                }
-            }
+            total.add(requested: req, allocatable: alloc, weight: weight)
         }
-        if weightSum == 0 { return 0 }
-        if case .requestedToCapacityRatio = strategy {
-            return Int64((ratioSum / Double(weightSum)).rounded(.toNearestOrAwayFromZero))
-        }
-        return weightedSum / weightSum
+        return total.score
     }
 
     /// Whether ``score(_:_:)-hot`` applies (only cpu/memory/ephemeral-storage are scored).
@@ -143,9 +122,7 @@ struct NodeResourcesFit {
     /// The same score from the hot scalars (cpu, memory, ephemeral-storage only).
     @inline(__always)
     func score(_ request: PodRequest, hot node: NodeHot) -> Int64 {
-        var weightedSum: Int64 = 0
-        var weightSum: Int64 = 0
-        var ratioSum: Double = 0
+        var total = StrategyScore(strategy: strategy)
         for (slot, weight) in resources {
             let alloc: Int64
             let req: Int64
@@ -160,7 +137,23 @@ struct NodeResourcesFit {
                 alloc = node.allocEphemeral
                 req = node.requestedEphemeral + request.value(slot)
             }
-            if alloc == 0 { continue }
+            total.add(requested: req, allocatable: alloc, weight: weight)
+        }
+        return total.score
+    }
+
+    /// Combines per-resource scores as the scoring strategy says (least_allocated.go,
+    /// most_allocated.go, requested_to_capacity_ratio.go): shared by the general and the
+    /// hot-scalar paths so the two cannot drift apart.
+    struct StrategyScore {
+        let strategy: Strategy
+        var weightedSum: Int64 = 0
+        var weightSum: Int64 = 0
+        var ratioSum: Double = 0
+
+        @inline(__always)
+        mutating func add(requested req: Int64, allocatable alloc: Int64, weight: Int64) {
+            guard alloc != 0 else { return }
             switch strategy {
             case .leastAllocated:
                 weightedSum += (req > alloc ? 0 : (alloc - req) * 100 / alloc) * weight
@@ -170,18 +163,22 @@ struct NodeResourcesFit {
                 weightSum += weight
             case .requestedToCapacityRatio(let shape):
                 let utilization = req > alloc ? 100 : req * 100 / alloc
-                let s = Self.brokenLinear(shape, utilization)
+                let s = NodeResourcesFit.brokenLinear(shape, utilization)
                 if s > 0 {
                     ratioSum += Double(s * weight)
                     weightSum += weight
                 }
             }
         }
-        if weightSum == 0 { return 0 }
-        if case .requestedToCapacityRatio = strategy {
-            return Int64((ratioSum / Double(weightSum)).rounded(.toNearestOrAwayFromZero))
+
+        /// The node's score: the weighted average (rounded for RequestedToCapacityRatio).
+        var score: Int64 {
+            if weightSum == 0 { return 0 }
+            if case .requestedToCapacityRatio = strategy {
+                return Int64((ratioSum / Double(weightSum)).rounded(.toNearestOrAwayFromZero))
+            }
+            return weightedSum / weightSum
         }
-        return weightedSum / weightSum
     }
 
     /// `helper.BuildBrokenLinearFunction` (k/k `plugins/helper/shape_score.go`).
