@@ -105,6 +105,7 @@ extension Scheduler {
             case .nodeResourcesFit: status = profiles[profile].fit.filter(state, node, names: cache.resources.names)
             case .podTopologySpread: status = PodTopologySpread.filter(state, node, builtin)
             case .interPodAffinity: status = InterPodAffinity.filter(state, node, builtin)
+            case .gpuShare: status = GPUShare.filter(state, node, builtin)
             case .custom(let i):
                 let result = profiles[profile].customFilters[i].filter(podContext(state), node: node)
                 status = FilterStatus(code: result.code)
@@ -126,6 +127,7 @@ extension Scheduler {
         if let name = state.spec.nodeName, !name.isEmpty { return false }
         if !state.nodeSelector.isEmpty || !state.requiredAffinity.isEmpty || state.hasPorts { return false }
         if state.spreadFilter != nil || state.affinityFilter != nil { return false }
+        if state.info.request.gpu.isRequested { return false }
         let r = state.info.request.requested
         if r.count > ResourceIndex.firstScalar, r[ResourceIndex.firstScalar...].contains(where: { $0 != 0 }) {
             return false
@@ -322,6 +324,8 @@ extension Scheduler {
             return !spreadScore(state, profile: profile, count: count)
         case .interPodAffinity:
             return !interPodAffinityScore(state, profile: profile, count: count)
+        case .gpuBestFit: gpuBestFitScores(state, count: count)
+        case .fgd: fgdScores(state, count: count)
         case .policy(let i):
             let context = podContext(state)
             let nodes = (0..<count).map { cache.nodes[Int(feasible[$0])] }
@@ -398,7 +402,9 @@ extension Scheduler {
     // MARK: - Assume and bind
 
     func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?) {
+        chooseGPUDevice(pod, on: node, profile: profile)
         cache.addPod(pod, object: object, to: node, at: cluster.now)
+        recordGPUDevices(pod)
         queue.remove(pod)
         clearNomination(pod)
         scheduledCount += 1

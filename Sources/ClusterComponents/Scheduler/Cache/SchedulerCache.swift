@@ -39,6 +39,8 @@ struct SchedulerCache {
     var ownerPods: [[PodID]] = []
     /// Counted pods that carry pod (anti-)affinity terms.
     var affinityPods: [PodID] = []
+    /// GPU model bits, the device choice of the next assume, the FGD target (``GPUShare``).
+    var gpu = GPUShareState()
 
     /// Interns an image name.
     mutating func imageID(_ name: String) -> Int32 {
@@ -67,6 +69,7 @@ struct SchedulerCache {
             request: PodRequest(pod: spec, index: &resources), ports: HostPort.ports(of: spec),
             priority: spec.priority ?? 0,
             hasPodAffinity: spec.affinity?.podAffinity != nil || spec.affinity?.podAntiAffinity != nil)
+        info.request.gpu = GPURequest(annotations: object.pod.metadata.annotations, models: &gpu.models)
         if let owner = object.pod.metadata.ownerReferences?.first(where: { $0.controller == true }),
             ["ReplicaSet", "StatefulSet", "ReplicationController"].contains(owner.kind)
         {
@@ -85,6 +88,7 @@ struct SchedulerCache {
         nodes[i] = NodeInfo(id: object.id)  // drop the reference so the arrays stay unique
         var imageTable = ImageTable(ids: imageIDs, counts: imageNodeCount)
         info.setNode(object.node, resources: &resources, images: { imageTable.id($0) })
+        info.gpu.configure(object.node, models: &gpu.models)
         imageIDs = imageTable.ids
         imageNodeCount = imageTable.counts
         for image in info.images { imageNodeCount[Int(image.id)] += 1 }
@@ -100,6 +104,10 @@ struct SchedulerCache {
         guard info.countedOn < 0, node < nodes.count else { return }
         info.countedOn = Int32(node)
         info.countedAt = time
+        if info.request.gpu.isRequested {
+            info.gpuDevices = nodes[node].gpu.allocate(info.request.gpu, preferred: gpu.preferredDevice)
+        }
+        gpu.preferredDevice = -1
         pods[id.value] = info
         nodes[node].add(id, request: info.request, ports: info.ports)
         refresh(node)
@@ -111,6 +119,10 @@ struct SchedulerCache {
     mutating func removePod(_ id: PodID) {
         guard id.value < pods.count, var info = pods[id.value], info.countedOn >= 0 else { return }
         nodes[Int(info.countedOn)].remove(id, request: info.request, ports: info.ports)
+        if info.gpuDevices != 0 {
+            nodes[Int(info.countedOn)].gpu.release(info.request.gpu, devices: info.gpuDevices)
+            info.gpuDevices = 0
+        }
         refresh(Int(info.countedOn))
         info.countedOn = -1
         pods[id.value] = info

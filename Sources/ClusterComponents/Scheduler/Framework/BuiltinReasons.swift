@@ -30,6 +30,10 @@ struct BuiltinReasons {
     let notHelpful: UInt32
     /// Whether the ≤1.34 per-taint wording is used.
     let perTaintWording: Bool
+    /// GPUShare (kubesim; see ``GPUShare``): no device with room.
+    let gpuInsufficient: UInt32
+    /// GPUShare: the node's GPU model is not allowed.
+    let gpuModel: UInt32
 
     init(table: inout ReasonTable, version: KubernetesVersion) {
         unschedulable = table.id("node(s) were unschedulable")
@@ -46,5 +50,7 @@ struct BuiltinReasons {
         noVictims = table.id("No preemption victims found for incoming pod")
         notHelpful = table.id("Preemption is not helpful for scheduling")
         perTaintWording = version < KubernetesVersion(minor: 35)
+        gpuInsufficient = table.id("Insufficient " + GPUShareKeys.milli)
+        gpuModel = table.id("node(s) didn't match the requested GPU model")
     }
 }

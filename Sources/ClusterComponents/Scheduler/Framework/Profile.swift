@@ -4,6 +4,8 @@ import KubeModel
 enum FilterRef: Equatable {
     case nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit
     case podTopologySpread, interPodAffinity
+    /// ``GPUShare`` (kubesim: the FGD artifact's GPU-sharing filter).
+    case gpuShare
     case custom(Int)
 
     var name: String {
@@ -16,6 +18,7 @@ enum FilterRef: Equatable {
         case .nodeResourcesFit: "NodeResourcesFit"
         case .podTopologySpread: "PodTopologySpread"
         case .interPodAffinity: "InterPodAffinity"
+        case .gpuShare: GPUShare.name
         case .custom: "custom"
         }
     }
@@ -30,6 +33,7 @@ enum FilterRef: Equatable {
         case "NodeResourcesFit": .nodeResourcesFit
         case "PodTopologySpread": .podTopologySpread
         case "InterPodAffinity": .interPodAffinity
+        case GPUShare.name: .gpuShare
         default: nil
         }
     }
@@ -37,7 +41,7 @@ enum FilterRef: Equatable {
     /// Whether an assigned pod's removal can turn this plugin's rejection into a pass.
     var helpedByPodRemoval: Bool {
         switch self {
-        case .nodePorts, .nodeResourcesFit, .podTopologySpread, .interPodAffinity, .custom: true
+        case .nodePorts, .nodeResourcesFit, .podTopologySpread, .interPodAffinity, .gpuShare, .custom: true
         default: false
         }
     }
@@ -47,6 +51,8 @@ enum FilterRef: Equatable {
 enum ScoreRef: Equatable {
     case taintToleration, nodeAffinity, nodeResourcesFit, podTopologySpread, interPodAffinity
     case balancedAllocation, imageLocality
+    /// kubesim GPU-sharing policies (``Scheduler/gpuBestFitScores(_:count:)``, ``Scheduler/fgdScores(_:count:)``).
+    case gpuBestFit, fgd
     case policy(Int)
     case custom(Int)
 
@@ -59,6 +65,8 @@ enum ScoreRef: Equatable {
         case "InterPodAffinity": .interPodAffinity
         case "NodeResourcesBalancedAllocation": .balancedAllocation
         case "ImageLocality": .imageLocality
+        case "GPUBestFit", "BestFitScore": .gpuBestFit
+        case "FGD", "FGDScore": .fgd
         default: nil
         }
     }
@@ -102,6 +110,9 @@ final class Profile {
     static let defaultFilters: [FilterRef] = [
         .nodeUnschedulable, .nodeName, .taintToleration, .nodeAffinity, .nodePorts, .nodeResourcesFit,
         .podTopologySpread, .interPodAffinity,
+        // kubesim: GPU-sharing requests (annotations) are honoured under every profile; a no-op
+        // for pods without them.
+        .gpuShare,
     ]
     static let defaultScorers: [(ScoreRef, Int64, String)] = [
         (.taintToleration, 3, "TaintToleration"), (.nodeAffinity, 2, "NodeAffinity"),

@@ -13,7 +13,7 @@ public struct SchedulerPolicy: Hashable, Sendable {
     let plugin: String?
 
     /// The names accepted by ``named(_:)``.
-    public static let allNames = ["default", "firstfit", "bestfit", "worstfit", "random", "dotproduct"]
+    public static let allNames = ["default", "firstfit", "bestfit", "worstfit", "random", "dotproduct", "gpubestfit", "fgd"]
 
     /// Looks a policy up by name (case-insensitive; `tetris` is an alias of `dotproduct`).
     public static func named(_ name: String) -> SchedulerPolicy? {
@@ -24,6 +24,9 @@ public struct SchedulerPolicy: Hashable, Sendable {
         case "worstfit": SchedulerPolicy(name: "worstfit", plugin: "WorstFit")
         case "random": SchedulerPolicy(name: "random", plugin: "Random")
         case "dotproduct", "tetris": SchedulerPolicy(name: "dotproduct", plugin: "DotProduct")
+        // GPU sharing (FGD artifact's BestFitScore and FGDScore; see Scheduler+GPUShare.swift).
+        case "gpubestfit": SchedulerPolicy(name: "gpubestfit", plugin: "GPUBestFit")
+        case "fgd": SchedulerPolicy(name: "fgd", plugin: "FGD")
         default: nil
         }
     }
