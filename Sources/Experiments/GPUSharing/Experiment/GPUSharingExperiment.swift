@@ -42,16 +42,18 @@ public struct GPUSharingExperiment: Sendable {
     /// - Parameter progress: called (from any thread, serialised) after each run with the number done.
     /// - Returns: the rows sorted by workload, policy (paper order), seed and percent.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> [Row] {
-        // Arrival orders depend only on (workload, seed): build them once, shared by all policies.
+        // Arrival orders and tie-break ranks depend only on (workload, seed): built once, shared by all policies.
         let workloads = self.workloads, seeds = self.seeds, policies = self.policies
         let sequences = workloads.map { workload in seeds.map { workload.arrivalSequence(seed: $0) } }
+        let priorities = workloads.map { workload in seeds.map { workload.nodePriority(seed: $0) } }
         let jobs = workloads.indices.flatMap { w in
             policies.flatMap { policy in seeds.indices.map { s in (w, policy, s) } }
         }
         let results = ResultSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (w, policy, s) = jobs[index]
-            let outcome = workloads[w].run(policy: policy, seed: seeds[s], sequence: sequences[w][s])
+            let outcome = workloads[w].run(
+                policy: policy, seed: seeds[s], sequence: sequences[w][s], priority: priorities[w][s])
             let rows = outcome.curve.map {
                 Row(workload: workloads[w].name, policy: policy, seed: seeds[s], point: $0)
             }

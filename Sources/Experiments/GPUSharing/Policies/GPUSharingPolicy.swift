@@ -1,7 +1,8 @@
 /// The placement policies of the FGD paper's evaluation (Weng et al., ATC '23, §6; scheduler.md §6.3), as
 /// configured by the artifact's `experiments/run_scripts/generate_run_scripts.py`: each is the only score
-/// plugin (weight 1000), `percentageOfNodesToScore: 100`, and ties among the best nodes are broken uniformly at
-/// random (kube-scheduler's `selectHost`), here from the seeded stream `fgd/<policy>/ties`.
+/// plugin (weight 1000), `percentageOfNodesToScore: 100`. Ties among the best nodes do not go to a uniform draw
+/// (upstream kube-scheduler's `selectHost`): the artifact's scheduler fork keeps the smallest node name, i.e. the
+/// first node of a per-seed random order (``GPUSharingWorkload/nodePriority(seed:)``).
 public enum GPUSharingPolicy: String, CaseIterable, Sendable, Hashable, Comparable {
     /// `RandomScore`: a uniformly random feasible node; GPU share placed on a random fitting device
     /// (`-gpusel random`).
@@ -24,6 +25,7 @@ public enum GPUSharingPolicy: String, CaseIterable, Sendable, Hashable, Comparab
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    /// The name of the random stream that breaks this policy's ties.
+    /// The name of the random stream of this policy's own draws: `random`'s choice of node and device (the other
+    /// policies break ties by ``GPUSharingWorkload/nodePriority(seed:)`` and draw nothing).
     public var tieStreamName: String { "fgd/\(rawValue)/ties" }
 }
