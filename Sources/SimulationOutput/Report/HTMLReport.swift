@@ -119,10 +119,13 @@ public struct HTMLReport {
             let times = rows.map(\.time.seconds)
             let scopes = ["cluster"] + samplePools
             for (title, key) in [("CPU", \MetricsSampler.Sample.cpuFraction), ("Memory", \MetricsSampler.Sample.memoryFraction)] {
+                // The cluster line is dashed and drawn on top: with one pool it coincides with the
+                // pool's line and would otherwise be hidden under it.
                 let series = scopes.enumerated().map { index, scope in
                     SVGChart.Series(
                         name: scope, color: Self.palette[index % Self.palette.count],
-                        values: rows.map { index < $0[keyPath: key].count ? $0[keyPath: key][index] : 0 })
+                        values: rows.map { index < $0[keyPath: key].count ? $0[keyPath: key][index] : 0 },
+                        dashed: index == 0 && scopes.count > 1)
                 }
                 html += "<h3>\(title)</h3>" + SVGChart.fractionLines(times: times, series: series, label: "\(title) utilisation")
             }
@@ -189,18 +192,30 @@ public struct HTMLReport {
     }
 
     /// Histogram bins, five per decade of seconds, from the recorder's values (µs).
+    ///
+    /// Values of 1 µs or less (zero latencies, at the recorder's 1 µs resolution) get a bin of their
+    /// own in front: zero has no place on a log axis, and filling the decades between it and the
+    /// first real value drew dozens of empty bins labelled "≥0ms" that squeezed the real ones.
     static func logBins(_ histogram: Histogram<UInt64>) -> [(label: String, count: UInt64)] {
+        var zero: UInt64 = 0
         var counts: [Int: UInt64] = [:]
         for item in histogram.recordedValues() {
             let seconds = Double(item.value) / 1_000_000
-            let bin = seconds <= 1e-6 ? -30 : Int((log10(seconds) * 5).rounded(.down))
-            counts[bin, default: 0] += UInt64(item.count)
+            if seconds <= 1e-6 {
+                zero += UInt64(item.count)
+                continue
+            }
+            counts[Int((log10(seconds) * 5).rounded(.down)), default: 0] += UInt64(item.count)
         }
-        guard let low = counts.keys.min(), let high = counts.keys.max() else { return [] }
-        return (low...high).map { bin in
-            let lower = bin == -30 ? 0 : pow(10, Double(bin) / 5)
-            return (label: "≥" + SVGChart.duration(lower), count: counts[bin] ?? 0)
-        }
+        let zeroBin: [(label: String, count: UInt64)] = zero > 0 ? [(label: "≤1µs", count: zero)] : []
+        guard let low = counts.keys.min(), let high = counts.keys.max() else { return zeroBin }
+        return zeroBin + (low...high).map { bin in (label: "≥" + binLabel(pow(10, Double(bin) / 5)), count: counts[bin] ?? 0) }
+    }
+
+    /// A bin's lower edge: microseconds below a millisecond (where `SVGChart.duration` rounds to
+    /// "0ms"), else as `SVGChart.duration`.
+    static func binLabel(_ seconds: Double) -> String {
+        seconds < 1e-3 ? JSONText.decimal(seconds * 1e6, decimals: 1) + "µs" : SVGChart.duration(seconds)
     }
 
     private func reliabilitySection() -> String {

@@ -5,6 +5,9 @@ enum SVGChart {
         var name: String
         var color: String
         var values: [Double]
+        /// Drawn dashed and on top of the others (lines only), so it stays visible where it coincides
+        /// with another series.
+        var dashed = false
     }
 
     /// One Gantt row: a label and its bars (start, end in seconds; colour; tooltip).
@@ -43,6 +46,27 @@ enum SVGChart {
         return "\(total / 3600)h" + (minutes < 10 ? "0" : "") + "\(minutes)m"
     }
 
+    /// A step for a time axis (seconds) giving about `count` ticks over `span`: 1-2-5 below a second,
+    /// then the steps a clock reader expects (5 s, 15 s, 30 s, 1 m, 5 m, 15 m, 30 m, 1 h, then 1-2-5
+    /// hours) rather than 1-2-5 seconds, which put ticks at 3m20s and 8m20s.
+    static func niceTimeStep(_ span: Double, count: Int) -> Double {
+        let raw = span / Double(count)
+        guard raw > 1 else { return niceStep(span, count: count) }
+        for step in [2.0, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] where step >= raw { return step }
+        return niceStep(span / 3600, count: count) * 3600
+    }
+
+    /// Longest Gantt label that fits the 200-unit label column at the tick font.
+    static let ganttLabelLimit = 34
+
+    /// `text`, or its start and end around an ellipsis if it is longer than `limit` characters (pod
+    /// names keep their distinguishing suffix).
+    static func abbreviated(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let tail = (limit - 1) / 2
+        return String(text.prefix(limit - 1 - tail)) + "…" + String(text.suffix(tail))
+    }
+
     /// A 1-2-5 step giving about `count` ticks over `span`.
     static func niceStep(_ span: Double, count: Int) -> Double {
         guard span > 0 else { return 1 }
@@ -73,7 +97,7 @@ enum SVGChart {
             svg += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(escape(yLabel(y)))</text>"
             y += yStep
         }
-        let xStep = niceStep(tMax, count: 6)
+        let xStep = niceTimeStep(tMax, count: 6)
         var x = 0.0
         while x <= tMax + 1e-9 {
             let px = left + plotW * (tMax > 0 ? x / tMax : 0)
@@ -125,14 +149,15 @@ enum SVGChart {
         let yMax = max(1.0, series.flatMap(\.values).max() ?? 1)
         let plotW = width - left - right, plotH = height - top - bottom
         var svg = axes(height: height, tMax: tMax, yMax: yMax) { "\(Int(($0 * 100).rounded()))%" }
-        for s in series {
+        for s in series.filter({ !$0.dashed }) + series.filter(\.dashed) {
             var points: [String] = []
             for i in times.indices {
                 points.append("\(number(left + plotW * times[i] / tMax)),\(number(top + plotH - plotH * s.values[i] / yMax))")
             }
-            svg += "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polyline>"
+            let dash = s.dashed ? " stroke-dasharray=\"6 4\"" : ""
+            svg += "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash) points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polyline>"
         }
-        return frame(height: height, body: svg, label: label) + legend(series.map { ($0.name, $0.color) })
+        return frame(height: height, body: svg, label: label) + legend(series.map { ($0.name, $0.color, $0.dashed) })
     }
 
     /// Vertical bars with labels under them.
@@ -153,7 +178,9 @@ enum SVGChart {
         let slot = plotW / Double(max(bins.count, 12))
         let labelEvery = max(1, bins.count / 10)
         for (i, bin) in bins.enumerated() {
-            let h = plotH * Double(bin.count) / yMax
+            // A non-empty bin is at least 2 units tall: a tail of a few pods next to hundreds at zero
+            // (the p99 a reader looks for) would otherwise be invisible. The tooltip has the count.
+            let h = bin.count == 0 ? 0 : max(plotH * Double(bin.count) / yMax, 2)
             let x = left + slot * Double(i)
             svg += "<rect fill=\"\(color)\" x=\"\(number(x + 1))\" y=\"\(number(top + plotH - h))\" width=\"\(number(max(slot - 2, 1)))\" height=\"\(number(h))\"><title>\(escape(bin.label)): \(bin.count)</title></rect>"
             if i % labelEvery == 0 {
@@ -175,14 +202,18 @@ enum SVGChart {
         var svg = ""
         for (r, row) in rows.enumerated() {
             let y = top + rowH * Double(r)
-            svg += "<text class=\"tick\" x=\"\(number(ganttLeft - 6))\" y=\"\(number(y + rowH - 3))\" text-anchor=\"end\">\(escape(row.label))</text>"
+            // Long names are shortened in the middle (the full name is the tooltip), not cut off at
+            // the chart's left edge.
+            let shown = abbreviated(row.label, limit: ganttLabelLimit)
+            let tooltip = shown == row.label ? "" : "<title>\(escape(row.label))</title>"
+            svg += "<text class=\"tick\" x=\"\(number(ganttLeft - 6))\" y=\"\(number(y + rowH - 3))\" text-anchor=\"end\">\(tooltip)\(escape(shown))</text>"
             for bar in row.bars {
                 let x = ganttLeft + plotW * bar.start / span
                 let w = max(plotW * (bar.end - bar.start) / span, 0.5)
                 svg += "<rect fill=\"\(bar.color)\" x=\"\(number(x))\" y=\"\(number(y + 1))\" width=\"\(number(w))\" height=\"\(number(rowH - 2))\"><title>\(escape(bar.title))</title></rect>"
             }
         }
-        let xStep = niceStep(span, count: 6)
+        let xStep = niceTimeStep(span, count: 6)
         var x = 0.0
         while x <= span + 1e-9 {
             let px = ganttLeft + plotW * x / span
@@ -193,9 +224,20 @@ enum SVGChart {
             + svg + "</svg>"
     }
 
-    static func legend(_ items: [(String, String)]) -> String {
+    /// A legend: a swatch per item (striped for a dashed line) and its name.
+    static func legend(_ items: [(name: String, color: String, dashed: Bool)]) -> String {
         "<div class=\"legend\">"
-            + items.map { "<span><i style=\"background:\($0.1)\"></i>\(escape($0.0))</span>" }.joined()
+            + items.map { item in
+                let style = item.dashed
+                    ? "background:repeating-linear-gradient(90deg,\(item.color) 0 6px,transparent 6px 9px);width:21px;height:3px;vertical-align:3px"
+                    : "background:\(item.color)"
+                return "<span><i style=\"\(style)\"></i>\(escape(item.name))</span>"
+            }.joined()
             + "</div>"
+    }
+
+    /// A legend of solid swatches.
+    static func legend(_ items: [(String, String)]) -> String {
+        legend(items.map { (name: $0.0, color: $0.1, dashed: false) })
     }
 }
