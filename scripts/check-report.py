@@ -10,7 +10,8 @@ Fails (exit 1, with the reason) unless
      misread a letter in a long name), and the DOM Chromium rendered (--dump-dom) has exactly NAME
      as the text of the page heading (header > h1) and in the title.
 
-Chromium runs with its own throw-away profile and no network beyond file://. The screenshot,
+Chromium (new headless mode) runs with a throw-away profile and no DNS (the report must not need
+the network: a remote font or image would simply be missing from the screenshot). The screenshot,
 DOM and OCR text stay in --keep DIR (or a temporary directory that is removed on success and
 printed on failure), so a failure can be looked at.
 """
@@ -62,7 +63,7 @@ def chromium(binary, profile, arguments, url):
     command = [
         binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--hide-scrollbars", "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
-        # No network: the report must be self-contained.
+        # No DNS: the report must be self-contained.
         "--host-resolver-rules=MAP * ~NOTFOUND", *arguments, url,
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
