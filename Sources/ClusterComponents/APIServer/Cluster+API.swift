@@ -82,6 +82,7 @@ extension Cluster {
             return
         }
         emit(.podUpdated(id))
+        scheduler.podTerminating(id)
         kubelets[node.value].podDeletionRequested(id, gracePeriodSeconds: grace, reason: reason)
         controllers.podChanged(id)
     }

@@ -16,6 +16,8 @@ struct PodInfo {
     var ownerKey: Int32 = -1
     /// Whether the pod has pod (anti-)affinity terms (existing pods matter to others).
     var hasPodAffinity: Bool
+    /// Whether ``SpreadCounts`` counts the pod (counted on a node, owned, not terminating).
+    var spreadCounted = false
     /// When the pod was counted (its start for preemption's "longer running" order).
     var countedAt: SimulationTime = .zero
     /// GPU devices taken on `countedOn` (bit i = device i), so removal frees exactly those.

@@ -37,6 +37,8 @@ struct SchedulerCache {
     var ownerIDs: [String: Int32] = [:]
     /// Counted pods by owner id (for the system-default spreading).
     var ownerPods: [[PodID]] = []
+    /// System-default spreading counts per owner, node and domain.
+    var spread = SpreadCounts()
     /// Counted pods that carry pod (anti-)affinity terms.
     var affinityPods: [PodID] = []
     /// GPU model bits, the device choice of the next assume, the FGD target (``GPUShare``).
@@ -96,6 +98,7 @@ struct SchedulerCache {
         nodes[i] = info
         refresh(i)
         if object.isRemoved { tree.remove(i) } else { tree.update(i, labels: info.labels) }
+        spread.setNode(i, labels: info.labels, isRemoved: object.isRemoved)
     }
 
     /// Counts `pod` on `node` (assume or bind).
@@ -104,6 +107,10 @@ struct SchedulerCache {
         guard info.countedOn < 0, node < nodes.count else { return }
         info.countedOn = Int32(node)
         info.countedAt = time
+        if info.ownerKey >= 0 && object.deletionTimestamp == nil {
+            info.spreadCounted = true
+            spread.add(owner: Int(info.ownerKey), node: node, delta: 1)
+        }
         if info.request.gpu.isRequested {
             info.gpuDevices = nodes[node].gpu.allocate(info.request.gpu, preferred: gpu.preferredDevice)
         }
@@ -115,6 +122,15 @@ struct SchedulerCache {
         if info.hasPodAffinity { affinityPods.append(id) }
     }
 
+    /// A counted pod started terminating: spreading stops counting it (`spreadMatches` skips
+    /// terminating pods), its resources stay counted until it is gone.
+    mutating func podTerminating(_ id: PodID) {
+        guard id.value < pods.count, var info = pods[id.value], info.spreadCounted else { return }
+        spread.add(owner: Int(info.ownerKey), node: Int(info.countedOn), delta: -1)
+        info.spreadCounted = false
+        pods[id.value] = info
+    }
+
     /// Stops counting `pod` (terminal, removed, or an assumption undone).
     mutating func removePod(_ id: PodID) {
         guard id.value < pods.count, var info = pods[id.value], info.countedOn >= 0 else { return }
@@ -124,6 +140,10 @@ struct SchedulerCache {
             info.gpuDevices = 0
         }
         refresh(Int(info.countedOn))
+        if info.spreadCounted {
+            spread.add(owner: Int(info.ownerKey), node: Int(info.countedOn), delta: -1)
+            info.spreadCounted = false
+        }
         info.countedOn = -1
         pods[id.value] = info
         if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].removeAll { $0 == id } }

@@ -21,6 +21,8 @@ extension Scheduler {
     }
 
     func countMatching(_ selector: SpreadSelector, node: Int, namespace: String) -> Int {
+        // Owner selectors are counted incrementally (the same pods spreadMatches accepts).
+        if case .owner(let owner) = selector { return Int(cache.spread.count(owner: Int(owner), node: node)) }
         var count = 0
         for other in cache.nodes[node].pods where spreadMatches(selector, other, namespace: namespace) { count += 1 }
         return count
@@ -66,6 +68,14 @@ extension Scheduler {
         let (_, soft, systemDefaulted) = PodTopologySpread.constraints(
             spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: profiles[profile].spreadArgs)
         if soft.isEmpty { return false }
+        // The system defaults select the pod's owner; with no node affinity to honour and
+        // taints ignored, every live node counts, which is what SpreadCounts keeps.
+        if systemDefaulted, case .owner(let owner) = soft[0].selector, state.nodeSelector.isEmpty,
+            state.requiredAffinity.isEmpty, soft.allSatisfy({ !$0.honorNodeTaints })
+        {
+            spreadScoreFromCounts(soft, owner: Int(owner), count: count)
+            return true
+        }
         let requireAll = !systemDefaulted
         var ignored = [Bool](repeating: false, count: count)
         var weights = [Double](repeating: 0, count: soft.count)
@@ -100,8 +110,6 @@ extension Scheduler {
                 domainCounts[i][value]! += countMatching(c.selector, node: Int(index), namespace: state.namespace)
             }
         }
-        var minScore = Int64.max
-        var maxScore = Int64.min
         for j in 0..<count {
             if ignored[j] {
                 scores[j] = 0
@@ -119,14 +127,69 @@ extension Scheduler {
                 }
                 raw += PodTopologySpread.scoreForCount(cnt, maxSkew: c.maxSkew, weight: weights[i])
             }
-            let s = Int64(raw.rounded(.toNearestOrAwayFromZero))
-            scores[j] = s
-            minScore = min(minScore, s)
-            maxScore = max(maxScore, s)
+            scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
         }
-        // NormalizeScore.
+        normalizeSpreadScores(count: count, ignored: ignored)
+        return true
+    }
+
+    /// The system-default scoring from the incrementally kept ``SpreadCounts``: the same
+    /// numbers as the walk in ``spreadScore(_:profile:count:)``, in O(feasible nodes).
+    private func spreadScoreFromCounts(_ soft: [SpreadConstraint], owner: Int, count: Int) {
+        var keys: [Int] = []
+        var weights: [Double] = []
+        for c in soft {
+            let k = cache.spread.keyID(c.topologyKey)
+            keys.append(k)
+            let domainOf = cache.spread.domainOfNode[k]
+            var size = 0
+            if c.topologyKey == PodTopologySpread.hostnameKey {
+                for j in 0..<count where domainOf[Int(feasible[j])] >= 0 { size += 1 }
+            } else {
+                // Distinct domains among the feasible nodes.
+                var seen = [Bool](repeating: false, count: cache.spread.domainCount(k))
+                for j in 0..<count {
+                    let d = Int(domainOf[Int(feasible[j])])
+                    if d >= 0 && !seen[d] {
+                        seen[d] = true
+                        size += 1
+                    }
+                }
+            }
+            weights.append(PodTopologySpread.normalizingWeight(size))
+        }
+        let perNode = owner < cache.spread.perNode.count ? cache.spread.perNode[owner] : []
         for j in 0..<count {
-            if ignored[j] {
+            let n = Int(feasible[j])
+            var raw = 0.0
+            for (i, c) in soft.enumerated() {
+                let k = keys[i]
+                let d = Int(cache.spread.domainOfNode[k][n])
+                guard d >= 0 else { continue }
+                let cnt: Int32
+                if c.topologyKey == PodTopologySpread.hostnameKey {
+                    cnt = n < perNode.count ? perNode[n] : 0
+                } else {
+                    cnt = cache.spread.count(owner: owner, key: k, domain: d)
+                }
+                raw += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weights[i])
+            }
+            scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
+        }
+        normalizeSpreadScores(count: count, ignored: nil)
+    }
+
+    /// NormalizeScore (scoring.go): `100 × (max + min − score) / max`; 100 everywhere when the
+    /// maximum is 0; ignored nodes score 0.
+    private func normalizeSpreadScores(count: Int, ignored: [Bool]?) {
+        var minScore = Int64.max
+        var maxScore = Int64.min
+        for j in 0..<count where !(ignored?[j] ?? false) {
+            minScore = min(minScore, scores[j])
+            maxScore = max(maxScore, scores[j])
+        }
+        for j in 0..<count {
+            if ignored?[j] ?? false {
                 scores[j] = 0
             } else if maxScore == 0 {
                 scores[j] = 100
@@ -134,6 +197,5 @@ extension Scheduler {
                 scores[j] = 100 * (maxScore + minScore - scores[j]) / maxScore
             }
         }
-        return true
     }
 }
