@@ -56,6 +56,16 @@ public struct PodFacts: Sendable, Equatable {
     public var isBound = false
     /// When the Ready condition last became True, if it is True now.
     public var readySince: SimulationTime?
+    /// The bound node's index, -1 when unbound.
+    public var node: Int32 = -1
+    /// Phase Pending.
+    public var isPending = false
+    /// Phase Unknown.
+    public var isPhaseUnknown = false
+    /// The highest restart count of its containers.
+    public var restartCount = 0
+    /// `metadata.creationTimestamp`.
+    public var createdAt = SimulationTime.zero
 
     /// `controller.IsPodActive`: not terminal, not terminating, not removed.
     public var isActive: Bool { !isRemoved && !isTerminal && !isTerminating }
@@ -66,6 +76,11 @@ public struct PodFacts: Sendable, Equatable {
         isTerminal = object.isTerminal
         isTerminating = object.deletionTimestamp != nil
         isBound = object.nodeID != nil
+        node = object.nodeID.map { Int32($0.value) } ?? -1
+        isPending = object.status.phase == .pending
+        isPhaseUnknown = object.status.phase == .unknown
+        for status in object.status.containerStatuses { restartCount = max(restartCount, status.restartCount) }
+        createdAt = object.createdAt
         for condition in object.status.conditions where condition.type == "Ready" {
             readySince = condition.status == .true ? condition.lastTransitionTime : nil
         }

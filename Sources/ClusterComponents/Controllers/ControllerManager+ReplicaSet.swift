@@ -11,13 +11,13 @@ extension ControllerManager {
     ///
     /// Pods that are terminating or terminal (Failed after an eviction, Succeeded) are not
     /// active (`controller.FilterActivePods`), so they are replaced at once.
-    /// - Complexity: O(p log p) for p pods of the set when deleting, O(p) otherwise.
+    /// - Complexity: O(p log p) for p pods of the set when deleting, amortized O(1) otherwise
+    ///   (the status comes from the running ``ReplicaSetTally``).
     func syncReplicaSet(_ index: Int) {
         guard !workloads.replicaSets[index].isDeleted else { return }
-        workloads.replicaSets[index].pods.removeAll { cluster.api.podFacts[$0.value].isRemoved }
+        pruneRemovedPods(index)
         let rs = workloads.replicaSets[index]
-        let active = rs.pods.filter { isPodActive($0) }
-        let diff = active.count - rs.replicas
+        let diff = rs.tally.active - rs.replicas
         if diff < 0 {
             // manageReplicas creates in slow-start batches of 1, 2, 4, … capped by burstReplicas
             // (500); creations never fail here, so the result is the same as creating all at once.
@@ -32,6 +32,8 @@ extension ControllerManager {
                 else { break }
             }
         } else if diff > 0 {
+            let facts = cluster.api.podFacts
+            let active = rs.pods.filter { facts[$0.value].isActive }
             for pod in podsToDelete(active, count: diff, of: index) {
                 deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: rs.name, component: Self.replicaSetComponent)
             }
@@ -53,26 +55,35 @@ extension ControllerManager {
         if let deployment = workloads.replicaSets[index].deployment { enqueueDeployment(deployment) }
     }
 
-    /// The set's status computed from its pods now, and when the next ready pod becomes
-    /// available (`minReadySeconds`).
-    /// - Complexity: O(p) for p pods of the set.
+    /// Drops removed pods from the set's list once they are half of it (amortized O(1) per pod).
+    func pruneRemovedPods(_ index: Int) {
+        let tally = workloads.replicaSets[index].tally
+        guard tally.removed > 0, 2 * tally.removed >= workloads.replicaSets[index].pods.count else { return }
+        let facts = cluster.api.podFacts
+        workloads.replicaSets[index].pods.removeAll { facts[$0.value].isRemoved }
+        workloads.replicaSets[index].tally.removed = 0
+    }
+
+    /// The set's status now, and when the next ready pod becomes available (`minReadySeconds`).
+    /// - Complexity: O(1) from the running tally when `minReadySeconds` is 0 (every ready pod
+    ///   is available); O(p) for p pods of the set otherwise.
     func replicaSetStatus(_ index: Int) -> (status: ReplicaSetStatusRecord, nextAvailable: SimulationTime?) {
-        let rs = workloads.replicaSets[index]
-        let minReady = SimulationDuration.seconds(rs.replicaSet.spec.minReadySeconds ?? 0)
+        let tally = workloads.replicaSets[index].tally
         var status = ReplicaSetStatusRecord()
+        status.replicas = tally.active
+        status.readyReplicas = tally.ready
+        status.terminatingReplicas = tally.terminating
+        let minReadySeconds = workloads.replicaSets[index].replicaSet.spec.minReadySeconds ?? 0
+        guard minReadySeconds > 0 else {
+            status.availableReplicas = tally.ready
+            return (status, nil)
+        }
+        let minReady = SimulationDuration.seconds(minReadySeconds)
         var nextAvailable: SimulationTime?
         let now = cluster.now
-        for pod in rs.pods {
-            // Plain facts, not the PodObject: this loop runs on every pod change of the set.
-            let facts = cluster.api.podFacts[pod.value]
-            guard !facts.isRemoved, !facts.isTerminal else { continue }
-            if facts.isTerminating {
-                status.terminatingReplicas += 1
-                continue
-            }
-            status.replicas += 1
-            guard let since = facts.readySince else { continue }
-            status.readyReplicas += 1
+        let facts = cluster.api.podFacts
+        for pod in workloads.replicaSets[index].pods {
+            guard facts[pod.value].isActive, let since = facts[pod.value].readySince else { continue }
             // podutil.IsPodAvailable: ready for at least minReadySeconds.
             if since + minReady <= now {
                 status.availableReplicas += 1
@@ -109,49 +120,26 @@ extension ControllerManager {
     /// (`LogarithmicScaleDown`); exact times are compared here.
     func podsToDelete(_ active: [PodID], count: Int, of index: Int) -> [PodID] {
         guard count < active.count else { return active }
-        // Related pods: every active pod of the owning Deployment's sets, or of this set.
-        var related: [PodID] = []
-        if let deployment = workloads.replicaSets[index].deployment {
-            for rs in workloads.deployments[deployment].replicaSets { related += workloads.replicaSets[rs].pods }
-        } else {
-            related = workloads.replicaSets[index].pods
-        }
-        var perNode: [Int32: Int] = [:]
-        for pod in related where isPodActive(pod) {
-            if let node = cluster.api.pods[pod.value].nodeID { perNode[node.index, default: 0] += 1 }
-        }
-        struct Rank {
-            var pod: PodID
-            var assigned: Bool
-            var phase: Int
-            var ready: SimulationTime?
-            var colocated: Int
-            var restarts: Int
-            var created: SimulationTime
-        }
-        let ranks = active.map { pod -> Rank in
-            let object = cluster.api[pod]
-            let phase: Int
-            switch object.status.phase {
-            case .pending: phase = 0
-            case .unknown: phase = 1
-            default: phase = 2
+        // Plain facts only: this runs on every scale-down step of a rolling update.
+        let facts = cluster.api.podFacts
+        // Related pods per node: every active pod of the owning Deployment's sets, or of this set.
+        var perNode = [Int32](repeating: 0, count: cluster.api.nodes.count)
+        func countRelated(_ pods: [PodID]) {
+            for pod in pods where facts[pod.value].isActive && facts[pod.value].node >= 0 {
+                perNode[Int(facts[pod.value].node)] += 1
             }
-            return Rank(
-                pod: pod, assigned: object.nodeID != nil, phase: phase, ready: readySince(pod),
-                colocated: object.nodeID.map { perNode[$0.index] ?? 0 } ?? 0,
-                restarts: object.status.containerStatuses.map(\.restartCount).max() ?? 0, created: object.createdAt)
         }
-        let sorted = ranks.sorted { a, b in
-            if a.assigned != b.assigned { return !a.assigned }
-            if a.phase != b.phase { return a.phase < b.phase }
-            if (a.ready == nil) != (b.ready == nil) { return a.ready == nil }
-            if a.colocated != b.colocated { return a.colocated > b.colocated }
-            if let ra = a.ready, let rb = b.ready, ra != rb { return ra > rb }
-            if a.restarts != b.restarts { return a.restarts > b.restarts }
-            if a.created != b.created { return a.created > b.created }
-            return a.pod > b.pod
+        if let deployment = workloads.replicaSets[index].deployment {
+            for rs in workloads.deployments[deployment].replicaSets { countRelated(workloads.replicaSets[rs].pods) }
+        } else {
+            countRelated(workloads.replicaSets[index].pods)
         }
-        return sorted.prefix(count).map(\.pod)
+        let ranks = active.map { pod -> PodDeletionRank in
+            let f = facts[pod.value]
+            return PodDeletionRank(
+                pod: pod, assigned: f.node >= 0, phase: f.isPending ? 0 : f.isPhaseUnknown ? 1 : 2, ready: f.readySince,
+                colocated: f.node >= 0 ? Int(perNode[Int(f.node)]) : 0, restarts: f.restartCount, created: f.createdAt)
+        }
+        return PodDeletionRank.first(count, of: ranks).map(\.pod)
     }
 }

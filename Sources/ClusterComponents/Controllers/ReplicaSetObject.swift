@@ -12,8 +12,11 @@ public struct ReplicaSetObject: Sendable {
     public var deployment: Int?
     /// `metadata.creationTimestamp`.
     public let createdAt: SimulationTime
-    /// Pods whose controller this ReplicaSet is and that are still in the API, in creation order.
+    /// Pods whose controller this ReplicaSet is, in creation order; removed pods are pruned
+    /// lazily (when they are half the list), so readers skip `isRemoved` ones.
     public internal(set) var pods: [PodID] = []
+    /// Running counts of `pods` by state.
+    var tally = ReplicaSetTally()
     /// The last computed status.
     public internal(set) var status = ReplicaSetStatusRecord()
     /// The `pod-template-hash` label value (Deployment-owned sets only).

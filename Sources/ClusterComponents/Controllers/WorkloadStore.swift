@@ -48,6 +48,8 @@ struct PodControllerState: Sendable {
     }
     /// The controlling owner.
     var owner: Owner = .none
+    /// How the pod counts in its ReplicaSet's ``ReplicaSetTally``.
+    var tally: ReplicaSetTally.Contribution = .untracked
     /// The Job controller already counted this pod's terminal phase.
     var counted = false
     /// Pending taint-based eviction.

@@ -12,7 +12,10 @@ import Stochastics
 /// stores this sync's start errors in the reason cache (reference §1.5, Appendix A). Timers are
 /// lazy: one engine event per container exit, probe outcome, pull completion or eviction.
 public final class Kubelet {
-    unowned let cluster: Cluster
+    /// The owning cluster. `unowned(unsafe)`: the cluster creates this component, holds it for
+    /// its whole life and is the only caller, so the reference never dangles; the checked
+    /// `unowned` cost a strong retain and release on every access (7% of an envelope run).
+    unowned(unsafe) let cluster: Cluster
     /// The node this kubelet runs.
     public let node: NodeID
     let configuration: KubeletConfiguration
