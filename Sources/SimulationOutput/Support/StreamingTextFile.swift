@@ -66,10 +66,14 @@ public final class StreamingTextFile {
         try handle.close()
         self.handle = nil
         let partial = Self.partialURL(for: url)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: partial)
-        } else {
-            try FileManager.default.moveItem(at: partial, to: url)
+        // rename(2) replaces an existing file atomically; Foundation's replaceItemAt fails on
+        // Linux when the destination exists (a second run into the same --out directory).
+        guard rename(partial.path, url.path) == 0 else {
+            let code = errno
+            throw CocoaError(.fileWriteUnknown, userInfo: [
+                NSFilePathErrorKey: url.path,
+                NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+            ])
         }
     }
 
