@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
               kubesim run scenarios/demo --out out/demo
               kubesim run scenarios/seeds/pods03.yaml
               kubesim run scenarios/demo --seed 7 --quiet
+              kubesim run scenarios/gpu-trace --traces ../shared/traces/alibaba-gpu-v2023
             """
     )
 
@@ -36,7 +37,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Summary format on stdout: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Trace directory that ${KUBESIM_TRACES} stands for in scenario file paths (e.g. ../shared/traces/alibaba-gpu-v2023).")
+    var traces: String?
+
     func run() throws {
+        if let traces { setenv("KUBESIM_TRACES", traces, 1) }
         let input = try InputReporting.loadOrExit(paths, quiet: quiet)
         let runner = ScenarioRunner(input: input, seed: seed)
         var options = OutputOptions()

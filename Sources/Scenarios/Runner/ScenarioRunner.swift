@@ -55,6 +55,7 @@ public final class ScenarioRunner {
     func start() {
         guard !started else { return }
         started = true
+        installGPUTargetWorkload()
         addNodes()
         applyInitialObjects()
         actions.scheduleAll()
@@ -85,9 +86,10 @@ public final class ScenarioRunner {
 
     func addNodes() {
         for pool in input.scenario.effectiveNodePools {
-            for name in pool.nodeNames {
+            for (index, name) in pool.nodeNames.enumerated() {
                 cluster.addNode(
-                    Self.node(named: name, pool: pool), pool: pool.name,
+                    pool.listedNodes.map { Self.node(listed: $0[index], pool: pool) } ?? Self.node(named: name, pool: pool),
+                    pool: pool.name,
                     kubeletConfiguration: Self.kubeletConfiguration(pool.kubelet), preloadedImages: pool.images)
             }
         }

@@ -17,6 +17,10 @@ public struct NodePool: Sendable, Hashable {
     public var images: [String]
     /// KubeletConfiguration fields of each node's kubelet.
     public var kubelet: KubeletSettings
+    /// `from`: the node list the pool was read from (nil for `count` identical nodes).
+    public var source: NodeListSpec?
+    /// The nodes of `from`, in file order; the pool has the first `count` of them.
+    public var listedNodes: [ListedNode]?
 
     /// Creates a pool.
     public init(
@@ -33,7 +37,10 @@ public struct NodePool: Sendable, Hashable {
     }
 
     /// `<name>-0 … <name>-(count-1)`.
-    public var nodeNames: [String] { (0..<max(count, 0)).map { "\(name)-\($0)" } }
+    public var nodeNames: [String] {
+        if let listedNodes { return listedNodes.prefix(max(count, 0)).map(\.name) }
+        return (0..<max(count, 0)).map { "\(name)-\($0)" }
+    }
 }
 
 /// `spec.nodes[i].kubelet`: the KubeletConfiguration fields that matter to the simulation.

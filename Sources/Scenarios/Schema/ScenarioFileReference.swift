@@ -11,6 +11,8 @@ public struct ScenarioFileReference: Sendable, Hashable {
         case empirical
         /// `arrivals.trace.file`.
         case trace
+        /// `nodes[i].from.file`.
+        case nodeList
     }
 
     /// The path as written.

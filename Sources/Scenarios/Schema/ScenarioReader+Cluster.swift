@@ -14,9 +14,11 @@ extension ScenarioReader {
             guard
                 let map = mapping(
                     item, itemPath,
-                    known: ["name", "count", "capacity", "labels", "taints", "images", "kubelet"])
+                    known: ["name", "count", "capacity", "labels", "taints", "images", "kubelet", "from"])
             else { continue }
-            guard let name = requiredString(map, "name", itemPath) else { continue }
+            // A pool read from a node list (`from`) may omit its name.
+            let defaultName = map["from"] != nil && map["name"] == nil ? NodeListSpec.defaultPoolName : nil
+            guard let name = defaultName ?? requiredString(map, "name", itemPath) else { continue }
             if seen.contains(name) {
                 error(.duplicate(itemPath.key("name").text, .string(name)), at: itemPath.key("name"))
             }
@@ -44,6 +46,7 @@ extension ScenarioReader {
             }
             if let node = map["images"] { pool.images = stringList(node, itemPath.key("images")) ?? [] }
             if let node = map["kubelet"] { pool.kubelet = kubeletSettings(node, itemPath.key("kubelet")) }
+            if let node = map["from"] { readNodeList(node, itemPath, into: &pool, countGiven: map["count"] != nil) }
             pools.append(pool)
         }
         return pools

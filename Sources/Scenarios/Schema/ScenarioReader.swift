@@ -283,6 +283,9 @@ struct ScenarioReader {
 
     /// `file` if absolute, else `baseDirectory/file`.
     static func resolve(_ file: String, against baseDirectory: String) -> String {
+        // A path that starts with a variable is taken as the variable says (relative to the
+        // working directory if relative), not relative to the scenario file.
+        if file.hasPrefix("$") { return expandingEnvironment(file) }
         if file.hasPrefix("/") || baseDirectory.isEmpty || baseDirectory == "." { return file }
         return (baseDirectory as NSString).appendingPathComponent(file)
     }

@@ -124,6 +124,7 @@ public final class ClusterLedger: ClusterRecordSink {
         for (name, quantity) in PodRequests.effective(object.pod.spec) where quantity.milliValue > 0 {
             requests.append((resource(name), quantity.milliValue))
         }
+        for (name, milli) in Self.gpuRequests(object.pod) { requests.append((resource(name), milli)) }
         while pods.count <= id.value { pods.append(PodEntry(requests: [])) }
         pods[id.value].requests = requests
         podChanged(id, cluster)

@@ -61,3 +61,12 @@ public struct GPURequest: Sendable, Hashable {
         return Int32(clamping: quantity.value)
     }
 }
+
+extension GPURequest {
+    /// Total milli-GPU a pod's annotations ask for (count × milli, by the same rules as the
+    /// scheduler), for outputs that account GPU use without a scheduler.
+    public static func totalMilli(annotations: [String: String]?) -> Int64 {
+        var models = GPUModelTable()
+        return GPURequest(annotations: annotations, models: &models).totalMilli
+    }
+}

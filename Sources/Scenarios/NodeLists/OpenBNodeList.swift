@@ -1,0 +1,123 @@
+import Foundation
+
+/// A node list of the Alibaba GPU cluster trace v2023 ("openb", Weng et al., USENIX ATC 2023),
+/// `openb_node_list_*.csv`: `sn, cpu_milli, memory_mib, gpu, model` (node name, CPU in
+/// millicores, memory in MiB, GPU count 0–8, GPU model; empty model on CPU-only nodes).
+///
+/// Read from the path the user gives; the trace is never copied into the project.
+public struct OpenBNodeList: Sendable, Hashable {
+    /// One node of the list.
+    public struct Record: Sendable, Hashable {
+        /// `sn`.
+        public var name: String
+        /// `cpu_milli`.
+        public var cpuMilli: Int64
+        /// `memory_mib`.
+        public var memoryMiB: Int64
+        /// `gpu`: number of GPUs.
+        public var gpuCount: Int
+        /// `model`: GPU model, empty on CPU-only nodes.
+        public var model: String
+    }
+
+    /// Why a node list cannot be read: file, 1-based line, column and reason.
+    public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The file.
+        public var file: String
+        /// 1-based line, if the problem is in a row or the header.
+        public var line: Int?
+        /// The column, if one is at fault.
+        public var field: String?
+        /// What is wrong.
+        public var reason: String
+
+        /// `file:line: field: reason`.
+        public var description: String {
+            var text = file
+            if let line { text += ":\(line)" }
+            text += ": "
+            if let field { text += field + ": " }
+            return text + reason
+        }
+    }
+
+    /// Rows in file order.
+    public var records: [Record]
+
+    /// The most GPUs a node may have: the artifact's `MaxSpecGpu` (8000 milli-GPU).
+    public static let maxGPUs = 8
+
+    /// Creates a list from records.
+    public init(records: [Record]) { self.records = records }
+
+    /// Reads a node list file.
+    /// - Throws: ``ParseError`` for a missing file, a missing column, or a bad cell.
+    /// - Complexity: O(size of the file).
+    public init(contentsOf path: String) throws(ParseError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ParseError(file: path, line: nil, field: nil, reason: "no such file or directory")
+        }
+        try self.init(csv: String(decoding: data, as: UTF8.self), fileName: path)
+    }
+
+    /// Parses CSV text (rows at `\n`, cells at `,`, spaces and `\r` trimmed; blank lines skipped).
+    public init(csv text: String, fileName: String) throws(ParseError) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func cells(_ line: Substring) -> [String] {
+            line.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+            }
+        }
+        guard let headerIndex = lines.firstIndex(where: { !cells($0).joined().isEmpty }) else {
+            throw ParseError(file: fileName, line: nil, field: nil, reason: "empty file")
+        }
+        let header = cells(lines[headerIndex])
+        var columns: [Int] = []
+        for name in ["sn", "cpu_milli", "memory_mib", "gpu", "model"] {
+            guard let index = header.firstIndex(of: name) else {
+                throw ParseError(
+                    file: fileName, line: headerIndex + 1, field: name,
+                    reason: "Required value: not an openb node list (needs columns sn, cpu_milli, memory_mib, gpu, model)")
+            }
+            columns.append(index)
+        }
+        var records: [Record] = []
+        var seen: Set<String> = []
+        for lineIndex in (headerIndex + 1)..<lines.count {
+            let row = cells(lines[lineIndex])
+            if row.joined().isEmpty { continue }
+            let line = lineIndex + 1
+            guard row.count >= header.count else {
+                throw ParseError(
+                    file: fileName, line: line, field: nil,
+                    reason: "expected \(header.count) columns, found \(row.count)")
+            }
+            func integer(_ column: Int, _ name: String, maximum: Int64 = .max) throws(ParseError) -> Int64 {
+                let text = row[columns[column]]
+                guard let value = Int64(text), value >= 0, value <= maximum else {
+                    let bound = maximum == .max ? "" : " no greater than \(maximum)"
+                    throw ParseError(
+                        file: fileName, line: line, field: name,
+                        reason: "Invalid value: \"\(text)\": must be a non-negative integer\(bound)")
+                }
+                return value
+            }
+            let name = row[columns[0]]
+            if name.isEmpty {
+                throw ParseError(file: fileName, line: line, field: "sn", reason: "Required value")
+            }
+            if seen.contains(name) {
+                throw ParseError(file: fileName, line: line, field: "sn", reason: "Duplicate value: \"\(name)\"")
+            }
+            seen.insert(name)
+            let record = Record(
+                name: name, cpuMilli: try integer(1, "cpu_milli"), memoryMiB: try integer(2, "memory_mib"),
+                gpuCount: Int(try integer(3, "gpu", maximum: Int64(Self.maxGPUs))), model: row[columns[4]])
+            if record.gpuCount > 0 && record.model.isEmpty {
+                throw ParseError(file: fileName, line: line, field: "model", reason: "Required value: a GPU node needs its model")
+            }
+            records.append(record)
+        }
+        self.records = records
+    }
+}
