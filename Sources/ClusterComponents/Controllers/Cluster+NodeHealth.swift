@@ -55,8 +55,8 @@ extension Cluster {
         cordon(node)
         for index in api.pods.indices {
             let pod = PodID(index)
+            guard api.podFacts[index].node == Int32(node.value), api.podFacts[index].isActive else { continue }
             let object = api[pod]
-            guard object.nodeID == node, !object.isRemoved, !object.isTerminating, !object.isTerminal else { continue }
             if object.pod.metadata.ownerReferences?.contains(where: { $0.kind == "DaemonSet" && $0.controller == true }) == true {
                 continue
             }
@@ -74,7 +74,7 @@ extension Cluster {
         updateNode(node) { $0.isRemoved = true }
         for index in api.pods.indices {
             let pod = PodID(index)
-            guard api[pod].nodeID == node, !api[pod].isRemoved else { continue }
+            guard api.podFacts[index].node == Int32(node.value), !api.podFacts[index].isRemoved else { continue }
             // podgc gcOrphaned: pods on a node that no longer exists are deleted with grace 0.
             removePod(pod)
         }

@@ -93,14 +93,15 @@ extension ControllerManager {
         // A node failure is rare, so one pass over the pod table finds the node's pods.
         for index in cluster.api.pods.indices {
             let pod = PodID(index)
-            let object = cluster.api[pod]
-            guard object.nodeID == node, !object.isRemoved, !object.isTerminal else { continue }
+            // Plain facts, not pod objects: 150,000 copies per failure showed in the envelope.
+            let facts = cluster.api.podFacts[index]
+            guard facts.node == Int32(node.value), !facts.isRemoved, !facts.isTerminal else { continue }
             // controller/util/node MarkPodsNotReady: Ready=False, Warning NodeNotReady "Node is not ready".
             cluster.updatePodStatus(pod) { status in
                 status.setCondition("Ready", .false, at: now)
             }
             cluster.recordEvent(.warning, "NodeNotReady", "Node is not ready", pod: pod, component: Self.nodeComponent)
-            guard !object.isTerminating else { continue }
+            guard !facts.isTerminating else { continue }
             scheduleTaintEviction(pod, on: node)
         }
     }
