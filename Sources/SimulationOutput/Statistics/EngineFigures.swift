@@ -14,6 +14,9 @@ public struct EngineFigures: Codable, Sendable, Hashable {
     public var wallSeconds: Double = 0
     /// Peak resident set size of the process in bytes (`getrusage` `ru_maxrss`).
     public var peakMemoryBytes: Int64 = 0
+    /// CPU time (user + system) of the whole process so far, loading included: on a machine
+    /// shared with other work, the figure that wall time is not.
+    public var cpuSeconds: Double = 0
 
     /// Empty figures.
     public init() {}
@@ -24,6 +27,20 @@ public struct EngineFigures: Codable, Sendable, Hashable {
         self.wallSeconds = (wallSeconds * 1000).rounded() / 1000
         self.eventsPerSecond = wallSeconds > 0 ? (Double(eventsProcessed) / wallSeconds).rounded() : 0
         self.peakMemoryBytes = Self.peakResidentSetBytes()
+        self.cpuSeconds = (Self.processCPUSeconds() * 1000).rounded() / 1000
+    }
+
+    /// User plus system CPU time of this process (`getrusage`).
+    public static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// `ru_maxrss` of this process: kilobytes on Linux, bytes on Darwin.

@@ -58,7 +58,8 @@ extension RunSummary {
         lines.append("Events    \(events.total) (\(events.warnings) warnings)")
         lines.append(
             "Engine    \(engine.eventsProcessed) events in \(JSONText.decimal(engine.wallSeconds, decimals: 3)) s "
-                + "(\(Int(engine.eventsPerSecond)) events/s) · peak memory \(HTMLReport.amount(Double(engine.peakMemoryBytes), "memory"))")
+                + "(\(Int(engine.eventsPerSecond)) events/s) · \(JSONText.decimal(engine.cpuSeconds, decimals: 3)) s CPU "
+                + "· peak memory \(HTMLReport.amount(Double(engine.peakMemoryBytes), "memory"))")
         return lines.joined(separator: "\n") + "\n"
     }
 
