@@ -12,6 +12,26 @@ struct GPUShareState {
     }
     private var compiled: GPUFragmentation?
     private var compiledModels = -1
+    /// Bumped whenever the measure is recompiled (invalidates ``memo``).
+    private(set) var generation: UInt32 = 0
+    /// Per node: FGD's `W_n` before placement, valid while the node's version and the measure
+    /// are unchanged.
+    var before: [FGDBefore] = []
+    /// FGD scores by pod shape, then node: valid while the node's version and the measure are
+    /// unchanged (a placement changes one node, so every other node's score is reused; the
+    /// standalone experiment's per (node, shape) cache).
+    var scores: [[FGDScore]] = []
+    /// Interned pod shapes (CPU milli, GPU count, milli-GPU) of ``scores``.
+    var shapes: [FGDShapeKey: Int] = [:]
+
+    /// The row of ``scores`` for a pod shape, interned on first sight.
+    mutating func shapeIndex(cpu: Int64, gpu: GPURequest) -> Int {
+        let key = FGDShapeKey(cpu: cpu, count: gpu.count, milli: gpu.milli)
+        if let index = shapes[key] { return index }
+        shapes[key] = scores.count
+        scores.append([])
+        return scores.count - 1
+    }
 
     /// The measure of ``target``, recompiled when nodes brought new models.
     mutating func fragmentation() -> GPUFragmentation? {
@@ -19,7 +39,30 @@ struct GPUShareState {
         if compiled == nil || compiledModels != models.count {
             compiled = GPUFragmentation(target: target, models: &models)
             compiledModels = models.count
+            generation &+= 1
         }
         return compiled
     }
+}
+
+/// A pod shape as FGD scores it (memory and model constraint play no part).
+struct FGDShapeKey: Hashable {
+    var cpu: Int64
+    var count: Int32
+    var milli: Int32
+}
+
+/// A node's `W_n` for (`version`, `generation`).
+struct FGDBefore {
+    var version: UInt32 = 0
+    var generation: UInt32 = .max
+    var weighted: Int64 = 0
+}
+
+/// A node's FGD score and device for one shape, for (`version`, `generation`).
+struct FGDScore {
+    var version: UInt32 = 0
+    var generation: UInt32 = .max
+    var score: Int16 = 0
+    var device: Int8 = -1
 }

@@ -104,15 +104,45 @@ extension Scheduler {
             return (50, request.gpu.isShare ? gpu.bestFitDevice(request.gpu) : -1)  // sigmoid(0)
         }
         let h = cache.hot[node]
-        let cpuLeft = h.allocCPU - h.requestedCPU
-        let cpuAfter = cpuLeft - request.value(ResourceIndex.cpu)
+        let cpuRequest = request.value(ResourceIndex.cpu)
+        let generation = cache.gpu.generation
+        let shape = cache.gpu.shapeIndex(cpu: cpuRequest, gpu: request.gpu)
+        let nodes = cache.hot.count
+        if cache.gpu.scores[shape].count < nodes {
+            cache.gpu.scores[shape].append(contentsOf: repeatElement(FGDScore(), count: nodes - cache.gpu.scores[shape].count))
+        }
+        let cached = cache.gpu.scores[shape][node]
+        if cached.version == h.version && cached.generation == generation {
+            return (Int(cached.score), Int(cached.device))
+        }
+        if cache.gpu.before.count < nodes {
+            cache.gpu.before.append(contentsOf: repeatElement(FGDBefore(), count: nodes - cache.gpu.before.count))
+        }
+        var before = cache.gpu.before[node]
+        if before.version != h.version || before.generation != generation {
+            before = FGDBefore(
+                version: h.version, generation: generation,
+                weighted: measure.weighted(cpuLeft: h.allocCPU - h.requestedCPU, gpuLeft: gpu.free, slot: measure.slot(gpu.modelBit)))
+            cache.gpu.before[node] = before
+        }
+        let result = Self.fgdScore(
+            cpuAfter: h.allocCPU - h.requestedCPU - cpuRequest, want: request.gpu, gpu: gpu, before: before.weighted,
+            measure: measure)
+        cache.gpu.scores[shape][node] = FGDScore(
+            version: h.version, generation: generation, score: Int16(result.score), device: Int8(result.device))
+        return result
+    }
+
+    /// The FGD score from the node's `W_n` before placement (see ``fgdScore(_:node:measure:)``).
+    static func fgdScore(
+        cpuAfter: Int64, want: GPURequest, gpu: NodeGPU, before weightedBefore: Int64, measure: GPUFragmentation
+    ) -> (score: Int, device: Int) {
         let slot = measure.slot(gpu.modelBit)
-        let before = measure.milliGPU(weighted: measure.weighted(cpuLeft: cpuLeft, gpuLeft: gpu.free, slot: slot))
+        let before = measure.milliGPU(weighted: weightedBefore)
         @inline(__always) func score(_ after: SIMD8<Int32>) -> Int {
             let reduction = before - measure.milliGPU(weighted: measure.weighted(cpuLeft: cpuAfter, gpuLeft: after, slot: slot))
             return Int(1.0 / (1.0 + exp(-(reduction / 1000))) * 100)
         }
-        let want = request.gpu
         guard want.isShare else {
             var after = gpu.free
             var remaining = want.count
