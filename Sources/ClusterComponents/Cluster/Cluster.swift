@@ -128,12 +128,13 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, pod: PodID, fieldPath: String? = nil,
         component: String, host: String? = nil
     ) {
-        let object = api[pod]
+        // Field reads, not a copy of the whole pod object: events are the most frequent record.
         emit(
             .event(
                 KubeEvent(
-                    time: now, type: type, reason: reason, message: message, kind: "Pod", namespace: object.namespace,
-                    name: object.name, fieldPath: fieldPath, component: component, host: host)))
+                    time: now, type: type, reason: reason, message: message, kind: "Pod",
+                    namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
+                    component: component, host: host)))
     }
 
     /// Records a Kubernetes Event about any object.

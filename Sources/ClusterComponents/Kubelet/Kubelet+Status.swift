@@ -33,7 +33,7 @@ extension Kubelet {
         if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing && worker.evictionMessage == nil
             && (worker.initCount..<worker.containers.count).contains(where: { c in
                 guard let current = worker.containers[c].current, !worker.containers[c].running else { return false }
-                return spec(w, c).restartPolicy != nil && shouldRestart(w, c, exitCode: current.exitCode)
+                return worker.containers[c].restartPolicy != nil && shouldRestart(w, c, exitCode: current.exitCode)
             })
         {
             phase = .running

@@ -171,7 +171,7 @@ extension Kubelet {
             if let reference {
                 let entry = workers[w].containers[c].crashBackoff
                 if crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) {
-                    let name = spec(w, c).name
+                    let name = workers[w].containers[c].name
                     let backoff = entry!.backoff
                     // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
                     event(
@@ -179,10 +179,17 @@ extension Kubelet {
                         version >= KubernetesVersion(minor: 24)
                             ? "Back-off restarting failed container \(name) in pod \(podDescription(w))"
                             : "Back-off restarting failed container", container: c)
-                    workers[w].statusDirty = true
-                    workers[w].containers[c].cachedReason = "CrashLoopBackOff"
-                    workers[w].containers[c].cachedMessage =
+                    // The reason cache changes only when the back-off does: a blocked sync that
+                    // finds it unchanged has nothing new to publish (most of a crash loop's syncs).
+                    let message =
                         "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(name) pod=\(podDescription(w))"
+                    if workers[w].containers[c].cachedReason != "CrashLoopBackOff"
+                        || workers[w].containers[c].cachedMessage != message
+                    {
+                        workers[w].statusDirty = true
+                        workers[w].containers[c].cachedReason = "CrashLoopBackOff"
+                        workers[w].containers[c].cachedMessage = message
+                    }
                     noteError(w, expiry: reference + backoff)
                     continue
                 }
@@ -474,7 +481,7 @@ extension Kubelet {
         workers[w].terminationDeadline = cluster.now + .seconds(grace)
         if !alreadyTerminal { publishStatus(w) }
         for c in workers[w].initCount..<workers[w].containers.count where workers[w].containers[c].running {
-            kill(w, c, grace: grace, message: "Stopping container \(spec(w, c).name)")
+            kill(w, c, grace: grace, message: "Stopping container \(workers[w].containers[c].name)")
         }
         continueTermination(w)
     }
@@ -490,7 +497,7 @@ extension Kubelet {
                 if !worker.containers[c].stopping {
                     let deadline = worker.terminationDeadline ?? cluster.now
                     let remaining = max(0, Int(((deadline - cluster.now).seconds).rounded(.up)))
-                    kill(w, c, grace: remaining, message: "Stopping container \(spec(w, c).name)")
+                    kill(w, c, grace: remaining, message: "Stopping container \(workers[w].containers[c].name)")
                 }
                 publishStatus(w)
                 return

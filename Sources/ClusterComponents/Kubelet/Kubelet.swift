@@ -259,9 +259,8 @@ public final class Kubelet {
     func event(_ w: Int, _ type: EventType, _ reason: String, _ message: String, container c: Int? = nil) {
         var path: String?
         if let c {
-            let runtime = workers[w].containers[c]
-            let name = spec(w, c).name
-            path = runtime.isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+            let name = workers[w].containers[c].name
+            path = workers[w].containers[c].isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
         }
         cluster.recordEvent(
             type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName)
