@@ -113,6 +113,13 @@ public struct NodeGPU: Sendable, Hashable {
         }
     }
 
+    /// Takes back devices ``release(_:devices:)`` gave (preemption's dry run re-adding a pod).
+    mutating func take(_ request: GPURequest, devices mask: UInt8) {
+        for lane in 0..<GPUShareKeys.maxDevices where mask & (1 << UInt8(lane)) != 0 {
+            free[lane] = max(free[lane] - request.milli, 0)
+        }
+    }
+
     /// The artifact's device-index string for a mask (`"1"`, `"0-1-2-3"`).
     static func indexAnnotation(_ mask: UInt8) -> String {
         (0..<GPUShareKeys.maxDevices).filter { mask & (1 << UInt8($0)) != 0 }.map(String.init).joined(separator: "-")

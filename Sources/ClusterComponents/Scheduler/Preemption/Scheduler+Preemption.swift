@@ -90,6 +90,7 @@ extension Scheduler {
         for other in potential {
             let o = cache.pods[other.value]!
             info.remove(other, request: o.request, ports: o.ports)
+            info.gpu.release(o.request.gpu, devices: o.gpuDevices)  // GPUShare: the victim's devices
         }
         let status = runFiltersWithNominated(state, profile: profile, node: info)
         if !status.isSuccess { return .failure(status) }
@@ -106,8 +107,10 @@ extension Scheduler {
         for other in potential {
             let o = cache.pods[other.value]!
             info.add(other, request: o.request, ports: o.ports)
+            info.gpu.take(o.request.gpu, devices: o.gpuDevices)
             if !runFiltersWithNominated(state, profile: profile, node: info).isSuccess {
                 info.remove(other, request: o.request, ports: o.ports)
+                info.gpu.release(o.request.gpu, devices: o.gpuDevices)
                 victims.append(other)
             }
         }

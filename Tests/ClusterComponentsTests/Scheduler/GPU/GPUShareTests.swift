@@ -181,3 +181,25 @@ struct GPUShareTests {
         }
     }
 }
+
+extension GPUShareTests {
+    @Test("Preemption frees the victim's GPU devices in its dry run")
+    func preemptionCountsDevices() {
+        // One GPU, held by a priority-0 pod. A priority-10 whole-GPU pod fits only if the low
+        // one goes: it is the victim, and the high pod then takes device 0.
+        let (cluster, _) = Fixture.cluster()
+        Self.gpuNode(cluster, "n1", gpus: 1)
+        let low = Self.gpuPod(cluster, "low", milli: 1000)
+        Fixture.settle(cluster)
+        #expect(Self.gpuIndex(cluster, low) == "0")
+        var annotations = [GPUShareKeys.count: "1", GPUShareKeys.milli: "1000"]
+        annotations[GPUShareKeys.model] = nil
+        let spec = Fixture.podSpec(cpu: "1", memory: "1Gi", priority: 10)
+        let high = cluster.createPod(
+            Pod(metadata: ObjectMeta(name: "high", namespace: "default", annotations: annotations), spec: spec))!
+        Fixture.settle(cluster, seconds: 120)
+        #expect(cluster.api[low].isRemoved || cluster.api[low].isTerminating)
+        #expect(Fixture.nodeName(cluster, high) == "n1")
+        #expect(Self.gpuIndex(cluster, high) == "0")
+    }
+}
