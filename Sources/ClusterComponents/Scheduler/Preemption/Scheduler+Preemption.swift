@@ -123,6 +123,7 @@ extension Scheduler {
             guard let info = cache.pods[other.value], info.countedOn < 0, info.priority >= state.info.priority
             else { continue }
             copy.add(other, request: info.request, ports: info.ports)
+            _ = copy.gpu.allocate(info.request.gpu)
         }
         return runFilters(state, profile: profile, node: copy)
     }
