@@ -56,6 +56,41 @@ extension ScenarioReader {
         }
     }
 
+    /// A warning for each `${NAME}`/`$NAME` in `file` that the environment does not set, naming
+    /// the `--traces` option that sets `KUBESIM_TRACES`.
+    mutating func warnUnsetVariables(in file: String, at path: FieldPath) {
+        guard file.contains("$") else { return }
+        let environment = ProcessInfo.processInfo.environment
+        for name in Self.variableNames(in: file) where environment[name] == nil {
+            var where_ = location
+            where_.line = line(path)
+            let hint = name == "KUBESIM_TRACES" ? " (kubesim run --traces DIR sets it)" : ""
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: where_, object: objectName,
+                    message: "\(path.text): environment variable \(name) is not set\(hint)"))
+        }
+    }
+
+    /// The variable names in `${NAME}` and `$NAME` references, in order.
+    static func variableNames(in file: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(file)
+        while let dollar = rest.firstIndex(of: "$") {
+            var after = rest[rest.index(after: dollar)...]
+            if after.first == "{", let close = after.firstIndex(of: "}") {
+                names.append(String(after[after.index(after: after.startIndex)..<close]))
+                after = after[after.index(after: close)...]
+            } else {
+                let end = after.firstIndex { !($0.isLetter || $0.isNumber || $0 == "_") } ?? after.endIndex
+                if end > after.startIndex { names.append(String(after[..<end])) }
+                after = after[end...]
+            }
+            rest = after
+        }
+        return names
+    }
+
     /// `file` with `${NAME}` and `$NAME` replaced by environment variables (unset ones are left as
     /// written, so the "no such file" error shows them), e.g. `${KUBESIM_TRACES}/openb_pod_list_default.csv`
     /// with `KUBESIM_TRACES` set by `kubesim run --traces DIR`.

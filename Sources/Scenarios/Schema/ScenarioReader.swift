@@ -275,6 +275,7 @@ struct ScenarioReader {
 
     /// Records a file the scenario refers to, for ``ScenarioReferenceChecker``.
     mutating func referFile(_ file: String, _ path: FieldPath, purpose: ScenarioFileReference.Purpose) {
+        warnUnsetVariables(in: file, at: path)
         fileReferences.append(
             ScenarioFileReference(
                 path: file, resolvedPath: Self.resolve(file, against: baseDirectory),

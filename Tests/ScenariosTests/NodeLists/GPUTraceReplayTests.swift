@@ -126,6 +126,23 @@ import Testing
         #expect(input.scenario.poolNodeNames == ["openb-node-0000"])
     }
 
+    @Test("${VAR} in a file path expands from the environment; an unset one is named in a warning")
+    func environmentPaths() throws {
+        let directory = try Self.directory(["nodes.csv": Self.nodeCSV, "pods.csv": "name,cpu_milli,memory_mib\n"])
+        setenv("KUBESIM_TEST_GPU_NODES", directory.path, 1)
+        #expect(ScenarioReader.expandingEnvironment("${KUBESIM_TEST_GPU_NODES}/nodes.csv") == directory.path + "/nodes.csv")
+        #expect(ScenarioReader.expandingEnvironment("$KUBESIM_TEST_GPU_NODES/x") == directory.path + "/x")
+        #expect(ScenarioReader.expandingEnvironment("${KUBESIM_TEST_UNSET_VARIABLE}/x") == "${KUBESIM_TEST_UNSET_VARIABLE}/x")
+        let scenario = Self.scenario(nodes: "{file: \"${KUBESIM_TEST_GPU_NODES}/nodes.csv\"}")
+            .replacingOccurrences(of: "file: pods.csv", with: "file: \"${KUBESIM_TEST_UNSET_VARIABLE}/pods.csv\"")
+        let elsewhere = try Self.directory(["scenario.yaml": scenario])
+        let input = ScenarioInput.load(paths: [elsewhere.appendingPathComponent("scenario.yaml").path])
+        #expect(input.scenario.poolNodeNames == ["openb-node-0000", "openb-node-0001"])
+        let messages = input.diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("warning") && $0.contains("environment variable KUBESIM_TEST_UNSET_VARIABLE is not set") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("KUBESIM_TEST_GPU_NODES") }, "\(messages)")
+    }
+
     static let traceDirectory = BundledScenarioTests.root.deletingLastPathComponent()
         .appendingPathComponent("shared/traces/alibaba-gpu-v2023").path
     static let traceIsPresent = FileManager.default.fileExists(atPath: traceDirectory + "/openb_node_list_gpu_node.csv")
