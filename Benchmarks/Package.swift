@@ -24,6 +24,7 @@ let package = Package(
         .executableTarget(
             name: "ScenarioBenchmarks",
             dependencies: [
+                .product(name: "SimulationCore", package: "kubesim"),
                 .product(name: "KubeModel", package: "kubesim"),
                 .product(name: "ClusterComponents", package: "kubesim"),
                 .product(name: "Scenarios", package: "kubesim"),
