@@ -24,10 +24,16 @@ struct GPUShareState {
     /// Interned pod shapes (CPU milli, GPU count, milli-GPU) of ``scores``.
     var shapes: [FGDShapeKey: Int] = [:]
 
-    /// The row of ``scores`` for a pod shape, interned on first sight.
+    /// Shapes with a score row at most (rows cost 8 bytes per node; workloads whose requests are
+    /// drawn from continuous distributions would otherwise grow them without bound).
+    static let maxCachedShapes = 256
+
+    /// The row of ``scores`` for a pod shape, interned on first sight; -1 once
+    /// ``maxCachedShapes`` rows exist (the shape is then scored without the cache).
     mutating func shapeIndex(cpu: Int64, gpu: GPURequest) -> Int {
         let key = FGDShapeKey(cpu: cpu, count: gpu.count, milli: gpu.milli)
         if let index = shapes[key] { return index }
+        if scores.count >= Self.maxCachedShapes { return -1 }
         shapes[key] = scores.count
         scores.append([])
         return scores.count - 1

@@ -108,12 +108,15 @@ extension Scheduler {
         let generation = cache.gpu.generation
         let shape = cache.gpu.shapeIndex(cpu: cpuRequest, gpu: request.gpu)
         let nodes = cache.hot.count
-        if cache.gpu.scores[shape].count < nodes {
-            cache.gpu.scores[shape].append(contentsOf: repeatElement(FGDScore(), count: nodes - cache.gpu.scores[shape].count))
-        }
-        let cached = cache.gpu.scores[shape][node]
-        if cached.version == h.version && cached.generation == generation {
-            return (Int(cached.score), Int(cached.device))
+        if shape >= 0 {
+            if cache.gpu.scores[shape].count < nodes {
+                cache.gpu.scores[shape].append(
+                    contentsOf: repeatElement(FGDScore(), count: nodes - cache.gpu.scores[shape].count))
+            }
+            let cached = cache.gpu.scores[shape][node]
+            if cached.version == h.version && cached.generation == generation {
+                return (Int(cached.score), Int(cached.device))
+            }
         }
         if cache.gpu.before.count < nodes {
             cache.gpu.before.append(contentsOf: repeatElement(FGDBefore(), count: nodes - cache.gpu.before.count))
@@ -128,8 +131,10 @@ extension Scheduler {
         let result = Self.fgdScore(
             cpuAfter: h.allocCPU - h.requestedCPU - cpuRequest, want: request.gpu, gpu: gpu, before: before.weighted,
             measure: measure)
-        cache.gpu.scores[shape][node] = FGDScore(
-            version: h.version, generation: generation, score: Int16(result.score), device: Int8(result.device))
+        if shape >= 0 {
+            cache.gpu.scores[shape][node] = FGDScore(
+                version: h.version, generation: generation, score: Int16(result.score), device: Int8(result.device))
+        }
         return result
     }
 
