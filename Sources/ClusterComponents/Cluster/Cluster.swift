@@ -25,6 +25,8 @@ public final class Cluster {
     public internal(set) var controllers: ControllerManager!
     /// Consumers of the record stream.
     public private(set) var sinks: [any ClusterRecordSink] = []
+    /// The event recorders' spam filters (one per component and kubelet).
+    var eventSpamFilter = EventSpamFilter()
     /// Handles ``ClusterEvent/external(_:)`` events (scenario actions, workload arrivals).
     public var externalHandler: ((Int, Cluster) -> Void)?
     /// Handles ``ClusterEvent/sample`` events.
@@ -123,29 +125,36 @@ public final class Cluster {
         for sink in sinks { sink.consume(record, in: self) }
     }
 
-    /// Records a Kubernetes Event about a pod.
+    /// Records a Kubernetes Event about a pod, through its source's spam filter (client-go
+    /// `EventCorrelator`: an event past the per-object burst is marked not recorded).
     public func recordEvent(
         _ type: EventType, _ reason: String, _ message: String, pod: PodID, fieldPath: String? = nil,
         component: String, host: String? = nil
     ) {
         // Field reads, not a copy of the whole pod object: events are the most frequent record.
-        emit(
-            .event(
-                KubeEvent(
-                    time: now, type: type, reason: reason, message: message, kind: "Pod",
-                    namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
-                    component: component, host: host)))
+        record(
+            KubeEvent(
+                time: now, type: type, reason: reason, message: message, kind: "Pod",
+                namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
+                component: component, host: host))
     }
 
-    /// Records a Kubernetes Event about any object.
+    /// Records a Kubernetes Event about any object (through the spam filter, as above).
     public func recordEvent(
         _ type: EventType, _ reason: String, _ message: String, kind: String, namespace: String, name: String,
         component: String, host: String? = nil
     ) {
-        emit(
-            .event(
-                KubeEvent(
-                    time: now, type: type, reason: reason, message: message, kind: kind, namespace: namespace,
-                    name: name, component: component, host: host)))
+        record(
+            KubeEvent(
+                time: now, type: type, reason: reason, message: message, kind: kind, namespace: namespace,
+                name: name, component: component, host: host))
+    }
+
+    private func record(_ event: KubeEvent) {
+        var event = event
+        event.isRecorded = eventSpamFilter.accept(
+            source: .init(component: event.component, host: event.host),
+            object: .init(kind: event.kind, namespace: event.namespace, name: event.name), at: event.time)
+        emit(.event(event))
     }
 }

@@ -38,6 +38,11 @@ public struct KubeEvent: Hashable, Sendable {
     public var component: String
     /// Node name for kubelet events.
     public var host: String?
+    /// Whether the event reached the API server: false when its source's spam filter dropped
+    /// it (see ``Cluster/recordEvent(_:_:_:pod:fieldPath:component:host:)``). Dropped events
+    /// still count in the source's deduplication (client-go's `eventObserve` runs before the
+    /// filter), so the next written copy carries their count.
+    public var isRecorded = true
 
     /// Creates an event.
     public init(time: SimulationTime, type: EventType, reason: String, message: String, kind: String,

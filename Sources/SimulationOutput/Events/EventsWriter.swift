@@ -25,7 +25,8 @@ public final class EventsWriter: ClusterRecordSink {
     }
 
     public func consume(_ record: ClusterRecord, in cluster: Cluster) {
-        guard case .event(let event) = record else { return }
+        // Only what reached the API server: events the source's spam filter dropped are not.
+        guard case .event(let event) = record, event.isRecorded else { return }
         let start = startUnixSeconds ?? cluster.configuration.startTimeUnixSeconds
         startUnixSeconds = start
         line.removeAll(keepingCapacity: true)

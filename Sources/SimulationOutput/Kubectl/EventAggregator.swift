@@ -15,20 +15,38 @@ public struct AggregatedEvent: Sendable, Hashable {
 
     /// Folds raw events (in record order) into aggregated ones, in order of first occurrence,
     /// dropping those whose last update is older than the API server's `--event-ttl` (1 h).
+    ///
+    /// As client-go's `EventCorrelate` does, every occurrence counts (`eventObserve` runs before
+    /// the spam filter), but only a recorded occurrence writes the Event: the object exists once
+    /// one occurrence got through, its `count` is the occurrences up to its last write,
+    /// `firstTimestamp` the first occurrence and `lastTimestamp` the last write.
     /// - Complexity: O(n) expected.
     public static func aggregate(_ events: [KubeEvent], now: SimulationTime, ttl: SimulationDuration = .seconds(3600))
         -> [AggregatedEvent]
     {
         var result: [AggregatedEvent] = []
+        var observed: [Int] = []
         var index: [Key: Int] = [:]
+        var pending: [Key: (first: SimulationTime, count: Int)] = [:]
         for event in events where event.time <= now {
             let key = Key(event)
             if let i = index[key] {
-                result[i].count += 1
-                result[i].lastSeen = event.time
+                observed[i] += 1
+                if event.isRecorded {
+                    result[i].count = observed[i]
+                    result[i].lastSeen = event.time
+                }
             } else {
+                var seen = pending[key] ?? (event.time, 0)
+                seen.count += 1
+                guard event.isRecorded else {
+                    pending[key] = seen
+                    continue
+                }
+                pending[key] = nil
                 index[key] = result.count
-                result.append(AggregatedEvent(event: event, count: 1, firstSeen: event.time, lastSeen: event.time))
+                observed.append(seen.count)
+                result.append(AggregatedEvent(event: event, count: seen.count, firstSeen: seen.first, lastSeen: event.time))
             }
         }
         return result.filter { now - $0.lastSeen <= ttl }

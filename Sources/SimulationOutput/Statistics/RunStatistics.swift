@@ -55,6 +55,7 @@ public final class RunStatistics: ClusterRecordSink {
     private var evictionReasons: [String: Int] = [:]
     private var eventCount = 0
     private var warningCount = 0
+    private var spamFilteredCount = 0
     private var eventReasons: [String: Int] = [:]
 
     /// Statistics reading `ledger`, which the caller attaches to the cluster before this sink.
@@ -230,9 +231,14 @@ public final class RunStatistics: ClusterRecordSink {
     // MARK: - Events
 
     private func eventRecorded(_ event: KubeEvent, _ cluster: Cluster) {
-        eventCount += 1
-        if event.type == .warning { warningCount += 1 }
-        eventReasons[event.type.rawValue + "/" + event.reason, default: 0] += 1
+        // Counts are of what reached the API; pull timings below use every occurrence.
+        if event.isRecorded {
+            eventCount += 1
+            if event.type == .warning { warningCount += 1 }
+            eventReasons[event.type.rawValue + "/" + event.reason, default: 0] += 1
+        } else {
+            spamFilteredCount += 1
+        }
         guard event.kind == "Pod", let id = cluster.api.podID(namespace: event.namespace, name: event.name),
             id.value < tracks.count
         else { return }
@@ -340,6 +346,7 @@ public final class RunStatistics: ClusterRecordSink {
         summary.events.total = eventCount
         summary.events.warnings = warningCount
         summary.events.byReason = eventReasons
+        summary.events.spamFiltered = spamFilteredCount
         summary.utilization = ledger.utilization(at: now)
         summary.fragmentation = ledger.fragmentation()
         return summary

@@ -55,7 +55,9 @@ extension RunSummary {
             "Fragmentation  typical pod \(HTMLReport.amount(f.typicalPodCPU, "cpu")) cpu / "
                 + "\(HTMLReport.amount(f.typicalPodMemory, "memory")) · \(f.nodesThatCannotFitTypicalPod)/\(f.nodes) nodes full · "
                 + "stranded cpu \(HTMLReport.percent(f.strandedCPUFraction)), memory \(HTMLReport.percent(f.strandedMemoryFraction))")
-        lines.append("Events    \(events.total) (\(events.warnings) warnings)")
+        lines.append(
+            "Events    \(events.total) (\(events.warnings) warnings)"
+                + (events.spamFiltered > 0 ? " · \(events.spamFiltered) dropped by the spam filter" : ""))
         lines.append(
             "Engine    \(engine.eventsProcessed) events in \(JSONText.decimal(engine.wallSeconds, decimals: 3)) s "
                 + "(\(Int(engine.eventsPerSecond)) events/s) · \(JSONText.decimal(engine.cpuSeconds, decimals: 3)) s CPU "

@@ -181,6 +181,9 @@ public struct RunSummary: Codable, Sendable, Hashable {
         public var warnings = 0
         /// By `type/reason`, e.g. `Warning/BackOff`.
         public var byReason: [String: Int] = [:]
+        /// Events their source's spam filter dropped (client-go `EventSourceObjectSpamFilter`:
+        /// 25 per object, then one per 5 minutes), not counted above.
+        public var spamFiltered = 0
         /// Creates zero counts.
         public init() {}
     }

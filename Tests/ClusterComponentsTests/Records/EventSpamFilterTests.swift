@@ -1,0 +1,84 @@
+import KubeModel
+import SimulationCore
+import Testing
+
+@testable import ClusterComponents
+
+/// client-go's event spam filter (tools/record/events_cache.go: burst 25 per source and object,
+/// refilled at one per 300 s as a float32 rate; an LRU of 4,096 objects per source).
+@Suite("Event spam filter")
+struct EventSpamFilterTests {
+    static func object(_ name: String) -> EventSpamFilter.Object {
+        .init(kind: "Pod", namespace: "default", name: name)
+    }
+
+    @Test("25 events pass at once, then one per 300 s of refill")
+    func burstThenRefill() {
+        var bucket = TokenBucketLRU(capacity: 8)
+        let a = Self.object("a")
+        var burst: [Bool] = []
+        for _ in 0..<26 { burst.append(bucket.tryAccept(a, at: .zero)) }
+        #expect(burst == [Bool](repeating: true, count: 25) + [false])
+        // 299 s refill 0.9967 tokens; 300 s refill 300 × float32(1/300) = 1.00000003.
+        var later: [Bool] = []
+        for second in [299, 300, 450, 600] { later.append(bucket.tryAccept(a, at: .zero + .seconds(second))) }
+        #expect(later == [false, true, false, true])
+        // Another object has its own bucket.
+        let other = bucket.tryAccept(Self.object("b"), at: .zero + .seconds(600))
+        #expect(other)
+    }
+
+    @Test("an object pushed out of the LRU starts again with a full burst")
+    func lruEviction() {
+        var bucket = TokenBucketLRU(capacity: 2)
+        let (a, b, c) = (Self.object("a"), Self.object("b"), Self.object("c"))
+        for _ in 0..<25 { _ = bucket.tryAccept(a, at: .zero) }
+        var outcomes: [Bool] = []
+        outcomes.append(bucket.tryAccept(a, at: .zero))  // empty
+        _ = bucket.tryAccept(b, at: .zero)
+        outcomes.append(bucket.tryAccept(a, at: .zero))  // still empty; a newest, b oldest
+        _ = bucket.tryAccept(c, at: .zero)  // evicts b
+        outcomes.append(bucket.tryAccept(a, at: .zero))  // still empty; c oldest
+        _ = bucket.tryAccept(b, at: .zero)  // evicts c
+        _ = bucket.tryAccept(c, at: .zero)  // evicts a
+        outcomes.append(bucket.tryAccept(a, at: .zero))  // a fresh bucket
+        #expect(outcomes == [false, false, false, true])
+    }
+
+    /// Exit 2 s after every start, restartPolicy Always, Kubernetes 1.34, Model Z (reference
+    /// §1.6–1.7): starts at 0, 2, 14, 36, 78, 160, 322, 624; each start writes Pulled, Created,
+    /// Started; each blocked sync (at the exit, then every 10 s until the back-off expires)
+    /// writes BackOff. Kubelet events in order: 3 at 0, 3 at 2, BackOff 4, 3 at 14, BackOff 16,
+    /// 26, 3 at 36, BackOff 38, 48, 58, 68, 3 at 78, BackOff 80, 90, 100 — the 25th — then
+    /// BackOff 110 is dropped. The bucket was full at 0 and refilled 100/300 by 100 s, so it
+    /// holds one token again at 300 s: the next written event is the BackOff at 302
+    /// (162 + 14 × 10), and the one after it the BackOff at 604 (324 + 28 × 10).
+    @Test("a crash-looping pod's kubelet events: the burst, then one every 5 minutes")
+    func crashLoop() {
+        var configuration = ClusterConfiguration()
+        configuration.kubernetesVersion = KubernetesVersion(minor: 34)
+        let cluster = Cluster(configuration: configuration)
+        final class Events: ClusterRecordSink {
+            var all: [KubeEvent] = []
+            func consume(_ record: ClusterRecord, in cluster: Cluster) {
+                if case .event(let event) = record, event.component == "kubelet" { all.append(event) }
+            }
+        }
+        let events = Events()
+        cluster.addSink(events)
+        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
+        cluster.addNode(Node(metadata: ObjectMeta(name: "n1")), pool: "n", preloadedImages: ["app:1"])
+        var spec = PodSpec(containers: [Container(name: "app", image: "app:1")])
+        spec.nodeName = "n1"
+        _ = cluster.createPod(Pod(metadata: ObjectMeta(name: "crash"), spec: spec))!
+        cluster.run(until: .time(.zero + .seconds(700)))
+
+        let burstRecorded = events.all.prefix(25).allSatisfy { $0.isRecorded }
+        #expect(burstRecorded)
+        #expect(events.all[24].time == .zero + .seconds(100) && events.all[24].reason == "BackOff")
+        #expect(events.all[25].time == .zero + .seconds(110) && !events.all[25].isRecorded)
+        let later = events.all.dropFirst(25).filter(\.isRecorded)
+        #expect(later.map(\.time) == [.zero + .seconds(302), .zero + .seconds(604)])
+        #expect(later.map(\.reason) == ["BackOff", "BackOff"])
+    }
+}
