@@ -371,7 +371,9 @@ extension Kubelet {
     /// When the memory of container `c` (own growth plus its writes to memory-backed emptyDirs)
     /// reaches its memory limit.
     func oomTime(_ w: Int, _ c: Int, from start: SimulationTime) -> SimulationTime? {
-        guard let limit = spec(w, c).resources.limits[ResourceName.memory] else { return nil }
+        // A zero limit is no limit: the runtime only sets memory.max when it is non-zero
+        // (k/k pkg/kubelet/kuberuntime/kuberuntime_container_linux.go calculateLinuxResources).
+        guard let limit = spec(w, c).resources.limits[ResourceName.memory], limit.value > 0 else { return nil }
         let behavior = workers[w].containers[c].behavior
         var rate = behavior.memoryGrowthPerSecond
         for write in behavior.volumeWrites

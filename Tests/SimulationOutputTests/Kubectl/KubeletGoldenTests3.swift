@@ -118,6 +118,21 @@ import Testing
         #expect(h.recorder.times("Killing").isEmpty)
     }
 
+    @Test("a memory limit of 0 is no limit: the container is never OOM-killed")
+    func zeroMemoryLimit() {
+        var h = KubeletHarness { _, _ in
+            var behavior = ContainerBehavior(runs: [.init(duration: nil)])
+            behavior.memoryGrowthPerSecond = 64 * 1024 * 1024 / 3.0
+            return behavior
+        }
+        var container = app()
+        container.resources = ResourceRequirements(limits: ["memory": "0"])
+        h.create(PodSpec(containers: [container]))
+        h.run(to: 600)
+        #expect(PodPrinter.status(h.object) == "Running")
+        #expect(h.recorder.times("Started") == [0])
+    }
+
     @Test("G10 emptyDir over sizeLimit at 25 s: Evicted at the 30-s tick, Failed, reason Evicted")
     func emptyDirEviction() {
         var h = KubeletHarness { _, _ in
