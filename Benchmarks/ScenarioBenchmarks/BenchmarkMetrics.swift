@@ -3,6 +3,8 @@ import Benchmark
 extension BenchmarkMetric {
     /// Pods scheduled per second of wall time (larger is better; not scaled by iterations).
     static let podsPerSecond = BenchmarkMetric.custom("pods/s", polarity: .prefersLarger, useScalingFactor: false)
+    /// Manifests loaded per second of wall time (larger is better).
+    static let manifestsPerSecond = BenchmarkMetric.custom("manifests/s", polarity: .prefersLarger, useScalingFactor: false)
     /// Engine events processed per second of wall time of the run (larger is better).
     static let eventsPerSecond = BenchmarkMetric.custom("events/s", polarity: .prefersLarger, useScalingFactor: false)
     /// Engine events processed by one run (a count, for reading events/s against).
