@@ -50,8 +50,8 @@ struct EventSpamFilter {
 /// Token buckets (golang.org/x/time/rate `Limiter.AllowN(now, 1)`, which client-go's
 /// `NewTokenBucketRateLimiterWithClock` wraps) for the most recently used objects of one source.
 struct TokenBucketLRU {
+    /// Plain values only, so that touching an entry copies no strings.
     private struct Entry {
-        var object: EventSpamFilter.Object
         var tokens: Double
         var last: SimulationTime
         var newer: Int32
@@ -61,6 +61,8 @@ struct TokenBucketLRU {
     let capacity: Int
     private var index: [EventSpamFilter.Object: Int32] = [:]
     private var entries: [Entry] = []
+    /// The object of each entry (same index).
+    private var objects: [EventSpamFilter.Object] = []
     /// Most and least recently used entries (-1 when empty).
     private var newest: Int32 = -1
     private var oldest: Int32 = -1
@@ -77,14 +79,16 @@ struct TokenBucketLRU {
             unlink(slot)
         } else if entries.count < capacity {
             slot = Int32(entries.count)
-            entries.append(Entry(object: object, tokens: EventSpamFilter.burst, last: time, newer: -1, older: -1))
+            entries.append(Entry(tokens: EventSpamFilter.burst, last: time, newer: -1, older: -1))
+            objects.append(object)
             index[object] = slot
         } else {
             // lru.Cache.Add evicts the least recently used key; the new key starts full.
             slot = oldest
             unlink(slot)
-            index[entries[Int(slot)].object] = nil
-            entries[Int(slot)] = Entry(object: object, tokens: EventSpamFilter.burst, last: time, newer: -1, older: -1)
+            index[objects[Int(slot)]] = nil
+            entries[Int(slot)] = Entry(tokens: EventSpamFilter.burst, last: time, newer: -1, older: -1)
+            objects[Int(slot)] = object
             index[object] = slot
         }
         pushNewest(slot)
