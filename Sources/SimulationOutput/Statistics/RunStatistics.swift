@@ -56,7 +56,9 @@ public final class RunStatistics: ClusterRecordSink {
     private var eventCount = 0
     private var warningCount = 0
     private var spamFilteredCount = 0
-    private var eventReasons: [String: Int] = [:]
+    /// Recorded events by type and reason (joined as `Type/Reason` in the summary; a key of two
+    /// strings avoids building the joined string for every event).
+    private var eventReasons: [EventReasonKey: Int] = [:]
 
     /// Statistics reading `ledger`, which the caller attaches to the cluster before this sink.
     public init(ledger: ClusterLedger) {
@@ -235,9 +237,15 @@ public final class RunStatistics: ClusterRecordSink {
         if event.isRecorded {
             eventCount += 1
             if event.type == .warning { warningCount += 1 }
-            eventReasons[event.type.rawValue + "/" + event.reason, default: 0] += 1
+            eventReasons[EventReasonKey(type: event.type, reason: event.reason), default: 0] += 1
         } else {
             spamFilteredCount += 1
+        }
+        // Only these reasons touch a pod's track; the rest (BackOff, Created, Started…, most
+        // events) need no pod lookup.
+        switch event.reason {
+        case "Pulling", "Pulled", "Preempted", "TaintManagerEviction", "Evicted": break
+        default: return
         }
         guard event.kind == "Pod", let id = cluster.api.podID(namespace: event.namespace, name: event.name),
             id.value < tracks.count
@@ -345,7 +353,8 @@ public final class RunStatistics: ClusterRecordSink {
         summary.evictions.total = evictionReasons.values.reduce(0, +)
         summary.events.total = eventCount
         summary.events.warnings = warningCount
-        summary.events.byReason = eventReasons
+        summary.events.byReason = Dictionary(
+            uniqueKeysWithValues: eventReasons.map { ($0.key.type.rawValue + "/" + $0.key.reason, $0.value) })
         summary.events.spamFiltered = spamFilteredCount
         summary.utilization = ledger.utilization(at: now)
         summary.fragmentation = ledger.fragmentation()
@@ -359,4 +368,10 @@ public final class RunStatistics: ClusterRecordSink {
             ("Image pull", imagePull),
         ]
     }
+}
+
+/// `type/reason` of an event, for counting.
+struct EventReasonKey: Hashable {
+    var type: EventType
+    var reason: String
 }
