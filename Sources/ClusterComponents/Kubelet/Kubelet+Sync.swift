@@ -174,21 +174,23 @@ extension Kubelet {
                     let name = workers[w].containers[c].name
                     let backoff = entry!.backoff
                     // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
-                    event(
-                        w, .warning, "BackOff",
-                        version >= KubernetesVersion(minor: 24)
+                    if workers[w].containers[c].backOffEventMessage == nil {
+                        workers[w].containers[c].backOffEventMessage =
+                            version >= KubernetesVersion(minor: 24)
                             ? "Back-off restarting failed container \(name) in pod \(podDescription(w))"
-                            : "Back-off restarting failed container", container: c)
+                            : "Back-off restarting failed container"
+                    }
+                    event(w, .warning, "BackOff", workers[w].containers[c].backOffEventMessage!, container: c)
                     // The reason cache changes only when the back-off does: a blocked sync that
                     // finds it unchanged has nothing new to publish (most of a crash loop's syncs).
-                    let message =
-                        "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(name) pod=\(podDescription(w))"
                     if workers[w].containers[c].cachedReason != "CrashLoopBackOff"
-                        || workers[w].containers[c].cachedMessage != message
+                        || workers[w].containers[c].crashLoopBackOffCached != backoff
                     {
                         workers[w].statusDirty = true
                         workers[w].containers[c].cachedReason = "CrashLoopBackOff"
-                        workers[w].containers[c].cachedMessage = message
+                        workers[w].containers[c].cachedMessage =
+                            "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(name) pod=\(podDescription(w))"
+                        workers[w].containers[c].crashLoopBackOffCached = backoff
                     }
                     noteError(w, expiry: reference + backoff)
                     continue

@@ -46,6 +46,11 @@ struct ContainerRuntime: Sendable {
     /// Reason cache entry (`reasonCache`): the last start error, cleared on a successful start.
     var cachedReason: String?
     var cachedMessage: String?
+    /// The back-off the cached `CrashLoopBackOff` message was written for (it is rebuilt only
+    /// when the back-off changes: a crash loop's blocked syncs mostly find it unchanged).
+    var crashLoopBackOffCached: SimulationDuration?
+    /// The `BackOff` event's message, built on first use (it never changes for a container).
+    var backOffEventMessage: String?
     /// Crash-loop back-off entry (key: pod UID + container name).
     var crashBackoff: BackoffEntry?
 
