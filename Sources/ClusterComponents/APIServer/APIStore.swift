@@ -71,7 +71,7 @@ public struct PodFacts: Sendable, Equatable {
     public var isActive: Bool { !isRemoved && !isTerminal && !isTerminating }
 
     /// The facts of `object`.
-    public init(_ object: PodObject) {
+    public init(_ object: borrowing PodObject) {
         isRemoved = object.isRemoved
         isTerminal = object.isTerminal
         isTerminating = object.deletionTimestamp != nil

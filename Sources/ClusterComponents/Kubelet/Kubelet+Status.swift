@@ -62,11 +62,15 @@ extension Kubelet {
                 status.message = evictionMessage
             }
             var conditions: [PodConditionRecord] = []
+            conditions.reserveCapacity(status.conditions.count + 5)
+            // PodStatusRecord.setCondition's rule (keep lastTransitionTime while the status holds),
+            // without a scratch record per condition.
             func set(_ type: String, _ value: ConditionStatus, _ reason: String? = nil, _ message: String? = nil) {
-                var scratch = PodStatusRecord()
-                if let existing = status.condition(type) { scratch.conditions = [existing] }
-                scratch.setCondition(type, value, reason: reason, message: message, at: now)
-                conditions.append(scratch.conditions[0])
+                let existing = status.condition(type)
+                let transition = existing.map { $0.status == value ? $0.lastTransitionTime : now } ?? now
+                conditions.append(
+                    PodConditionRecord(
+                        type: type, status: value, reason: reason, message: message, lastTransitionTime: transition))
             }
             if let disruption = status.condition("DisruptionTarget") { conditions.append(disruption) }
             set("PodReadyToStartContainers", sandboxReady ? .true : .false)
