@@ -50,74 +50,29 @@ struct EventSpamFilter {
 /// Token buckets (golang.org/x/time/rate `Limiter.AllowN(now, 1)`, which client-go's
 /// `NewTokenBucketRateLimiterWithClock` wraps) for the most recently used objects of one source.
 struct TokenBucketLRU {
-    /// Plain values only, so that touching an entry copies no strings.
-    private struct Entry {
+    private struct Bucket {
         var tokens: Double
         var last: SimulationTime
-        var newer: Int32
-        var older: Int32
     }
 
-    let capacity: Int
-    private var index: [EventSpamFilter.Object: Int32] = [:]
-    private var entries: [Entry] = []
-    /// The object of each entry (same index).
-    private var objects: [EventSpamFilter.Object] = []
-    /// Most and least recently used entries (-1 when empty).
-    private var newest: Int32 = -1
-    private var oldest: Int32 = -1
+    private var table: LRUTable<EventSpamFilter.Object, Bucket>
 
     init(capacity: Int) {
-        self.capacity = capacity
+        table = LRUTable(capacity: capacity)
     }
 
     /// Refills the object's bucket for the time passed, then takes a token if there is one.
+    /// An object new to the table (or forgotten by it) starts with a full bucket.
     mutating func tryAccept(_ object: EventSpamFilter.Object, at time: SimulationTime) -> Bool {
-        let slot: Int32
-        if let known = index[object] {
-            slot = known
-            unlink(slot)
-        } else if entries.count < capacity {
-            slot = Int32(entries.count)
-            entries.append(Entry(tokens: EventSpamFilter.burst, last: time, newer: -1, older: -1))
-            objects.append(object)
-            index[object] = slot
-        } else {
-            // lru.Cache.Add evicts the least recently used key; the new key starts full.
-            slot = oldest
-            unlink(slot)
-            index[objects[Int(slot)]] = nil
-            entries[Int(slot)] = Entry(tokens: EventSpamFilter.burst, last: time, newer: -1, older: -1)
-            objects[Int(slot)] = object
-            index[object] = slot
+        table.update(object, orInsert: { Bucket(tokens: EventSpamFilter.burst, last: time) }) { bucket in
+            let elapsed = Double((time - bucket.last).nanoseconds) / 1e9
+            if elapsed > 0 {
+                bucket.tokens = min(EventSpamFilter.burst, bucket.tokens + elapsed * EventSpamFilter.refillPerSecond)
+                bucket.last = time
+            }
+            guard bucket.tokens >= 1 else { return false }
+            bucket.tokens -= 1
+            return true
         }
-        pushNewest(slot)
-        var entry = entries[Int(slot)]
-        let elapsed = Double((time - entry.last).nanoseconds) / 1e9
-        if elapsed > 0 {
-            entry.tokens = min(EventSpamFilter.burst, entry.tokens + elapsed * EventSpamFilter.refillPerSecond)
-            entry.last = time
-        }
-        let accepted = entry.tokens >= 1
-        if accepted { entry.tokens -= 1 }
-        entries[Int(slot)].tokens = entry.tokens
-        entries[Int(slot)].last = entry.last
-        return accepted
-    }
-
-    private mutating func unlink(_ slot: Int32) {
-        let e = entries[Int(slot)]
-        if e.newer >= 0 { entries[Int(e.newer)].older = e.older } else { newest = e.older }
-        if e.older >= 0 { entries[Int(e.older)].newer = e.newer } else { oldest = e.newer }
-        entries[Int(slot)].newer = -1
-        entries[Int(slot)].older = -1
-    }
-
-    private mutating func pushNewest(_ slot: Int32) {
-        entries[Int(slot)].older = newest
-        entries[Int(slot)].newer = -1
-        if newest >= 0 { entries[Int(newest)].newer = slot }
-        newest = slot
-        if oldest < 0 { oldest = slot }
     }
 }
