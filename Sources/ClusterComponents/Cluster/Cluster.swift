@@ -25,8 +25,9 @@ public final class Cluster {
     public internal(set) var controllers: ControllerManager!
     /// Consumers of the record stream.
     public private(set) var sinks: [any ClusterRecordSink] = []
-    /// The event recorders' spam filters (one per component and kubelet).
-    var eventSpamFilter = EventSpamFilter()
+    /// The event recorders' correlators (one per component and kubelet): message aggregation,
+    /// then the spam filter (client-go `EventCorrelate`).
+    var eventCorrelator = EventCorrelator()
     /// Handles ``ClusterEvent/external(_:)`` events (scenario actions, workload arrivals).
     public var externalHandler: ((Int, Cluster) -> Void)?
     /// Handles ``ClusterEvent/sample`` events.
@@ -136,10 +137,10 @@ public final class Cluster {
             KubeEvent(
                 time: now, type: type, reason: reason, message: message, kind: "Pod",
                 namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
-                component: component, host: host))
+                component: component, host: host), pod: pod)
     }
 
-    /// Records a Kubernetes Event about any object (through the spam filter, as above).
+    /// Records a Kubernetes Event about any object (through the correlator, as above).
     public func recordEvent(
         _ type: EventType, _ reason: String, _ message: String, kind: String, namespace: String, name: String,
         component: String, host: String? = nil
@@ -147,14 +148,12 @@ public final class Cluster {
         record(
             KubeEvent(
                 time: now, type: type, reason: reason, message: message, kind: kind, namespace: namespace,
-                name: name, component: component, host: host))
+                name: name, component: component, host: host), pod: nil)
     }
 
-    private func record(_ event: KubeEvent) {
+    private func record(_ event: KubeEvent, pod: PodID?) {
         var event = event
-        event.isRecorded = eventSpamFilter.accept(
-            source: .init(component: event.component, host: event.host),
-            object: .init(kind: event.kind, namespace: event.namespace, name: event.name), at: event.time)
+        eventCorrelator.correlate(&event, pod: pod)
         emit(.event(event))
     }
 }

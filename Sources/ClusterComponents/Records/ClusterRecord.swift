@@ -43,6 +43,10 @@ public struct KubeEvent: Hashable, Sendable {
     /// still count in the source's deduplication (client-go's `eventObserve` runs before the
     /// filter), so the next written copy carries their count.
     public var isRecorded = true
+    /// The message was rewritten to `(combined from similar events): …` by the source's
+    /// aggregator (10 distinct messages of one type and reason about one object within 10
+    /// minutes); such events update one Event object whatever their message.
+    public var isCombined = false
 
     /// Creates an event.
     public init(time: SimulationTime, type: EventType, reason: String, message: String, kind: String,

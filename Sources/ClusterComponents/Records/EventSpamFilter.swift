@@ -9,8 +9,8 @@ import SimulationCore
 /// This is what keeps a crash-looping pod on Kubernetes ≤ 1.34 (a `BackOff` event at every
 /// blocked sync, every 10 s) from writing thousands of events: after the burst, one gets
 /// through every 5 minutes. The key is the source (component, host) and the involved object
-/// (`getSpamKey`: kind, namespace, name; the object's uid and apiVersion are not modelled).
-struct EventSpamFilter {
+/// (`getSpamKey`); see ``EventCorrelator`` for how objects are identified.
+enum EventSpamFilter {
     /// `defaultSpamBurst`.
     static let burst = 25.0
     /// `defaultSpamQPS`: one token per 300 s, a `float32` in client-go (hence the rounding:
@@ -18,44 +18,18 @@ struct EventSpamFilter {
     static let refillPerSecond = Double(Float(1.0 / 300.0))
     /// `maxLruCacheEntries`.
     static let cacheSize = 4096
-
-    struct Source: Hashable {
-        var component: String
-        var host: String?
-    }
-
-    struct Object: Hashable {
-        var kind: String
-        var namespace: String
-        var name: String
-    }
-
-    private var sources: [Source: Int] = [:]
-    private var caches: [TokenBucketLRU] = []
-
-    /// Whether the event may be written (`Filter` returned false), taking a token if so.
-    mutating func accept(source: Source, object: Object, at time: SimulationTime) -> Bool {
-        let index: Int
-        if let known = sources[source] {
-            index = known
-        } else {
-            index = caches.count
-            sources[source] = index
-            caches.append(TokenBucketLRU(capacity: Self.cacheSize))
-        }
-        return caches[index].tryAccept(object, at: time)
-    }
 }
 
 /// Token buckets (golang.org/x/time/rate `Limiter.AllowN(now, 1)`, which client-go's
-/// `NewTokenBucketRateLimiterWithClock` wraps) for the most recently used objects of one source.
+/// `NewTokenBucketRateLimiterWithClock` wraps) for the most recently used objects of one
+/// source, keyed by the correlator's object id.
 struct TokenBucketLRU {
     private struct Bucket {
         var tokens: Double
         var last: SimulationTime
     }
 
-    private var table: LRUTable<EventSpamFilter.Object, Bucket>
+    private var table: LRUTable<Int64, Bucket>
 
     init(capacity: Int) {
         table = LRUTable(capacity: capacity)
@@ -63,7 +37,7 @@ struct TokenBucketLRU {
 
     /// Refills the object's bucket for the time passed, then takes a token if there is one.
     /// An object new to the table (or forgotten by it) starts with a full bucket.
-    mutating func tryAccept(_ object: EventSpamFilter.Object, at time: SimulationTime) -> Bool {
+    mutating func tryAccept(_ object: Int64, at time: SimulationTime) -> Bool {
         table.update(object, orInsert: { Bucket(tokens: EventSpamFilter.burst, last: time) }) { bucket in
             let elapsed = Double((time - bucket.last).nanoseconds) / 1e9
             if elapsed > 0 {

@@ -35,6 +35,8 @@ public struct AggregatedEvent: Sendable, Hashable {
                 if event.isRecorded {
                     result[i].count = observed[i]
                     result[i].lastSeen = event.time
+                    // A combined event's message is patched to the latest one.
+                    if event.isCombined { result[i].event = event }
                 }
             } else {
                 var seen = pending[key] ?? (event.time, 0)
@@ -71,7 +73,10 @@ public struct AggregatedEvent: Sendable, Hashable {
             fieldPath = e.fieldPath
             type = e.type
             reason = e.reason
-            message = e.message
+            // Combined events share one key per group (their `aggregateKey`); the field path
+            // is not part of it either (EventAggregatorByReasonFunc).
+            if e.isCombined { fieldPath = nil }
+            message = e.isCombined ? EventMessageAggregatorKey.combined : e.message
         }
     }
 }
@@ -123,4 +128,9 @@ extension String {
         while let last = scalars.last, set.contains(last) { scalars.removeLast() }
         return String(scalars)
     }
+}
+
+/// The message slot of a combined event's deduplication key (no real message starts with NUL).
+enum EventMessageAggregatorKey {
+    static let combined = "\u{0}combined"
 }

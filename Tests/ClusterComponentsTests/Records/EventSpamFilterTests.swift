@@ -8,9 +8,7 @@ import Testing
 /// refilled at one per 300 s as a float32 rate; an LRU of 4,096 objects per source).
 @Suite("Event spam filter")
 struct EventSpamFilterTests {
-    static func object(_ name: String) -> EventSpamFilter.Object {
-        .init(kind: "Pod", namespace: "default", name: name)
-    }
+    static func object(_ name: String) -> Int64 { Int64(name.unicodeScalars.first!.value) }
 
     @Test("25 events pass at once, then one per 300 s of refill")
     func burstThenRefill() {

@@ -33,3 +33,27 @@ struct EventAggregationTests {
         #expect(aggregated.first?.lastSeen == .zero + .seconds(30))
     }
 }
+
+@Suite("Combined events in kubectl views")
+struct CombinedEventViewTests {
+    @Test("combined events of one group are one Event: the latest message, every occurrence counted")
+    func combinedGroup() {
+        func created(_ i: Int, combined: Bool) -> KubeEvent {
+            var e = KubeEvent(
+                time: .zero + .seconds(i), type: .normal, reason: "SuccessfulCreate",
+                message: (combined ? "(combined from similar events): " : "") + "Created pod: web-\(i)",
+                kind: "ReplicaSet", namespace: "default", name: "web", component: "replicaset-controller")
+            e.isCombined = combined
+            return e
+        }
+        let events = (1...12).map { created($0, combined: $0 >= 10) }
+        let aggregated = AggregatedEvent.aggregate(events, now: .zero + .seconds(20))
+        // Nine plain events (one object each: their messages differ) and one combined object.
+        #expect(aggregated.count == 10)
+        let combined = aggregated.last
+        #expect(combined?.count == 3)
+        #expect(combined?.firstSeen == .zero + .seconds(10))
+        #expect(combined?.lastSeen == .zero + .seconds(12))
+        #expect(combined?.event.message == "(combined from similar events): Created pod: web-12")
+    }
+}

@@ -1,0 +1,84 @@
+import SimulationCore
+
+/// What client-go's `EventCorrelator` does to each event a component records before it reaches
+/// the API server (k/k staging/src/k8s.io/client-go/tools/record/events_cache.go
+/// `EventCorrelate`): group similar messages (``EventMessageAggregator``), then rate-limit per
+/// source and object (``EventSpamFilter``). Deduplication into counts happens in the readers
+/// (`kubectl` views), from the marks this leaves on each ``KubeEvent``.
+///
+/// Each source (a component, or a node's kubelet) has its own caches, as each has its own
+/// recorder. Objects are identified by pod id for pods (the uid, in effect: a pod recreated
+/// under the same name is a new object) and by kind, namespace and name otherwise.
+struct EventCorrelator {
+    struct Source: Hashable {
+        var component: String
+        var host: String?
+    }
+
+    struct ObjectName: Hashable {
+        var kind: String
+        var namespace: String
+        var name: String
+    }
+
+    private struct GroupKey: Hashable {
+        var object: Int64
+        var typeAndReason: Int32
+    }
+
+    private struct TypeAndReason: Hashable {
+        var type: EventType
+        var reason: String
+    }
+
+    private var sources: [Source: Int] = [:]
+    private var objects: [ObjectName: Int64] = [:]
+    private var reasons: [TypeAndReason: Int32] = [:]
+    private var buckets: [TokenBucketLRU] = []
+    private var groups: [LRUTable<GroupKey, MessageGroup>] = []
+
+    /// Aggregates and filters `event` (about `pod`, when it is about a pod): may rewrite its
+    /// message (`isCombined`) and marks whether it is written (`isRecorded`).
+    mutating func correlate(_ event: inout KubeEvent, pod: PodID?) {
+        let source = sourceIndex(Source(component: event.component, host: event.host))
+        let object: Int64
+        if let pod {
+            object = Int64(pod.value)
+        } else {
+            let name = ObjectName(kind: event.kind, namespace: event.namespace, name: event.name)
+            if let known = objects[name] {
+                object = known
+            } else {
+                object = -1 - Int64(objects.count)
+                objects[name] = object
+            }
+        }
+        let key = TypeAndReason(type: event.type, reason: event.reason)
+        let reason: Int32
+        if let known = reasons[key] {
+            reason = known
+        } else {
+            reason = Int32(reasons.count)
+            reasons[key] = reason
+        }
+        let time = event.time
+        let digest = EventMessageAggregator.digest(event.message)
+        let combine = groups[source].update(GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }) {
+            $0.observe(digest, at: time)
+        }
+        if combine {
+            event.message = EventMessageAggregator.prefix + event.message
+            event.isCombined = true
+        }
+        event.isRecorded = buckets[source].tryAccept(object, at: time)
+    }
+
+    private mutating func sourceIndex(_ source: Source) -> Int {
+        if let known = sources[source] { return known }
+        let index = buckets.count
+        sources[source] = index
+        buckets.append(TokenBucketLRU(capacity: EventSpamFilter.cacheSize))
+        groups.append(LRUTable(capacity: EventSpamFilter.cacheSize))
+        return index
+    }
+}
