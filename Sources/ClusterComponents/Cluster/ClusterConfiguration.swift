@@ -56,7 +56,21 @@ public struct ClusterConfiguration: Sendable {
     public var schedulerConfiguration: KubeSchedulerConfiguration?
     /// Delay between the scheduler's decision and the binding being visible.
     public var bindLatency: SimulationDuration = .zero
+    /// How the scheduler chooses among nodes with the same best score.
+    public var tieBreak: TieBreak = .uniform
 
     /// Creates the defaults.
     public init() {}
+}
+
+/// How `selectHost` chooses among the nodes with the best total score.
+public enum TieBreak: String, Sendable, CaseIterable {
+    /// Uniformly at random, as kube-scheduler does (k/k pkg/scheduler/schedule_one.go
+    /// `selectHost`, reservoir sampling).
+    case uniform
+    /// The first node in a random order fixed per seed: the rule of the kube-scheduler fork the
+    /// FGD paper's simulator runs (hkust-adsl/kubernetes-scheduler-simulator, `selectHost` takes
+    /// the smallest node name; its nodes are renamed with a per-seed random prefix), so that
+    /// `kubesim run` can reproduce that paper's packing.
+    case nodeOrder
 }

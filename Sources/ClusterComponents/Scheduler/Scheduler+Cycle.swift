@@ -223,13 +223,28 @@ extension Scheduler {
             }
         }
         var best = 0
-        var pick = tied > 1 ? ties.integer(below: tied) : 0
-        for j in 0..<count where totals[j] == bestScore {
-            if pick == 0 {
-                best = j
-                break
+        if tied > 1 && cluster.configuration.tieBreak == .nodeOrder {
+            // The node first in the per-seed order (the FGD artifact's fork: smallest name).
+            var bestKey = UInt64.max
+            var bestNode = Int32.max
+            for j in 0..<count where totals[j] == bestScore {
+                let node = feasible[j]
+                let key = Int(node) < nodeOrderKeys.count ? nodeOrderKeys[Int(node)] : UInt64.max
+                if key < bestKey || (key == bestKey && node < bestNode) {
+                    bestKey = key
+                    bestNode = node
+                    best = j
+                }
             }
-            pick -= 1
+        } else {
+            var pick = tied > 1 ? ties.integer(below: tied) : 0
+            for j in 0..<count where totals[j] == bestScore {
+                if pick == 0 {
+                    best = j
+                    break
+                }
+                pick -= 1
+            }
         }
         if explanation != nil {
             var row: [Int32: Int] = [:]

@@ -21,6 +21,10 @@ public final class Scheduler {
     var reasons = ReasonTable()
     var builtin: BuiltinReasons
     var ties: RandomSource
+    /// Per-node random keys for ``TieBreak/nodeOrder`` (drawn from `scheduler/node-order` as
+    /// nodes join; ties go to the smallest key, then the smallest id).
+    var nodeOrderKeys: [UInt64] = []
+    var nodeOrderStream: RandomSource
     var preemptionRandom: RandomSource
     var policyRandom: RandomSource
     /// Global percentageOfNodesToScore (nil/0 = adaptive).
@@ -57,6 +61,7 @@ public final class Scheduler {
         let version = cluster.configuration.kubernetesVersion
         builtin = BuiltinReasons(table: &reasons, version: version)
         ties = cluster.streams.stream(named: "scheduler/ties")
+        nodeOrderStream = cluster.streams.stream(named: "scheduler/node-order")
         preemptionRandom = cluster.streams.stream(named: "scheduler/preemption")
         policyRandom = cluster.streams.stream(named: "scheduler/policy")
         let config = cluster.configuration.schedulerConfiguration ?? KubeSchedulerConfiguration()
@@ -194,6 +199,12 @@ public final class Scheduler {
 
     /// A node joined.
     func nodeAdded(_ node: NodeID) {
+        if cluster.configuration.tieBreak == .nodeOrder {
+            while nodeOrderKeys.count <= node.value {
+                let high = UInt64(nodeOrderStream.integer(below: 1 << 31))
+                nodeOrderKeys.append(high << 31 | UInt64(nodeOrderStream.integer(below: 1 << 31)))
+            }
+        }
         cache.setNode(cluster.api[node])
         moveUnschedulable(.nodeScoped)
     }

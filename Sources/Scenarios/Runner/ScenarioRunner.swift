@@ -32,6 +32,7 @@ public final class ScenarioRunner {
         configuration.seed = seed ?? scenario.seed
         configuration.kubernetesVersion = scenario.kubernetesVersion
         configuration.timing = scenario.timing
+        configuration.tieBreak = scenario.tieBreak
         configuration.startTimeUnixSeconds = scenario.startTimeUnixSeconds
         for item in input.objects {
             if case .schedulerConfiguration(let schedulerConfiguration) = item.object {

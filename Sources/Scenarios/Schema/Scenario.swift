@@ -30,6 +30,9 @@ public struct Scenario: Sendable {
     public var kubernetesVersion: KubernetesVersion
     /// `spec.timing` (default `ideal`).
     public var timing: TimingMode
+    /// `spec.scheduler.tieBreak` (default `uniform`, as kube-scheduler; `nodeOrder` reproduces
+    /// the FGD paper's simulator).
+    public var tieBreak: TieBreak
     /// `spec.nodes`; `nil` when absent (use Node manifests, else ``defaultNodePools``).
     public var nodePools: [NodePool]?
     /// `spec.images`, the registry catalogue in order (first match wins).
@@ -57,6 +60,7 @@ public struct Scenario: Sendable {
         self.startTimeUnixSeconds = ClusterConfiguration().startTimeUnixSeconds
         self.kubernetesVersion = .default
         self.timing = .ideal
+        self.tieBreak = .uniform
         self.nodePools = nil
         self.images = []
         self.behaviors = []

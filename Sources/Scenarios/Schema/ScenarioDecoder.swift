@@ -84,8 +84,8 @@ public enum ScenarioDecoder {
 extension ScenarioReader {
     /// The keys of `spec`.
     static let specKeys = [
-        "seed", "duration", "until", "startTime", "kubernetesVersion", "timing", "nodes", "images", "behaviors",
-        "workloads", "actions", "outputs",
+        "seed", "duration", "until", "startTime", "kubernetesVersion", "timing", "scheduler", "nodes", "images",
+        "behaviors", "workloads", "actions", "outputs",
     ]
 
     mutating func decodeDocument(_ node: Yams.Node, into scenario: inout Scenario) {
@@ -162,6 +162,16 @@ extension ScenarioReader {
                 scenario.timing = timing
             } else {
                 error(.notSupported(path.key("timing").text, text, ["ideal", "realistic"]), at: path.key("timing"))
+            }
+        }
+        if let node = spec["scheduler"], let scheduler = mapping(node, path.key("scheduler"), known: ["tieBreak"]) {
+            let tiePath = path.key("scheduler").key("tieBreak")
+            if let tie = scheduler["tieBreak"], let text = string(tie, tiePath) {
+                if let rule = TieBreak(rawValue: text) {
+                    scenario.tieBreak = rule
+                } else {
+                    error(.notSupported(tiePath.text, text, TieBreak.allCases.map(\.rawValue)), at: tiePath)
+                }
             }
         }
         if let node = spec["nodes"] { scenario.nodePools = nodePools(node, path.key("nodes")) }

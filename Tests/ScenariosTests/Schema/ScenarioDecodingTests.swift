@@ -151,6 +151,7 @@ import Testing
         #expect(scenario.behaviors.isEmpty)
         #expect(scenario.kubernetesVersion == KubernetesVersion(minor: 34))
         #expect(scenario.timing == .ideal)
+        #expect(scenario.tieBreak == .uniform)
     }
 
     @Test func minimalDocumentRunsUntilQuiescent() {

@@ -76,6 +76,29 @@ import Testing
             ])
     }
 
+    @Test("spec.scheduler.tieBreak: the two rules, an unknown rule, an unknown key")
+    func schedulerSettings() {
+        let good = ScenarioDecoder.decode(
+            text: "apiVersion: kubesim/v1alpha1\nkind: Scenario\nmetadata: {name: t}\nspec:\n  scheduler: {tieBreak: nodeOrder}\n",
+            fileName: "t.yaml")
+        #expect(good.diagnostics.isEmpty)
+        #expect(good.scenario.tieBreak == .nodeOrder)
+        let yaml = """
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: t}
+            spec:
+              scheduler:
+                tieBreak: sideways
+                profile: packed
+            """
+        #expect(
+            Self.messages(yaml, file: "t.yaml") == [
+                "t.yaml:6: Scenario \"t\": spec.scheduler.tieBreak: Unsupported value: \"sideways\": supported values: \"nodeOrder\", \"uniform\"",
+                "t.yaml:7: warning: Scenario \"t\": unknown field \"spec.scheduler.profile\"",
+            ])
+    }
+
     @Test func distributionProblems() {
         let yaml = """
             apiVersion: kubesim/v1alpha1
