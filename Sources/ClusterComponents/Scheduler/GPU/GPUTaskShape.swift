@@ -20,7 +20,7 @@ public struct GPUTaskShape: Sendable, Hashable {
 
     /// The artifact's `PodResource.Less` (pkg/type/resource.go): CPU, then GPU milli, then GPU
     /// count, then model string.
-    static func artifactLess(_ a: Self, _ b: Self) -> Bool {
+    public static func artifactLess(_ a: Self, _ b: Self) -> Bool {
         if a.cpuMilli != b.cpuMilli { return a.cpuMilli < b.cpuMilli }
         if a.gpuMilli != b.gpuMilli { return a.gpuMilli < b.gpuMilli }
         if a.gpuCount != b.gpuCount { return a.gpuCount < b.gpuCount }

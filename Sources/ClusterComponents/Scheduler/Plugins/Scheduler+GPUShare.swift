@@ -142,42 +142,8 @@ extension Scheduler {
     static func fgdScore(
         cpuAfter: Int64, want: GPURequest, gpu: NodeGPU, before weightedBefore: Int64, measure: GPUFragmentation
     ) -> (score: Int, device: Int) {
-        let slot = measure.slot(gpu.modelBit)
-        let before = measure.milliGPU(weighted: weightedBefore)
-        @inline(__always) func score(_ after: SIMD8<Int32>) -> Int {
-            let reduction = before - measure.milliGPU(weighted: measure.weighted(cpuLeft: cpuAfter, gpuLeft: after, slot: slot))
-            return Int(1.0 / (1.0 + exp(-(reduction / 1000))) * 100)
-        }
-        guard want.isShare else {
-            var after = gpu.free
-            var remaining = want.count
-            for lane in 0..<Int(gpu.count) where remaining > 0 && after[lane] >= want.milli {
-                after[lane] -= want.milli
-                remaining -= 1
-            }
-            return (score(after), -1)
-        }
-        var best = 0
-        var device = -1
-        var triedLeft = SIMD8<Int32>(repeating: -1)
-        var triedScore = SIMD8<Int32>(repeating: 0)
-        var tried = 0
-        for lane in 0..<Int(gpu.count) where gpu.free[lane] >= want.milli {
-            var value = -1
-            for index in 0..<tried where triedLeft[index] == gpu.free[lane] { value = Int(triedScore[index]) }
-            if value < 0 {
-                var after = gpu.free
-                after[lane] -= want.milli
-                value = score(after)
-                triedLeft[tried] = gpu.free[lane]
-                triedScore[tried] = Int32(value)
-                tried += 1
-            }
-            if device == -1 || value > best {
-                best = value
-                device = lane
-            }
-        }
-        return (best, device)
+        measure.fgdScore(
+            cpuAfter: cpuAfter, gpuFree: gpu.free, devices: Int(gpu.count), slot: measure.slot(gpu.modelBit),
+            weightedBefore: weightedBefore, share: want.isShare, milli: want.milli, count: want.count)
     }
 }

@@ -1,3 +1,4 @@
+import ClusterComponents
 import Stochastics
 
 /// One pod list on one node list, prepared for the FGD experiment (Weng et al., ATC '23, §6): dense tasks, the

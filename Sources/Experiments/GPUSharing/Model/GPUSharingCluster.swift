@@ -53,7 +53,7 @@ public struct GPUSharingCluster: Sendable {
         weightedFragmentation = []
         weightedFragmentation.reserveCapacity(nodes.count)
         for node in nodes.indices {
-            let w = measure.weighted(cpuLeft: cpuLeft[node], gpuLeft: gpuLeft[node], slot: modelSlot[node])
+            let w = measure.weighted(cpuLeft: Int64(cpuLeft[node]), gpuLeft: gpuLeft[node], slot: modelSlot[node])
             weightedFragmentation.append(w)
             totalWeightedFragmentation += w
         }
@@ -104,7 +104,7 @@ public struct GPUSharingCluster: Sendable {
         }
         if task.gpuClass >= 0 { classMask[node] |= 1 << UInt16(task.gpuClass) }
         allocatedGPUMilli += task.totalGPUMilli
-        let w = measure.weighted(cpuLeft: cpuLeft[node], gpuLeft: gpuLeft[node], slot: modelSlot[node])
+        let w = measure.weighted(cpuLeft: Int64(cpuLeft[node]), gpuLeft: gpuLeft[node], slot: modelSlot[node])
         totalWeightedFragmentation += w - weightedFragmentation[node]
         weightedFragmentation[node] = w
         version[node] &+= 1

@@ -38,39 +38,3 @@ public struct GPUTask: Sendable, Hashable {
         return isGPUShare ? 0 : Int(gpuCount)
     }
 }
-
-/// A task shape: the artifact's `simontype.PodResource` (CPU, GPU milli, GPU count, GPU type string); memory is
-/// not part of it. Shapes key the target workload's popularity table and the FGD score cache.
-public struct GPUTaskShape: Sendable, Hashable {
-    /// CPU request in millicores.
-    public var cpuMilli: Int
-    /// Milli-GPU per GPU.
-    public var gpuMilli: Int
-    /// Number of GPUs.
-    public var gpuCount: Int
-    /// The model constraint as the artifact's annotation string (`|`-joined), empty for any.
-    public var gpuSpec: String
-
-    /// Creates a shape.
-    public init(cpuMilli: Int, gpuMilli: Int, gpuCount: Int, gpuSpec: String) {
-        self.cpuMilli = cpuMilli
-        self.gpuMilli = gpuMilli
-        self.gpuCount = gpuCount
-        self.gpuSpec = gpuSpec
-    }
-
-    /// The shape of a trace pod.
-    public init(_ pod: GPUTracePod) {
-        self.init(
-            cpuMilli: pod.cpuMilli, gpuMilli: pod.gpuMilli, gpuCount: pod.gpuCount,
-            gpuSpec: pod.gpuSpec.joined(separator: "|"))
-    }
-
-    /// The artifact's `PodResource.Less` (pkg/type/resource.go): CPU, then GPU milli, then GPU count, then type.
-    public static func artifactLess(_ a: GPUTaskShape, _ b: GPUTaskShape) -> Bool {
-        if a.cpuMilli != b.cpuMilli { return a.cpuMilli < b.cpuMilli }
-        if a.gpuMilli != b.gpuMilli { return a.gpuMilli < b.gpuMilli }
-        if a.gpuCount != b.gpuCount { return a.gpuCount < b.gpuCount }
-        return Array(a.gpuSpec.utf8).lexicographicallyPrecedes(b.gpuSpec.utf8)
-    }
-}
