@@ -31,9 +31,7 @@ final class BehaviorResolver {
     }
 
     func convert(_ behavior: Behavior) -> ContainerBehavior {
-        let runs = behavior.runs.isEmpty ? [ContainerBehavior.Run(duration: nil)] : behavior.runs.map {
-            ContainerBehavior.Run(duration: $0.duration, exitCode: $0.exitCode)
-        }
+        let runs = behavior.runs.isEmpty ? [ContainerBehavior.Run(duration: nil)] : behavior.runs
         var result = ContainerBehavior(runs: runs)
         switch behavior.ready {
         case .after(let delay): result.readyAfter = delay

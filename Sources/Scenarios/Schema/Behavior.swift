@@ -3,19 +3,9 @@ import Stochastics
 
 /// `spec.behaviors[i]`: what matching containers do when they run. First match wins.
 public struct Behavior: Sendable, Hashable {
-    /// `runs[j]`: one container instance; the last entry repeats.
-    public struct Run: Sendable, Hashable {
-        /// `duration` in seconds; `nil` is `forever`.
-        public var duration: Distribution?
-        /// `exit` code when the run ends on its own (default 0).
-        public var exitCode: Int32
-
-        /// Creates a run.
-        public init(duration: Distribution?, exitCode: Int32 = 0) {
-            self.duration = duration
-            self.exitCode = exitCode
-        }
-    }
+    /// `runs[j]`: one container instance (`duration` in seconds, `nil` for `forever`; `exit`
+    /// code, default 0); the last entry repeats. The kubelet's own run type, as written.
+    public typealias Run = ContainerBehavior.Run
 
     /// `memory`: working set at start (bytes) and its growth (bytes per second).
     public struct Memory: Sendable, Hashable {
