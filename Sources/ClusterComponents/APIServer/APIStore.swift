@@ -52,12 +52,12 @@ public struct PodFacts: Sendable, Equatable {
     public var isTerminal = false
     /// A deletion was requested (`deletionTimestamp` set).
     public var isTerminating = false
-    /// Bound to a node.
-    public var isBound = false
     /// When the Ready condition last became True, if it is True now.
     public var readySince: SimulationTime?
     /// The bound node's index, -1 when unbound.
     public var node: Int32 = -1
+    /// Bound to a node.
+    public var isBound: Bool { node >= 0 }
     /// Phase Pending.
     public var isPending = false
     /// Phase Unknown.
@@ -75,7 +75,6 @@ public struct PodFacts: Sendable, Equatable {
         isRemoved = object.isRemoved
         isTerminal = object.isTerminal
         isTerminating = object.deletionTimestamp != nil
-        isBound = object.nodeID != nil
         node = object.nodeID.map { Int32($0.value) } ?? -1
         isPending = object.status.phase == .pending
         isPhaseUnknown = object.status.phase == .unknown

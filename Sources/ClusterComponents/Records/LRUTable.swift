@@ -20,9 +20,6 @@ struct LRUTable<Key: Hashable, Value> {
         self.capacity = capacity
     }
 
-    /// Number of keys held.
-    var count: Int { keys.count }
-
     /// Runs `body` on the value of `key` (made by `make` when absent, evicting the least
     /// recently used key if the table is full) and marks `key` the most recently used.
     mutating func update<R>(_ key: Key, orInsert make: () -> Value, _ body: (inout Value) -> R) -> R {

@@ -63,7 +63,8 @@ public struct AggregatedEvent: Sendable, Hashable {
         var fieldPath: String?
         var type: EventType
         var reason: String
-        var message: String
+        /// nil for combined events: their key is the group (`aggregateKey`), not the message.
+        var message: String?
         init(_ e: KubeEvent) {
             component = e.component
             host = e.host
@@ -76,7 +77,7 @@ public struct AggregatedEvent: Sendable, Hashable {
             // Combined events share one key per group (their `aggregateKey`); the field path
             // is not part of it either (EventAggregatorByReasonFunc).
             if e.isCombined { fieldPath = nil }
-            message = e.isCombined ? EventMessageAggregatorKey.combined : e.message
+            message = e.isCombined ? nil : e.message
         }
     }
 }
@@ -128,9 +129,4 @@ extension String {
         while let last = scalars.last, set.contains(last) { scalars.removeLast() }
         return String(scalars)
     }
-}
-
-/// The message slot of a combined event's deduplication key (no real message starts with NUL).
-enum EventMessageAggregatorKey {
-    static let combined = "\u{0}combined"
 }

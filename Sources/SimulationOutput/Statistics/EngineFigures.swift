@@ -30,32 +30,31 @@ public struct EngineFigures: Codable, Sendable, Hashable {
         self.cpuSeconds = (Self.processCPUSeconds() * 1000).rounded() / 1000
     }
 
-    /// User plus system CPU time of this process (`getrusage`).
-    public static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        #if canImport(Glibc)
-            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
-        #else
-            let who = RUSAGE_SELF
-        #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
     /// `ru_maxrss` of this process: kilobytes on Linux, bytes on Darwin.
     public static func peakResidentSetBytes() -> Int64 {
-        var usage = rusage()
-        #if canImport(Glibc)
-            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
-        #else
-            let who = RUSAGE_SELF
-        #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
+        guard let usage = resourceUsage() else { return 0 }
         #if canImport(Darwin)
             return Int64(usage.ru_maxrss)
         #else
             return Int64(usage.ru_maxrss) * 1024
         #endif
+    }
+
+    /// User plus system CPU time of this process.
+    public static func processCPUSeconds() -> Double {
+        guard let usage = resourceUsage() else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// `getrusage(RUSAGE_SELF)`.
+    private static func resourceUsage() -> rusage? {
+        var usage = rusage()
+        #if canImport(Glibc)
+            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        return getrusage(who, &usage) == 0 ? usage : nil
     }
 }
