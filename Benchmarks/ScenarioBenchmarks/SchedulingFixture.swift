@@ -2,8 +2,8 @@ import ClusterComponents
 import KubeModel
 import SimulationCore
 
-/// The cluster of the scheduling benchmarks, as in
-/// `Tests/ClusterComponentsTests/Scheduler/SchedulerThroughputMeasurement.swift`: `nodes` nodes
+/// The cluster of the scheduling benchmarks (the only measurement of scheduling throughput;
+/// speed is never a timed unit test): `nodes` nodes
 /// (32 CPU / 128 Gi / 110 pods, hostname and zone labels over three zones) and `pods` plain
 /// owner-less pods (100m / 200Mi) created and waiting in the scheduling queue, default profile,
 /// Kubernetes 1.35.
