@@ -16,7 +16,8 @@ let benchmarks: @Sendable () -> Void = {
             var source = RandomSource(seed: 1)
             for index in 0..<pending {
                 simulation.schedule(
-                    UInt32(truncatingIfNeeded: index), at: SimulationTime(nanoseconds: Int64(source.exponential(mean: 1) * 1e9)))
+                    UInt32(truncatingIfNeeded: index),
+                    at: SimulationTime(nanoseconds: Int64(source.exponential(mean: 1) * 1e9)))
             }
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {

@@ -4,11 +4,13 @@ extension BenchmarkMetric {
     /// Pods scheduled per second of wall time (larger is better; not scaled by iterations).
     static let podsPerSecond = BenchmarkMetric.custom("pods/s", polarity: .prefersLarger, useScalingFactor: false)
     /// Manifests loaded per second of wall time (larger is better).
-    static let manifestsPerSecond = BenchmarkMetric.custom("manifests/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let manifestsPerSecond = BenchmarkMetric.custom(
+        "manifests/s", polarity: .prefersLarger, useScalingFactor: false)
     /// Engine events processed per second of wall time of the run (larger is better).
     static let eventsPerSecond = BenchmarkMetric.custom("events/s", polarity: .prefersLarger, useScalingFactor: false)
     /// Engine events processed by one run (a count, for reading events/s against).
-    static let engineEvents = BenchmarkMetric.custom("engine events", polarity: .prefersSmaller, useScalingFactor: false)
+    static let engineEvents = BenchmarkMetric.custom(
+        "engine events", polarity: .prefersSmaller, useScalingFactor: false)
 }
 
 extension Duration {

@@ -31,7 +31,9 @@ enum SchedulingFixture {
             resources: ResourceRequirements(requests: ["cpu": "100m", "memory": "200Mi"]))
         for index in 0..<pods {
             cluster.createPod(
-                Pod(metadata: ObjectMeta(name: "p-\(index)", namespace: "default"), spec: PodSpec(containers: [container])))
+                Pod(
+                    metadata: ObjectMeta(name: "p-\(index)", namespace: "default"),
+                    spec: PodSpec(containers: [container])))
         }
         return cluster
     }

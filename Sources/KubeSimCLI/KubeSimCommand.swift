@@ -5,7 +5,10 @@ public struct KubeSimCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kubesim",
         abstract: "A discrete-event simulator of Kubernetes clusters.",
-        subcommands: [RunCommand.self, ValidateCommand.self, GetCommand.self, DescribeCommand.self, ExplainCommand.self, SweepCommand.self, BenchCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, GetCommand.self, DescribeCommand.self, ExplainCommand.self,
+            SweepCommand.self, BenchCommand.self,
+        ]
     )
     public init() {}
 }

@@ -96,7 +96,8 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log₄ n).
     @inlinable
     @discardableResult
-    public mutating func schedule(_ event: Event, at time: SimulationTime, priority: EventPriority = .normal) -> EventID {
+    public mutating func schedule(_ event: Event, at time: SimulationTime, priority: EventPriority = .normal) -> EventID
+    {
         let sequence = nextSequence
         nextSequence &+= 1
         precondition(sequence <= Self.sequenceMask, "event sequence space (2^38 events per run) exhausted")
@@ -109,7 +110,8 @@ public struct EventQueue<Event> {
             slot = UInt32(truncatingIfNeeded: slots.count)
             slots.append(Slot(sequence: sequence, event: event))
         }
-        let key = UInt64(priority.rawValue) << (Self.sequenceBits + Self.slotBits) | sequence << Self.slotBits
+        let key =
+            UInt64(priority.rawValue) << (Self.sequenceBits + Self.slotBits) | sequence << Self.slotBits
             | UInt64(slot)
         let entry = Entry(time: time.nanoseconds, key: key)
         if rootVacant {

@@ -34,7 +34,8 @@ public struct Simulation<Event> {
     /// - Complexity: O(log n).
     @inlinable
     @discardableResult
-    public mutating func schedule(_ event: Event, at time: SimulationTime, priority: EventPriority = .normal) -> EventID {
+    public mutating func schedule(_ event: Event, at time: SimulationTime, priority: EventPriority = .normal) -> EventID
+    {
         precondition(time >= now, "cannot schedule into the past (\(time) < \(now))")
         return queue.schedule(event, at: time, priority: priority)
     }
@@ -48,7 +49,9 @@ public struct Simulation<Event> {
     /// - Complexity: O(log n).
     @inlinable
     @discardableResult
-    public mutating func schedule(_ event: Event, after delay: SimulationDuration, priority: EventPriority = .normal) -> EventID {
+    public mutating func schedule(
+        _ event: Event, after delay: SimulationDuration, priority: EventPriority = .normal
+    ) -> EventID {
         precondition(delay.nanoseconds >= 0, "negative delay \(delay)")
         return queue.schedule(event, at: now + delay, priority: priority)
     }
@@ -67,7 +70,9 @@ public struct Simulation<Event> {
     /// Moves a pending event to a new time, keeping its payload and priority.
     /// - Returns: the new identity, or `nil` if `id` was not pending (nothing is scheduled then).
     /// - Complexity: O(log n).
-    public mutating func reschedule(_ id: EventID, to time: SimulationTime, event: Event, priority: EventPriority = .normal) -> EventID? {
+    public mutating func reschedule(
+        _ id: EventID, to time: SimulationTime, event: Event, priority: EventPriority = .normal
+    ) -> EventID? {
         guard queue.cancel(id) else { return nil }
         return schedule(event, at: time, priority: priority)
     }
@@ -112,7 +117,10 @@ public struct Simulation<Event> {
         if case .events(let count) = stop { remaining = count }
         while remaining > 0 {
             guard let next = nextEvent(notAfter: limit) else {
-                if case .time(let end) = stop, end > clock { clock = end; return .reachedTime }
+                if case .time(let end) = stop, end > clock {
+                    clock = end
+                    return .reachedTime
+                }
                 return queue.isEmpty ? .exhausted : .reachedTime
             }
             remaining -= 1

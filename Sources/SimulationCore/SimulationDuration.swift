@@ -75,7 +75,10 @@ extension SimulationDuration: CustomStringConvertible {
         var fraction = magnitude % 1_000_000_000
         if fraction == 0 { return "\(sign)\(whole)s" }
         var digits = 9
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
         let text = String(fraction)
         return "\(sign)\(whole).\(String(repeating: "0", count: digits - text.count))\(text)s"
     }

@@ -153,7 +153,8 @@ public final class RunOutputs {
         }
         if let trace { report.slices = trace.slices }
         let pods = cluster.api.pods, nodes = cluster.api.nodes
-        report.podName = { index in index < pods.count ? pods[index].namespace + "/" + pods[index].name : "pod-\(index)" }
+        report.podName = { index in index < pods.count ? pods[index].namespace + "/" + pods[index].name : "pod-\(index)"
+        }
         report.nodeName = { index in index < nodes.count ? nodes[index].name : "node-\(index)" }
         report.latencies = statistics.latencyRecorders
         return report

@@ -1,2 +1,3 @@
 import KubeSimCLI
+
 KubeSimCommand.main()

@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func staticDefaultsFromDefaultsGo() throws {
-        let pod = try loadPod("""
+        let pod = try loadPod(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: p}
@@ -31,7 +32,11 @@ import Testing
         #expect(pod.spec.containers.map(\.imagePullPolicy) == [.always, .ifNotPresent])
         #expect(pod.spec.containers[0].ports?.first?.protocol == .tcp)
         let probe = try #require(pod.spec.containers[0].livenessProbe)
-        #expect([probe.timeoutSeconds, probe.periodSeconds, probe.successThreshold, probe.failureThreshold, probe.initialDelaySeconds] == [1, 10, 1, 3, 0])
+        #expect(
+            [
+                probe.timeoutSeconds, probe.periodSeconds, probe.successThreshold, probe.failureThreshold,
+                probe.initialDelaySeconds,
+            ] == [1, 10, 1, 3, 0])
         #expect(pod.spec.priority == 0)
         #expect(pod.spec.preemptionPolicy == .preemptLowerPriority)
         #expect(pod.spec.tolerations == Pod.defaultTolerations)
@@ -39,7 +44,8 @@ import Testing
     }
 
     @Test func existingTolerationSuppressesDefault() throws {
-        let pod = try loadPod("""
+        let pod = try loadPod(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: p}
@@ -69,17 +75,24 @@ import Testing
             ---
 
             """
-        let named = try loadPod("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {priorityClassName: high, containers: [{name: a, image: x}]}\n", extra: classes)
+        let named = try loadPod(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {priorityClassName: high, containers: [{name: a, image: x}]}\n",
+            extra: classes)
         #expect(named.spec.priority == 1000)
         #expect(named.spec.preemptionPolicy == .never)
-        let fallback = try loadPod("apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: a, image: x}]}\n", extra: classes)
+        let fallback = try loadPod(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: a, image: x}]}\n",
+            extra: classes)
         #expect(fallback.spec.priority == 7)
         #expect(fallback.spec.priorityClassName == "fallback")
-        let system = try loadPod("apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {priorityClassName: system-node-critical, containers: [{name: a, image: x}]}\n")
+        let system = try loadPod(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {priorityClassName: system-node-critical, containers: [{name: a, image: x}]}\n"
+        )
         #expect(system.spec.priority == 2_000_001_000)
 
         let missing = ManifestLoader().load(
-            text: "apiVersion: v1\nkind: Pod\nmetadata: {name: d}\nspec: {priorityClassName: nope, containers: [{name: a, image: x}]}\n",
+            text:
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: d}\nspec: {priorityClassName: nope, containers: [{name: a, image: x}]}\n",
             fileName: "m.yaml")
         #expect(missing.objects.isEmpty)
         #expect(missing.errors.first?.message.contains("no PriorityClass with name nope was found") == true)
@@ -89,15 +102,22 @@ import Testing
         "QoS classes",
         arguments: [
             ("{limits: {cpu: 1, memory: 1Gi}}", "{limits: {cpu: 1, memory: 1Gi}}", PodQOSClass.guaranteed),
-            ("{requests: {cpu: 1, memory: 1Gi}, limits: {cpu: 1, memory: 1Gi}}", "{limits: {cpu: 2, memory: 1Gi}}", .guaranteed),
-            ("{requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: 1, memory: 1Gi}}", "{limits: {cpu: 1, memory: 1Gi}}", .burstable),
+            (
+                "{requests: {cpu: 1, memory: 1Gi}, limits: {cpu: 1, memory: 1Gi}}", "{limits: {cpu: 2, memory: 1Gi}}",
+                .guaranteed
+            ),
+            (
+                "{requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: 1, memory: 1Gi}}",
+                "{limits: {cpu: 1, memory: 1Gi}}", .burstable
+            ),
             ("{limits: {cpu: 1}}", "{limits: {cpu: 1, memory: 1Gi}}", .burstable),
             ("{}", "{}", .bestEffort),
             ("{requests: {nvidia.com/gpu: 1}, limits: {nvidia.com/gpu: 1}}", "{}", .bestEffort),
             ("{requests: {cpu: 10m}}", "{}", .burstable),
         ])
     func qos(first: String, second: String, expected: PodQOSClass) throws {
-        let pod = try loadPod("""
+        let pod = try loadPod(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: q}
@@ -110,41 +130,44 @@ import Testing
     }
 
     @Test func requestsDefaultToLimits() throws {
-        let pod = try loadPod("apiVersion: v1\nkind: Pod\nmetadata: {name: r}\nspec: {containers: [{name: a, image: x, resources: {limits: {cpu: 2, memory: 1Gi}}}]}\n")
+        let pod = try loadPod(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: r}\nspec: {containers: [{name: a, image: x, resources: {limits: {cpu: 2, memory: 1Gi}}}]}\n"
+        )
         #expect(pod.spec.containers[0].resources.requests["cpu"] == Quantity(2))
         #expect(pod.spec.containers[0].resources.requests["memory"] == Quantity(1 << 30))
     }
 
     @Test func workloadDefaults() throws {
-        let result = ManifestLoader().load(text: """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: d}
-            spec:
-              selector: {matchLabels: {app: a}}
-              template:
-                metadata: {labels: {app: a}}
-                spec: {containers: [{name: c, image: "x:1"}]}
-            ---
-            apiVersion: batch/v1
-            kind: Job
-            metadata: {name: j}
-            spec:
-              template:
+        let result = ManifestLoader().load(
+            text: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
                 spec:
-                  restartPolicy: Never
-                  containers: [{name: c, image: "x:1"}]
-            ---
-            apiVersion: batch/v1
-            kind: Job
-            metadata: {name: queue}
-            spec:
-              parallelism: 4
-              template:
+                  selector: {matchLabels: {app: a}}
+                  template:
+                    metadata: {labels: {app: a}}
+                    spec: {containers: [{name: c, image: "x:1"}]}
+                ---
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: j}
                 spec:
-                  restartPolicy: OnFailure
-                  containers: [{name: c, image: "x:1"}]
-            """, fileName: "w.yaml")
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: c, image: "x:1"}]
+                ---
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: queue}
+                spec:
+                  parallelism: 4
+                  template:
+                    spec:
+                      restartPolicy: OnFailure
+                      containers: [{name: c, image: "x:1"}]
+                """, fileName: "w.yaml")
         #expect(!result.hasErrors, "\(result.diagnostics)")
         guard case .deployment(let d) = result.objects[0].object, case .job(let j) = result.objects[1].object,
             case .job(let q) = result.objects[2].object
@@ -164,29 +187,30 @@ import Testing
     }
 
     @Test func schedulerConfigurationIsTyped() throws {
-        let result = ManifestLoader().load(text: """
-            apiVersion: kubescheduler.config.k8s.io/v1
-            kind: KubeSchedulerConfiguration
-            percentageOfNodesToScore: 50
-            profiles:
-            - schedulerName: default-scheduler
-              plugins:
-                score:
-                  enabled: [{name: NodeResourcesFit, weight: 2}]
-                  disabled: [{name: ImageLocality}]
-              pluginConfig:
-              - name: NodeResourcesFit
-                args:
-                  scoringStrategy:
-                    type: RequestedToCapacityRatio
-                    resources: [{name: cpu, weight: 1}, {name: nvidia.com/gpu, weight: 3}]
-                    requestedToCapacityRatio:
-                      shape: [{utilization: 0, score: 0}, {utilization: 100, score: 10}]
-              - name: InterPodAffinity
-                args: {hardPodAffinityWeight: 5}
-              - name: SomethingElse
-                args: {x: 1}
-            """, fileName: "s.yaml")
+        let result = ManifestLoader().load(
+            text: """
+                apiVersion: kubescheduler.config.k8s.io/v1
+                kind: KubeSchedulerConfiguration
+                percentageOfNodesToScore: 50
+                profiles:
+                - schedulerName: default-scheduler
+                  plugins:
+                    score:
+                      enabled: [{name: NodeResourcesFit, weight: 2}]
+                      disabled: [{name: ImageLocality}]
+                  pluginConfig:
+                  - name: NodeResourcesFit
+                    args:
+                      scoringStrategy:
+                        type: RequestedToCapacityRatio
+                        resources: [{name: cpu, weight: 1}, {name: nvidia.com/gpu, weight: 3}]
+                        requestedToCapacityRatio:
+                          shape: [{utilization: 0, score: 0}, {utilization: 100, score: 10}]
+                  - name: InterPodAffinity
+                    args: {hardPodAffinityWeight: 5}
+                  - name: SomethingElse
+                    args: {x: 1}
+                """, fileName: "s.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         guard case .schedulerConfiguration(let config) = result.objects.first?.object else {
             Issue.record("kind")
@@ -201,8 +225,11 @@ import Testing
             return
         }
         #expect(fit.scoringStrategy?.type == "RequestedToCapacityRatio")
-        #expect(fit.scoringStrategy?.requestedToCapacityRatio?.shape?.last == UtilizationShapePoint(utilization: 100, score: 10))
-        #expect(profile.args(for: "InterPodAffinity") == .interPodAffinity(InterPodAffinityArgs(hardPodAffinityWeight: 5)))
+        #expect(
+            fit.scoringStrategy?.requestedToCapacityRatio?.shape?.last
+                == UtilizationShapePoint(utilization: 100, score: 10))
+        #expect(
+            profile.args(for: "InterPodAffinity") == .interPodAffinity(InterPodAffinityArgs(hardPodAffinityWeight: 5)))
         #expect(profile.args(for: "SomethingElse") == .other(.mapping([.init(key: "x", value: .scalar("1"))])))
     }
 }

@@ -23,7 +23,9 @@ import Testing
     @Test func absurdValuesAreOverflowErrors() {
         let huge = "1" + String(repeating: "0", count: 30) + "s"
         #expect(throws: GoDuration.ParseError(text: huge, isOverflow: true)) { try GoDuration(parsing: huge) }
-        #expect(throws: GoDuration.ParseError(text: "3000000h", isOverflow: true)) { try GoDuration(parsing: "3000000h") }
+        #expect(throws: GoDuration.ParseError(text: "3000000h", isOverflow: true)) {
+            try GoDuration(parsing: "3000000h")
+        }
     }
 
     @Test(

@@ -59,10 +59,11 @@ import Yams
             """
         let result = loader.load(text: text, fileName: "u.yaml")
         #expect(result.objects.count == 1)
-        #expect(result.warnings.map(\.description) == [
-            "u.yaml:10: warning: Pod \"web\": unknown field \"spec.containers[0].imagePullPolice\"",
-            "u.yaml:12: warning: Pod \"web\": unknown field \"spec.nodeSelectr\"",
-        ])
+        #expect(
+            result.warnings.map(\.description) == [
+                "u.yaml:10: warning: Pod \"web\": unknown field \"spec.containers[0].imagePullPolice\"",
+                "u.yaml:12: warning: Pod \"web\": unknown field \"spec.nodeSelectr\"",
+            ])
     }
 
     @Test func wrongTypesNameFieldAndLine() {
@@ -80,9 +81,10 @@ import Yams
             """
         let result = loader.load(text: text, fileName: "d.yaml")
         #expect(result.objects.isEmpty)
-        #expect(result.errors.map(\.description) == [
-            "d.yaml:5: Deployment \"d\": spec.replicas: Invalid value: \"three\": expected an integer"
-        ])
+        #expect(
+            result.errors.map(\.description) == [
+                "d.yaml:5: Deployment \"d\": spec.replicas: Invalid value: \"three\": expected an integer"
+            ])
     }
 
     @Test func reportsEveryBadDocumentInAFile() {
@@ -102,10 +104,11 @@ import Yams
             """
         let result = loader.load(text: text, fileName: "e.yaml")
         #expect(result.objects.count == 1)
-        #expect(result.errors.map(\.description) == [
-            "e.yaml:4: Pod \"a\": spec.containers[0].image: Required value",
-            "e.yaml:11: error validating data: [apiVersion not set]",
-        ])
+        #expect(
+            result.errors.map(\.description) == [
+                "e.yaml:4: Pod \"a\": spec.containers[0].image: Required value",
+                "e.yaml:11: error validating data: [apiVersion not set]",
+            ])
     }
 
     @Test func malformedYAMLAndTabs() {
@@ -124,7 +127,10 @@ import Yams
         for text in ["", "# nothing here\n", "---\n---\n"] {
             let result = loader.load(text: text, fileName: "empty.yaml")
             #expect(result.objects.isEmpty)
-            #expect(result.diagnostics.map(\.message) == ["no Kubernetes objects found (the file is empty or holds only comments)"])
+            #expect(
+                result.diagnostics.map(\.message) == [
+                    "no Kubernetes objects found (the file is empty or holds only comments)"
+                ])
         }
     }
 
@@ -161,7 +167,10 @@ import Yams
     }
 
     @Test func billionLaughsIsRefusedQuickly() {
-        var lines = ["apiVersion: v1", "kind: ConfigMap", "metadata: {name: lol}", "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        var lines = [
+            "apiVersion: v1", "kind: ConfigMap", "metadata: {name: lol}",
+            "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]",
+        ]
         for level in 1...9 {
             let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",")
             lines.append("a\(level): &a\(level) [\(refs)]")
@@ -177,7 +186,8 @@ import Yams
 
     @Test func deepNestingIsRefused() {
         let depth = 500
-        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + String(repeating: "[", count: depth)
+        let text =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + String(repeating: "[", count: depth)
             + String(repeating: "]", count: depth) + "\n"
         let result = loader.load(text: text, fileName: "deep.yaml")
         #expect(result.objects.isEmpty)
@@ -206,12 +216,14 @@ import Yams
     }
 
     @Test func locatorMapsFieldPaths() throws {
-        let root = try #require(try Yams.compose(yaml: "spec:\n  containers:\n  - name: a\n  - name: b\n    image: x\n"))
+        let root = try #require(
+            try Yams.compose(yaml: "spec:\n  containers:\n  - name: a\n  - name: b\n    image: x\n"))
         let locator = YAMLLocator(root: root)
         #expect(locator.line(forFieldPath: "spec.containers[1].image") == 5)
         #expect(locator.line(forFieldPath: "spec.containers[1].missing") == 4)
-        #expect(YAMLLocator.components(of: "spec.containers[1].resources.limits[cpu]") == [
-            .key("spec"), .key("containers"), .index(1), .key("resources"), .key("limits"), .key("cpu"),
-        ])
+        #expect(
+            YAMLLocator.components(of: "spec.containers[1].resources.limits[cpu]") == [
+                .key("spec"), .key("containers"), .index(1), .key("resources"), .key("limits"), .key("cpu"),
+            ])
     }
 }

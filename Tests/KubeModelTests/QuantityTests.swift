@@ -10,7 +10,8 @@ import Testing
             ("100m", Int64(100)), ("0.5", 500), ("1", 1000), ("1.5Gi", 1_610_612_736_000), ("1e3", 1_000_000),
             ("128M", 128_000_000_000), ("128Mi", 134_217_728_000), ("1Ki", 1_024_000), ("2k", 2_000_000),
             ("1n", 1), ("1u", 1), ("1500u", 2), ("+3", 3000), ("-2", -2000), (".5", 500), ("5.", 5000),
-            ("0", 0), ("000100m", 100), ("1E-3", 1), ("2e-2", 20), ("8Ei", nil), ("1T", 1_000_000_000_000_000), ("8389Ti", nil), ("8388Ti", 9_222_703_533_785_088_000),
+            ("0", 0), ("000100m", 100), ("1E-3", 1), ("2e-2", 20), ("8Ei", nil), ("1T", 1_000_000_000_000_000),
+            ("8389Ti", nil), ("8388Ti", 9_222_703_533_785_088_000),
         ] as [(String, Int64?)])
     func parses(text: String, milli: Int64?) throws {
         if let milli {
@@ -20,7 +21,9 @@ import Testing
         }
     }
 
-    @Test("rejects malformed text", arguments: ["", "lots", "1.2.3", "1K", "1Gb", "m", "--1", "1e", "1 Gi", "0x10", "1e99999999"])
+    @Test(
+        "rejects malformed text",
+        arguments: ["", "lots", "1.2.3", "1K", "1Gb", "m", "--1", "1e", "1 Gi", "0x10", "1e99999999"])
     func rejectsMalformed(text: String) {
         #expect(throws: Quantity.ParseError.self) { try Quantity(parsing: text) }
     }
@@ -103,9 +106,10 @@ import Testing
             """
         let result = ManifestLoader().load(text: text, fileName: "q.yaml")
         #expect(result.objects.isEmpty)
-        #expect(result.errors.map(\.description) == [
-            "q.yaml:10: Pod \"p\": spec.containers[0].resources.limits.cpu: Invalid value: \"lots\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
-        ])
+        #expect(
+            result.errors.map(\.description) == [
+                "q.yaml:10: Pod \"p\": spec.containers[0].resources.limits.cpu: Invalid value: \"lots\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+            ])
     }
 }
 

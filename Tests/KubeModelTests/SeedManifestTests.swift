@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func pods03HasTheSharedEmptyDir() throws {
-        let result = ManifestLoader().load(paths: [(Self.seedsDirectory as NSString).appendingPathComponent("pods03.yaml")])
+        let result = ManifestLoader().load(paths: [
+            (Self.seedsDirectory as NSString).appendingPathComponent("pods03.yaml")
+        ])
         guard case .pod(let pod)? = result.objects.first?.object else {
             Issue.record("not a pod")
             return

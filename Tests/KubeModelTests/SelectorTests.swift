@@ -9,7 +9,9 @@ import Testing
         #expect(LabelSelector().matches(labels))
         #expect(LabelSelector(matchLabels: ["app": "web"]).matches(labels))
         #expect(!LabelSelector(matchLabels: ["app": "db"]).matches(labels))
-        #expect(LabelSelector(matchExpressions: [.init(key: "tier", operator: "In", values: ["front", "back"])]).matches(labels))
+        #expect(
+            LabelSelector(matchExpressions: [.init(key: "tier", operator: "In", values: ["front", "back"])]).matches(
+                labels))
         #expect(LabelSelector(matchExpressions: [.init(key: "zone", operator: "NotIn", values: ["a"])]).matches(labels))
         #expect(!LabelSelector(matchExpressions: [.init(key: "app", operator: "DoesNotExist")]).matches(labels))
         #expect(!LabelSelector(matchExpressions: [.init(key: "app", operator: "Bogus")]).matches(labels))
@@ -55,7 +57,9 @@ import Testing
         #expect(try IntOrString.string("25%").scaledValue(total: 10, roundUp: false) == 2)
         #expect(try IntOrString.int(4).scaledValue(total: 10, roundUp: true) == 4)
         #expect(try IntOrString.string("100%").scaledValue(total: 7, roundUp: false) == 7)
-        #expect(throws: IntOrString.ScaleError.self) { try IntOrString.string("abc").scaledValue(total: 10, roundUp: true) }
+        #expect(throws: IntOrString.ScaleError.self) {
+            try IntOrString.string("abc").scaledValue(total: 10, roundUp: true)
+        }
     }
 
     @Test func imageReferenceAndPullPolicyDefaults() {

@@ -22,10 +22,11 @@ import Testing
                 image: nginx
               - image: debian
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:10: Pod \"mc1\": spec.containers[0].name: Duplicate value: \"web\"",
-            "pods03.yaml:12: Pod \"mc1\": spec.containers[1].name: Required value",
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:10: Pod \"mc1\": spec.containers[0].name: Duplicate value: \"web\"",
+                "pods03.yaml:12: Pod \"mc1\": spec.containers[1].name: Required value",
+            ])
     }
 
     @Test func restartPolicyAndName() {
@@ -38,10 +39,11 @@ import Testing
               restartPolicy: Sometimes
               containers: [{name: c, image: x}]
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:4: Pod \"Web_1\": metadata.name: Invalid value: \"Web_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-            "pods03.yaml:6: Pod \"Web_1\": spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:4: Pod \"Web_1\": metadata.name: Invalid value: \"Web_1\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                "pods03.yaml:6: Pod \"Web_1\": spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", \"OnFailure\"",
+            ])
     }
 
     @Test func resourcesPortsVolumesProbes() {
@@ -66,15 +68,16 @@ import Testing
                 - {name: cache, mountPath: /cache}
                 livenessProbe: {exec: {command: [true]}, successThreshold: 2, periodSeconds: -1}
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:8: Pod \"r\": spec.volumes[1].name: Duplicate value: \"data\"",
-            "pods03.yaml:13: Pod \"r\": spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
-            "pods03.yaml:15: Pod \"r\": spec.containers[0].resources.requests[cpu]: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
-            "pods03.yaml:15: Pod \"r\": spec.containers[0].resources.requests[memory]: Invalid value: \"-1Mi\": must be greater than or equal to 0",
-            "pods03.yaml:18: Pod \"r\": spec.containers[0].volumeMounts[0].name: Not found: \"cache\"",
-            "pods03.yaml:19: Pod \"r\": spec.containers[0].livenessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
-            "pods03.yaml:19: Pod \"r\": spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:8: Pod \"r\": spec.volumes[1].name: Duplicate value: \"data\"",
+                "pods03.yaml:13: Pod \"r\": spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+                "pods03.yaml:15: Pod \"r\": spec.containers[0].resources.requests[cpu]: Invalid value: \"2\": must be less than or equal to cpu limit of 1",
+                "pods03.yaml:15: Pod \"r\": spec.containers[0].resources.requests[memory]: Invalid value: \"-1Mi\": must be greater than or equal to 0",
+                "pods03.yaml:18: Pod \"r\": spec.containers[0].volumeMounts[0].name: Not found: \"cache\"",
+                "pods03.yaml:19: Pod \"r\": spec.containers[0].livenessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
+                "pods03.yaml:19: Pod \"r\": spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
+            ])
     }
 
     @Test func perContainerRestartPolicy() {
@@ -89,15 +92,18 @@ import Testing
               containers:
               - {name: main, image: x, restartPolicy: Always}
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:7: Pod \"s\": spec.initContainers[1].restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"",
-            "pods03.yaml:9: Pod \"s\": spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:7: Pod \"s\": spec.initContainers[1].restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"",
+                "pods03.yaml:9: Pod \"s\": spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers",
+            ])
         var options = ManifestLoader.Options()
         options.validation.containerRestartRules = true
         let rules = yaml.replacingOccurrences(
             of: "{name: main, image: x, restartPolicy: Always}",
-            with: "{name: main, image: x, restartPolicy: Never, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]}")
+            with:
+                "{name: main, image: x, restartPolicy: Never, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]}"
+        )
         #expect(errors(rules, options: options) == [])
     }
 
@@ -119,12 +125,13 @@ import Testing
             spec:
               taints: [{key: k, effect: Never}]
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:7: Pod \"t\": spec.tolerations[0].operator: Unsupported value: \"Sometimes\": supported values: \"Equal\", \"Exists\"",
-            "pods03.yaml:8: Pod \"t\": spec.tolerations[1].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
-            "pods03.yaml:9: Pod \"t\": spec.tolerations[2].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
-            "pods03.yaml:15: Node \"n\": spec.taints[0].effect: Unsupported value: \"Never\": supported values: \"NoExecute\", \"NoSchedule\", \"PreferNoSchedule\"",
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:7: Pod \"t\": spec.tolerations[0].operator: Unsupported value: \"Sometimes\": supported values: \"Equal\", \"Exists\"",
+                "pods03.yaml:8: Pod \"t\": spec.tolerations[1].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+                "pods03.yaml:9: Pod \"t\": spec.tolerations[2].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
+                "pods03.yaml:15: Node \"n\": spec.taints[0].effect: Unsupported value: \"Never\": supported values: \"NoExecute\", \"NoSchedule\", \"PreferNoSchedule\"",
+            ])
     }
 
     @Test func selectorMustMatchTemplate() {
@@ -149,11 +156,12 @@ import Testing
                 spec:
                   containers: [{name: c, image: x}]
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:8: Deployment \"d\": spec.template.metadata.labels: Invalid value: \"map[string]string{\\\"app\\\":\\\"b\\\"}\": `selector` does not match template `labels`",
-            "pods03.yaml:10: Deployment \"d\": spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"",
-            "pods03.yaml:19: Job \"j\": spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"Never\", \"OnFailure\"",
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:8: Deployment \"d\": spec.template.metadata.labels: Invalid value: \"map[string]string{\\\"app\\\":\\\"b\\\"}\": `selector` does not match template `labels`",
+                "pods03.yaml:10: Deployment \"d\": spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"",
+                "pods03.yaml:19: Job \"j\": spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"Never\", \"OnFailure\"",
+            ])
     }
 
     @Test func extendedResourcesMustNotBeOvercommitted() {
@@ -169,8 +177,9 @@ import Testing
                   requests: {nvidia.com/gpu: 2}
                   limits: {nvidia.com/gpu: 1}
             """
-        #expect(errors(yaml) == [
-            "pods03.yaml:9: Pod \"g\": spec.containers[0].resources.requests[nvidia.com/gpu]: Invalid value: \"2\": must be equal to nvidia.com/gpu limit of 1"
-        ])
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:9: Pod \"g\": spec.containers[0].resources.requests[nvidia.com/gpu]: Invalid value: \"2\": must be equal to nvidia.com/gpu limit of 1"
+            ])
     }
 }

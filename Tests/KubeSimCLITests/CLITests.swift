@@ -56,16 +56,16 @@ import Testing
         let directory = try Self.temporaryDirectory()
         let file = directory.appendingPathComponent("bad.yaml")
         try """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: bad
-            spec:
-              restartPolicy: Sometimes
-              containers:
-              - name: app
-                image: nginx:1.27
-            """.write(to: file, atomically: true, encoding: .utf8)
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: bad
+        spec:
+          restartPolicy: Sometimes
+          containers:
+          - name: app
+            image: nginx:1.27
+        """.write(to: file, atomically: true, encoding: .utf8)
         let outcome = try Self.kubesim(["validate", file.path])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("bad.yaml:6"))
@@ -119,7 +119,9 @@ import Testing
 
     @Test("bench engine prints the hold model's figures as JSON")
     func benchEngine() throws {
-        let outcome = try Self.kubesim(["bench", "engine", "--pending", "1000", "--operations", "20000", "--format", "json"])
+        let outcome = try Self.kubesim([
+            "bench", "engine", "--pending", "1000", "--operations", "20000", "--format", "json",
+        ])
         #expect(outcome.status == 0)
         let object = try #require(
             JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])

@@ -44,6 +44,8 @@ import Testing
     func missingTraces() throws {
         let outcome = try CLITests.kubesim(["validate", "scenarios/gpu-trace"])
         #expect(outcome.status != 0)
-        #expect((outcome.stdout + outcome.stderr).contains("environment variable KUBESIM_TRACES is not set (kubesim run --traces DIR sets it)"))
+        #expect(
+            (outcome.stdout + outcome.stderr).contains(
+                "environment variable KUBESIM_TRACES is not set (kubesim run --traces DIR sets it)"))
     }
 }

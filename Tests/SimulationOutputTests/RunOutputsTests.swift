@@ -43,7 +43,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let (_, summary, _) = try run(into: directory)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(names == ["events.jsonl", "metrics.csv", "report.html", "summary.json", "timeline.jsonl", "trace.json"])
+        #expect(
+            names == ["events.jsonl", "metrics.csv", "report.html", "summary.json", "timeline.jsonl", "trace.json"])
         #expect(summary.pods.created == 6)
         #expect(summary.pods.deleted == 2)
         for line in try String(contentsOf: directory.appendingPathComponent("events.jsonl"), encoding: .utf8)
@@ -51,7 +52,8 @@ import Testing
         {
             #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
         }
-        let trace = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("trace.json")))
+        let trace = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("trace.json")))
         #expect((trace as? [Any])?.isEmpty == false)
         let decoded = try JSONDecoder().decode(
             RunSummary.self, from: Data(contentsOf: directory.appendingPathComponent("summary.json")))

@@ -10,12 +10,15 @@ import Testing
 @Suite struct RunStatisticsTests {
     /// `reported` is HdrHistogram's value for the sample `expectedSeconds`: equal at three
     /// significant digits, and never below it.
-    func expectEquivalent(_ reported: Double, _ expectedSeconds: Double, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectEquivalent(
+        _ reported: Double, _ expectedSeconds: Double, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let histogram = LatencyRecorder().histogram
         let expected = UInt64((expectedSeconds * 1e6).rounded())
         let value = UInt64((reported * 1e6).rounded())
-        #expect(histogram.valuesAreEquivalent(value, expected), "\(reported) vs \(expectedSeconds)",
-                sourceLocation: sourceLocation)
+        #expect(
+            histogram.valuesAreEquivalent(value, expected), "\(reported) vs \(expectedSeconds)",
+            sourceLocation: sourceLocation)
         #expect(value >= expected, sourceLocation: sourceLocation)
     }
 
@@ -66,8 +69,9 @@ import Testing
         t.at(1.5)
         t.event(pod, "Pulling", "Pulling image \"nginx:1.27\"")
         t.at(5.7)
-        t.event(pod, "Pulled",
-                "Successfully pulled image \"nginx:1.27\" in 4.2s (4.2s including waiting). Image size: 1000 bytes.")
+        t.event(
+            pod, "Pulled",
+            "Successfully pulled image \"nginx:1.27\" in 4.2s (4.2s including waiting). Image size: 1000 bytes.")
         t.at(6)
         t.running(pod)
         // Other pod: no pull, running at 2 s after creation at 3 s.
@@ -90,9 +94,11 @@ import Testing
         #expect(summary.pods.runningAtEnd == 2)
     }
 
-    @Test("overlapping pull and init windows are subtracted once", arguments: [
-        ((1.0, 3.0), (2.0, 5.0), 4.0), ((1.0, 2.0), (3.0, 5.0), 3.0), ((-1.0, -1.0), (3.0, 5.0), 2.0),
-    ])
+    @Test(
+        "overlapping pull and init windows are subtracted once",
+        arguments: [
+            ((1.0, 3.0), (2.0, 5.0), 4.0), ((1.0, 2.0), (3.0, 5.0), 3.0), ((-1.0, -1.0), (3.0, 5.0), 2.0),
+        ])
     func unionOfWindows(pull: (Double, Double), initWindow: (Double, Double), expected: Double) {
         func ns(_ s: Double) -> Int64 { s < 0 ? -1 : Int64(s * 1e9) }
         let length = RunStatistics.unionLength((ns(pull.0), ns(pull.1)), (ns(initWindow.0), ns(initWindow.1)))
@@ -168,7 +174,9 @@ import Testing
         let node = t.addNode("n1")
         let pod = t.create("p")
         t.at(1)
-        t.cluster.updatePodStatus(pod) { $0.setCondition("PodScheduled", .false, reason: "Unschedulable", at: .seconds(1)) }
+        t.cluster.updatePodStatus(pod) {
+            $0.setCondition("PodScheduled", .false, reason: "Unschedulable", at: .seconds(1))
+        }
         t.at(31)
         t.bind(pod, node)  // 30 s unschedulable
         t.running(pod)
@@ -185,7 +193,9 @@ import Testing
         }
         let never = t.create("never")
         t.at(60)
-        t.cluster.updatePodStatus(never) { $0.setCondition("PodScheduled", .false, reason: "Unschedulable", at: .seconds(60)) }
+        t.cluster.updatePodStatus(never) {
+            $0.setCondition("PodScheduled", .false, reason: "Unschedulable", at: .seconds(60))
+        }
         t.at(70)
         let s = stats.summary(cluster: t.cluster, scenarioName: "rel")
         #expect(s.unschedulable.pods == 2)
@@ -201,11 +211,16 @@ import Testing
         #expect(s.pods.pendingAtEnd == 1)
     }
 
-    @Test("Pulled messages: Go durations are parsed", arguments: [
-        ("Successfully pulled image \"a\" in 1.561s (2s including waiting). Image size: 5 bytes.", 1_561_000_000),
-        ("Successfully pulled image \"a\" in 850ms (850ms including waiting). Image size: 5 bytes.", 850_000_000),
-        ("Successfully pulled image \"a\" in 1m2.5s (1m3s including waiting). Image size: 5 bytes.", 62_500_000_000),
-    ])
+    @Test(
+        "Pulled messages: Go durations are parsed",
+        arguments: [
+            ("Successfully pulled image \"a\" in 1.561s (2s including waiting). Image size: 5 bytes.", 1_561_000_000),
+            ("Successfully pulled image \"a\" in 850ms (850ms including waiting). Image size: 5 bytes.", 850_000_000),
+            (
+                "Successfully pulled image \"a\" in 1m2.5s (1m3s including waiting). Image size: 5 bytes.",
+                62_500_000_000
+            ),
+        ])
     func pullMessage(message: String, nanoseconds: Int64) {
         #expect(RunStatistics.pullDuration(message)?.nanoseconds == nanoseconds)
     }

@@ -23,13 +23,17 @@ final class TestCluster {
     }
 
     @discardableResult
-    func addNode(_ name: String, pool: String = "worker", cpu: String = "4", memory: String = "16Gi", pods: String = "110")
+    func addNode(
+        _ name: String, pool: String = "worker", cpu: String = "4", memory: String = "16Gi", pods: String = "110"
+    )
         -> NodeID
     {
         let node = Node(
             metadata: ObjectMeta(name: name),
-            status: NodeStatus(capacity: ["cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory),
-                                          "pods": Quantity(stringLiteral: pods)]))
+            status: NodeStatus(capacity: [
+                "cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory),
+                "pods": Quantity(stringLiteral: pods),
+            ]))
         return cluster.addNode(node, pool: pool)
     }
 
@@ -38,8 +42,9 @@ final class TestCluster {
         if let cpu { requests["cpu"] = Quantity(stringLiteral: cpu) }
         if let memory { requests["memory"] = Quantity(stringLiteral: memory) }
         let list = (0..<containers).map {
-            Container(name: containers == 1 ? "app" : "c\($0)", image: "nginx:1.27",
-                      resources: ResourceRequirements(requests: requests))
+            Container(
+                name: containers == 1 ? "app" : "c\($0)", image: "nginx:1.27",
+                resources: ResourceRequirements(requests: requests))
         }
         return Pod(metadata: ObjectMeta(name: name, namespace: "default"), spec: PodSpec(containers: list))
     }
@@ -58,7 +63,8 @@ final class TestCluster {
         cluster.updatePodStatus(pod) { status in
             status.startTime = now
             status.containerStatuses = spec.containers.map {
-                ContainerStatusRecord(name: $0.name, image: $0.image ?? "", state: .waiting(reason: "ContainerCreating", message: nil))
+                ContainerStatusRecord(
+                    name: $0.name, image: $0.image ?? "", state: .waiting(reason: "ContainerCreating", message: nil))
             }
             status.setCondition("Initialized", .true, at: now)
             status.setCondition("Ready", .false, at: now)
@@ -73,8 +79,9 @@ final class TestCluster {
             status.phase = .running
             status.startTime = status.startTime ?? now
             status.containerStatuses = spec.containers.map {
-                ContainerStatusRecord(name: $0.name, image: $0.image ?? "", state: .running(startedAt: now), ready: true,
-                                      started: true)
+                ContainerStatusRecord(
+                    name: $0.name, image: $0.image ?? "", state: .running(startedAt: now), ready: true,
+                    started: true)
             }
             status.setCondition("ContainersReady", .true, at: now)
             status.setCondition("Ready", .true, at: now)
@@ -90,7 +97,8 @@ final class TestCluster {
                 var next = $0
                 var started = now
                 if case .running(let at) = $0.state { started = at }
-                next.state = .terminated(ContainerTermination(exitCode: 0, reason: "Completed", startedAt: started, finishedAt: now))
+                next.state = .terminated(
+                    ContainerTermination(exitCode: 0, reason: "Completed", startedAt: started, finishedAt: now))
                 next.ready = false
                 return next
             }
@@ -100,7 +108,8 @@ final class TestCluster {
 
     /// A kubelet event about a pod.
     func event(_ pod: PodID, _ reason: String, _ message: String, container: String = "app") {
-        cluster.recordEvent(.normal, reason, message, pod: pod, fieldPath: "spec.containers{\(container)}",
-                            component: "kubelet", host: cluster.api[pod].pod.spec.nodeName)
+        cluster.recordEvent(
+            .normal, reason, message, pod: pod, fieldPath: "spec.containers{\(container)}",
+            component: "kubelet", host: cluster.api[pod].pod.spec.nodeName)
     }
 }

@@ -31,18 +31,21 @@ import Testing
         t.cluster.addSink(writer)
         let pod = t.create("web")
         t.at(0.000000001)
-        t.cluster.recordEvent(.normal, "Scheduled", "Successfully assigned default/web to n1", pod: pod,
-                              component: "default-scheduler")
+        t.cluster.recordEvent(
+            .normal, "Scheduled", "Successfully assigned default/web to n1", pod: pod,
+            component: "default-scheduler")
         #expect(
             writer.output.text
                 == #"{"t":0.000000001,"time":"2026-01-01T00:00:00.000000Z","type":"Normal","reason":"Scheduled","message":"Successfully assigned default/web to n1","involvedObject":{"kind":"Pod","namespace":"default","name":"web"},"source":{"component":"default-scheduler"}}"#
                 + "\n")
     }
 
-    @Test("RFC 3339 dates", arguments: [
-        (Int64(0), "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
-        (1_767_225_599, "2025-12-31T23:59:59Z"), (4_107_542_400, "2100-03-01T00:00:00Z"),
-    ])
+    @Test(
+        "RFC 3339 dates",
+        arguments: [
+            (Int64(0), "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+            (1_767_225_599, "2025-12-31T23:59:59Z"), (4_107_542_400, "2100-03-01T00:00:00Z"),
+        ])
     func rfc3339(seconds: Int64, text: String) {
         #expect(RFC3339.seconds(seconds) == text)
     }
@@ -75,15 +78,17 @@ import Testing
         #expect(Array(lines.prefix(expected.count)) == expected)
     }
 
-    @Test("timeline STATUS column follows printPod", arguments: [
-        // (init states, container states, expected STATUS, READY)
-        ("waiting:PodInitializing", "waiting:PodInitializing", "Init:0/1", "0/1"),
-        ("waiting:CrashLoopBackOff", "waiting:PodInitializing", "Init:CrashLoopBackOff", "0/1"),
-        ("terminated:1:Error", "waiting:PodInitializing", "Init:Error", "0/1"),
-        ("terminated:0:Completed", "waiting:CrashLoopBackOff", "CrashLoopBackOff", "0/1"),
-        ("terminated:0:Completed", "terminated:137:OOMKilled", "OOMKilled", "0/1"),
-        ("terminated:0:Completed", "running", "Running", "1/1"),
-    ])
+    @Test(
+        "timeline STATUS column follows printPod",
+        arguments: [
+            // (init states, container states, expected STATUS, READY)
+            ("waiting:PodInitializing", "waiting:PodInitializing", "Init:0/1", "0/1"),
+            ("waiting:CrashLoopBackOff", "waiting:PodInitializing", "Init:CrashLoopBackOff", "0/1"),
+            ("terminated:1:Error", "waiting:PodInitializing", "Init:Error", "0/1"),
+            ("terminated:0:Completed", "waiting:CrashLoopBackOff", "CrashLoopBackOff", "0/1"),
+            ("terminated:0:Completed", "terminated:137:OOMKilled", "OOMKilled", "0/1"),
+            ("terminated:0:Completed", "running", "Running", "1/1"),
+        ])
     func statusColumn(initState: String, containerState: String, status: String, ready: String) {
         func state(_ text: String) -> ContainerStateRecord {
             let parts = text.split(separator: ":").map(String.init)
@@ -91,8 +96,10 @@ import Testing
             case "waiting": return .waiting(reason: parts[1], message: nil)
             case "running": return .running(startedAt: .zero)
             default:
-                return .terminated(ContainerTermination(exitCode: Int32(parts[1])!, reason: parts[2], startedAt: .zero,
-                                                        finishedAt: .zero))
+                return .terminated(
+                    ContainerTermination(
+                        exitCode: Int32(parts[1])!, reason: parts[2], startedAt: .zero,
+                        finishedAt: .zero))
             }
         }
         var pod = TestCluster.pod("p")
@@ -101,19 +108,25 @@ import Testing
         object.status.phase = containerState == "running" ? .running : .pending
         let initialized = initState.hasPrefix("terminated:0")
         object.status.setCondition("Initialized", initialized ? .true : .false, at: .zero)
-        object.status.initContainerStatuses = [ContainerStatusRecord(name: "init", image: "busybox:1", state: state(initState))]
+        object.status.initContainerStatuses = [
+            ContainerStatusRecord(name: "init", image: "busybox:1", state: state(initState))
+        ]
         let running = containerState == "running"
         object.status.containerStatuses = [
-            ContainerStatusRecord(name: "app", image: "nginx:1.27", state: state(containerState), ready: running, started: running)
+            ContainerStatusRecord(
+                name: "app", image: "nginx:1.27", state: state(containerState), ready: running, started: running)
         ]
         let columns = PodPrinter.summary(object)
         #expect(columns.reason == status)
         #expect("\(columns.ready)/\(columns.total)" == ready)
     }
 
-    @Test("number formatting is exact and has no trailing zeros", arguments: [
-        (Int64(0), "0"), (1_500_000_000, "1.5"), (1, "0.000000001"), (-2_000_000_000, "-2"), (60_123_000_000, "60.123"),
-    ])
+    @Test(
+        "number formatting is exact and has no trailing zeros",
+        arguments: [
+            (Int64(0), "0"), (1_500_000_000, "1.5"), (1, "0.000000001"), (-2_000_000_000, "-2"),
+            (60_123_000_000, "60.123"),
+        ])
     func seconds(nanoseconds: Int64, text: String) {
         #expect(JSONText.seconds(nanoseconds: nanoseconds) == text)
     }
@@ -149,7 +162,9 @@ import Testing
                 + "small/requested_memory,small/allocatable_memory,small/requested_pods,small/allocatable_pods")
         #expect(lines[1] == "0,2,0,0,0,0,10,0,38654705664,0,220,0,8,0,34359738368,0,110,0,2,0,4294967296,0,110")
         #expect(
-            lines[2] == "10,1,1,0,0,0.5,10,1073741824,38654705664,1,220,0,8,0,34359738368,0,110,0.5,2,1073741824,4294967296,1,110")
+            lines[2]
+                == "10,1,1,0,0,0.5,10,1073741824,38654705664,1,220,0,8,0,34359738368,0,110,0.5,2,1073741824,4294967296,1,110"
+        )
     }
 
     @Test("trace.json: slices per state on the node's process, valid JSON")
@@ -165,10 +180,14 @@ import Testing
         t.at(1.5)
         t.event(pod, "Pulling", "Pulling image \"nginx:1.27\"")
         t.at(3)
-        t.event(pod, "Pulled", "Successfully pulled image \"nginx:1.27\" in 1.5s (1.5s including waiting). Image size: 1 bytes.")
+        t.event(
+            pod, "Pulled",
+            "Successfully pulled image \"nginx:1.27\" in 1.5s (1.5s including waiting). Image size: 1 bytes.")
         t.running(pod)
         t.at(10)
-        t.cluster.updatePodStatus(pod) { $0.containerStatuses[0].state = .waiting(reason: "CrashLoopBackOff", message: nil) }
+        t.cluster.updatePodStatus(pod) {
+            $0.containerStatuses[0].state = .waiting(reason: "CrashLoopBackOff", message: nil)
+        }
         t.at(12)
         writer.finish(at: t.cluster.now)
         let slices = writer.slices.map { "\($0.state.name)@\($0.node):\($0.start / 1_000_000)-\($0.end / 1_000_000)" }

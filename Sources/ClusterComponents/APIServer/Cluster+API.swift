@@ -49,7 +49,7 @@ extension Cluster {
         pod.metadata.uid = nextUID()
         let id = PodID(api.pods.count)
         var object = PodObject(id: id, pod: pod, createdAt: now)
-                api.pods.append(object)
+        api.pods.append(object)
         api.podFacts.append(PodFacts(object))
         api.podsByName[namespace + "/" + name] = id
         emit(.podCreated(id))

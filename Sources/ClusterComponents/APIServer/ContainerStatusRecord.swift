@@ -43,7 +43,9 @@ public struct ContainerTermination: Hashable, Sendable {
     public var finishedAt: SimulationTime
 
     /// Creates a termination record.
-    public init(exitCode: Int32, reason: String, message: String? = nil, startedAt: SimulationTime, finishedAt: SimulationTime) {
+    public init(
+        exitCode: Int32, reason: String, message: String? = nil, startedAt: SimulationTime, finishedAt: SimulationTime
+    ) {
         self.exitCode = exitCode
         self.reason = reason
         self.message = message
@@ -70,8 +72,10 @@ public struct ContainerStatusRecord: Hashable, Sendable {
     public var restartCount: Int
 
     /// Creates a status, waiting with `reason` by default.
-    public init(name: String, image: String, state: ContainerStateRecord, lastTermination: ContainerTermination? = nil,
-                ready: Bool = false, started: Bool = false, restartCount: Int = 0) {
+    public init(
+        name: String, image: String, state: ContainerStateRecord, lastTermination: ContainerTermination? = nil,
+        ready: Bool = false, started: Bool = false, restartCount: Int = 0
+    ) {
         self.name = name
         self.image = image
         self.state = state
@@ -97,8 +101,10 @@ public struct PodConditionRecord: Hashable, Sendable {
     public var lastTransitionTime: SimulationTime
 
     /// Creates a condition.
-    public init(type: String, status: ConditionStatus, reason: String? = nil, message: String? = nil,
-                lastTransitionTime: SimulationTime) {
+    public init(
+        type: String, status: ConditionStatus, reason: String? = nil, message: String? = nil,
+        lastTransitionTime: SimulationTime
+    ) {
         self.type = type
         self.status = status
         self.reason = reason

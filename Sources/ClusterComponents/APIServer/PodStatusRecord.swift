@@ -35,7 +35,8 @@ public struct PodStatusRecord: Hashable, Sendable {
 
     /// Sets a condition, keeping `lastTransitionTime` when the status does not change.
     public mutating func setCondition(
-        _ type: String, _ status: ConditionStatus, reason: String? = nil, message: String? = nil, at time: SimulationTime
+        _ type: String, _ status: ConditionStatus, reason: String? = nil, message: String? = nil,
+        at time: SimulationTime
     ) {
         if let index = conditions.firstIndex(where: { $0.type == type }) {
             let transition = conditions[index].status == status ? conditions[index].lastTransitionTime : time
@@ -43,7 +44,8 @@ public struct PodStatusRecord: Hashable, Sendable {
                 type: type, status: status, reason: reason, message: message, lastTransitionTime: transition)
         } else {
             conditions.append(
-                PodConditionRecord(type: type, status: status, reason: reason, message: message, lastTransitionTime: time))
+                PodConditionRecord(
+                    type: type, status: status, reason: reason, message: message, lastTransitionTime: time))
         }
     }
 }

@@ -61,7 +61,9 @@ public final class Cluster {
 
     /// Schedules a component's event after `delay`.
     @discardableResult
-    public func schedule(_ event: ClusterEvent, after delay: SimulationDuration, priority: EventPriority = .normal) -> EventID {
+    public func schedule(
+        _ event: ClusterEvent, after delay: SimulationDuration, priority: EventPriority = .normal
+    ) -> EventID {
         simulation.schedule(event, after: max(delay, .zero), priority: priority)
     }
 

@@ -57,7 +57,9 @@ extension Cluster {
             let pod = PodID(index)
             guard api.podFacts[index].node == Int32(node.value), api.podFacts[index].isActive else { continue }
             let object = api[pod]
-            if object.pod.metadata.ownerReferences?.contains(where: { $0.kind == "DaemonSet" && $0.controller == true }) == true {
+            if object.pod.metadata.ownerReferences?.contains(where: { $0.kind == "DaemonSet" && $0.controller == true })
+                == true
+            {
                 continue
             }
             if object.pod.metadata.annotations?["kubernetes.io/config.mirror"] != nil { continue }

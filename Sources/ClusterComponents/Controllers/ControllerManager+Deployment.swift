@@ -34,7 +34,9 @@ extension ControllerManager {
     func rolloutRolling(_ index: Int) {
         let spec = workloads.deployments[index].deployment.spec
         let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
-        guard let newRS = newRS ?? createNewReplicaSet(for: index, replicas: newRSNewReplicas(index, newRS: nil)) else { return }
+        guard let newRS = newRS ?? createNewReplicaSet(for: index, replicas: newRSNewReplicas(index, newRS: nil)) else {
+            return
+        }
         // reconcileNewReplicaSet
         let newReplicas = workloads.replicaSets[newRS].replicas
         if newReplicas > spec.replicas {
@@ -129,7 +131,8 @@ extension ControllerManager {
         guard !scaledDown else { return }
         // oldPodsRunning: any old pod not yet Succeeded/Failed, terminating ones included.
         for rs in oldRSs {
-            for pod in workloads.replicaSets[rs].pods where !cluster.api.podFacts[pod.value].isRemoved && !cluster.api.podFacts[pod.value].isTerminal {
+            for pod in workloads.replicaSets[rs].pods
+            where !cluster.api.podFacts[pod.value].isRemoved && !cluster.api.podFacts[pod.value].isTerminal {
                 return
             }
         }
@@ -179,7 +182,8 @@ extension ControllerManager {
             ])
         let rs = ReplicaSet(
             metadata: metadata,
-            spec: ReplicaSetSpec(replicas: 0, minReadySeconds: spec.minReadySeconds, selector: selector, template: template))
+            spec: ReplicaSetSpec(
+                replicas: 0, minReadySeconds: spec.minReadySeconds, selector: selector, template: template))
         guard let rsIndex = insertReplicaSet(rs, deployment: index, templateHash: hash) else { return nil }
         if replicas > 0 {
             scaleReplicaSetAndRecordEvent(rsIndex, to: replicas, deployment: index)
@@ -210,7 +214,8 @@ extension ControllerManager {
     func cleanupDeployment(_ index: Int, oldRSs: [Int]) {
         let limit = workloads.deployments[index].deployment.spec.revisionHistoryLimit
         let candidates = oldRSs.filter { rs in
-            workloads.replicaSets[rs].replicas == 0 && workloads.replicaSets[rs].pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
+            workloads.replicaSets[rs].replicas == 0
+                && workloads.replicaSets[rs].pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
         }
         guard candidates.count > limit else { return }
         for rs in candidates.prefix(candidates.count - limit) {
@@ -236,10 +241,13 @@ extension ControllerManager {
         status.unavailableReplicas = max(0, spec.replicas - status.availableReplicas)
         let previous = workloads.deployments[index].status.conditions
         let now = cluster.now
-        func condition(_ type: String, _ value: ConditionStatus, _ reason: String, _ message: String) -> DeploymentConditionRecord {
+        func condition(
+            _ type: String, _ value: ConditionStatus, _ reason: String, _ message: String
+        ) -> DeploymentConditionRecord {
             let old = previous.first { $0.type == type }
             let since = old.map { $0.status == value ? $0.lastTransitionTime : now } ?? now
-            return DeploymentConditionRecord(type: type, status: value, reason: reason, message: message, lastTransitionTime: since)
+            return DeploymentConditionRecord(
+                type: type, status: value, reason: reason, message: message, lastTransitionTime: since)
         }
         // sync.go calculateStatus / util: Available when available ≥ replicas − maxUnavailable.
         if status.availableReplicas >= spec.replicas - maxUnavailable(of: spec) {
@@ -247,7 +255,9 @@ extension ControllerManager {
                 condition("Available", .true, "MinimumReplicasAvailable", "Deployment has minimum availability."))
         } else {
             status.conditions.append(
-                condition("Available", .false, "MinimumReplicasUnavailable", "Deployment does not have minimum availability."))
+                condition(
+                    "Available", .false, "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
+            )
         }
         // progress.go syncRolloutStatus (progressDeadlineSeconds is not enforced here).
         if let newRS {
@@ -257,7 +267,9 @@ extension ControllerManager {
                 && status.availableReplicas == spec.replicas
             status.conditions.append(
                 complete
-                    ? condition("Progressing", .true, "NewReplicaSetAvailable", "ReplicaSet \"\(name)\" has successfully progressed.")
+                    ? condition(
+                        "Progressing", .true, "NewReplicaSetAvailable",
+                        "ReplicaSet \"\(name)\" has successfully progressed.")
                     : condition("Progressing", .true, "ReplicaSetUpdated", "ReplicaSet \"\(name)\" is progressing."))
         }
         workloads.deployments[index].status = status

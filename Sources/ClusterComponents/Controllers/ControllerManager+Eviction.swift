@@ -12,7 +12,9 @@ extension ControllerManager {
         let object = cluster.api[pod]
         guard !object.isRemoved, !object.isTerminating, !object.isTerminal else { return }
         for budget in workloads.podDisruptionBudgets where budget.metadata.namespace == object.namespace {
-            guard let selector = budget.spec.selector, selector.matches(object.pod.metadata.labels ?? [:]) else { continue }
+            guard let selector = budget.spec.selector, selector.matches(object.pod.metadata.labels ?? [:]) else {
+                continue
+            }
             if !disruptionAllowed(budget, for: pod) {
                 cluster.cancel(podStates[pod.value].evictionRetry)
                 podStates[pod.value].evictionRetry = cluster.schedule(

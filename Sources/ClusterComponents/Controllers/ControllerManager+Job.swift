@@ -89,7 +89,9 @@ extension ControllerManager {
             complete = job.succeeded > 0 && active.isEmpty
         }
         if complete {
-            finishJob(index, condition: "Complete", reason: "CompletionsReached", message: "Reached expected number of succeeded pods", active: active)
+            finishJob(
+                index, condition: "Complete", reason: "CompletionsReached",
+                message: "Reached expected number of succeeded pods", active: active)
             return
         }
         manageJob(index, active: active)
@@ -127,7 +129,9 @@ extension ControllerManager {
                 return
             }
         }
-        let owner = OwnerReference(apiVersion: "batch/v1", kind: "Job", name: job.name, uid: job.uid, controller: true, blockOwnerDeletion: true)
+        let owner = OwnerReference(
+            apiVersion: "batch/v1", kind: "Job", name: job.name, uid: job.uid, controller: true,
+            blockOwnerDeletion: true)
         // pkg/apis/batch/types.go: the controller-uid and job-name labels, both spellings.
         let labels = [
             "batch.kubernetes.io/controller-uid": job.uid, "batch.kubernetes.io/job-name": job.name,
@@ -136,7 +140,8 @@ extension ControllerManager {
         for _ in active.count..<wanted {
             guard
                 createPod(
-                    from: spec.template, extraLabels: labels, namespace: job.namespace, owner: owner, state: .job(index),
+                    from: spec.template, extraLabels: labels, namespace: job.namespace, owner: owner,
+                    state: .job(index),
                     component: Self.jobComponent) != nil
             else { break }
         }
@@ -163,15 +168,21 @@ extension ControllerManager {
         if cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 31) {
             let interim = condition == "Failed" ? "FailureTarget" : "SuccessCriteriaMet"
             workloads.jobs[index].conditions.append(
-                JobConditionRecord(type: interim, status: .true, reason: reason, message: message, lastTransitionTime: now))
+                JobConditionRecord(
+                    type: interim, status: .true, reason: reason, message: message, lastTransitionTime: now))
         }
         workloads.jobs[index].conditions.append(
-            JobConditionRecord(type: condition, status: .true, reason: reason, message: message, lastTransitionTime: now))
+            JobConditionRecord(
+                type: condition, status: .true, reason: reason, message: message, lastTransitionTime: now))
         if condition == "Complete" {
             workloads.jobs[index].completionTime = now
-            cluster.recordEvent(.normal, "Completed", "Job completed", kind: "Job", namespace: job.namespace, name: job.name, component: Self.jobComponent)
+            cluster.recordEvent(
+                .normal, "Completed", "Job completed", kind: "Job", namespace: job.namespace, name: job.name,
+                component: Self.jobComponent)
         } else {
-            cluster.recordEvent(.warning, reason, message, kind: "Job", namespace: job.namespace, name: job.name, component: Self.jobComponent)
+            cluster.recordEvent(
+                .warning, reason, message, kind: "Job", namespace: job.namespace, name: job.name,
+                component: Self.jobComponent)
         }
         for pod in active {
             deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.jobComponent)
@@ -187,7 +198,8 @@ extension ControllerManager {
     func collectFinishedJob(_ index: Int) {
         let job = workloads.jobs[index]
         guard let ttl = job.job.spec.ttlSecondsAfterFinished,
-            let finishedAt = job.conditions.last(where: { $0.type == "Complete" || $0.type == "Failed" })?.lastTransitionTime
+            let finishedAt = job.conditions.last(where: { $0.type == "Complete" || $0.type == "Failed" })?
+                .lastTransitionTime
         else { return }
         if cluster.now >= finishedAt + .seconds(max(0, ttl)) {
             delete(kind: .job, namespace: job.namespace, name: job.name)

@@ -15,7 +15,8 @@ extension ControllerManager {
     /// Component of taint-eviction Events: `taint-eviction-controller` since the taint manager
     /// became its own controller (KEP-3902, 1.29); `taint-controller` before.
     var taintEvictionComponent: String {
-        cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 29) ? "taint-eviction-controller" : "taint-controller"
+        cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 29)
+            ? "taint-eviction-controller" : "taint-controller"
     }
 
     func ensureNodeHealth(_ node: NodeID) {
@@ -87,7 +88,8 @@ extension ControllerManager {
         let name = cluster.api[node].name
         // nodeutil.RecordNodeStatusChange: Normal NodeNotReady "Node <n> status is now: NodeNotReady".
         cluster.recordEvent(
-            .normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", kind: "Node", namespace: "", name: name,
+            .normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", kind: "Node", namespace: "",
+            name: name,
             component: Self.nodeComponent)
         nodeHealth[node.value].taintedAt = now
         // A node failure is rare, so one pass over the pod table finds the node's pods.

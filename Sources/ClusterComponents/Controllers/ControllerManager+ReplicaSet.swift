@@ -27,7 +27,8 @@ extension ControllerManager {
             for _ in 0..<(-diff) {
                 guard
                     createPod(
-                        from: rs.replicaSet.spec.template, namespace: rs.namespace, owner: owner, state: .replicaSet(index),
+                        from: rs.replicaSet.spec.template, namespace: rs.namespace, owner: owner,
+                        state: .replicaSet(index),
                         component: Self.replicaSetComponent) != nil
                 else { break }
             }

@@ -87,7 +87,8 @@ extension ControllerManager {
         replicaSet.metadata.generation = 1
         replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
         let index = workloads.replicaSets.count
-        var object = ReplicaSetObject(index: index, replicaSet: replicaSet, deployment: deployment, createdAt: cluster.now)
+        var object = ReplicaSetObject(
+            index: index, replicaSet: replicaSet, deployment: deployment, createdAt: cluster.now)
         object.templateHash = templateHash
         workloads.replicaSets.append(object)
         workloads.replicaSetsByName[key] = index
@@ -172,7 +173,9 @@ extension ControllerManager {
             workloads.jobs[index].isDeleted = true
             workloads.jobsByName[namespace + "/" + name] = nil
             cluster.cancel(job.timer)
-            for pod in job.pods where !cluster.api[pod].isRemoved && !cluster.api[pod].isTerminating { cluster.deletePod(pod) }
+            for pod in job.pods where !cluster.api[pod].isRemoved && !cluster.api[pod].isTerminating {
+                cluster.deletePod(pod)
+            }
         }
         return true
     }

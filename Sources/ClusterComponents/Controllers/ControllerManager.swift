@@ -120,7 +120,9 @@ public final class ControllerManager {
                 workloads.replicaSets[index].pods.append(pod)
             }
         case "Job":
-            if let index = workloads.job(namespace: namespace, name: reference.name), workloads.jobs[index].uid == reference.uid {
+            if let index = workloads.job(namespace: namespace, name: reference.name),
+                workloads.jobs[index].uid == reference.uid
+            {
                 podStates[pod.value].owner = .job(index)
                 workloads.jobs[index].pods.append(pod)
             }

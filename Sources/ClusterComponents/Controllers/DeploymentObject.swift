@@ -63,7 +63,9 @@ public struct DeploymentConditionRecord: Hashable, Sendable {
     public var lastTransitionTime: SimulationTime
 
     /// Creates a condition.
-    public init(type: String, status: ConditionStatus, reason: String, message: String, lastTransitionTime: SimulationTime) {
+    public init(
+        type: String, status: ConditionStatus, reason: String, message: String, lastTransitionTime: SimulationTime
+    ) {
         self.type = type
         self.status = status
         self.reason = reason

@@ -44,7 +44,9 @@ public struct JobObject: Sendable {
     /// `metadata.uid`.
     public var uid: String { job.metadata.uid ?? "" }
     /// Whether the Job has a `Complete` or `Failed` condition.
-    public var isFinished: Bool { conditions.contains { ($0.type == "Complete" || $0.type == "Failed") && $0.status == .true } }
+    public var isFinished: Bool {
+        conditions.contains { ($0.type == "Complete" || $0.type == "Failed") && $0.status == .true }
+    }
     /// The condition of the given type.
     public func condition(_ type: String) -> JobConditionRecord? { conditions.first { $0.type == type } }
 }
@@ -63,7 +65,9 @@ public struct JobConditionRecord: Hashable, Sendable {
     public var lastTransitionTime: SimulationTime
 
     /// Creates a condition.
-    public init(type: String, status: ConditionStatus, reason: String?, message: String?, lastTransitionTime: SimulationTime) {
+    public init(
+        type: String, status: ConditionStatus, reason: String?, message: String?, lastTransitionTime: SimulationTime
+    ) {
         self.type = type
         self.status = status
         self.reason = reason

@@ -53,7 +53,8 @@ struct BackoffPolicy: Sendable, Hashable {
             initial = .seconds(1)  // reducedInitialCrashLoopBackOff
             maximum = .seconds(60)  // reducedMaxCrashLoopBackOff
         }
-        let gateOn = version >= KubernetesVersion(minor: 35)
+        let gateOn =
+            version >= KubernetesVersion(minor: 35)
             || (version >= KubernetesVersion(minor: 32) && configuration.maxContainerRestartPeriodSeconds != nil)
         if gateOn {
             maximum = .seconds(configuration.maxContainerRestartPeriodSeconds ?? 300)

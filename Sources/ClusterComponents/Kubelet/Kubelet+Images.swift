@@ -93,7 +93,9 @@ extension Kubelet {
         } else {
             pullFailures[key, default: 0] += 1
         }
-        guard let w = workerIndex[request.pod], workers[w].pending == .pull(container: request.container) else { return }
+        guard let w = workerIndex[request.pod], workers[w].pending == .pull(container: request.container) else {
+            return
+        }
         let c = request.container
         workers[w].pending = nil
         guard workers[w].phase == .syncing, !isDown else { return }  // the sync was abandoned

@@ -30,7 +30,8 @@ extension Kubelet {
             appStatuses: appStatuses, terminal: terminal || worker.phase == .terminated)
         // ContainerRestartRules: a container that will be restarted by its own policy keeps
         // the pod Running whatever the pod's restartPolicy says.
-        if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing && worker.evictionMessage == nil
+        if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing
+            && worker.evictionMessage == nil
             && (worker.initCount..<worker.containers.count).contains(where: { c in
                 guard let current = worker.containers[c].current, !worker.containers[c].running else { return false }
                 return worker.containers[c].restartPolicy != nil && shouldRestart(w, c, exitCode: current.exitCode)
@@ -43,7 +44,8 @@ extension Kubelet {
         if worker.evictionMessage != nil { phase = .failed }
         // Conditions (status/generate.go).
         let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)
-        let unready = (initStatuses.enumerated().filter { worker.containers[$0.offset].isSidecar }.map(\.element)
+        let unready =
+            (initStatuses.enumerated().filter { worker.containers[$0.offset].isSidecar }.map(\.element)
             + appStatuses).filter { !$0.ready }.map(\.name)
         let sandboxReady = worker.sandboxReady && worker.phase != .terminated
         let evictionMessage = worker.evictionMessage
@@ -79,7 +81,9 @@ extension Kubelet {
             } else if initialized.ok {
                 set("Initialized", .true)
             } else {
-                set("Initialized", .false, "ContainersNotInitialized", "containers with incomplete status: [\(initialized.incomplete.joined(separator: " "))]")
+                set(
+                    "Initialized", .false, "ContainersNotInitialized",
+                    "containers with incomplete status: [\(initialized.incomplete.joined(separator: " "))]")
             }
             let readyStatus: (ConditionStatus, String?, String?)
             if phase == .succeeded {
@@ -87,7 +91,9 @@ extension Kubelet {
             } else if phase == .failed {
                 readyStatus = (.false, "PodFailed", nil)
             } else if !unready.isEmpty {
-                readyStatus = (.false, "ContainersNotReady", "containers with unready status: [\(unready.joined(separator: " "))]")
+                readyStatus = (
+                    .false, "ContainersNotReady", "containers with unready status: [\(unready.joined(separator: " "))]"
+                )
             } else {
                 readyStatus = (.true, nil, nil)
             }
@@ -96,8 +102,10 @@ extension Kubelet {
             if podReady.0 == .true, !gates.isEmpty {
                 let missing = gates.filter { gate in status.condition(gate.conditionType)?.status != .true }
                 if let first = missing.first {
-                    podReady = (.false, "ReadinessGatesNotReady",
-                                "corresponding condition of pod readiness gate \"\(first.conditionType)\" does not exist.")
+                    podReady = (
+                        .false, "ReadinessGatesNotReady",
+                        "corresponding condition of pod readiness gate \"\(first.conditionType)\" does not exist."
+                    )
                 }
             }
             set("Ready", podReady.0, podReady.1, podReady.2)
@@ -144,7 +152,9 @@ extension Kubelet {
     static func initialized(
         initStatuses: [ContainerStatusRecord], appStatuses: [ContainerStatusRecord], sidecars: [Bool]
     ) -> (ok: Bool, incomplete: [String]) {
-        if appStatuses.contains(where: { $0.state.isRunning || $0.state.termination != nil || $0.lastTermination != nil }) {
+        if appStatuses.contains(where: {
+            $0.state.isRunning || $0.state.termination != nil || $0.lastTermination != nil
+        }) {
             return (true, [])
         }
         var incomplete: [String] = []
@@ -177,7 +187,11 @@ extension Kubelet {
             case .running: pendingInit += 1
             case .terminated(let t): if t.exitCode != 0 { failedInit += 1 }
             case .waiting:
-                if let last = status.lastTermination, last.exitCode != 0 { failedInit += 1 } else if status.lastTermination == nil { pendingInit += 1 }
+                if let last = status.lastTermination, last.exitCode != 0 {
+                    failedInit += 1
+                } else if status.lastTermination == nil {
+                    pendingInit += 1
+                }
             }
         }
         let unknown = 0  // the kubelet reports every container, so none is unknown

@@ -35,7 +35,8 @@ extension Kubelet {
         if phase == .succeeded || phase == .failed || allRegularContainersDone(w) {
             // All containers are done and none restarts (or an init container failed under Never):
             // stop what still runs (sidecars), then write the terminal phase.
-            beginTermination(w, grace: cluster.api[workers[w].pod].pod.spec.terminationGracePeriodSeconds, alreadyTerminal: true)
+            beginTermination(
+                w, grace: cluster.api[workers[w].pod].pod.spec.terminationGracePeriodSeconds, alreadyTerminal: true)
             return
         }
         // b. Actions.
@@ -58,7 +59,8 @@ extension Kubelet {
             let podGrace = cluster.api.pods[pod.value].pod.spec.terminationGracePeriodSeconds
             for c in kills {
                 let container = spec(w, c)
-                let probe = container.startupProbe != nil && !workers[w].containers[c].started
+                let probe =
+                    container.startupProbe != nil && !workers[w].containers[c].started
                     ? container.startupProbe : container.livenessProbe
                 let kind = container.startupProbe != nil && !workers[w].containers[c].started ? "startup" : "liveness"
                 // kuberuntime_manager.go computePodActions: "Container %s failed %s probe, will be restarted".
@@ -266,7 +268,8 @@ extension Kubelet {
         runtime.started = container.startupProbe == nil
         runtime.ready = false
         let behavior = runtime.behavior
-        let run = behavior.runs.isEmpty
+        let run =
+            behavior.runs.isEmpty
             ? ContainerBehavior.Run(duration: nil) : behavior.runs[min(runtime.instances - 1, behavior.runs.count - 1)]
         var exitAt = SimulationTime.distantFuture
         var exitCode = run.exitCode
@@ -335,7 +338,9 @@ extension Kubelet {
             }
             return
         }
-        let at = probeTick(start: runtime.startedAt, probe: probe, notBefore: max(after ?? 0, (cluster.now - runtime.startedAt).seconds))
+        let at = probeTick(
+            start: runtime.startedAt, probe: probe,
+            notBefore: max(after ?? 0, (cluster.now - runtime.startedAt).seconds))
         workers[w].containers[c].timers.append(
             cluster.schedule(
                 .kubelet(node, .containerReady(workers[w].pod, container: c, instance: runtime.instances - 1)), at: at))
@@ -458,7 +463,8 @@ extension Kubelet {
             continueTermination(w)
             return
         }
-        if workers[w].pending == .kills, !workers[w].killTargets.contains(where: { workers[w].containers[$0].running }) {
+        if workers[w].pending == .kills, !workers[w].killTargets.contains(where: { workers[w].containers[$0].running })
+        {
             workers[w].pending = nil
             workers[w].killTargets = []
             if isDown { return }  // the kubelet died mid-sync; recovery resyncs

@@ -60,7 +60,9 @@ extension Kubelet {
         for volume in workers[w].volumes {
             guard let limit = volume.sizeLimit, volume.usage(at: now) > Double(limit) - 0.5 else { continue }
             // eviction/helpers.go emptyDirMessageFmt.
-            evict(w, message: "Usage of EmptyDir volume \"\(volume.name)\" exceeds the limit \"\(volume.sizeLimitText)\". ")
+            evict(
+                w,
+                message: "Usage of EmptyDir volume \"\(volume.name)\" exceeds the limit \"\(volume.sizeLimitText)\". ")
             return
         }
         scheduleEvictionCheck(w)

@@ -298,7 +298,9 @@ public final class Kubelet {
             words.removeFirst(2)
         }
         let quotes: Set<Character> = ["\"", "'"]
-        words = words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
+        words = words.map {
+            String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed())
+        }
         guard words.count == 2 else { return nil }
         switch words[0] {
         case "sleep", "/bin/sleep":

@@ -49,8 +49,10 @@ public struct KubeEvent: Hashable, Sendable {
     public var isCombined = false
 
     /// Creates an event.
-    public init(time: SimulationTime, type: EventType, reason: String, message: String, kind: String,
-                namespace: String, name: String, fieldPath: String? = nil, component: String, host: String? = nil) {
+    public init(
+        time: SimulationTime, type: EventType, reason: String, message: String, kind: String,
+        namespace: String, name: String, fieldPath: String? = nil, component: String, host: String? = nil
+    ) {
         self.time = time
         self.type = type
         self.reason = reason

@@ -63,7 +63,9 @@ struct EventCorrelator {
         }
         let time = event.time
         let digest = EventMessageAggregator.digest(event.message)
-        let combine = groups[source].update(GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }) {
+        let combine = groups[source].update(
+            GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }
+        ) {
             $0.observe(digest, at: time)
         }
         if combine {

@@ -16,12 +16,14 @@ extension Scheduler {
         attempts += 1
         let profileIndex = queue.infos[pod.value].profile
         let info = cache.info(for: pod, object: object)
-        var state = CycleState(pod: pod, object: object, info: info, addedAffinity: profiles[profileIndex].addedAffinity)
+        var state = CycleState(
+            pod: pod, object: object, info: info, addedAffinity: profiles[profileIndex].addedAffinity)
         let n = cache.nodeCount
         if n == 0 {
             // ErrNoNodesAvailable: an error, not a FitError; the pod goes to backoff.
-            recordFailure(pod, profile: profileIndex, message: "no nodes available to schedule pods",
-                          reason: "SchedulerError", rejectors: .all, toBackoff: true, nominate: nil)
+            recordFailure(
+                pod, profile: profileIndex, message: "no nodes available to schedule pods",
+                reason: "SchedulerError", rejectors: .all, toBackoff: true, nominate: nil)
             return
         }
         preFilter(&state, profile: profileIndex)
@@ -164,7 +166,8 @@ extension Scheduler {
         for _ in 0..<n {
             let node = Int(order[i])
             processed += 1
-            if fast && !hot[node].slow && (!checkFit || hot[node].fits(cpu: cpu, memory: memory, ephemeral: ephemeral)) {
+            if fast && !hot[node].slow && (!checkFit || hot[node].fits(cpu: cpu, memory: memory, ephemeral: ephemeral))
+            {
                 feasible.append(Int32(node))
                 if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
             } else {
@@ -315,7 +318,8 @@ extension Scheduler {
             var scores = takeScores()
             if balanced.scoresHotOnly {
                 let request = state.info.request
-                memoizedHotScores(into: &scores, count: count, memo: \.balancedMemo, profile: profile, request: request) {
+                memoizedHotScores(into: &scores, count: count, memo: \.balancedMemo, profile: profile, request: request)
+                {
                     balanced.score(request, hot: $0)
                 }
             } else {
@@ -407,17 +411,21 @@ extension Scheduler {
     func takeMemo(_ path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>) -> [ScoreMemo] {
         var memo = self[keyPath: path]
         self[keyPath: path] = []
-        if memo.count < cache.hot.count { memo.append(contentsOf: repeatElement(ScoreMemo(), count: cache.hot.count - memo.count)) }
+        if memo.count < cache.hot.count {
+            memo.append(contentsOf: repeatElement(ScoreMemo(), count: cache.hot.count - memo.count))
+        }
         return memo
     }
 
     func podContext(_ state: CycleState) -> PodContext {
-        PodContext(id: state.pod, pod: cluster.api[state.pod].pod, request: state.info.request, priority: state.info.priority)
+        PodContext(
+            id: state.pod, pod: cluster.api[state.pod].pod, request: state.info.request, priority: state.info.priority)
     }
 
     // MARK: - Assume and bind
 
-    func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?) {
+    func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?)
+    {
         chooseGPUDevice(pod, on: node, profile: profile)
         cache.addPod(pod, object: object, to: node, at: cluster.now)
         recordGPUDevices(pod)
@@ -444,7 +452,8 @@ extension Scheduler {
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : 0
         cluster.bind(pod, to: node)
         cluster.recordEvent(
-            .normal, "Scheduled", "Successfully assigned \(object.namespace)/\(object.name) to \(cluster.api[node].name)",
+            .normal, "Scheduled",
+            "Successfully assigned \(object.namespace)/\(object.name) to \(cluster.api[node].name)",
             pod: pod, component: profiles[profile].schedulerName)
     }
 

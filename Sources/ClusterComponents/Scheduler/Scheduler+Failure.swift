@@ -16,7 +16,9 @@ extension Scheduler {
 
     /// `"0/N nodes are available: <sorted histogram>."`; nodes without an explicit status add
     /// `absentReason` (if given).
-    static func fitErrorMessage(numAllNodes: Int, reasons: [String], absent: (count: Int, reason: String)? = nil) -> String {
+    static func fitErrorMessage(
+        numAllNodes: Int, reasons: [String], absent: (count: Int, reason: String)? = nil
+    ) -> String {
         var histogram: [String: Int] = [:]
         for reason in reasons { histogram[reason, default: 0] += 1 }
         if let absent, absent.count > 0 { histogram[absent.reason, default: 0] += absent.count }
@@ -55,8 +57,9 @@ extension Scheduler {
             e.message = message
             explanations[pod] = e
         }
-        recordFailure(pod, profile: profile, message: message, reason: "Unschedulable", rejectors: rejectors,
-                      toBackoff: false, nominate: nominated)
+        recordFailure(
+            pod, profile: profile, message: message, reason: "Unschedulable", rejectors: rejectors,
+            toBackoff: false, nominate: nominated)
     }
 
     func recordFailure(

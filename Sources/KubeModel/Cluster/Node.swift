@@ -83,8 +83,10 @@ public struct NodeStatus: Hashable, Sendable {
     public var phase: String?
 
     /// Creates a status; `allocatable` defaults to `capacity`.
-    public init(capacity: ResourceList = [:], allocatable: ResourceList? = nil, images: [ContainerImage]? = nil,
-                conditions: [NodeCondition]? = nil) {
+    public init(
+        capacity: ResourceList = [:], allocatable: ResourceList? = nil, images: [ContainerImage]? = nil,
+        conditions: [NodeCondition]? = nil
+    ) {
         self.capacity = capacity
         self.allocatable = allocatable ?? capacity
         self.images = images

@@ -16,8 +16,10 @@ public struct Secret: Codable, Hashable, Sendable {
     public var immutable: Bool?
 
     /// Creates a Secret.
-    public init(metadata: ObjectMeta, data: [String: String]? = nil, stringData: [String: String]? = nil,
-                type: String = "Opaque") {
+    public init(
+        metadata: ObjectMeta, data: [String: String]? = nil, stringData: [String: String]? = nil,
+        type: String = "Opaque"
+    ) {
         self.apiVersion = "v1"
         self.kind = "Secret"
         self.metadata = metadata

@@ -15,8 +15,9 @@ enum AdmissionDefaults {
                 } catch {
                     let name = pod.metadata.name ?? pod.metadata.generateName ?? ""
                     result.diagnostics.append(
-                        Diagnostic(severity: .error, location: loaded.location, object: "Pod \"\(name)\"",
-                                   message: "\(error.path): Forbidden: pods \"\(name)\" is forbidden: \(error.message)"))
+                        Diagnostic(
+                            severity: .error, location: loaded.location, object: "Pod \"\(name)\"",
+                            message: "\(error.path): Forbidden: pods \"\(name)\" is forbidden: \(error.message)"))
                     continue
                 }
                 loaded.object = .pod(pod)

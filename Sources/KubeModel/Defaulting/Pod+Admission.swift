@@ -34,17 +34,21 @@ extension Pod {
         var resolved: PriorityClass?
         if let name = spec.priorityClassName, !name.isEmpty {
             guard let found = classes.last(where: { $0.metadata.name == name }) else {
-                throw AdmissionError(message: "no PriorityClass with name \(name) was found", path: "spec.priorityClassName")
+                throw AdmissionError(
+                    message: "no PriorityClass with name \(name) was found", path: "spec.priorityClassName")
             }
             resolved = found
         } else {
-            resolved = classes.filter { $0.globalDefault == true }.max { ($0.value, $0.metadata.name ?? "") < ($1.value, $1.metadata.name ?? "") }
+            resolved = classes.filter { $0.globalDefault == true }.max {
+                ($0.value, $0.metadata.name ?? "") < ($1.value, $1.metadata.name ?? "")
+            }
             if let resolved { spec.priorityClassName = resolved.metadata.name }
         }
         let priority = resolved?.value ?? 0
         if let explicit = spec.priority, explicit != priority {
             throw AdmissionError(
-                message: "the integer value of priority (\(explicit)) must not be provided in pod spec; priority admission controller computed \(priority) from the given PriorityClass name",
+                message:
+                    "the integer value of priority (\(explicit)) must not be provided in pod spec; priority admission controller computed \(priority) from the given PriorityClass name",
                 path: "spec.priority")
         }
         spec.priority = priority

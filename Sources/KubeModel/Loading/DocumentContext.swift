@@ -22,8 +22,9 @@ struct DocumentContext {
         }
         if apiVersion != expected {
             result.diagnostics.append(
-                diagnostic(.error, at: [.key("apiVersion")], object: nil,
-                           "no matches for kind \"\(kind)\" in version \"\(apiVersion)\" (expected \"\(expected)\")"))
+                diagnostic(
+                    .error, at: [.key("apiVersion")], object: nil,
+                    "no matches for kind \"\(kind)\" in version \"\(apiVersion)\" (expected \"\(expected)\")"))
             return nil
         }
         switch kind {
@@ -69,16 +70,18 @@ struct DocumentContext {
                 var where_ = location
                 where_.line = locator.keyLine(at: path) ?? location.line
                 result.diagnostics.append(
-                    Diagnostic(severity: .warning, location: where_, object: sourceDisplayName,
-                               message: "unknown field \"\(YAMLLocator.fieldPath(path))\""))
+                    Diagnostic(
+                        severity: .warning, location: where_, object: sourceDisplayName,
+                        message: "unknown field \"\(YAMLLocator.fieldPath(path))\""))
             }
         }
         if options.validate, let validatable = value as? any Validatable {
             let errors = (value as? Pod)?.validate(options: options.validation) ?? validatable.validate()
             for fieldError in errors {
                 result.diagnostics.append(
-                    diagnostic(.error, at: YAMLLocator.components(of: fieldError.path), object: sourceDisplayName,
-                               fieldError.description))
+                    diagnostic(
+                        .error, at: YAMLLocator.components(of: fieldError.path), object: sourceDisplayName,
+                        fieldError.description))
             }
             if !errors.isEmpty { return nil }
         }
@@ -106,16 +109,19 @@ struct DocumentContext {
             let path = YAMLLocator.components(of: context.codingPath)
             let found = locator.node(at: path)
             let shown = found.exact ? Self.valueText(found.node) : "value"
-            return diagnostic(.error, at: path, object: nil,
-                              YAMLLocator.fieldPath(path) + ": Invalid value: \(shown): expected \(Self.typeName(type))")
+            return diagnostic(
+                .error, at: path, object: nil,
+                YAMLLocator.fieldPath(path) + ": Invalid value: \(shown): expected \(Self.typeName(type))")
         case .dataCorrupted(let context):
             let path = YAMLLocator.components(of: context.codingPath)
             let found = locator.node(at: path)
             let shown = found.exact ? Self.valueText(found.node) : "value"
             let field = path.isEmpty ? "" : YAMLLocator.fieldPath(path) + ": "
-            return diagnostic(.error, at: path, object: nil, field + "Invalid value: \(shown): \(context.debugDescription)")
+            return diagnostic(
+                .error, at: path, object: nil, field + "Invalid value: \(shown): \(context.debugDescription)")
         @unknown default:
-            return Diagnostic(severity: .error, location: location, object: sourceDisplayName, message: "\(decodingError)")
+            return Diagnostic(
+                severity: .error, location: location, object: sourceDisplayName, message: "\(decodingError)")
         }
     }
 

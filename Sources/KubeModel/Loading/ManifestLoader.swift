@@ -132,8 +132,9 @@ public struct ManifestLoader: Sendable {
             let offset = Self.firstInvalidUTF8Offset(data)
             let line = data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             result.diagnostics.append(
-                error(SourceLocation(file: fileName, line: line),
-                      "file is not valid UTF-8 text (invalid byte at offset \(offset)); is it a binary file?"))
+                error(
+                    SourceLocation(file: fileName, line: line),
+                    "file is not valid UTF-8 text (invalid byte at offset \(offset)); is it a binary file?"))
             return
         }
         loadText(text, fileName: fileName, into: &result)
@@ -192,8 +193,9 @@ public struct ManifestLoader: Sendable {
         }
         if result.objects.count == before && result.diagnostics.count == errorsBefore {
             result.diagnostics.append(
-                Diagnostic(severity: .warning, location: fileLocation,
-                           message: "no Kubernetes objects found (the file is empty or holds only comments)"))
+                Diagnostic(
+                    severity: .warning, location: fileLocation,
+                    message: "no Kubernetes objects found (the file is empty or holds only comments)"))
         }
     }
 
@@ -248,7 +250,8 @@ public struct ManifestLoader: Sendable {
                 let low = roots.count * worker / workers
                 let high = roots.count * (worker + 1) / workers
                 for index in low..<high {
-                    loadDocument(roots[index], fileName: fileName, documentIndex: firstIndex + index, into: &output[index])
+                    loadDocument(
+                        roots[index], fileName: fileName, documentIndex: firstIndex + index, into: &output[index])
                 }
             }
         }
@@ -270,11 +273,13 @@ public struct ManifestLoader: Sendable {
             switch error {
             case .tooManyNodes(let budget):
                 result.diagnostics.append(
-                    self.error(location, "document expands to more than \(budget) YAML nodes (aliases/anchors); refusing it"))
+                    self.error(
+                        location, "document expands to more than \(budget) YAML nodes (aliases/anchors); refusing it"))
             case .tooDeep(let depth, let line):
                 var deep = location
                 deep.line = line ?? location.line
-                result.diagnostics.append(self.error(deep, "document is nested more than \(depth) levels deep; refusing it"))
+                result.diagnostics.append(
+                    self.error(deep, "document is nested more than \(depth) levels deep; refusing it"))
             }
             return
         }
@@ -285,7 +290,8 @@ public struct ManifestLoader: Sendable {
         _ root: Yams.Node, location: SourceLocation, into result: inout Result, allowList: Bool
     ) {
         guard root.mapping != nil else {
-            result.diagnostics.append(error(location, "expected a Kubernetes object (a YAML mapping), found \(Self.describe(root))"))
+            result.diagnostics.append(
+                error(location, "expected a Kubernetes object (a YAML mapping), found \(Self.describe(root))"))
             return
         }
         let apiVersion = root["apiVersion"]?.string ?? ""
@@ -294,7 +300,8 @@ public struct ManifestLoader: Sendable {
         if apiVersion.isEmpty { missing.append("apiVersion not set") }
         if kind.isEmpty { missing.append("kind not set") }
         if !missing.isEmpty {
-            result.diagnostics.append(error(location, "error validating data: [" + missing.joined(separator: ", ") + "]"))
+            result.diagnostics.append(
+                error(location, "error validating data: [" + missing.joined(separator: ", ") + "]"))
             return
         }
         if kind == "List" || (kind.hasSuffix("List") && root["items"] != nil) {

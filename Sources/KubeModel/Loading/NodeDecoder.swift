@@ -60,9 +60,18 @@ final class DecodeTrace {
 struct NodeIndexKey: CodingKey {
     var stringValue: String
     var intValue: Int?
-    init?(stringValue: String) { self.stringValue = stringValue; self.intValue = nil }
-    init?(intValue: Int) { self.stringValue = "\(intValue)"; self.intValue = intValue }
-    init(index: Int) { self.stringValue = "Index \(index)"; self.intValue = index }
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+        self.intValue = nil
+    }
+    init?(intValue: Int) {
+        self.stringValue = "\(intValue)"
+        self.intValue = intValue
+    }
+    init(index: Int) {
+        self.stringValue = "Index \(index)"
+        self.intValue = index
+    }
     static let `super` = NodeIndexKey(stringValue: "super")!
 }
 
@@ -87,7 +96,8 @@ private struct _NodeDecoder: Decoder, SingleValueDecodingContainer {
             throw nodeTypeMismatch(at: codingPath, expectation: Yams.Node.Mapping.self, reality: node)
         }
         return KeyedDecodingContainer(
-            _NodeKeyedContainer<Key>(decoder: self, index: MappingIndex(mapping), asked: trace?.asked(at: mapping.mark)))
+            _NodeKeyedContainer<Key>(decoder: self, index: MappingIndex(mapping), asked: trace?.asked(at: mapping.mark))
+        )
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -206,7 +216,11 @@ private struct MappingIndex {
         var merge: [(key: Yams.Node, value: Yams.Node)] = []
         var pairs: [(key: Yams.Node, value: Yams.Node)] = []
         for pair in mapping {
-            if pair.key.tag.rawValue == Tag.Name.merge.rawValue { flatten(pair.value, into: &merge) } else { pairs.append(pair) }
+            if pair.key.tag.rawValue == Tag.Name.merge.rawValue {
+                flatten(pair.value, into: &merge)
+            } else {
+                pairs.append(pair)
+            }
         }
         return merge + pairs
     }
@@ -261,8 +275,10 @@ private final class _NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerP
     private func node(for key: Key) throws -> Yams.Node {
         guard let node = lookup(key.stringValue) else {
             throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath,
-                           debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
+                key,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
         }
         return node
     }
@@ -323,8 +339,10 @@ private final class _NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerP
         guard let node = lookup(NodeIndexKey.super.stringValue) else {
             let key = NodeIndexKey.super
             throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath,
-                           debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
+                key,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
         }
         return decoder.child(node, key: NodeIndexKey.super)
     }
@@ -351,8 +369,10 @@ private struct _NodeUnkeyedContainer: UnkeyedDecodingContainer {
     ) throws -> T {
         if isAtEnd {
             throw DecodingError.valueNotFound(
-                reported ?? type, .init(codingPath: codingPath + [NodeIndexKey(index: currentIndex)],
-                            debugDescription: "Unkeyed container is at end."))
+                reported ?? type,
+                .init(
+                    codingPath: codingPath + [NodeIndexKey(index: currentIndex)],
+                    debugDescription: "Unkeyed container is at end."))
         }
         let value = try body(decoder.child(nodes[currentIndex], key: NodeIndexKey(index: currentIndex)))
         currentIndex += 1

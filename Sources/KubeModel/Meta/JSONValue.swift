@@ -52,7 +52,8 @@ extension JSONValue: Codable {
         if let keyed = try? decoder.container(keyedBy: Key.self) {
             // `allKeys` order is not guaranteed by every decoder; sort for determinism.
             let keys = keyed.allKeys.sorted { $0.stringValue < $1.stringValue }
-            self = .mapping(try keys.map { Member(key: $0.stringValue, value: try keyed.decode(JSONValue.self, forKey: $0)) })
+            self = .mapping(
+                try keys.map { Member(key: $0.stringValue, value: try keyed.decode(JSONValue.self, forKey: $0)) })
         } else if var unkeyed = try? decoder.unkeyedContainer() {
             var items: [JSONValue] = []
             while !unkeyed.isAtEnd { items.append(try unkeyed.decode(JSONValue.self)) }

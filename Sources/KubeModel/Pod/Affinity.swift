@@ -7,7 +7,9 @@ public struct Affinity: Codable, Hashable, Sendable {
     /// Separation from pods.
     public var podAntiAffinity: PodAntiAffinity?
     /// Creates affinity.
-    public init(nodeAffinity: NodeAffinity? = nil, podAffinity: PodAffinity? = nil, podAntiAffinity: PodAntiAffinity? = nil) {
+    public init(
+        nodeAffinity: NodeAffinity? = nil, podAffinity: PodAffinity? = nil, podAntiAffinity: PodAntiAffinity? = nil
+    ) {
         self.nodeAffinity = nodeAffinity
         self.podAffinity = podAffinity
         self.podAntiAffinity = podAntiAffinity

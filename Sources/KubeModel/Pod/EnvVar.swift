@@ -60,7 +60,8 @@ public struct EnvFromSource: Codable, Hashable, Sendable {
     public var secretRef: ObjectNameReference?
 
     /// Creates a source.
-    public init(prefix: String? = nil, configMapRef: ObjectNameReference? = nil, secretRef: ObjectNameReference? = nil) {
+    public init(prefix: String? = nil, configMapRef: ObjectNameReference? = nil, secretRef: ObjectNameReference? = nil)
+    {
         self.prefix = prefix
         self.configMapRef = configMapRef
         self.secretRef = secretRef

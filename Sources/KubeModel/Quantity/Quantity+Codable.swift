@@ -12,7 +12,8 @@ extension Quantity: Codable {
         } else if let integer = try? container.decode(Int64.self) {
             text = String(integer)
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a quantity such as 100m or 1Gi")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a quantity such as 100m or 1Gi")
         }
         do {
             self = try Quantity(parsing: text.trimmingCharacters(in: .whitespaces))

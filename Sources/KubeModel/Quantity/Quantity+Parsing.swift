@@ -80,12 +80,24 @@ extension Quantity {
         case "T": decimalExponent = 12
         case "P": decimalExponent = 15
         case "E": decimalExponent = 18
-        case "Ki": binaryExponent = 10; format = .binarySI
-        case "Mi": binaryExponent = 20; format = .binarySI
-        case "Gi": binaryExponent = 30; format = .binarySI
-        case "Ti": binaryExponent = 40; format = .binarySI
-        case "Pi": binaryExponent = 50; format = .binarySI
-        case "Ei": binaryExponent = 60; format = .binarySI
+        case "Ki":
+            binaryExponent = 10
+            format = .binarySI
+        case "Mi":
+            binaryExponent = 20
+            format = .binarySI
+        case "Gi":
+            binaryExponent = 30
+            format = .binarySI
+        case "Ti":
+            binaryExponent = 40
+            format = .binarySI
+        case "Pi":
+            binaryExponent = 50
+            format = .binarySI
+        case "Ei":
+            binaryExponent = 60
+            format = .binarySI
         default:
             guard let exponent = Self.parseExponent(suffix) else {
                 // Characters outside the allowed set are a format error; known letters in
@@ -138,7 +150,9 @@ extension Quantity {
     }
 
     /// ⌈mantissa × 2^binary × 10^decimal⌉, or `nil` on overflow.
-    private static func scale(_ mantissa: Int64, byPowerOfTwo binary: Int, powerOfTen decimal: Int, inexact: Bool)
+    private static func scale(
+        _ mantissa: Int64, byPowerOfTwo binary: Int, powerOfTen decimal: Int, inexact: Bool
+    )
         -> Int64?
     {
         var value = mantissa

@@ -98,8 +98,10 @@ public struct ScoringStrategy: Codable, Hashable, Sendable {
     public var requestedToCapacityRatio: RequestedToCapacityRatioParam?
 
     /// Creates a strategy.
-    public init(type: String? = nil, resources: [ResourceSpec]? = nil,
-                requestedToCapacityRatio: RequestedToCapacityRatioParam? = nil) {
+    public init(
+        type: String? = nil, resources: [ResourceSpec]? = nil,
+        requestedToCapacityRatio: RequestedToCapacityRatioParam? = nil
+    ) {
         self.type = type
         self.resources = resources
         self.requestedToCapacityRatio = requestedToCapacityRatio

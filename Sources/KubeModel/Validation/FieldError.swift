@@ -77,7 +77,8 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible, Error {
     /// as `sets.List` returns them).
     public static func notSupported(_ path: String, _ value: String, _ supported: [String]) -> FieldError {
         let list = supported.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-        return FieldError(path: path, type: .notSupported, badValue: .string(value), detail: "supported values: " + list)
+        return FieldError(
+            path: path, type: .notSupported, badValue: .string(value), detail: "supported values: " + list)
     }
 
     /// The error body without the path (field `Error.ErrorBody`).

@@ -46,7 +46,9 @@ struct FieldErrorList {
 
     /// `ValidateNonnegativeQuantity`.
     mutating func nonnegative(_ quantity: Quantity, _ path: String) {
-        if quantity.isNegative { append(.invalid(path, .string(quantity.description), "must be greater than or equal to 0")) }
+        if quantity.isNegative {
+            append(.invalid(path, .string(quantity.description), "must be greater than or equal to 0"))
+        }
     }
 
     /// Object names: required unless `generateName`, and DNS-1123 subdomain (`ValidateObjectMeta`
@@ -58,7 +60,8 @@ struct FieldErrorList {
                 append(.required("metadata.name", "name or generateName is required"))
             }
         } else {
-            let problems = nameIsLabel ? NameValidation.dns1123LabelProblems(name) : NameValidation.dns1123SubdomainProblems(name)
+            let problems =
+                nameIsLabel ? NameValidation.dns1123LabelProblems(name) : NameValidation.dns1123SubdomainProblems(name)
             for problem in problems { append(.invalid("metadata.name", .string(name), problem)) }
         }
         if namespaced, let namespace = meta.namespace, !namespace.isEmpty {
@@ -83,7 +86,9 @@ struct FieldErrorList {
                 }
             case "Exists", "DoesNotExist":
                 if !values.isEmpty {
-                    append(.forbidden(here + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+                    append(
+                        .forbidden(
+                            here + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
                 }
             default:
                 append(.invalid(here + ".operator", .string(requirement.operator), "not a valid selector operator"))

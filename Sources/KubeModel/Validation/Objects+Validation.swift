@@ -26,16 +26,20 @@ private func validateSelectorAndTemplate(
         } else if !selector.matches(template.metadata.labels ?? [:]) {
             let labels = (template.metadata.labels ?? [:]).sorted { $0.key < $1.key }
                 .map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ", ")
-            list.append(FieldError(path: "spec.template.metadata.labels", type: .invalid,
-                                   badValue: .string("map[string]string{\(labels)}"),
-                                   detail: "`selector` does not match template `labels`"))
+            list.append(
+                FieldError(
+                    path: "spec.template.metadata.labels", type: .invalid,
+                    badValue: .string("map[string]string{\(labels)}"),
+                    detail: "`selector` does not match template `labels`"))
         }
     } else {
         list.append(.required("spec.selector"))
     }
     if !allowedRestartPolicies.contains(template.spec.restartPolicy) {
-        list.append(.notSupported("spec.template.spec.restartPolicy", template.spec.restartPolicy.rawValue,
-                                  allowedRestartPolicies.map(\.rawValue)))
+        list.append(
+            .notSupported(
+                "spec.template.spec.restartPolicy", template.spec.restartPolicy.rawValue,
+                allowedRestartPolicies.map(\.rawValue)))
     }
     list.append(contentsOf: template.spec.validationErrors(path: "spec.template.spec"))
 }
@@ -46,13 +50,15 @@ extension Deployment: Validatable {
         var list = FieldErrorList()
         list.objectMeta(metadata, namespaced: true)
         list.nonnegative(spec.replicas, "spec.replicas")
-        validateSelectorAndTemplate(selector: spec.selector, template: spec.template, kind: "deployment",
-                                    allowedRestartPolicies: [.always], into: &list)
+        validateSelectorAndTemplate(
+            selector: spec.selector, template: spec.template, kind: "deployment",
+            allowedRestartPolicies: [.always], into: &list)
         let types = ["Recreate", "RollingUpdate"]
         if !types.contains(spec.strategy.type) {
             list.append(.notSupported("spec.strategy.type", spec.strategy.type, types))
         } else if spec.strategy.type == "Recreate", spec.strategy.rollingUpdate != nil {
-            list.append(.forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'"))
+            list.append(
+                .forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'"))
         }
         if let rolling = spec.strategy.rollingUpdate, spec.strategy.type == "RollingUpdate" {
             let base = "spec.strategy.rollingUpdate"
@@ -61,10 +67,16 @@ extension Deployment: Validatable {
                 case .int(let number): list.nonnegative(number, "\(base).\(field)")
                 case .string(let text):
                     guard text.hasSuffix("%"), let percent = Int(text.dropLast()) else {
-                        list.append(.invalid("\(base).\(field)", .string(text), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"))
+                        list.append(
+                            .invalid(
+                                "\(base).\(field)", .string(text),
+                                "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"
+                            ))
                         continue
                     }
-                    if percent < 0 { list.append(.invalid("\(base).\(field)", .string(text), "must be greater than or equal to 0")) }
+                    if percent < 0 {
+                        list.append(.invalid("\(base).\(field)", .string(text), "must be greater than or equal to 0"))
+                    }
                     if field == "maxUnavailable" && percent > 100 {
                         list.append(.invalid("\(base).\(field)", .string(text), "must not be greater than 100%"))
                     }
@@ -74,7 +86,10 @@ extension Deployment: Validatable {
                 (try? rolling.maxSurge.scaledValue(total: 100, roundUp: true)) == 0
             {
                 let shown: FieldError.BadValue =
-                    switch rolling.maxUnavailable { case .int(let n): .int(n); case .string(let s): .string(s) }
+                    switch rolling.maxUnavailable {
+                    case .int(let n): .int(n)
+                    case .string(let s): .string(s)
+                    }
                 list.append(.invalid("\(base).maxUnavailable", shown, "may not be 0 when `maxSurge` is 0"))
             }
         }
@@ -82,8 +97,10 @@ extension Deployment: Validatable {
         list.nonnegative(spec.revisionHistoryLimit, "spec.revisionHistoryLimit")
         list.nonnegative(spec.progressDeadlineSeconds, "spec.progressDeadlineSeconds")
         if spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0) {
-            list.append(.invalid("spec.progressDeadlineSeconds", .int(spec.progressDeadlineSeconds),
-                                 "must be greater than minReadySeconds"))
+            list.append(
+                .invalid(
+                    "spec.progressDeadlineSeconds", .int(spec.progressDeadlineSeconds),
+                    "must be greater than minReadySeconds"))
         }
         return list.errors
     }
@@ -96,8 +113,9 @@ extension ReplicaSet: Validatable {
         list.objectMeta(metadata, namespaced: true)
         list.nonnegative(spec.replicas, "spec.replicas")
         list.nonnegative(spec.minReadySeconds, "spec.minReadySeconds")
-        validateSelectorAndTemplate(selector: spec.selector, template: spec.template, kind: "replicaset",
-                                    allowedRestartPolicies: [.always], into: &list)
+        validateSelectorAndTemplate(
+            selector: spec.selector, template: spec.template, kind: "replicaset",
+            allowedRestartPolicies: [.always], into: &list)
         return list.errors
     }
 }
@@ -122,12 +140,15 @@ extension Job: Validatable {
             list.append(.required("spec.completions", "when completion mode is Indexed"))
         }
         if spec.manualSelector == true {
-            validateSelectorAndTemplate(selector: spec.selector, template: spec.template, kind: "job",
-                                        allowedRestartPolicies: [.onFailure, .never], into: &list)
+            validateSelectorAndTemplate(
+                selector: spec.selector, template: spec.template, kind: "job",
+                allowedRestartPolicies: [.onFailure, .never], into: &list)
         } else {
             if !([.onFailure, .never] as [RestartPolicy]).contains(spec.template.spec.restartPolicy) {
-                list.append(.notSupported("spec.template.spec.restartPolicy", spec.template.spec.restartPolicy.rawValue,
-                                          ["OnFailure", "Never"]))
+                list.append(
+                    .notSupported(
+                        "spec.template.spec.restartPolicy", spec.template.spec.restartPolicy.rawValue,
+                        ["OnFailure", "Never"]))
             }
             list.append(contentsOf: spec.template.spec.validationErrors(path: "spec.template.spec"))
         }
@@ -145,7 +166,8 @@ extension Node: Validatable {
             let here = "spec.taints[\(index)]"
             if taint.key.isEmpty { list.append(.required(here + ".key")) }
             if !TaintEffect.supported.contains(taint.effect) {
-                list.append(.notSupported(here + ".effect", taint.effect.rawValue, TaintEffect.supported.map(\.rawValue)))
+                list.append(
+                    .notSupported(here + ".effect", taint.effect.rawValue, TaintEffect.supported.map(\.rawValue)))
             }
             let identity = taint.key + "\u{0}" + taint.effect.rawValue
             if seen.contains(identity) {
@@ -178,7 +200,9 @@ extension PriorityClass: Validatable {
             list.append(.forbidden("value", "maximum allowed value of a user defined priority is 1000000000"))
         }
         if let preemptionPolicy, !PreemptionPolicy.supported.contains(preemptionPolicy) {
-            list.append(.notSupported("preemptionPolicy", preemptionPolicy.rawValue, PreemptionPolicy.supported.map(\.rawValue)))
+            list.append(
+                .notSupported("preemptionPolicy", preemptionPolicy.rawValue, PreemptionPolicy.supported.map(\.rawValue))
+            )
         }
         return list.errors
     }
@@ -208,8 +232,10 @@ extension PodDisruptionBudget: Validatable {
         var list = FieldErrorList()
         list.objectMeta(metadata, namespaced: true)
         if spec.minAvailable != nil && spec.maxUnavailable != nil {
-            list.append(FieldError(path: "spec", type: .invalid, badValue: .string("spec"),
-                                   detail: "minAvailable and maxUnavailable cannot be both set"))
+            list.append(
+                FieldError(
+                    path: "spec", type: .invalid, badValue: .string("spec"),
+                    detail: "minAvailable and maxUnavailable cannot be both set"))
         }
         if let selector = spec.selector { list.labelSelector(selector, "spec.selector") }
         return list.errors
@@ -227,8 +253,10 @@ extension KubeSchedulerConfiguration: Validatable {
             list.append(.invalid("podInitialBackoffSeconds", .int(podInitialBackoffSeconds), "must be greater than 0"))
         }
         if podMaxBackoffSeconds < podInitialBackoffSeconds {
-            list.append(.invalid("podMaxBackoffSeconds", .int(podMaxBackoffSeconds),
-                                 "must be greater than or equal to PodInitialBackoffSeconds"))
+            list.append(
+                .invalid(
+                    "podMaxBackoffSeconds", .int(podMaxBackoffSeconds),
+                    "must be greater than or equal to PodInitialBackoffSeconds"))
         }
         var names = Set<String>()
         for (index, profile) in profiles.enumerated() {
@@ -239,7 +267,8 @@ extension KubeSchedulerConfiguration: Validatable {
             }
             names.insert(profile.schedulerName)
             if let percentage = profile.percentageOfNodesToScore, percentage < 0 || percentage > 100 {
-                list.append(.invalid(here + ".percentageOfNodesToScore", .int(percentage), "not in valid range [0-100]"))
+                list.append(
+                    .invalid(here + ".percentageOfNodesToScore", .int(percentage), "not in valid range [0-100]"))
             }
             if case .nodeResourcesFit(let args)? = profile.args(for: "NodeResourcesFit"),
                 let type = args.scoringStrategy?.type

@@ -22,16 +22,21 @@ extension PodSpec {
         }
 
         if !RestartPolicy.supported.contains(restartPolicy) {
-            list.append(.notSupported(path + ".restartPolicy", restartPolicy.rawValue, RestartPolicy.supported.map(\.rawValue)))
+            list.append(
+                .notSupported(path + ".restartPolicy", restartPolicy.rawValue, RestartPolicy.supported.map(\.rawValue)))
         }
         list.nonnegative(terminationGracePeriodSeconds, path + ".terminationGracePeriodSeconds")
         if let activeDeadlineSeconds, activeDeadlineSeconds < 1 || activeDeadlineSeconds > Int(Int32.max) {
-            list.append(.invalid(path + ".activeDeadlineSeconds", .int(activeDeadlineSeconds),
-                                 "must be between 1 and 2147483647, inclusive"))
+            list.append(
+                .invalid(
+                    path + ".activeDeadlineSeconds", .int(activeDeadlineSeconds),
+                    "must be between 1 and 2147483647, inclusive"))
         }
         if let preemptionPolicy, !PreemptionPolicy.supported.contains(preemptionPolicy) {
-            list.append(.notSupported(path + ".preemptionPolicy", preemptionPolicy.rawValue,
-                                      PreemptionPolicy.supported.map(\.rawValue)))
+            list.append(
+                .notSupported(
+                    path + ".preemptionPolicy", preemptionPolicy.rawValue,
+                    PreemptionPolicy.supported.map(\.rawValue)))
         }
         for (index, toleration) in (tolerations ?? []).enumerated() {
             toleration.validate(path: "\(path).tolerations[\(index)]", into: &list)
@@ -50,7 +55,8 @@ extension PodSpec {
                     term.validate(path: "\(termsPath)[\(index)]", into: &list)
                 }
             }
-            for (index, preferred) in (nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution ?? []).enumerated() {
+            for (index, preferred) in (nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution ?? []).enumerated()
+            {
                 let here = "\(base).preferredDuringSchedulingIgnoredDuringExecution[\(index)]"
                 if preferred.weight < 1 || preferred.weight > 100 {
                     list.append(.invalid(here + ".weight", .int(preferred.weight), "must be in the range 1-100"))
@@ -58,7 +64,9 @@ extension PodSpec {
                 preferred.preference.validate(path: here + ".preference", into: &list)
             }
         }
-        for (kind, affinity) in [("podAffinity", self.affinity?.podAffinity), ("podAntiAffinity", self.affinity?.podAntiAffinity)] {
+        for (kind, affinity) in [
+            ("podAffinity", self.affinity?.podAffinity), ("podAntiAffinity", self.affinity?.podAntiAffinity),
+        ] {
             guard let affinity else { continue }
             let base = "\(path).affinity.\(kind)"
             for (index, term) in (affinity.requiredDuringSchedulingIgnoredDuringExecution ?? []).enumerated() {
@@ -134,20 +142,25 @@ extension Container {
         }
         if (image ?? "").isEmpty { list.append(.required(path + ".image")) }
         if !PullPolicy.supported.contains(imagePullPolicy) {
-            list.append(.notSupported(path + ".imagePullPolicy", imagePullPolicy.rawValue, PullPolicy.supported.map(\.rawValue)))
+            list.append(
+                .notSupported(path + ".imagePullPolicy", imagePullPolicy.rawValue, PullPolicy.supported.map(\.rawValue))
+            )
         }
 
         // Ports.
         for (index, port) in (ports ?? []).enumerated() {
             let here = "\(path).ports[\(index)]"
             if port.containerPort < 1 || port.containerPort > 65535 {
-                list.append(.invalid(here + ".containerPort", .int(port.containerPort), "must be between 1 and 65535, inclusive"))
+                list.append(
+                    .invalid(
+                        here + ".containerPort", .int(port.containerPort), "must be between 1 and 65535, inclusive"))
             }
             if let hostPort = port.hostPort, hostPort != 0, hostPort < 1 || hostPort > 65535 {
                 list.append(.invalid(here + ".hostPort", .int(hostPort), "must be between 1 and 65535, inclusive"))
             }
             if !PortProtocol.supported.contains(port.protocol) {
-                list.append(.notSupported(here + ".protocol", port.protocol.rawValue, PortProtocol.supported.map(\.rawValue)))
+                list.append(
+                    .notSupported(here + ".protocol", port.protocol.rawValue, PortProtocol.supported.map(\.rawValue)))
             }
         }
 
@@ -158,7 +171,9 @@ extension Container {
 
         // Resources (`ValidateResourceRequirements`).
         let resourcesPath = path + ".resources"
-        for (resource, quantity) in resources.limits { list.nonnegative(quantity, "\(resourcesPath).limits[\(resource)]") }
+        for (resource, quantity) in resources.limits {
+            list.nonnegative(quantity, "\(resourcesPath).limits[\(resource)]")
+        }
         for (resource, quantity) in resources.requests {
             let here = "\(resourcesPath).requests[\(resource)]"
             list.nonnegative(quantity, here)
@@ -166,15 +181,21 @@ extension Container {
             if Container.isExtendedResource(resource) {
                 // Extended resources cannot be overcommitted: request == limit, limit required.
                 if let limit, quantity != limit {
-                    list.append(.invalid(here, .string(quantity.description),
-                                         "must be equal to \(resource) limit of \(limit.description)"))
+                    list.append(
+                        .invalid(
+                            here, .string(quantity.description),
+                            "must be equal to \(resource) limit of \(limit.description)"))
                 } else if limit == nil {
-                    list.append(.required("\(resourcesPath).limits[\(resource)]",
-                                          "Limit must be set for non overcommitable resources"))
+                    list.append(
+                        .required(
+                            "\(resourcesPath).limits[\(resource)]",
+                            "Limit must be set for non overcommitable resources"))
                 }
             } else if let limit, quantity > limit {
-                list.append(.invalid(here, .string(quantity.description),
-                                     "must be less than or equal to \(resource) limit of \(limit.description)"))
+                list.append(
+                    .invalid(
+                        here, .string(quantity.description),
+                        "must be less than or equal to \(resource) limit of \(limit.description)"))
             }
         }
 
@@ -195,7 +216,9 @@ extension Container {
             let here = path + ".restartPolicy"
             if options.containerRestartRules {
                 let allowed = ["Always", "OnFailure", "Never"]
-                if !allowed.contains(restartPolicy.rawValue) { list.append(.notSupported(here, restartPolicy.rawValue, allowed)) }
+                if !allowed.contains(restartPolicy.rawValue) {
+                    list.append(.notSupported(here, restartPolicy.rawValue, allowed))
+                }
             } else if isInit {
                 if restartPolicy != .always { list.append(.notSupported(here, restartPolicy.rawValue, ["Always"])) }
             } else {
@@ -207,13 +230,18 @@ extension Container {
             if !options.containerRestartRules {
                 list.append(.forbidden(here, "may not be set when the ContainerRestartRules feature is disabled"))
             } else {
-                if restartPolicy == nil { list.append(.required(path + ".restartPolicy", "must be set when restartPolicyRules are set")) }
+                if restartPolicy == nil {
+                    list.append(.required(path + ".restartPolicy", "must be set when restartPolicyRules are set"))
+                }
                 for (index, rule) in rules.enumerated() {
                     let rulePath = "\(here)[\(index)]"
-                    if rule.action != "Restart" { list.append(.notSupported(rulePath + ".action", rule.action, ["Restart"])) }
+                    if rule.action != "Restart" {
+                        list.append(.notSupported(rulePath + ".action", rule.action, ["Restart"]))
+                    }
                     if let exitCodes = rule.exitCodes {
                         if !["In", "NotIn"].contains(exitCodes.operator) {
-                            list.append(.notSupported(rulePath + ".exitCodes.operator", exitCodes.operator, ["In", "NotIn"]))
+                            list.append(
+                                .notSupported(rulePath + ".exitCodes.operator", exitCodes.operator, ["In", "NotIn"]))
                         }
                     } else {
                         list.append(.required(rulePath + ".exitCodes"))
@@ -223,7 +251,9 @@ extension Container {
         }
 
         // Probes.
-        let probes: [(String, Probe?)] = [("livenessProbe", livenessProbe), ("readinessProbe", readinessProbe), ("startupProbe", startupProbe)]
+        let probes: [(String, Probe?)] = [
+            ("livenessProbe", livenessProbe), ("readinessProbe", readinessProbe), ("startupProbe", startupProbe),
+        ]
         for (field, probe) in probes {
             guard let probe else { continue }
             let here = "\(path).\(field)"
@@ -234,7 +264,8 @@ extension Container {
             probe.validate(path: here, mustSucceedOnce: field != "readinessProbe", into: &list)
         }
         if isInit && !isSidecar && lifecycle != nil {
-            list.append(.forbidden(path + ".lifecycle", "may not be set for init containers without restartPolicy=Always"))
+            list.append(
+                .forbidden(path + ".lifecycle", "may not be set for init containers without restartPolicy=Always"))
         }
     }
 }
@@ -256,8 +287,10 @@ extension Probe {
             list.append(.invalid(path + ".successThreshold", .int(successThreshold), "must be 1"))
         }
         if let terminationGracePeriodSeconds, terminationGracePeriodSeconds <= 0 {
-            list.append(.invalid(path + ".terminationGracePeriodSeconds", .int(terminationGracePeriodSeconds),
-                                 "must be greater than 0"))
+            list.append(
+                .invalid(
+                    path + ".terminationGracePeriodSeconds", .int(terminationGracePeriodSeconds),
+                    "must be greater than 0"))
         }
     }
 }
@@ -268,18 +301,23 @@ extension Toleration {
         let key = self.key ?? ""
         let op = self.operator?.rawValue ?? ""
         if key.isEmpty && op != "Exists" {
-            list.append(.invalid(path + ".operator", .string(op),
-                                 "operator must be Exists when `key` is empty, which means \"match all values and all keys\""))
+            list.append(
+                .invalid(
+                    path + ".operator", .string(op),
+                    "operator must be Exists when `key` is empty, which means \"match all values and all keys\""))
         }
         if tolerationSeconds != nil, effect != .noExecute {
-            list.append(.invalid(path + ".effect", .string(effect?.rawValue ?? ""),
-                                 "effect must be 'NoExecute' when `tolerationSeconds` is set"))
+            list.append(
+                .invalid(
+                    path + ".effect", .string(effect?.rawValue ?? ""),
+                    "effect must be 'NoExecute' when `tolerationSeconds` is set"))
         }
         switch op {
         case "", "Equal": break
         case "Exists":
             if let value, !value.isEmpty {
-                list.append(.invalid(path + ".operator", .string(value), "value must be empty when `operator` is 'Exists'"))
+                list.append(
+                    .invalid(path + ".operator", .string(value), "value must be empty when `operator` is 'Exists'"))
             }
         default:
             list.append(.notSupported(path + ".operator", op, TolerationOperator.supported.map(\.rawValue)))
@@ -316,11 +354,13 @@ extension NodeSelectorRequirement {
             }
         case "Exists", "DoesNotExist":
             if !values.isEmpty {
-                list.append(.forbidden(path + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+                list.append(
+                    .forbidden(path + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
             }
         case "Gt", "Lt":
             if values.count != 1 {
-                list.append(.required(path + ".values", "must be specified single value when `operator` is 'Lt' or 'Gt'"))
+                list.append(
+                    .required(path + ".values", "must be specified single value when `operator` is 'Lt' or 'Gt'"))
             }
         default:
             list.append(.invalid(path + ".operator", .string(`operator`), "not a valid selector operator"))

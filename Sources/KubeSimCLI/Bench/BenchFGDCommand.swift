@@ -71,7 +71,8 @@ struct BenchFGDCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let experiment = GPUSharingExperiment(workloads: prepared, policies: try parsedPolicies(), seeds: try parsedSeeds())
+        let experiment = GPUSharingExperiment(
+            workloads: prepared, policies: try parsedPolicies(), seeds: try parsedSeeds())
         let total = experiment.runCount
         let rows = experiment.run { done in
             FileHandle.standardError.write(Data("\rruns \(done)/\(total)".utf8))
@@ -79,14 +80,17 @@ struct BenchFGDCommand: ParsableCommand {
         try GPUSharingExperiment.writeCSV(rows, to: out)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         FileHandle.standardError.write(
-            Data(String(format: "\n%d runs in %.2f s wall; %d rows written to %@\n", total, seconds, rows.count, out).utf8))
+            Data(
+                String(format: "\n%d runs in %.2f s wall; %d rows written to %@\n", total, seconds, rows.count, out)
+                    .utf8))
     }
 
     private func parsedWorkloads() throws -> [String] {
         let names = workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("--workload is empty") }
         for name in names {
-            let path = URL(fileURLWithPath: traces).appendingPathComponent(GPUTraceReader.podListFile(workload: name)).path
+            let path = URL(fileURLWithPath: traces).appendingPathComponent(GPUTraceReader.podListFile(workload: name))
+                .path
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError(
                     "--workload \(name): no \(GPUTraceReader.podListFile(workload: name)) in \(traces)"
@@ -103,7 +107,8 @@ struct BenchFGDCommand: ParsableCommand {
         let parsed = try names.map { name in
             guard let policy = GPUSharingPolicy(rawValue: name) else {
                 throw ValidationError(
-                    "--policies: unknown policy '\(name)' (known: \(GPUSharingPolicy.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    "--policies: unknown policy '\(name)' (known: \(GPUSharingPolicy.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             return policy
         }
@@ -115,7 +120,8 @@ struct BenchFGDCommand: ParsableCommand {
         var seeds: [UInt64] = []
         for part in self.seeds.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
-            guard (1...2).contains(bounds.count), let low = UInt64(bounds[0]), let high = UInt64(bounds.last!), low <= high
+            guard (1...2).contains(bounds.count), let low = UInt64(bounds[0]), let high = UInt64(bounds.last!),
+                low <= high
             else { throw ValidationError("--seeds: '\(part)' is not a seed or an ascending range like 42-51") }
             guard high - low < 10_000 else { throw ValidationError("--seeds: range \(part) has more than 10000 seeds") }
             seeds.append(contentsOf: low...high)

@@ -25,7 +25,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "YAML files or folders.")
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Directory for events.jsonl, timeline.jsonl, summary.json, metrics.csv, trace.json, report.html.")
+    @Option(
+        name: .shortAndLong,
+        help: "Directory for events.jsonl, timeline.jsonl, summary.json, metrics.csv, trace.json, report.html.")
     var out: String?
 
     @Option(help: "Override the scenario's seed.")
@@ -37,7 +39,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Summary format on stdout: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Trace directory that ${KUBESIM_TRACES} stands for in scenario file paths (e.g. ../shared/traces/alibaba-gpu-v2023).")
+    @Option(
+        help:
+            "Trace directory that ${KUBESIM_TRACES} stands for in scenario file paths (e.g. ../shared/traces/alibaba-gpu-v2023)."
+    )
     var traces: String?
 
     func run() throws {

@@ -30,7 +30,9 @@ final class ProgressReporter {
         lastPrint = now
         let wall = seconds(now - started)
         let rate = Double(cluster.eventsProcessed) / max(wall, 1e-9)
-        var line = String(format: "\r  sim %@  %.2f M events/s", "\(SimulationDuration(nanoseconds: cluster.now.nanoseconds))", rate / 1e6)
+        var line = String(
+            format: "\r  sim %@  %.2f M events/s", "\(SimulationDuration(nanoseconds: cluster.now.nanoseconds))",
+            rate / 1e6)
         if let end, cluster.now.nanoseconds > 0 {
             let fraction = Double(cluster.now.nanoseconds) / Double(end.nanoseconds)
             line += String(format: "  %3.0f%%  ETA %.0fs", fraction * 100, wall / max(fraction, 1e-9) - wall)

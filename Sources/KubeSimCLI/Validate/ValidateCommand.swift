@@ -30,12 +30,16 @@ struct ValidateCommand: ParsableCommand {
         if let location = input.scenario.location {
             print("Scenario \(input.scenario.name)  (\(location))")
         } else {
-            print("Scenario \(input.scenario.name)  (default: \(input.scenario.effectiveNodePools.map { "\($0.count)×\($0.name)" }.joined(separator: ", ")))")
+            print(
+                "Scenario \(input.scenario.name)  (default: \(input.scenario.effectiveNodePools.map { "\($0.count)×\($0.name)" }.joined(separator: ", ")))"
+            )
         }
         for diagnostic in input.diagnostics { print(diagnostic.description) }
         let errors = input.diagnostics.filter { $0.severity == .error }.count
         let warnings = input.diagnostics.count - errors
-        print("\(input.objects.count) object\(input.objects.count == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print(
+            "\(input.objects.count) object\(input.objects.count == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        )
         if errors > 0 { throw InputReporting.failureCode(input.diagnostics) }
     }
 }

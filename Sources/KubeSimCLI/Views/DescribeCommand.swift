@@ -35,14 +35,16 @@ struct DescribeCommand: ParsableCommand {
         let (runner, log, now) = try replay.replay()
         let cluster = runner.cluster
         // The newest pod of that name (a replacement may reuse it after a deletion).
-        guard let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace && !$0.isRemoved })
-            ?? cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace })
+        guard
+            let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace && !$0.isRemoved })
+                ?? cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace })
         else {
             throw CleanExit.message("Error from server (NotFound): pods \"\(name)\" not found")
         }
         let events = log.events.filter { $0.kind == "Pod" && $0.name == name && $0.namespace == namespace }
         print(
-            PodDescriber.describe(pod, events: events, now: now, originUnixSeconds: cluster.configuration.startTimeUnixSeconds),
+            PodDescriber.describe(
+                pod, events: events, now: now, originUnixSeconds: cluster.configuration.startTimeUnixSeconds),
             terminator: "")
     }
 }

@@ -6,7 +6,8 @@ import ClusterComponents
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show why the scheduler placed (or could not place) a pod: per-node filter verdicts and plugin scores.",
+        abstract:
+            "Show why the scheduler placed (or could not place) a pod: per-node filter verdicts and plugin scores.",
         discussion: """
             Examples:
               kubesim explain pod web-7d9c5b8f4-x2k9q scenarios/demo --at 1m
@@ -26,7 +27,9 @@ struct ExplainCommand: ParsableCommand {
     var namespace: String = "default"
 
     func validate() throws {
-        guard ["pod", "pods", "po"].contains(kind) else { throw ValidationError("explain supports pods only, got \"\(kind)\"") }
+        guard ["pod", "pods", "po"].contains(kind) else {
+            throw ValidationError("explain supports pods only, got \"\(kind)\"")
+        }
     }
 
     func run() throws {
@@ -36,25 +39,33 @@ struct ExplainCommand: ParsableCommand {
             throw CleanExit.message("Error from server (NotFound): pods \"\(name)\" not found")
         }
         guard let explanation = cluster.scheduler.explanation(for: pod.id) else {
-            return print("pod \(namespace)/\(name): no scheduling attempt up to \(now) (bound by spec.nodeName, or not yet tried)")
+            return print(
+                "pod \(namespace)/\(name): no scheduling attempt up to \(now) (bound by spec.nodeName, or not yet tried)"
+            )
         }
         print("Pod \(namespace)/\(name): last attempt at \(explanation.time) by \(explanation.schedulerName)")
         if let chosen = explanation.chosenNode { print("Chosen node: \(chosen)") }
         if let message = explanation.message { print("Result: \(message)") }
-        let plugins = explanation.nodes.first(where: { !$0.scores.isEmpty })?.scores.map { "\($0.plugin)×\($0.weight)" } ?? []
+        let plugins =
+            explanation.nodes.first(where: { !$0.scores.isEmpty })?.scores.map { "\($0.plugin)×\($0.weight)" } ?? []
         var rows: [[String]] = [["NODE", "FILTER", "REASON"] + plugins + ["TOTAL"]]
         for verdict in explanation.nodes {
             let scores = plugins.indices.map { index in
                 index < verdict.scores.count ? String(verdict.scores[index].score) : ""
             }
             rows.append(
-                [verdict.node, verdict.feasible ? "pass" : "fail: \(verdict.plugin ?? "")",
-                 verdict.reasons.joined(separator: "; ")] + scores + [verdict.total.map(String.init) ?? ""])
+                [
+                    verdict.node, verdict.feasible ? "pass" : "fail: \(verdict.plugin ?? "")",
+                    verdict.reasons.joined(separator: "; "),
+                ] + scores + [verdict.total.map(String.init) ?? ""])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
-            print(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset] + 2, withPad: " ", startingAt: 0) }.joined()
-                .trimmingTrailingSpaces())
+            print(
+                row.enumerated().map {
+                    $0.element.padding(toLength: widths[$0.offset] + 2, withPad: " ", startingAt: 0)
+                }.joined()
+                    .trimmingTrailingSpaces())
         }
     }
 }

@@ -50,7 +50,9 @@ struct GetCommand: ParsableCommand {
             print(PodPrinter.table(pods, now: now, wide: output == .wide), terminator: "")
         case .nodes, .node, .no:
             print(
-                NodePrinter.table(cluster.api.nodes.filter { !$0.isRemoved }.sorted { $0.name < $1.name }, now: now, version: "v\(cluster.configuration.kubernetesVersion).0"),
+                NodePrinter.table(
+                    cluster.api.nodes.filter { !$0.isRemoved }.sorted { $0.name < $1.name }, now: now,
+                    version: "v\(cluster.configuration.kubernetesVersion).0"),
                 terminator: "")
         case .events, .event, .ev:
             let events = log.events.filter { namespace == nil || $0.namespace == namespace }

@@ -31,7 +31,9 @@ struct ReplayOptions: ParsableArguments {
     }
 
     /// Loads the inputs and runs the scenario to the instant, collecting events.
-    func replay(configure: (Cluster) -> Void = { _ in }) throws -> (runner: ScenarioRunner, events: EventLog, now: SimulationTime) {
+    func replay(
+        configure: (Cluster) -> Void = { _ in }
+    ) throws -> (runner: ScenarioRunner, events: EventLog, now: SimulationTime) {
         let instant = try instant()
         let input = try InputReporting.loadOrExit(paths, quiet: true)
         let runner = ScenarioRunner(input: input, seed: seed)

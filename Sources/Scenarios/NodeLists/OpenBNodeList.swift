@@ -77,7 +77,8 @@ public struct OpenBNodeList: Sendable, Hashable {
             guard let index = header.firstIndex(of: name) else {
                 throw ParseError(
                     file: fileName, line: headerIndex + 1, field: name,
-                    reason: "Required value: not an openb node list (needs columns sn, cpu_milli, memory_mib, gpu, model)")
+                    reason:
+                        "Required value: not an openb node list (needs columns sn, cpu_milli, memory_mib, gpu, model)")
             }
             columns.append(index)
         }
@@ -114,7 +115,8 @@ public struct OpenBNodeList: Sendable, Hashable {
                 name: name, cpuMilli: try integer(1, "cpu_milli"), memoryMiB: try integer(2, "memory_mib"),
                 gpuCount: Int(try integer(3, "gpu", maximum: Int64(Self.maxGPUs))), model: row[columns[4]])
             if record.gpuCount > 0 && record.model.isEmpty {
-                throw ParseError(file: fileName, line: line, field: "model", reason: "Required value: a GPU node needs its model")
+                throw ParseError(
+                    file: fileName, line: line, field: "model", reason: "Required value: a GPU node needs its model")
             }
             records.append(record)
         }

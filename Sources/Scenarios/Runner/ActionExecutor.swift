@@ -51,7 +51,8 @@ final class ActionExecutor {
             do {
                 try manifest.applyAdmissionDefaults(priorityClasses: cluster.controllers.priorityClasses)
             } catch {
-                runner.report(.warning, "workload \(generator.workload.name): \(error.path): \(error.message); pod not created")
+                runner.report(
+                    .warning, "workload \(generator.workload.name): \(error.path): \(error.message); pod not created")
                 scheduleNext(index: index, generator: generator)
                 return
             }
@@ -75,7 +76,9 @@ final class ActionExecutor {
         switch object {
         case .pod(let pod):
             if cluster.createPod(pod) == nil {
-                runner.report(.warning, "Pod \"\(pod.metadata.name ?? "")\" already exists; not created again", location: location)
+                runner.report(
+                    .warning, "Pod \"\(pod.metadata.name ?? "")\" already exists; not created again", location: location
+                )
             }
         case .deployment(let deployment): cluster.controllers.apply(deployment: deployment)
         case .replicaSet(let replicaSet): cluster.controllers.apply(replicaSet: replicaSet)
@@ -102,16 +105,20 @@ final class ActionExecutor {
             }
         case .delete(let reference):
             if reference.kind == "Pod" {
-                guard let pod = cluster.api.podID(namespace: reference.namespace ?? "default", name: reference.name) else {
+                guard let pod = cluster.api.podID(namespace: reference.namespace ?? "default", name: reference.name)
+                else {
                     return runner.report(.warning, "delete: \(reference) not found")
                 }
                 cluster.deletePod(pod)
-            } else if !cluster.controllers.delete(kind: reference.kind, namespace: reference.namespace ?? "default", name: reference.name) {
+            } else if !cluster.controllers.delete(
+                kind: reference.kind, namespace: reference.namespace ?? "default", name: reference.name)
+            {
                 runner.report(.warning, "delete: \(reference) not found")
             }
         case .scale(let reference, let replicas):
             if !cluster.controllers.scale(
-                kind: reference.kind, namespace: reference.namespace ?? "default", name: reference.name, replicas: replicas)
+                kind: reference.kind, namespace: reference.namespace ?? "default", name: reference.name,
+                replicas: replicas)
             {
                 runner.report(.warning, "scale: \(reference) not found")
             }
@@ -120,7 +127,8 @@ final class ActionExecutor {
                 kind: patch.target.kind, namespace: patch.target.namespace ?? "default", name: patch.target.name
             ) { template in
                 if let image = patch.image {
-                    let index = patch.container.flatMap { name in template.spec.containers.firstIndex { $0.name == name } } ?? 0
+                    let index =
+                        patch.container.flatMap { name in template.spec.containers.firstIndex { $0.name == name } } ?? 0
                     if template.spec.containers.indices.contains(index) {
                         template.spec.containers[index].image = image
                     }
@@ -135,7 +143,8 @@ final class ActionExecutor {
         case .cordon(let node): withNode(node) { cluster.cordon($0) }
         case .uncordon(let node): withNode(node) { cluster.uncordon($0) }
         case .drain(let node): withNode(node) { cluster.drain($0) }
-        case .node(.fail(let node, let failed)): withNode(node) { failed ? cluster.failNode($0) : cluster.recoverNode($0) }
+        case .node(.fail(let node, let failed)):
+            withNode(node) { failed ? cluster.failNode($0) : cluster.recoverNode($0) }
         case .node(.remove(let node)): withNode(node) { cluster.removeNode($0) }
         case .node(.add(let poolName, let name)):
             guard let pool = scenario.effectiveNodePools.first(where: { $0.name == poolName }) else {

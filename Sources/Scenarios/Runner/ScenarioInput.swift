@@ -54,7 +54,8 @@ public struct ScenarioInput: Sendable {
                     severity: .error, location: second, object: "Scenario \"\(scenarios[1].name)\"",
                     message: "only one Scenario document may be given (the first is \"\(scenarios[0].name)\")"))
         }
-        let name = paths.first.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
+        let name =
+            paths.first.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
         var scenario = scenarios.first ?? Scenario.default(name: name)
         if scenarios.isEmpty, objects.contains(where: { if case .node = $0.object { true } else { false } }) {
             scenario.nodePools = []  // Node manifests replace the default pools

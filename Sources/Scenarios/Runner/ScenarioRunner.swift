@@ -89,7 +89,8 @@ public final class ScenarioRunner {
         for pool in input.scenario.effectiveNodePools {
             for (index, name) in pool.nodeNames.enumerated() {
                 cluster.addNode(
-                    pool.listedNodes.map { Self.node(listed: $0[index], pool: pool) } ?? Self.node(named: name, pool: pool),
+                    pool.listedNodes.map { Self.node(listed: $0[index], pool: pool) }
+                        ?? Self.node(named: name, pool: pool),
                     pool: pool.name,
                     kubeletConfiguration: Self.kubeletConfiguration(pool.kubelet), preloadedImages: pool.images)
             }
@@ -139,7 +140,9 @@ public final class ScenarioRunner {
         }
         if let high = settings.imageGCHighThresholdPercent { configuration.imageGCHighThresholdPercent = high }
         if let low = settings.imageGCLowThresholdPercent { configuration.imageGCLowThresholdPercent = low }
-        if let reduce = settings.reduceDefaultCrashLoopBackOffDecay { configuration.reduceDefaultCrashLoopBackOffDecay = reduce }
+        if let reduce = settings.reduceDefaultCrashLoopBackOffDecay {
+            configuration.reduceDefaultCrashLoopBackOffDecay = reduce
+        }
         return configuration
     }
 

@@ -117,7 +117,9 @@ public struct BehaviorMatch: Sendable, Hashable {
     }
 
     /// Whether the pod-level criteria (name, namespace, labels) hold, ignoring container and image.
-    public func matchesPod(name podName: String, namespace podNamespace: String, labels podLabels: [String: String])
+    public func matchesPod(
+        name podName: String, namespace podNamespace: String, labels podLabels: [String: String]
+    )
         -> Bool
     {
         if let pod, !Glob.matches(pod, podName) { return false }

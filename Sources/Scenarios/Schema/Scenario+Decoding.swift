@@ -8,7 +8,9 @@ extension Scenario {
     ///   - node: the document's root mapping.
     ///   - location: file and line of the document.
     ///   - baseDirectory: where relative paths (templates, empirical data, traces) resolve.
-    public static func decode(node: Yams.Node, location: SourceLocation, baseDirectory: String)
+    public static func decode(
+        node: Yams.Node, location: SourceLocation, baseDirectory: String
+    )
         -> (scenario: Scenario?, diagnostics: [Diagnostic])
     {
         let result = ScenarioDecoder.decode(node, location: location, baseDirectory: baseDirectory)

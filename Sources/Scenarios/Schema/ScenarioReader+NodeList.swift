@@ -22,7 +22,9 @@ extension ScenarioReader {
         var spec = NodeListSpec(file: file)
         if let text = optionalString(params, "format", path) {
             guard let format = NodeListSpec.Format(rawValue: text) else {
-                error(.notSupported(path.key("format").text, text, NodeListSpec.Format.allCases.map(\.rawValue)), at: path.key("format"))
+                error(
+                    .notSupported(path.key("format").text, text, NodeListSpec.Format.allCases.map(\.rawValue)),
+                    at: path.key("format"))
                 return
             }
             spec.format = format

@@ -53,7 +53,9 @@ public final class WorkloadGenerator {
 
     /// Creates a generator, loading the template file and the trace relative to `baseDirectory`.
     /// - Throws: ``WorkloadError`` when a file is missing or invalid.
-    public static func make(workload: Workload, baseDirectory: String, streams: RandomStreams)
+    public static func make(
+        workload: Workload, baseDirectory: String, streams: RandomStreams
+    )
         throws(WorkloadError) -> WorkloadGenerator
     {
         let (prototype, trace) = try resolve(workload, baseDirectory: baseDirectory)

@@ -35,7 +35,8 @@ public final class EventsWriter: ClusterRecordSink {
             cachedSecond = second
             cachedCivil = RFC3339.civil(second)
         }
-        Self.appendLine(event, startUnixSeconds: start, civil: event.time.nanoseconds >= 0 ? cachedCivil : nil, to: &line)
+        Self.appendLine(
+            event, startUnixSeconds: start, civil: event.time.nanoseconds >= 0 ? cachedCivil : nil, to: &line)
         output.append(line)
         count += 1
     }

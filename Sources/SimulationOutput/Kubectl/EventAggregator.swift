@@ -21,7 +21,9 @@ public struct AggregatedEvent: Sendable, Hashable {
     /// one occurrence got through, its `count` is the occurrences up to its last write,
     /// `firstTimestamp` the first occurrence and `lastTimestamp` the last write.
     /// - Complexity: O(n) expected.
-    public static func aggregate(_ events: [KubeEvent], now: SimulationTime, ttl: SimulationDuration = .seconds(3600))
+    public static func aggregate(
+        _ events: [KubeEvent], now: SimulationTime, ttl: SimulationDuration = .seconds(3600)
+    )
         -> [AggregatedEvent]
     {
         var result: [AggregatedEvent] = []
@@ -48,7 +50,8 @@ public struct AggregatedEvent: Sendable, Hashable {
                 pending[key] = nil
                 index[key] = result.count
                 observed.append(seen.count)
-                result.append(AggregatedEvent(event: event, count: seen.count, firstSeen: seen.first, lastSeen: event.time))
+                result.append(
+                    AggregatedEvent(event: event, count: seen.count, firstSeen: seen.first, lastSeen: event.time))
             }
         }
         return result.filter { now - $0.lastSeen <= ttl }
@@ -104,14 +107,16 @@ public enum EventPrinter {
         let aggregated = AggregatedEvent.aggregate(events, now: now)
         guard !aggregated.isEmpty else { return "" }
         let sorted = aggregated.enumerated().sorted {
-            $0.element.lastSeen != $1.element.lastSeen ? $0.element.lastSeen < $1.element.lastSeen : $0.offset < $1.offset
+            $0.element.lastSeen != $1.element.lastSeen
+                ? $0.element.lastSeen < $1.element.lastSeen : $0.offset < $1.offset
         }.map(\.element)
         var writer = TabWriter.forDescribe()
         writer.write("Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
         writer.write("  ----\t------\t----\t----\t-------\n")
         for entry in sorted {
             let first = KubectlTime.since(entry.firstSeen, now: now)
-            let age = entry.count > 1
+            let age =
+                entry.count > 1
                 ? "\(KubectlTime.since(entry.lastSeen, now: now)) (x\(entry.count) over \(first))" : first
             let message = entry.event.message.trimmingCharacters(in: " \n\t")
             writer.write(

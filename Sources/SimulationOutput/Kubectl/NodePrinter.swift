@@ -18,8 +18,10 @@ public enum NodePrinter {
             .map { String($0.dropFirst(prefix.count)) }.filter { !$0.isEmpty }
         if let role = node.node.metadata.labels?["kubernetes.io/role"], !role.isEmpty { roles.append(role) }
         roles.sort()
-        return [node.name, status, roles.isEmpty ? "<none>" : roles.joined(separator: ","),
-                KubectlTime.since(node.createdAt, now: now), version]
+        return [
+            node.name, status, roles.isEmpty ? "<none>" : roles.joined(separator: ","),
+            KubectlTime.since(node.createdAt, now: now), version,
+        ]
     }
 
     /// The aligned table; `version` is the kubelet version (`v1.34.0`).

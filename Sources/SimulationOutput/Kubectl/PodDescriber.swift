@@ -36,7 +36,8 @@ public enum PodDescriber {
         if let deletion = pod.deletionTimestamp, !(status.phase == .succeeded || status.phase == .failed) {
             // translateTimestampUntil
             w.write("Status:\tTerminating (lasts \(KubectlTime.humanDuration(deletion - now)))\n")
-            w.write("Termination Grace Period:\t\(pod.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds)s\n")
+            w.write(
+                "Termination Grace Period:\t\(pod.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds)s\n")
         } else {
             w.write("Status:\t\(status.phase.rawValue)\n")
         }
@@ -51,7 +52,9 @@ public enum PodDescriber {
         if let owner = pod.pod.metadata.ownerReferences?.first(where: { $0.controller ?? false }) {
             w.write("Controlled By:\t\(owner.kind)/\(owner.name)\n")
         }
-        if let nominated = status.nominatedNodeName, !nominated.isEmpty { w.write("NominatedNodeName:\t\(nominated)\n") }
+        if let nominated = status.nominatedNodeName, !nominated.isEmpty {
+            w.write("NominatedNodeName:\t\(nominated)\n")
+        }
         if let inits = spec.initContainers, !inits.isEmpty {
             writeContainers(&w, "Init Containers", inits, status.initContainerStatuses, time)
         }
@@ -105,7 +108,9 @@ public enum PodDescriber {
             if let value = toleration.value, !value.isEmpty { text += "=\(value)" }
             if let effect = toleration.effect?.rawValue, !effect.isEmpty { text += ":\(effect)" }
             if toleration.operator == .exists && (toleration.value ?? "").isEmpty {
-                text += (toleration.key ?? "").isEmpty && (toleration.effect?.rawValue ?? "").isEmpty ? "op=Exists" : " op=Exists"
+                text +=
+                    (toleration.key ?? "").isEmpty && (toleration.effect?.rawValue ?? "").isEmpty
+                    ? "op=Exists" : " op=Exists"
             }
             if let seconds = toleration.tolerationSeconds { text += " for \(seconds)s" }
             w.write(text + "\n")
@@ -137,11 +142,19 @@ public enum PodDescriber {
             if let policy = container.restartPolicy { w.write("    Restart Policy:\t\(policy.rawValue)\n") }
             if let command = container.command, !command.isEmpty {
                 w.write("    Command:\n")
-                for part in command { for line in part.split(separator: "\n", omittingEmptySubsequences: false) { w.write("      \(line)\n") } }
+                for part in command {
+                    for line in part.split(separator: "\n", omittingEmptySubsequences: false) {
+                        w.write("      \(line)\n")
+                    }
+                }
             }
             if let args = container.args, !args.isEmpty {
                 w.write("    Args:\n")
-                for part in args { for line in part.split(separator: "\n", omittingEmptySubsequences: false) { w.write("      \(line)\n") } }
+                for part in args {
+                    for line in part.split(separator: "\n", omittingEmptySubsequences: false) {
+                        w.write("      \(line)\n")
+                    }
+                }
             }
             if let status {
                 writeState(&w, "State", status.state, time)
@@ -205,7 +218,8 @@ public enum PodDescriber {
 
     /// `DescribeProbe`: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`.
     static func describe(_ probe: Probe) -> String {
-        let attributes = "delay=\(probe.initialDelaySeconds)s timeout=\(probe.timeoutSeconds)s period=\(probe.periodSeconds)s #success=\(probe.successThreshold) #failure=\(probe.failureThreshold)"
+        let attributes =
+            "delay=\(probe.initialDelaySeconds)s timeout=\(probe.timeoutSeconds)s period=\(probe.periodSeconds)s #success=\(probe.successThreshold) #failure=\(probe.failureThreshold)"
         if let exec = probe.exec { return "exec [\((exec.command ?? []).joined(separator: " "))] \(attributes)" }
         if let http = probe.httpGet {
             let scheme = (http.scheme ?? "HTTP").lowercased()
@@ -243,7 +257,8 @@ public enum PodDescriber {
                 w.write("    Path:\t\(hostPath.path)\n")
                 w.write("    HostPathType:\t\(hostPath.type ?? "")\n")
             } else if let claim = volume.persistentVolumeClaim {
-                w.write("    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n")
+                w.write(
+                    "    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n")
                 w.write("    ClaimName:\t\(claim.claimName)\n")
                 w.write("    ReadOnly:\t\(claim.readOnly ?? false)\n")
             } else {

@@ -97,7 +97,8 @@ public enum PodPrinter {
                 continue
             }
             if let terminated = container.state.termination {
-                result.reason = terminated.reason.isEmpty ? "Init:ExitCode:\(terminated.exitCode)" : "Init:" + terminated.reason
+                result.reason =
+                    terminated.reason.isEmpty ? "Init:ExitCode:\(terminated.exitCode)" : "Init:" + terminated.reason
             } else if let waiting = container.state.waitingReason, !waiting.isEmpty, waiting != "PodInitializing" {
                 result.reason = "Init:" + waiting
             } else {

@@ -105,12 +105,16 @@ public struct HTMLReport {
         let times = rows.map(\.time.seconds)
         let names = ["Pending", "Running", "Succeeded", "Failed"]
         let colors = ["#c9a227", "#3aa76d", "#4f8fd6", "#d64f4f"]
-        let series = (0..<4).map { i in SVGChart.Series(name: names[i], color: colors[i], values: rows.map { Double($0.phases[i]) }) }
+        let series = (0..<4).map { i in
+            SVGChart.Series(name: names[i], color: colors[i], values: rows.map { Double($0.phases[i]) })
+        }
         return "<section><h2>Pods by phase over time</h2>"
             + SVGChart.stackedArea(times: times, series: series, label: "Pods by phase over time") + "</section>"
     }
 
-    private static let palette = ["#3461c1", "#3aa76d", "#d6884f", "#8a4fd6", "#d64f8f", "#4fb8d6", "#7a8a2a", "#555555"]
+    private static let palette = [
+        "#3461c1", "#3aa76d", "#d6884f", "#8a4fd6", "#d64f8f", "#4fb8d6", "#7a8a2a", "#555555",
+    ]
 
     private func utilizationSection() -> String {
         var html = "<section><h2>Utilisation (requested / allocatable)</h2>"
@@ -118,7 +122,9 @@ public struct HTMLReport {
         if rows.count > 1 {
             let times = rows.map(\.time.seconds)
             let scopes = ["cluster"] + samplePools
-            for (title, key) in [("CPU", \MetricsSampler.Sample.cpuFraction), ("Memory", \MetricsSampler.Sample.memoryFraction)] {
+            for (title, key) in [
+                ("CPU", \MetricsSampler.Sample.cpuFraction), ("Memory", \MetricsSampler.Sample.memoryFraction),
+            ] {
                 // The cluster line is dashed and drawn on top: with one pool it coincides with the
                 // pool's line and would otherwise be hidden under it.
                 let series = scopes.enumerated().map { index, scope in
@@ -127,17 +133,22 @@ public struct HTMLReport {
                         values: rows.map { index < $0[keyPath: key].count ? $0[keyPath: key][index] : 0 },
                         dashed: index == 0 && scopes.count > 1)
                 }
-                html += "<h3>\(title)</h3>" + SVGChart.fractionLines(times: times, series: series, label: "\(title) utilisation")
+                html +=
+                    "<h3>\(title)</h3>"
+                    + SVGChart.fractionLines(times: times, series: series, label: "\(title) utilisation")
             }
         }
         html += "<h3>Time-weighted</h3><table><tr><th>Scope</th><th>Resource</th><th>Allocatable</th>"
         html += "<th>Requested (mean)</th><th>Mean</th><th>Peak</th></tr>"
-        let scopes = [("cluster", summary.utilization.cluster)] + summary.utilization.pools.keys.sorted().map { ($0, summary.utilization.pools[$0] ?? [:]) }
+        let scopes =
+            [("cluster", summary.utilization.cluster)]
+            + summary.utilization.pools.keys.sorted().map { ($0, summary.utilization.pools[$0] ?? [:]) }
         for (scope, table) in scopes {
             for resource in table.keys.sorted() {
                 guard let usage = table[resource] else { continue }
                 html += "<tr><td>\(SVGChart.escape(scope))</td><td>\(SVGChart.escape(resource))</td>"
-                html += "<td>\(Self.amount(usage.allocatableMean, resource))</td><td>\(Self.amount(usage.requestedMean, resource))</td>"
+                html +=
+                    "<td>\(Self.amount(usage.allocatableMean, resource))</td><td>\(Self.amount(usage.requestedMean, resource))</td>"
                 html += "<td>\(Self.percent(usage.meanFraction))</td><td>\(Self.percent(usage.peakFraction))</td></tr>"
             }
         }
@@ -185,8 +196,9 @@ public struct HTMLReport {
         html += "</table>"
         for (index, entry) in latencies.enumerated() where entry.recorder.count > 0 {
             html += "<h3>\(SVGChart.escape(entry.name))</h3>"
-            html += SVGChart.bars(Self.logBins(entry.recorder.histogram), color: Self.palette[index % Self.palette.count],
-                                  label: entry.name + " histogram")
+            html += SVGChart.bars(
+                Self.logBins(entry.recorder.histogram), color: Self.palette[index % Self.palette.count],
+                label: entry.name + " histogram")
         }
         return html + "</section>"
     }
@@ -209,7 +221,8 @@ public struct HTMLReport {
         }
         let zeroBin: [(label: String, count: UInt64)] = zero > 0 ? [(label: "≤1µs", count: zero)] : []
         guard let low = counts.keys.min(), let high = counts.keys.max() else { return zeroBin }
-        return zeroBin + (low...high).map { bin in (label: "≥" + binLabel(pow(10, Double(bin) / 5)), count: counts[bin] ?? 0) }
+        return zeroBin
+            + (low...high).map { bin in (label: "≥" + binLabel(pow(10, Double(bin) / 5)), count: counts[bin] ?? 0) }
     }
 
     /// A bin's lower edge: microseconds below a millisecond (where `SVGChart.duration` rounds to
@@ -224,13 +237,17 @@ public struct HTMLReport {
         html += "<tr><th>Restarts</th><th></th></tr><tr><td>Total restarts</td><td>\(r.total)</td></tr>"
         html += "<tr><td>Pods restarted</td><td>\(r.podsRestarted)</td></tr>"
         html += "<tr><td>Pods ever in CrashLoopBackOff</td><td>\(r.podsInCrashLoopBackOff)</td></tr>"
-        html += "<tr><td>Restarts per pod p50 / p99 / max</td><td>\(SVGChart.number(r.perPod.p50)) / \(SVGChart.number(r.perPod.p99)) / \(SVGChart.number(r.perPod.max))</td></tr>"
+        html +=
+            "<tr><td>Restarts per pod p50 / p99 / max</td><td>\(SVGChart.number(r.perPod.p50)) / \(SVGChart.number(r.perPod.p99)) / \(SVGChart.number(r.perPod.max))</td></tr>"
         html += "<tr><td>Pods ever unschedulable</td><td>\(u.pods)</td></tr>"
         html += "<tr><td>Unschedulable pod-time</td><td>\(SVGChart.duration(u.totalPodSeconds))</td></tr>"
-        html += "<tr><td>Unschedulable per pod p50 / max</td><td>\(SVGChart.duration(u.perPod.p50)) / \(SVGChart.duration(u.perPod.max))</td></tr>"
+        html +=
+            "<tr><td>Unschedulable per pod p50 / max</td><td>\(SVGChart.duration(u.perPod.p50)) / \(SVGChart.duration(u.perPod.max))</td></tr>"
         html += "</table></div><div><table><tr><th>Eviction reason</th><th>Pods</th></tr>"
         if e.byReason.isEmpty { html += "<tr><td class=\"muted\">none</td><td>0</td></tr>" }
-        for reason in e.byReason.keys.sorted() { html += "<tr><td>\(SVGChart.escape(reason))</td><td>\(e.byReason[reason] ?? 0)</td></tr>" }
+        for reason in e.byReason.keys.sorted() {
+            html += "<tr><td>\(SVGChart.escape(reason))</td><td>\(e.byReason[reason] ?? 0)</td></tr>"
+        }
         html += "</table><h3>Top warning events</h3><table><tr><th>Reason</th><th>Count</th></tr>"
         let warnings = summary.events.byReason.filter { $0.key.hasPrefix("Warning/") }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(8)
@@ -243,10 +260,15 @@ public struct HTMLReport {
 
     private func ganttSection() -> String {
         var busy: [Int32: Int64] = [:]
-        for slice in slices where slice.node >= 0 && slice.state == .running { busy[slice.node, default: 0] += slice.end - slice.start }
-        let nodes = busy.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(ganttNodes).map(\.key)
+        for slice in slices where slice.node >= 0 && slice.state == .running {
+            busy[slice.node, default: 0] += slice.end - slice.start
+        }
+        let nodes = busy.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(ganttNodes).map(
+            \.key)
         var html = "<section><h2>Busiest nodes</h2>"
-        if nodes.isEmpty { return html + "<p class=\"muted\">No pod ran on a node (or the trace was off).</p></section>" }
+        if nodes.isEmpty {
+            return html + "<p class=\"muted\">No pod ran on a node (or the trace was off).</p></section>"
+        }
         let tMax = summary.simulatedSeconds
         html += SVGChart.legend(PodSliceState.allCases.map { ($0.name, $0.color) })
         for node in nodes {
@@ -258,12 +280,17 @@ public struct HTMLReport {
                 SVGChart.GanttRow(
                     label: podName(Int(pod)),
                     bars: (byPod[pod] ?? []).map {
-                        (start: Double($0.start) / 1e9, end: Double($0.end) / 1e9, color: $0.state.color,
-                         title: "\($0.state.name) \(SVGChart.duration(Double($0.start) / 1e9))–\(SVGChart.duration(Double($0.end) / 1e9))")
+                        (
+                            start: Double($0.start) / 1e9, end: Double($0.end) / 1e9, color: $0.state.color,
+                            title:
+                                "\($0.state.name) \(SVGChart.duration(Double($0.start) / 1e9))–\(SVGChart.duration(Double($0.end) / 1e9))"
+                        )
                     })
             }
             html += "<h3>\(SVGChart.escape(nodeName(Int(node))))"
-            if pods.count > shown.count { html += " <span class=\"muted\">(first \(shown.count) of \(pods.count) pods)</span>" }
+            if pods.count > shown.count {
+                html += " <span class=\"muted\">(first \(shown.count) of \(pods.count) pods)</span>"
+            }
             html += "</h3>" + SVGChart.gantt(rows: rows, tMax: tMax, label: "Pods on \(nodeName(Int(node)))")
         }
         return html + "</section>"

@@ -93,19 +93,24 @@ enum SVGChart {
         var y = 0.0
         while y <= yMax + 1e-9 {
             let py = top + plotH - plotH * (yMax > 0 ? y / yMax : 0)
-            svg += "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(py))\" y2=\"\(number(py))\"/>"
-            svg += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(escape(yLabel(y)))</text>"
+            svg +=
+                "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(py))\" y2=\"\(number(py))\"/>"
+            svg +=
+                "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(escape(yLabel(y)))</text>"
             y += yStep
         }
         let xStep = niceTimeStep(tMax, count: 6)
         var x = 0.0
         while x <= tMax + 1e-9 {
             let px = left + plotW * (tMax > 0 ? x / tMax : 0)
-            svg += "<text class=\"tick\" x=\"\(number(px))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(duration(x)))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(number(px))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(duration(x)))</text>"
             x += xStep
         }
-        svg += "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left))\" y1=\"\(number(top))\" y2=\"\(number(top + plotH))\"/>"
-        svg += "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(top + plotH))\" y2=\"\(number(top + plotH))\"/>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left))\" y1=\"\(number(top))\" y2=\"\(number(top + plotH))\"/>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(top + plotH))\" y2=\"\(number(top + plotH))\"/>"
         return svg
     }
 
@@ -136,7 +141,8 @@ enum SVGChart {
                 points.append("\(number(px(next))),\(number(py(base[i])))")
                 points.append("\(number(px(times[i]))),\(number(py(base[i])))")
             }
-            svg += "<polygon fill=\"\(s.color)\" fill-opacity=\"0.85\" points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polygon>"
+            svg +=
+                "<polygon fill=\"\(s.color)\" fill-opacity=\"0.85\" points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polygon>"
             base = upper
         }
         return frame(height: height, body: svg, label: label) + legend(series.map { ($0.name, $0.color) })
@@ -152,16 +158,20 @@ enum SVGChart {
         for s in series.filter({ !$0.dashed }) + series.filter(\.dashed) {
             var points: [String] = []
             for i in times.indices {
-                points.append("\(number(left + plotW * times[i] / tMax)),\(number(top + plotH - plotH * s.values[i] / yMax))")
+                points.append(
+                    "\(number(left + plotW * times[i] / tMax)),\(number(top + plotH - plotH * s.values[i] / yMax))")
             }
             let dash = s.dashed ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash) points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polyline>"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash) points=\"\(points.joined(separator: " "))\"><title>\(escape(s.name))</title></polyline>"
         }
         return frame(height: height, body: svg, label: label) + legend(series.map { ($0.name, $0.color, $0.dashed) })
     }
 
     /// Vertical bars with labels under them.
-    static func bars(_ bins: [(label: String, count: UInt64)], color: String, height: Double = 200, label: String) -> String {
+    static func bars(
+        _ bins: [(label: String, count: UInt64)], color: String, height: Double = 200, label: String
+    ) -> String {
         guard !bins.isEmpty else { return "<p class=\"muted\">No samples.</p>" }
         let plotW = width - left - right, plotH = height - top - bottom
         let yMax = Double(max(bins.map(\.count).max() ?? 1, 1))
@@ -170,8 +180,10 @@ enum SVGChart {
         var y = 0.0
         while y <= yMax + 1e-9 {
             let py = top + plotH - plotH * y / yMax
-            svg += "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(py))\" y2=\"\(number(py))\"/>"
-            svg += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(number(y))</text>"
+            svg +=
+                "<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(py))\" y2=\"\(number(py))\"/>"
+            svg +=
+                "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py + 4))\" text-anchor=\"end\">\(number(y))</text>"
             y += yStep
         }
         // At least 12 slots, so one or two bins do not become slabs.
@@ -182,12 +194,15 @@ enum SVGChart {
             // (the p99 a reader looks for) would otherwise be invisible. The tooltip has the count.
             let h = bin.count == 0 ? 0 : max(plotH * Double(bin.count) / yMax, 2)
             let x = left + slot * Double(i)
-            svg += "<rect fill=\"\(color)\" x=\"\(number(x + 1))\" y=\"\(number(top + plotH - h))\" width=\"\(number(max(slot - 2, 1)))\" height=\"\(number(h))\"><title>\(escape(bin.label)): \(bin.count)</title></rect>"
+            svg +=
+                "<rect fill=\"\(color)\" x=\"\(number(x + 1))\" y=\"\(number(top + plotH - h))\" width=\"\(number(max(slot - 2, 1)))\" height=\"\(number(h))\"><title>\(escape(bin.label)): \(bin.count)</title></rect>"
             if i % labelEvery == 0 {
-                svg += "<text class=\"tick\" x=\"\(number(x + slot / 2))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(bin.label))</text>"
+                svg +=
+                    "<text class=\"tick\" x=\"\(number(x + slot / 2))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(bin.label))</text>"
             }
         }
-        svg += "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(top + plotH))\" y2=\"\(number(top + plotH))\"/>"
+        svg +=
+            "<line class=\"axis\" x1=\"\(number(left))\" x2=\"\(number(left + plotW))\" y1=\"\(number(top + plotH))\" y2=\"\(number(top + plotH))\"/>"
         return frame(height: height, body: svg, label: label)
     }
 
@@ -206,21 +221,25 @@ enum SVGChart {
             // the chart's left edge.
             let shown = abbreviated(row.label, limit: ganttLabelLimit)
             let tooltip = shown == row.label ? "" : "<title>\(escape(row.label))</title>"
-            svg += "<text class=\"tick\" x=\"\(number(ganttLeft - 6))\" y=\"\(number(y + rowH - 3))\" text-anchor=\"end\">\(tooltip)\(escape(shown))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(number(ganttLeft - 6))\" y=\"\(number(y + rowH - 3))\" text-anchor=\"end\">\(tooltip)\(escape(shown))</text>"
             for bar in row.bars {
                 let x = ganttLeft + plotW * bar.start / span
                 let w = max(plotW * (bar.end - bar.start) / span, 0.5)
-                svg += "<rect fill=\"\(bar.color)\" x=\"\(number(x))\" y=\"\(number(y + 1))\" width=\"\(number(w))\" height=\"\(number(rowH - 2))\"><title>\(escape(bar.title))</title></rect>"
+                svg +=
+                    "<rect fill=\"\(bar.color)\" x=\"\(number(x))\" y=\"\(number(y + 1))\" width=\"\(number(w))\" height=\"\(number(rowH - 2))\"><title>\(escape(bar.title))</title></rect>"
             }
         }
         let xStep = niceTimeStep(span, count: 6)
         var x = 0.0
         while x <= span + 1e-9 {
             let px = ganttLeft + plotW * x / span
-            svg += "<text class=\"tick\" x=\"\(number(px))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(duration(x)))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(number(px))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(escape(duration(x)))</text>"
             x += xStep
         }
-        return "<svg class=\"chart\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escape(label))\">"
+        return
+            "<svg class=\"chart\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escape(label))\">"
             + svg + "</svg>"
     }
 
@@ -228,7 +247,8 @@ enum SVGChart {
     static func legend(_ items: [(name: String, color: String, dashed: Bool)]) -> String {
         "<div class=\"legend\">"
             + items.map { item in
-                let style = item.dashed
+                let style =
+                    item.dashed
                     ? "background:repeating-linear-gradient(90deg,\(item.color) 0 6px,transparent 6px 9px);width:21px;height:3px;vertical-align:3px"
                     : "background:\(item.color)"
                 return "<span><i style=\"\(style)\"></i>\(escape(item.name))</span>"

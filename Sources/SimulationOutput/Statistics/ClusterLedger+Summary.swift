@@ -17,8 +17,9 @@ extension ClusterLedger {
     private func usage(of aggregate: Aggregate, over span: Int64) -> [String: RunSummary.ResourceUsage] {
         var table: [String: RunSummary.ResourceUsage] = [:]
         for (r, name) in resourceNames.enumerated() {
-            guard aggregate.allocatable[r] > 0 || aggregate.peakRequested[r] > 0
-                || aggregate.allocatableIntegral[r].doubleValue > 0
+            guard
+                aggregate.allocatable[r] > 0 || aggregate.peakRequested[r] > 0
+                    || aggregate.allocatableIntegral[r].doubleValue > 0
             else { continue }
             var usage = RunSummary.ResourceUsage()
             let requestedIntegral = aggregate.requestedIntegral[r].doubleValue

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// How the engine did: the only part of a summary that differs between identical runs.
@@ -34,9 +34,9 @@ public struct EngineFigures: Codable, Sendable, Hashable {
     public static func peakResidentSetBytes() -> Int64 {
         guard let usage = resourceUsage() else { return 0 }
         #if canImport(Darwin)
-            return Int64(usage.ru_maxrss)
+        return Int64(usage.ru_maxrss)
         #else
-            return Int64(usage.ru_maxrss) * 1024
+        return Int64(usage.ru_maxrss) * 1024
         #endif
     }
 
@@ -51,9 +51,9 @@ public struct EngineFigures: Codable, Sendable, Hashable {
     private static func resourceUsage() -> rusage? {
         var usage = rusage()
         #if canImport(Glibc)
-            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
         #else
-            let who = RUSAGE_SELF
+        let who = RUSAGE_SELF
         #endif
         return getrusage(who, &usage) == 0 ? usage : nil
     }

@@ -88,7 +88,8 @@ public struct DistributionSummary: Codable, Sendable, Hashable {
     public init() {}
 
     /// Creates a summary.
-    public init(count: Int, mean: Double, min: Double, p50: Double, p90: Double, p99: Double, p999: Double, max: Double) {
+    public init(count: Int, mean: Double, min: Double, p50: Double, p90: Double, p99: Double, p999: Double, max: Double)
+    {
         self.count = count
         self.mean = mean
         self.min = min

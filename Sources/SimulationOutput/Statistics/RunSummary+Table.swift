@@ -34,7 +34,8 @@ extension RunSummary {
             "Unschedulable  pods \(unschedulable.pods) · pod-time \(SVGChart.duration(unschedulable.totalPodSeconds))")
         let evictionText =
             evictions.byReason.isEmpty
-            ? "none" : evictions.byReason.keys.sorted().map { "\($0) \(evictions.byReason[$0] ?? 0)" }.joined(separator: " · ")
+            ? "none"
+            : evictions.byReason.keys.sorted().map { "\($0) \(evictions.byReason[$0] ?? 0)" }.joined(separator: " · ")
         lines.append("Evictions \(evictionText)")
         lines.append(
             pad("Utilisation", 24, right: false)
@@ -47,14 +48,16 @@ extension RunSummary {
                 lines.append(
                     pad(scope, 24, right: false) + pad(resource, 12)
                         + pad(HTMLReport.amount(usage.allocatableMean, resource), 14)
-                        + pad(HTMLReport.percent(usage.meanFraction), 9) + pad(HTMLReport.percent(usage.peakFraction), 9))
+                        + pad(HTMLReport.percent(usage.meanFraction), 9)
+                        + pad(HTMLReport.percent(usage.peakFraction), 9))
             }
         }
         let f = fragmentation
         lines.append(
             "Fragmentation  typical pod \(HTMLReport.amount(f.typicalPodCPU, "cpu")) cpu / "
                 + "\(HTMLReport.amount(f.typicalPodMemory, "memory")) · \(f.nodesThatCannotFitTypicalPod)/\(f.nodes) nodes full · "
-                + "stranded cpu \(HTMLReport.percent(f.strandedCPUFraction)), memory \(HTMLReport.percent(f.strandedMemoryFraction))")
+                + "stranded cpu \(HTMLReport.percent(f.strandedCPUFraction)), memory \(HTMLReport.percent(f.strandedMemoryFraction))"
+        )
         lines.append(
             "Events    \(events.total) (\(events.warnings) warnings)"
                 + (events.spamFiltered > 0 ? " · \(events.spamFiltered) dropped by the spam filter" : ""))

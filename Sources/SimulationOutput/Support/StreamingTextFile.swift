@@ -70,10 +70,12 @@ public final class StreamingTextFile {
         // Linux when the destination exists (a second run into the same --out directory).
         guard rename(partial.path, url.path) == 0 else {
             let code = errno
-            throw CocoaError(.fileWriteUnknown, userInfo: [
-                NSFilePathErrorKey: url.path,
-                NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
-            ])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [
+                    NSFilePathErrorKey: url.path,
+                    NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+                ])
         }
     }
 

@@ -38,7 +38,8 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         case .podCreated(let id), .podUpdated(let id), .podRemoved(let id): update(id, cluster)
         case .nodeUpdated(let id): nameProcess(Int32(id.value + 1), cluster.api[id].name)
         case .event(let event):
-            guard event.kind == "Pod", event.reason == "Pulling" || event.reason == "Pulled" || event.reason == "Failed",
+            guard event.kind == "Pod",
+                event.reason == "Pulling" || event.reason == "Pulled" || event.reason == "Failed",
                 let id = cluster.api.podID(namespace: event.namespace, name: event.name)
             else { return }
             grow(id)
@@ -76,7 +77,9 @@ public final class ChromeTraceWriter: ClusterRecordSink {
             default: false
             }
         }
-        if status.initContainerStatuses.contains(where: backingOff) || status.containerStatuses.contains(where: backingOff) {
+        if status.initContainerStatuses.contains(where: backingOff)
+            || status.containerStatuses.contains(where: backingOff)
+        {
             return .backOff
         }
         if pulls > 0 { return .pulling }
@@ -126,7 +129,8 @@ public final class ChromeTraceWriter: ClusterRecordSink {
 
     private func nameProcess(_ pid: Int32, _ name: String) {
         guard namedProcesses.insert(pid).inserted else { return }
-        emit("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"name\":" + JSONText.string(name) + "}}")
+        emit(
+            "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"name\":" + JSONText.string(name) + "}}")
         emit("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"sort_index\":\(pid)}}")
     }
 

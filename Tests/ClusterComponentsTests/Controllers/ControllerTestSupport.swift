@@ -22,7 +22,8 @@ enum ControllerFixture {
         return cluster.addNode(node, pool: "worker", preloadedImages: [image])
     }
 
-    static func template(app: String, image: String = image, restartPolicy: RestartPolicy = .always) -> PodTemplateSpec {
+    static func template(app: String, image: String = image, restartPolicy: RestartPolicy = .always) -> PodTemplateSpec
+    {
         var spec = PodSpec(containers: [Container(name: "app", image: image)])
         spec.restartPolicy = restartPolicy
         return PodTemplateSpec(metadata: ObjectMeta(labels: ["app": app]), spec: spec)

@@ -1,8 +1,9 @@
-@testable import ClusterComponents
 import KubeModel
 import SimulationCore
 import Stochastics
 import Testing
+
+@testable import ClusterComponents
 
 @Suite struct DeploymentControllerTests {
     /// Pods of every ReplicaSet of the Deployment `name`.
@@ -11,7 +12,8 @@ import Testing
     }
 
     /// Rolls out a new image and checks, on every record, the RollingUpdate bounds.
-    func rollout(replicas: Int, maxSurge: IntOrString, maxUnavailable: IntOrString, surge: Int, unavailable: Int) throws {
+    func rollout(replicas: Int, maxSurge: IntOrString, maxUnavailable: IntOrString, surge: Int, unavailable: Int) throws
+    {
         let cluster = ControllerFixture.cluster()
         for name in ["n1", "n2", "n3"] { ControllerFixture.node(cluster, name) }
         // Ready 5 s after start, so the rollout has to wait for readiness at each step.
@@ -22,7 +24,8 @@ import Testing
         }
         let log = ControllerFixture.events(cluster)
         let index = cluster.controllers.apply(
-            deployment: ControllerFixture.deployment("web", replicas: replicas, maxSurge: maxSurge, maxUnavailable: maxUnavailable))
+            deployment: ControllerFixture.deployment(
+                "web", replicas: replicas, maxSurge: maxSurge, maxUnavailable: maxUnavailable))
         let belongs = Self.owned(cluster, "web")
         let settled = ControllerFixture.run(cluster, untilSeconds: 120) { cluster in
             ControllerFixture.activePods(cluster, where: belongs).filter(ControllerFixture.isReady).count == replicas
@@ -42,7 +45,9 @@ import Testing
                 let available = active.filter(ControllerFixture.isReady).count
                 maxActive = max(maxActive, active.count)
                 minAvailable = min(minAvailable, available)
-                if active.count > replicas + surge { violations.append("t=\(cluster.now.seconds): \(active.count) pods") }
+                if active.count > replicas + surge {
+                    violations.append("t=\(cluster.now.seconds): \(active.count) pods")
+                }
                 if available < replicas - unavailable {
                     violations.append("t=\(cluster.now.seconds): \(available) available")
                 }
@@ -52,8 +57,13 @@ import Testing
         #expect(cluster.controllers.patchTemplate(name: "web") { $0.spec.containers[0].image = "nginx:1.28" })
         let done = ControllerFixture.run(cluster, untilSeconds: Int(start.seconds) + 600) { cluster in
             let active = ControllerFixture.activePods(cluster, where: belongs)
-            return active.count == replicas && active.allSatisfy { $0.pod.spec.containers[0].image == "nginx:1.28" && ControllerFixture.isReady($0) }
-                && cluster.api.pods.allSatisfy { !belongs($0) || $0.isRemoved || $0.pod.spec.containers[0].image == "nginx:1.28" }
+            return active.count == replicas
+                && active.allSatisfy {
+                    $0.pod.spec.containers[0].image == "nginx:1.28" && ControllerFixture.isReady($0)
+                }
+                && cluster.api.pods.allSatisfy {
+                    !belongs($0) || $0.isRemoved || $0.pod.spec.containers[0].image == "nginx:1.28"
+                }
         }
         #expect(done)
         #expect(violations.isEmpty, "\(violations.prefix(5))")
@@ -65,11 +75,14 @@ import Testing
         let deployment = cluster.controllers.workloads.deployments[index]
         let newHash = deployment.templateHash
         #expect(newHash != oldHash)
-        let newRS = try #require(deployment.replicaSets.first { cluster.controllers.workloads.replicaSets[$0].templateHash == newHash })
+        let newRS = try #require(
+            deployment.replicaSets.first { cluster.controllers.workloads.replicaSets[$0].templateHash == newHash })
         #expect(cluster.controllers.workloads.replicaSets[newRS].name == "web-\(newHash)")
         #expect(cluster.controllers.workloads.replicaSets[newRS].replicas == replicas)
         #expect(cluster.controllers.workloads.replicaSets[oldRS].replicas == 0)
-        #expect(cluster.controllers.workloads.replicaSets[newRS].replicaSet.metadata.annotations?["deployment.kubernetes.io/revision"] == "2")
+        #expect(
+            cluster.controllers.workloads.replicaSets[newRS].replicaSet.metadata.annotations?[
+                "deployment.kubernetes.io/revision"] == "2")
         for pod in ControllerFixture.activePods(cluster, where: belongs) {
             #expect(pod.pod.metadata.labels?["pod-template-hash"] == newHash)
             #expect(pod.name.hasPrefix("web-\(newHash)-"))
@@ -104,8 +117,11 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         let log = ControllerFixture.events(cluster)
-        let index = cluster.controllers.apply(deployment: ControllerFixture.deployment("web", replicas: 4, maxSurge: 1, maxUnavailable: 1))
-        ControllerFixture.run(cluster, untilSeconds: 120) { $0.controllers.workloads.deployments[index].status.availableReplicas == 4 }
+        let index = cluster.controllers.apply(
+            deployment: ControllerFixture.deployment("web", replicas: 4, maxSurge: 1, maxUnavailable: 1))
+        ControllerFixture.run(cluster, untilSeconds: 120) {
+            $0.controllers.workloads.deployments[index].status.availableReplicas == 4
+        }
         let first = try #require(log.with(reason: "ScalingReplicaSet").first)
         let oldName = "web-\(cluster.controllers.workloads.deployments[index].templateHash)"
         // 1.34 wording (sync.go scaleReplicaSetAndRecordEvent): "Scaled up replica set <rs> from 0 to 4".
@@ -117,18 +133,22 @@ import Testing
         let steps = log.events[before...].filter { $0.reason == "ScalingReplicaSet" }.map(\.message)
         // NewRSNewReplicas: min(4 + 1 − 4, 4 − 0) = 1; then maxScaledDown = 5 − 3 − 1 = 1 and
         // 4 available − 3 = 1 old pod may go.
-        #expect(Array(steps.prefix(2)) == [
-            "Scaled up replica set \(newName) from 0 to 1", "Scaled down replica set \(oldName) from 4 to 3",
-        ])
+        #expect(
+            Array(steps.prefix(2)) == [
+                "Scaled up replica set \(newName) from 0 to 1", "Scaled down replica set \(oldName) from 4 to 3",
+            ])
     }
 
     @Test("Recreate scales the old set to 0 and starts new pods only after the old ones are gone")
     func recreate() throws {
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
-        let index = cluster.controllers.apply(deployment: ControllerFixture.deployment("web", replicas: 3, strategy: "Recreate"))
+        let index = cluster.controllers.apply(
+            deployment: ControllerFixture.deployment("web", replicas: 3, strategy: "Recreate"))
         let belongs = Self.owned(cluster, "web")
-        ControllerFixture.run(cluster, untilSeconds: 120) { $0.controllers.workloads.deployments[index].status.availableReplicas == 3 }
+        ControllerFixture.run(cluster, untilSeconds: 120) {
+            $0.controllers.workloads.deployments[index].status.availableReplicas == 3
+        }
         var overlap = false
         cluster.addSink(
             InvariantSink { cluster in
@@ -150,7 +170,9 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         let index = cluster.controllers.apply(deployment: ControllerFixture.deployment("web", replicas: 2))
-        ControllerFixture.run(cluster, untilSeconds: 60) { $0.controllers.workloads.deployments[index].status.availableReplicas == 2 }
+        ControllerFixture.run(cluster, untilSeconds: 60) {
+            $0.controllers.workloads.deployments[index].status.availableReplicas == 2
+        }
         #expect(cluster.controllers.scale(kind: .deployment, name: "web", replicas: 5))
         let scaled = ControllerFixture.run(cluster, untilSeconds: Int(cluster.now.seconds) + 60) {
             $0.controllers.workloads.deployments[index].status.availableReplicas == 5

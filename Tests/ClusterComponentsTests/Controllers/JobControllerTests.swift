@@ -5,11 +5,14 @@ import Stochastics
 import Testing
 
 @Suite struct JobControllerTests {
-    func job(_ name: String, backoffLimit: Int, completions: Int? = 1, parallelism: Int? = 1, deadline: Int? = nil) -> Job {
+    func job(
+        _ name: String, backoffLimit: Int, completions: Int? = 1, parallelism: Int? = 1, deadline: Int? = nil
+    ) -> Job {
         Job(
             metadata: ObjectMeta(name: name, namespace: "default"),
             spec: JobSpec(
-                completions: completions, parallelism: parallelism, backoffLimit: backoffLimit, activeDeadlineSeconds: deadline,
+                completions: completions, parallelism: parallelism, backoffLimit: backoffLimit,
+                activeDeadlineSeconds: deadline,
                 template: ControllerFixture.template(app: name, restartPolicy: .never)))
     }
 
@@ -26,7 +29,9 @@ import Testing
         cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
         let log = ControllerFixture.events(cluster)
         let index = cluster.controllers.apply(job: job("pi", backoffLimit: 3))
-        let finished = ControllerFixture.run(cluster, untilSeconds: 600) { $0.controllers.workloads.jobs[index].isFinished }
+        let finished = ControllerFixture.run(cluster, untilSeconds: 600) {
+            $0.controllers.workloads.jobs[index].isFinished
+        }
         try #require(finished)
         let job = cluster.controllers.workloads.jobs[index]
         let pods = pods(cluster, of: "pi")
@@ -58,10 +63,13 @@ import Testing
         let log = ControllerFixture.events(cluster)
         let index = cluster.controllers.apply(job: job("batch", backoffLimit: 6, completions: 3, parallelism: 2))
         var maxActive = 0
-        cluster.addSink(InvariantSink { cluster in
-            maxActive = max(maxActive, ControllerFixture.activePods(cluster).count)
-        })
-        let finished = ControllerFixture.run(cluster, untilSeconds: 300) { $0.controllers.workloads.jobs[index].isFinished }
+        cluster.addSink(
+            InvariantSink { cluster in
+                maxActive = max(maxActive, ControllerFixture.activePods(cluster).count)
+            })
+        let finished = ControllerFixture.run(cluster, untilSeconds: 300) {
+            $0.controllers.workloads.jobs[index].isFinished
+        }
         try #require(finished)
         let job = cluster.controllers.workloads.jobs[index]
         #expect(job.condition("Complete")?.status == .true)
@@ -95,9 +103,12 @@ import Testing
         var manifest = job("short", backoffLimit: 6)
         manifest.spec.ttlSecondsAfterFinished = 60
         let index = cluster.controllers.apply(job: manifest)
-        let finished = ControllerFixture.run(cluster, untilSeconds: 120) { $0.controllers.workloads.jobs[index].isFinished }
+        let finished = ControllerFixture.run(cluster, untilSeconds: 120) {
+            $0.controllers.workloads.jobs[index].isFinished
+        }
         try #require(finished)
-        let completedAt = try #require(cluster.controllers.workloads.jobs[index].condition("Complete")?.lastTransitionTime)
+        let completedAt = try #require(
+            cluster.controllers.workloads.jobs[index].condition("Complete")?.lastTransitionTime)
         cluster.run(until: .time(completedAt + .seconds(59)))
         #expect(!cluster.controllers.workloads.jobs[index].isDeleted)
         cluster.run(until: .time(completedAt + .seconds(60)))

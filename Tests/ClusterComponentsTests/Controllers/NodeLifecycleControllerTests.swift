@@ -99,7 +99,10 @@ import Testing
         let node = ControllerFixture.node(cluster, "n1")
         cluster.cordon(node)
         #expect(cluster.api[node].node.spec.unschedulable == true)
-        #expect(cluster.api[node].node.spec.taints?.contains { $0.key == Taint.unschedulableKey && $0.effect == .noSchedule } == true)
+        #expect(
+            cluster.api[node].node.spec.taints?.contains {
+                $0.key == Taint.unschedulableKey && $0.effect == .noSchedule
+            } == true)
         cluster.uncordon(node)
         #expect(cluster.api[node].node.spec.unschedulable != true)
         #expect(!(cluster.api[node].node.spec.taints ?? []).contains { $0.key == Taint.unschedulableKey })
@@ -120,12 +123,14 @@ import Testing
                 metadata: ObjectMeta(name: "web", namespace: "default"),
                 spec: PodDisruptionBudgetSpec(minAvailable: 2, selector: LabelSelector(matchLabels: ["app": "web"]))))
         var minReady = Int.max
-        cluster.addSink(InvariantSink { cluster in
-            minReady = min(minReady, ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).count)
-        })
+        cluster.addSink(
+            InvariantSink { cluster in
+                minReady = min(minReady, ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).count)
+            })
         cluster.drain(nodes[0])
         let drained = ControllerFixture.run(cluster, untilSeconds: 200) { cluster in
-            ControllerFixture.activePods(cluster).filter { ControllerFixture.isReady($0) && $0.nodeID != nodes[0] }.count == 3
+            ControllerFixture.activePods(cluster).filter { ControllerFixture.isReady($0) && $0.nodeID != nodes[0] }
+                .count == 3
         }
         #expect(drained)
         #expect(minReady >= 2)

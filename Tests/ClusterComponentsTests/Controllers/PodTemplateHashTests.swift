@@ -1,6 +1,7 @@
-@testable import ClusterComponents
 import KubeModel
 import Testing
+
+@testable import ClusterComponents
 
 @Suite struct PodTemplateHashTests {
     @Test("FNV-32a matches the published test vectors")

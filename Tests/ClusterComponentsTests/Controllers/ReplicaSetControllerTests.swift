@@ -31,13 +31,17 @@ import Testing
             #expect(suffix.count == 5)
             #expect(suffix.allSatisfy { "bcdfghjklmnpqrstvwxz2456789".contains($0) })
             let owner = try #require(pod.pod.metadata.ownerReferences?.first)
-            #expect(owner.kind == "ReplicaSet" && owner.name == "web" && owner.controller == true && owner.uid == rs.uid)
+            #expect(
+                owner.kind == "ReplicaSet" && owner.name == "web" && owner.controller == true && owner.uid == rs.uid)
             // Admission ran on the created pods: the two default 300-s NoExecute tolerations.
             #expect(pod.pod.spec.tolerations?.filter { $0.tolerationSeconds == 300 }.count == 2)
         }
         let created = log.with(reason: "SuccessfulCreate")
         #expect(created.count == 3)
-        #expect(created.allSatisfy { $0.component == "replicaset-controller" && $0.kind == "ReplicaSet" && $0.name == "web" })
+        #expect(
+            created.allSatisfy {
+                $0.component == "replicaset-controller" && $0.kind == "ReplicaSet" && $0.name == "web"
+            })
         #expect(Set(created.map(\.message)) == Set(pods.map { "Created pod: \($0.name)" }))
         #expect(rs.status.readyReplicas == 3 && rs.status.availableReplicas == 3)
     }
@@ -48,7 +52,9 @@ import Testing
         ControllerFixture.node(cluster, "n1")
         let log = ControllerFixture.events(cluster)
         cluster.controllers.apply(replicaSet: replicaSet("web", replicas: 3))
-        ControllerFixture.run(cluster, untilSeconds: 60) { ControllerFixture.activePods($0).filter(ControllerFixture.isReady).count == 3 }
+        ControllerFixture.run(cluster, untilSeconds: 60) {
+            ControllerFixture.activePods($0).filter(ControllerFixture.isReady).count == 3
+        }
         let victim = try #require(ControllerFixture.activePods(cluster).first)
         let deletedAt = cluster.now
         cluster.deletePod(victim.id)
@@ -59,7 +65,8 @@ import Testing
         #expect(replacement.time == deletedAt)
         #expect(log.with(reason: "SuccessfulCreate").count == 4)
         ControllerFixture.run(cluster, untilSeconds: Int(deletedAt.seconds) + 60) { cluster in
-            cluster.api[victim.id].isRemoved && ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).count == 3
+            cluster.api[victim.id].isRemoved
+                && ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).count == 3
         }
         #expect(cluster.api[victim.id].isRemoved)
         #expect(ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).count == 3)
@@ -70,7 +77,9 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         cluster.controllers.apply(replicaSet: replicaSet("web", replicas: 2))
-        ControllerFixture.run(cluster, untilSeconds: 60) { ControllerFixture.activePods($0).filter(ControllerFixture.isReady).count == 2 }
+        ControllerFixture.run(cluster, untilSeconds: 60) {
+            ControllerFixture.activePods($0).filter(ControllerFixture.isReady).count == 2
+        }
         let ready = Set(ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).map(\.id))
         #expect(ready.count == 2)
         // Two more replicas, created later: not ready yet, or ready for less time than the first two.

@@ -17,12 +17,15 @@ import Testing
         let cluster = Cluster(configuration: ClusterConfiguration())
         let starts = Starts()
         cluster.addSink(starts)
-        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: exitCode)]) }
+        cluster.behaviorProvider = { _, _ in
+            ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: exitCode)])
+        }
         cluster.addNode(Node(metadata: ObjectMeta(name: "n1")), pool: "n", preloadedImages: ["app:1"])
         var container = Container(name: "app", image: "app:1")
         container.restartPolicy = .never
         container.restartPolicyRules = [
-            ContainerRestartRule(action: "Restart", exitCodes: ContainerRestartRuleOnExitCodes(operator: "In", values: [42]))
+            ContainerRestartRule(
+                action: "Restart", exitCodes: ContainerRestartRuleOnExitCodes(operator: "In", values: [42]))
         ]
         var spec = PodSpec(containers: [container], restartPolicy: .never)
         spec.nodeName = "n1"

@@ -86,10 +86,14 @@ import Testing
     @Test("G3: PreferNoSchedule taints", arguments: [(35, [325, 175, 475]), (36, [300, 150, 450])])
     func g3(minor: Int, totals: [Int64]) {
         let (cluster, _) = Fixture.cluster(minor: minor)
-        Fixture.node(cluster, "n1", cpu: "4", memory: "8Gi", taints: [Taint(key: "a", value: "x", effect: "PreferNoSchedule")])
+        Fixture.node(
+            cluster, "n1", cpu: "4", memory: "8Gi", taints: [Taint(key: "a", value: "x", effect: "PreferNoSchedule")])
         Fixture.node(
             cluster, "n2", cpu: "4", memory: "8Gi",
-            taints: [Taint(key: "a", value: "x", effect: "PreferNoSchedule"), Taint(key: "b", value: "y", effect: "PreferNoSchedule")])
+            taints: [
+                Taint(key: "a", value: "x", effect: "PreferNoSchedule"),
+                Taint(key: "b", value: "y", effect: "PreferNoSchedule"),
+            ])
         Fixture.node(cluster, "n3", cpu: "4", memory: "8Gi")
         let pod = Fixture.pod(cluster, "p", cpu: "1000m", memory: "2Gi")
         Fixture.settle(cluster)
@@ -105,15 +109,25 @@ import Testing
     // MARK: G4
 
     static let g4Messages: [(Int, String)] = [
-        (33, "0/3 nodes are available: 1 node(s) had untolerated taint {gpu: true}, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."),
-        (34, "0/3 nodes are available: 1 node(s) had untolerated taint {gpu: true}, 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."),
-        (35, "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."),
+        (
+            33,
+            "0/3 nodes are available: 1 node(s) had untolerated taint {gpu: true}, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."
+        ),
+        (
+            34,
+            "0/3 nodes are available: 1 node(s) had untolerated taint {gpu: true}, 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."
+        ),
+        (
+            35,
+            "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."
+        ),
     ]
 
     @Test("G4: infeasible pod, exact FailedScheduling message per version", arguments: g4Messages)
     func g4(minor: Int, message: String) throws {
         let (cluster, events) = Fixture.cluster(minor: minor)
-        Fixture.node(cluster, "n1", cpu: "4", memory: "8Gi", taints: [Taint(key: "gpu", value: "true", effect: "NoSchedule")])
+        Fixture.node(
+            cluster, "n1", cpu: "4", memory: "8Gi", taints: [Taint(key: "gpu", value: "true", effect: "NoSchedule")])
         Fixture.node(cluster, "n2", cpu: "2", memory: "8Gi")
         Fixture.node(cluster, "n3", cpu: "500m", memory: "8Gi")
         Fixture.pod(cluster, "e", cpu: "1500m", memory: nil, on: "n2", priority: 0)
@@ -159,11 +173,14 @@ import Testing
 
     // MARK: G6
 
-    @Test("G6: system-default topology spreading beats LeastAllocated", arguments: [(35, [561, 569, 630]), (36, [536, 557, 612])])
+    @Test(
+        "G6: system-default topology spreading beats LeastAllocated",
+        arguments: [(35, [561, 569, 630]), (36, [536, 557, 612])])
     func g6(minor: Int, totals: [Int64]) {
         let (cluster, _) = Fixture.cluster(minor: minor)
         for name in ["n1", "n2", "n3"] { Fixture.node(cluster, name, cpu: "8", memory: "16Gi") }
-        let owner = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: "web", uid: "rs-web-uid", controller: true)
+        let owner = OwnerReference(
+            apiVersion: "apps/v1", kind: "ReplicaSet", name: "web", uid: "rs-web-uid", controller: true)
         let labels = ["app": "web"]
         Fixture.pod(cluster, "web-1", cpu: "500m", memory: "1Gi", on: "n1", labels: labels, owner: owner)
         Fixture.pod(cluster, "web-2", cpu: "500m", memory: "1Gi", on: "n1", labels: labels, owner: owner)

@@ -19,8 +19,12 @@ import Testing
     @Test("MostAllocated from NodeResourcesFitArgs packs onto the fuller node")
     func mostAllocated() {
         let args = NodeResourcesFitArgs(scoringStrategy: ScoringStrategy(type: "MostAllocated"))
-        let profile = KubeSchedulerProfile(pluginConfig: [PluginConfig(name: "NodeResourcesFit", args: .nodeResourcesFit(args))])
-        let (cluster, _) = Fixture.cluster { $0.schedulerConfiguration = KubeSchedulerConfiguration(profiles: [profile]) }
+        let profile = KubeSchedulerProfile(pluginConfig: [
+            PluginConfig(name: "NodeResourcesFit", args: .nodeResourcesFit(args))
+        ])
+        let (cluster, _) = Fixture.cluster {
+            $0.schedulerConfiguration = KubeSchedulerConfiguration(profiles: [profile])
+        }
         Fixture.node(cluster, "n1", cpu: "4", memory: "8Gi")
         Fixture.node(cluster, "n2", cpu: "4", memory: "8Gi")
         Fixture.pod(cluster, "e", cpu: "2", memory: "4Gi", on: "n2")
@@ -70,7 +74,8 @@ import Testing
         Fixture.pod(cluster, "p1", cpu: "100m", memory: "100Mi", extra: ["nvidia.com/gpu": "1"])
         Fixture.pod(cluster, "p2", cpu: "100m", memory: "100Mi", extra: ["nvidia.com/gpu": "1"])
         Fixture.settle(cluster)
-        #expect(events.messages("FailedScheduling", pod: "p2").first?.hasPrefix(
-            "0/1 nodes are available: 1 Insufficient nvidia.com/gpu, 1 Too many pods.") == true)
+        #expect(
+            events.messages("FailedScheduling", pod: "p2").first?.hasPrefix(
+                "0/1 nodes are available: 1 Insufficient nvidia.com/gpu, 1 Too many pods.") == true)
     }
 }

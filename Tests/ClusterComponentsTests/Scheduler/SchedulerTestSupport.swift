@@ -20,7 +20,9 @@ final class EventCollector: ClusterRecordSink {
 
 /// Builders for the golden cases (reference scheduler.md §7 common setup).
 enum Fixture {
-    static func cluster(minor: Int = 35, seed: UInt64 = 1, configure: (inout ClusterConfiguration) -> Void = { _ in })
+    static func cluster(
+        minor: Int = 35, seed: UInt64 = 1, configure: (inout ClusterConfiguration) -> Void = { _ in }
+    )
         -> (Cluster, EventCollector)
     {
         var configuration = ClusterConfiguration()
@@ -44,7 +46,10 @@ enum Fixture {
         let node = Node(
             metadata: ObjectMeta(name: name, labels: allLabels),
             spec: NodeSpec(unschedulable: unschedulable, taints: taints),
-            status: NodeStatus(capacity: ["cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory), "pods": "110"], images: images))
+            status: NodeStatus(
+                capacity: [
+                    "cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory), "pods": "110",
+                ], images: images))
         return cluster.addNode(node, pool: "test")
     }
 
@@ -94,6 +99,7 @@ enum Fixture {
 
     /// Normalized score of one plugin.
     static func score(_ cluster: Cluster, _ pod: PodID, _ node: String, _ plugin: String) -> Int64? {
-        cluster.scheduler.explanation(for: pod)?.nodes.first { $0.node == node }?.scores.first { $0.plugin == plugin }?.score
+        cluster.scheduler.explanation(for: pod)?.nodes.first { $0.node == node }?.scores.first { $0.plugin == plugin }?
+            .score
     }
 }

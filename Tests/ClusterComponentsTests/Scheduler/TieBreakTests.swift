@@ -12,7 +12,9 @@ struct TieBreakTests {
     /// every node scores 100, so every decision is a tie among all four. (With no score plugin
     /// at all the scheduler stops at the first feasible node and there is no tie.)
     static func run(_ rule: TieBreak, seed: UInt64) -> (Cluster, [String]) {
-        let profile = KubeSchedulerProfile(plugins: Plugins(score: PluginSet(enabled: [Plugin(name: "TaintToleration")], disabled: [Plugin(name: "*")])))
+        let profile = KubeSchedulerProfile(
+            plugins: Plugins(
+                score: PluginSet(enabled: [Plugin(name: "TaintToleration")], disabled: [Plugin(name: "*")])))
         let (cluster, _) = Fixture.cluster(seed: seed) {
             $0.schedulerConfiguration = KubeSchedulerConfiguration(profiles: [profile])
             $0.tieBreak = rule
@@ -23,7 +25,8 @@ struct TieBreakTests {
         return (cluster, pods.map { Fixture.nodeName(cluster, $0) ?? "-" })
     }
 
-    @Test("nodeOrder: every tie goes to the node with the smallest per-seed key", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test(
+        "nodeOrder: every tie goes to the node with the smallest per-seed key", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func nodeOrder(seed: UInt64) {
         let (cluster, placements) = Self.run(.nodeOrder, seed: seed)
         let keys = cluster.scheduler.nodeOrderKeys

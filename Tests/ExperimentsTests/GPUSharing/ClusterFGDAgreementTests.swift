@@ -20,7 +20,9 @@ import Testing
     static let podList: [GPUTracePod] =
         GPUSharingFixtures.pods("share", 10, cpu: 4000, gpus: 1, milli: 500)
         + GPUSharingFixtures.pods("one", 6, cpu: 8000, gpus: 1, milli: 1000)
-        + (0..<4).map { GPUSharingFixtures.pod("two-\($0)", cpu: 16_000, gpus: 2, milli: 1000, spec: ["V100M16", "G2"]) }
+        + (0..<4).map {
+            GPUSharingFixtures.pod("two-\($0)", cpu: 16_000, gpus: 2, milli: 1000, spec: ["V100M16", "G2"])
+        }
         + GPUSharingFixtures.pods("cpu", 3, cpu: 2000)
         + (0..<2).map { GPUSharingFixtures.pod("t4-\($0)", cpu: 4000, gpus: 1, milli: 250, spec: ["T4"]) }
     /// Placed first, in order: (node, cpu, gpus, milli).
@@ -56,14 +58,17 @@ import Testing
         for node in nodes {
             var labels = ["kubernetes.io/hostname": node.name]
             var capacity: ResourceList = [
-                "cpu": Quantity(milliValue: Int64(node.cpuMilli)), "memory": try Quantity(parsing: "\(node.memoryMiB)Mi"),
+                "cpu": Quantity(milliValue: Int64(node.cpuMilli)),
+                "memory": try Quantity(parsing: "\(node.memoryMiB)Mi"),
                 "pods": "110",
             ]
             if node.gpuCount > 0 {
                 labels[GPUShareKeys.model] = node.model
                 capacity[GPUShareKeys.count] = Quantity(Int64(node.gpuCount))
             }
-            cluster.addNode(Node(metadata: ObjectMeta(name: node.name, labels: labels), status: NodeStatus(capacity: capacity)), pool: "p")
+            cluster.addNode(
+                Node(metadata: ObjectMeta(name: node.name, labels: labels), status: NodeStatus(capacity: capacity)),
+                pool: "p")
         }
         func pod(_ name: String, cpu: Int, gpus: Int, milli: Int, spec: [String], on node: String?) -> PodID {
             let container = Container(
@@ -77,7 +82,9 @@ import Testing
             _ = pod("placed-\(index)", cpu: p.cpu, gpus: p.gpus, milli: p.milli, spec: [], on: nodes[p.node].name)
             cluster.run(until: .time(cluster.now + .seconds(1)))
         }
-        let id = pod("candidate", cpu: candidate.cpuMilli, gpus: candidate.gpuCount, milli: candidate.gpuMilli, spec: candidate.gpuSpec, on: nil)
+        let id = pod(
+            "candidate", cpu: candidate.cpuMilli, gpus: candidate.gpuCount, milli: candidate.gpuMilli,
+            spec: candidate.gpuSpec, on: nil)
         cluster.run(until: .time(cluster.now + .seconds(1)))
         let explanation = try #require(cluster.scheduler.explanation(for: id))
         return nodes.map { node in
@@ -94,7 +101,8 @@ import Testing
         let catalog = GPUModelCatalog(nodes: nodes, pods: workload.pods)
         for p in placed {
             let task = GPUTask(
-                cpuMilli: Int32(p.cpu), memoryMiB: 1024, gpuCount: Int32(p.gpus), gpuMilli: Int32(p.milli), modelMask: 0, shape: 0)
+                cpuMilli: Int32(p.cpu), memoryMiB: 1024, gpuCount: Int32(p.gpus), gpuMilli: Int32(p.milli),
+                modelMask: 0, shape: 0)
             cluster.place(task, on: p.node, device: task.isGPUShare ? cluster.bestFitDevice(task, on: p.node) : -1)
         }
         let task = GPUTask(

@@ -9,7 +9,8 @@ import Testing
     /// Two 1-GPU T4 nodes; pod list 9 × (1 GPU, 300m) + 1 × (1 GPU, 1000m), all 1 core.
     /// M: counts 9 and 1, 95 % of 10 = 9.5 needs both → p(300m) = 0.9, p(1000m) = 0.1.
     private func twoNodes() -> GPUSharingWorkload {
-        let pods = GPUSharingFixtures.pods("a", 9, gpus: 1, milli: 300)
+        let pods =
+            GPUSharingFixtures.pods("a", 9, gpus: 1, milli: 300)
             + GPUSharingFixtures.pods("w", 1, gpus: 1, milli: 1000)
         let nodes = [GPUSharingFixtures.node("n0", gpus: 1), GPUSharingFixtures.node("n1", gpus: 1)]
         return GPUSharingWorkload(name: "tie", nodes: nodes, pods: pods)
@@ -55,7 +56,9 @@ import Testing
         // Random picks uniformly among feasible nodes (RandomScore's PreScore): over 16 seeds the first arrival
         // lands on both nodes (each seed has probability 1/2; all on one node has probability 2⁻¹⁵).
         let firsts = Set(
-            (1...16).map { workload.run(policy: .random, seed: $0, sequence: sequence, priority: [1, 0]).placements[0] })
+            (1...16).map {
+                workload.run(policy: .random, seed: $0, sequence: sequence, priority: [1, 0]).placements[0]
+            })
         #expect(firsts == [0, 1])
     }
 

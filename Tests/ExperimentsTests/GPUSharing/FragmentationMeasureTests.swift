@@ -8,7 +8,9 @@ import Testing
         let pods = GPUSharingFixtures.pods("share", 3, gpus: 1, milli: 500) + GPUSharingFixtures.pods("cpu", 1)
         let nodes = [GPUSharingFixtures.node("n0", gpus: 2)]
         let catalog = GPUModelCatalog(nodes: nodes, pods: pods)
-        return (FragmentationMeasure(target: TargetWorkload(pods: pods, includeCPUTasks: true), catalog: catalog), catalog)
+        return (
+            FragmentationMeasure(target: TargetWorkload(pods: pods, includeCPUTasks: true), catalog: catalog), catalog
+        )
     }
 
     @Test("idle slices smaller than the demand are fragment; CPU-only tasks see all idle GPU")

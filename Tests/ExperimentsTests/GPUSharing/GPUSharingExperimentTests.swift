@@ -7,7 +7,8 @@ import Testing
     /// 4 nodes × 4 GPUs (16 GPUs); a mix of sharing, whole-GPU, multi-GPU and CPU-only pods.
     private func workload() -> GPUSharingWorkload {
         let nodes = (0..<4).map { GPUSharingFixtures.node("n\($0)", cpu: 32_000, gpus: 4) }
-        let pods = GPUSharingFixtures.pods("s", 6, cpu: 2000, gpus: 1, milli: 300)
+        let pods =
+            GPUSharingFixtures.pods("s", 6, cpu: 2000, gpus: 1, milli: 300)
             + GPUSharingFixtures.pods("h", 4, cpu: 4000, gpus: 1, milli: 700)
             + GPUSharingFixtures.pods("w", 3, cpu: 8000, gpus: 1, milli: 1000)
             + GPUSharingFixtures.pods("m", 1, cpu: 8000, gpus: 2, milli: 1000)

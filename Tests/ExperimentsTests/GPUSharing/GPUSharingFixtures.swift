@@ -2,7 +2,9 @@
 
 /// Small hand-built clusters and pod lists for the GPU-sharing tests.
 enum GPUSharingFixtures {
-    static func node(_ name: String, cpu: Int = 64_000, memory: Int = 262_144, gpus: Int, model: String = "T4")
+    static func node(
+        _ name: String, cpu: Int = 64_000, memory: Int = 262_144, gpus: Int, model: String = "T4"
+    )
         -> GPUTraceNode
     {
         GPUTraceNode(name: name, cpuMilli: cpu, memoryMiB: memory, gpuCount: gpus, model: gpus == 0 ? "" : model)

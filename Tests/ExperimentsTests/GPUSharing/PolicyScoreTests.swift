@@ -6,7 +6,8 @@ import Testing
     /// Two 1-GPU T4 nodes; target workload 3 × (1 GPU, 600m) + 1 × (1 GPU, 400m); node 1 already hosts a 400m
     /// task on its GPU (600m left), node 0 is empty.
     private func sharedGPUCluster() -> (GPUSharingWorkload, GPUSharingCluster, GPUTask) {
-        let pods = GPUSharingFixtures.pods("a", 3, gpus: 1, milli: 600) + GPUSharingFixtures.pods("b", 1, gpus: 1, milli: 400)
+        let pods =
+            GPUSharingFixtures.pods("a", 3, gpus: 1, milli: 600) + GPUSharingFixtures.pods("b", 1, gpus: 1, milli: 400)
         let nodes = [GPUSharingFixtures.node("n0", gpus: 1), GPUSharingFixtures.node("n1", gpus: 1)]
         let workload = GPUSharingWorkload(name: "t", nodes: nodes, pods: pods)
         var cluster = workload.emptyCluster
@@ -26,7 +27,8 @@ import Testing
 
     @Test("FGD picks, among a node's GPUs, the one that keeps fragmentation lowest")
     func fgdPicksDevice() {
-        let pods = GPUSharingFixtures.pods("a", 3, gpus: 1, milli: 600) + GPUSharingFixtures.pods("b", 1, gpus: 1, milli: 400)
+        let pods =
+            GPUSharingFixtures.pods("a", 3, gpus: 1, milli: 600) + GPUSharingFixtures.pods("b", 1, gpus: 1, milli: 400)
         let workload = GPUSharingWorkload(name: "t", nodes: [GPUSharingFixtures.node("n0", gpus: 2)], pods: pods)
         var cluster = workload.emptyCluster
         let small = GPUSharingFixtures.task(workload, gpus: 1, milli: 400)
@@ -47,7 +49,8 @@ import Testing
 
     @Test("GpuPacking: whole GPUs on a used node score 50 − GPUs taken; CPU-only tasks 0")
     func packingWholeGPUs() {
-        let pods = GPUSharingFixtures.pods("s", 1, gpus: 1, milli: 500) + GPUSharingFixtures.pods("w", 1, gpus: 2, milli: 1000)
+        let pods =
+            GPUSharingFixtures.pods("s", 1, gpus: 1, milli: 500) + GPUSharingFixtures.pods("w", 1, gpus: 2, milli: 1000)
             + GPUSharingFixtures.pods("c", 1)
         let workload = GPUSharingWorkload(name: "t", nodes: [GPUSharingFixtures.node("n0", gpus: 8)], pods: pods)
         var cluster = workload.emptyCluster
@@ -86,7 +89,8 @@ import Testing
 
     @Test("GpuClustering bands: same class only, idle node, other classes only")
     func clustering() {
-        let pods = GPUSharingFixtures.pods("s", 1, gpus: 1, milli: 500) + GPUSharingFixtures.pods("o", 1, gpus: 1, milli: 1000)
+        let pods =
+            GPUSharingFixtures.pods("s", 1, gpus: 1, milli: 500) + GPUSharingFixtures.pods("o", 1, gpus: 1, milli: 1000)
             + GPUSharingFixtures.pods("c", 1)
         let nodes = [GPUSharingFixtures.node("n0", gpus: 8), GPUSharingFixtures.node("n1", gpus: 8)]
         let workload = GPUSharingWorkload(name: "t", nodes: nodes, pods: pods)
@@ -107,7 +111,10 @@ import Testing
         var pods = GPUSharingFixtures.pods("v", 1, gpus: 1, milli: 500)
         pods[0].gpuSpec = ["V100M32"]
         pods += [GPUSharingFixtures.pod("big", memory: 300_000), GPUSharingFixtures.pod("two", gpus: 2, milli: 1000)]
-        let nodes = [GPUSharingFixtures.node("t4", gpus: 1, model: "T4"), GPUSharingFixtures.node("v", gpus: 2, model: "V100M32")]
+        let nodes = [
+            GPUSharingFixtures.node("t4", gpus: 1, model: "T4"),
+            GPUSharingFixtures.node("v", gpus: 2, model: "V100M32"),
+        ]
         let workload = GPUSharingWorkload(name: "t", nodes: nodes, pods: pods)
         let cluster = workload.emptyCluster
         let constrained = workload.tasks.first { $0.modelMask != 0 }!

@@ -19,7 +19,9 @@ import Testing
     static func directory(_ files: [String: String]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-gpu-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -63,7 +65,8 @@ import Testing
         do {
             _ = try OpenBNodeList(csv: bad, fileName: "nodes.csv")
         } catch {
-            #expect(error.description == "nodes.csv:4: cpu_milli: Invalid value: \"lots\": must be a non-negative integer")
+            #expect(
+                error.description == "nodes.csv:4: cpu_milli: Invalid value: \"lots\": must be a non-negative integer")
         }
         let nine = Self.nodeCSV + "\nopenb-node-0002,1000,1024,9,T4\n"
         do {
@@ -73,10 +76,15 @@ import Testing
             #expect(error.description.hasPrefix("n.csv:4: gpu: Invalid value: \"9\""))
         }
         // Through a scenario: the diagnostic names the CSV's file and line.
-        let directory = try Self.directory(["scenario.yaml": Self.scenario(), "nodes.csv": bad, "pods.csv": "name,cpu_milli,memory_mib\n"])
+        let directory = try Self.directory([
+            "scenario.yaml": Self.scenario(), "nodes.csv": bad, "pods.csv": "name,cpu_milli,memory_mib\n",
+        ])
         let input = ScenarioInput.load(paths: [directory.appendingPathComponent("scenario.yaml").path])
         let messages = input.diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(messages.contains { $0.hasSuffix("nodes.csv:4: cpu_milli: Invalid value: \"lots\": must be a non-negative integer") }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasSuffix("nodes.csv:4: cpu_milli: Invalid value: \"lots\": must be a non-negative integer")
+            }, "\(messages)")
     }
 
     @Test("nodes from the list, GPU shares packed per device, a deletion frees its device")
@@ -91,7 +99,9 @@ import Testing
             c,1000,1024,1,500,,LS,Running,20,,20
             v,1000,1024,1,100,V100M16,LS,Running,30,,30
             """
-        let directory = try Self.directory(["scenario.yaml": Self.scenario(), "nodes.csv": Self.nodeCSV, "pods.csv": pods])
+        let directory = try Self.directory([
+            "scenario.yaml": Self.scenario(), "nodes.csv": Self.nodeCSV, "pods.csv": pods,
+        ])
         let input = ScenarioInput.load(paths: [directory.appendingPathComponent("scenario.yaml").path])
         #expect(!input.hasErrors, "\(input.diagnostics.map(\.description))")
         #expect(input.scenario.poolNodeNames == ["openb-node-0000", "openb-node-0001"])
@@ -130,16 +140,22 @@ import Testing
     func environmentPaths() throws {
         let directory = try Self.directory(["nodes.csv": Self.nodeCSV, "pods.csv": "name,cpu_milli,memory_mib\n"])
         setenv("KUBESIM_TEST_GPU_NODES", directory.path, 1)
-        #expect(ScenarioReader.expandingEnvironment("${KUBESIM_TEST_GPU_NODES}/nodes.csv") == directory.path + "/nodes.csv")
+        #expect(
+            ScenarioReader.expandingEnvironment("${KUBESIM_TEST_GPU_NODES}/nodes.csv") == directory.path + "/nodes.csv")
         #expect(ScenarioReader.expandingEnvironment("$KUBESIM_TEST_GPU_NODES/x") == directory.path + "/x")
-        #expect(ScenarioReader.expandingEnvironment("${KUBESIM_TEST_UNSET_VARIABLE}/x") == "${KUBESIM_TEST_UNSET_VARIABLE}/x")
+        #expect(
+            ScenarioReader.expandingEnvironment("${KUBESIM_TEST_UNSET_VARIABLE}/x")
+                == "${KUBESIM_TEST_UNSET_VARIABLE}/x")
         let scenario = Self.scenario(nodes: "{file: \"${KUBESIM_TEST_GPU_NODES}/nodes.csv\"}")
             .replacingOccurrences(of: "file: pods.csv", with: "file: \"${KUBESIM_TEST_UNSET_VARIABLE}/pods.csv\"")
         let elsewhere = try Self.directory(["scenario.yaml": scenario])
         let input = ScenarioInput.load(paths: [elsewhere.appendingPathComponent("scenario.yaml").path])
         #expect(input.scenario.poolNodeNames == ["openb-node-0000", "openb-node-0001"])
         let messages = input.diagnostics.map(\.description)
-        #expect(messages.contains { $0.contains("warning") && $0.contains("environment variable KUBESIM_TEST_UNSET_VARIABLE is not set") }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.contains("warning") && $0.contains("environment variable KUBESIM_TEST_UNSET_VARIABLE is not set")
+            }, "\(messages)")
         #expect(!messages.contains { $0.contains("KUBESIM_TEST_GPU_NODES") }, "\(messages)")
     }
 
@@ -203,7 +219,9 @@ import Testing
             let devices = try #require(annotations[GPUShareKeys.index], "\(object.name) has no device")
             let count = Int(annotations[GPUShareKeys.count] ?? "1") ?? 1
             #expect(devices.split(separator: "-").count == count)
-            for device in devices.split(separator: "-") { perDevice[node.metadata.name! + "/" + device, default: 0] += milli }
+            for device in devices.split(separator: "-") {
+                perDevice[node.metadata.name! + "/" + device, default: 0] += milli
+            }
             placed += 1
         }
         #expect(placed > 0)

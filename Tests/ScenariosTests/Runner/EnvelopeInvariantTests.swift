@@ -70,11 +70,14 @@ import Testing
 
     @Test("200 nodes, ~6,000 pods, 1 hour: invariants hold")
     func scaledDownEnvelope() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-envelope-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kubesim-envelope-\(UUID().uuidString)")
         let generator = Process()
         generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", Self.root.appendingPathComponent("scripts/generate-envelope").path, "200",
-                               directory.path, "--hours", "1"]
+        generator.arguments = [
+            "python3", Self.root.appendingPathComponent("scripts/generate-envelope").path, "200",
+            directory.path, "--hours", "1",
+        ]
         try generator.run()
         generator.waitUntilExit()
         try #require(generator.terminationStatus == 0, "scripts/generate-envelope failed")

@@ -105,16 +105,25 @@ import Testing
         #expect(objects.count == 1)
         #expect(pod.metadata.name == "late")
         #expect(pod.spec.containers.map(\.image) == ["nginx:1.27"])
-        guard case .delete(let deleted) = actions[2].operation else { Issue.record("actions[2]"); return }
+        guard case .delete(let deleted) = actions[2].operation else {
+            Issue.record("actions[2]")
+            return
+        }
         #expect(deleted == ObjectReference(kind: "Pod", name: "mc1"))
-        guard case .scale(let scaled, let replicas) = actions[3].operation else { Issue.record("actions[3]"); return }
+        guard case .scale(let scaled, let replicas) = actions[3].operation else {
+            Issue.record("actions[3]")
+            return
+        }
         #expect(scaled == ObjectReference(kind: "Deployment", name: "web"))
         #expect(replicas == 20)
         guard case .node(.fail(node: "worker-1", failed: true)) = actions[4].operation else {
             Issue.record("actions[4]")
             return
         }
-        guard case .kubeletRestart(node: "worker-0") = actions[5].operation else { Issue.record("actions[5]"); return }
+        guard case .kubeletRestart(node: "worker-0") = actions[5].operation else {
+            Issue.record("actions[5]")
+            return
+        }
         guard case .node(.fail(node: "worker-1", failed: false)) = actions[6].operation else {
             Issue.record("actions[6]")
             return

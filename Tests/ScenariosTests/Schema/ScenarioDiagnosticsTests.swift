@@ -79,7 +79,8 @@ import Testing
     @Test("spec.scheduler.tieBreak: the two rules, an unknown rule, an unknown key")
     func schedulerSettings() {
         let good = ScenarioDecoder.decode(
-            text: "apiVersion: kubesim/v1alpha1\nkind: Scenario\nmetadata: {name: t}\nspec:\n  scheduler: {tieBreak: nodeOrder}\n",
+            text:
+                "apiVersion: kubesim/v1alpha1\nkind: Scenario\nmetadata: {name: t}\nspec:\n  scheduler: {tieBreak: nodeOrder}\n",
             fileName: "t.yaml")
         #expect(good.diagnostics.isEmpty)
         #expect(good.scenario.tieBreak == .nodeOrder)

@@ -46,7 +46,8 @@ import Testing
         let h = crashLoopingPod(at: 60)
         #expect(
             PodPrinter.table([h.object], now: h.now)
-                == "NAME   READY   STATUS             RESTARTS      AGE\nweb    0/1     CrashLoopBackOff   3 (22s ago)   60s\n")
+                == "NAME   READY   STATUS             RESTARTS      AGE\nweb    0/1     CrashLoopBackOff   3 (22s ago)   60s\n"
+        )
         #expect(
             PodPrinter.table([h.object], now: h.now, wide: true)
                 == "NAME   READY   STATUS             RESTARTS      AGE   IP           NODE   NOMINATED NODE   READINESS GATES\n"
@@ -124,7 +125,9 @@ import Testing
         let table = EventPrinter.table(h.recorder.events, now: h.now)
         let lines = table.split(separator: "\n").map(String.init)
         #expect(lines.first == "LAST SEEN   TYPE      REASON    OBJECT    MESSAGE")
-        #expect(lines.last?.hasPrefix("2s          Warning   BackOff   pod/web   Back-off restarting failed container app") == true)
+        #expect(
+            lines.last?.hasPrefix("2s          Warning   BackOff   pod/web   Back-off restarting failed container app")
+                == true)
         #expect(lines.count == 5)
     }
 

@@ -36,8 +36,10 @@ import Testing
         h.run(to: 4.2)
         #expect(PodPrinter.status(h.object) == "Running")
         let pulled = try #require(h.recorder.events.first { $0.reason == "Pulled" })
-        #expect(pulled.message
-            == "Successfully pulled image \"nginx:1.25\" in 4.2s (4.2s including waiting). Image size: 420000000 bytes.")
+        #expect(
+            pulled.message
+                == "Successfully pulled image \"nginx:1.25\" in 4.2s (4.2s including waiting). Image size: 420000000 bytes."
+        )
         #expect(h.recorder.times("Pulling") == [0])
         let images = h.cluster.api.nodes[0].node.status.images ?? []
         #expect(images.first?.names == ["nginx:1.25"])
@@ -68,7 +70,8 @@ import Testing
         let cases: [(Double, String, String)] = [
             (1, "Running", "0"), (3, "Running", "1 (1s ago)"), (4, "Error", "1 (2s ago)"),
             (13.5, "Error", "1 (11s ago)"), (14, "Running", "2 (10s ago)"), (16, "Error", "2 (12s ago)"),
-            (25.9, "Error", "2 (21s ago)"), (26, "CrashLoopBackOff", "2 (10s ago)"), (35, "CrashLoopBackOff", "2 (19s ago)"),
+            (25.9, "Error", "2 (21s ago)"), (26, "CrashLoopBackOff", "2 (10s ago)"),
+            (35, "CrashLoopBackOff", "2 (19s ago)"),
             (36, "Running", "3 (20s ago)"), (38, "Error", "3 (22s ago)"), (48, "CrashLoopBackOff", "3 (10s ago)"),
             (60, "CrashLoopBackOff", "3 (22s ago)"), (120, "CrashLoopBackOff", "4 (40s ago)"),
             (180, "CrashLoopBackOff", "5 (18s ago)"), (240, "CrashLoopBackOff", "5 (78s ago)"),

@@ -62,7 +62,8 @@ import Testing
     @Test("G5 with restartPolicy Never: Failed at 1 with Init:Error")
     func initFailsNever() {
         var h = KubeletHarness { _, ref in ref.isInit ? .exits(after: 1, code: 1) : .default }
-        h.create(PodSpec(containers: [app()], initContainers: [app("init", image: "busybox:1.36")], restartPolicy: .never))
+        h.create(
+            PodSpec(containers: [app()], initContainers: [app("init", image: "busybox:1.36")], restartPolicy: .never))
         h.run(to: 1)
         #expect(h.object.status.phase == .failed)
         #expect(PodPrinter.status(h.object) == "Init:Error")
@@ -96,9 +97,13 @@ import Testing
         #expect(h.object.status.condition("Initialized")?.status == .true)
         let starts = h.recorder.events.filter { $0.reason == "Started" }.map { ($0.time.seconds, $0.fieldPath ?? "") }
         #expect(starts.map(\.0) == [0, 2, 2])
-        #expect(starts.map(\.1) == ["spec.initContainers{setup}", "spec.initContainers{proxy}", "spec.containers{app}"])
+        #expect(
+            starts.map(\.1) == ["spec.initContainers{setup}", "spec.initContainers{proxy}", "spec.containers{app}"])
         h.run(to: 12)
-        #expect(h.recorder.events.contains { $0.reason == "Killing" && $0.message == "Stopping container proxy" && $0.time.seconds == 12 })
+        #expect(
+            h.recorder.events.contains {
+                $0.reason == "Killing" && $0.message == "Stopping container proxy" && $0.time.seconds == 12
+            })
         h.run(to: 13)
         #expect(h.object.status.phase == .succeeded)
         #expect(PodPrinter.row(h.object, now: h.now)[2...3] == ["Completed", "0"])

@@ -25,8 +25,9 @@ import Testing
         h.create(PodSpec(containers: [container]))
         h.run(to: 50)
         #expect(h.recorder.times("Unhealthy") == [30, 40, 50])
-        #expect(h.recorder.events.first { $0.reason == "Unhealthy" }?.message
-            == "Liveness probe failed: HTTP probe failed with statuscode: 500")
+        #expect(
+            h.recorder.events.first { $0.reason == "Unhealthy" }?.message
+                == "Liveness probe failed: HTTP probe failed with statuscode: 500")
         let killing = h.recorder.events.filter { $0.reason == "Killing" }
         #expect(killing.map(\.time.seconds) == [50])
         #expect(killing.first?.message == "Container app failed liveness probe, will be restarted")
@@ -145,7 +146,8 @@ import Testing
         container.volumeMounts = [VolumeMount(name: "scratch", mountPath: "/scratch")]
         h.create(
             PodSpec(
-                containers: [container], volumes: [Volume(name: "scratch", emptyDir: EmptyDirVolumeSource(sizeLimit: "1Gi"))]))
+                containers: [container],
+                volumes: [Volume(name: "scratch", emptyDir: EmptyDirVolumeSource(sizeLimit: "1Gi"))]))
         h.run(to: 29.9)
         #expect(h.object.status.phase == .running)
         h.run(to: 30)

@@ -7,7 +7,9 @@ import Testing
 /// Version knobs (reference §1.1, §1.6), timing modes, kubelet restart and node failure,
 /// image pulls sharing bandwidth, image GC.
 @Suite struct KubeletVersionAndLifecycleTests {
-    func crashLoop(version: KubernetesVersion = .default, timing: TimingMode = .ideal, kubelet: KubeletConfiguration = .init())
+    func crashLoop(
+        version: KubernetesVersion = .default, timing: TimingMode = .ideal, kubelet: KubeletConfiguration = .init()
+    )
         -> KubeletHarness
     {
         var h = KubeletHarness(version: version, timing: timing, kubelet: kubelet) { _, _ in .exits(after: 2, code: 1) }
@@ -101,8 +103,9 @@ import Testing
         let h = twoPulls(serialized: true)
         let pulled = h.recorder.events.filter { $0.reason == "Pulled" }
         #expect(pulled.map(\.time.seconds) == [1, 2])
-        #expect(pulled.last?.message
-            == "Successfully pulled image \"b:1\" in 1s (2s including waiting). Image size: 100000000 bytes.")
+        #expect(
+            pulled.last?.message
+                == "Successfully pulled image \"b:1\" in 1s (2s including waiting). Image size: 100000000 bytes.")
     }
 
     @Test("parallel pulls share the node's bandwidth")
@@ -110,8 +113,9 @@ import Testing
         let h = twoPulls(serialized: false)
         let pulled = h.recorder.events.filter { $0.reason == "Pulled" }
         #expect(pulled.map(\.time.seconds) == [2, 2])
-        #expect(pulled.first?.message
-            == "Successfully pulled image \"a:1\" in 2s (2s including waiting). Image size: 100000000 bytes.")
+        #expect(
+            pulled.first?.message
+                == "Successfully pulled image \"a:1\" in 2s (2s including waiting). Image size: 100000000 bytes.")
         #expect((h.cluster.api.nodes[0].node.status.images ?? []).count == 2)
     }
 

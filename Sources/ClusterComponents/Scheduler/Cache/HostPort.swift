@@ -24,7 +24,10 @@ public struct HostPort: Hashable, Sendable {
             for port in container.ports ?? [] {
                 guard let hostPort = port.hostPort, hostPort > 0 else { continue }
                 let ip = (port.hostIP ?? "").isEmpty ? "0.0.0.0" : port.hostIP!
-                result.append(HostPort(ip: ip, protocol: port.protocol.rawValue.isEmpty ? "TCP" : port.protocol.rawValue, port: hostPort))
+                result.append(
+                    HostPort(
+                        ip: ip, protocol: port.protocol.rawValue.isEmpty ? "TCP" : port.protocol.rawValue,
+                        port: hostPort))
             }
         }
         return result

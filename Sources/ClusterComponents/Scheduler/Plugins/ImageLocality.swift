@@ -17,7 +17,9 @@ enum ImageLocality {
     /// `int64(size × nodesHavingImage / totalNodes)` for images present on the node, clamped to
     /// `[23 MiB, 1000 MiB × #containers]`, scaled to 0…100.
     @inline(__always)
-    static func score(images: [Int32], containers: Int, node: NodeInfo, imageNodeCount: [Int32], totalNodes: Int) -> Int64 {
+    static func score(
+        images: [Int32], containers: Int, node: NodeInfo, imageNodeCount: [Int32], totalNodes: Int
+    ) -> Int64 {
         if node.images.isEmpty || images.isEmpty { return 0 }
         var sum: Int64 = 0
         for id in images where id >= 0 {

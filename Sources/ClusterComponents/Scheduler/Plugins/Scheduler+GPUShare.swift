@@ -125,7 +125,8 @@ extension Scheduler {
         if before.version != h.version || before.generation != generation {
             before = FGDBefore(
                 version: h.version, generation: generation,
-                weighted: measure.weighted(cpuLeft: h.allocCPU - h.requestedCPU, gpuLeft: gpu.free, slot: measure.slot(gpu.modelBit)))
+                weighted: measure.weighted(
+                    cpuLeft: h.allocCPU - h.requestedCPU, gpuLeft: gpu.free, slot: measure.slot(gpu.modelBit)))
             cache.gpu.before[node] = before
         }
         let result = Self.fgdScore(

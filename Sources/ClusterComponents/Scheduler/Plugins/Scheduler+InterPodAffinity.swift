@@ -16,9 +16,11 @@ extension Scheduler {
         for other in cache.affinityPods {
             guard let info = cache.pods[other.value], info.countedOn >= 0 else { continue }
             let object = cluster.api[other]
-            let otherTerms = PodAffinityTerms(object.pod.spec, namespace: object.namespace, labels: object.pod.metadata.labels ?? [:])
+            let otherTerms = PodAffinityTerms(
+                object.pod.spec, namespace: object.namespace, labels: object.pod.metadata.labels ?? [:])
             let node = cache.nodes[Int(info.countedOn)]
-            for term in otherTerms.requiredAntiAffinity where term.matches(namespace: state.namespace, labels: state.labels) {
+            for term in otherTerms.requiredAntiAffinity
+            where term.matches(namespace: state.namespace, labels: state.labels) {
                 if let value = node.labels[term.topologyKey] {
                     s.existingAntiAffinityCounts[TopologyPair(key: term.topologyKey, value: value), default: 0] += 1
                 }
@@ -81,10 +83,12 @@ extension Scheduler {
                 }
             }
             if !ignorePreferred {
-                for t in otherTerms.preferredAffinity where t.matches(namespace: state.namespace, labels: state.labels) {
+                for t in otherTerms.preferredAffinity where t.matches(namespace: state.namespace, labels: state.labels)
+                {
                     add(t.topologyKey, node, t.weight)
                 }
-                for t in otherTerms.preferredAntiAffinity where t.matches(namespace: state.namespace, labels: state.labels) {
+                for t in otherTerms.preferredAntiAffinity
+                where t.matches(namespace: state.namespace, labels: state.labels) {
                     add(t.topologyKey, node, -t.weight)
                 }
             }

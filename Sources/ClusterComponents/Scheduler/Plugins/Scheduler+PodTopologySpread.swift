@@ -60,7 +60,8 @@ extension Scheduler {
             case .nothing: selfMatch.append(0)
             }
         }
-        return TopologySpreadFilterState(constraints: constraints, counts: counts, minimum: minimum, selfMatch: selfMatch)
+        return TopologySpreadFilterState(
+            constraints: constraints, counts: counts, minimum: minimum, selfMatch: selfMatch)
     }
 
     /// Scores the feasible nodes into `scores`. - Returns: false when PreScore skips.
@@ -100,7 +101,8 @@ extension Scheduler {
             weights[i] = PodTopologySpread.normalizingWeight(size)
         }
         // Counts for non-hostname keys over all nodes that pass the inclusion policies.
-        for (i, c) in soft.enumerated() where c.topologyKey != PodTopologySpread.hostnameKey && !domainCounts[i].isEmpty {
+        for (i, c) in soft.enumerated() where c.topologyKey != PodTopologySpread.hostnameKey && !domainCounts[i].isEmpty
+        {
             for index in cache.tree.order {
                 let node = cache.nodes[Int(index)]
                 if requireAll && !soft.allSatisfy({ node.labels[$0.topologyKey] != nil }) { continue }

@@ -13,7 +13,9 @@ public struct SchedulerPolicy: Hashable, Sendable {
     let plugin: String?
 
     /// The names accepted by ``named(_:)``.
-    public static let allNames = ["default", "firstfit", "bestfit", "worstfit", "random", "dotproduct", "gpubestfit", "fgd"]
+    public static let allNames = [
+        "default", "firstfit", "bestfit", "worstfit", "random", "dotproduct", "gpubestfit", "fgd",
+    ]
 
     /// Looks a policy up by name (case-insensitive; `tetris` is an alias of `dotproduct`).
     public static func named(_ name: String) -> SchedulerPolicy? {
@@ -36,6 +38,7 @@ public struct SchedulerPolicy: Hashable, Sendable {
         guard let plugin else { return KubeSchedulerProfile(schedulerName: schedulerName) }
         return KubeSchedulerProfile(
             schedulerName: schedulerName, percentageOfNodesToScore: 100,
-            plugins: Plugins(score: PluginSet(enabled: [Plugin(name: plugin, weight: 1)], disabled: [Plugin(name: "*")])))
+            plugins: Plugins(
+                score: PluginSet(enabled: [Plugin(name: plugin, weight: 1)], disabled: [Plugin(name: "*")])))
     }
 }

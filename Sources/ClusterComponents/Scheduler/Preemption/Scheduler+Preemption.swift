@@ -62,8 +62,11 @@ extension Scheduler {
             if candidates.count >= numCandidates { break }
         }
         guard !candidates.isEmpty else {
-            return (nil, Self.fitErrorMessage(
-                numAllNodes: n, reasons: dryRunReasons, absent: (n - dryRunReasons.count, notHelpful)))
+            return (
+                nil,
+                Self.fitErrorMessage(
+                    numAllNodes: n, reasons: dryRunReasons, absent: (n - dryRunReasons.count, notHelpful))
+            )
         }
         let chosen = pickOneNodeForPreemption(candidates)
         prepareCandidate(chosen, preemptor: pod, profile: profile)

@@ -111,8 +111,9 @@ struct SchedulingQueue {
         sequence += 1
         infos[pod.value].location = .active
         active.insert(
-            ActiveEntry(priority: priority, timestamp: infos[pod.value].timestamp, sequence: sequence, pod: pod,
-                        generation: infos[pod.value].generation))
+            ActiveEntry(
+                priority: priority, timestamp: infos[pod.value].timestamp, sequence: sequence, pod: pod,
+                generation: infos[pod.value].generation))
         activeCount += 1
     }
 
@@ -137,7 +138,9 @@ struct SchedulingQueue {
 
     /// A failed attempt: the pod goes to the unschedulable pool (rejected by plugins) or to
     /// backoffQ (an error, or a move request arrived during the attempt).
-    mutating func addUnschedulable(_ pod: PodID, rejectors: PluginMask, now: SimulationTime, toBackoff: Bool, priority: Int) {
+    mutating func addUnschedulable(
+        _ pod: PodID, rejectors: PluginMask, now: SimulationTime, toBackoff: Bool, priority: Int
+    ) {
         ensure(pod)
         leave(pod)
         infos[pod.value].timestamp = now
@@ -162,7 +165,8 @@ struct SchedulingQueue {
             leave(pod)
             sequence += 1
             infos[pod.value].location = .backoff
-            backoff.insert(BackoffEntry(expiry: expiry, sequence: sequence, pod: pod, generation: infos[pod.value].generation))
+            backoff.insert(
+                BackoffEntry(expiry: expiry, sequence: sequence, pod: pod, generation: infos[pod.value].generation))
             backoffCount += 1
         } else {
             pushActive(pod, priority: priority)

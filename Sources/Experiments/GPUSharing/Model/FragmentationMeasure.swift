@@ -10,7 +10,8 @@ extension GPUFragmentation {
         self.init(
             target: target,
             modelMasks: target.entries.map {
-                catalog.specMask($0.shape.gpuSpec.isEmpty ? [] : $0.shape.gpuSpec.split(separator: "|").map(String.init))
+                catalog.specMask(
+                    $0.shape.gpuSpec.isEmpty ? [] : $0.shape.gpuSpec.split(separator: "|").map(String.init))
             },
             modelCount: catalog.names.count)
     }

@@ -16,10 +16,11 @@ struct GPUShareTests {
         var capacity: ResourceList = ["cpu": "32", "memory": "256Gi", "pods": "110"]
         if gpus > 0 {
             labels[GPUShareKeys.model] = model
-            capacity = capacity + [
-                GPUShareKeys.count: Quantity(stringLiteral: String(gpus)),
-                GPUShareKeys.milli: Quantity(stringLiteral: String(gpus * 1000)),
-            ]
+            capacity =
+                capacity + [
+                    GPUShareKeys.count: Quantity(stringLiteral: String(gpus)),
+                    GPUShareKeys.milli: Quantity(stringLiteral: String(gpus * 1000)),
+                ]
         }
         let node = Node(metadata: ObjectMeta(name: name, labels: labels), status: NodeStatus(capacity: capacity))
         return cluster.addNode(node, pool: "gpu")
