@@ -27,6 +27,12 @@ enum AdmissionDefaults {
             case .replicaSet(var value):
                 defaultNamespace(&value.metadata)
                 loaded.object = .replicaSet(value)
+            case .daemonSet(var value):
+                defaultNamespace(&value.metadata)
+                loaded.object = .daemonSet(value)
+            case .statefulSet(var value):
+                defaultNamespace(&value.metadata)
+                loaded.object = .statefulSet(value)
             case .job(var value):
                 defaultNamespace(&value.metadata)
                 loaded.object = .job(value)

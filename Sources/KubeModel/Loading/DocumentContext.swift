@@ -11,7 +11,8 @@ struct DocumentContext {
     /// The expected `apiVersion` per known kind (core kinds are `v1`).
     static let expectedAPIVersions: [String: String] = [
         "Pod": "v1", "Node": "v1", "Namespace": "v1", "ConfigMap": "v1", "Secret": "v1",
-        "Deployment": "apps/v1", "ReplicaSet": "apps/v1", "Job": "batch/v1",
+        "Deployment": "apps/v1", "ReplicaSet": "apps/v1", "DaemonSet": "apps/v1", "StatefulSet": "apps/v1",
+        "Job": "batch/v1",
         "PriorityClass": "scheduling.k8s.io/v1", "PodDisruptionBudget": "policy/v1",
         "KubeSchedulerConfiguration": KubeSchedulerConfiguration.apiVersion,
     ]
@@ -31,6 +32,8 @@ struct DocumentContext {
         case "Pod": return typed(Pod.self, into: &result).map(KubeObject.pod)
         case "Deployment": return typed(Deployment.self, into: &result).map(KubeObject.deployment)
         case "ReplicaSet": return typed(ReplicaSet.self, into: &result).map(KubeObject.replicaSet)
+        case "DaemonSet": return typed(DaemonSet.self, into: &result).map(KubeObject.daemonSet)
+        case "StatefulSet": return typed(StatefulSet.self, into: &result).map(KubeObject.statefulSet)
         case "Job": return typed(Job.self, into: &result).map(KubeObject.job)
         case "Node": return typed(Node.self, into: &result).map(KubeObject.node)
         case "Namespace": return typed(Namespace.self, into: &result).map(KubeObject.namespace)

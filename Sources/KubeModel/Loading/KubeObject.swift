@@ -12,6 +12,10 @@ public enum KubeObject: @unchecked Sendable {
     case deployment(Deployment)
     /// `apps/v1` ReplicaSet.
     case replicaSet(ReplicaSet)
+    /// `apps/v1` DaemonSet.
+    case daemonSet(DaemonSet)
+    /// `apps/v1` StatefulSet.
+    case statefulSet(StatefulSet)
     /// `batch/v1` Job.
     case job(Job)
     /// `v1` Node.
@@ -37,6 +41,8 @@ public enum KubeObject: @unchecked Sendable {
         case .pod: "Pod"
         case .deployment: "Deployment"
         case .replicaSet: "ReplicaSet"
+        case .daemonSet: "DaemonSet"
+        case .statefulSet: "StatefulSet"
         case .job: "Job"
         case .node: "Node"
         case .namespace: "Namespace"
@@ -55,6 +61,8 @@ public enum KubeObject: @unchecked Sendable {
         case .pod(let o): o.metadata
         case .deployment(let o): o.metadata
         case .replicaSet(let o): o.metadata
+        case .daemonSet(let o): o.metadata
+        case .statefulSet(let o): o.metadata
         case .job(let o): o.metadata
         case .node(let o): o.metadata
         case .namespace(let o): o.metadata

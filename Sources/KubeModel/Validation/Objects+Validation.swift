@@ -14,8 +14,9 @@ extension Pod: Validatable {
     }
 }
 
-/// Shared checks of a controller's selector and template (`ValidatePodTemplateSpecForReplicaSet`).
-private func validateSelectorAndTemplate(
+/// Shared checks of a controller's selector and template (`ValidatePodTemplateSpecForReplicaSet`);
+/// also used by DaemonSet and StatefulSet.
+func validateSelectorAndTemplate(
     selector: LabelSelector?, template: PodTemplateSpec, kind: String, allowedRestartPolicies: [RestartPolicy],
     into list: inout FieldErrorList
 ) {
