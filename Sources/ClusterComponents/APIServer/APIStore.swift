@@ -21,6 +21,19 @@ public struct APIStore: Sendable {
     var nodesByName: [String: NodeID] = [:]
     /// Counter for `generateName` suffixes and uids.
     var nameCounter: UInt64 = 0
+    /// Namespaces, ConfigMaps, Secrets, PriorityClasses, PodDisruptionBudgets and unmodelled
+    /// kinds, in creation order (deleted ones flagged, never removed).
+    public internal(set) var objects: [StoredObject] = []
+    /// Live ``objects`` by ``StoredObject/key``.
+    var objectsByKey: [String: Int] = [:]
+    /// The live PriorityClasses, in creation order, for priority admission (a cache of
+    /// ``objects``, read on every pod creation).
+    public internal(set) var priorityClasses: [PriorityClass] = []
+    /// The store's one `metadata.resourceVersion` counter (every stored kind but pods and
+    /// nodes, whose writes are the simulation's hot path).
+    public internal(set) var resourceVersion = 0
+    /// Writes admission refused (from actions and inputs; the run went on without them).
+    public internal(set) var rejectedWrites = 0
 
     /// Creates an empty store.
     public init() {}
@@ -30,6 +43,20 @@ public struct APIStore: Sendable {
 
     /// The node called `name`.
     public func nodeID(named name: String) -> NodeID? { nodesByName[name] }
+
+    /// The live stored object of `kind` called `name` (in `namespace` for namespaced kinds).
+    public func object(kind: String, namespace: String?, name: String) -> StoredObject? {
+        objectsByKey[StoredObject.key(kind: kind, namespace: namespace, name: name)].map { objects[$0] }
+    }
+
+    /// The next `metadata.resourceVersion`.
+    mutating func nextResourceVersion() -> Int {
+        resourceVersion += 1
+        return resourceVersion
+    }
+
+    /// The next `metadata.resourceVersion`, as the text the API shows.
+    mutating func nextResourceVersionText() -> String { String(nextResourceVersion()) }
 
     /// Subscript by id.
     public subscript(pod: PodID) -> PodObject {

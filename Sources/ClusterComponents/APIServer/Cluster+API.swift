@@ -37,7 +37,11 @@ extension Cluster {
     /// Creates a pod (already defaulted and validated), as `kubectl apply` would.
     /// - Returns: its id, or `nil` if a live pod of that name exists (AlreadyExists).
     @discardableResult
-    public func createPod(_ manifest: Pod) -> PodID? {
+    public func createPod(_ manifest: Pod) -> PodID? { createPod(manifest, owner: .none) }
+
+    /// Creates a pod whose controller is `owner` (the controllers' `PodControl`): the owner
+    /// travels with the write, so the controller's informer files the pod under it at once.
+    func createPod(_ manifest: Pod, owner: PodControllerState.Owner) -> PodID? {
         var pod = manifest
         let namespace = pod.metadata.namespace ?? "default"
         pod.metadata.namespace = namespace
@@ -59,7 +63,7 @@ extension Cluster {
         } else {
             scheduler.podAdded(id)
         }
-        controllers.podChanged(id)
+        controllers.podCreated(id, owner: owner)
         return id
     }
 

@@ -17,4 +17,8 @@ public enum ControllerEvent: Sendable, Hashable {
     case taintEviction(PodID)
     /// Retry an eviction that a PodDisruptionBudget refused (`kubectl drain` retries every 5 s).
     case retryEviction(PodID)
+    /// Reconcile the DaemonSet at this index of ``WorkloadStore/daemonSets``.
+    case syncDaemonSet(Int)
+    /// Reconcile the StatefulSet at this index of ``WorkloadStore/statefulSets``.
+    case syncStatefulSet(Int)
 }

@@ -100,7 +100,7 @@ extension ControllerManager {
     func setReplicaSetReplicas(_ index: Int, to replicas: Int) {
         guard workloads.replicaSets[index].replicas != replicas else { return }
         workloads.replicaSets[index].replicaSet.spec.replicas = replicas
-        workloads.replicaSets[index].replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
+        workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
         syncReplicaSet(index)
     }
 

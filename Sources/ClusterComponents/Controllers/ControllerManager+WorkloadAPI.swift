@@ -25,7 +25,7 @@ extension ControllerManager {
             let old = workloads.deployments[index].deployment
             deployment.metadata.uid = old.metadata.uid
             deployment.metadata.generation = (old.metadata.generation ?? 1) + (old.spec == deployment.spec ? 0 : 1)
-            deployment.metadata.resourceVersion = workloads.nextResourceVersion()
+            deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
             workloads.deployments[index].deployment = deployment
             workloads.deployments[index].templateHash = PodTemplateHash.compute(deployment.spec.template)
             enqueueDeployment(index)
@@ -33,7 +33,7 @@ extension ControllerManager {
         }
         deployment.metadata.uid = cluster.nextUID()
         deployment.metadata.generation = 1
-        deployment.metadata.resourceVersion = workloads.nextResourceVersion()
+        deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
         let index = workloads.deployments.count
         var object = DeploymentObject(index: index, deployment: deployment, createdAt: cluster.now)
         object.templateHash = PodTemplateHash.compute(deployment.spec.template)
@@ -68,7 +68,7 @@ extension ControllerManager {
         replicaSet.metadata.namespace = namespace
         if let index = workloads.replicaSet(namespace: namespace, name: replicaSet.metadata.name ?? "") {
             replicaSet.metadata.uid = workloads.replicaSets[index].uid
-            replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
+            replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
             workloads.replicaSets[index].replicaSet = replicaSet
             enqueueReplicaSet(index)
             return index
@@ -85,7 +85,7 @@ extension ControllerManager {
         replicaSet.metadata.namespace = namespace
         replicaSet.metadata.uid = cluster.nextUID()
         replicaSet.metadata.generation = 1
-        replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
+        replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
         let index = workloads.replicaSets.count
         var object = ReplicaSetObject(
             index: index, replicaSet: replicaSet, deployment: deployment, createdAt: cluster.now)
@@ -122,12 +122,12 @@ extension ControllerManager {
             workloads.jobs[index].job.spec.parallelism = job.spec.parallelism
             workloads.jobs[index].job.spec.suspend = job.spec.suspend
             workloads.jobs[index].job.spec.activeDeadlineSeconds = job.spec.activeDeadlineSeconds
-            workloads.jobs[index].job.metadata.resourceVersion = workloads.nextResourceVersion()
+            workloads.jobs[index].job.metadata.resourceVersion = cluster.api.nextResourceVersionText()
             enqueueJob(index)
             return index
         }
         job.metadata.uid = cluster.nextUID()
-        job.metadata.resourceVersion = workloads.nextResourceVersion()
+        job.metadata.resourceVersion = cluster.api.nextResourceVersionText()
         let index = workloads.jobs.count
         workloads.jobs.append(JobObject(index: index, job: job, createdAt: cluster.now))
         workloads.jobsByName[namespace + "/" + name] = index
@@ -188,12 +188,12 @@ extension ControllerManager {
         case .deployment:
             guard let index = workloads.deployment(namespace: namespace, name: name) else { return false }
             workloads.deployments[index].deployment.spec.replicas = replicas
-            workloads.deployments[index].deployment.metadata.resourceVersion = workloads.nextResourceVersion()
+            workloads.deployments[index].deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
             enqueueDeployment(index)
         case .replicaSet:
             guard let index = workloads.replicaSet(namespace: namespace, name: name) else { return false }
             workloads.replicaSets[index].replicaSet.spec.replicas = replicas
-            workloads.replicaSets[index].replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
+            workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
             enqueueReplicaSet(index)
         case .job:
             return false
@@ -231,7 +231,7 @@ extension ControllerManager {
         case .replicaSet:
             guard let index = workloads.replicaSet(namespace: namespace, name: name) else { return false }
             change(&workloads.replicaSets[index].replicaSet.spec.template)
-            workloads.replicaSets[index].replicaSet.metadata.resourceVersion = workloads.nextResourceVersion()
+            workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
             return true
         case .job:
             guard let index = workloads.job(namespace: namespace, name: name) else { return false }
@@ -239,6 +239,45 @@ extension ControllerManager {
             return true
         case nil:
             return false
+        }
+    }
+}
+
+// MARK: - Reads the API verbs need
+
+extension ControllerManager {
+    /// Removes a PodDisruptionBudget (`kubectl delete pdb`).
+    func removePodDisruptionBudget(namespace: String, name: String) {
+        workloads.podDisruptionBudgets.removeAll {
+            ($0.metadata.namespace ?? "default") == namespace && $0.metadata.name == name
+        }
+    }
+
+    /// Names of the live workloads of `kind` in `namespace`, in creation order.
+    func workloadNames(kind: String, namespace: String) -> [String] {
+        switch kind {
+        case "Deployment": workloads.deployments.filter { !$0.isDeleted && $0.namespace == namespace }.map(\.name)
+        case "ReplicaSet": workloads.replicaSets.filter { !$0.isDeleted && $0.namespace == namespace }.map(\.name)
+        case "Job": workloads.jobs.filter { !$0.isDeleted && $0.namespace == namespace }.map(\.name)
+        case "DaemonSet": workloads.daemonSets.filter { !$0.isDeleted && $0.namespace == namespace }.map(\.name)
+        case "StatefulSet": workloads.statefulSets.filter { !$0.isDeleted && $0.namespace == namespace }.map(\.name)
+        default: []
+        }
+    }
+
+    /// The pod template of a live Deployment, ReplicaSet or Job.
+    func template(kind: String, namespace: String, name: String) -> PodTemplateSpec? {
+        switch kind {
+        case "Deployment":
+            workloads.deployment(namespace: namespace, name: name).map {
+                workloads.deployments[$0].deployment.spec.template
+            }
+        case "ReplicaSet":
+            workloads.replicaSet(namespace: namespace, name: name).map {
+                workloads.replicaSets[$0].replicaSet.spec.template
+            }
+        case "Job": workloads.job(namespace: namespace, name: name).map { workloads.jobs[$0].job.spec.template }
+        default: nil
         }
     }
 }

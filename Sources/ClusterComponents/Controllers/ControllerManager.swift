@@ -1,8 +1,8 @@
 import KubeModel
 import SimulationCore
 
-/// The kube-controller-manager: ReplicaSet, Deployment, Job, node lifecycle and taint-eviction
-/// controllers, sharing one ``WorkloadStore``.
+/// The kube-controller-manager: ReplicaSet, Deployment, Job, DaemonSet, StatefulSet, node
+/// lifecycle and taint-eviction controllers, sharing one ``WorkloadStore``.
 ///
 /// Like the real controllers it is edge-triggered: the API writes call ``podChanged(_:)`` and
 /// ``nodeChanged(_:)`` (the informers' handlers), which enqueue the owner's key as a
@@ -16,17 +16,21 @@ public final class ControllerManager {
     unowned(unsafe) let cluster: Cluster
     /// Deployments, ReplicaSets, Jobs and disruption budgets.
     public internal(set) var workloads = WorkloadStore()
-    /// PriorityClasses the pod admission of created pods resolves against (set by the
-    /// Scenario layer; the built-in `system-*` classes are always known).
-    public var priorityClasses: [PriorityClass] = []
     /// Per-pod controller state, indexed by ``PodID``; grows as pods are created.
     var podStates: [PodControllerState] = []
-    /// Owner to give the pod that ``Cluster/createPod(_:)`` is creating right now.
-    var pendingOwner: PodControllerState.Owner = .none
     /// Node lifecycle state, indexed by ``NodeID``.
     var nodeHealth: [NodeHealth] = []
+    /// The DaemonSet controller (its own type; see ``DaemonSetController``).
+    var daemonSets: DaemonSetController!
+    /// The StatefulSet controller (its own type; see ``StatefulSetController``).
+    var statefulSets: StatefulSetController!
 
-    init(cluster: Cluster) { self.cluster = cluster }
+    init(cluster: Cluster) {
+        self.cluster = cluster
+        // The controllers that are types of their own; one line each.
+        daemonSets = DaemonSetController(manager: self)
+        statefulSets = StatefulSetController(manager: self)
+    }
 
     // MARK: - Informer hooks
 
@@ -34,17 +38,8 @@ public final class ControllerManager {
     /// enqueue its controller.
     /// - Complexity: O(1) amortized.
     func podChanged(_ pod: PodID) {
-        if pod.value >= podStates.count {
-            podStates.append(contentsOf: repeatElement(PodControllerState(), count: pod.value + 1 - podStates.count))
-            let owner = pendingOwner
-            pendingOwner = .none
-            podStates[pod.value].owner = owner
-            switch owner {
-            case .none: adopt(pod)
-            case .replicaSet(let index): workloads.replicaSets[index].pods.append(pod)
-            case .job(let index): workloads.jobs[index].pods.append(pod)
-            }
-        }
+        // A change during the creating write itself (a static binding) is seen by ``podCreated``.
+        guard pod.value < podStates.count else { return }
         switch podStates[pod.value].owner {
         case .none: break
         case .replicaSet(let index):
@@ -53,15 +48,38 @@ public final class ControllerManager {
             podStates[pod.value].tally = contribution
             enqueueReplicaSet(index)
         case .job(let index): enqueueJob(index)
+        case .daemonSet(let index): daemonSets.enqueue(index)
+        case .statefulSet(let index): statefulSets.enqueue(index)
         }
         if cluster.api.podFacts[pod.value].isRemoved || cluster.api.podFacts[pod.value].isTerminal {
             cancelEvictionTimers(of: pod)
         }
     }
 
-    /// A node was added or changed.
+    /// A pod was created with `owner` as its controller (``PodControllerState/Owner/none`` for
+    /// pods created outside the controllers, which are adopted when an owner reference names a
+    /// known controller).
+    /// - Complexity: O(1) amortized.
+    func podCreated(_ pod: PodID, owner: PodControllerState.Owner) {
+        if pod.value >= podStates.count {
+            podStates.append(contentsOf: repeatElement(PodControllerState(), count: pod.value + 1 - podStates.count))
+        }
+        podStates[pod.value].owner = owner
+        switch owner {
+        case .none: adopt(pod)
+        case .replicaSet(let index): workloads.replicaSets[index].pods.append(pod)
+        case .job(let index): workloads.jobs[index].pods.append(pod)
+        case .daemonSet(let index): workloads.daemonSets[index].pods.append(pod)
+        case .statefulSet(let index): workloads.statefulSets[index].pods.append(pod)
+        }
+        podChanged(pod)
+    }
+
+    /// A node was added or changed: node lifecycle state, and every DaemonSet (which pods a
+    /// node should run depends on its labels and taints).
     func nodeChanged(_ node: NodeID) {
         ensureNodeHealth(node)
+        daemonSets.enqueueAll()
     }
 
     /// Dispatches a controller timer or queued sync.
@@ -81,6 +99,8 @@ public final class ControllerManager {
         case .retryEviction(let pod):
             podStates[pod.value].evictionRetry = nil
             evict(pod)
+        case .syncDaemonSet(let index): daemonSets.sync(index)
+        case .syncStatefulSet(let index): statefulSets.sync(index)
         }
     }
 
@@ -141,43 +161,67 @@ public final class ControllerManager {
         from template: PodTemplateSpec, extraLabels: [String: String] = [:], namespace: String,
         owner: OwnerReference, state: PodControllerState.Owner, component: String
     ) -> PodID? {
+        let pod = Self.pod(from: template, extraLabels: extraLabels, namespace: namespace, owner: owner)
+        return createControlledPod(pod, owner: owner, state: state, component: component) { name in
+            // pkg/controller/controller_utils.go records SuccessfulCreate "Created pod: <name>".
+            "Created pod: \(name)"
+        }
+    }
+
+    /// The pod a controller makes from `template` (`controller.GetPodFromTemplate`):
+    /// `generateName: <owner>-`, the template's labels (plus `extraLabels`) and annotations, and
+    /// the controller owner reference.
+    static func pod(
+        from template: PodTemplateSpec, extraLabels: [String: String] = [:], namespace: String,
+        owner: OwnerReference
+    ) -> Pod {
         var metadata = ObjectMeta(generateName: owner.name + "-", namespace: namespace)
         var labels = template.metadata.labels ?? [:]
         for (key, value) in extraLabels { labels[key] = value }
         metadata.labels = labels
         metadata.annotations = template.metadata.annotations
         metadata.ownerReferences = [owner]
-        var pod = Pod(metadata: metadata, spec: template.spec)
+        return Pod(metadata: metadata, spec: template.spec)
+    }
+
+    /// Creates `pod` through API admission on behalf of the controller `owner`, records
+    /// `SuccessfulCreate` with `message(name)` on the owner, or `FailedCreate` when admission
+    /// refuses it.
+    /// - Returns: the new pod, or `nil` when admission refused it or the name is taken.
+    func createControlledPod(
+        _ pod: Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
+        message: (String) -> String
+    ) -> PodID? {
+        var pod = pod
+        let namespace = pod.metadata.namespace ?? "default"
         do {
-            try pod.applyAdmissionDefaults(priorityClasses: priorityClasses)
+            try pod.applyAdmissionDefaults(priorityClasses: cluster.api.priorityClasses)
         } catch {
             // pkg/controller/controller_utils.go `CreatePodsWithGenerateName`: FailedCreate "Error creating: …".
+            let name = pod.metadata.name ?? (owner.name + "-")
             cluster.recordEvent(
-                .warning, "FailedCreate", "Error creating: pods \"\(owner.name)-\" is forbidden: \(error.message)",
+                .warning, "FailedCreate", "Error creating: pods \"\(name)\" is forbidden: \(error.message)",
                 kind: owner.kind, namespace: namespace, name: owner.name, component: component)
             return nil
         }
-        pendingOwner = state
-        guard let id = cluster.createPod(pod) else {
-            pendingOwner = .none
-            return nil
-        }
-        // The generated name is only known now; pkg/controller/controller_utils.go records
-        // SuccessfulCreate "Created pod: <name>" on the owner.
+        guard let id = cluster.createPod(pod, owner: state) else { return nil }
+        // The generated name is only known now.
         cluster.recordEvent(
-            .normal, "SuccessfulCreate", "Created pod: \(cluster.api[id].name)", kind: owner.kind, namespace: namespace,
+            .normal, "SuccessfulCreate", message(cluster.api[id].name), kind: owner.kind, namespace: namespace,
             name: owner.name, component: component)
         return id
     }
 
-    /// Deletes a pod on behalf of a controller and records `SuccessfulDelete` "Deleted pod: <name>"
-    /// on the owner (controller_utils.go `DeletePod`).
-    func deleteOwnedPod(_ pod: PodID, ownerKind: String, ownerName: String, component: String) {
+    /// Deletes a pod on behalf of a controller and records `SuccessfulDelete` on the owner:
+    /// "Deleted pod: <name>" (controller_utils.go `DeletePod`) unless `message` says otherwise.
+    func deleteOwnedPod(
+        _ pod: PodID, ownerKind: String, ownerName: String, component: String, message: ((String) -> String)? = nil
+    ) {
         let object = cluster.api[pod]
         guard !object.isRemoved, !object.isTerminating else { return }
         cluster.deletePod(pod)
         cluster.recordEvent(
-            .normal, "SuccessfulDelete", "Deleted pod: \(object.name)", kind: ownerKind, namespace: object.namespace,
-            name: ownerName, component: component)
+            .normal, "SuccessfulDelete", message?(object.name) ?? "Deleted pod: \(object.name)", kind: ownerKind,
+            namespace: object.namespace, name: ownerName, component: component)
     }
 }

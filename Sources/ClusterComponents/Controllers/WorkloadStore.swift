@@ -13,13 +13,17 @@ public struct WorkloadStore: Sendable {
     public internal(set) var deployments: [DeploymentObject] = []
     /// Every Job ever created.
     public internal(set) var jobs: [JobObject] = []
+    /// Every DaemonSet ever created.
+    public internal(set) var daemonSets: [DaemonSetObject] = []
+    /// Every StatefulSet ever created.
+    public internal(set) var statefulSets: [StatefulSetObject] = []
     /// Disruption budgets honoured by evictions (drain).
     public internal(set) var podDisruptionBudgets: [PodDisruptionBudget] = []
     var replicaSetsByName: [String: Int] = [:]
     var deploymentsByName: [String: Int] = [:]
     var jobsByName: [String: Int] = [:]
-    /// Monotonic `metadata.resourceVersion` source for workload objects.
-    var resourceVersion = 0
+    var daemonSetsByName: [String: Int] = [:]
+    var statefulSetsByName: [String: Int] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -30,12 +34,11 @@ public struct WorkloadStore: Sendable {
     public func deployment(namespace: String, name: String) -> Int? { deploymentsByName[namespace + "/" + name] }
     /// The live Job called `name` in `namespace`.
     public func job(namespace: String, name: String) -> Int? { jobsByName[namespace + "/" + name] }
+    /// The live DaemonSet called `name` in `namespace`.
+    public func daemonSet(namespace: String, name: String) -> Int? { daemonSetsByName[namespace + "/" + name] }
+    /// The live StatefulSet called `name` in `namespace`.
+    public func statefulSet(namespace: String, name: String) -> Int? { statefulSetsByName[namespace + "/" + name] }
 
-    /// The next resource version, as the text the API shows.
-    mutating func nextResourceVersion() -> String {
-        resourceVersion += 1
-        return String(resourceVersion)
-    }
 }
 
 /// Which controller owns a pod, kept per ``PodID`` (dense, no string lookups on the hot path).
@@ -45,6 +48,8 @@ struct PodControllerState: Sendable {
         case none
         case replicaSet(Int)
         case job(Int)
+        case daemonSet(Int)
+        case statefulSet(Int)
     }
     /// The controlling owner.
     var owner: Owner = .none

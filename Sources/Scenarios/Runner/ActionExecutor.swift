@@ -44,21 +44,18 @@ final class ActionExecutor {
         let generatorIndex = index - scenario.actions.count
         let generator = generators[generatorIndex]
         if let arrival = generator.nextArrival() {
-            // Templates are loaded on their own, so priority admission runs here, against every
-            // PriorityClass the inputs and earlier actions applied.
+            // Templates are loaded on their own, so priority admission runs in the API server,
+            // against every PriorityClass the inputs and earlier actions applied.
             var manifest = arrival.pod
             manifest.spec.priority = nil
             do {
-                try manifest.applyAdmissionDefaults(priorityClasses: cluster.controllers.priorityClasses)
+                let pod = try cluster.createPod(admitting: manifest)
+                if let lifetime = arrival.lifetime {
+                    lifetimes.append((pod, lifetime))
+                    cluster.schedule(.external(Self.lifetimeBase + lifetimes.count - 1), after: lifetime)
+                }
             } catch {
-                runner.report(
-                    .warning, "workload \(generator.workload.name): \(error.path): \(error.message); pod not created")
-                scheduleNext(index: index, generator: generator)
-                return
-            }
-            if let pod = cluster.createPod(manifest), let lifetime = arrival.lifetime {
-                lifetimes.append((pod, lifetime))
-                cluster.schedule(.external(Self.lifetimeBase + lifetimes.count - 1), after: lifetime)
+                runner.report(.warning, "workload \(generator.workload.name): \(error.message); pod not created")
             }
         }
         scheduleNext(index: index, generator: generator)
@@ -72,23 +69,20 @@ final class ActionExecutor {
 
     // MARK: - Applying objects
 
+    /// Applies one object through the API server; a refusal is reported with the object's
+    /// location and counted, and the run goes on.
     func apply(_ object: KubeObject, location: SourceLocation?) {
-        switch object {
-        case .pod(let pod):
-            if cluster.createPod(pod) == nil {
-                runner.report(
-                    .warning, "Pod \"\(pod.metadata.name ?? "")\" already exists; not created again", location: location
-                )
-            }
-        case .deployment(let deployment): cluster.controllers.apply(deployment: deployment)
-        case .replicaSet(let replicaSet): cluster.controllers.apply(replicaSet: replicaSet)
-        case .job(let job): cluster.controllers.apply(job: job)
-        case .priorityClass(let priorityClass):
-            cluster.controllers.priorityClasses.append(priorityClass)
-        case .node, .namespace, .configMap, .secret, .podDisruptionBudget, .schedulerConfiguration,
-            .unrecognized:
-            break  // nodes are added up front; the rest only inform defaulting and validation
+        do {
+            try cluster.apply(object)
+        } catch {
+            let name = object.metadata?.name ?? ""
+            runner.report(.error, "\(object.kind) \"\(name)\" not created: \(error.message)", location: location)
         }
+    }
+
+    /// Reports a refused write of a timed action.
+    func refused(_ verb: String, _ error: APIError, _ action: ScenarioAction) {
+        runner.report(.error, "spec.actions[\(action.index)].\(verb): \(error.message)")
     }
 
     // MARK: - Timed actions
@@ -99,47 +93,37 @@ final class ActionExecutor {
             switch source {
             case .inline(let objects): for object in objects { apply(object, location: nil) }
             case .file(let path):
-                let loaded = ManifestLoader().load(paths: [path])
+                // Decoded and validated as at load time; admission runs in the API server.
+                var options = ManifestLoader.Options()
+                options.applyAdmissionDefaults = false
+                // Relative to the scenario file's folder, as validate resolves it.
+                let resolved = ScenarioReader.resolve(path, against: scenario.baseDirectory)
+                let loaded = ManifestLoader(options: options).load(paths: [resolved])
                 for diagnostic in loaded.diagnostics { runner.runtimeDiagnostics.append(diagnostic) }
                 for item in loaded.objects { apply(item.object, location: item.location) }
             }
         case .delete(let reference):
-            if reference.kind == "Pod" {
-                guard let pod = cluster.api.podID(namespace: reference.namespace ?? "default", name: reference.name)
-                else {
-                    return runner.report(.warning, "delete: \(reference) not found")
-                }
-                cluster.deletePod(pod)
-            } else if !cluster.controllers.delete(
-                kind: reference.kind, namespace: reference.namespace ?? "default", name: reference.name)
-            {
-                runner.report(.warning, "delete: \(reference) not found")
-            }
+            do {
+                try cluster.delete(kind: reference.kind, namespace: reference.namespace, name: reference.name)
+            } catch { refused("delete", error, action) }
         case .scale(let reference, let replicas):
-            if !cluster.controllers.scale(
-                kind: reference.kind, namespace: reference.namespace ?? "default", name: reference.name,
-                replicas: replicas)
-            {
-                runner.report(.warning, "scale: \(reference) not found")
-            }
+            do {
+                try cluster.scale(
+                    kind: reference.kind, namespace: reference.namespace, name: reference.name, replicas: replicas)
+            } catch { refused("scale", error, action) }
         case .patch(let patch):
-            let found = cluster.controllers.patchTemplate(
-                kind: patch.target.kind, namespace: patch.target.namespace ?? "default", name: patch.target.name
-            ) { template in
-                if let image = patch.image {
-                    let index =
-                        patch.container.flatMap { name in template.spec.containers.firstIndex { $0.name == name } } ?? 0
-                    if template.spec.containers.indices.contains(index) {
-                        template.spec.containers[index].image = image
-                    }
+            do {
+                if patch.image != nil || patch.template != nil {
+                    try cluster.patchTemplate(
+                        kind: patch.target.kind, namespace: patch.target.namespace, name: patch.target.name
+                    ) { (template: inout PodTemplateSpec) throws(APIError) in try Self.apply(patch, to: &template) }
                 }
-            }
-            if !found { runner.report(.warning, "patch: \(patch.target) not found") }
-            if let replicas = patch.replicas {
-                _ = cluster.controllers.scale(
-                    kind: patch.target.kind, namespace: patch.target.namespace ?? "default", name: patch.target.name,
-                    replicas: replicas)
-            }
+                if let replicas = patch.replicas {
+                    try cluster.scale(
+                        kind: patch.target.kind, namespace: patch.target.namespace, name: patch.target.name,
+                        replicas: replicas)
+                }
+            } catch { refused("patch", error, action) }
         case .cordon(let node): withNode(node) { cluster.cordon($0) }
         case .uncordon(let node): withNode(node) { cluster.uncordon($0) }
         case .drain(let node): withNode(node) { cluster.drain($0) }
@@ -147,7 +131,7 @@ final class ActionExecutor {
             withNode(node) { failed ? cluster.failNode($0) : cluster.recoverNode($0) }
         case .node(.remove(let node)): withNode(node) { cluster.removeNode($0) }
         case .node(.add(let poolName, let name)):
-            guard let pool = scenario.effectiveNodePools.first(where: { $0.name == poolName }) else {
+            guard let pool = runner.input.nodePools.first(where: { $0.name == poolName }) else {
                 return runner.report(.warning, "node add: no pool \"\(poolName)\"")
             }
             let existing = cluster.api.nodes.filter { $0.pool == poolName }.count
@@ -161,8 +145,30 @@ final class ActionExecutor {
         }
     }
 
+    /// A patch's template change: `template` merged as a strategic merge patch, then `image`
+    /// set on the named container (which must exist) or, without a name, on every container.
+    static func apply(_ patch: PatchAction, to template: inout PodTemplateSpec) throws(APIError) {
+        if let fragment = patch.template {
+            do {
+                template = try StrategicMergePatch.apply(fragment, to: template)
+            } catch {
+                throw APIError(.invalid, error.message)
+            }
+        }
+        guard let image = patch.image else { return }
+        guard let name = patch.container else {
+            for index in template.spec.containers.indices { template.spec.containers[index].image = image }
+            return
+        }
+        guard let index = template.spec.containers.firstIndex(where: { $0.name == name }) else {
+            let names = template.spec.containers.map(\.name).joined(separator: ", ")
+            throw APIError(.invalid, "container: no container named \"\(name)\" in the template (containers: \(names))")
+        }
+        template.spec.containers[index].image = image
+    }
+
     func withNode(_ name: String, _ body: (NodeID) -> Void) {
-        guard let node = cluster.api.nodeID(named: name) else {
+        guard let node = cluster.api.nodeID(named: name), !cluster.api[node].isRemoved else {
             return runner.report(.warning, "no node \"\(name)\"")
         }
         body(node)

@@ -11,6 +11,10 @@ public struct ScenarioInput: Sendable {
     /// Errors and warnings, in input order.
     public var diagnostics: [Diagnostic]
 
+    /// The node pools the run creates: the Scenario's `nodes:`, none when Node manifests
+    /// replace them, else the default cluster.
+    public var nodePools: [NodePool] { scenario.effectiveNodePools }
+
     /// Whether any diagnostic is an error (the run must not start).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -31,6 +35,7 @@ public struct ScenarioInput: Sendable {
                 objects.append(item)
                 continue
             }
+            if kind != Scenario.kind { objects.append(item) }  // stored and listed, not simulated
             if kind == Scenario.kind {
                 let base = (item.location.file as NSString).deletingLastPathComponent
                 let decoded = Scenario.decode(
@@ -46,7 +51,7 @@ public struct ScenarioInput: Sendable {
             diagnostics.append(
                 Diagnostic(
                     severity: .warning, location: unknownKinds[kind]!, object: kind,
-                    message: "kind \"\(kind)\" is not simulated; its objects are ignored"))
+                    message: "kind \"\(kind)\" is not simulated; its objects are stored as they are"))
         }
         if scenarios.count > 1, let second = scenarios[1].location {
             diagnostics.append(
@@ -57,8 +62,10 @@ public struct ScenarioInput: Sendable {
         let name =
             paths.first.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
         var scenario = scenarios.first ?? Scenario.default(name: name)
-        if scenarios.isEmpty, objects.contains(where: { if case .node = $0.object { true } else { false } }) {
-            scenario.nodePools = []  // Node manifests replace the default pools
+        if scenarios.isEmpty || scenario.nodePools == nil,
+            objects.contains(where: { if case .node = $0.object { true } else { false } })
+        {
+            scenario.nodePools = []  // Node manifests replace the default pools (with or without a Scenario)
         }
         if !scenarios.isEmpty || !objects.isEmpty {
             diagnostics += scenario.checkReferences(objects: objects)

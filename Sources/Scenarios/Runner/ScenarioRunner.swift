@@ -86,7 +86,7 @@ public final class ScenarioRunner {
     }
 
     func addNodes() {
-        for pool in input.scenario.effectiveNodePools {
+        for pool in input.nodePools {
             for (index, name) in pool.nodeNames.enumerated() {
                 cluster.addNode(
                     pool.listedNodes.map { Self.node(listed: $0[index], pool: pool) }
@@ -96,21 +96,9 @@ public final class ScenarioRunner {
             }
         }
         for item in input.objects {
-            guard case .node(var node) = item.object else { continue }
-            let name = node.metadata.name ?? ""
-            var labels = node.metadata.labels ?? [:]
-            if labels["kubernetes.io/hostname"] == nil { labels["kubernetes.io/hostname"] = name }
-            node.metadata.labels = labels
-            let pool = labels["kubesim.io/pool"] ?? labels["pool"] ?? Self.poolName(ofNode: name)
-            let images = (node.status.images ?? []).compactMap { $0.names?.first }
-            cluster.addNode(node, pool: pool, preloadedImages: images)
+            guard case .node(let node) = item.object else { continue }
+            actions.apply(.node(node), location: item.location)
         }
-    }
-
-    /// `worker-12` belongs to pool `worker`.
-    static func poolName(ofNode name: String) -> String {
-        guard let dash = name.lastIndex(of: "-"), Int(name[name.index(after: dash)...]) != nil else { return name }
-        return String(name[..<dash])
     }
 
     static func node(named name: String, pool: NodePool) -> Node {
@@ -146,14 +134,14 @@ public final class ScenarioRunner {
         return configuration
     }
 
+    /// Applies the input objects at time zero through the API server, in file order, except
+    /// that Namespaces and PriorityClasses go first (what the others' admission reads) and
+    /// Node manifests were added with the nodes.
     func applyInitialObjects() {
-        // PriorityClasses first: pods created by controllers at time zero resolve against them.
-        for item in input.objects {
-            if case .priorityClass(let priorityClass) = item.object {
-                cluster.controllers.priorityClasses.append(priorityClass)
-            }
+        for item in input.objects where item.object.isAdmissionPrerequisite {
+            actions.apply(item.object, location: item.location)
         }
-        for item in input.objects where !item.object.isPriorityClass {
+        for item in input.objects where !item.object.isAdmissionPrerequisite && !item.object.isNode {
             actions.apply(item.object, location: item.location)
         }
     }
@@ -222,8 +210,16 @@ final class ChangeTracker: ClusterRecordSink {
 }
 
 extension KubeObject {
-    var isPriorityClass: Bool {
-        if case .priorityClass = self { return true }
+    /// PriorityClasses and Namespaces: applied before the other inputs.
+    var isAdmissionPrerequisite: Bool {
+        switch self {
+        case .priorityClass, .namespace: true
+        default: false
+        }
+    }
+
+    var isNode: Bool {
+        if case .node = self { return true }
         return false
     }
 }

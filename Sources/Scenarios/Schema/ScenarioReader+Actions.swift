@@ -7,9 +7,9 @@ extension ScenarioReader {
         "apply", "cordon", "delete", "drain", "kubelet", "node", "patch", "registry", "scale", "uncordon",
     ]
     /// Kinds `scale` understands (those with `spec.replicas`).
-    static let scalableKinds = ["Deployment", "ReplicaSet"]
+    static let scalableKinds = ["Deployment", "ReplicaSet", "StatefulSet"]
     /// Kinds `patch` understands (those with a pod template).
-    static let patchableKinds = ["Deployment", "Job", "ReplicaSet"]
+    static let patchableKinds = ["DaemonSet", "Deployment", "Job", "ReplicaSet", "StatefulSet"]
 
     mutating func actions(_ node: Yams.Node, _ path: FieldPath) -> [ScenarioAction] {
         guard let items = sequence(node, path) else { return [] }

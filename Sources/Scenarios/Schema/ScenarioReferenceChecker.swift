@@ -24,6 +24,7 @@ public enum ScenarioReferenceChecker {
         context.checkFiles()
         context.checkWorkloadFiles()
         context.checkActions(objects: objects.map(\.object))
+        context.checkNamespaces(objects: objects)
         context.checkVolumes(objects: objects.map(\.object))
         return context.diagnostics
     }
@@ -99,6 +100,46 @@ public enum ScenarioReferenceChecker {
             }
         }
 
+        // MARK: Namespaces
+
+        /// Every namespaced object of the inputs and of `apply` actions must live in a namespace
+        /// that exists by then (NamespaceLifecycle admission): a built-in one, a Namespace of the
+        /// inputs, or one an earlier action applied.
+        mutating func checkNamespaces(objects: [LoadedObject]) {
+            var namespaces = Set(APIResource.builtInNamespaces)
+            for item in objects where item.object.kind == "Namespace" {
+                if let name = item.object.metadata?.name { namespaces.insert(name) }
+            }
+            for item in objects { requireNamespace(of: item.object, in: namespaces, at: item.location) }
+            for action in scenario.actions {
+                guard case .apply(let source) = action.operation else { continue }
+                let applied = appliedObjects(source)
+                for object in applied where object.kind == "Namespace" {
+                    if let name = object.metadata?.name { namespaces.insert(name) }
+                }
+                let line = scenario.sourceMap.line(for: "spec.actions[\(action.index)].apply")
+                for object in applied {
+                    requireNamespace(
+                        of: object, in: namespaces,
+                        at: SourceLocation(
+                            file: scenario.location?.file ?? scenario.name, line: line ?? scenario.location?.line,
+                            documentIndex: scenario.location?.documentIndex ?? 0))
+                }
+            }
+        }
+
+        mutating func requireNamespace(of object: KubeObject, in namespaces: Set<String>, at location: SourceLocation) {
+            guard !APIResource.clusterScoped.contains(object.kind), object.metadata != nil else { return }
+            let namespace = object.metadata?.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+            guard !namespaces.contains(namespace) else { return }
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, location: location, object: "\(object.kind) \"\(object.metadata?.name ?? "")\"",
+                    message:
+                        "metadata.namespace: Not found: namespaces \"\(namespace)\" not found (no Namespace object in the inputs or earlier apply actions)"
+                ))
+        }
+
         // MARK: Actions
 
         struct Key: Hashable {
@@ -136,7 +177,7 @@ public enum ScenarioReferenceChecker {
                 let base = "spec.actions[\(action.index)]"
                 switch action.operation {
                 case .apply(let source):
-                    for object in appliedObjects(source) {
+                    for object in appliedObjects(source, report: true) {
                         if let key = Self.key(of: object) { known.insert(key) }
                         if object.kind == "Node", let name = object.metadata?.name { nodes.insert(name) }
                     }
@@ -174,13 +215,19 @@ public enum ScenarioReferenceChecker {
             }
         }
 
-        func appliedObjects(_ source: ApplySource) -> [KubeObject] {
+        /// The objects an `apply` action creates. A file's problems are reported as the
+        /// run would meet them (admission aside, which runs when the action fires).
+        mutating func appliedObjects(_ source: ApplySource, report: Bool = false) -> [KubeObject] {
             switch source {
             case .inline(let objects): return objects
             case .file(let file):
                 let path = ScenarioReader.resolve(file, against: scenario.baseDirectory)
                 guard FileManager.default.fileExists(atPath: path) else { return [] }
-                return ManifestLoader().load(paths: [path]).objects.map(\.object)
+                var options = ManifestLoader.Options()
+                options.applyAdmissionDefaults = false
+                let loaded = ManifestLoader(options: options).load(paths: [path])
+                if report { diagnostics += loaded.diagnostics }
+                return loaded.objects.map(\.object)
             }
         }
 

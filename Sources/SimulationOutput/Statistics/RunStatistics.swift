@@ -356,6 +356,7 @@ public final class RunStatistics: ClusterRecordSink {
         summary.events.byReason = Dictionary(
             uniqueKeysWithValues: eventReasons.map { ($0.key.type.rawValue + "/" + $0.key.reason, $0.value) })
         summary.events.spamFiltered = spamFilteredCount
+        if cluster.api.rejectedWrites > 0 { summary.api = .init(rejectedWrites: cluster.api.rejectedWrites) }
         summary.utilization = ledger.utilization(at: now)
         summary.fragmentation = ledger.fragmentation()
         return summary

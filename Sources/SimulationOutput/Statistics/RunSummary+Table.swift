@@ -61,6 +61,7 @@ extension RunSummary {
         lines.append(
             "Events    \(events.total) (\(events.warnings) warnings)"
                 + (events.spamFiltered > 0 ? " · \(events.spamFiltered) dropped by the spam filter" : ""))
+        if let api { lines.append("API       \(api.rejectedWrites) writes refused (listed on stderr)") }
         lines.append(
             "Engine    \(engine.eventsProcessed) events in \(JSONText.decimal(engine.wallSeconds, decimals: 3)) s "
                 + "(\(Int(engine.eventsPerSecond)) events/s) · \(JSONText.decimal(engine.cpuSeconds, decimals: 3)) s CPU "

@@ -26,11 +26,21 @@ public struct RunSummary: Codable, Sendable, Hashable {
     public var fragmentation = Fragmentation()
     /// Kubernetes Events recorded.
     public var events = EventCounts()
+    /// Writes the API server refused (inputs or actions naming a missing namespace or
+    /// PriorityClass, an existing name, …); `nil` when there were none, so runs without
+    /// refusals keep their summary unchanged.
+    public var api: APIWrites?
     /// Engine figures (wall time, memory): the only non-deterministic part.
     public var engine = EngineFigures()
 
     /// An empty summary.
     public init() {}
+
+    /// What the API server refused.
+    public struct APIWrites: Codable, Sendable, Hashable {
+        /// Writes refused by admission (the run went on without them).
+        public var rejectedWrites = 0
+    }
 
     /// Pod counts. The outcomes overlap: an evicted pod is also failed, a deleted pod may
     /// have succeeded first.

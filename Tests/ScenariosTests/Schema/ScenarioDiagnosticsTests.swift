@@ -162,7 +162,7 @@ import Testing
                 at(7) + "spec.actions[1].at: Required value",
                 at(7) + "spec.actions[1].delete.kind: Required value",
                 at(8)
-                    + "spec.actions[2].scale.kind: Unsupported value: \"Job\": supported values: \"Deployment\", \"ReplicaSet\"",
+                    + "spec.actions[2].scale.kind: Unsupported value: \"Job\": supported values: \"Deployment\", \"ReplicaSet\", \"StatefulSet\"",
                 at(9) + "spec.actions[3].scale.replicas: Invalid value: -1: must be greater than or equal to 0",
                 at(10)
                     + "spec.actions[4].node: Invalid value: \"a mapping\": expected exactly one of fail, add, remove",

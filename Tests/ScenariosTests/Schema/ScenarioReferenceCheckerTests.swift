@@ -22,6 +22,10 @@ import Testing
             metadata: {labels: {app: api}}
             spec:
               containers: [{name: app, image: api:1}]
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: prod}
         """
 
     /// A temporary directory holding `present.yaml` and `lifetimes.csv`.
