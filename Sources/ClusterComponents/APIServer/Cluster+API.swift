@@ -22,7 +22,19 @@ extension Cluster {
     /// A deterministic RFC 4122-shaped uid.
     func nextUID() -> String {
         api.nameCounter += 1
-        let a = RandomStreams.splitMix64(streams.seed ^ api.nameCounter)
+        return Self.uid(RandomStreams.splitMix64(streams.seed ^ api.nameCounter))
+    }
+
+    /// The uid of an object kept in ``APIStore/objects`` (Namespace, ConfigMap, PriorityClass,
+    /// …), from a sequence of its own so that storing one never shifts pods' and workloads' uids.
+    func storedObjectUID(_ resourceVersion: Int) -> String {
+        Self.uid(
+            RandomStreams.splitMix64(
+                RandomStreams.splitMix64(streams.seed ^ 0x6f62_6a65_6374) ^ UInt64(resourceVersion)))
+    }
+
+    /// An RFC 4122-shaped (version 4) uid from a 64-bit draw.
+    static func uid(_ a: UInt64) -> String {
         let b = RandomStreams.splitMix64(a)
         func hex(_ value: UInt64, _ digits: Int) -> String {
             let text = String(value, radix: 16)

@@ -99,9 +99,10 @@ extension Cluster {
             api.objects[index].resourceVersion = api.nextResourceVersion()
             return
         }
+        let resourceVersion = api.nextResourceVersion()
         let stored = StoredObject(
-            object: object, kind: object.kind, namespace: namespace, name: name, uid: nextUID(),
-            resourceVersion: api.nextResourceVersion(), createdAt: now)
+            object: object, kind: object.kind, namespace: namespace, name: name, uid: storedObjectUID(resourceVersion),
+            resourceVersion: resourceVersion, createdAt: now)
         api.objectsByKey[key] = api.objects.count
         api.objects.append(stored)
     }
