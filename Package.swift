@@ -29,10 +29,7 @@ let package = Package(
     targets: [
         // MARK: - Engine layer (no Kubernetes knowledge)
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
-        .target(
-            name: "SimulationCore",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
-        ),
+        .target(name: "SimulationCore"),
         .target(name: "Stochastics", dependencies: ["CGSL"]),
 
         // MARK: - Kubernetes model (pure values)
@@ -43,7 +40,6 @@ let package = Package(
             name: "ClusterComponents",
             dependencies: [
                 "SimulationCore", "Stochastics", "KubeModel",
-                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
             exclude: ["Scheduler/Policies/README.md"]
@@ -62,7 +58,7 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [
-                "ClusterComponents", "KubeModel", "SimulationOutput", "Stochastics",
+                "ClusterComponents", "KubeModel", "SimulationCore", "Stochastics",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -71,7 +67,7 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: [
-                "Scenarios", "ClusterComponents", "SimulationOutput", "Stochastics", "KubeModel",
+                "Scenarios", "ClusterComponents", "SimulationCore", "SimulationOutput", "Stochastics", "KubeModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -80,8 +76,8 @@ let package = Package(
         .target(
             name: "KubeSimCLI",
             dependencies: [
-                "Scenarios", "SimulationOutput", "SimulationCore", "Stochastics", "Experiments",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ClusterComponents", "Experiments", "KubeModel", "Scenarios", "SimulationCore", "SimulationOutput",
+                "Stochastics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "kubesim", dependencies: ["KubeSimCLI"]),
@@ -94,12 +90,33 @@ let package = Package(
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(
             name: "KubeModelTests",
-            dependencies: ["KubeModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "KubeModel", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
-        .testTarget(name: "ClusterComponentsTests", dependencies: ["ClusterComponents", "KubeModel"]),
-        .testTarget(name: "SimulationOutputTests", dependencies: ["SimulationOutput", "ClusterComponents"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(
+            name: "ClusterComponentsTests",
+            dependencies: [
+                "ClusterComponents", "KubeModel", "SimulationCore", "Stochastics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "SimulationOutputTests",
+            dependencies: [
+                "SimulationOutput", "ClusterComponents", "KubeModel", "SimulationCore", "Stochastics",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["Scenarios", "ClusterComponents", "KubeModel", "SimulationCore", "Stochastics"]
+        ),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments", "ClusterComponents", "KubeModel", "Scenarios", "SimulationCore"]
+        ),
         .testTarget(name: "KubeSimCLITests", dependencies: ["KubeSimCLI"]),
     ]
 )

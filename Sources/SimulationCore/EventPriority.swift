@@ -12,7 +12,7 @@ public enum EventPriority: UInt8, Sendable, CaseIterable {
     case late = 2
 }
 
-/// Identifies one scheduled event so that it can be cancelled or rescheduled.
+/// Identifies one scheduled event so that it can be cancelled.
 ///
 /// It carries the event's insertion sequence number (unique within one ``EventQueue``) and the
 /// queue slot that the event holds while pending.

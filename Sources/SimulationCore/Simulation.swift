@@ -67,16 +67,6 @@ public struct Simulation<Event> {
     @inlinable
     public func isPending(_ id: EventID) -> Bool { queue.isPending(id) }
 
-    /// Moves a pending event to a new time, keeping its payload and priority.
-    /// - Returns: the new identity, or `nil` if `id` was not pending (nothing is scheduled then).
-    /// - Complexity: O(log n).
-    public mutating func reschedule(
-        _ id: EventID, to time: SimulationTime, event: Event, priority: EventPriority = .normal
-    ) -> EventID? {
-        guard queue.cancel(id) else { return nil }
-        return schedule(event, at: time, priority: priority)
-    }
-
     /// The time of the next pending event, if any.
     @inlinable
     public mutating func nextEventTime() -> SimulationTime? { queue.nextTime() }
@@ -111,23 +101,39 @@ public struct Simulation<Event> {
     public mutating func run<Handler: EventHandler & ~Copyable>(
         until stop: StopCondition = .exhausted, handler: inout Handler
     ) -> StopReason where Handler.Event == Event {
-        let limit: SimulationTime
-        if case .time(let end) = stop { limit = end } else { limit = .distantFuture }
-        var remaining: UInt64 = .max
-        if case .events(let count) = stop { remaining = count }
-        while remaining > 0 {
-            guard let next = nextEvent(notAfter: limit) else {
-                if case .time(let end) = stop, end > clock {
-                    clock = end
-                    return .reachedTime
-                }
-                return queue.isEmpty ? .exhausted : .reachedTime
-            }
-            remaining -= 1
+        var progress = RunProgress(stop)
+        while let next = nextEvent(&progress) {
             handler.handle(next.event, in: &self)
             if handler.shouldStop { return .handlerRequested }
         }
-        return .eventLimit
+        return progress.reason ?? .exhausted
+    }
+
+    /// The run loop's one step toward `progress.stop`: the next event, or `nil` when the run
+    /// ends, with ``RunProgress/reason`` set (and the clock advanced to a `.time` stop).
+    ///
+    /// The single implementation of a run's stopping rules: ``run(until:handler:)`` loops over
+    /// it, and so does an owner that dispatches events itself because its handlers schedule
+    /// into the simulation it holds (a class cannot lend its stored simulation `inout` while
+    /// handlers reach it through `self`).
+    /// - Complexity: O(log n) amortized for n pending events.
+    @inlinable
+    public mutating func nextEvent(_ progress: inout RunProgress) -> ScheduledEvent<Event>? {
+        guard progress.remaining > 0 else {
+            progress.reason = .eventLimit
+            return nil
+        }
+        guard let next = nextEvent(notAfter: progress.limit) else {
+            if case .time(let end) = progress.stop {
+                if end > clock { clock = end }
+                progress.reason = .reachedTime
+            } else {
+                progress.reason = .exhausted
+            }
+            return nil
+        }
+        progress.remaining -= 1
+        return next
     }
 
     /// Runs with a closure as the handler; convenient in tests and small tools.
@@ -137,6 +143,26 @@ public struct Simulation<Event> {
     ) -> StopReason {
         var handler = ClosureHandler(body: body)
         return run(until: stop, handler: &handler)
+    }
+}
+
+/// Where a run stands toward its ``StopCondition`` (see ``Simulation/nextEvent(_:)``).
+public struct RunProgress: Sendable {
+    /// When the run ends.
+    public let stop: StopCondition
+    /// The last instant an event may have (`.distantFuture` unless `stop` is a time).
+    @usableFromInline let limit: SimulationTime
+    /// Events the run may still handle.
+    @usableFromInline var remaining: UInt64
+    /// Why the run ended, once it has.
+    public var reason: StopReason?
+
+    /// A run toward `stop`.
+    @inlinable
+    public init(_ stop: StopCondition) {
+        self.stop = stop
+        if case .time(let end) = stop { limit = end } else { limit = .distantFuture }
+        if case .events(let count) = stop { remaining = count } else { remaining = .max }
     }
 }
 

@@ -128,7 +128,7 @@ public final class RunOutputs {
     public func finish(cluster: Cluster, wallSeconds: Double) throws -> (summary: RunSummary, table: String) {
         precondition(!finished, "finish called twice")
         finished = true
-        metrics?.sample(cluster)
+        metrics?.sample(ClusterView(cluster))
         trace?.finish(at: cluster.now)
         let engine = EngineFigures(eventsProcessed: cluster.eventsProcessed, wallSeconds: wallSeconds)
         let summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)

@@ -148,11 +148,11 @@ import Testing
         t.addNode("n2", pool: "big", cpu: "8", memory: "32Gi")
         let a = t.create("a", cpu: "500m", memory: "1Gi")
         t.create("b", cpu: "1")
-        sampler.sample(t.cluster)
+        sampler.sample(ClusterView(t.cluster))
         t.at(10)
         t.bind(a, n1)
         t.running(a)
-        sampler.sample(t.cluster)
+        sampler.sample(ClusterView(t.cluster))
         let lines = sampler.output.text.split(separator: "\n").map(String.init)
         #expect(
             lines[0]

@@ -83,31 +83,18 @@ public final class Cluster {
 
     /// Runs until `stop`, dispatching every event to its component.
     ///
-    /// The loop pops events itself (rather than handing `self` to `Simulation.run`) so that
-    /// handlers can schedule into `simulation` without overlapping access.
+    /// The loop steps with ``Simulation/nextEvent(_:)`` (the engine's one implementation of the
+    /// stopping rules) rather than handing `self` to `Simulation.run`, so that handlers can
+    /// schedule into `simulation` without overlapping access.
     @discardableResult
     public func run(until stop: StopCondition) -> StopReason {
-        var limit = SimulationTime.distantFuture
-        var remaining = UInt64.max
-        switch stop {
-        case .time(let end): limit = end
-        case .events(let count): remaining = count
-        case .exhausted: break
-        }
         stopRequested = false
-        while remaining > 0 {
-            guard let next = simulation.nextEvent(notAfter: limit) else {
-                if case .time(let end) = stop {
-                    if end > now { simulation.advance(to: end) }
-                    return .reachedTime
-                }
-                return .exhausted
-            }
-            remaining -= 1
+        var progress = RunProgress(stop)
+        while let next = simulation.nextEvent(&progress) {
             handle(next.event)
             if stopRequested { return .handlerRequested }
         }
-        return .eventLimit
+        return progress.reason ?? .exhausted
     }
 
     /// Routes one event to the component that owns it.
@@ -125,7 +112,8 @@ public final class Cluster {
 
     /// Emits a record to every sink.
     public func emit(_ record: ClusterRecord) {
-        for sink in sinks { sink.consume(record, in: self) }
+        let view = ClusterView(self)
+        for sink in sinks { sink.consume(record, in: view) }
     }
 
     /// Records a Kubernetes Event about a pod, through its source's spam filter (client-go

@@ -198,8 +198,6 @@ public final class Kubelet {
         case .imageGarbageCollection:
             imageGCScheduled = false
             garbageCollectImages()
-        case .gracePeriodExpired:
-            break
         }
     }
 

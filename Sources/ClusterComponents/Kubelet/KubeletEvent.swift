@@ -5,8 +5,6 @@ public enum KubeletEvent: Sendable {
     case syncPod(PodID)
     /// A container instance exits (on its own, OOM, after SIGTERM or at SIGKILL).
     case containerExited(PodID, container: Int, instance: Int)
-    /// The termination grace period of a pod ran out (kept for source compatibility; unused).
-    case gracePeriodExpired(PodID)
     /// The readiness probe of an instance starts passing.
     case containerReady(PodID, container: Int, instance: Int)
     /// The startup probe of an instance passes (`started = true`).

@@ -110,8 +110,6 @@ struct PodWorker: Sendable {
     var requeueDue = SimulationTime.zero
     /// Containers being killed by this sync before its starts.
     var killTargets: [Int] = []
-    /// An immediate sync is already scheduled.
-    var syncScheduled = false
     /// Grace deadline of the termination, and the reason override (eviction).
     var terminationDeadline: SimulationTime?
     var gracePeriodSeconds = 30
@@ -133,9 +131,6 @@ struct PodWorker: Sendable {
     var statusDirty = true
     /// The phase of the last published status.
     var lastPhase = PodPhase.pending
-
-    /// Index of app container `i` in ``containers``.
-    func app(_ i: Int) -> Int { initCount + i }
 }
 
 /// An emptyDir volume of a pod: usage grows linearly from `volumeWrites` while writers run.

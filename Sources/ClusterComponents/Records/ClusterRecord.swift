@@ -77,5 +77,5 @@ public enum EventType: String, Hashable, Sendable {
 public protocol ClusterRecordSink: AnyObject {
     /// Called for every record, in order, while the run goes on; the cluster's state is the
     /// state just after the change.
-    func consume(_ record: ClusterRecord, in cluster: Cluster)
+    func consume(_ record: ClusterRecord, in cluster: ClusterView)
 }

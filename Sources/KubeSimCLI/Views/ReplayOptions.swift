@@ -48,7 +48,7 @@ struct ReplayOptions: ParsableArguments {
 /// Keeps every Kubernetes Event of a run (for `describe` and `get events`).
 final class EventLog: ClusterRecordSink {
     var events: [KubeEvent] = []
-    func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         if case .event(let event) = record { events.append(event) }
     }
 }

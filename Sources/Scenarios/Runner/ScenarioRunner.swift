@@ -206,7 +206,7 @@ public final class ScenarioRunner {
 /// Remembers when the cluster last changed (any record), for `until: Quiescent`.
 final class ChangeTracker: ClusterRecordSink {
     var lastChange = SimulationTime.zero
-    func consume(_ record: ClusterRecord, in cluster: Cluster) { lastChange = cluster.now }
+    func consume(_ record: ClusterRecord, in cluster: ClusterView) { lastChange = cluster.now }
 }
 
 extension KubeObject {

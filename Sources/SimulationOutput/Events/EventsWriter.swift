@@ -24,7 +24,7 @@ public final class EventsWriter: ClusterRecordSink {
         self.output = output
     }
 
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         // Only what reached the API server: events the source's spam filter dropped are not.
         guard case .event(let event) = record, event.isRecorded else { return }
         let start = startUnixSeconds ?? cluster.configuration.startTimeUnixSeconds

@@ -60,10 +60,10 @@ public final class MetricsSampler: ClusterRecordSink {
     }
 
     /// The metrics sampler reads the ledger only; it needs no records of its own.
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {}
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {}
 
     private func sampleEvent(_ cluster: Cluster) {
-        sample(cluster)
+        sample(ClusterView(cluster))
         // Keep sampling while anything else is pending; otherwise the run would never end.
         if cluster.simulation.pendingCount > 0 {
             cluster.schedule(.sample, after: interval, priority: .late)
@@ -71,7 +71,7 @@ public final class MetricsSampler: ClusterRecordSink {
     }
 
     /// Takes a sample at the cluster's current time (once per instant).
-    public func sample(_ cluster: Cluster) {
+    public func sample(_ cluster: ClusterView) {
         let now = cluster.now
         if let lastSampleTime, lastSampleTime == now { return }
         lastSampleTime = now

@@ -109,7 +109,7 @@ public final class ClusterLedger: ClusterRecordSink {
 
     // MARK: - Record stream
 
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         case .podCreated(let id): podCreated(id, cluster)
         case .podUpdated(let id), .podRemoved(let id): podChanged(id, cluster)
@@ -118,7 +118,7 @@ public final class ClusterLedger: ClusterRecordSink {
         }
     }
 
-    private func podCreated(_ id: PodID, _ cluster: Cluster) {
+    private func podCreated(_ id: PodID, _ cluster: ClusterView) {
         let object = cluster.api[id]
         var requests: [(resource: Int, milli: Int64)] = []
         for (name, quantity) in PodRequests.effective(object.pod.spec) where quantity.milliValue > 0 {
@@ -130,7 +130,7 @@ public final class ClusterLedger: ClusterRecordSink {
         podChanged(id, cluster)
     }
 
-    private func podChanged(_ id: PodID, _ cluster: Cluster) {
+    private func podChanged(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < pods.count else { return }
         let object = cluster.api[id]
         let bucket: PhaseBucket
@@ -182,7 +182,7 @@ public final class ClusterLedger: ClusterRecordSink {
                 requested: [Int64](repeating: 0, count: resourceNames.count), podsHeld: 0))
     }
 
-    private func nodeChanged(_ id: NodeID, _ cluster: Cluster) {
+    private func nodeChanged(_ id: NodeID, _ cluster: ClusterView) {
         let object = cluster.api[id]
         advance(to: cluster.now)
         let poolIndex = pool(object.pool)

@@ -76,7 +76,7 @@ public final class RunStatistics: ClusterRecordSink {
         self.drivesLedger = true
     }
 
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         if drivesLedger { ledger.consume(record, in: cluster) }
         switch record {
         case .podCreated(let id):
@@ -91,7 +91,7 @@ public final class RunStatistics: ClusterRecordSink {
 
     // MARK: - Pods
 
-    private func podChanged(_ id: PodID, _ cluster: Cluster) {
+    private func podChanged(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < tracks.count else { return }
         let object = cluster.api[id]
         let now = cluster.now
@@ -187,7 +187,7 @@ public final class RunStatistics: ClusterRecordSink {
         }
     }
 
-    private func podRemoved(_ id: PodID, _ cluster: Cluster) {
+    private func podRemoved(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < tracks.count else { return }
         podChanged(id, cluster)
     }
@@ -232,7 +232,7 @@ public final class RunStatistics: ClusterRecordSink {
 
     // MARK: - Events
 
-    private func eventRecorded(_ event: KubeEvent, _ cluster: Cluster) {
+    private func eventRecorded(_ event: KubeEvent, _ cluster: ClusterView) {
         // Counts are of what reached the API; pull timings below use every occurrence.
         if event.isRecorded {
             eventCount += 1

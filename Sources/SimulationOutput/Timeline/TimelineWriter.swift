@@ -40,7 +40,7 @@ public final class TimelineWriter: ClusterRecordSink {
         self.output = output
     }
 
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         case .podCreated(let id): pod(id, cluster, event: "ADDED")
         case .podUpdated(let id): pod(id, cluster, event: "MODIFIED")
@@ -50,7 +50,7 @@ public final class TimelineWriter: ClusterRecordSink {
         }
     }
 
-    private func pod(_ id: PodID, _ cluster: Cluster, event: String) {
+    private func pod(_ id: PodID, _ cluster: ClusterView, event: String) {
         let object = cluster.api[id]
         // The READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go `printPod`).
         let columns = PodPrinter.summary(object)
@@ -94,7 +94,7 @@ public final class TimelineWriter: ClusterRecordSink {
         return status
     }
 
-    private func node(_ id: NodeID, _ cluster: Cluster) {
+    private func node(_ id: NodeID, _ cluster: ClusterView) {
         let object = cluster.api[id]
         let current = NodeLine(
             status: object.isRemoved ? "Removed" : Self.nodeStatus(object), taints: object.node.spec.taints?.count ?? 0)

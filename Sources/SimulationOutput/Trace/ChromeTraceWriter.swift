@@ -33,7 +33,7 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         output.append("[\n")
     }
 
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         case .podCreated(let id), .podUpdated(let id), .podRemoved(let id): update(id, cluster)
         case .nodeUpdated(let id): nameProcess(Int32(id.value + 1), cluster.api[id].name)
@@ -92,7 +92,7 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         return .pending
     }
 
-    private func update(_ id: PodID, _ cluster: Cluster) {
+    private func update(_ id: PodID, _ cluster: ClusterView) {
         grow(id)
         let object = cluster.api[id]
         if podNames[id.value].isEmpty { podNames[id.value] = object.namespace + "/" + object.name }

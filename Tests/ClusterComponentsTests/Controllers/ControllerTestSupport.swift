@@ -60,6 +60,10 @@ enum ControllerFixture {
 
     /// Live pods that are neither terminating nor terminal.
     static func activePods(_ cluster: Cluster, where belongs: (PodObject) -> Bool = { _ in true }) -> [PodObject] {
+        activePods(ClusterView(cluster), where: belongs)
+    }
+
+    static func activePods(_ cluster: ClusterView, where belongs: (PodObject) -> Bool = { _ in true }) -> [PodObject] {
         cluster.api.pods.filter { !$0.isRemoved && !$0.isTerminating && !$0.isTerminal && belongs($0) }
     }
 
@@ -76,7 +80,7 @@ enum ControllerFixture {
 /// Collects Events.
 final class EventLog: ClusterRecordSink {
     var events: [KubeEvent] = []
-    func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         if case .event(let event) = record { events.append(event) }
     }
     func with(reason: String) -> [KubeEvent] { events.filter { $0.reason == reason } }
@@ -84,7 +88,7 @@ final class EventLog: ClusterRecordSink {
 
 /// Runs a check on every record (the state just after each change).
 final class InvariantSink: ClusterRecordSink {
-    let check: (Cluster) -> Void
-    init(_ check: @escaping (Cluster) -> Void) { self.check = check }
-    func consume(_ record: ClusterRecord, in cluster: Cluster) { check(cluster) }
+    let check: (ClusterView) -> Void
+    init(_ check: @escaping (ClusterView) -> Void) { self.check = check }
+    func consume(_ record: ClusterRecord, in cluster: ClusterView) { check(cluster) }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ContainerRestartRulesTests {
     final class Starts: ClusterRecordSink {
         var times: [Double] = []
-        func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        func consume(_ record: ClusterRecord, in cluster: ClusterView) {
             if case .event(let event) = record, event.reason == "Started" { times.append(event.time.seconds) }
         }
     }

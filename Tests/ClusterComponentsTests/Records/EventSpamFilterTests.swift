@@ -58,7 +58,7 @@ struct EventSpamFilterTests {
         let cluster = Cluster(configuration: configuration)
         final class Events: ClusterRecordSink {
             var all: [KubeEvent] = []
-            func consume(_ record: ClusterRecord, in cluster: Cluster) {
+            func consume(_ record: ClusterRecord, in cluster: ClusterView) {
                 if case .event(let event) = record, event.component == "kubelet" { all.append(event) }
             }
         }

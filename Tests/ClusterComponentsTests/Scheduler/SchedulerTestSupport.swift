@@ -6,7 +6,7 @@ import SimulationCore
 final class EventCollector: ClusterRecordSink {
     var events: [KubeEvent] = []
     var attempts: [(PodID, Bool)] = []
-    func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         case .event(let event): events.append(event)
         case .schedulingAttempt(let pod, let scheduled): attempts.append((pod, scheduled))

@@ -22,7 +22,7 @@ import Testing
         var violations: [String] = []
         var records = 0
 
-        func consume(_ record: ClusterRecord, in cluster: Cluster) {
+        func consume(_ record: ClusterRecord, in cluster: ClusterView) {
             records += 1
             if cluster.now < lastTime { violations.append("record at \(cluster.now) after \(lastTime)") }
             lastTime = cluster.now
@@ -95,18 +95,17 @@ import Testing
         let pods = runner.cluster.api.pods
         #expect(pods.count > 4_000, "Deployments, Jobs and arrivals created pods (\(pods.count))")
         #expect(runner.cluster.api.nodes.count == 200)
-        // Every pod is in exactly one state: removed, terminal, bound, or pending in the scheduler.
-        var states: [String: Int] = [:]
-        for pod in pods {
-            let state =
-                pod.isRemoved ? "removed" : pod.isTerminal ? "terminal" : pod.nodeID != nil ? "bound" : "pending"
-            states[state, default: 0] += 1
+        // The scheduler's cache agrees with the API store: on every node it counts exactly the
+        // pods the store has bound there and not yet finished (removed or terminal).
+        var bound = [[Int]](repeating: [], count: runner.cluster.api.nodes.count)
+        for pod in pods where !pod.isRemoved && !pod.isTerminal {
+            guard let node = pod.nodeID else { continue }
+            bound[node.value].append(pod.id.value)
         }
-        #expect(states.values.reduce(0, +) == pods.count)
-        #expect((states["bound"] ?? 0) > 3_000, "\(states)")
-        // Each bound, live pod sits on a node that exists.
-        for pod in pods where !pod.isRemoved {
-            if let node = pod.nodeID { #expect(node.value < runner.cluster.api.nodes.count) }
+        #expect(bound.map(\.count).reduce(0, +) > 3_000)
+        for node in runner.cluster.api.nodes {
+            let cached = try #require(runner.cluster.scheduler.nodeInfo(node.id)).pods.map(\.value).sorted()
+            #expect(cached == bound[node.id.value].sorted(), "node \(node.name): cache and store disagree")
         }
     }
 }

@@ -6,7 +6,7 @@ import Stochastics
 /// Records every event of a run.
 final class EventRecorder: ClusterRecordSink {
     var events: [KubeEvent] = []
-    func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         if case .event(let event) = record { events.append(event) }
     }
 

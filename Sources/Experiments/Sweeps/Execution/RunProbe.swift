@@ -55,7 +55,7 @@ public final class RunProbe: ClusterRecordSink {
         }
     }
 
-    public func consume(_ record: ClusterRecord, in cluster: Cluster) {
+    public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         guard case .podUpdated(let pod) = record else { return }
         guard let node = cluster.api.pods[pod.value].nodeID?.value else { return }
         if node >= used.count {

@@ -1,0 +1,28 @@
+import KubeModel
+import SimulationCore
+
+/// What an output sink sees of a cluster: the API server's objects, the workloads, the clock
+/// and the run's settings, read-only. Sinks consume the watch stream; they never write.
+///
+/// A view is one unowned reference; its properties yield the cluster's storage without copying
+/// it (`_read`), so reading through a view costs what reading the cluster does.
+public struct ClusterView {
+    /// The viewed cluster. `unowned(unsafe)`: a view lives only for the call it is passed to.
+    @usableFromInline unowned(unsafe) let cluster: Cluster
+
+    /// A view of `cluster`.
+    public init(_ cluster: Cluster) { self.cluster = cluster }
+
+    /// The current virtual time.
+    public var now: SimulationTime { cluster.now }
+    /// The API server's objects (pods, nodes, stored kinds).
+    public var api: APIStore { _read { yield cluster.api } }
+    /// Deployments, ReplicaSets, Jobs, DaemonSets, StatefulSets and budgets with their status.
+    public var workloads: WorkloadStore { _read { yield cluster.controllers.workloads } }
+    /// The run's settings.
+    public var configuration: ClusterConfiguration { cluster.configuration }
+    /// Engine events handled so far.
+    public var eventsProcessed: UInt64 { cluster.eventsProcessed }
+    /// Engine events pending.
+    public var pendingEvents: Int { cluster.simulation.pendingCount }
+}
