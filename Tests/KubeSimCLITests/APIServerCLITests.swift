@@ -417,4 +417,47 @@ import Testing
         #expect(run.stderr.contains("pods \"later\" already exists"), "\(run.stderr)")
         #expect(run.stdout.contains("1 writes refused"))
     }
+
+    @Test("every kind is stored and listed: built-in namespaces, ConfigMaps, an unmodelled kind; delete removes it")
+    func everyKindIsListed() throws {
+        let directory = try Self.scenario(
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: shop}
+            data: {a: "1", b: "2"}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: front, namespace: shop}
+            spec: {rules: [{host: shop.example}]}
+            ---
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: kinds}
+            spec:
+              duration: 2m
+              timing: ideal
+              actions:
+              - at: 60s
+                delete: {kind: ConfigMap, namespace: shop, name: settings}
+            """)
+        let validate = try CLITests.kubesim(["validate", directory.path])
+        #expect(validate.stdout.contains("kind \"Ingress\" is not simulated; its objects are stored as they are"))
+        #expect(
+            Self.names(try Self.get("namespaces", directory, at: "10s")) == [
+                "default", "kube-node-lease", "kube-public", "kube-system", "shop",
+            ])
+        let maps = try Self.get("cm", directory, at: "10s", ["-n", "shop"])
+        #expect(maps.contains("settings") && maps.contains("2"), "\(maps)")
+        #expect(Self.names(try Self.get("ingresses", directory, at: "10s", ["-n", "shop"])) == ["front"])
+        #expect(try Self.get("configmaps", directory, at: "90s", ["-n", "shop"]).hasPrefix("No resources found"))
+        let unknown = try CLITests.kubesim(["get", "widgets", directory.path, "--at", "10s"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("doesn't have a resource type \"widgets\""))
+    }
 }

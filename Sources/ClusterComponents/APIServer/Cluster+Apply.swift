@@ -109,7 +109,6 @@ extension Cluster {
 
     /// The namespace must exist and not be terminating (NamespaceLifecycle admission).
     func requireNamespace(_ namespace: String) throws(APIError) {
-        guard !APIResource.builtInNamespaces.contains(namespace) else { return }
         guard api.object(kind: "Namespace", namespace: nil, name: namespace) != nil else {
             throw .notFound("Namespace", namespace)
         }

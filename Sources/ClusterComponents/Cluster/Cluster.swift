@@ -49,6 +49,12 @@ public final class Cluster {
         self.nameSource = streams.stream(named: "apiserver/names")
         self.scheduler = Scheduler(cluster: self)
         self.controllers = ControllerManager(cluster: self)
+        // The namespaces every cluster has (kube-apiserver's system namespaces controller).
+        for name in APIResource.builtInNamespaces {
+            var metadata = ObjectMeta()
+            metadata.name = name
+            store(.namespace(Namespace(metadata: metadata)), namespace: nil)
+        }
     }
 
     /// The current virtual time.

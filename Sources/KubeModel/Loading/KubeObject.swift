@@ -70,7 +70,17 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap(let o): o.metadata
         case .secret(let o): o.metadata
         case .podDisruptionBudget(let o): o.metadata
-        case .schedulerConfiguration, .unrecognized: nil
+        case .unrecognized(_, _, let node):
+            // Kinds the simulator does not model keep their name and namespace (and labels), so
+            // the API server can store and list them.
+            ObjectMeta(
+                name: node["metadata"]?["name"]?.string, namespace: node["metadata"]?["namespace"]?.string,
+                labels: node["metadata"]?["labels"]?.mapping.map { mapping in
+                    Dictionary(
+                        mapping.compactMap { key, value in key.string.flatMap { k in value.string.map { (k, $0) } } },
+                        uniquingKeysWith: { first, _ in first })
+                })
+        case .schedulerConfiguration: nil
         }
     }
 

@@ -3,7 +3,7 @@ import ClusterComponents
 import Foundation
 import SimulationOutput
 
-/// `kubesim get pods|nodes|events SCENARIO --at T`: what kubectl would print at that instant.
+/// `kubesim get RESOURCE SCENARIO --at T`: what kubectl would print at that instant.
 struct GetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
@@ -16,10 +16,15 @@ struct GetCommand: ParsableCommand {
               kubesim get pods scenarios/demo --at 12m -o wide
               kubesim get nodes scenarios/demo --at 11m
               kubesim get events scenarios/crashloop --at 3m
+              kubesim get deployments scenarios/demo --at 12m
+            Any kind the inputs created can be listed: pods, nodes, events, deployments (deploy),
+            replicasets (rs), daemonsets (ds), statefulsets (sts), jobs, namespaces (ns),
+            configmaps (cm), secrets, priorityclasses (pc), poddisruptionbudgets (pdb), and kinds
+            kubesim stores without simulating them (by their plural, e.g. ingresses).
             """
     )
 
-    enum Resource: String, ExpressibleByArgument, CaseIterable {
+    enum Resource: String, CaseIterable {
         case pods, pod, po, nodes, node, no, events, event, ev
     }
 
@@ -27,8 +32,8 @@ struct GetCommand: ParsableCommand {
         case table, wide
     }
 
-    @Argument(help: "pods, nodes or events.")
-    var resource: Resource
+    @Argument(help: "pods, nodes, events, or any other kind's resource name (deployments, ds, sts, pdb, …).")
+    var resource: String
 
     @OptionGroup var replay: ReplayOptions
 
@@ -41,7 +46,7 @@ struct GetCommand: ParsableCommand {
     func run() throws {
         let (runner, log, now) = try replay.replay()
         let cluster = runner.cluster
-        switch resource {
+        switch Resource(rawValue: resource.lowercased()) {
         case .pods, .pod, .po:
             // The API server lists objects in key order (namespace, then name), and so does kubectl.
             let pods = cluster.api.pods.filter { !$0.isRemoved && (namespace == nil || $0.namespace == namespace) }
@@ -58,6 +63,20 @@ struct GetCommand: ParsableCommand {
             let events = log.events.filter { namespace == nil || $0.namespace == namespace }
             if events.isEmpty { return print("No events found in \(namespace ?? "default") namespace.") }
             print(EventPrinter.table(events, now: now), terminator: "")
+        case nil:
+            let view = ClusterView(cluster)
+            guard let table = ObjectPrinter.table(resource: resource, in: view, namespace: namespace, now: now) else {
+                let known =
+                    ObjectPrinter.kind(forResource: resource) != nil
+                    || ObjectPrinter.storedKind(named: resource, in: view) != nil
+                guard known else {
+                    StandardError.write(
+                        "error: the server doesn't have a resource type \"\(resource)\"\n")
+                    throw ExitCode.failure
+                }
+                return print("No resources found in \(namespace ?? "default") namespace.")
+            }
+            print(table, terminator: "")
         }
     }
 }

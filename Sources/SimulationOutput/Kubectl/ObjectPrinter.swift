@@ -1,0 +1,161 @@
+import ClusterComponents
+import KubeModel
+import SimulationCore
+
+/// `kubectl get` of every kind but pods, nodes and events, with kube-apiserver's column sets
+/// (pkg/printers/internalversion/printers.go `printDeployment`, `printReplicaSet`,
+/// `printDaemonSet`, `printStatefulSet`, `printJob`, `printNamespace`, `printConfigMap`,
+/// `printSecret`, `printPriorityClass`, `printPodDisruptionBudget`); any other kind prints
+/// NAME and AGE, as kubectl does for a resource without printer columns.
+public enum ObjectPrinter {
+    /// A resource as written on the command line (`deploy`, `statefulsets`, `pdb`, or a kind's
+    /// lower-case plural) resolved to its kind, if it names one of the known kinds.
+    public static func kind(forResource resource: String) -> String? {
+        let known: [String: String] = [
+            "deployments": "Deployment", "deployment": "Deployment", "deploy": "Deployment",
+            "replicasets": "ReplicaSet", "replicaset": "ReplicaSet", "rs": "ReplicaSet",
+            "daemonsets": "DaemonSet", "daemonset": "DaemonSet", "ds": "DaemonSet",
+            "statefulsets": "StatefulSet", "statefulset": "StatefulSet", "sts": "StatefulSet",
+            "jobs": "Job", "job": "Job",
+            "namespaces": "Namespace", "namespace": "Namespace", "ns": "Namespace",
+            "configmaps": "ConfigMap", "configmap": "ConfigMap", "cm": "ConfigMap",
+            "secrets": "Secret", "secret": "Secret",
+            "priorityclasses": "PriorityClass", "priorityclass": "PriorityClass", "pc": "PriorityClass",
+            "poddisruptionbudgets": "PodDisruptionBudget", "poddisruptionbudget": "PodDisruptionBudget",
+            "pdb": "PodDisruptionBudget",
+        ]
+        return known[resource.lowercased()]
+    }
+
+    /// The table of the live objects of `kind` (or of the stored kind whose plural or name is
+    /// `resource`), in key order; `nil` when none exists. `namespace` filters namespaced kinds.
+    public static func table(
+        resource: String, in cluster: ClusterView, namespace: String?, now: SimulationTime
+    ) -> String? {
+        let kind = kind(forResource: resource)
+        var writer = TabWriter.forGet()
+        var rows: [(key: String, cells: [String])] = []
+        func age(_ time: SimulationTime) -> String { KubectlTime.since(time, now: now) }
+        func inNamespace(_ value: String) -> Bool { namespace == nil || namespace == value }
+        let workloads = cluster.workloads
+        switch kind {
+        case "Deployment":
+            writer.write("NAME\tREADY\tUP-TO-DATE\tAVAILABLE\tAGE\n")
+            for d in workloads.deployments where !d.isDeleted && inNamespace(d.namespace) {
+                let s = d.status
+                rows.append(
+                    (
+                        d.namespace + "/" + d.name,
+                        [
+                            d.name, "\(s.readyReplicas)/\(d.deployment.spec.replicas)", "\(s.updatedReplicas)",
+                            "\(s.availableReplicas)", age(d.createdAt),
+                        ]
+                    ))
+            }
+        case "ReplicaSet":
+            writer.write("NAME\tDESIRED\tCURRENT\tREADY\tAGE\n")
+            for r in workloads.replicaSets where !r.isDeleted && inNamespace(r.namespace) {
+                rows.append(
+                    (
+                        r.namespace + "/" + r.name,
+                        [
+                            r.name, "\(r.replicas)", "\(r.status.replicas)", "\(r.status.readyReplicas)",
+                            age(r.createdAt),
+                        ]
+                    ))
+            }
+        case "DaemonSet":
+            writer.write("NAME\tDESIRED\tCURRENT\tREADY\tUP-TO-DATE\tAVAILABLE\tNODE SELECTOR\tAGE\n")
+            for d in workloads.daemonSets where !d.isDeleted && inNamespace(d.namespace) {
+                let s = d.status
+                let selector = (d.daemonSet.spec.template.spec.nodeSelector ?? [:]).sorted { $0.key < $1.key }
+                    .map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                rows.append(
+                    (
+                        d.namespace + "/" + d.name,
+                        [
+                            d.name, "\(s.desiredNumberScheduled)", "\(s.currentNumberScheduled)", "\(s.numberReady)",
+                            "\(s.updatedNumberScheduled)", "\(s.numberAvailable)",
+                            selector.isEmpty ? "<none>" : selector,
+                            age(d.createdAt),
+                        ]
+                    ))
+            }
+        case "StatefulSet":
+            writer.write("NAME\tREADY\tAGE\n")
+            for s in workloads.statefulSets where !s.isDeleted && inNamespace(s.namespace) {
+                rows.append(
+                    (
+                        s.namespace + "/" + s.name,
+                        [s.name, "\(s.status.readyReplicas)/\(s.statefulSet.spec.replicas)", age(s.createdAt)]
+                    ))
+            }
+        case "Job":
+            writer.write("NAME\tCOMPLETIONS\tAGE\n")
+            for j in workloads.jobs where !j.isDeleted && inNamespace(j.namespace) {
+                let completions = j.job.spec.completions.map(String.init) ?? "1"
+                rows.append((j.namespace + "/" + j.name, [j.name, "\(j.succeeded)/\(completions)", age(j.createdAt)]))
+            }
+        default:
+            let storedKind = kind ?? storedKind(named: resource, in: cluster)
+            guard let storedKind else { return nil }
+            let objects = cluster.api.objects.filter {
+                $0.kind == storedKind && $0.deletedAt == nil && ($0.namespace == nil || inNamespace($0.namespace!))
+            }
+            writer.write(header(of: storedKind))
+            for object in objects {
+                rows.append(
+                    ((object.namespace ?? "") + "/" + object.name, cells(of: object, age: age(object.createdAt))))
+            }
+        }
+        guard !rows.isEmpty else { return nil }
+        for row in rows.sorted(by: { $0.key < $1.key }) { writer.write(row.cells.joined(separator: "\t") + "\n") }
+        return writer.render()
+    }
+
+    /// A stored kind whose name or lower-case plural is `resource` (`widgets` for `Widget`).
+    public static func storedKind(named resource: String, in cluster: ClusterView) -> String? {
+        let lower = resource.lowercased()
+        return cluster.api.objects.first {
+            $0.kind.lowercased() == lower || APIResource.plural(of: $0.kind) == lower
+        }?.kind
+    }
+
+    static func header(of kind: String) -> String {
+        switch kind {
+        case "Namespace": "NAME\tSTATUS\tAGE\n"
+        case "ConfigMap": "NAME\tDATA\tAGE\n"
+        case "Secret": "NAME\tTYPE\tDATA\tAGE\n"
+        case "PriorityClass": "NAME\tVALUE\tGLOBAL-DEFAULT\tAGE\tPREEMPTIONPOLICY\n"
+        case "PodDisruptionBudget": "NAME\tMIN AVAILABLE\tMAX UNAVAILABLE\tAGE\n"
+        default: "NAME\tAGE\n"
+        }
+    }
+
+    static func text(_ value: IntOrString) -> String {
+        switch value {
+        case .int(let number): String(number)
+        case .string(let string): string
+        }
+    }
+
+    static func cells(of object: StoredObject, age: String) -> [String] {
+        switch object.object {
+        case .namespace: return [object.name, "Active", age]
+        case .configMap(let map):
+            return [object.name, "\((map.data ?? [:]).count + (map.binaryData ?? [:]).count)", age]
+        case .secret(let secret): return [object.name, secret.type, "\(secret.keys.count)", age]
+        case .priorityClass(let priorityClass):
+            return [
+                object.name, "\(priorityClass.value)", (priorityClass.globalDefault ?? false) ? "true" : "false", age,
+                priorityClass.preemptionPolicy?.rawValue ?? "PreemptLowerPriority",
+            ]
+        case .podDisruptionBudget(let budget):
+            return [
+                object.name, budget.spec.minAvailable.map(text) ?? "N/A", budget.spec.maxUnavailable.map(text) ?? "N/A",
+                age,
+            ]
+        default: return [object.name, age]
+        }
+    }
+}
