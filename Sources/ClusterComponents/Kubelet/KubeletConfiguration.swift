@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The KubeletConfiguration fields that matter to the simulation (kubelet reference §2, §1.1).
 public struct KubeletConfiguration: Sendable, Hashable {
     /// Pull one image at a time (default true when maxParallelImagePulls is unset or < 2;
@@ -21,6 +23,12 @@ public struct KubeletConfiguration: Sendable, Hashable {
     public var nodeStatusMaxImages = 50
     /// Image filesystem capacity in bytes; `nil` uses the node's ephemeral-storage capacity.
     public var imageFilesystemCapacityBytes: Int64?
+    /// `kubeReserved`: resources set aside for Kubernetes daemons (none by default).
+    public var kubeReserved = ResourceList()
+    /// `systemReserved`: resources set aside for the OS (none by default).
+    public var systemReserved = ResourceList()
+    /// `evictionHard`, by signal (the kubelet's defaults unless the configuration says).
+    public var evictionHard = KubeletConfiguration.defaultEvictionHard
 
     /// The defaults.
     public init() {}

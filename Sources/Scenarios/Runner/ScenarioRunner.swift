@@ -111,7 +111,9 @@ public final class ScenarioRunner {
         meta.labels = labels
         return Node(
             metadata: meta, spec: NodeSpec(taints: pool.taints.isEmpty ? nil : pool.taints),
-            status: NodeStatus(capacity: pool.capacity))
+            status: NodeStatus(
+                capacity: pool.capacity,
+                allocatable: kubeletConfiguration(pool.kubelet).allocatable(capacity: pool.capacity)))
     }
 
     static func kubeletConfiguration(_ settings: KubeletSettings) -> KubeletConfiguration {
@@ -130,6 +132,14 @@ public final class ScenarioRunner {
         if let low = settings.imageGCLowThresholdPercent { configuration.imageGCLowThresholdPercent = low }
         if let reduce = settings.reduceDefaultCrashLoopBackOffDecay {
             configuration.reduceDefaultCrashLoopBackOffDecay = reduce
+        }
+        if let reserved = settings.kubeReserved { configuration.kubeReserved = reserved }
+        if let reserved = settings.systemReserved { configuration.systemReserved = reserved }
+        if let thresholds = settings.evictionHard {
+            configuration.evictionHard = thresholds.compactMapValues { text in
+                if text.hasSuffix("%") { return Double(text.dropLast()).map { .percentage($0 / 100) } }
+                return (try? Quantity(parsing: text)).map { .quantity($0) }
+            }
         }
         return configuration
     }

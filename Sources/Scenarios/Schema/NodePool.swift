@@ -60,6 +60,14 @@ public struct KubeletSettings: Sendable, Hashable {
     public var imageGCLowThresholdPercent: Int?
     /// `featureGates.ReduceDefaultCrashLoopBackOffDecay` (also accepted as a top-level boolean).
     public var reduceDefaultCrashLoopBackOffDecay: Bool?
+    /// `kubeReserved`: resources kept from pods for Kubernetes daemons.
+    public var kubeReserved: ResourceList?
+    /// `systemReserved`: resources kept from pods for the OS.
+    public var systemReserved: ResourceList?
+    /// `evictionHard`: hard eviction thresholds by signal (`memory.available: 100Mi`,
+    /// `nodefs.available: 10%`); given, it replaces the kubelet's defaults, as in a
+    /// KubeletConfiguration file.
+    public var evictionHard: [String: String]?
 
     /// All defaults.
     public init() {}

@@ -76,7 +76,13 @@ extension ScenarioReader {
     static let kubeletKeys = [
         "serializeImagePulls", "maxParallelImagePulls", "pullBandwidth", "maxContainerRestartPeriod",
         "crashLoopBackOff", "imageGCHighThresholdPercent", "imageGCLowThresholdPercent",
-        "reduceDefaultCrashLoopBackOffDecay", "featureGates",
+        "reduceDefaultCrashLoopBackOffDecay", "featureGates", "kubeReserved", "systemReserved", "evictionHard",
+    ]
+
+    /// The eviction signals of the kubelet (pkg/kubelet/eviction/api/types.go).
+    static let evictionSignals = [
+        "memory.available", "nodefs.available", "nodefs.inodesFree", "imagefs.available", "imagefs.inodesFree",
+        "containerfs.available", "containerfs.inodesFree", "pid.available", "allocatableMemory.available",
     ]
 
     mutating func kubeletSettings(_ node: Yams.Node, _ path: FieldPath) -> KubeletSettings {
@@ -118,6 +124,30 @@ extension ScenarioReader {
         {
             settings.reduceDefaultCrashLoopBackOffDecay =
                 bool(gate, path.key("featureGates").key("ReduceDefaultCrashLoopBackOffDecay"))
+        }
+        if let node = map["kubeReserved"] { settings.kubeReserved = resourceList(node, path.key("kubeReserved")) }
+        if let node = map["systemReserved"] { settings.systemReserved = resourceList(node, path.key("systemReserved")) }
+        if let node = map["evictionHard"],
+            let signals = mapping(node, path.key("evictionHard"), known: Self.evictionSignals)
+        {
+            var thresholds: [String: String] = [:]
+            for (signal, value) in signals.entries {
+                let signalPath = path.key("evictionHard").key(signal)
+                guard let text = string(value, signalPath) else { continue }
+                // pkg/kubelet/eviction/helpers.go parseThresholdStatement: a percentage in
+                // (0%, 100%] or a non-negative quantity.
+                if text.hasSuffix("%") {
+                    guard let percent = Double(text.dropLast()), percent > 0, percent <= 100 else {
+                        invalid(signalPath, text, "must be a percentage in (0%, 100%] or a quantity such as 100Mi")
+                        continue
+                    }
+                } else if (try? Quantity(parsing: text))?.isNegative != false {
+                    invalid(signalPath, text, "must be a percentage in (0%, 100%] or a quantity such as 100Mi")
+                    continue
+                }
+                thresholds[signal] = text
+            }
+            settings.evictionHard = thresholds
         }
         if let high = settings.imageGCHighThresholdPercent, let low = settings.imageGCLowThresholdPercent, low > high {
             // kubelet validation: "imageGCLowThresholdPercent (%v) must be less than imageGCHighThresholdPercent (%v)"
