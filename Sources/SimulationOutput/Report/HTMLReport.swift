@@ -83,10 +83,12 @@ public struct HTMLReport {
         let p = summary.pods
         var html = "<section><h2>Pods</h2><div class=\"cards\">"
         html += card("\(p.created)", "created") + card("\(p.scheduled)", "scheduled")
-        html += card("\(p.neverScheduled)", "never scheduled") + card("\(p.runningAtEnd)", "running at end")
-        html += card("\(p.pendingAtEnd)", "pending at end") + card("\(p.succeeded)", "succeeded")
-        html += card("\(p.failed)", "failed") + card("\(p.evicted)", "evicted")
-        html += card("\(p.preempted)", "preempted") + card("\(p.deleted)", "deleted")
+        html += card("\(p.started)", "started")
+        html += "</div><h3>Outcome (each pod counted once)</h3><div class=\"cards\">"
+        html += card("\(p.succeeded)", "succeeded") + card("\(p.failed)", "failed")
+        html += card("\(p.deleted)", "deleted") + card("\(p.evicted)", "evicted")
+        html += card("\(p.preempted)", "preempted") + card("\(p.runningAtEnd)", "running at end")
+        html += card("\(p.pendingAtEnd)", "pending at end") + card("\(p.neverScheduled)", "of which never scheduled")
         html += "</div></section>"
         return html
     }

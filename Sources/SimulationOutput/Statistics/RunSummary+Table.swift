@@ -11,10 +11,11 @@ extension RunSummary {
         var lines: [String] = []
         lines.append("Scenario \(scenario) · seed \(seed) · \(SVGChart.duration(simulatedSeconds)) simulated")
         let p = pods
+        lines.append("Pods      created \(p.created) · scheduled \(p.scheduled) · started \(p.started)")
         lines.append(
-            "Pods      created \(p.created) · scheduled \(p.scheduled) · never scheduled \(p.neverScheduled) · "
-                + "running \(p.runningAtEnd) · pending \(p.pendingAtEnd) · succeeded \(p.succeeded) · failed \(p.failed) · "
-                + "evicted \(p.evicted) · preempted \(p.preempted) · deleted \(p.deleted)")
+            "  outcome succeeded \(p.succeeded) · failed \(p.failed) · deleted \(p.deleted) · evicted \(p.evicted) · "
+                + "preempted \(p.preempted) · running \(p.runningAtEnd) · pending \(p.pendingAtEnd) "
+                + "(never scheduled \(p.neverScheduled))")
         lines.append(
             pad("Latency (s)", 24, right: false)
                 + ["count", "mean", "p50", "p90", "p99", "p99.9", "max"].map { pad($0, 10) }.joined())
@@ -29,7 +30,8 @@ extension RunSummary {
         }
         lines.append(
             "Restarts  total \(restarts.total) · pods restarted \(restarts.podsRestarted) · "
-                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max))")
+                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max))"
+        )
         lines.append(
             "Unschedulable  pods \(unschedulable.pods) · pod-time \(SVGChart.duration(unschedulable.totalPodSeconds))")
         let evictionText =
