@@ -316,6 +316,7 @@ public final class RunStatistics: ClusterRecordSink {
         var perPodUnschedulable = LatencyRecorder()
         var unschedulableNanos: Int64 = 0
         pods.created = tracks.count
+        var censored = Censored()
         for (index, track) in tracks.enumerated() {
             let object = cluster.api.pods[index]
             if track.bound {
@@ -334,6 +335,7 @@ public final class RunStatistics: ClusterRecordSink {
                 pods.pendingAtEnd += 1
                 if !track.bound { pods.neverScheduled += 1 }
             }
+            censor(track, object, at: now, into: &censored)
             restarts.total += track.restarts
             if track.restarts > 0 { restarts.podsRestarted += 1 }
             if track.crashLoop { restarts.podsInCrashLoopBackOff += 1 }
@@ -351,9 +353,9 @@ public final class RunStatistics: ClusterRecordSink {
         summary.pods = pods
         summary.restarts = restarts
         summary.unschedulable = unschedulable
-        summary.latency.scheduling = scheduling.summary()
-        summary.latency.podStartupSLO = startupSLO.summary()
-        summary.latency.podStartup = startup.summary()
+        summary.latency.scheduling = scheduling.summary(censored: censored.scheduling)
+        summary.latency.podStartupSLO = startupSLO.summary(censored: censored.startupSLO)
+        summary.latency.podStartup = startup.summary(censored: censored.startup)
         summary.latency.imagePull = imagePull.summary()
         summary.latency.imagePullIncludingWaiting = imagePullIncludingWaiting.summary()
         summary.evictions.byReason = evictionReasons
@@ -369,7 +371,7 @@ public final class RunStatistics: ClusterRecordSink {
         return summary
     }
 
-    // MARK: - Outcomes
+    // MARK: - Outcomes and censoring
 
     /// What became of a pod; every pod has exactly one outcome.
     enum Outcome {
@@ -384,6 +386,33 @@ public final class RunStatistics: ClusterRecordSink {
         if track.evicted { return .evicted }
         if track.deletionRequested || object.isRemoved { return .deleted }
         return object.status.phase == .pending ? .pendingAtEnd : .runningAtEnd
+    }
+
+    /// The pods that had not reached each milestone when the run ended, with what is known of
+    /// their latency.
+    struct Censored {
+        var scheduling = CensoredSamples()
+        var startupSLO = CensoredSamples()
+        var startup = CensoredSamples()
+    }
+
+    /// Censors a pod still waiting for a milestone at `end`: not bound (scheduling, and both
+    /// startups), or bound and not yet observed with every container running. Pods deleted,
+    /// evicted, preempted or finished before the milestone are not waiting for it and are left
+    /// out. Scheduling and startup are at least `end − creation`; the startup SLO excludes pull
+    /// and init windows, which never begin before the first one seen, so it is at least
+    /// (first pull or init start, or `end` if none) − creation.
+    private func censor(_ track: PodTrack, _ object: PodObject, at end: SimulationTime, into censored: inout Censored) {
+        guard !object.isRemoved, !track.deletionRequested, !track.evicted, !track.preempted, track.finished == nil,
+            object.status.phase == .pending || object.status.phase == .running
+        else { return }
+        let waited = end - object.createdAt
+        if !track.bound { censored.scheduling.record(atLeast: waited) }
+        guard !track.startupObserved else { return }
+        censored.startup.record(atLeast: waited)
+        let windows = [track.firstPullStart, track.firstInitStart].filter { $0 >= 0 }
+        let excludedFrom = windows.min().map { SimulationTime(nanoseconds: $0) } ?? end
+        censored.startupSLO.record(atLeast: excludedFrom - object.createdAt)
     }
 
     /// Latency histograms, for the report (µs).

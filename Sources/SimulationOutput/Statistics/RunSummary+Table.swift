@@ -25,12 +25,21 @@ extension RunSummary {
             ("  pull incl. waiting", latency.imagePullIncludingWaiting),
         ] {
             lines.append(
-                pad(name, 24, right: false) + pad("\(d.count)", 10)
-                    + [d.mean, d.p50, d.p90, d.p99, d.p999, d.max].map { pad(seconds($0), 10) }.joined())
+                pad(name, 24, right: false) + pad("\(d.count)", 10) + pad(seconds(d.mean), 10)
+                    + [d.p50, d.p90, d.p99, d.p999, d.max].map { pad(d.text($0, seconds), 10) }.joined())
+        }
+        let waiting = [
+            ("scheduling", latency.scheduling), ("startup SLO", latency.podStartupSLO),
+            ("startup (all)", latency.podStartup),
+        ].filter { $0.1.censored > 0 }
+        if !waiting.isEmpty {
+            lines.append(
+                "  still waiting at the end: " + waiting.map { "\($0.0) \($0.1.censored)" }.joined(separator: " · ")
+                    + " (> t: the percentile lies among them, each waited ≥ t)")
         }
         lines.append(
             "Restarts  total \(restarts.total) · pods restarted \(restarts.podsRestarted) · "
-                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max))"
+                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max ?? 0))"
         )
         lines.append(
             "Unschedulable  pods \(unschedulable.pods) · pod-time \(SVGChart.duration(unschedulable.totalPodSeconds))")
@@ -77,5 +86,13 @@ extension RunSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+}
+
+extension DistributionSummary {
+    /// A percentile for a table: `format(value)`, or `> 20m` when it is censored.
+    public func text(_ value: Double?, _ format: (Double) -> String) -> String {
+        if let value { return format(value) }
+        return "> " + SVGChart.duration(atLeast ?? 0)
     }
 }

@@ -89,6 +89,12 @@ public struct RunSummary: Codable, Sendable, Hashable {
     }
 
     /// Latency distributions, in seconds.
+    ///
+    /// The three pod milestones (scheduling, both startups) are censored at the end of the
+    /// run: a live pod still waiting for the milestone counts as a sample known only to be at
+    /// least `end − creation` (for the startup SLO, at least until its first image pull or init
+    /// container began), and a percentile that falls among those samples is `nil` (see
+    /// ``DistributionSummary``). Image pulls count finished pulls only.
     public struct Latencies: Codable, Sendable, Hashable {
         /// Creation → binding.
         public var scheduling = DistributionSummary()
