@@ -12,7 +12,9 @@ struct BenchPoliciesCommand: ParsableCommand {
             times. Replication r uses the same seed under every policy (common random numbers), so \
             the same pods arrive at the same moments with the same sizes and lifetimes; only the \
             placement decisions differ. Columns: placement success (pods bound / created), pending \
-            time (creation → binding) p50 and p99, time-weighted CPU utilisation, CPU fragmentation \
+            time (creation → binding) p50 and p99 (∞ when the percentile lies among pods still \
+            unbound at the end: they are censored, not left out), time-weighted CPU utilisation, CPU \
+            fragmentation \
             (free CPU stranded on nodes that cannot fit a typical pod, at the end), nodes that ever \
             held a pod, preemptions, and the wall time of the scheduler's events (with the record \
             sinks they trigger) per scheduling attempt. Quote decision times from a release build \

@@ -83,10 +83,12 @@ public struct HTMLReport {
         let p = summary.pods
         var html = "<section><h2>Pods</h2><div class=\"cards\">"
         html += card("\(p.created)", "created") + card("\(p.scheduled)", "scheduled")
-        html += card("\(p.neverScheduled)", "never scheduled") + card("\(p.runningAtEnd)", "running at end")
-        html += card("\(p.pendingAtEnd)", "pending at end") + card("\(p.succeeded)", "succeeded")
-        html += card("\(p.failed)", "failed") + card("\(p.evicted)", "evicted")
-        html += card("\(p.preempted)", "preempted") + card("\(p.deleted)", "deleted")
+        html += card("\(p.started)", "started")
+        html += "</div><h3>Outcome (each pod counted once)</h3><div class=\"cards\">"
+        html += card("\(p.succeeded)", "succeeded") + card("\(p.failed)", "failed")
+        html += card("\(p.deleted)", "deleted") + card("\(p.evicted)", "evicted")
+        html += card("\(p.preempted)", "preempted") + card("\(p.runningAtEnd)", "running at end")
+        html += card("\(p.pendingAtEnd)", "pending at end") + card("\(p.neverScheduled)", "of which never scheduled")
         html += "</div></section>"
         return html
     }
@@ -189,11 +191,22 @@ public struct HTMLReport {
             ("Pod startup (all)", l.podStartup), ("Image pull", l.imagePull),
             ("Image pull incl. waiting", l.imagePullIncludingWaiting),
         ] {
-            html += "<tr><td>\(SVGChart.escape(name))</td><td>\(d.count)</td>"
-            for v in [d.mean, d.p50, d.p90, d.p99, d.p999, d.max] { html += "<td>\(SVGChart.duration(v))</td>" }
+            html += "<tr><td>\(SVGChart.escape(name))</td><td>\(d.count)</td><td>\(SVGChart.duration(d.mean))</td>"
+            for v in [d.p50, d.p90, d.p99, d.p999, d.max] {
+                html += "<td>\(SVGChart.escape(d.text(v, SVGChart.duration)))</td>"
+            }
             html += "</tr>"
         }
         html += "</table>"
+        for (name, d) in [
+            ("Scheduling", l.scheduling), ("Pod startup SLO", l.podStartupSLO), ("Pod startup", l.podStartup),
+        ]
+        where d.censored > 0 {
+            let bound = SVGChart.escape(SVGChart.duration(d.atLeast ?? 0))
+            html += "<p class=\"muted\">\(name): \(d.censored) pods still waiting at the end, each for at least "
+            html += "\(bound); a percentile that falls among them is shown as &gt; \(bound). "
+            html += "The histograms show the pods that got there.</p>"
+        }
         for (index, entry) in latencies.enumerated() where entry.recorder.count > 0 {
             html += "<h3>\(SVGChart.escape(entry.name))</h3>"
             html += SVGChart.bars(
@@ -238,11 +251,11 @@ public struct HTMLReport {
         html += "<tr><td>Pods restarted</td><td>\(r.podsRestarted)</td></tr>"
         html += "<tr><td>Pods ever in CrashLoopBackOff</td><td>\(r.podsInCrashLoopBackOff)</td></tr>"
         html +=
-            "<tr><td>Restarts per pod p50 / p99 / max</td><td>\(SVGChart.number(r.perPod.p50)) / \(SVGChart.number(r.perPod.p99)) / \(SVGChart.number(r.perPod.max))</td></tr>"
+            "<tr><td>Restarts per pod p50 / p99 / max</td><td>\(SVGChart.number(r.perPod.p50 ?? 0)) / \(SVGChart.number(r.perPod.p99 ?? 0)) / \(SVGChart.number(r.perPod.max ?? 0))</td></tr>"
         html += "<tr><td>Pods ever unschedulable</td><td>\(u.pods)</td></tr>"
         html += "<tr><td>Unschedulable pod-time</td><td>\(SVGChart.duration(u.totalPodSeconds))</td></tr>"
         html +=
-            "<tr><td>Unschedulable per pod p50 / max</td><td>\(SVGChart.duration(u.perPod.p50)) / \(SVGChart.duration(u.perPod.max))</td></tr>"
+            "<tr><td>Unschedulable per pod p50 / max</td><td>\(SVGChart.duration(u.perPod.p50 ?? 0)) / \(SVGChart.duration(u.perPod.max ?? 0))</td></tr>"
         html += "</table></div><div><table><tr><th>Eviction reason</th><th>Pods</th></tr>"
         if e.byReason.isEmpty { html += "<tr><td class=\"muted\">none</td><td>0</td></tr>" }
         for reason in e.byReason.keys.sorted() {

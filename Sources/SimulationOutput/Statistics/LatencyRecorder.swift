@@ -50,56 +50,58 @@ public struct LatencyRecorder: Sendable {
     }
 
     /// The summary, dividing values by `scale` (1e6 turns µs into seconds; 1 keeps counts).
-    public func summary(scale: Double = 1_000_000) -> DistributionSummary {
-        guard count > 0 else { return DistributionSummary() }
-        func value(_ raw: UInt64) -> Double { DistributionSummary.round(Double(raw) / scale) }
-        return DistributionSummary(
-            count: Int(count),
-            mean: DistributionSummary.round(Double(sum) / Double(count) / scale),
-            min: value(minimum),
-            p50: value(histogram.valueAtPercentile(50)),
-            p90: value(histogram.valueAtPercentile(90)),
-            p99: value(histogram.valueAtPercentile(99)),
-            p999: value(histogram.valueAtPercentile(99.9)),
-            max: value(maximum))
-    }
-}
-
-/// Count, mean and percentiles of one distribution, in seconds for latencies.
-public struct DistributionSummary: Codable, Sendable, Hashable {
-    /// Samples.
-    public var count = 0
-    /// Exact arithmetic mean.
-    public var mean = 0.0
-    /// Exact minimum.
-    public var min = 0.0
-    /// Median (HdrHistogram, three significant digits).
-    public var p50 = 0.0
-    /// 90th percentile.
-    public var p90 = 0.0
-    /// 99th percentile.
-    public var p99 = 0.0
-    /// 99.9th percentile.
-    public var p999 = 0.0
-    /// Exact maximum.
-    public var max = 0.0
-
-    /// An empty distribution (count 0, all zeros).
-    public init() {}
-
-    /// Creates a summary.
-    public init(count: Int, mean: Double, min: Double, p50: Double, p90: Double, p99: Double, p999: Double, max: Double)
+    ///
+    /// - Parameters:
+    ///   - scale: divisor from recorded units to reported units.
+    ///   - censored: samples known only to be at least some value (pods that had not reached the
+    ///     milestone when the run ended). They count in every percentile's rank, as if each were
+    ///     slower than every recorded sample; a percentile whose rank falls among them, and the
+    ///     maximum, are reported as unknown (`nil`) with ``DistributionSummary/atLeast``.
+    /// - Returns: count, mean and minimum of the recorded samples; percentiles over recorded and
+    ///   censored samples together.
+    /// - Complexity: O(buckets) per percentile that must be walked (only when `censored` is not empty).
+    public func summary(scale: Double = 1_000_000, censored: CensoredSamples = CensoredSamples()) -> DistributionSummary
     {
-        self.count = count
-        self.mean = mean
-        self.min = min
-        self.p50 = p50
-        self.p90 = p90
-        self.p99 = p99
-        self.p999 = p999
-        self.max = max
+        guard count > 0 || censored.count > 0 else { return DistributionSummary() }
+        func value(_ raw: UInt64) -> Double { DistributionSummary.round(Double(raw) / scale) }
+        var result = DistributionSummary()
+        result.count = Int(count)
+        if count > 0 {
+            result.mean = DistributionSummary.round(Double(sum) / Double(count) / scale)
+            result.min = value(minimum)
+        }
+        result.p50 = quantile(50, censored: censored.count).map(value)
+        result.p90 = quantile(90, censored: censored.count).map(value)
+        result.p99 = quantile(99, censored: censored.count).map(value)
+        result.p999 = quantile(99.9, censored: censored.count).map(value)
+        result.max = censored.count > 0 ? nil : value(maximum)
+        if censored.count > 0 {
+            result.censored = censored.count
+            result.atLeast = value(censored.minimum)
+        }
+        return result
     }
 
-    /// Rounds to six decimals (a microsecond, for seconds) so the JSON text is short and stable.
-    static func round(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+    /// The nearest-rank sample at `percentile` of the recorded samples plus `censored` samples
+    /// ranked above all of them, or `nil` when that rank is a censored one.
+    ///
+    /// The rank is HdrHistogram's (`max(1, ⌈p·n/100⌉)`, with p one ulp lower so that exact
+    /// products do not round up), over n = recorded + censored samples; the value at a recorded
+    /// rank is the highest value equivalent to that sample, clamped to the exact extremes.
+    /// - Parameters:
+    ///   - percentile: in (0, 100).
+    ///   - censored: samples above every recorded one.
+    /// - Returns: the value in recorded units, or `nil` when the rank exceeds the recorded count.
+    /// - Complexity: O(1) without censored samples beyond HdrHistogram's own walk; O(buckets) with.
+    public func quantile(_ percentile: Double, censored: Int) -> UInt64? {
+        precondition(percentile > 0 && percentile < 100, "percentile in (0, 100)")
+        guard censored > 0 else { return count > 0 ? histogram.valueAtPercentile(percentile) : nil }
+        let total = Double(count) + Double(censored)
+        let rank = Swift.max(1, UInt64((percentile.nextDown * total / 100).rounded(.up)))
+        guard rank <= count else { return nil }
+        for step in histogram.recordedValues() where step.totalCountToThisValue >= rank {
+            return Swift.min(Swift.max(step.value, minimum), maximum)
+        }
+        return maximum
+    }
 }

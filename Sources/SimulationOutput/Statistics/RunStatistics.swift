@@ -21,8 +21,9 @@ public final class RunStatistics: ClusterRecordSink {
     struct PodTrack {
         var bound = false
         var startupObserved = false
-        var succeeded = false
-        var failed = false
+        /// Succeeded or Failed, when reached before any deletion, eviction or preemption: the
+        /// pod finished by its containers' own exit.
+        var finished: PodPhase?
         var deletionRequested = false
         var crashLoop = false
         var evicted = false
@@ -102,8 +103,6 @@ public final class RunStatistics: ClusterRecordSink {
             track.bound = true
             scheduling.record((object.boundAt ?? now) - object.createdAt)
         }
-        if status.phase == .succeeded { track.succeeded = true }
-        if status.phase == .failed { track.failed = true }
         if object.deletionTimestamp != nil { track.deletionRequested = true }
 
         // Unschedulable time: PodScheduled=False intervals.
@@ -135,6 +134,13 @@ public final class RunStatistics: ClusterRecordSink {
             } else if let target = status.condition("DisruptionTarget"), target.status == .true {
                 classifyDisruption(&track, reason: target.reason ?? "", message: target.message ?? "")
             }
+        }
+        // A terminal phase counts as the pod's own outcome only when nothing stopped it first
+        // (a kubelet eviction sets Failed in the same update that says Evicted).
+        if track.finished == nil, status.phase == .succeeded || status.phase == .failed, !track.deletionRequested,
+            !track.evicted, !track.preempted, !object.isRemoved
+        {
+            track.finished = status.phase
         }
 
         if !track.startupObserved { observeStartup(&track, object, now) }
@@ -310,6 +316,7 @@ public final class RunStatistics: ClusterRecordSink {
         var perPodUnschedulable = LatencyRecorder()
         var unschedulableNanos: Int64 = 0
         pods.created = tracks.count
+        var censored = Censored()
         for (index, track) in tracks.enumerated() {
             let object = cluster.api.pods[index]
             if track.bound {
@@ -317,15 +324,18 @@ public final class RunStatistics: ClusterRecordSink {
                 perPodRestarts.record(value: UInt64(track.restarts))
             }
             if track.startupObserved { pods.started += 1 }
-            if !object.isRemoved {
-                if object.status.phase == .pending { pods.pendingAtEnd += 1 }
-                if object.status.phase == .running { pods.runningAtEnd += 1 }
+            switch Self.outcome(track, object) {
+            case .succeeded: pods.succeeded += 1
+            case .failed: pods.failed += 1
+            case .preempted: pods.preempted += 1
+            case .evicted: pods.evicted += 1
+            case .deleted: pods.deleted += 1
+            case .runningAtEnd: pods.runningAtEnd += 1
+            case .pendingAtEnd:
+                pods.pendingAtEnd += 1
+                if !track.bound { pods.neverScheduled += 1 }
             }
-            if track.succeeded { pods.succeeded += 1 }
-            if track.failed { pods.failed += 1 }
-            if track.evicted { pods.evicted += 1 }
-            if track.preempted { pods.preempted += 1 }
-            if track.deletionRequested { pods.deleted += 1 }
+            censor(track, object, at: now, into: &censored)
             restarts.total += track.restarts
             if track.restarts > 0 { restarts.podsRestarted += 1 }
             if track.crashLoop { restarts.podsInCrashLoopBackOff += 1 }
@@ -337,16 +347,15 @@ public final class RunStatistics: ClusterRecordSink {
                 perPodUnschedulable.record(SimulationDuration(nanoseconds: total))
             }
         }
-        pods.neverScheduled = pods.created - pods.scheduled
         restarts.perPod = perPodRestarts.summary(scale: 1)
         unschedulable.totalPodSeconds = DistributionSummary.round(Double(unschedulableNanos) / 1e9)
         unschedulable.perPod = perPodUnschedulable.summary()
         summary.pods = pods
         summary.restarts = restarts
         summary.unschedulable = unschedulable
-        summary.latency.scheduling = scheduling.summary()
-        summary.latency.podStartupSLO = startupSLO.summary()
-        summary.latency.podStartup = startup.summary()
+        summary.latency.scheduling = scheduling.summary(censored: censored.scheduling)
+        summary.latency.podStartupSLO = startupSLO.summary(censored: censored.startupSLO)
+        summary.latency.podStartup = startup.summary(censored: censored.startup)
         summary.latency.imagePull = imagePull.summary()
         summary.latency.imagePullIncludingWaiting = imagePullIncludingWaiting.summary()
         summary.evictions.byReason = evictionReasons
@@ -360,6 +369,50 @@ public final class RunStatistics: ClusterRecordSink {
         summary.utilization = ledger.utilization(at: now)
         summary.fragmentation = ledger.fragmentation()
         return summary
+    }
+
+    // MARK: - Outcomes and censoring
+
+    /// What became of a pod; every pod has exactly one outcome.
+    enum Outcome {
+        case succeeded, failed, preempted, evicted, deleted, runningAtEnd, pendingAtEnd
+    }
+
+    /// The pod's outcome: its own Succeeded/Failed if reached before anything stopped it, else
+    /// preempted, evicted, deleted (any other deletion or removal), else its phase at the end.
+    static func outcome(_ track: PodTrack, _ object: PodObject) -> Outcome {
+        if let finished = track.finished { return finished == .succeeded ? .succeeded : .failed }
+        if track.preempted { return .preempted }
+        if track.evicted { return .evicted }
+        if track.deletionRequested || object.isRemoved { return .deleted }
+        return object.status.phase == .pending ? .pendingAtEnd : .runningAtEnd
+    }
+
+    /// The pods that had not reached each milestone when the run ended, with what is known of
+    /// their latency.
+    struct Censored {
+        var scheduling = CensoredSamples()
+        var startupSLO = CensoredSamples()
+        var startup = CensoredSamples()
+    }
+
+    /// Censors a pod still waiting for a milestone at `end`: not bound (scheduling, and both
+    /// startups), or bound and not yet observed with every container running. Pods deleted,
+    /// evicted, preempted or finished before the milestone are not waiting for it and are left
+    /// out. Scheduling and startup are at least `end − creation`; the startup SLO excludes pull
+    /// and init windows, which never begin before the first one seen, so it is at least
+    /// (first pull or init start, or `end` if none) − creation.
+    private func censor(_ track: PodTrack, _ object: PodObject, at end: SimulationTime, into censored: inout Censored) {
+        guard !object.isRemoved, !track.deletionRequested, !track.evicted, !track.preempted, track.finished == nil,
+            object.status.phase == .pending || object.status.phase == .running
+        else { return }
+        let waited = end - object.createdAt
+        if !track.bound { censored.scheduling.record(atLeast: waited) }
+        guard !track.startupObserved else { return }
+        censored.startup.record(atLeast: waited)
+        let windows = [track.firstPullStart, track.firstInitStart].filter { $0 >= 0 }
+        let excludedFrom = windows.min().map { SimulationTime(nanoseconds: $0) } ?? end
+        censored.startupSLO.record(atLeast: excludedFrom - object.createdAt)
     }
 
     /// Latency histograms, for the report (µs).

@@ -11,10 +11,11 @@ extension RunSummary {
         var lines: [String] = []
         lines.append("Scenario \(scenario) · seed \(seed) · \(SVGChart.duration(simulatedSeconds)) simulated")
         let p = pods
+        lines.append("Pods      created \(p.created) · scheduled \(p.scheduled) · started \(p.started)")
         lines.append(
-            "Pods      created \(p.created) · scheduled \(p.scheduled) · never scheduled \(p.neverScheduled) · "
-                + "running \(p.runningAtEnd) · pending \(p.pendingAtEnd) · succeeded \(p.succeeded) · failed \(p.failed) · "
-                + "evicted \(p.evicted) · preempted \(p.preempted) · deleted \(p.deleted)")
+            "  outcome succeeded \(p.succeeded) · failed \(p.failed) · deleted \(p.deleted) · evicted \(p.evicted) · "
+                + "preempted \(p.preempted) · running \(p.runningAtEnd) · pending \(p.pendingAtEnd) "
+                + "(never scheduled \(p.neverScheduled))")
         lines.append(
             pad("Latency (s)", 24, right: false)
                 + ["count", "mean", "p50", "p90", "p99", "p99.9", "max"].map { pad($0, 10) }.joined())
@@ -24,12 +25,22 @@ extension RunSummary {
             ("  pull incl. waiting", latency.imagePullIncludingWaiting),
         ] {
             lines.append(
-                pad(name, 24, right: false) + pad("\(d.count)", 10)
-                    + [d.mean, d.p50, d.p90, d.p99, d.p999, d.max].map { pad(seconds($0), 10) }.joined())
+                pad(name, 24, right: false) + pad("\(d.count)", 10) + pad(seconds(d.mean), 10)
+                    + [d.p50, d.p90, d.p99, d.p999, d.max].map { pad(d.text($0, seconds), 10) }.joined())
+        }
+        let waiting = [
+            ("scheduling", latency.scheduling), ("startup SLO", latency.podStartupSLO),
+            ("startup (all)", latency.podStartup),
+        ].filter { $0.1.censored > 0 }
+        if !waiting.isEmpty {
+            lines.append(
+                "  still waiting at the end: " + waiting.map { "\($0.0) \($0.1.censored)" }.joined(separator: " · ")
+                    + " (> t: the percentile lies among them, each waited ≥ t)")
         }
         lines.append(
             "Restarts  total \(restarts.total) · pods restarted \(restarts.podsRestarted) · "
-                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max))")
+                + "ever CrashLoopBackOff \(restarts.podsInCrashLoopBackOff) · per pod max \(Int(restarts.perPod.max ?? 0))"
+        )
         lines.append(
             "Unschedulable  pods \(unschedulable.pods) · pod-time \(SVGChart.duration(unschedulable.totalPodSeconds))")
         let evictionText =
@@ -75,5 +86,13 @@ extension RunSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+}
+
+extension DistributionSummary {
+    /// A percentile for a table: `format(value)`, or `> 20m` when it is censored.
+    public func text(_ value: Double?, _ format: (Double) -> String) -> String {
+        if let value { return format(value) }
+        return "> " + SVGChart.duration(atLeast ?? 0)
     }
 }

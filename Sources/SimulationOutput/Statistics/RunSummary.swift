@@ -42,36 +42,59 @@ public struct RunSummary: Codable, Sendable, Hashable {
         public var rejectedWrites = 0
     }
 
-    /// Pod counts. The outcomes overlap: an evicted pod is also failed, a deleted pod may
-    /// have succeeded first.
+    /// Pod counts: milestones (``scheduled``, ``started``) and outcomes.
+    ///
+    /// Every pod created has exactly one outcome, so ``succeeded`` + ``failed`` + ``deleted`` +
+    /// ``evicted`` + ``preempted`` + ``runningAtEnd`` + ``pendingAtEnd`` = ``created``
+    /// (``outcomes`` lists them). A pod that reached Succeeded or Failed before anything stopped
+    /// it keeps that outcome even if it is deleted later (a finished Job pod cleaned up).
     public struct PodCounts: Codable, Sendable, Hashable {
         /// Pods created.
         public var created = 0
-        /// Pods bound to a node.
+        /// Pods bound to a node (a milestone, not an outcome).
         public var scheduled = 0
-        /// Pods never bound (including pods deleted while pending).
-        public var neverScheduled = 0
-        /// Pods whose containers all ran (the startup SLO's population).
+        /// Pods whose containers all ran (the startup SLO's population; a milestone).
         public var started = 0
-        /// Pods in phase Pending at the end (live objects).
-        public var pendingAtEnd = 0
-        /// Pods in phase Running at the end (live objects).
-        public var runningAtEnd = 0
-        /// Pods that reached Succeeded.
+        /// Outcome: every container exited by itself and the pod reached Succeeded before any
+        /// deletion, eviction or preemption.
         public var succeeded = 0
-        /// Pods that reached Failed.
+        /// Outcome: the pod reached Failed by its own containers before any deletion, eviction or
+        /// preemption.
         public var failed = 0
-        /// Pods evicted (see ``Evictions``).
-        public var evicted = 0
-        /// Pods preempted by the scheduler.
-        public var preempted = 0
-        /// Pods whose deletion was requested (users, controllers, evictions, preemption).
+        /// Outcome: deleted before it finished, by a user action, a scale-down, a rollout, a Job
+        /// (cleanup, `BackoffLimitExceeded`, `activeDeadlineSeconds`) or garbage collection; pending or running.
         public var deleted = 0
+        /// Outcome: evicted before it finished, by the eviction API (`kubectl drain`), taint-based
+        /// eviction or kubelet node-pressure eviction (see ``Evictions``).
+        public var evicted = 0
+        /// Outcome: preempted by the scheduler before it finished.
+        public var preempted = 0
+        /// Outcome: live at the end, not being deleted, in phase Running.
+        public var runningAtEnd = 0
+        /// Outcome: live at the end, not being deleted, in phase Pending: never scheduled, or
+        /// bound and still starting (pulling images, running init containers).
+        public var pendingAtEnd = 0
+        /// Of ``pendingAtEnd``, the pods never bound to a node.
+        public var neverScheduled = 0
         /// Creates zero counts.
         public init() {}
+
+        /// The outcomes, which partition the pods created, in the order tables show them.
+        public var outcomes: [(name: String, count: Int)] {
+            [
+                ("succeeded", succeeded), ("failed", failed), ("deleted", deleted), ("evicted", evicted),
+                ("preempted", preempted), ("runningAtEnd", runningAtEnd), ("pendingAtEnd", pendingAtEnd),
+            ]
+        }
     }
 
     /// Latency distributions, in seconds.
+    ///
+    /// The three pod milestones (scheduling, both startups) are censored at the end of the
+    /// run: a live pod still waiting for the milestone counts as a sample known only to be at
+    /// least `end − creation` (for the startup SLO, at least until its first image pull or init
+    /// container began), and a percentile that falls among those samples is `nil` (see
+    /// ``DistributionSummary``). Image pulls count finished pulls only.
     public struct Latencies: Codable, Sendable, Hashable {
         /// Creation → binding.
         public var scheduling = DistributionSummary()

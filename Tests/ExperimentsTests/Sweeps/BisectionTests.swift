@@ -57,7 +57,7 @@ import Testing
         arguments: [
             ("<=5s", 5.0, 5.0, true), ("<500ms", 0.5, 0.5, false), (">=99%", 0.99, 0.995, true),
             ("> 0.1", 0.1, 0.05, false),
-            ("<=2m", 120.0, .infinity, false), ("<=5", 5.0, .nan, false),
+            ("<=2m", 120.0, .infinity, false), (">=1s", 1.0, .infinity, false), ("<=5", 5.0, .nan, false),
         ])
     func targets(text: String, bound: Double, value: Double, met: Bool) throws {
         let target = try MetricTarget(metric: 0, parsing: text)

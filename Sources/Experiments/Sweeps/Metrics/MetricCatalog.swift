@@ -5,10 +5,10 @@ import SimulationOutput
 ///
 /// Latencies are in seconds of simulated time, fractions in [0, 1]. `startup.*` is the pod
 /// startup latency as the Kubernetes SLO defines it (creation → all containers running and
-/// observed, image pulls excluded); pods still pending at the end are censored: when they are
-/// more than 1 % of the pods that started or are still pending, `startup.p99` is +∞ (the 99th
-/// percentile over those pods lies among pods that never started), likewise 10 % for
-/// `startup.p90` and 50 % for `startup.p50`. Pods deleted before they started are left out.
+/// observed, image pulls excluded). Percentiles are the run summary's, censored at the end of
+/// the run (``DistributionSummary``): pods still waiting for the milestone count as the slowest
+/// samples, and a percentile that falls among them is +∞ here (∞ in tables, `inf` in CSV), so a
+/// `<=` target is never met by it. Pods deleted before the milestone are left out.
 public enum MetricCatalog {
     /// One metric.
     public struct Definition: Sendable, Hashable {
@@ -91,25 +91,19 @@ public enum MetricCatalog {
     ///   - probe: what ``RunProbe`` measured alongside.
     public static func values(summary: RunSummary, probe: RunProbe.Figures) -> [Double] {
         let created = Double(summary.pods.created)
-        // Pods still pending at the end are censored (their startup exceeds the run); pods
-        // deleted before they started (lifetimes, scale-downs) have no startup to measure.
-        let observed = Double(summary.pods.started + summary.pods.pendingAtEnd)
-        let unstarted = observed > 0 ? Double(summary.pods.pendingAtEnd) / observed : 0
-        func censored(_ value: Double, quantile: Double) -> Double {
-            // A pod that never started has an infinite startup latency.
-            unstarted > 1 - quantile + 1e-12 ? .infinity : value
-        }
+        /// A censored percentile is known only to be at least some value: +∞ for comparisons.
+        func quantile(_ value: Double?) -> Double { value ?? .infinity }
         let slo = summary.latency.podStartupSLO
         let cpu = summary.utilization.cluster["cpu"] ?? RunSummary.ResourceUsage()
         let memory = summary.utilization.cluster["memory"] ?? RunSummary.ResourceUsage()
         let values: [Double] = [
-            censored(slo.p50, quantile: 0.5),
-            censored(slo.p90, quantile: 0.9),
-            censored(slo.p99, quantile: 0.99),
+            quantile(slo.p50),
+            quantile(slo.p90),
+            quantile(slo.p99),
             slo.count > 0 ? slo.mean : .nan,
-            censored(summary.latency.podStartup.p99, quantile: 0.99),
-            summary.latency.scheduling.p50,
-            summary.latency.scheduling.p99,
+            quantile(summary.latency.podStartup.p99),
+            quantile(summary.latency.scheduling.p50),
+            quantile(summary.latency.scheduling.p99),
             created,
             Double(summary.pods.scheduled),
             Double(summary.pods.started),

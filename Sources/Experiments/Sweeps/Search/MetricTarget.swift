@@ -44,9 +44,12 @@ public struct MetricTarget: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether a value meets the target (NaN never does; +∞ meets only `>`/`>=`).
+    /// Whether a value meets the target. NaN (undefined) never does, and neither does +∞: a
+    /// latency percentile is +∞ when it falls among pods that had not reached the milestone by
+    /// the end of the run (see ``MetricCatalog``), and such a value is known only to be large,
+    /// not to meet a bound in either direction.
     public func isMet(by value: Double) -> Bool {
-        guard !value.isNaN else { return false }
+        guard !value.isNaN, value != .infinity else { return false }
         switch comparison {
         case .lessOrEqual: return value <= bound
         case .less: return value < bound
