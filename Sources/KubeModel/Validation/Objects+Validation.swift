@@ -176,8 +176,18 @@ extension Node: Validatable {
             }
             seen.insert(identity)
         }
-        for (name, quantity) in status.capacity { list.nonnegative(quantity, "status.capacity[\(name)]") }
-        for (name, quantity) in status.allocatable { list.nonnegative(quantity, "status.allocatable[\(name)]") }
+        // `ValidateNodeResources` checks only the quantities (a kubelet reports only valid names);
+        // a hand-written Node is checked with `validateResourceName`, so `cpus` is not a resource
+        // the scheduler would silently ignore.
+        for (name, quantity) in status.capacity {
+            list.resourceName(name, "status.capacity[\(name)]")
+            list.nonnegative(quantity, "status.capacity[\(name)]")
+        }
+        for (name, quantity) in status.allocatable {
+            // Names copied from capacity (the default) are reported there once.
+            if status.capacity[name] == nil { list.resourceName(name, "status.allocatable[\(name)]") }
+            list.nonnegative(quantity, "status.allocatable[\(name)]")
+        }
         return list.errors
     }
 }

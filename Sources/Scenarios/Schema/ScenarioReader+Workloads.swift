@@ -43,6 +43,10 @@ extension ScenarioReader {
                     $0.severity == .warning && $0.message.hasPrefix("unknown field \"\(itemPath.key("requests").text).")
                 }
                 for (resource, value) in overrides.entries {
+                    // Overrides set container requests: `validateContainerResourceName`.
+                    let problems = ResourceNameValidation.containerResourceNameProblems(resource)
+                    for problem in problems { invalid(itemPath.key("requests").key(resource), resource, problem) }
+                    if !problems.isEmpty { continue }
                     let unit: ValueUnit = resource == ResourceName.cpu ? .number : .bytes
                     let resourceUnit: ValueUnit =
                         resource.contains("/") || resource == ResourceName.pods ? .number : unit
