@@ -280,6 +280,41 @@ import Testing
         #expect(!run.contains("Fatal error"))
     }
 
+    @Test("replica counts over the bound are refused too (objects and scale actions)")
+    func hugeReplicas() throws {
+        let directory = try Self.directory([
+            "objects.yaml": """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: huge}
+            spec:
+              replicas: 50000000
+              selector: {matchLabels: {app: h}}
+              template:
+                metadata: {labels: {app: h}}
+                spec: {containers: [{name: a, image: nginx}]}
+            ---
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: rep}
+            spec:
+              duration: 1m
+              actions:
+              - {at: 10s, scale: {kind: Deployment, name: huge, replicas: 20000000}}
+            """
+        ])
+        let (validate, _) = try Self.refused([directory.path])
+        #expect(
+            validate.contains(
+                "objects.yaml:1: Deployment \"huge\": spec.replicas: Invalid value: 50000000: would create 50000000 pods"
+            ),
+            "\(validate)")
+        #expect(
+            validate.contains(
+                "objects.yaml:17: Scenario \"rep\": spec.actions[0].scale.replicas: Invalid value: 20000000"),
+            "\(validate)")
+    }
+
     // MARK: - 8. Sweep points
 
     @Test("a sweep point that run would refuse fails before the first run, naming the point")

@@ -15,6 +15,7 @@ extension ScenarioInput {
     /// - Returns: the problems, in scenario order.
     public static func scenarioChecks(_ scenario: Scenario, objects: [LoadedObject]) -> [Diagnostic] {
         scenario.checkReferences(objects: objects) + WorkloadSizeEstimate.check(scenario)
+            + WorkloadSizeEstimate.checkReplicas(scenario, objects: objects)
     }
 
     /// The checks of ``scenarioChecks(_:objects:)`` on this input's own scenario and objects.

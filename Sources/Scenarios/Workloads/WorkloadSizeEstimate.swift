@@ -105,6 +105,56 @@ public struct WorkloadSizeEstimate: Sendable, Hashable {
         return diagnostics
     }
 
+    /// Errors for replica counts (Deployment, ReplicaSet, StatefulSet `spec.replicas`, Job
+    /// `spec.parallelism` and `spec.completions`, `scale` and `patch` actions) above
+    /// ``maximumPods``: one object alone would outgrow memory.
+    public static func checkReplicas(_ scenario: Scenario, objects: [LoadedObject]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func refuse(_ location: SourceLocation, _ object: String, _ path: String, _ replicas: Int) {
+            let estimate = WorkloadSizeEstimate(pods: Double(replicas), basis: "")
+            let error = FieldError.invalid(
+                path, .int(replicas),
+                "would create \(replicas) pods, \(estimate.memoryText) of API-server state; a run holds at most "
+                    + "\(maximumPods) pods")
+            diagnostics.append(
+                Diagnostic(severity: .error, location: location, object: object, message: error.description))
+        }
+        for item in objects {
+            var counts: [(String, Int)] = []
+            switch item.object {
+            case .deployment(let o): counts = [("spec.replicas", o.spec.replicas)]
+            case .replicaSet(let o): counts = [("spec.replicas", o.spec.replicas)]
+            case .statefulSet(let o): counts = [("spec.replicas", o.spec.replicas)]
+            case .job(let o):
+                counts = [("spec.parallelism", o.spec.parallelism), ("spec.completions", o.spec.completions ?? 0)]
+            default: break
+            }
+            for (path, count) in counts where count > maximumPods {
+                refuse(item.location, item.object.displayName, path, count)
+            }
+        }
+        let file = scenario.location?.file ?? scenario.name
+        for action in scenario.actions {
+            var replicas: Int?
+            var path = "spec.actions[\(action.index)]"
+            switch action.operation {
+            case .scale(_, let count):
+                replicas = count
+                path += ".scale.replicas"
+            case .patch(let patch):
+                replicas = patch.replicas
+                path += ".patch.replicas"
+            default: break
+            }
+            guard let replicas, replicas > maximumPods else { continue }
+            let location = SourceLocation(
+                file: file, line: scenario.sourceMap.line(for: path) ?? scenario.location?.line,
+                documentIndex: scenario.location?.documentIndex ?? 0)
+            refuse(location, "\(Scenario.kind) \"\(scenario.name)\"", path, replicas)
+        }
+        return diagnostics
+    }
+
     init(pods: Double, basis: String) {
         self.pods = pods
         self.basis = basis
