@@ -194,6 +194,33 @@ import Testing
         #expect(run.contains("duplicate object"))
     }
 
+    @Test("a Node manifest named like a pool's node is a duplicate naming the pool")
+    func nodeManifestCollidesWithPool() throws {
+        let directory = try Self.directory([
+            "scenario.yaml": """
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: nodes}
+            spec:
+              duration: 1m
+              nodes:
+              - {name: worker, count: 2}
+            ---
+            apiVersion: v1
+            kind: Node
+            metadata: {name: worker-1}
+            status:
+              capacity: {cpu: "4", memory: 8Gi, pods: "110"}
+            """
+        ])
+        let (validate, _) = try Self.refused([directory.path])
+        let file = directory.appendingPathComponent("scenario.yaml").path
+        #expect(
+            validate.contains(
+                "\(file):9: Node \"worker-1\": duplicate object: node pool \"worker\" (\(file):7) also creates it"),
+            "\(validate)")
+    }
+
     // MARK: - 5. Templates in input folders
 
     @Test("a workload template in an input folder is not also created as a pod")

@@ -16,6 +16,41 @@ extension ScenarioInput {
     public static func scenarioChecks(_ scenario: Scenario, objects: [LoadedObject]) -> [Diagnostic] {
         scenario.checkReferences(objects: objects) + WorkloadSizeEstimate.check(scenario)
             + WorkloadSizeEstimate.checkReplicas(scenario, objects: objects)
+            + nodeCollisions(scenario, objects: objects)
+    }
+
+    /// A Node manifest named like a node a pool creates (`worker-1` beside a pool `worker` of 2):
+    /// the API server would refuse the second (`AlreadyExists`), so it is an error naming the pool.
+    /// - Complexity: O(manifests × pools), plus the listed nodes of pools read from node lists.
+    static func nodeCollisions(_ scenario: Scenario, objects: [LoadedObject]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let pools = scenario.effectiveNodePools
+        let listed = pools.map { pool in pool.listedNodes.map { _ in Set(pool.nodeNames) } }
+        for item in objects {
+            guard case .node(let node) = item.object, let name = node.metadata.name else { continue }
+            for (index, pool) in pools.enumerated() {
+                let created: Bool
+                if let names = listed[index] {
+                    created = names.contains(name)
+                } else if name.hasPrefix(pool.name + "-"), let ordinal = Int(name.dropFirst(pool.name.count + 1)) {
+                    created = ordinal >= 0 && ordinal < pool.count && "\(pool.name)-\(ordinal)" == name
+                } else {
+                    created = false
+                }
+                guard created else { continue }
+                let path = "spec.nodes[\(index)]"
+                let line = scenario.sourceMap.line(for: path) ?? scenario.location?.line
+                let place = scenario.location.map { "\($0.file):\(line ?? 1)" } ?? "the default cluster"
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .error, location: item.location, object: "Node \"\(name)\"",
+                        message:
+                            "duplicate object: node pool \"\(pool.name)\" (\(place)) also creates it; the API server refuses the second (AlreadyExists)"
+                    ))
+                break
+            }
+        }
+        return diagnostics
     }
 
     /// The checks of ``scenarioChecks(_:objects:)`` on this input's own scenario and objects.
