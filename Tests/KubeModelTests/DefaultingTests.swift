@@ -208,8 +208,8 @@ import Testing
                           shape: [{utilization: 0, score: 0}, {utilization: 100, score: 10}]
                   - name: InterPodAffinity
                     args: {hardPodAffinityWeight: 5}
-                  - name: SomethingElse
-                    args: {x: 1}
+                  - name: VolumeBinding
+                    args: {bindTimeoutSeconds: 600}
                 """, fileName: "s.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         guard case .schedulerConfiguration(let config) = result.objects.first?.object else {
@@ -230,6 +230,8 @@ import Testing
                 == UtilizationShapePoint(utilization: 100, score: 10))
         #expect(
             profile.args(for: "InterPodAffinity") == .interPodAffinity(InterPodAffinityArgs(hardPodAffinityWeight: 5)))
-        #expect(profile.args(for: "SomethingElse") == .other(.mapping([.init(key: "x", value: .scalar("1"))])))
+        #expect(
+            profile.args(for: "VolumeBinding")
+                == .other(.mapping([.init(key: "bindTimeoutSeconds", value: .scalar("600"))])))
     }
 }

@@ -182,4 +182,48 @@ import Testing
                 "pods03.yaml:9: Pod \"g\": spec.containers[0].resources.requests[nvidia.com/gpu]: Invalid value: \"2\": must be equal to nvidia.com/gpu limit of 1"
             ])
     }
+
+    @Test(
+        "resource names as the API server's validateResourceName and validateContainerResourceName",
+        arguments: [
+            ("cpu", [], []),
+            ("hugepages-2Mi", [], []),
+            ("pods", [], ["must be a standard resource for containers"]),
+            ("nvidia.com/gpu", [], []),
+            ("kubernetes.io/foo", [], []),
+            ("requests.cpu", [], ["must be a standard resource for containers"]),
+            (
+                "cpus", ["must be a standard resource type or fully qualified"],
+                ["must be a standard resource type or fully qualified", "must be a standard resource for containers"]
+            ),
+            ("example.com/Gpu_1", [], []),
+            (
+                "example.com/",
+                ["name part must be non-empty", "name part " + ResourceNameValidation.qualifiedNameMessage],
+                [
+                    "name part must be non-empty", "name part " + ResourceNameValidation.qualifiedNameMessage,
+                    "doesn't follow extended resource name standard",
+                ]
+            ),
+        ] as [(String, [String], [String])])
+    func resourceNames(name: String, general: [String], container: [String]) {
+        #expect(ResourceNameValidation.resourceNameProblems(name) == general)
+        #expect(ResourceNameValidation.containerResourceNameProblems(name) == container)
+    }
+
+    @Test func podOverheadNamesAreCheckedLikeContainers() {
+        let yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: o}
+            spec:
+              overhead: {memroy: 10Mi}
+              containers: [{name: c, image: x}]
+            """
+        #expect(
+            errors(yaml) == [
+                "pods03.yaml:5: Pod \"o\": spec.overhead[memroy]: Invalid value: \"memroy\": must be a standard resource type or fully qualified",
+                "pods03.yaml:5: Pod \"o\": spec.overhead[memroy]: Invalid value: \"memroy\": must be a standard resource for containers",
+            ])
+    }
 }

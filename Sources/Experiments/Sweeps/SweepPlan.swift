@@ -15,7 +15,9 @@ public struct SweepPlan: Sendable {
     /// Replications per point.
     public var replications: Int
 
-    /// Creates a plan and checks that every point applies to the scenario.
+    /// Creates a plan and checks that every point applies to the scenario and passes the checks
+    /// `kubesim run` makes (``ScenarioInput/scenarioChecks(_:objects:)``), so a point whose
+    /// actions name a node it removed fails before the sweep's first run, with the point named.
     /// - Throws: the first ``SweepError`` met.
     public init(
         scenarioName: String, scenarioHash: String, base: RunConfiguration, points: [ParameterPoint], replications: Int
@@ -25,7 +27,16 @@ public struct SweepPlan: Sendable {
         self.base = base
         self.points = points
         self.replications = replications
-        for point in points { _ = try configuration(for: point) }
+        for point in points { try Self.check(configuration(for: point), point: point) }
+    }
+
+    /// Throws ``SweepError/invalidPoint(point:errors:)`` if `run` would refuse the point.
+    static func check(_ configuration: RunConfiguration, point: ParameterPoint) throws(SweepError) {
+        let input = configuration.input
+        let errors = ScenarioInput.scenarioChecks(input.scenario, objects: input.objects).filter {
+            $0.severity == .error
+        }
+        if !errors.isEmpty { throw .invalidPoint(point: point.label, errors: errors.map(\.description)) }
     }
 
     /// The base with the point's overrides applied.

@@ -39,6 +39,20 @@ struct FieldErrorList {
     mutating func append(_ error: FieldError) { errors.append(error) }
     mutating func append(contentsOf more: [FieldError]) { errors.append(contentsOf: more) }
 
+    /// `validateResourceName`.
+    mutating func resourceName(_ name: String, _ path: String) {
+        for problem in ResourceNameValidation.resourceNameProblems(name) {
+            append(.invalid(path, .string(name), problem))
+        }
+    }
+
+    /// `validateContainerResourceName`.
+    mutating func containerResourceName(_ name: String, _ path: String) {
+        for problem in ResourceNameValidation.containerResourceNameProblems(name) {
+            append(.invalid(path, .string(name), problem))
+        }
+    }
+
     /// `ValidateNonnegativeField`.
     mutating func nonnegative(_ value: Int?, _ path: String) {
         if let value, value < 0 { append(.invalid(path, .int(value), "must be greater than or equal to 0")) }

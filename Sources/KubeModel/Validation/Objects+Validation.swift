@@ -176,8 +176,18 @@ extension Node: Validatable {
             }
             seen.insert(identity)
         }
-        for (name, quantity) in status.capacity { list.nonnegative(quantity, "status.capacity[\(name)]") }
-        for (name, quantity) in status.allocatable { list.nonnegative(quantity, "status.allocatable[\(name)]") }
+        // `ValidateNodeResources` checks only the quantities (a kubelet reports only valid names);
+        // a hand-written Node is checked with `validateResourceName`, so `cpus` is not a resource
+        // the scheduler would silently ignore.
+        for (name, quantity) in status.capacity {
+            list.resourceName(name, "status.capacity[\(name)]")
+            list.nonnegative(quantity, "status.capacity[\(name)]")
+        }
+        for (name, quantity) in status.allocatable {
+            // Names copied from capacity (the default) are reported there once.
+            if status.capacity[name] == nil { list.resourceName(name, "status.allocatable[\(name)]") }
+            list.nonnegative(quantity, "status.allocatable[\(name)]")
+        }
         return list.errors
     }
 }
@@ -271,6 +281,7 @@ extension KubeSchedulerConfiguration: Validatable {
                 list.append(
                     .invalid(here + ".percentageOfNodesToScore", .int(percentage), "not in valid range [0-100]"))
             }
+            validatePluginNames(profile, path: here, into: &list)
             if case .nodeResourcesFit(let args)? = profile.args(for: "NodeResourcesFit"),
                 let type = args.scoringStrategy?.type
             {
@@ -282,5 +293,60 @@ extension KubeSchedulerConfiguration: Validatable {
             }
         }
         return list.errors
+    }
+
+    // MARK: - Plugin names
+
+    /// The plugins of kube-scheduler's in-tree registry (k8s
+    /// pkg/scheduler/framework/plugins/names/names.go, registry.go), which a configuration may
+    /// name whether or not kubesim models them (volume plugins always pass: kubesim pods have no
+    /// volumes to bind).
+    public static let inTreePlugins = [
+        "PrioritySort", "DefaultBinder", "DefaultPreemption", "DynamicResources", "ImageLocality",
+        "InterPodAffinity", "NodeAffinity", "NodeName", "NodePorts", "NodeResourcesBalancedAllocation",
+        "NodeResourcesFit", "NodeUnschedulable", "NodeVolumeLimits", "PodTopologySpread", "SchedulingGates",
+        "TaintToleration", "VolumeBinding", "VolumeRestrictions", "VolumeZone",
+    ]
+
+    /// kubesim's own plugins: the placement policies (case-insensitive, as `SchedulerPolicy`
+    /// names them) and the GPU-sharing filter and scores of the FGD artifact.
+    public static let kubesimPlugins = [
+        "FirstFit", "BestFit", "WorstFit", "Random", "DotProduct", "Tetris", "GPUShare", "GPUBestFit",
+        "BestFitScore", "FGD", "FGDScore",
+    ]
+
+    /// Whether a configuration may name `plugin`.
+    public static func isKnownPlugin(_ plugin: String) -> Bool {
+        inTreePlugins.contains(plugin) || kubesimPlugins.contains { $0.lowercased() == plugin.lowercased() }
+    }
+
+    /// kube-scheduler refuses to start with a plugin its registry does not have (framework
+    /// runtime `NewFramework`/`updatePluginList`: `… "Foo" does not exist`), so every enabled or
+    /// disabled plugin (`*` disables all) and every `pluginConfig` name must be known.
+    private func validatePluginNames(_ profile: KubeSchedulerProfile, path: String, into list: inout FieldErrorList) {
+        let known = Self.inTreePlugins + Self.kubesimPlugins
+        func check(_ set: PluginSet?, _ point: String) {
+            guard let set else { return }
+            for (index, plugin) in (set.enabled ?? []).enumerated() where !Self.isKnownPlugin(plugin.name) {
+                list.append(.notSupported("\(path).plugins.\(point).enabled[\(index)].name", plugin.name, known))
+            }
+            for (index, plugin) in (set.disabled ?? []).enumerated()
+            where plugin.name != "*" && !Self.isKnownPlugin(plugin.name) {
+                list.append(.notSupported("\(path).plugins.\(point).disabled[\(index)].name", plugin.name, known))
+            }
+        }
+        if let plugins = profile.plugins {
+            let points: [(PluginSet?, String)] = [
+                (plugins.preEnqueue, "preEnqueue"), (plugins.queueSort, "queueSort"), (plugins.preFilter, "preFilter"),
+                (plugins.filter, "filter"), (plugins.postFilter, "postFilter"), (plugins.preScore, "preScore"),
+                (plugins.score, "score"), (plugins.reserve, "reserve"), (plugins.permit, "permit"),
+                (plugins.preBind, "preBind"), (plugins.bind, "bind"), (plugins.postBind, "postBind"),
+                (plugins.multiPoint, "multiPoint"),
+            ]
+            for (set, point) in points { check(set, point) }
+        }
+        for (index, config) in (profile.pluginConfig ?? []).enumerated() where !Self.isKnownPlugin(config.name) {
+            list.append(.notSupported("\(path).pluginConfig[\(index)].name", config.name, known))
+        }
     }
 }

@@ -42,7 +42,11 @@ extension PodSpec {
             toleration.validate(path: "\(path).tolerations[\(index)]", into: &list)
         }
         if let overhead {
-            for (name, quantity) in overhead { list.nonnegative(quantity, "\(path).overhead[\(name)]") }
+            // `validateOverhead` checks names as a container's limits (`validateContainerResourceName`).
+            for (name, quantity) in overhead {
+                list.containerResourceName(name, "\(path).overhead[\(name)]")
+                list.nonnegative(quantity, "\(path).overhead[\(name)]")
+            }
         }
         if let nodeAffinity = affinity?.nodeAffinity {
             let base = path + ".affinity.nodeAffinity"
@@ -172,10 +176,13 @@ extension Container {
         // Resources (`ValidateResourceRequirements`).
         let resourcesPath = path + ".resources"
         for (resource, quantity) in resources.limits {
-            list.nonnegative(quantity, "\(resourcesPath).limits[\(resource)]")
+            let here = "\(resourcesPath).limits[\(resource)]"
+            list.containerResourceName(resource, here)
+            list.nonnegative(quantity, here)
         }
         for (resource, quantity) in resources.requests {
             let here = "\(resourcesPath).requests[\(resource)]"
+            list.containerResourceName(resource, here)
             list.nonnegative(quantity, here)
             let limit = resources.limits[resource]
             if Container.isExtendedResource(resource) {

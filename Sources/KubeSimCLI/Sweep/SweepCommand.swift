@@ -124,6 +124,11 @@ struct SweepCommand: ParsableCommand {
             let search = CapacitySearch(
                 interval: interval, fixed: fixed, target: try MetricTarget(metric: metricIndex, parsing: target!),
                 confidence: confidence)
+            // Both ends of the interval are checked before the first probe runs (a count of
+            // nodes too low for the actions fails at the low end).
+            _ = try SweepPlan(
+                scenarioName: input.scenario.name, scenarioHash: hash, base: base,
+                points: [search.point(interval.low), search.point(interval.high)], replications: replications)
             print(
                 "finding the smallest \(interval.path) in \(interval.low)…\(interval.high) with \(search.target) in ≥ \(percent(confidence)) of \(replications) replications"
             )

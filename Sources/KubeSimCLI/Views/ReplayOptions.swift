@@ -30,12 +30,27 @@ struct ReplayOptions: ParsableArguments {
         }
     }
 
+    /// A scenario with `spec.duration` ends there: an instant after it is refused (exit 1), not
+    /// simulated past the end.
+    func checkWithinRun(_ instant: SimulationTime, of scenario: Scenario) throws {
+        guard let duration = scenario.runLength.duration, instant > .zero + duration else { return }
+        var source = ""
+        if let file = scenario.location?.file {
+            source = " (\(file):\(scenario.sourceMap.line(for: "spec.duration") ?? scenario.location?.line ?? 1))"
+        }
+        StandardError.write(
+            "kubesim: --at \(at) is after the end of scenario \"\(scenario.name)\": spec.duration is \(duration)\(source); "
+                + "nothing was run\n")
+        throw ExitCode.failure
+    }
+
     /// Loads the inputs and runs the scenario to the instant, collecting events.
     func replay(
         configure: (Cluster) -> Void = { _ in }
     ) throws -> (runner: ScenarioRunner, events: EventLog, now: SimulationTime) {
         let instant = try instant()
         let input = try InputReporting.loadOrExit(paths, quiet: true)
+        try checkWithinRun(instant, of: input.scenario)
         let runner = ScenarioRunner(input: input, seed: seed)
         let log = EventLog()
         runner.cluster.addSink(log)

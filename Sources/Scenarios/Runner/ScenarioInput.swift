@@ -31,8 +31,20 @@ public struct ScenarioInput: Sendable {
         var unknownKinds: [String: SourceLocation] = [:]
         var unknownOrder: [String] = []
         for item in loaded.objects {
-            guard case .unrecognized(_, let kind, let node) = item.object else {
+            guard case .unrecognized(let apiVersion, let kind, let node) = item.object else {
                 objects.append(item)
+                continue
+            }
+            if kind != Scenario.kind && Self.isKubesimGroup(apiVersion) {
+                // kubesim's own API group has one kind; anything else is a typo, not a kind of
+                // another group to store (`kind: Senario` must not run the default cluster).
+                var location = item.location
+                location.line = node["kind"]?.mark?.line ?? location.line
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .error, location: location, object: kind,
+                        message: FieldError.notSupported("kind", kind, [Scenario.kind]).description
+                            + " (the only kind of \(apiVersion))"))
                 continue
             }
             if kind != Scenario.kind { objects.append(item) }  // stored and listed, not simulated
@@ -62,14 +74,18 @@ public struct ScenarioInput: Sendable {
         let name =
             paths.first.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
         var scenario = scenarios.first ?? Scenario.default(name: name)
+        if !scenarios.isEmpty {
+            Self.dropReadFiles(of: scenario, givenFiles: paths, objects: &objects, diagnostics: &diagnostics)
+        }
+        diagnostics += Self.duplicates(in: objects)
         if scenarios.isEmpty || scenario.nodePools == nil,
             objects.contains(where: { if case .node = $0.object { true } else { false } })
         {
             scenario.nodePools = []  // Node manifests replace the default pools (with or without a Scenario)
         }
         if !scenarios.isEmpty || !objects.isEmpty {
-            diagnostics += scenario.checkReferences(objects: objects)
-        } else if !loaded.hasErrors {
+            diagnostics += Self.scenarioChecks(scenario, objects: objects)
+        } else if !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(
                 Diagnostic(
                     severity: .error, location: SourceLocation(file: paths.first ?? "-"),

@@ -59,7 +59,11 @@ extension ScenarioReader {
         var list = ResourceList()
         for (name, value) in map.entries {
             let entryPath = path.key(name)
-            guard let text = string(value, entryPath) else { continue }
+            // Node resources are named as the API server's `validateResourceName` wants, so a
+            // typo (`cpus`, `memroy`) is an error, not a resource no pod asks for.
+            let problems = ResourceNameValidation.resourceNameProblems(name)
+            for problem in problems { invalid(entryPath, name, problem) }
+            guard let text = string(value, entryPath), problems.isEmpty else { continue }
             guard let quantity = try? Quantity(parsing: text.trimmingSpaces) else {
                 invalid(entryPath, text, "must be a quantity such as 4, 500m or 16Gi")
                 continue

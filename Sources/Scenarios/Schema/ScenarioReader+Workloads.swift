@@ -43,6 +43,10 @@ extension ScenarioReader {
                     $0.severity == .warning && $0.message.hasPrefix("unknown field \"\(itemPath.key("requests").text).")
                 }
                 for (resource, value) in overrides.entries {
+                    // Overrides set container requests: `validateContainerResourceName`.
+                    let problems = ResourceNameValidation.containerResourceNameProblems(resource)
+                    for problem in problems { invalid(itemPath.key("requests").key(resource), resource, problem) }
+                    if !problems.isEmpty { continue }
                     let unit: ValueUnit = resource == ResourceName.cpu ? .number : .bytes
                     let resourceUnit: ValueUnit =
                         resource.contains("/") || resource == ResourceName.pods ? .number : unit
@@ -176,10 +180,10 @@ extension ScenarioReader {
             invalid(path.key("peakToTrough"), node: params["peakToTrough"]!, "give amplitude or peakToTrough, not both")
         }
         if let node = params["amplitude"], let amplitude = value(node, path.key("amplitude"), unit: .number) {
-            if amplitude < 1 {
+            if amplitude >= 0 && amplitude < 1 {
                 spec.amplitude = amplitude
             } else {
-                invalid(path.key("amplitude"), node: node, "must be less than 1")
+                invalid(path.key("amplitude"), node: node, "must be at least 0 and less than 1")
             }
         }
         if let node = params["peakToTrough"], let ratio = value(node, path.key("peakToTrough"), unit: .number) {

@@ -30,7 +30,8 @@ public final class WorkloadGenerator {
     private var requestSource: RandomSource
     private var nameSource: RandomSource
     private let until: SimulationTime?
-    private var usedNames: Set<String> = []
+    /// The five-character suffixes given so far, as base-27 numbers (4 bytes each, not a string).
+    private var usedSuffixes: Set<UInt32> = []
     /// How many arrivals have been produced.
     public private(set) var produced = 0
     /// The arrival drawn by ``nextArrivalTime()`` and not yet taken.
@@ -136,14 +137,23 @@ public final class WorkloadGenerator {
     /// The alphabet of `utilrand.String` (k8s.io/apimachinery/pkg/util/rand): no vowels or
     /// look-alike characters, so generated names spell no words.
     private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+    private static let suffixCount = 14_348_907
 
     private func podName(index: Int) -> String {
         if let name = prototype.metadata.name, !name.isEmpty { return "\(name)-\(index)" }
         guard let prefix = prototype.metadata.generateName, !prefix.isEmpty else { return "\(workload.name)-\(index)" }
+        // 27^5 = 14,348,907 suffixes: more pods than that (beyond WorkloadSizeEstimate's bound)
+        // would make the search below endless, so they fall back to the index.
+        guard usedSuffixes.count < Self.suffixCount else { return "\(prefix)\(index)" }
         while true {
             var name = prefix
-            for _ in 0..<5 { name.append(Self.nameAlphabet[nameSource.integer(below: Self.nameAlphabet.count)]) }
-            if usedNames.insert(name).inserted { return name }
+            var suffix: UInt32 = 0
+            for _ in 0..<5 {
+                let digit = nameSource.integer(below: Self.nameAlphabet.count)
+                suffix = suffix * UInt32(Self.nameAlphabet.count) + UInt32(digit)
+                name.append(Self.nameAlphabet[digit])
+            }
+            if usedSuffixes.insert(suffix).inserted { return name }
         }
     }
 

@@ -167,4 +167,35 @@ import Testing
                 replications: 1)
         }
     }
+
+    @Test("a point whose workload outgrows memory fails with the point named, before any run")
+    func planRunsTheScenarioChecks() throws {
+        let (_, input) = try TestScenario.input()
+        let axis = try SweepAxis(parsing: "spec.duration=5m,1000h")
+        let plan = { () throws(SweepError) -> SweepPlan in
+            try SweepPlan(
+                scenarioName: "tiny", scenarioHash: "x", base: RunConfiguration(input: input),
+                points: ParameterPoint.cartesianProduct([axis]), replications: 1)
+        }
+        // `count: 20` bounds the workload whatever the duration.
+        _ = try plan()
+        let rate = try SweepAxis(parsing: "spec.workloads[0].arrivals.poisson.rate=1/s,1000000/s")
+        var base = RunConfiguration(input: input)
+        base.input.scenario.workloads[0].count = nil
+        do {
+            _ = try SweepPlan(
+                scenarioName: "tiny", scenarioHash: "x", base: base, points: ParameterPoint.cartesianProduct([rate]),
+                replications: 1)
+            Issue.record("the plan was accepted")
+        } catch {
+            guard case .invalidPoint(let point, let errors) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(point == "rate[0]=1000000/s")
+            #expect(
+                errors.count == 1 && errors[0].contains("spec.workloads[0]: Invalid value: \"3e+08 pods\""), "\(errors)"
+            )
+        }
+    }
 }

@@ -155,4 +155,45 @@ import Testing
         #expect(generator.nextArrival() == nil)
         #expect(generator.problem != nil)
     }
+
+    @Test("size estimates: count, or the expected arrivals over the run, whichever is smaller")
+    func sizeEstimates() throws {
+        let yaml = """
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata: {name: w}
+            spec:
+              duration: 1h
+              workloads:
+              - template: {inline: {metadata: {name: a}, spec: {containers: [{name: c, image: x}]}}}
+                arrivals: {poisson: {rate: 10/s}}
+                count: 100
+              - template: {inline: {metadata: {name: b}, spec: {containers: [{name: c, image: x}]}}}
+                arrivals: {poisson: {rate: 10/s}}
+                until: 10m
+              - template: {inline: {metadata: {name: c}, spec: {containers: [{name: c, image: x}]}}}
+                arrivals: {diurnal: {mean: 1/s}}
+              - template: {inline: {metadata: {name: d}, spec: {containers: [{name: c, image: x}]}}}
+                arrivals: {at: [1s, 2s]}
+                count: 5
+            """
+        let result = ScenarioDecoder.decode(text: yaml, fileName: "w.yaml")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let pods = result.scenario.workloads.map { WorkloadSizeEstimate($0, in: result.scenario).pods }
+        #expect(pods == [100, 6000, 3600, 2])
+        #expect(WorkloadSizeEstimate.check(result.scenario).isEmpty)
+    }
+
+    @Test("workloads too large together are refused at spec.workloads")
+    func sizeEstimateTotal() throws {
+        var scenario = Scenario(name: "w")
+        scenario.runLength.duration = .seconds(1000)
+        let template = WorkloadTemplate.file("p.yaml")
+        scenario.workloads = (0..<3).map {
+            Workload(name: "w\($0)", template: template, arrivals: .poisson(rate: 4000), count: nil, until: nil)
+        }
+        let errors = WorkloadSizeEstimate.check(scenario).map(\.message)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("spec.workloads: Invalid value: \"1.2e+07 pods\": the workloads would") == true)
+    }
 }

@@ -113,6 +113,10 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
             let index = try poolIndex(pool, in: &configuration.input.scenario)
             configuration.input.scenario.nodePools![index].count = count
         case .poolCapacity(let pool, let resource):
+            // `validateResourceName`, as for the pool's own capacity.
+            if let problem = ResourceNameValidation.resourceNameProblems(resource).first {
+                throw .unknownTarget(path: description, reason: "\"\(resource)\" \(problem)")
+            }
             guard let quantity = try? Quantity(parsing: value), !quantity.isNegative else {
                 throw invalid("must be a non-negative Kubernetes quantity such as 8, 500m or 32Gi")
             }

@@ -18,6 +18,9 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     case policy(String)
     /// A benchmark suite that cannot be loaded.
     case suite(String)
+    /// A point whose scenario `run` would refuse (an action naming a node the point removed, a
+    /// workload too large for memory): the point's label and the errors, as `file:line: …`.
+    case invalidPoint(point: String, errors: [String])
 
     public var description: String {
         switch self {
@@ -33,6 +36,9 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
         case .store(let message): "results database: \(message)"
         case .policy(let message): "policy: \(message)"
         case .suite(let message): "benchmark suite: \(message)"
+        case .invalidPoint(let point, let errors):
+            "point \(point): \(errors.count) error\(errors.count == 1 ? "" : "s") in the scenario; nothing was run:\n"
+                + errors.map { "  " + $0 }.joined(separator: "\n")
         }
     }
 }
