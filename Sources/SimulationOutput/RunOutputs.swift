@@ -125,13 +125,17 @@ public final class RunOutputs {
     /// writes `summary.json` and `report.html`.
     /// - Returns: the summary and its text table.
     @discardableResult
-    public func finish(cluster: Cluster, wallSeconds: Double) throws -> (summary: RunSummary, table: String) {
+    /// - Parameter interrupted: the run was stopped before its end (Ctrl-C); the summary says so.
+    public func finish(
+        cluster: Cluster, wallSeconds: Double, interrupted: Bool = false
+    ) throws -> (summary: RunSummary, table: String) {
         precondition(!finished, "finish called twice")
         finished = true
         metrics?.sample(ClusterView(cluster))
         trace?.finish(at: cluster.now)
         let engine = EngineFigures(eventsProcessed: cluster.eventsProcessed, wallSeconds: wallSeconds)
-        let summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)
+        var summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)
+        if interrupted { summary.interrupted = true }
         for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
         if let directory {
             try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)

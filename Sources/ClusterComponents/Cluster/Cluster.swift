@@ -92,13 +92,23 @@ public final class Cluster {
     /// The loop steps with ``Simulation/nextEvent(_:)`` (the engine's one implementation of the
     /// stopping rules) rather than handing `self` to `Simulation.run`, so that handlers can
     /// schedule into `simulation` without overlapping access.
+    /// - Parameters:
+    ///   - stop: when the run ends.
+    ///   - interrupted: asked every 16,384 events (a Ctrl-C flag); `true` ends the run with
+    ///     ``StopReason/handlerRequested``.
     @discardableResult
-    public func run(until stop: StopCondition) -> StopReason {
+    public func run(until stop: StopCondition, interrupted: () -> Bool = { false }) -> StopReason {
         stopRequested = false
         var progress = RunProgress(stop)
+        var untilCheck = 16_384
         while let next = simulation.nextEvent(&progress) {
             handle(next.event)
             if stopRequested { return .handlerRequested }
+            untilCheck -= 1
+            if untilCheck == 0 {
+                untilCheck = 16_384
+                if interrupted() { return .handlerRequested }
+            }
         }
         return progress.reason ?? .exhausted
     }

@@ -75,13 +75,14 @@ struct BenchFGDCommand: ParsableCommand {
             workloads: prepared, policies: try parsedPolicies(), seeds: try parsedSeeds())
         let total = experiment.runCount
         let rows = experiment.run { done in
-            FileHandle.standardError.write(Data("\rruns \(done)/\(total)".utf8))
+            StandardError.progress("runs \(done)/\(total)")
         }
+        StandardError.endProgress()
         try GPUSharingExperiment.writeCSV(rows, to: out)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         FileHandle.standardError.write(
             Data(
-                String(format: "\n%d runs in %.2f s wall; %d rows written to %@\n", total, seconds, rows.count, out)
+                String(format: "%d runs in %.2f s wall; %d rows written to %@\n", total, seconds, rows.count, out)
                     .utf8))
     }
 

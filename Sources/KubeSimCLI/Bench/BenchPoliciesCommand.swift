@@ -74,11 +74,12 @@ struct BenchPoliciesCommand: ParsableCommand {
             let results = benchmark.run(
                 jobs: jobs, shouldStop: { interruption.requested },
                 progress: { done, total in
-                    if !quiet { StandardError.write("\r[\(done)/\(total)] runs") }
+                    if !quiet { StandardError.progress("[\(done)/\(total)] runs") }
                 })
             if !quiet {
+                StandardError.endProgress()
                 StandardError.write(
-                    String(format: "\r%d runs in %.1f s\n", results.outcomes.count, Date().timeIntervalSince(started)))
+                    String(format: "%d runs in %.1f s\n", results.outcomes.count, Date().timeIntervalSince(started)))
                 for (cell, outcome) in results.outcomes.sorted(by: {
                     ($0.key.workload, $0.key.policy, $0.key.replication) < (
                         $1.key.workload, $1.key.policy, $1.key.replication

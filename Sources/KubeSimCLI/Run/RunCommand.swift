@@ -45,14 +45,24 @@ struct RunCommand: ParsableCommand {
     )
     var traces: String?
 
+    func validate() throws {
+        if let out, let problem = OutputDirectory.check(out) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         if let traces { setenv("KUBESIM_TRACES", traces, 1) }
         let input = try InputReporting.loadOrExit(paths, quiet: quiet)
         let runner = ScenarioRunner(input: input, seed: seed)
         var options = OutputOptions()
         options.sampleInterval = input.scenario.outputs.sampleInterval
-        let outputs = try RunOutputs(
-            directory: out.map { URL(fileURLWithPath: $0) }, scenarioName: input.scenario.name, options: options)
+        let outputs: RunOutputs
+        do {
+            outputs = try RunOutputs(
+                directory: out.map { URL(fileURLWithPath: $0) }, scenarioName: input.scenario.name, options: options)
+        } catch {
+            StandardError.write("kubesim: cannot write the outputs: \(OutputDirectory.describe(error))\n")
+            throw ExitCode.failure
+        }
         outputs.attach(to: runner.cluster)
         let interruption = Interruption.install()
         let progress = ProgressReporter(enabled: !quiet, end: input.scenario.runLength.duration)
@@ -62,7 +72,8 @@ struct RunCommand: ParsableCommand {
         let elapsed = clock.now - started
         progress.finish()
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let (summary, table) = try outputs.finish(cluster: runner.cluster, wallSeconds: wall)
+        let (summary, table) = try outputs.finish(
+            cluster: runner.cluster, wallSeconds: wall, interrupted: ending == .interrupted)
         if !quiet { InputReporting.printDiagnostics(runner.runtimeDiagnostics) }
         switch format {
         case .text:

@@ -40,4 +40,18 @@ enum StandardError {
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
+
+    /// Whether stderr is a terminal (progress lines redraw with a carriage return only then).
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    /// A progress line redrawn in place on a terminal; nothing when stderr is a file or pipe,
+    /// where carriage returns would pile up in logs.
+    static func progress(_ text: String) {
+        if isTerminal { write("\r" + text + "\u{1B}[K") }
+    }
+
+    /// Ends a progress line drawn by ``progress(_:)``.
+    static func endProgress() {
+        if isTerminal { write("\r\u{1B}[K") }
+    }
 }

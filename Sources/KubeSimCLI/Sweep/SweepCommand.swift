@@ -41,7 +41,9 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "PATH=V1,V2,… values of one parameter (repeatable).")
     var settings: [String] = []
 
-    @Option(help: "Replications per point (seeds shared across points).")
+    // `.unconditional`: `--replications -2` is read as a value (and refused by validate()),
+    // not as an unknown option.
+    @Option(parsing: .unconditional, help: "Replications per point (seeds shared across points).")
     var replications: Int = 5
 
     @Option(help: "Parallel runs (default: the number of cores).")
@@ -77,7 +79,7 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard replications >= 1, replications <= 100_000 else {
-            throw ValidationError("--replications must be in 1…100000")
+            throw ValidationError("--replications must be in 1…100000 (got \(replications))")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must be in (0, 1), e.g. 0.95") }

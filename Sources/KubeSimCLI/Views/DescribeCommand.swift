@@ -39,7 +39,9 @@ struct DescribeCommand: ParsableCommand {
             let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace && !$0.isRemoved })
                 ?? cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace })
         else {
-            throw CleanExit.message("Error from server (NotFound): pods \"\(name)\" not found")
+            // kubectl prints the API server's NotFound on stderr and exits 1.
+            StandardError.write("Error from server (NotFound): pods \"\(name)\" not found\n")
+            throw ExitCode.failure
         }
         let events = log.events.filter { $0.kind == "Pod" && $0.name == name && $0.namespace == namespace }
         print(

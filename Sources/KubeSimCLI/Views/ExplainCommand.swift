@@ -36,7 +36,9 @@ struct ExplainCommand: ParsableCommand {
         let (runner, _, now) = try replay.replay(configure: { $0.scheduler.recordExplanations = true })
         let cluster = runner.cluster
         guard let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace }) else {
-            throw CleanExit.message("Error from server (NotFound): pods \"\(name)\" not found")
+            // kubectl prints the API server's NotFound on stderr and exits 1.
+            StandardError.write("Error from server (NotFound): pods \"\(name)\" not found\n")
+            throw ExitCode.failure
         }
         guard let explanation = cluster.scheduler.explanation(for: pod.id) else {
             return print(

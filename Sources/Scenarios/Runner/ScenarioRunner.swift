@@ -200,8 +200,9 @@ public final class ScenarioRunner {
             if runLength.duration == nil {
                 target = min(target, changes.lastChange + runLength.quiescencePeriod)
             }
-            let reason = cluster.run(until: .time(target))
+            let reason = cluster.run(until: .time(target), interrupted: shouldStop)
             progress?(cluster)
+            if reason == .handlerRequested, shouldStop() { return .interrupted }
             if runLength.duration == nil, changes.lastChange + runLength.quiescencePeriod <= cluster.now {
                 return .quiescent
             }

@@ -69,6 +69,11 @@ extension RunSummary {
                 + "\(HTMLReport.amount(f.typicalPodMemory, "memory")) · \(f.nodesThatCannotFitTypicalPod)/\(f.nodes) nodes full · "
                 + "stranded cpu \(HTMLReport.percent(f.strandedCPUFraction)), memory \(HTMLReport.percent(f.strandedMemoryFraction))"
         )
+        if interrupted == true {
+            lines.append(
+                "Interrupted at \(JSONText.decimal(simulatedSeconds, decimals: 3)) s simulated: figures cover that span only"
+            )
+        }
         lines.append(
             "Events    \(events.total) (\(events.warnings) warnings)"
                 + (events.spamFiltered > 0 ? " · \(events.spamFiltered) dropped by the spam filter" : ""))

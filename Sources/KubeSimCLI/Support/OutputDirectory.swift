@@ -1,0 +1,49 @@
+import Foundation
+
+/// Checks an output directory before any work starts, so a run of minutes never ends in "cannot
+/// write", and says what is wrong in plain words.
+enum OutputDirectory {
+    /// Fails unless `path` is a writable directory or can be created as one.
+    /// - Throws: `ValidationError`-like message via ``StandardError`` and `ExitCode` 2.
+    static func check(_ path: String, option: String = "--out") -> String? {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { return "\(option) \(path): exists and is not a directory" }
+            guard manager.isWritableFile(atPath: path) else { return "\(option) \(path): directory is not writable" }
+            return nil
+        }
+        // The nearest existing ancestor must be a writable directory.
+        var ancestor = (path as NSString).deletingLastPathComponent
+        if ancestor.isEmpty { ancestor = "." }
+        while !manager.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+            let parent = (ancestor as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == ancestor { break }
+            ancestor = parent
+        }
+        guard manager.fileExists(atPath: ancestor, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "\(option) \(path): cannot be created (\(ancestor) is not a directory)"
+        }
+        guard manager.isWritableFile(atPath: ancestor) else {
+            return "\(option) \(path): cannot be created (\(ancestor) is not writable)"
+        }
+        return nil
+    }
+
+    /// A file-system error in plain words: the POSIX reason when there is one, never
+    /// `NSCocoaErrorDomain`.
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
+            let path = (nsError.userInfo[NSFilePathErrorKey] as? String).map { $0 + ": " } ?? ""
+            return path + String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if nsError.domain == NSCocoaErrorDomain {
+            let path = (nsError.userInfo[NSFilePathErrorKey] as? String).map { $0 + ": " } ?? ""
+            return path + (nsError.localizedFailureReason ?? nsError.localizedDescription)
+        }
+        return "\(error)"
+    }
+}
