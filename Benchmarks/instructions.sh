@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Instruction counts under valgrind's callgrind: repeatable whatever else the machine does, so
+# a change can be judged on a noisy or shared machine where wall times are not. Prints, per
+# workload, instructions in total and per engine event, and the top functions by inclusive
+# cost (where the remaining time goes).
+#   Benchmarks/instructions.sh [NODES] [HOURS] [HOLD_OPERATIONS]
+#   defaults: the 500-node, 2-hour envelope and 1,000,000 hold operations at 10^5 pending.
+# Needs valgrind (Debian's `valgrind`); callgrind runs ~50x slower than native.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nodes=${1:-500} hours=${2:-2} ops=${3:-1000000}
+command -v valgrind >/dev/null || { echo "instructions.sh: needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+swift build -c release --product kubesim >/dev/null
+bin=$(swift build -c release --show-bin-path)/kubesim
+work=$(mktemp -d /tmp/kubesim-instructions.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+scripts/generate-envelope "$nodes" "$work/envelope" --hours "$hours" >/dev/null
+mkdir -p .build/reference
+g++ -O3 -g -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config --cflags --libs gsl)
+
+# Runs a command under callgrind; prints the total instruction count and keeps the profile.
+count() {
+  local name=$1; shift
+  valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" "$@" >"$work/$name.stdout" 2>"$work/$name.err"
+  callgrind_annotate "$work/$name.out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}'
+}
+envelope=$(count envelope "$bin" run "$work/envelope" --out "$work/out" --quiet)
+events=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['engine']['eventsProcessed'])" "$work/out/summary.json")
+hold=$(count hold "$bin" bench engine --pending 100000 --operations "$ops" --format json)
+cpp=$(count cpp .build/reference/hold 100000 "$ops")
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p') · $(date -u +%Y-%m-%d) · $(git rev-parse --short HEAD)"
+echo
+echo "| workload | instructions | engine events / operations | instructions per event |"
+echo "|---|---:|---:|---:|"
+python3 - "$nodes" "$hours" "$envelope" "$events" "$hold" "$cpp" "$ops" <<'PY'
+import sys
+nodes, hours, envelope, events, hold, cpp, ops = sys.argv[1:]
+envelope, events, hold, cpp, ops = int(envelope), int(events), int(hold), int(cpp), int(ops)
+print(f"| envelope {nodes} nodes, {hours} h | {envelope:,} | {events:,} | {envelope/events:,.0f} |")
+print(f"| hold model, 10^5 pending (kubesim) | {hold:,} | {ops:,} | {hold/ops:,.0f} |")
+print(f"| hold model, 10^5 pending (C++ std::priority_queue) | {cpp:,} | {ops:,} | {cpp/ops:,.0f} |")
+PY
+echo
+echo "Envelope: functions by inclusive instructions (top 25)"
+callgrind_annotate --inclusive=yes "$work/envelope.out" 2>/dev/null | sed -n '/file:function/,$p' | sed -n '2,26p' \
+  | sed -E 's/\$s[0-9A-Za-z_]+//g' | cut -c1-160
