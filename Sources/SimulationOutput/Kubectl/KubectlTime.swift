@@ -45,28 +45,6 @@ public enum KubectlTime {
     ///   - originUnixSeconds: the wall-clock time of virtual zero.
     public static func rfc1123Z(_ time: SimulationTime, originUnixSeconds: Int64) -> String {
         let total = originUnixSeconds + time.nanoseconds / 1_000_000_000
-        let days = Int64((Double(total) / 86_400).rounded(.down))
-        let secondsOfDay = total - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
-        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
-        let weekday = weekdays[Int(((days % 7) + 7) % 7)]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(weekday), \(two(day)) \(months[Int(month) - 1]) \(year) "
-            + "\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60)) +0000"
-    }
-
-    /// Howard Hinnant's `civil_from_days`.
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
+        return UTCDateTime(unixSeconds: total).rfc1123Z
     }
 }

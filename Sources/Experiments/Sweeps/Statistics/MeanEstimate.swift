@@ -1,3 +1,5 @@
+import Stochastics
+
 /// A sample mean with its Student-t confidence interval: one cell of a sweep's table.
 ///
 /// With n values, mean x̄ and sample standard deviation s (divisor n − 1), the interval is
