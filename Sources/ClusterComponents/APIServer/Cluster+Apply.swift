@@ -39,16 +39,16 @@ extension Cluster {
                 throw .alreadyExists("Node", name)
             }
             addNode(manifest: node)
-        case .deployment(let deployment): controllers.apply(deployment: deployment)
+        case .deployment(let deployment): controllers.deployments.apply(deployment)
         case .replicaSet(let replicaSet):
-            guard controllers.apply(replicaSet: replicaSet) != nil else {
+            guard controllers.replicaSets.apply(replicaSet) != nil else {
                 throw .alreadyExists("ReplicaSet", replicaSet.metadata.name ?? "")
             }
-        case .job(let job): controllers.apply(job: job)
+        case .job(let job): controllers.jobs.apply(job)
         case .daemonSet(let daemonSet): controllers.daemonSets.apply(daemonSet)
         case .statefulSet(let statefulSet): controllers.statefulSets.apply(statefulSet)
         case .podDisruptionBudget(let budget):
-            controllers.apply(podDisruptionBudget: budget)
+            controllers.disruption.apply(budget)
             store(object, namespace: namespace)
         case .priorityClass(let priorityClass):
             store(object, namespace: nil)
@@ -144,7 +144,7 @@ extension Cluster {
         try counted { () throws(APIError) in try remove(kind: kind, namespace: namespace, name: name) }
     }
 
-    private func remove(kind: String, namespace: String?, name: String) throws(APIError) {
+    func remove(kind: String, namespace: String?, name: String) throws(APIError) {
         let namespace = APIResource.clusterScoped.contains(kind) ? nil : (namespace ?? "default")
         switch kind {
         case "Pod":
@@ -155,10 +155,25 @@ extension Cluster {
         case "Node":
             guard let node = api.nodeID(named: name), !api[node].isRemoved else { throw .notFound(kind, name) }
             removeNode(node)
-        case "Deployment", "ReplicaSet", "Job":
-            guard controllers.delete(kind: kind, namespace: namespace ?? "default", name: name) else {
+        case "Deployment":
+            guard let index = controllers.workloads.deployment(namespace: namespace ?? "default", name: name) else {
                 throw .notFound(kind, name)
             }
+            controllers.deployments.delete(index)
+        case "ReplicaSet":
+            guard let index = controllers.workloads.replicaSet(namespace: namespace ?? "default", name: name) else {
+                throw .notFound(kind, name)
+            }
+            controllers.replicaSets.delete(index)
+            // The Deployment controller's ReplicaSet informer: a deleted set is replaced.
+            if let deployment = controllers.workloads.replicaSets[index].deployment {
+                controllers.deployments.enqueue(deployment)
+            }
+        case "Job":
+            guard let index = controllers.workloads.job(namespace: namespace ?? "default", name: name) else {
+                throw .notFound(kind, name)
+            }
+            controllers.jobs.delete(index)
         case "DaemonSet":
             guard let index = controllers.workloads.daemonSet(namespace: namespace ?? "default", name: name) else {
                 throw .notFound(kind, name)
@@ -177,25 +192,10 @@ extension Cluster {
             api.objects[index].resourceVersion = api.nextResourceVersion()
             switch kind {
             case "PriorityClass": api.priorityClasses.removeAll { $0.metadata.name == name }
-            case "PodDisruptionBudget": controllers.removePodDisruptionBudget(namespace: namespace ?? "", name: name)
-            case "Namespace": deleteContents(ofNamespace: name)
+            case "PodDisruptionBudget": controllers.disruption.delete(namespace: namespace ?? "", name: name)
+            case "Namespace": controllers.garbageCollector.deleteContents(ofNamespace: name)
             default: break
             }
-        }
-    }
-
-    /// The namespace controller's cleanup: every object in the namespace is deleted.
-    func deleteContents(ofNamespace namespace: String) {
-        for kind in ["Deployment", "ReplicaSet", "Job", "DaemonSet", "StatefulSet"] {
-            for name in controllers.workloadNames(kind: kind, namespace: namespace) {
-                try? remove(kind: kind, namespace: namespace, name: name)
-            }
-        }
-        for index in api.pods.indices where !api.pods[index].isRemoved && api.pods[index].namespace == namespace {
-            deletePod(PodID(index))
-        }
-        for object in api.objects where object.deletedAt == nil && object.namespace == namespace {
-            try? remove(kind: object.kind, namespace: namespace, name: object.name)
         }
     }
 
@@ -211,10 +211,16 @@ extension Cluster {
     private func setReplicas(kind: String, namespace: String?, name: String, _ replicas: Int) throws(APIError) {
         let namespace = namespace ?? "default"
         switch kind {
-        case "Deployment", "ReplicaSet":
-            guard controllers.scale(kind: kind, namespace: namespace, name: name, replicas: replicas) else {
+        case "Deployment":
+            guard let index = controllers.workloads.deployment(namespace: namespace, name: name) else {
                 throw .notFound(kind, name)
             }
+            controllers.deployments.scale(index, to: replicas)
+        case "ReplicaSet":
+            guard let index = controllers.workloads.replicaSet(namespace: namespace, name: name) else {
+                throw .notFound(kind, name)
+            }
+            controllers.replicaSets.scale(index, to: replicas)
         case "StatefulSet":
             guard let index = controllers.workloads.statefulSet(namespace: namespace, name: name) else {
                 throw .notFound(kind, name)
@@ -257,12 +263,29 @@ extension Cluster {
             var statefulSet = controllers.workloads.statefulSets[index].statefulSet
             try change(&statefulSet.spec.template)
             controllers.statefulSets.apply(statefulSet)
-        default:
-            guard var template = controllers.template(kind: kind, namespace: namespace, name: name) else {
+        case "Deployment":
+            guard let index = controllers.workloads.deployment(namespace: namespace, name: name) else {
                 throw .notFound(kind, name)
             }
+            var template = controllers.workloads.deployments[index].deployment.spec.template
             try change(&template)
-            controllers.patchTemplate(kind: kind, namespace: namespace, name: name) { $0 = template }
+            controllers.deployments.patchTemplate(index, template)
+        case "ReplicaSet":
+            guard let index = controllers.workloads.replicaSet(namespace: namespace, name: name) else {
+                throw .notFound(kind, name)
+            }
+            var template = controllers.workloads.replicaSets[index].replicaSet.spec.template
+            try change(&template)
+            controllers.replicaSets.patchTemplate(index, template)
+        case "Job":
+            guard let index = controllers.workloads.job(namespace: namespace, name: name) else {
+                throw .notFound(kind, name)
+            }
+            var template = controllers.workloads.jobs[index].job.spec.template
+            try change(&template)
+            controllers.jobs.patchTemplate(index, template)
+        default:
+            throw .notFound(kind, name)
         }
     }
 }

@@ -21,4 +21,7 @@ public enum ControllerEvent: Sendable, Hashable {
     case syncDaemonSet(Int)
     /// Reconcile the StatefulSet at this index of ``WorkloadStore/statefulSets``.
     case syncStatefulSet(Int)
+    /// Recompute the status of the PodDisruptionBudget at this index of
+    /// ``WorkloadStore/podDisruptionBudgets``.
+    case syncDisruptionBudget(Int)
 }

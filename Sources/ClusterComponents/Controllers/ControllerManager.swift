@@ -1,65 +1,92 @@
 import KubeModel
 import SimulationCore
 
-/// The kube-controller-manager: ReplicaSet, Deployment, Job, DaemonSet, StatefulSet, node
-/// lifecycle and taint-eviction controllers, sharing one ``WorkloadStore``.
+/// The kube-controller-manager: the controllers, each a type of its own, over one work queue
+/// and one per-pod owner table.
 ///
-/// Like the real controllers it is edge-triggered: the API writes call ``podChanged(_:)`` and
-/// ``nodeChanged(_:)`` (the informers' handlers), which enqueue the owner's key as a
-/// zero-delay ``ControllerEvent`` (deduplicated, as a work queue is); the sync then reconciles
-/// from the current state. Nothing polls: timers exist only for back-offs, deadlines,
+/// Like the real controllers they are edge-triggered: the API writes call ``podChanged(_:)``
+/// and ``nodeChanged(_:)`` (the informers' handlers), which fan out to the controllers; their
+/// handlers enqueue the owner's key as a zero-delay ``ControllerEvent`` (deduplicated, as a work
+/// queue is), and ``handle(_:)`` dispatches it to the controller's `sync`, which reconciles from
+/// the current state. Nothing polls: timers exist only for back-offs, deadlines,
 /// `minReadySeconds`, toleration expiries and the monitor passes of unhealthy nodes.
+///
+/// What stays here is what the controllers share: the work-queue dispatch, the owner table
+/// (``podStates``), the pod control (``createPod(from:extraLabels:namespace:owner:state:component:)``,
+/// ``createControlledPod(_:owner:state:component:message:)``, ``deleteOwnedPod(_:ownerKind:ownerName:component:message:)``,
+/// ``adopt(_:)``) and the informer hooks. The controllers are concrete stored properties, so
+/// a hook or a dispatch is a direct call.
 public final class ControllerManager {
     /// The owning cluster. `unowned(unsafe)`: the cluster creates this component, holds it for
     /// its whole life and is the only caller, so the reference never dangles; the checked
     /// `unowned` cost a strong retain and release on every access (7% of an envelope run).
     unowned(unsafe) let cluster: Cluster
-    /// Deployments, ReplicaSets, Jobs and disruption budgets.
+    /// Deployments, ReplicaSets, Jobs, DaemonSets, StatefulSets and disruption budgets.
     public internal(set) var workloads = WorkloadStore()
     /// Per-pod controller state, indexed by ``PodID``; grows as pods are created.
     var podStates: [PodControllerState] = []
-    /// Node lifecycle state, indexed by ``NodeID``.
-    var nodeHealth: [NodeHealth] = []
-    /// The DaemonSet controller (its own type; see ``DaemonSetController``).
+
+    // MARK: - The controllers
+
+    /// The ReplicaSet controller.
+    var replicaSets: ReplicaSetController!
+    /// The Deployment controller.
+    var deployments: DeploymentController!
+    /// The Job controller (with the TTL-after-finished controller).
+    var jobs: JobController!
+    /// The DaemonSet controller.
     var daemonSets: DaemonSetController!
-    /// The StatefulSet controller (its own type; see ``StatefulSetController``).
+    /// The StatefulSet controller.
     var statefulSets: StatefulSetController!
+    /// The node lifecycle controller (with taint-based eviction).
+    var nodeLifecycle: NodeLifecycleController!
+    /// The disruption controller (PodDisruptionBudget status).
+    var disruption: DisruptionController!
+    /// The garbage collector (cascading deletion) and the namespace cleanup.
+    var garbageCollector: GarbageCollector!
 
     init(cluster: Cluster) {
         self.cluster = cluster
-        // The controllers that are types of their own; one line each.
+        // The controllers, one line each.
+        replicaSets = ReplicaSetController(manager: self)
+        deployments = DeploymentController(manager: self)
+        jobs = JobController(manager: self)
         daemonSets = DaemonSetController(manager: self)
         statefulSets = StatefulSetController(manager: self)
+        nodeLifecycle = NodeLifecycleController(manager: self)
+        disruption = DisruptionController(manager: self)
+        garbageCollector = GarbageCollector(manager: self)
     }
 
     // MARK: - Informer hooks
 
     /// A pod was created, changed phase or readiness, started terminating, or was removed:
-    /// enqueue its controller.
-    /// - Complexity: O(1) amortized.
+    /// tell its controller, the disruption controller and the node lifecycle controller.
+    /// - Complexity: O(1) amortized, plus O(disruption budgets) when there are any.
     func podChanged(_ pod: PodID) {
         // A change during the creating write itself (a static binding) is seen by ``podCreated``.
         guard pod.value < podStates.count else { return }
         switch podStates[pod.value].owner {
         case .none: break
-        case .replicaSet(let index):
-            let contribution = ReplicaSetTally.Contribution(cluster.api.podFacts[pod.value])
-            workloads.replicaSets[index].tally.replace(podStates[pod.value].tally, with: contribution)
-            podStates[pod.value].tally = contribution
-            enqueueReplicaSet(index)
-        case .job(let index): enqueueJob(index)
+        case .replicaSet(let index): replicaSets.podChanged(pod, of: index)
+        case .job(let index): jobs.enqueue(index)
         case .daemonSet(let index): daemonSets.enqueue(index)
         case .statefulSet(let index): statefulSets.enqueue(index)
         }
         if cluster.api.podFacts[pod.value].isRemoved || cluster.api.podFacts[pod.value].isTerminal {
-            cancelEvictionTimers(of: pod)
+            nodeLifecycle.cancelTaintEviction(of: pod)
+            if cluster.api.podFacts[pod.value].isRemoved {
+                cluster.cancel(podStates[pod.value].evictionRetry)
+                podStates[pod.value].evictionRetry = nil
+            }
         }
+        if !workloads.podDisruptionBudgets.isEmpty { disruption.podChanged(pod) }
     }
 
     /// A pod was created with `owner` as its controller (``PodControllerState/Owner/none`` for
     /// pods created outside the controllers, which are adopted when an owner reference names a
     /// known controller).
-    /// - Complexity: O(1) amortized.
+    /// - Complexity: O(1) amortized, plus O(disruption budgets) when there are any.
     func podCreated(_ pod: PodID, owner: PodControllerState.Owner) {
         if pod.value >= podStates.count {
             podStates.append(contentsOf: repeatElement(PodControllerState(), count: pod.value + 1 - podStates.count))
@@ -72,57 +99,46 @@ public final class ControllerManager {
         case .daemonSet(let index): workloads.daemonSets[index].pods.append(pod)
         case .statefulSet(let index): workloads.statefulSets[index].pods.append(pod)
         }
+        if !workloads.podDisruptionBudgets.isEmpty { disruption.podCreated(pod) }
         podChanged(pod)
     }
 
     /// A node was added or changed: node lifecycle state, and every DaemonSet (which pods a
     /// node should run depends on its labels and taints).
     func nodeChanged(_ node: NodeID) {
-        ensureNodeHealth(node)
+        nodeLifecycle.nodeChanged(node)
         daemonSets.enqueueAll()
     }
 
-    /// Dispatches a controller timer or queued sync.
+    /// A node's kubelet stopped renewing its lease (the Lease informer).
+    func nodeStoppedHeartbeating(_ node: NodeID) { nodeLifecycle.nodeStoppedHeartbeating(node) }
+
+    /// A node's kubelet renews its lease again (the Lease informer).
+    func nodeResumedHeartbeating(_ node: NodeID) { nodeLifecycle.nodeResumedHeartbeating(node) }
+
+    /// A workload was deleted from the API: the garbage collector deletes its dependents.
+    func ownerDeleted(_ owner: GarbageCollector.Owner) { garbageCollector.ownerDeleted(owner) }
+
+    // MARK: - Work queue
+
+    /// Dispatches a controller timer or queued sync to its controller.
     func handle(_ event: ControllerEvent) {
         switch event {
-        case .syncReplicaSet(let index):
-            workloads.replicaSets[index].syncQueued = false
-            syncReplicaSet(index)
-        case .syncDeployment(let index):
-            workloads.deployments[index].syncQueued = false
-            syncDeployment(index)
-        case .syncJob(let index):
-            workloads.jobs[index].syncQueued = false
-            syncJob(index)
-        case .monitorNode(let node): monitorNodeHealth(node)
-        case .taintEviction(let pod): taintEvictionExpired(pod)
+        case .syncReplicaSet(let index): replicaSets.sync(index)
+        case .syncDeployment(let index): deployments.sync(index)
+        case .syncJob(let index): jobs.sync(index)
+        case .monitorNode(let node): nodeLifecycle.monitorNodeHealth(node)
+        case .taintEviction(let pod): nodeLifecycle.taintEvictionExpired(pod)
         case .retryEviction(let pod):
             podStates[pod.value].evictionRetry = nil
-            evict(pod)
+            cluster.evict(pod)
         case .syncDaemonSet(let index): daemonSets.sync(index)
         case .syncStatefulSet(let index): statefulSets.sync(index)
+        case .syncDisruptionBudget(let index): disruption.sync(index)
         }
     }
 
-    // MARK: - Work queues
-
-    func enqueueReplicaSet(_ index: Int) {
-        guard !workloads.replicaSets[index].syncQueued, !workloads.replicaSets[index].isDeleted else { return }
-        workloads.replicaSets[index].syncQueued = true
-        cluster.schedule(.controller(.syncReplicaSet(index)), after: .zero)
-    }
-
-    func enqueueDeployment(_ index: Int) {
-        guard !workloads.deployments[index].syncQueued, !workloads.deployments[index].isDeleted else { return }
-        workloads.deployments[index].syncQueued = true
-        cluster.schedule(.controller(.syncDeployment(index)), after: .zero)
-    }
-
-    func enqueueJob(_ index: Int) {
-        guard !workloads.jobs[index].syncQueued, !workloads.jobs[index].isDeleted else { return }
-        workloads.jobs[index].syncQueued = true
-        cluster.schedule(.controller(.syncJob(index)), after: .zero)
-    }
+    // MARK: - Pod control shared by the controllers
 
     /// Pods created outside the controllers (applied manifests) whose controller owner
     /// reference names a known ReplicaSet or Job by uid are adopted.
@@ -149,8 +165,6 @@ public final class ControllerManager {
         default: break
         }
     }
-
-    // MARK: - Pod creation shared by the controllers
 
     /// Creates a pod from a template the way the controllers' `PodControl.CreatePods` does:
     /// `generateName: <owner>-`, the template's labels and annotations, a controller owner

@@ -1,7 +1,7 @@
 import KubeModel
 import SimulationCore
 
-/// The workload objects of the API server (Deployments, ReplicaSets, Jobs,
+/// The workload objects of the API server (Deployments, ReplicaSets, Jobs, DaemonSets, StatefulSets,
 /// PodDisruptionBudgets) in dense tables, with name indexes for the Scenario layer.
 ///
 /// Like ``APIStore``, objects are never removed from the tables (indexes stay valid for
@@ -17,13 +17,14 @@ public struct WorkloadStore: Sendable {
     public internal(set) var daemonSets: [DaemonSetObject] = []
     /// Every StatefulSet ever created.
     public internal(set) var statefulSets: [StatefulSetObject] = []
-    /// Disruption budgets honoured by evictions (drain).
-    public internal(set) var podDisruptionBudgets: [PodDisruptionBudget] = []
+    /// Every PodDisruptionBudget ever created (honoured by evictions, as in a drain).
+    public internal(set) var podDisruptionBudgets: [PodDisruptionBudgetObject] = []
     var replicaSetsByName: [String: Int] = [:]
     var deploymentsByName: [String: Int] = [:]
     var jobsByName: [String: Int] = [:]
     var daemonSetsByName: [String: Int] = [:]
     var statefulSetsByName: [String: Int] = [:]
+    var podDisruptionBudgetsByName: [String: Int] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -38,6 +39,10 @@ public struct WorkloadStore: Sendable {
     public func daemonSet(namespace: String, name: String) -> Int? { daemonSetsByName[namespace + "/" + name] }
     /// The live StatefulSet called `name` in `namespace`.
     public func statefulSet(namespace: String, name: String) -> Int? { statefulSetsByName[namespace + "/" + name] }
+    /// The live PodDisruptionBudget called `name` in `namespace`.
+    public func podDisruptionBudget(namespace: String, name: String) -> Int? {
+        podDisruptionBudgetsByName[namespace + "/" + name]
+    }
 
 }
 
@@ -53,12 +58,12 @@ struct PodControllerState: Sendable {
     }
     /// The controlling owner.
     var owner: Owner = .none
-    /// How the pod counts in its ReplicaSet's ``ReplicaSetTally``.
+    /// How the pod counts in its ReplicaSet's ``ReplicaSetTally`` (``ReplicaSetController``).
     var tally: ReplicaSetTally.Contribution = .untracked
-    /// The Job controller already counted this pod's terminal phase.
+    /// The Job controller already counted this pod's terminal phase (``JobController``).
     var counted = false
-    /// Pending taint-based eviction.
+    /// Pending taint-based eviction (``NodeLifecycleController``).
     var evictionTimer: EventID?
-    /// A drain eviction is being retried.
+    /// A drain eviction is being retried (``Cluster/evict(_:)``).
     var evictionRetry: EventID?
 }

@@ -23,8 +23,8 @@ import Testing
             return behavior
         }
         let log = ControllerFixture.events(cluster)
-        let index = cluster.controllers.apply(
-            deployment: ControllerFixture.deployment(
+        let index = cluster.controllers.deployments.apply(
+            ControllerFixture.deployment(
                 "web", replicas: replicas, maxSurge: maxSurge, maxUnavailable: maxUnavailable))
         let belongs = Self.owned(cluster, "web")
         let settled = ControllerFixture.run(cluster, untilSeconds: 120) { cluster in
@@ -54,7 +54,10 @@ import Testing
             })
         let start = cluster.now
         let eventsBefore = log.events.count
-        #expect(cluster.controllers.patchTemplate(name: "web") { $0.spec.containers[0].image = "nginx:1.28" })
+        #expect(
+            (try? cluster.patchTemplate(kind: "Deployment", namespace: nil, name: "web") {
+                $0.spec.containers[0].image = "nginx:1.28"
+            }) != nil)
         let done = ControllerFixture.run(cluster, untilSeconds: Int(start.seconds) + 600) { cluster in
             let active = ControllerFixture.activePods(cluster, where: belongs)
             return active.count == replicas
@@ -117,8 +120,8 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         let log = ControllerFixture.events(cluster)
-        let index = cluster.controllers.apply(
-            deployment: ControllerFixture.deployment("web", replicas: 4, maxSurge: 1, maxUnavailable: 1))
+        let index = cluster.controllers.deployments.apply(
+            ControllerFixture.deployment("web", replicas: 4, maxSurge: 1, maxUnavailable: 1))
         ControllerFixture.run(cluster, untilSeconds: 120) {
             $0.controllers.workloads.deployments[index].status.availableReplicas == 4
         }
@@ -127,7 +130,9 @@ import Testing
         // 1.34 wording (sync.go scaleReplicaSetAndRecordEvent): "Scaled up replica set <rs> from 0 to 4".
         #expect(first.message == "Scaled up replica set \(oldName) from 0 to 4")
         let before = log.events.count
-        cluster.controllers.patchTemplate(name: "web") { $0.spec.containers[0].image = "nginx:1.28" }
+        try cluster.patchTemplate(kind: "Deployment", namespace: nil, name: "web") {
+            $0.spec.containers[0].image = "nginx:1.28"
+        }
         cluster.run(until: .time(cluster.now))
         let newName = "web-\(cluster.controllers.workloads.deployments[index].templateHash)"
         let steps = log.events[before...].filter { $0.reason == "ScalingReplicaSet" }.map(\.message)
@@ -143,8 +148,8 @@ import Testing
     func recreate() throws {
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
-        let index = cluster.controllers.apply(
-            deployment: ControllerFixture.deployment("web", replicas: 3, strategy: "Recreate"))
+        let index = cluster.controllers.deployments.apply(
+            ControllerFixture.deployment("web", replicas: 3, strategy: "Recreate"))
         let belongs = Self.owned(cluster, "web")
         ControllerFixture.run(cluster, untilSeconds: 120) {
             $0.controllers.workloads.deployments[index].status.availableReplicas == 3
@@ -156,7 +161,9 @@ import Testing
                 let images = Set(live.map { $0.pod.spec.containers[0].image ?? "" })
                 if images.count > 1 { overlap = true }
             })
-        cluster.controllers.patchTemplate(name: "web") { $0.spec.containers[0].image = "nginx:1.28" }
+        try cluster.patchTemplate(kind: "Deployment", namespace: nil, name: "web") {
+            $0.spec.containers[0].image = "nginx:1.28"
+        }
         let done = ControllerFixture.run(cluster, untilSeconds: Int(cluster.now.seconds) + 300) { cluster in
             let active = ControllerFixture.activePods(cluster, where: belongs)
             return active.count == 3 && active.allSatisfy { $0.pod.spec.containers[0].image == "nginx:1.28" }
@@ -169,11 +176,11 @@ import Testing
     func scale() throws {
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
-        let index = cluster.controllers.apply(deployment: ControllerFixture.deployment("web", replicas: 2))
+        let index = cluster.controllers.deployments.apply(ControllerFixture.deployment("web", replicas: 2))
         ControllerFixture.run(cluster, untilSeconds: 60) {
             $0.controllers.workloads.deployments[index].status.availableReplicas == 2
         }
-        #expect(cluster.controllers.scale(kind: .deployment, name: "web", replicas: 5))
+        #expect((try? cluster.scale(kind: "Deployment", namespace: nil, name: "web", replicas: 5)) != nil)
         let scaled = ControllerFixture.run(cluster, untilSeconds: Int(cluster.now.seconds) + 60) {
             $0.controllers.workloads.deployments[index].status.availableReplicas == 5
         }

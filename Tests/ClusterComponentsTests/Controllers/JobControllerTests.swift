@@ -1,8 +1,9 @@
-import ClusterComponents
 import KubeModel
 import SimulationCore
 import Stochastics
 import Testing
+
+@testable import ClusterComponents
 
 @Suite struct JobControllerTests {
     func job(
@@ -28,7 +29,7 @@ import Testing
         // Every container exits 1 after 2 s (restartPolicy Never: the pod fails).
         cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
         let log = ControllerFixture.events(cluster)
-        let index = cluster.controllers.apply(job: job("pi", backoffLimit: 3))
+        let index = cluster.controllers.jobs.apply(job("pi", backoffLimit: 3))
         let finished = ControllerFixture.run(cluster, untilSeconds: 600) {
             $0.controllers.workloads.jobs[index].isFinished
         }
@@ -61,7 +62,7 @@ import Testing
         ControllerFixture.node(cluster, "n1")
         cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(10), exitCode: 0)]) }
         let log = ControllerFixture.events(cluster)
-        let index = cluster.controllers.apply(job: job("batch", backoffLimit: 6, completions: 3, parallelism: 2))
+        let index = cluster.controllers.jobs.apply(job("batch", backoffLimit: 6, completions: 3, parallelism: 2))
         var maxActive = 0
         cluster.addSink(
             InvariantSink { cluster in
@@ -84,7 +85,7 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         let log = ControllerFixture.events(cluster)
-        let index = cluster.controllers.apply(job: job("long", backoffLimit: 6, deadline: 30))
+        let index = cluster.controllers.jobs.apply(job("long", backoffLimit: 6, deadline: 30))
         ControllerFixture.run(cluster, toSecond: 60)
         let job = cluster.controllers.workloads.jobs[index]
         let failed = try #require(job.condition("Failed"))
@@ -102,7 +103,7 @@ import Testing
         cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(10), exitCode: 0)]) }
         var manifest = job("short", backoffLimit: 6)
         manifest.spec.ttlSecondsAfterFinished = 60
-        let index = cluster.controllers.apply(job: manifest)
+        let index = cluster.controllers.jobs.apply(manifest)
         let finished = ControllerFixture.run(cluster, untilSeconds: 120) {
             $0.controllers.workloads.jobs[index].isFinished
         }

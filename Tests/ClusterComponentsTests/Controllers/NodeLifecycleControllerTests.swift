@@ -1,11 +1,12 @@
-import ClusterComponents
 import KubeModel
 import SimulationCore
 import Testing
 
+@testable import ClusterComponents
+
 @Suite struct NodeLifecycleControllerTests {
     func deployment(_ cluster: Cluster, replicas: Int) -> Int {
-        cluster.controllers.apply(deployment: ControllerFixture.deployment("web", replicas: replicas))
+        cluster.controllers.deployments.apply(ControllerFixture.deployment("web", replicas: replicas))
     }
 
     /// Fails the node of the first pod at t = 100 s and checks the upstream timeline:
@@ -118,8 +119,8 @@ import Testing
         ControllerFixture.run(cluster, toSecond: 30)
         try #require(cluster.controllers.workloads.deployments[index].status.availableReplicas == 3)
         for node in nodes.dropFirst() { cluster.uncordon(node) }
-        cluster.controllers.apply(
-            podDisruptionBudget: PodDisruptionBudget(
+        cluster.controllers.disruption.apply(
+            PodDisruptionBudget(
                 metadata: ObjectMeta(name: "web", namespace: "default"),
                 spec: PodDisruptionBudgetSpec(minAvailable: 2, selector: LabelSelector(matchLabels: ["app": "web"]))))
         var minReady = Int.max

@@ -1,7 +1,8 @@
-import ClusterComponents
 import KubeModel
 import SimulationCore
 import Testing
+
+@testable import ClusterComponents
 
 @Suite struct ReplicaSetControllerTests {
     func replicaSet(_ name: String, replicas: Int) -> ReplicaSet {
@@ -17,7 +18,7 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         let log = ControllerFixture.events(cluster)
-        let index = try #require(cluster.controllers.apply(replicaSet: replicaSet("web", replicas: 3)))
+        let index = try #require(cluster.controllers.replicaSets.apply(replicaSet("web", replicas: 3)))
         let ready = ControllerFixture.run(cluster, untilSeconds: 60) { cluster in
             ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).count == 3
         }
@@ -51,7 +52,7 @@ import Testing
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
         let log = ControllerFixture.events(cluster)
-        cluster.controllers.apply(replicaSet: replicaSet("web", replicas: 3))
+        cluster.controllers.replicaSets.apply(replicaSet("web", replicas: 3))
         ControllerFixture.run(cluster, untilSeconds: 60) {
             ControllerFixture.activePods($0).filter(ControllerFixture.isReady).count == 3
         }
@@ -76,17 +77,17 @@ import Testing
     func scaleDownPrefersNotReady() throws {
         let cluster = ControllerFixture.cluster()
         ControllerFixture.node(cluster, "n1")
-        cluster.controllers.apply(replicaSet: replicaSet("web", replicas: 2))
+        cluster.controllers.replicaSets.apply(replicaSet("web", replicas: 2))
         ControllerFixture.run(cluster, untilSeconds: 60) {
             ControllerFixture.activePods($0).filter(ControllerFixture.isReady).count == 2
         }
         let ready = Set(ControllerFixture.activePods(cluster).filter(ControllerFixture.isReady).map(\.id))
         #expect(ready.count == 2)
         // Two more replicas, created later: not ready yet, or ready for less time than the first two.
-        #expect(cluster.controllers.scale(kind: .replicaSet, name: "web", replicas: 4))
+        #expect((try? cluster.scale(kind: "ReplicaSet", namespace: nil, name: "web", replicas: 4)) != nil)
         ControllerFixture.run(cluster, toSecond: Int(cluster.now.seconds) + 1)
         #expect(ControllerFixture.activePods(cluster).count == 4)
-        #expect(cluster.controllers.scale(kind: .replicaSet, name: "web", replicas: 2))
+        #expect((try? cluster.scale(kind: "ReplicaSet", namespace: nil, name: "web", replicas: 2)) != nil)
         ControllerFixture.run(cluster, toSecond: Int(cluster.now.seconds) + 1)
         let survivors = Set(ControllerFixture.activePods(cluster).map(\.id))
         #expect(survivors == ready)

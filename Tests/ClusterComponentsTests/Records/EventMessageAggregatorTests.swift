@@ -35,7 +35,7 @@ struct EventMessageAggregatorTests {
             spec: ReplicaSetSpec(
                 replicas: 12, selector: LabelSelector(matchLabels: ["app": "web"]),
                 template: ControllerFixture.template(app: "web")))
-        _ = try #require(cluster.controllers.apply(replicaSet: replicaSet))
+        _ = try #require(cluster.controllers.replicaSets.apply(replicaSet))
         ControllerFixture.run(cluster, toSecond: 1)
         let created = log.with(reason: "SuccessfulCreate")
         #expect(created.count == 12)

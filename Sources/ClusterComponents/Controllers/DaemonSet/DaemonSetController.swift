@@ -71,14 +71,14 @@ final class DaemonSetController {
         return index
     }
 
-    /// Deletes the DaemonSet and, as the garbage collector's background propagation does, its pods.
+    /// Deletes the DaemonSet; the garbage collector deletes its pods.
     func delete(_ index: Int) {
         guard !manager.workloads.daemonSets[index].isDeleted else { return }
         let daemonSet = manager.workloads.daemonSets[index]
         manager.workloads.daemonSets[index].isDeleted = true
         manager.workloads.daemonSetsByName[daemonSet.namespace + "/" + daemonSet.name] = nil
         cluster.cancel(daemonSet.availabilityCheck)
-        for pod in daemonSet.pods where !cluster.api[pod].isRemoved { cluster.deletePod(pod) }
+        manager.ownerDeleted(.daemonSet(index))
     }
 
     // MARK: - Sync

@@ -68,14 +68,14 @@ final class StatefulSetController {
         return index
     }
 
-    /// Deletes the StatefulSet and, as the garbage collector's background propagation does, its pods.
+    /// Deletes the StatefulSet; the garbage collector deletes its pods.
     func delete(_ index: Int) {
         guard !manager.workloads.statefulSets[index].isDeleted else { return }
         let statefulSet = manager.workloads.statefulSets[index]
         manager.workloads.statefulSets[index].isDeleted = true
         manager.workloads.statefulSetsByName[statefulSet.namespace + "/" + statefulSet.name] = nil
         cluster.cancel(statefulSet.availabilityCheck)
-        for pod in statefulSet.pods where !cluster.api[pod].isRemoved { cluster.deletePod(pod) }
+        manager.ownerDeleted(.statefulSet(index))
     }
 
     // MARK: - Sync

@@ -1,52 +1,127 @@
 import KubeModel
 import SimulationCore
 
-/// The Job controller (k/k pkg/controller/job/job_controller.go, backoff_utils.go).
-extension ControllerManager {
+/// The Job controller (k/k pkg/controller/job/job_controller.go, backoff_utils.go), with the
+/// TTL-after-finished controller (pkg/controller/ttlafterfinished).
+///
+/// Its pods' changes enqueue a sync; the sync counts finished pods, checks the deadline and
+/// the back-off limit, and creates or deletes pods. Timed re-syncs (back-off, deadline, TTL)
+/// are one timer per Job.
+final class JobController {
     /// The component name on its Events.
-    static let jobComponent = "job-controller"
+    static let component = "job-controller"
     /// `DefaultJobPodFailureBackOff` (job_controller.go): the first re-creation delay after a failure.
     static let jobPodFailureBackOff = SimulationDuration.seconds(10)
     /// `MaxJobPodFailureBackOff` (job_controller.go): 10 minutes in the code. The Job concept
     /// page says "capped at six minutes"; the code wins here.
     static let jobPodFailureBackOffMax = SimulationDuration.minutes(10)
 
+    /// The controller manager whose pod control, work queue and objects this controller uses.
+    /// `unowned(unsafe)`: the manager creates this controller and outlives it.
+    unowned(unsafe) let manager: ControllerManager
+
+    init(manager: ControllerManager) { self.manager = manager }
+
+    var cluster: Cluster { manager.cluster }
+
+    // MARK: - Work queue
+
+    /// Queues a sync of the Job at `index` (once until it runs).
+    func enqueue(_ index: Int) {
+        guard !manager.workloads.jobs[index].syncQueued, !manager.workloads.jobs[index].isDeleted else { return }
+        manager.workloads.jobs[index].syncQueued = true
+        cluster.schedule(.controller(.syncJob(index)), after: .zero)
+    }
+
+    // MARK: - API writes
+
+    /// Creates or updates a Job (an update only changes parallelism, suspend and the deadline,
+    /// the mutable fields).
+    /// - Returns: its index in ``WorkloadStore/jobs``.
+    @discardableResult
+    func apply(_ manifest: Job) -> Int {
+        var job = manifest
+        let namespace = job.metadata.namespace ?? "default"
+        job.metadata.namespace = namespace
+        let name = job.metadata.name ?? ""
+        if let index = manager.workloads.job(namespace: namespace, name: name) {
+            manager.workloads.jobs[index].job.spec.parallelism = job.spec.parallelism
+            manager.workloads.jobs[index].job.spec.suspend = job.spec.suspend
+            manager.workloads.jobs[index].job.spec.activeDeadlineSeconds = job.spec.activeDeadlineSeconds
+            manager.workloads.jobs[index].job.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+            enqueue(index)
+            return index
+        }
+        job.metadata.uid = cluster.nextUID()
+        job.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        let index = manager.workloads.jobs.count
+        manager.workloads.jobs.append(JobObject(index: index, job: job, createdAt: cluster.now))
+        manager.workloads.jobsByName[namespace + "/" + name] = index
+        enqueue(index)
+        return index
+    }
+
+    /// Deletes the Job and its timer; the garbage collector deletes its pods.
+    func delete(_ index: Int) {
+        guard !manager.workloads.jobs[index].isDeleted else { return }
+        let job = manager.workloads.jobs[index]
+        manager.workloads.jobs[index].isDeleted = true
+        manager.workloads.jobsByName[job.namespace + "/" + job.name] = nil
+        cluster.cancel(job.timer)
+        manager.ownerDeleted(.job(index))
+    }
+
+    /// Changes the pod template (future pods only; the API forbids it, kubesim tolerates it).
+    func patchTemplate(_ index: Int, _ template: PodTemplateSpec) {
+        manager.workloads.jobs[index].job.spec.template = template
+    }
+
+    // MARK: - Sync
+
+    /// The work-queue item or timer: `syncJob`.
+    func sync(_ index: Int) {
+        manager.workloads.jobs[index].syncQueued = false
+        syncJob(index)
+    }
+
     /// `syncJob`: count newly finished pods, check `activeDeadlineSeconds` and `backoffLimit`,
     /// detect completion, otherwise `manageJob` (create pods up to the wanted parallelism once
     /// the pod-failure back-off has passed, or delete the surplus).
     func syncJob(_ index: Int) {
-        guard !workloads.jobs[index].isDeleted else { return }
+        guard !manager.workloads.jobs[index].isDeleted else { return }
         let now = cluster.now
-        if workloads.jobs[index].isFinished {
+        if manager.workloads.jobs[index].isFinished {
             collectFinishedJob(index)
             return
         }
-        if let at = workloads.jobs[index].timerAt, at <= now {
-            workloads.jobs[index].timer = nil
-            workloads.jobs[index].timerAt = nil
+        if let at = manager.workloads.jobs[index].timerAt, at <= now {
+            manager.workloads.jobs[index].timer = nil
+            manager.workloads.jobs[index].timerAt = nil
         }
-        if workloads.jobs[index].startTime == nil, workloads.jobs[index].job.spec.suspend != true {
-            workloads.jobs[index].startTime = now
+        if manager.workloads.jobs[index].startTime == nil, manager.workloads.jobs[index].job.spec.suspend != true {
+            manager.workloads.jobs[index].startTime = now
         }
-        workloads.jobs[index].pods.removeAll { cluster.api.pods[$0.value].isRemoved && podStates[$0.value].counted }
+        manager.workloads.jobs[index].pods.removeAll {
+            cluster.api.pods[$0.value].isRemoved && manager.podStates[$0.value].counted
+        }
 
         // Count pods that reached a terminal phase (the finalizer-tracked `uncountedTerminatedPods`).
         var active: [PodID] = []
         var restarts = 0
-        for pod in workloads.jobs[index].pods {
+        for pod in manager.workloads.jobs[index].pods {
             let object = cluster.api.pods[pod.value]
-            if object.isTerminal && !podStates[pod.value].counted {
-                podStates[pod.value].counted = true
+            if object.isTerminal && !manager.podStates[pod.value].counted {
+                manager.podStates[pod.value].counted = true
                 if object.status.phase == .succeeded {
-                    workloads.jobs[index].succeeded += 1
+                    manager.workloads.jobs[index].succeeded += 1
                     // backoff_utils.go newBackoffRecord: a success resets failuresAfterLastSuccess.
-                    workloads.jobs[index].failuresAfterLastSuccess = 0
+                    manager.workloads.jobs[index].failuresAfterLastSuccess = 0
                 } else {
-                    workloads.jobs[index].failed += 1
-                    workloads.jobs[index].failuresAfterLastSuccess += 1
-                    workloads.jobs[index].lastFailureTime = now
+                    manager.workloads.jobs[index].failed += 1
+                    manager.workloads.jobs[index].failuresAfterLastSuccess += 1
+                    manager.workloads.jobs[index].lastFailureTime = now
                 }
-            } else if isPodActive(pod) {
+            } else if cluster.api.podFacts[pod.value].isActive {
                 active.append(pod)
                 if object.status.phase == .running || object.status.phase == .pending {
                     restarts += object.status.initContainerStatuses.reduce(0) { $0 + $1.restartCount }
@@ -54,9 +129,9 @@ extension ControllerManager {
                 }
             }
         }
-        let job = workloads.jobs[index]
+        let job = manager.workloads.jobs[index]
         let spec = job.job.spec
-        workloads.jobs[index].active = active.count
+        manager.workloads.jobs[index].active = active.count
 
         // activeDeadlineSeconds (pastActiveDeadline).
         if let deadline = spec.activeDeadlineSeconds, let start = job.startTime {
@@ -101,7 +176,7 @@ extension ControllerManager {
     /// completions still missing; new pods wait for the pod-failure back-off
     /// (10 s · 2^(failures−1), at most 10 min, from the last failure).
     func manageJob(_ index: Int, active: [PodID]) {
-        let job = workloads.jobs[index]
+        let job = manager.workloads.jobs[index]
         let spec = job.job.spec
         var wanted: Int
         if spec.suspend == true {
@@ -114,7 +189,7 @@ extension ControllerManager {
         wanted = max(0, wanted)
         if active.count > wanted {
             for pod in active.suffix(active.count - wanted).reversed() {
-                deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.jobComponent)
+                manager.deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.component)
             }
             return
         }
@@ -139,55 +214,55 @@ extension ControllerManager {
         ]
         for _ in active.count..<wanted {
             guard
-                createPod(
+                manager.createPod(
                     from: spec.template, extraLabels: labels, namespace: job.namespace, owner: owner,
                     state: .job(index),
-                    component: Self.jobComponent) != nil
+                    component: Self.component) != nil
             else { break }
         }
-        workloads.jobs[index].active = wanted
+        manager.workloads.jobs[index].active = wanted
     }
 
     /// Keeps the earliest pending timed sync of a Job.
     func scheduleJobTimer(_ index: Int, at time: SimulationTime) {
-        if let existing = workloads.jobs[index].timerAt, existing <= time, existing > cluster.now { return }
-        cluster.cancel(workloads.jobs[index].timer)
-        workloads.jobs[index].timer = cluster.schedule(.controller(.syncJob(index)), at: time)
-        workloads.jobs[index].timerAt = time
+        if let existing = manager.workloads.jobs[index].timerAt, existing <= time, existing > cluster.now { return }
+        cluster.cancel(manager.workloads.jobs[index].timer)
+        manager.workloads.jobs[index].timer = cluster.schedule(.controller(.syncJob(index)), at: time)
+        manager.workloads.jobs[index].timerAt = time
     }
 
     /// Sets the terminal condition, records the Event and deletes the active pods.
     func finishJob(_ index: Int, condition: String, reason: String, message: String, active: [PodID]) {
         let now = cluster.now
-        let job = workloads.jobs[index]
+        let job = manager.workloads.jobs[index]
         cluster.cancel(job.timer)
-        workloads.jobs[index].timer = nil
-        workloads.jobs[index].timerAt = nil
+        manager.workloads.jobs[index].timer = nil
+        manager.workloads.jobs[index].timerAt = nil
         // 1.31+ first sets the interim FailureTarget/SuccessCriteriaMet condition (JobManagedBy /
         // JobSuccessPolicy); both are set at the same instant here.
         if cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 31) {
             let interim = condition == "Failed" ? "FailureTarget" : "SuccessCriteriaMet"
-            workloads.jobs[index].conditions.append(
+            manager.workloads.jobs[index].conditions.append(
                 JobConditionRecord(
                     type: interim, status: .true, reason: reason, message: message, lastTransitionTime: now))
         }
-        workloads.jobs[index].conditions.append(
+        manager.workloads.jobs[index].conditions.append(
             JobConditionRecord(
                 type: condition, status: .true, reason: reason, message: message, lastTransitionTime: now))
         if condition == "Complete" {
-            workloads.jobs[index].completionTime = now
+            manager.workloads.jobs[index].completionTime = now
             cluster.recordEvent(
                 .normal, "Completed", "Job completed", kind: "Job", namespace: job.namespace, name: job.name,
-                component: Self.jobComponent)
+                component: Self.component)
         } else {
             cluster.recordEvent(
                 .warning, reason, message, kind: "Job", namespace: job.namespace, name: job.name,
-                component: Self.jobComponent)
+                component: Self.component)
         }
         for pod in active {
-            deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.jobComponent)
+            manager.deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.component)
         }
-        workloads.jobs[index].active = 0
+        manager.workloads.jobs[index].active = 0
         if let ttl = job.job.spec.ttlSecondsAfterFinished {
             scheduleJobTimer(index, at: now + .seconds(max(0, ttl)))
         }
@@ -196,13 +271,13 @@ extension ControllerManager {
     /// The TTL-after-finished controller (pkg/controller/ttlafterfinished): a finished Job
     /// with `ttlSecondsAfterFinished` is deleted, with its pods, that long after it finished.
     func collectFinishedJob(_ index: Int) {
-        let job = workloads.jobs[index]
+        let job = manager.workloads.jobs[index]
         guard let ttl = job.job.spec.ttlSecondsAfterFinished,
             let finishedAt = job.conditions.last(where: { $0.type == "Complete" || $0.type == "Failed" })?
                 .lastTransitionTime
         else { return }
         if cluster.now >= finishedAt + .seconds(max(0, ttl)) {
-            delete(kind: .job, namespace: job.namespace, name: job.name)
+            delete(index)
         }
     }
 }

@@ -3,22 +3,112 @@ import SimulationCore
 
 /// The Deployment controller (k/k pkg/controller/deployment: deployment_controller.go,
 /// rolling.go, recreate.go, sync.go, util/deployment_util.go).
-extension ControllerManager {
+///
+/// A Deployment is synced when it is written and whenever one of its ReplicaSets' status
+/// changes (the ReplicaSet controller enqueues it); it scales its ReplicaSets through
+/// ``ReplicaSetController/setReplicas(_:to:)``.
+final class DeploymentController {
     /// The component name on its Events.
-    static let deploymentComponent = "deployment-controller"
+    static let component = "deployment-controller"
     /// The label that ties a ReplicaSet and its pods to one template (`apps.DefaultDeploymentUniqueLabelKey`).
-    public static let podTemplateHashLabel = "pod-template-hash"
+    static let podTemplateHashLabel = "pod-template-hash"
     /// The revision annotation (`deploymentutil.RevisionAnnotation`).
     static let revisionAnnotation = "deployment.kubernetes.io/revision"
+
+    /// The controller manager whose pod control, work queue and objects this controller uses.
+    /// `unowned(unsafe)`: the manager creates this controller and outlives it.
+    unowned(unsafe) let manager: ControllerManager
+
+    init(manager: ControllerManager) { self.manager = manager }
+
+    var cluster: Cluster { manager.cluster }
+
+    // MARK: - Work queue
+
+    /// Queues a sync of the Deployment at `index` (once until it runs).
+    func enqueue(_ index: Int) {
+        guard !manager.workloads.deployments[index].syncQueued, !manager.workloads.deployments[index].isDeleted else {
+            return
+        }
+        manager.workloads.deployments[index].syncQueued = true
+        cluster.schedule(.controller(.syncDeployment(index)), after: .zero)
+    }
+
+    // MARK: - API writes
+
+    /// Creates or updates a Deployment (`kubectl apply`); an update with a changed template
+    /// starts a rollout. The manifest is expected defaulted (as the loader decodes it).
+    /// - Returns: its index in ``WorkloadStore/deployments``.
+    @discardableResult
+    func apply(_ manifest: Deployment) -> Int {
+        var deployment = manifest
+        let namespace = deployment.metadata.namespace ?? "default"
+        deployment.metadata.namespace = namespace
+        let name = deployment.metadata.name ?? ""
+        if let index = manager.workloads.deployment(namespace: namespace, name: name) {
+            let old = manager.workloads.deployments[index].deployment
+            deployment.metadata.uid = old.metadata.uid
+            deployment.metadata.generation = (old.metadata.generation ?? 1) + (old.spec == deployment.spec ? 0 : 1)
+            deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+            manager.workloads.deployments[index].deployment = deployment
+            manager.workloads.deployments[index].templateHash = PodTemplateHash.compute(deployment.spec.template)
+            enqueue(index)
+            return index
+        }
+        deployment.metadata.uid = cluster.nextUID()
+        deployment.metadata.generation = 1
+        deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        let index = manager.workloads.deployments.count
+        var object = DeploymentObject(index: index, deployment: deployment, createdAt: cluster.now)
+        object.templateHash = PodTemplateHash.compute(deployment.spec.template)
+        manager.workloads.deployments.append(object)
+        manager.workloads.deploymentsByName[namespace + "/" + name] = index
+        enqueue(index)
+        return index
+    }
+
+    /// Deletes the Deployment; the garbage collector deletes its ReplicaSets (and they their pods).
+    func delete(_ index: Int) {
+        guard !manager.workloads.deployments[index].isDeleted else { return }
+        let deployment = manager.workloads.deployments[index]
+        manager.workloads.deployments[index].isDeleted = true
+        manager.workloads.deploymentsByName[deployment.namespace + "/" + deployment.name] = nil
+        manager.ownerDeleted(.deployment(index))
+    }
+
+    /// `kubectl scale`: sets `spec.replicas` and queues a sync.
+    func scale(_ index: Int, to replicas: Int) {
+        manager.workloads.deployments[index].deployment.spec.replicas = replicas
+        manager.workloads.deployments[index].deployment.metadata.resourceVersion =
+            cluster.api.nextResourceVersionText()
+        enqueue(index)
+    }
+
+    /// Changes the pod template (`kubectl set image`, `kubectl patch`), starting a rollout.
+    func patchTemplate(_ index: Int, _ template: PodTemplateSpec) {
+        var deployment = manager.workloads.deployments[index].deployment
+        deployment.spec.template = template
+        apply(deployment)
+    }
+
+    // MARK: - Sync
+
+    /// The work-queue item: `syncDeployment`.
+    func sync(_ index: Int) {
+        manager.workloads.deployments[index].syncQueued = false
+        syncDeployment(index)
+    }
 
     /// `syncDeployment`: find or create the new ReplicaSet, run the strategy, then update the
     /// status and trim the history. Each step that scales a ReplicaSet returns and waits for
     /// the next sync, as upstream does; the scale itself enqueues that sync.
     func syncDeployment(_ index: Int) {
-        guard !workloads.deployments[index].isDeleted else { return }
-        let live = workloads.deployments[index].replicaSets.filter { !workloads.replicaSets[$0].isDeleted }
-        workloads.deployments[index].replicaSets = live
-        let deployment = workloads.deployments[index].deployment
+        guard !manager.workloads.deployments[index].isDeleted else { return }
+        let live = manager.workloads.deployments[index].replicaSets.filter {
+            !manager.workloads.replicaSets[$0].isDeleted
+        }
+        manager.workloads.deployments[index].replicaSets = live
+        let deployment = manager.workloads.deployments[index].deployment
         if deployment.spec.paused != true {
             if deployment.spec.strategy.type == "Recreate" {
                 rolloutRecreate(index)
@@ -26,19 +116,19 @@ extension ControllerManager {
                 rolloutRolling(index)
             }
         }
-        updateDeploymentStatus(index)
+        updateStatus(index)
     }
 
     // MARK: - RollingUpdate (rolling.go)
 
     func rolloutRolling(_ index: Int) {
-        let spec = workloads.deployments[index].deployment.spec
+        let spec = manager.workloads.deployments[index].deployment.spec
         let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
         guard let newRS = newRS ?? createNewReplicaSet(for: index, replicas: newRSNewReplicas(index, newRS: nil)) else {
             return
         }
         // reconcileNewReplicaSet
-        let newReplicas = workloads.replicaSets[newRS].replicas
+        let newReplicas = manager.workloads.replicaSets[newRS].replicas
         if newReplicas > spec.replicas {
             scaleReplicaSetAndRecordEvent(newRS, to: spec.replicas, deployment: index)
             return
@@ -50,35 +140,35 @@ extension ControllerManager {
             }
         }
         // reconcileOldReplicaSets
-        let activeOld = oldRSs.filter { workloads.replicaSets[$0].replicas > 0 }
+        let activeOld = oldRSs.filter { manager.workloads.replicaSets[$0].replicas > 0 }
         guard !activeOld.isEmpty else {
             cleanupDeployment(index, oldRSs: oldRSs)
             return
         }
         let allRSs = oldRSs + [newRS]
-        let allPodsCount = allRSs.reduce(0) { $0 + workloads.replicaSets[$1].replicas }
+        let allPodsCount = allRSs.reduce(0) { $0 + manager.workloads.replicaSets[$1].replicas }
         let minAvailable = spec.replicas - maxUnavailable(of: spec)
-        let newStatus = replicaSetStatus(newRS).status
-        let newRSUnavailable = workloads.replicaSets[newRS].replicas - newStatus.availableReplicas
+        let newStatus = manager.replicaSets.currentStatus(newRS).status
+        let newRSUnavailable = manager.workloads.replicaSets[newRS].replicas - newStatus.availableReplicas
         let maxScaledDown = allPodsCount - minAvailable - newRSUnavailable
         guard maxScaledDown > 0 else { return }
         // cleanupUnhealthyReplicas: old sets' unavailable pods go first, oldest set first.
         var cleaned = 0
         for rs in activeOld where cleaned < maxScaledDown {
-            let replicas = workloads.replicaSets[rs].replicas
-            let unhealthy = replicas - replicaSetStatus(rs).status.availableReplicas
+            let replicas = manager.workloads.replicaSets[rs].replicas
+            let unhealthy = replicas - manager.replicaSets.currentStatus(rs).status.availableReplicas
             guard unhealthy > 0 else { continue }
             let count = min(maxScaledDown - cleaned, unhealthy)
             scaleReplicaSetAndRecordEvent(rs, to: replicas - count, deployment: index)
             cleaned += count
         }
         // scaleDownOldReplicaSetsForRollingUpdate: never below minAvailable available pods.
-        let available = allRSs.reduce(0) { $0 + replicaSetStatus($1).status.availableReplicas }
+        let available = allRSs.reduce(0) { $0 + manager.replicaSets.currentStatus($1).status.availableReplicas }
         if available > minAvailable {
             let total = available - minAvailable
             var done = 0
             for rs in activeOld where done < total {
-                let replicas = workloads.replicaSets[rs].replicas
+                let replicas = manager.workloads.replicaSets[rs].replicas
                 guard replicas > 0 else { continue }
                 let count = min(replicas, total - done)
                 scaleReplicaSetAndRecordEvent(rs, to: replicas - count, deployment: index)
@@ -91,11 +181,13 @@ extension ControllerManager {
     /// `replicas + maxSurge` pods in all sets (counting `spec.replicas`), never beyond `replicas`.
     /// Recreate gives `replicas`.
     func newRSNewReplicas(_ index: Int, newRS: Int?) -> Int {
-        let spec = workloads.deployments[index].deployment.spec
+        let spec = manager.workloads.deployments[index].deployment.spec
         guard spec.strategy.type != "Recreate" else { return spec.replicas }
         let (surge, _) = resolveFenceposts(spec)
-        let current = workloads.deployments[index].replicaSets.reduce(0) { $0 + workloads.replicaSets[$1].replicas }
-        let newReplicas = newRS.map { workloads.replicaSets[$0].replicas } ?? 0
+        let current = manager.workloads.deployments[index].replicaSets.reduce(0) {
+            $0 + manager.workloads.replicaSets[$1].replicas
+        }
+        let newReplicas = newRS.map { manager.workloads.replicaSets[$0].replicas } ?? 0
         let maxTotal = spec.replicas + surge
         guard current < maxTotal else { return newReplicas }
         return newReplicas + min(maxTotal - current, spec.replicas - newReplicas)
@@ -120,24 +212,24 @@ extension ControllerManager {
     // MARK: - Recreate (recreate.go)
 
     func rolloutRecreate(_ index: Int) {
-        let replicas = workloads.deployments[index].deployment.spec.replicas
+        let replicas = manager.workloads.deployments[index].deployment.spec.replicas
         let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
         // scaleDownOldReplicaSetsForRecreate
         var scaledDown = false
-        for rs in oldRSs where workloads.replicaSets[rs].replicas > 0 {
+        for rs in oldRSs where manager.workloads.replicaSets[rs].replicas > 0 {
             scaleReplicaSetAndRecordEvent(rs, to: 0, deployment: index)
             scaledDown = true
         }
         guard !scaledDown else { return }
         // oldPodsRunning: any old pod not yet Succeeded/Failed, terminating ones included.
         for rs in oldRSs {
-            for pod in workloads.replicaSets[rs].pods
+            for pod in manager.workloads.replicaSets[rs].pods
             where !cluster.api.podFacts[pod.value].isRemoved && !cluster.api.podFacts[pod.value].isTerminal {
                 return
             }
         }
         if let newRS {
-            if workloads.replicaSets[newRS].replicas != replicas {
+            if manager.workloads.replicaSets[newRS].replicas != replicas {
                 scaleReplicaSetAndRecordEvent(newRS, to: replicas, deployment: index)
             } else {
                 cleanupDeployment(index, oldRSs: oldRSs)
@@ -151,11 +243,11 @@ extension ControllerManager {
 
     /// The set whose template hash is the Deployment's current one, and the others oldest first.
     func newAndOldReplicaSets(of index: Int) -> (new: Int?, old: [Int]) {
-        let hash = workloads.deployments[index].templateHash
+        let hash = manager.workloads.deployments[index].templateHash
         var new: Int?
         var old: [Int] = []
-        for rs in workloads.deployments[index].replicaSets {
-            if workloads.replicaSets[rs].templateHash == hash, new == nil { new = rs } else { old.append(rs) }
+        for rs in manager.workloads.deployments[index].replicaSets {
+            if manager.workloads.replicaSets[rs].templateHash == hash, new == nil { new = rs } else { old.append(rs) }
         }
         return (new, old)
     }
@@ -163,7 +255,7 @@ extension ControllerManager {
     /// `getNewReplicaSet` with `createIfNotExisted`: `<deployment>-<pod-template-hash>`, its
     /// selector and template labels extended with the hash label, revision = max + 1.
     func createNewReplicaSet(for index: Int, replicas: Int) -> Int? {
-        let object = workloads.deployments[index]
+        let object = manager.workloads.deployments[index]
         let spec = object.deployment.spec
         let hash = object.templateHash
         var template = spec.template
@@ -171,7 +263,7 @@ extension ControllerManager {
         var selector = spec.selector ?? LabelSelector()
         selector.matchLabels = (selector.matchLabels ?? [:]).merging([Self.podTemplateHashLabel: hash]) { $1 }
         let revision = object.revision + 1
-        workloads.deployments[index].revision = revision
+        manager.workloads.deployments[index].revision = revision
         let metadata = ObjectMeta(
             name: object.name + "-" + hash, namespace: object.namespace, labels: template.metadata.labels,
             annotations: [Self.revisionAnnotation: String(revision)],
@@ -184,7 +276,7 @@ extension ControllerManager {
             metadata: metadata,
             spec: ReplicaSetSpec(
                 replicas: 0, minReadySeconds: spec.minReadySeconds, selector: selector, template: template))
-        guard let rsIndex = insertReplicaSet(rs, deployment: index, templateHash: hash) else { return nil }
+        guard let rsIndex = manager.replicaSets.insert(rs, deployment: index, templateHash: hash) else { return nil }
         if replicas > 0 {
             scaleReplicaSetAndRecordEvent(rsIndex, to: replicas, deployment: index)
         }
@@ -194,52 +286,54 @@ extension ControllerManager {
     /// `scaleReplicaSetAndRecordEvent`: Normal `ScalingReplicaSet` "Scaled up replica set
     /// <rs> from <old> to <new>" (sync.go; releases before 1.29 wrote "… to <new>").
     func scaleReplicaSetAndRecordEvent(_ rs: Int, to replicas: Int, deployment: Int) {
-        let old = workloads.replicaSets[rs].replicas
+        let old = manager.workloads.replicaSets[rs].replicas
         guard old != replicas else { return }
         let direction = old < replicas ? "up" : "down"
-        let name = workloads.replicaSets[rs].name
+        let name = manager.workloads.replicaSets[rs].name
         let message =
             cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 29)
             ? "Scaled \(direction) replica set \(name) from \(old) to \(replicas)"
             : "Scaled \(direction) replica set \(name) to \(replicas)"
-        let object = workloads.deployments[deployment]
+        let object = manager.workloads.deployments[deployment]
         cluster.recordEvent(
             .normal, "ScalingReplicaSet", message, kind: "Deployment", namespace: object.namespace, name: object.name,
-            component: Self.deploymentComponent)
-        setReplicaSetReplicas(rs, to: replicas)
-        enqueueDeployment(deployment)
+            component: Self.component)
+        manager.replicaSets.setReplicas(rs, to: replicas)
+        enqueue(deployment)
     }
 
     /// `cleanupDeployment`: delete the oldest fully scaled-down sets beyond `revisionHistoryLimit`.
     func cleanupDeployment(_ index: Int, oldRSs: [Int]) {
-        let limit = workloads.deployments[index].deployment.spec.revisionHistoryLimit
+        let limit = manager.workloads.deployments[index].deployment.spec.revisionHistoryLimit
         let candidates = oldRSs.filter { rs in
-            workloads.replicaSets[rs].replicas == 0
-                && workloads.replicaSets[rs].pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
+            manager.workloads.replicaSets[rs].replicas == 0
+                && manager.workloads.replicaSets[rs].pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
         }
         guard candidates.count > limit else { return }
         for rs in candidates.prefix(candidates.count - limit) {
-            deleteReplicaSet(rs)
+            manager.replicaSets.delete(rs)
         }
-        let live = workloads.deployments[index].replicaSets.filter { !workloads.replicaSets[$0].isDeleted }
-        workloads.deployments[index].replicaSets = live
+        let live = manager.workloads.deployments[index].replicaSets.filter {
+            !manager.workloads.replicaSets[$0].isDeleted
+        }
+        manager.workloads.deployments[index].replicaSets = live
     }
 
     /// `syncRolloutStatus`/`calculateStatus`.
-    func updateDeploymentStatus(_ index: Int) {
+    func updateStatus(_ index: Int) {
         let (newRS, _) = newAndOldReplicaSets(of: index)
         var status = DeploymentStatusRecord()
-        for rs in workloads.deployments[index].replicaSets {
+        for rs in manager.workloads.deployments[index].replicaSets {
             // The sets' own last statuses: every change of one re-queues this Deployment.
-            let counts = workloads.replicaSets[rs].status
+            let counts = manager.workloads.replicaSets[rs].status
             status.replicas += counts.replicas
             status.readyReplicas += counts.readyReplicas
             status.availableReplicas += counts.availableReplicas
             if rs == newRS { status.updatedReplicas = counts.replicas }
         }
-        let spec = workloads.deployments[index].deployment.spec
+        let spec = manager.workloads.deployments[index].deployment.spec
         status.unavailableReplicas = max(0, spec.replicas - status.availableReplicas)
-        let previous = workloads.deployments[index].status.conditions
+        let previous = manager.workloads.deployments[index].status.conditions
         let now = cluster.now
         func condition(
             _ type: String, _ value: ConditionStatus, _ reason: String, _ message: String
@@ -261,7 +355,7 @@ extension ControllerManager {
         }
         // progress.go syncRolloutStatus (progressDeadlineSeconds is not enforced here).
         if let newRS {
-            let name = workloads.replicaSets[newRS].name
+            let name = manager.workloads.replicaSets[newRS].name
             let complete =
                 status.updatedReplicas == spec.replicas && status.replicas == spec.replicas
                 && status.availableReplicas == spec.replicas
@@ -272,6 +366,6 @@ extension ControllerManager {
                         "ReplicaSet \"\(name)\" has successfully progressed.")
                     : condition("Progressing", .true, "ReplicaSetUpdated", "ReplicaSet \"\(name)\" is progressing."))
         }
-        workloads.deployments[index].status = status
+        manager.workloads.deployments[index].status = status
     }
 }

@@ -63,7 +63,7 @@ extension Cluster {
                 continue
             }
             if object.pod.metadata.annotations?["kubernetes.io/config.mirror"] != nil { continue }
-            controllers.evict(pod)
+            evict(pod)
         }
     }
 

@@ -3,7 +3,10 @@ import SimulationCore
 
 /// The node lifecycle controller (k/k pkg/controller/nodelifecycle/node_lifecycle_controller.go)
 /// and the taint-eviction controller (pkg/controller/tainteviction/taint_eviction.go).
-extension ControllerManager {
+///
+/// One type for both: marking a node unreachable and scheduling the evictions of its pods are
+/// one pass over the pods, in one order, as the events of a run record them.
+final class NodeLifecycleController {
     /// `--node-monitor-period` (5 s): the grid the monitor passes run on.
     static let nodeMonitorPeriod = SimulationDuration.seconds(5)
     /// `--node-monitor-grace-period`: 40 s up to 1.31, 50 s from 1.32 (k/k#121793; kubelet reference §8).
@@ -11,13 +14,28 @@ extension ControllerManager {
         cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 32) ? .seconds(50) : .seconds(40)
     }
     /// Component of the node lifecycle controller's Events.
-    static let nodeComponent = "node-controller"
+    static let component = "node-controller"
     /// Component of taint-eviction Events: `taint-eviction-controller` since the taint manager
     /// became its own controller (KEP-3902, 1.29); `taint-controller` before.
     var taintEvictionComponent: String {
         cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 29)
             ? "taint-eviction-controller" : "taint-controller"
     }
+
+    /// The controller manager whose work queue and pod table this controller uses.
+    /// `unowned(unsafe)`: the manager creates this controller and outlives it.
+    unowned(unsafe) let manager: ControllerManager
+    /// Node lifecycle state, indexed by ``NodeID``.
+    var nodeHealth: [NodeHealth] = []
+
+    init(manager: ControllerManager) { self.manager = manager }
+
+    var cluster: Cluster { manager.cluster }
+
+    // MARK: - Event handlers
+
+    /// A node was added or changed.
+    func nodeChanged(_ node: NodeID) { ensureNodeHealth(node) }
 
     func ensureNodeHealth(_ node: NodeID) {
         if node.value >= nodeHealth.count {
@@ -90,7 +108,7 @@ extension ControllerManager {
         cluster.recordEvent(
             .normal, "NodeNotReady", "Node \(name) status is now: NodeNotReady", kind: "Node", namespace: "",
             name: name,
-            component: Self.nodeComponent)
+            component: Self.component)
         nodeHealth[node.value].taintedAt = now
         // A node failure is rare, so one pass over the pod table finds the node's pods.
         for index in cluster.api.pods.indices {
@@ -102,7 +120,7 @@ extension ControllerManager {
             cluster.updatePodStatus(pod) { status in
                 status.setCondition("Ready", .false, at: now)
             }
-            cluster.recordEvent(.warning, "NodeNotReady", "Node is not ready", pod: pod, component: Self.nodeComponent)
+            cluster.recordEvent(.warning, "NodeNotReady", "Node is not ready", pod: pod, component: Self.component)
             guard !facts.isTerminating else { continue }
             scheduleTaintEviction(pod, on: node)
         }
@@ -129,16 +147,16 @@ extension ControllerManager {
             }
         }
         guard !forever, let seconds = minimum else { return }
-        cluster.cancel(podStates[pod.value].evictionTimer)
+        cluster.cancel(manager.podStates[pod.value].evictionTimer)
         // getMinTolerationTime: a non-positive toleration evicts at once.
         let delay = SimulationDuration.seconds(max(0, seconds))
-        podStates[pod.value].evictionTimer = cluster.schedule(.controller(.taintEviction(pod)), after: delay)
+        manager.podStates[pod.value].evictionTimer = cluster.schedule(.controller(.taintEviction(pod)), after: delay)
         nodeHealth[node.value].evictions.append(pod)
     }
 
     /// The toleration ran out while the taint is still there.
     func taintEvictionExpired(_ pod: PodID) {
-        podStates[pod.value].evictionTimer = nil
+        manager.podStates[pod.value].evictionTimer = nil
         evictForTaint(pod)
     }
 
@@ -171,22 +189,19 @@ extension ControllerManager {
         let name = cluster.api[node].name
         cluster.recordEvent(
             .normal, "NodeReady", "Node \(name) status is now: NodeReady", kind: "Node", namespace: "", name: name,
-            component: Self.nodeComponent)
+            component: Self.component)
         nodeHealth[node.value].taintedAt = nil
         for pod in nodeHealth[node.value].evictions {
-            cluster.cancel(podStates[pod.value].evictionTimer)
-            podStates[pod.value].evictionTimer = nil
+            cluster.cancel(manager.podStates[pod.value].evictionTimer)
+            manager.podStates[pod.value].evictionTimer = nil
         }
         nodeHealth[node.value].evictions.removeAll()
     }
 
-    func cancelEvictionTimers(of pod: PodID) {
-        cluster.cancel(podStates[pod.value].evictionTimer)
-        podStates[pod.value].evictionTimer = nil
-        if cluster.api[pod].isRemoved {
-            cluster.cancel(podStates[pod.value].evictionRetry)
-            podStates[pod.value].evictionRetry = nil
-        }
+    /// The pod finished or was removed: its pending taint-based eviction is moot.
+    func cancelTaintEviction(of pod: PodID) {
+        cluster.cancel(manager.podStates[pod.value].evictionTimer)
+        manager.podStates[pod.value].evictionTimer = nil
     }
 
     /// `metav1.Time` text of a virtual instant (seconds precision).

@@ -1,0 +1,244 @@
+import KubeModel
+import SimulationCore
+
+/// The ReplicaSet controller (k/k pkg/controller/replicaset/replica_set.go).
+///
+/// Its pods' changes update the set's running ``ReplicaSetTally`` and enqueue a sync; the
+/// sync creates or deletes the difference and recomputes the status.
+final class ReplicaSetController {
+    /// The component name on its Events.
+    static let component = "replicaset-controller"
+
+    /// The controller manager whose pod control, work queue and objects this controller uses.
+    /// `unowned(unsafe)`: the manager creates this controller and outlives it.
+    unowned(unsafe) let manager: ControllerManager
+
+    init(manager: ControllerManager) { self.manager = manager }
+
+    var cluster: Cluster { manager.cluster }
+
+    // MARK: - Event handlers
+
+    /// One of the set's pods changed: its contribution to the tally, then a sync.
+    /// - Complexity: O(1).
+    func podChanged(_ pod: PodID, of index: Int) {
+        let contribution = ReplicaSetTally.Contribution(cluster.api.podFacts[pod.value])
+        manager.workloads.replicaSets[index].tally.replace(manager.podStates[pod.value].tally, with: contribution)
+        manager.podStates[pod.value].tally = contribution
+        enqueue(index)
+    }
+
+    /// Queues a sync of the ReplicaSet at `index` (once until it runs).
+    func enqueue(_ index: Int) {
+        guard !manager.workloads.replicaSets[index].syncQueued, !manager.workloads.replicaSets[index].isDeleted else {
+            return
+        }
+        manager.workloads.replicaSets[index].syncQueued = true
+        cluster.schedule(.controller(.syncReplicaSet(index)), after: .zero)
+    }
+
+    // MARK: - API writes
+
+    /// Creates or updates a standalone ReplicaSet.
+    /// - Returns: its index in ``WorkloadStore/replicaSets``, or `nil` if a different kind of
+    ///   owner already uses the name.
+    @discardableResult
+    func apply(_ manifest: ReplicaSet) -> Int? {
+        var replicaSet = manifest
+        let namespace = replicaSet.metadata.namespace ?? "default"
+        replicaSet.metadata.namespace = namespace
+        if let index = manager.workloads.replicaSet(namespace: namespace, name: replicaSet.metadata.name ?? "") {
+            replicaSet.metadata.uid = manager.workloads.replicaSets[index].uid
+            replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+            manager.workloads.replicaSets[index].replicaSet = replicaSet
+            enqueue(index)
+            return index
+        }
+        return insert(replicaSet, deployment: nil, templateHash: nil)
+    }
+
+    /// Adds a ReplicaSet to the store and queues its first sync.
+    func insert(_ manifest: ReplicaSet, deployment: Int?, templateHash: String?) -> Int? {
+        var replicaSet = manifest
+        let namespace = replicaSet.metadata.namespace ?? "default"
+        let key = namespace + "/" + (replicaSet.metadata.name ?? "")
+        guard manager.workloads.replicaSetsByName[key] == nil else { return nil }
+        replicaSet.metadata.namespace = namespace
+        replicaSet.metadata.uid = cluster.nextUID()
+        replicaSet.metadata.generation = 1
+        replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        let index = manager.workloads.replicaSets.count
+        var object = ReplicaSetObject(
+            index: index, replicaSet: replicaSet, deployment: deployment, createdAt: cluster.now)
+        object.templateHash = templateHash
+        manager.workloads.replicaSets.append(object)
+        manager.workloads.replicaSetsByName[key] = index
+        if let deployment { manager.workloads.deployments[deployment].replicaSets.append(index) }
+        enqueue(index)
+        return index
+    }
+
+    /// Deletes the ReplicaSet; the garbage collector deletes its pods.
+    func delete(_ index: Int) {
+        guard !manager.workloads.replicaSets[index].isDeleted else { return }
+        let rs = manager.workloads.replicaSets[index]
+        manager.workloads.replicaSets[index].isDeleted = true
+        manager.workloads.replicaSetsByName[rs.namespace + "/" + rs.name] = nil
+        cluster.cancel(rs.availabilityCheck)
+        manager.ownerDeleted(.replicaSet(index))
+    }
+
+    /// `kubectl scale`: sets `spec.replicas` and queues a sync.
+    func scale(_ index: Int, to replicas: Int) {
+        manager.workloads.replicaSets[index].replicaSet.spec.replicas = replicas
+        manager.workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        enqueue(index)
+    }
+
+    /// Changes the pod template (future pods only, as upstream).
+    func patchTemplate(_ index: Int, _ template: PodTemplateSpec) {
+        manager.workloads.replicaSets[index].replicaSet.spec.template = template
+        manager.workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+    }
+
+    /// Sets `spec.replicas` and reconciles at once: the Deployment controller's
+    /// `scaleReplicaSet` and this controller's reaction in one step (upstream the reaction
+    /// waits for the work queue; kept synchronous so runs stay as they were).
+    func setReplicas(_ index: Int, to replicas: Int) {
+        guard manager.workloads.replicaSets[index].replicas != replicas else { return }
+        manager.workloads.replicaSets[index].replicaSet.spec.replicas = replicas
+        manager.workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        syncReplicaSet(index)
+    }
+
+    // MARK: - Sync
+
+    /// The work-queue item: `syncReplicaSet`.
+    func sync(_ index: Int) {
+        manager.workloads.replicaSets[index].syncQueued = false
+        syncReplicaSet(index)
+    }
+
+    /// `syncReplicaSet`: prune gone pods, `manageReplicas` (create the missing, delete the
+    /// extra as `getPodsToDelete` ranks them), then `calculateStatus`.
+    ///
+    /// Pods that are terminating or terminal (Failed after an eviction, Succeeded) are not
+    /// active (`controller.FilterActivePods`), so they are replaced at once.
+    /// - Complexity: O(p log p) for p pods of the set when deleting, amortized O(1) otherwise
+    ///   (the status comes from the running ``ReplicaSetTally``).
+    func syncReplicaSet(_ index: Int) {
+        guard !manager.workloads.replicaSets[index].isDeleted else { return }
+        pruneRemovedPods(index)
+        let rs = manager.workloads.replicaSets[index]
+        let diff = rs.tally.active - rs.replicas
+        if diff < 0 {
+            // manageReplicas creates in slow-start batches of 1, 2, 4, … capped by burstReplicas
+            // (500); creations never fail here, so the result is the same as creating all at once.
+            let owner = OwnerReference(
+                apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.uid, controller: true,
+                blockOwnerDeletion: true)
+            for _ in 0..<(-diff) {
+                guard
+                    manager.createPod(
+                        from: rs.replicaSet.spec.template, namespace: rs.namespace, owner: owner,
+                        state: .replicaSet(index),
+                        component: Self.component) != nil
+                else { break }
+            }
+        } else if diff > 0 {
+            let facts = cluster.api.podFacts
+            let active = rs.pods.filter { facts[$0.value].isActive }
+            for pod in podsToDelete(active, count: diff, of: index) {
+                manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: rs.name, component: Self.component)
+            }
+        }
+        updateStatus(index)
+    }
+
+    /// Recomputes `status` (`calculateStatus`), schedules the `minReadySeconds` re-check, and
+    /// enqueues the owning Deployment when the status changed.
+    func updateStatus(_ index: Int) {
+        let (status, nextAvailable) = currentStatus(index)
+        cluster.cancel(manager.workloads.replicaSets[index].availabilityCheck)
+        manager.workloads.replicaSets[index].availabilityCheck = nextAvailable.map {
+            // replica_set.go: resync after MinReadySeconds so availability is observed on time.
+            cluster.schedule(.controller(.syncReplicaSet(index)), at: $0)
+        }
+        guard status != manager.workloads.replicaSets[index].status else { return }
+        manager.workloads.replicaSets[index].status = status
+        if let deployment = manager.workloads.replicaSets[index].deployment { manager.deployments.enqueue(deployment) }
+    }
+
+    /// Drops removed pods from the set's list once they are half of it (amortized O(1) per pod).
+    func pruneRemovedPods(_ index: Int) {
+        let tally = manager.workloads.replicaSets[index].tally
+        guard tally.removed > 0, 2 * tally.removed >= manager.workloads.replicaSets[index].pods.count else { return }
+        let facts = cluster.api.podFacts
+        manager.workloads.replicaSets[index].pods.removeAll { facts[$0.value].isRemoved }
+        manager.workloads.replicaSets[index].tally.removed = 0
+    }
+
+    /// The set's status now, and when the next ready pod becomes available (`minReadySeconds`).
+    /// - Complexity: O(1) from the running tally when `minReadySeconds` is 0 (every ready pod
+    ///   is available); O(p) for p pods of the set otherwise.
+    func currentStatus(_ index: Int) -> (status: ReplicaSetStatusRecord, nextAvailable: SimulationTime?) {
+        let tally = manager.workloads.replicaSets[index].tally
+        var status = ReplicaSetStatusRecord()
+        status.replicas = tally.active
+        status.readyReplicas = tally.ready
+        status.terminatingReplicas = tally.terminating
+        let minReadySeconds = manager.workloads.replicaSets[index].replicaSet.spec.minReadySeconds ?? 0
+        guard minReadySeconds > 0 else {
+            status.availableReplicas = tally.ready
+            return (status, nil)
+        }
+        let minReady = SimulationDuration.seconds(minReadySeconds)
+        var nextAvailable: SimulationTime?
+        let now = cluster.now
+        let facts = cluster.api.podFacts
+        for pod in manager.workloads.replicaSets[index].pods {
+            guard facts[pod.value].isActive, let since = facts[pod.value].readySince else { continue }
+            // podutil.IsPodAvailable: ready for at least minReadySeconds.
+            if since + minReady <= now {
+                status.availableReplicas += 1
+            } else {
+                nextAvailable = min(nextAvailable ?? .distantFuture, since + minReady)
+            }
+        }
+        return (status, nextAvailable)
+    }
+
+    /// `getPodsToDelete`: the `count` pods ranked first by `controller.ActivePodsWithRanks`:
+    /// unassigned before assigned; Pending before Unknown before Running; not ready before
+    /// ready; more pods of the same owner family on its node first (`getPodsRankedByRelatedPodsOnSameNode`);
+    /// ready for a shorter time first; more restarts first; newer first.
+    ///
+    /// Upstream compares ready and creation times in logarithmic buckets
+    /// (`LogarithmicScaleDown`); exact times are compared here.
+    func podsToDelete(_ active: [PodID], count: Int, of index: Int) -> [PodID] {
+        guard count < active.count else { return active }
+        // Plain facts only: this runs on every scale-down step of a rolling update.
+        let facts = cluster.api.podFacts
+        // Related pods per node: every active pod of the owning Deployment's sets, or of this set.
+        var perNode = [Int32](repeating: 0, count: cluster.api.nodes.count)
+        func countRelated(_ pods: [PodID]) {
+            for pod in pods where facts[pod.value].isActive && facts[pod.value].node >= 0 {
+                perNode[Int(facts[pod.value].node)] += 1
+            }
+        }
+        if let deployment = manager.workloads.replicaSets[index].deployment {
+            for rs in manager.workloads.deployments[deployment].replicaSets {
+                countRelated(manager.workloads.replicaSets[rs].pods)
+            }
+        } else {
+            countRelated(manager.workloads.replicaSets[index].pods)
+        }
+        let ranks = active.map { pod -> PodDeletionRank in
+            let f = facts[pod.value]
+            return PodDeletionRank(
+                pod: pod, assigned: f.node >= 0, phase: f.isPending ? 0 : f.isPhaseUnknown ? 1 : 2, ready: f.readySince,
+                colocated: f.node >= 0 ? Int(perNode[Int(f.node)]) : 0, restarts: f.restartCount, created: f.createdAt)
+        }
+        return PodDeletionRank.first(count, of: ranks).map(\.pod)
+    }
+}
