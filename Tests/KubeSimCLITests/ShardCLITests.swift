@@ -40,6 +40,29 @@ import Testing
         #expect(try ShardedSweepFixture.deterministicCSV(fixture.path("merged.csv")) == reference.csv)
     }
 
+    @Test("--find with --shard runs the interval's grid; the search on the merged database runs nothing")
+    func shardedFind() throws {
+        let fixture = try ShardedSweepFixture()
+        let find = [
+            "tiny.yaml", "--find", "spec.nodes[worker].count=1..4", "--metric", "scheduling.p99", "--target", "<=10s",
+            "--confidence", "0.75", "--replications", "4",
+        ]
+        let unsharded = try fixture.kubesim(["sweep"] + find + ["--quiet"])
+        #expect(unsharded.status == 0, "\(unsharded.stderr)")
+        for index in 0..<2 {
+            let shard = try fixture.kubesim(["sweep"] + find + ["--shard", "\(index)/2", "--db", "f-{shard}.sqlite"])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            #expect(shard.stderr.contains("holds 8 of the plan's 16 runs"), "\(shard.stderr)")
+        }
+        let merge = try fixture.kubesim(["merge", "find.sqlite", "f-0.sqlite", "f-1.sqlite"])
+        #expect(merge.status == 0 && merge.stdout.contains("16/16 runs completed"), "\(merge.stdout)")
+        let search = try fixture.kubesim(["sweep"] + find + ["--db", "find.sqlite"])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(!search.stderr.contains("completed,"), "a run was executed: \(search.stderr)")
+        #expect(search.stdout == unsharded.stdout)
+        #expect(search.stdout.contains("answer: spec.nodes[worker].count="))
+    }
+
     @Test("bad input exits 2: auto without an index, a foreign shard, a usage error")
     func badInput() throws {
         let fixture = try ShardedSweepFixture()

@@ -69,7 +69,12 @@ extension SweepCommand {
     var planArguments: [String] {
         var arguments = paths
         for setting in settings { arguments += ["--set", setting] }
-        arguments += ["--replications", String(replications), "--metrics", metrics]
+        arguments += ["--replications", String(replications)]
+        if let find {
+            arguments += ["--find", find, "--metric", metric] + (target.map { ["--target", $0] } ?? [])
+        } else {
+            arguments += ["--metrics", metrics]
+        }
         if let policy { arguments += ["--policy", policy] }
         arguments += ["--confidence", String(confidence)]
         return arguments

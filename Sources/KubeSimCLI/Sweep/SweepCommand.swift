@@ -28,7 +28,9 @@ struct SweepCommand: ParsableCommand {
             published by atomic rename once the shard is done; --shard auto/N reads I from \
             SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. `kubesim merge` gathers the shard files; \
             --emit slurm|kubernetes --shards N prints a Slurm job array script or an Indexed Job that \
-            does both. Exit codes: 0 done, 1 retryable failure (a rerun resumes), 2 bad input.
+            does both. With --find, the shards run every value of the interval; `sweep --find … --db \
+            MERGED` then bisects without running anything. Exit codes: 0 done, 1 retryable failure (a \
+            rerun resumes), 2 bad input.
 
             Paths: \(ParameterPath.supportedForms.joined(separator: ", ")). \
             Integer ranges expand: 4..16 or 4..16:4. Metrics: \(MetricCatalog.names.joined(separator: ", ")).
@@ -130,9 +132,6 @@ struct SweepCommand: ParsableCommand {
         if shard != nil, db == nil {
             throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/shard-{shard}.sqlite)")
         }
-        if shard != nil || emit != nil, find != nil {
-            throw ValidationError("--shard and --emit work with grid sweeps (--set), not --find yet")
-        }
         if emit != nil, shard != nil {
             throw ValidationError("--emit prints the jobs that run the shards: drop --shard")
         }
@@ -189,6 +188,22 @@ struct SweepCommand: ParsableCommand {
             let search = CapacitySearch(
                 interval: interval, fixed: fixed, target: try MetricTarget(metric: metricIndex, parsing: target!),
                 confidence: confidence)
+            if shard != nil || emit != nil {
+                // Sharded, --find runs its whole grid (every value of the interval); the search
+                // then bisects on the merged database and runs nothing.
+                let plan = try SweepPlan(
+                    scenarioName: input.scenario.name, scenarioHash: hash, base: base,
+                    points: (interval.low...interval.high).map(search.point), replications: replications)
+                let tasks = try plan.tasks()
+                if let emit {
+                    print(try emitJob(emit, plan: plan, taskCount: tasks.count))
+                } else {
+                    try runShard(
+                        try SweepShard(parsing: shard!, environment: ProcessInfo.processInfo.environment), plan: plan,
+                        tasks: tasks, shown: [metricIndex], shouldStop: shouldStop, progress: progress)
+                }
+                return
+            }
             // Both ends of the interval are checked before the first probe runs (a count of
             // nodes too low for the actions fails at the low end).
             _ = try SweepPlan(
