@@ -63,6 +63,36 @@ import Testing
         #expect(search.stdout.contains("answer: spec.nodes[worker].count="))
     }
 
+    @Test("bench policies --shard: shard files merge into the unsharded benchmark's runs")
+    func benchPoliciesShards() throws {
+        let fixture = try ShardedSweepFixture()
+        let bench = [
+            "bench", "policies", "--suite", ".", "--policies", "default,bestfit", "--replications", "2", "--quiet",
+        ]
+        let unsharded = try fixture.kubesim(bench + ["--csv", "one.csv"])
+        #expect(unsharded.status == 0, "\(unsharded.stderr)")
+        for index in 0..<3 {
+            let shard = try fixture.kubesim(bench + ["--shard", "\(index)/3", "--db", "bench/s-{shard}.sqlite"])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            #expect(shard.stderr.contains("bench: published bench/s-\(index).sqlite"), "\(shard.stderr)")
+        }
+        let merge = try fixture.kubesim(["merge", "bench.sqlite"] + (0..<3).map { "bench/s-\($0).sqlite" })
+        #expect(merge.status == 0 && merge.stdout.contains("4/4 runs completed"), "\(merge.stdout)\(merge.stderr)")
+        let merged = try fixture.kubesim(bench + ["--db", "bench.sqlite", "--csv", "merged.csv"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(
+            try ShardedSweepFixture.deterministicCSV(fixture.path("merged.csv"))
+                == ShardedSweepFixture.deterministicCSV(fixture.path("one.csv")))
+        // Every column of the table but the wall-clock one (the last).
+        func deterministic(_ table: String) -> [String] {
+            table.split(separator: "\n").dropFirst(3).map {
+                $0.split(separator: " ", omittingEmptySubsequences: true).dropLast(3).joined(separator: " ")
+            }
+        }
+        #expect(deterministic(merged.stdout) == deterministic(unsharded.stdout))
+        #expect(deterministic(merged.stdout).count == 2)
+    }
+
     @Test("bad input exits 2: auto without an index, a foreign shard, a usage error")
     func badInput() throws {
         let fixture = try ShardedSweepFixture()

@@ -18,6 +18,12 @@ public struct PlanFingerprint: Sendable, Hashable, Codable {
     public var metrics: [String]
     /// ``KubeSimVersion/current`` of the process that made the plan.
     public var version: String
+    /// For a plan over several scenarios (`bench policies`): the ``ScenarioFingerprint`` of
+    /// each, as its runs are stored; `nil` for a sweep (its runs carry ``scenarioHash``).
+    public var workloadHashes: [String]?
+
+    /// The `scenario_hash` values the plan's runs are stored under.
+    public var storedScenarioHashes: [String] { workloadHashes ?? [scenarioHash] }
 
     /// The fingerprint of a plan.
     /// - Parameters:
@@ -31,6 +37,30 @@ public struct PlanFingerprint: Sendable, Hashable, Codable {
         replications = plan.replications
         metrics = MetricCatalog.all.map(\.column)
         version = KubeSimVersion.current
+        workloadHashes = nil
+    }
+
+    /// A fingerprint of another kind of plan (`bench policies`).
+    /// - Parameters:
+    ///   - scenario: a name for the plan.
+    ///   - workloadHashes: the ``ScenarioFingerprint`` of every scenario, in order.
+    ///   - policy: the policies, as text.
+    ///   - points: every task group's identity, in order; the plan has `points.count × replications` tasks.
+    public init(scenario: String, workloadHashes: [String], policy: String, points: [String], replications: Int) {
+        self.scenario = scenario
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in workloadHashes.joined(separator: ",").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        scenarioHash = String(repeating: "0", count: 16 - hex.count) + hex
+        self.policy = policy
+        self.points = points
+        self.replications = replications
+        metrics = MetricCatalog.all.map(\.column)
+        version = KubeSimVersion.current
+        self.workloadHashes = workloadHashes
     }
 
     /// The number of tasks in the plan.

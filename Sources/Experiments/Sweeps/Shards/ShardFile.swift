@@ -37,7 +37,7 @@ public struct ShardFile: Sendable {
         if !manager.fileExists(atPath: partialPath), manager.fileExists(atPath: path) {
             let published = try SweepStore(path: path)
             try Self.check(published, against: record, file: path)
-            let done = try published.completedTaskIndexes(scenarioHash: record.fingerprint.scenarioHash)
+            let done = try published.completedTaskIndexes(scenarioHashes: record.fingerprint.storedScenarioHashes)
             if taskIndexes.allSatisfy(done.contains) { return (published, false) }
             do {
                 try manager.copyItem(atPath: path, toPath: partialPath)

@@ -69,8 +69,9 @@ public enum SweepMerge {
                 SweepStore.PlanRecord(
                     fingerprint: reference.fingerprint, shardIndex: nil, shardCount: reference.shardCount))
         }
-        for (file, _) in records { try upsert(file, into: store, scenarioHash: reference.fingerprint.scenarioHash) }
-        let done = try store.completedTaskIndexes(scenarioHash: reference.fingerprint.scenarioHash)
+        let hashes = reference.fingerprint.storedScenarioHashes
+        for (file, _) in records { try upsert(file, into: store, scenarioHashes: hashes) }
+        let done = try store.completedTaskIndexes(scenarioHashes: hashes)
         var missing: [Int: Int] = [:]
         for task in 0..<reference.fingerprint.taskCount where !done.contains(task) {
             missing[task % reference.shardCount, default: 0] += 1
@@ -116,16 +117,17 @@ public enum SweepMerge {
     }
 
     /// Copies every column but the id; a completed run beats a failed one, then the earlier finish.
-    static func upsert(_ file: String, into store: SweepStore, scenarioHash: String) throws(SweepError) {
+    static func upsert(_ file: String, into store: SweepStore, scenarioHashes: [String]) throws(SweepError) {
         let columns =
             [
                 "scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message",
                 "finished_at",
             ] + MetricCatalog.all.map(\.column) + ["task_index"]
         let list = columns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: scenarioHashes.count).joined(separator: ", ")
         let assignments = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let sql = """
-            INSERT INTO main.runs (\(list)) SELECT \(list) FROM shard.runs WHERE scenario_hash = ?
+            INSERT INTO main.runs (\(list)) SELECT \(list) FROM shard.runs WHERE scenario_hash IN (\(placeholders))
             ON CONFLICT (scenario_hash, parameters, seed) DO UPDATE SET \(assignments)
             WHERE (excluded.status = 'completed') > (runs.status = 'completed')
                OR ((excluded.status = 'completed') = (runs.status = 'completed')
@@ -137,7 +139,7 @@ public enum SweepMerge {
                 try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [file])
                 defer { try? db.execute(sql: "DETACH DATABASE shard") }
                 try db.inTransaction {
-                    try db.execute(sql: sql, arguments: [scenarioHash])
+                    try db.execute(sql: sql, arguments: StatementArguments(scenarioHashes))
                     return .commit
                 }
             }

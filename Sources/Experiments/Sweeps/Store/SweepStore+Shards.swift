@@ -48,16 +48,17 @@ extension SweepStore {
         }
     }
 
-    /// The plan positions (`task_index`) of the completed runs of a scenario version.
-    public func completedTaskIndexes(scenarioHash: String) throws(SweepError) -> Set<Int> {
+    /// The plan positions (`task_index`) of the completed runs stored under these scenario versions.
+    public func completedTaskIndexes(scenarioHashes: [String]) throws(SweepError) -> Set<Int> {
+        let placeholders = Array(repeating: "?", count: scenarioHashes.count).joined(separator: ", ")
         do {
             return try database.read { db in
                 Set(
                     try Int.fetchAll(
                         db,
                         sql:
-                            "SELECT task_index FROM runs WHERE scenario_hash = ? AND status = 'completed' AND task_index IS NOT NULL",
-                        arguments: [scenarioHash]))
+                            "SELECT task_index FROM runs WHERE scenario_hash IN (\(placeholders)) AND status = 'completed' AND task_index IS NOT NULL",
+                        arguments: StatementArguments(scenarioHashes)))
             }
         } catch {
             throw .store("\(error)")
