@@ -109,7 +109,7 @@ final class LocalSlurm {
         SlurmdUser=root
         AuthType=auth/munge
         CredType=cred/munge
-        AuthInfo=socket=\(mungeSocket)
+        AuthInfo=socket=\(mungeSocket),cred_expire=5
         StateSaveLocation=\(path)/state
         SlurmdSpoolDir=\(path)/spool
         SlurmctldPidFile=\(path)/slurmctld.pid

@@ -41,8 +41,15 @@ import Testing
         try FileManager.default.removeItem(atPath: blocker)
         let requeue = try slurm.run("/usr/bin/scontrol", ["requeue", "\(array)_2"])
         #expect(requeue.status == 0, "\(requeue.stderr)")
-        // A requeued job waits for a begin time (about two minutes by default): start it now.
-        _ = try slurm.run("/usr/bin/scontrol", ["update", "jobid=\(array)_2", "StartTime=now"])
+        // A requeued job waits for the credential lifetime (AuthInfo cred_expire: 120 s by default,
+        // 5 s here) before it starts again; forcing StartTime=now races with slurmd, which refuses
+        // to relaunch a job it has just ended ("already killed").
+        // afterany may already be met (every task had ended when shard 2 failed), and a requeue does
+        // not undo that: release the merge only once the requeued task has finished.
+        try waitUntil(seconds: 40, "the requeued shard 2") {
+            ["COMPLETED", "FAILED"].contains(try slurm.state("\(array)_2"))
+        }
+        #expect(try slurm.state("\(array)_2") == "COMPLETED")
         #expect(try slurm.run("/usr/bin/scontrol", ["release", merge]).status == 0)
 
         try waitUntil(seconds: 40, "the merge job") { ["COMPLETED", "FAILED"].contains(try slurm.state(merge)) }
