@@ -165,6 +165,37 @@ import Testing
         #expect(try rows(merged).allSatisfy { $0[6].contains("completed") })
     }
 
+    @Test("an interrupted shard resumes from its partial file; a published complete shard runs nothing")
+    func resumeShard() throws {
+        let plan = try plan()
+        let path = temporaryFile("shard-1.sqlite")
+        let file = ShardFile(path: path)
+        let record = SweepStore.PlanRecord(fingerprint: PlanFingerprint(plan: plan), shardIndex: 1, shardCount: 2)
+        let tasks = try SweepShard(index: 1, count: 2).select(try plan.tasks())
+        let indexes = tasks.map(plan.taskIndex(of:))
+        // The first attempt stores two runs and stops (killed, requeued): nothing is published.
+        try {
+            let (store, isPartial) = try file.open(record: record, taskIndexes: indexes)
+            #expect(isPartial)
+            _ = try SweepExecution.execute(plan, tasks: Array(tasks.prefix(2)), store: store, jobs: 1)
+        }()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // The rerun finds them in its own file and runs the rest.
+        try {
+            let (store, isPartial) = try file.open(record: record, taskIndexes: indexes)
+            #expect(isPartial)
+            let report = try SweepExecution.execute(plan, tasks: tasks, store: store, jobs: 2)
+            #expect(report.skipped == 2 && report.ran == tasks.count - 2)
+        }()
+        try file.publish()
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: file.partialPath))
+        // Once published and complete, a rerun uses the published file as it is.
+        let (store, isPartial) = try file.open(record: record, taskIndexes: indexes)
+        #expect(!isPartial)
+        #expect(try SweepExecution.execute(plan, tasks: tasks, store: store, jobs: 2).ran == 0)
+    }
+
     @Test("a shard of another plan is refused, naming the odd file")
     func foreignShard() throws {
         let plan = try plan()
