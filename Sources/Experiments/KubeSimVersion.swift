@@ -1,6 +1,7 @@
-/// The version of kubesim, part of every sharded sweep's ``PlanFingerprint``: shards computed by
-/// different versions are never merged, since a model change moves the numbers.
+/// kubesim's version, printed by `kubesim --version` and recorded with results that must be
+/// reproduced by the same build: every sharded sweep's ``PlanFingerprint`` holds it, so shards
+/// computed by different versions are never merged (a model change moves the numbers).
 public enum KubeSimVersion {
-    /// The version string (`kubesim --version`).
-    public static let current = "0.16.0-dev"
+    /// Semantic version of this source tree.
+    public static let current = "0.3.0"
 }

@@ -141,7 +141,8 @@ struct BenchPoliciesCommand: ParsableCommand {
             }
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
-            throw ExitCode(error.isRetryable ? 1 : 2)
+            // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
+            throw ExitCode(shard != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 

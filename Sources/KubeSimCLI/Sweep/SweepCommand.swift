@@ -156,7 +156,8 @@ struct SweepCommand: ParsableCommand {
             try runSweep(input: input)
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
-            throw ExitCode(error.isRetryable ? 1 : 2)
+            // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
+            throw ExitCode(shard != nil || emit != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 
