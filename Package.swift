@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "ClusterComponents", "KubeModel", "Scenarios", "SimulationCore"]
+            dependencies: [
+                "Experiments", "ClusterComponents", "KubeModel", "Scenarios", "SimulationCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "KubeSimCLITests", dependencies: ["KubeSimCLI"]),
     ]

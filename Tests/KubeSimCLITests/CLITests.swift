@@ -13,16 +13,24 @@ import Testing
     }
 
     /// Runs the `kubesim` binary that `swift build` put next to the test bundle.
-    static func kubesim(_ arguments: [String]) throws -> Outcome {
-        let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var executable = binDirectory.appendingPathComponent("kubesim")
-        if !FileManager.default.fileExists(atPath: executable.path) {
-            executable = binDirectory.deletingLastPathComponent().appendingPathComponent("kubesim")
-        }
+    static func kubesim(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Outcome {
+        try execute(executable, arguments, environment: environment, directory: directory)
+    }
+
+    /// Runs a program to its end (stdin closed), with extra environment variables.
+    static func execute(
+        _ program: URL, _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.standardInput = FileHandle.nullDevice
+        process.currentDirectoryURL = directory ?? root
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -34,6 +42,14 @@ import Testing
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The `kubesim` binary that `swift build` put next to the test bundle.
+    static var executable: URL {
+        let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let executable = binDirectory.appendingPathComponent("kubesim")
+        if FileManager.default.fileExists(atPath: executable.path) { return executable }
+        return binDirectory.deletingLastPathComponent().appendingPathComponent("kubesim")
     }
 
     static func temporaryDirectory() throws -> URL {

@@ -59,7 +59,8 @@ public enum SweepExecution {
                 guard outcome.status != .interrupted else { return }
                 do {
                     try store.record(
-                        scenario: plan.scenarioName, scenarioHash: plan.scenarioHash, task: task, outcome: outcome)
+                        scenario: plan.scenarioName, scenarioHash: plan.scenarioHash, task: task,
+                        taskIndex: plan.taskIndex(of: task), outcome: outcome)
                 } catch let error as SweepError {
                     storeErrors.error = error
                     return

@@ -62,4 +62,7 @@ public struct SweepPlan: Sendable {
         }
         return tasks
     }
+
+    /// The index of a task in ``tasks()``.
+    public func taskIndex(of task: RunTask) -> Int { task.pointIndex * replications + task.replication }
 }

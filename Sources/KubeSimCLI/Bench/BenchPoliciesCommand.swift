@@ -27,6 +27,12 @@ struct BenchPoliciesCommand: ParsableCommand {
               kubesim bench policies --policies default,mostallocated,bestfit --replications 10 --csv policies.csv
               kubesim bench policies --large --policies default,dotproduct --replications 1
               kubesim bench policies --policies default,my-scheduler-config.yaml --only gpu
+              kubesim bench policies --replications 10 --shard auto/8 --db 'shards/bench-{shard}.sqlite'
+              kubesim merge bench.sqlite shards/bench-*.sqlite && kubesim bench policies --replications 10 --db bench.sqlite
+
+            --db stores every run (resumable, like a sweep's); --shard I/N runs only the runs whose index \
+            in the matrix (workload, then replication, then policy) is I modulo N, into its own --db file, \
+            for `kubesim merge` (see `kubesim sweep --help`). Exit codes: 0 done, 1 retryable, 2 bad input.
             """
     )
 
@@ -45,8 +51,17 @@ struct BenchPoliciesCommand: ParsableCommand {
     @Option(help: "Replications per workload and policy.")
     var replications: Int = 3
 
-    @Option(help: "Parallel runs (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        help:
+            "Parallel runs (default: the CPUs granted: SLURM_CPUS_PER_TASK, else the cgroup CPU quota, else the cores)."
+    )
+    var jobs: Int = CPUAllowance.granted()
+
+    @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
+    var db: String?
+
+    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
+    var shard: String?
 
     @Option(help: "Write one CSV row per run to this file.")
     var csv: String?
@@ -59,6 +74,9 @@ struct BenchPoliciesCommand: ParsableCommand {
             throw ValidationError("--replications must be in 1…10000")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if shard != nil, db == nil {
+            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/bench-{shard}.sqlite)")
+        }
     }
 
     func run() throws {
@@ -71,11 +89,23 @@ struct BenchPoliciesCommand: ParsableCommand {
             let interruption = Interruption.install()
             let quiet = self.quiet
             let started = Date()
-            let results = benchmark.run(
-                jobs: jobs, shouldStop: { interruption.requested },
-                progress: { done, total in
-                    if !quiet { StandardError.progress("[\(done)/\(total)] runs") }
-                })
+            let progress: @Sendable (Int, Int) -> Void = { done, total in
+                if !quiet { StandardError.progress("[\(done)/\(total)] runs") }
+            }
+            let results: PolicyBenchmarkResults
+            var publish: (() throws -> Void)?
+            if let shard {
+                (results, publish) = try runShard(
+                    benchmark, shard: try SweepShard(parsing: shard, environment: ProcessInfo.processInfo.environment),
+                    shouldStop: { interruption.requested }, progress: progress)
+            } else if let db {
+                results = try benchmark.run(
+                    cells: benchmark.cells, store: try SweepStore(path: db), jobs: jobs,
+                    shouldStop: { interruption.requested }, progress: progress
+                ).results
+            } else {
+                results = benchmark.run(jobs: jobs, shouldStop: { interruption.requested }, progress: progress)
+            }
             if !quiet {
                 StandardError.endProgress()
                 StandardError.write(
@@ -98,11 +128,64 @@ struct BenchPoliciesCommand: ParsableCommand {
             }
             if interruption.requested {
                 StandardError.write("kubesim: interrupted; the table holds the runs that finished\n")
-                throw ExitCode(130)
+                throw ExitCode(shard != nil ? 1 : 130)
+            }
+            if let publish {
+                try publish()
+                let failed = results.outcomes.values.filter { $0.status == .failed }.count
+                if failed > 0 {
+                    StandardError.write(
+                        "kubesim: \(failed) run\(failed == 1 ? "" : "s") failed; re-run the shard to retry\n")
+                    throw ExitCode(1)
+                }
             }
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
-            throw ExitCode.failure
+            // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
+            throw ExitCode(shard != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
+    }
+
+    /// Runs one shard of the matrix into its own file; returns the shard's results and what
+    /// publishes the file (nil when the published file was already complete).
+    private func runShard(
+        _ benchmark: PolicyBenchmark, shard: SweepShard, shouldStop: @escaping @Sendable () -> Bool,
+        progress: @escaping @Sendable (Int, Int) -> Void
+    ) throws(SweepError) -> (PolicyBenchmarkResults, (() throws -> Void)?) {
+        let file = ShardFile(path: shard.expand(db!))
+        let record = SweepStore.PlanRecord(
+            fingerprint: benchmark.fingerprint(policy: policyDescription()), shardIndex: shard.index,
+            shardCount: shard.count)
+        let indexes = benchmark.cells.indices.filter(shard.contains(taskIndex:))
+        let (store, isPartial) = try file.open(record: record, taskIndexes: indexes)
+        let (results, ran) = try benchmark.run(
+            cells: indexes.map { benchmark.cells[$0] }, store: store, jobs: jobs, shouldStop: shouldStop,
+            progress: progress)
+        StandardError.endProgress()
+        StandardError.write(
+            "bench: shard \(shard) holds \(indexes.count) of the matrix's \(benchmark.cells.count) runs; \(ran) run now\n"
+        )
+        guard isPartial else { return (results, nil) }
+        return (
+            results,
+            {
+                try file.publish()
+                StandardError.write("bench: published \(file.path)\n")
+            }
+        )
+    }
+
+    /// The policies as the fingerprint sees them: each name, and a configuration file's contents hash.
+    private func policyDescription() -> String {
+        policies.split(separator: ",").map { entry in
+            let name = String(entry)
+            guard let data = FileManager.default.contents(atPath: name) else { return name }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in data {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return "\((name as NSString).lastPathComponent)#\(String(hash, radix: 16))"
+        }.joined(separator: ",")
     }
 }

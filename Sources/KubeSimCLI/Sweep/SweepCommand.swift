@@ -23,6 +23,15 @@ struct SweepCommand: ParsableCommand {
             --metric meets --target in at least --confidence of the replications, by bisection. It \
             assumes the metric is monotone in the parameter (more nodes never slow startup down).
 
+            Beyond one machine: --shard I/N runs only the plan's tasks (point × replication, in plan \
+            order) whose index is I modulo N, into its own --db file ({shard} in the name becomes I), \
+            published by atomic rename once the shard is done; --shard auto/N reads I from \
+            SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. `kubesim merge` gathers the shard files; \
+            --emit slurm|kubernetes --shards N prints a Slurm job array script or an Indexed Job that \
+            does both. With --find, the shards run every value of the interval; `sweep --find … --db \
+            MERGED` then bisects without running anything. Exit codes: 0 done, 1 retryable failure (a \
+            rerun resumes), 2 bad input.
+
             Paths: \(ParameterPath.supportedForms.joined(separator: ", ")). \
             Integer ranges expand: 4..16 or 4..16:4. Metrics: \(MetricCatalog.names.joined(separator: ", ")).
 
@@ -32,6 +41,10 @@ struct SweepCommand: ParsableCommand {
                   --set 'scheduler.policy=default,mostallocated' --replications 10 --metrics startup.p99,util.cpu
               kubesim sweep scenarios/benchmarks/01-web-bursty.yaml --find 'spec.nodes[web].count=1..32' \\
                   --metric startup.p99 --target '<=5s' --confidence 0.95 --replications 20 --db find.db
+              kubesim sweep scenarios/demo --set 'spec.nodes[worker].count=2,3,4' --replications 8 \\
+                  --shard 1/4 --db shards/shard-1.sqlite
+              kubesim sweep scenarios/demo --set 'spec.nodes[worker].count=2,3,4' --replications 8 \\
+                  --emit slurm --shards 4 > sweep.sbatch.sh && bash sweep.sbatch.sh
             """
     )
 
@@ -46,8 +59,11 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Replications per point (seeds shared across points).")
     var replications: Int = 5
 
-    @Option(help: "Parallel runs (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        help:
+            "Parallel runs (default: the CPUs granted: SLURM_CPUS_PER_TASK, else the cgroup CPU quota, else the cores)."
+    )
+    var jobs: Int = CPUAllowance.granted()
 
     @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
     var db: String?
@@ -74,8 +90,35 @@ struct SweepCommand: ParsableCommand {
         help: "Confidence level of the intervals; for --find, the fraction of replications that must meet the target.")
     var confidence: Double = 0.95
 
+    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
+    var shard: String?
+
+    @Option(help: "Print a batch job instead of running: slurm (a job array script) or kubernetes (an Indexed Job).")
+    var emit: BatchSystem?
+
+    @Option(help: "With --emit: the number of shards.")
+    var shards: Int?
+
+    @Option(help: "With --emit kubernetes: the container image (kubesim on its PATH, the scenarios inside).")
+    var image: String?
+
+    @Option(
+        help: "With --emit: the folder of the shard files (default: sweep-shards for slurm, /shards for kubernetes).")
+    var shardDir: String?
+
+    @Option(help: "With --emit: CPUs per shard.")
+    var cpusPerShard: Int = 1
+
+    @Option(help: "With --emit: the job name.")
+    var jobName: String = "kubesim-sweep"
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
+
+    /// The batch systems `--emit` writes for.
+    enum BatchSystem: String, ExpressibleByArgument, CaseIterable {
+        case slurm, kubernetes
+    }
 
     func validate() throws {
         guard replications >= 1, replications <= 100_000 else {
@@ -86,15 +129,35 @@ struct SweepCommand: ParsableCommand {
         if find != nil, target == nil { throw ValidationError("--find needs --target, e.g. --target '<=5s'") }
         if find == nil, target != nil { throw ValidationError("--target is only used with --find") }
         if find == nil, settings.isEmpty { throw ValidationError("give at least one --set PATH=V1,V2,… (or --find)") }
+        if shard != nil, db == nil {
+            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/shard-{shard}.sqlite)")
+        }
+        if emit != nil, shard != nil {
+            throw ValidationError("--emit prints the jobs that run the shards: drop --shard")
+        }
+        if emit != nil {
+            guard let shards, shards >= 1 else { throw ValidationError("--emit needs --shards N (N ≥ 1)") }
+            if emit == .kubernetes, image == nil { throw ValidationError("--emit kubernetes needs --image IMAGE") }
+            guard cpusPerShard >= 1 else { throw ValidationError("--cpus-per-shard must be at least 1") }
+        } else if shards != nil || image != nil || shardDir != nil {
+            throw ValidationError("--shards, --image and --shard-dir go with --emit")
+        }
     }
 
     func run() throws {
-        let input = try InputReporting.loadOrExit(paths, quiet: quiet)
+        let input: ScenarioInput
+        do {
+            input = try InputReporting.loadOrExit(paths, quiet: quiet)
+        } catch let code as ExitCode where shard != nil || emit != nil {
+            // A batch system must not retry bad input: 2, whatever the kind of input error.
+            throw code == .success ? code : ExitCode(2)
+        }
         do {
             try runSweep(input: input)
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
-            throw ExitCode.failure
+            // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
+            throw ExitCode(shard != nil || emit != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 
@@ -103,7 +166,7 @@ struct SweepCommand: ParsableCommand {
         let policyChoice = try policy.map { try PolicyChoice(parsing: $0) }
         let base = RunConfiguration(input: input, policy: policyChoice)
         let hash = ScenarioFingerprint.fingerprint(paths: paths, input: input)
-        let store = try SweepStore(path: db)
+        let store = try SweepStore(path: shard == nil && emit == nil ? db : nil)
         let interruption = Interruption.install()
         let shouldStop: @Sendable () -> Bool = { interruption.requested }
         let progress = SweepProgress(enabled: !quiet)
@@ -126,6 +189,22 @@ struct SweepCommand: ParsableCommand {
             let search = CapacitySearch(
                 interval: interval, fixed: fixed, target: try MetricTarget(metric: metricIndex, parsing: target!),
                 confidence: confidence)
+            if shard != nil || emit != nil {
+                // Sharded, --find runs its whole grid (every value of the interval); the search
+                // then bisects on the merged database and runs nothing.
+                let plan = try SweepPlan(
+                    scenarioName: input.scenario.name, scenarioHash: hash, base: base,
+                    points: (interval.low...interval.high).map(search.point), replications: replications)
+                let tasks = try plan.tasks()
+                if let emit {
+                    print(try emitJob(emit, plan: plan, taskCount: tasks.count))
+                } else {
+                    try runShard(
+                        try SweepShard(parsing: shard!, environment: ProcessInfo.processInfo.environment), plan: plan,
+                        tasks: tasks, shown: [metricIndex], shouldStop: shouldStop, progress: progress)
+                }
+                return
+            }
             // Both ends of the interval are checked before the first probe runs (a count of
             // nodes too low for the actions fails at the low end).
             _ = try SweepPlan(
@@ -171,10 +250,20 @@ struct SweepCommand: ParsableCommand {
             points: ParameterPoint.cartesianProduct(axes),
             replications: replications)
         let tasks = try plan.tasks()
+        if let emit {
+            print(try emitJob(emit, plan: plan, taskCount: tasks.count))
+            return
+        }
         let shown = try metrics.split(separator: ",").map { name in
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let index = MetricCatalog.index(of: trimmed) else { throw SweepError.unknownMetric(trimmed) }
             return index
+        }
+        if let shard {
+            try runShard(
+                try SweepShard(parsing: shard, environment: ProcessInfo.processInfo.environment), plan: plan,
+                tasks: tasks, shown: shown, shouldStop: shouldStop, progress: progress)
+            return
         }
         let report = try SweepExecution.execute(
             plan, tasks: tasks, store: store, jobs: jobs, shouldStop: shouldStop,

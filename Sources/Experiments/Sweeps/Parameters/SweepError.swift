@@ -21,6 +21,16 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A point whose scenario `run` would refuse (an action naming a node the point removed, a
     /// workload too large for memory): the point's label and the errors, as `file:line: …`.
     case invalidPoint(point: String, errors: [String])
+    /// A `--shard` argument that cannot be used.
+    case shard(String)
+    /// A shard file that belongs to another plan, or is no shard file at all.
+    case foreignShard(file: String, reason: String)
+
+    /// Whether trying again may help (a database that could not be written); every other
+    /// error is bad input, which a batch system should not retry.
+    public var isRetryable: Bool {
+        if case .store = self { true } else { false }
+    }
 
     public var description: String {
         switch self {
@@ -39,6 +49,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidPoint(let point, let errors):
             "point \(point): \(errors.count) error\(errors.count == 1 ? "" : "s") in the scenario; nothing was run:\n"
                 + errors.map { "  " + $0 }.joined(separator: "\n")
+        case .shard(let message): "shard: \(message)"
+        case .foreignShard(let file, let reason): "\(file): \(reason)"
         }
     }
 }

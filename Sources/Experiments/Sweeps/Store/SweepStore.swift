@@ -7,10 +7,12 @@ import GRDB
 /// Table `runs`: `id`, `scenario`, `scenario_hash` (``ScenarioFingerprint``), `parameters`
 /// (the point as canonical JSON), `point_label`, `replication`, `seed` (decimal text: seeds are
 /// 64-bit unsigned), `status` (`completed`/`failed`), `message`, `finished_at` (RFC 3339), and
-/// one REAL column per ``MetricCatalog`` metric (NULL when undefined; `Inf` when never reached).
+/// one REAL column per ``MetricCatalog`` metric (NULL when undefined; `Inf` when never reached),
+/// then `task_index` (the run's position in the plan of the command that ran it).
 /// A run is identified by (scenario_hash, parameters, seed); storing it again replaces the row.
+/// A shard's file also has a one-row table `plan` (see `SweepStore+Shards.swift`).
 public final class SweepStore: Sendable {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     /// Where the database lives (`nil` in memory).
     public let path: String?
 
@@ -47,6 +49,16 @@ public final class SweepStore: Sendable {
         for metric in MetricCatalog.all where !existing.contains(metric.column) {
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN \(metric.column) REAL")
         }
+        if !existing.contains("task_index") { try db.execute(sql: "ALTER TABLE runs ADD COLUMN task_index INTEGER") }
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS plan (
+                  fingerprint TEXT NOT NULL,
+                  description TEXT NOT NULL,
+                  shard_index INTEGER,
+                  shard_count INTEGER NOT NULL
+                )
+                """)
     }
 
     /// The identity of a run in the database.
@@ -81,7 +93,8 @@ public final class SweepStore: Sendable {
 
     /// Stores one finished run in its own transaction (completed or failed; interrupted runs are not stored).
     public func record(
-        scenario: String, scenarioHash: String, task: RunTask, outcome: RunOutcome, finishedAt: Date = Date()
+        scenario: String, scenarioHash: String, task: RunTask, taskIndex: Int? = nil, outcome: RunOutcome,
+        finishedAt: Date = Date()
     ) throws(SweepError) {
         guard outcome.status != .interrupted else { return }
         let columns =
@@ -89,7 +102,7 @@ public final class SweepStore: Sendable {
                 "scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message",
                 "finished_at",
             ]
-            + MetricCatalog.all.map(\.column)
+            + MetricCatalog.all.map(\.column) + ["task_index"]
         var values: [(any DatabaseValueConvertible)?] = [
             scenario, scenarioHash, task.point.json, task.point.label, task.replication, String(task.seed),
             outcome.status.rawValue, outcome.message, Self.timestamp(finishedAt),
@@ -98,6 +111,7 @@ public final class SweepStore: Sendable {
             let value = outcome.value(index)
             values.append(value.isNaN ? nil : value)
         }
+        values.append(taskIndex)
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         do {
             try database.write { db in

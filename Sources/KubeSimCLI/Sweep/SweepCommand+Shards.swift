@@ -1,0 +1,106 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+// MARK: - Shards and batch jobs
+
+extension SweepCommand {
+    /// Runs one shard into its own file, publishes it when every run of the shard is stored, and
+    /// prints the shard's table. Exit 1 (retryable) when interrupted or when a run failed: a rerun
+    /// resumes from the file and retries only what is not completed.
+    func runShard(
+        _ shard: SweepShard, plan: SweepPlan, tasks: [RunTask], shown: [Int],
+        shouldStop: @escaping @Sendable () -> Bool, progress: SweepProgress
+    ) throws {
+        let file = ShardFile(path: shard.expand(db!))
+        let record = SweepStore.PlanRecord(
+            fingerprint: PlanFingerprint(plan: plan, policy: policyDescription()), shardIndex: shard.index,
+            shardCount: shard.count)
+        let mine = shard.select(tasks)
+        let (report, isPartial) = try executeShard(
+            file: file, record: record, plan: plan, tasks: mine, shouldStop: shouldStop, progress: progress)
+        progress.finish()
+        let failed = report.results.failures.reduce(0, +)
+        // Not progress: one line for the batch system's log, even with --quiet.
+        StandardError.write(
+            "sweep: shard \(shard) holds \(report.total) of the plan's \(tasks.count) runs; "
+                + "\(report.skipped) already in \(isPartial ? file.partialPath : file.path), \(report.ran) run now"
+                + (failed > 0 ? ", \(failed) failed" : "") + "\n")
+        print(SweepSummaryTable(results: report.results, metrics: shown, confidence: confidence).render())
+        if report.interrupted {
+            StandardError.write("kubesim: interrupted; finished runs are in \(file.partialPath); re-run to resume\n")
+            throw ExitCode(1)
+        }
+        if isPartial {
+            try file.publish()
+            StandardError.write("sweep: published \(file.path)\n")
+        }
+        if failed > 0 {
+            StandardError.write("kubesim: \(failed) run\(failed == 1 ? "" : "s") failed; re-run the shard to retry\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Executes the shard's tasks; the store is closed on return, so the file can be renamed.
+    private func executeShard(
+        file: ShardFile, record: SweepStore.PlanRecord, plan: SweepPlan, tasks: [RunTask],
+        shouldStop: @escaping @Sendable () -> Bool, progress: SweepProgress
+    ) throws(SweepError) -> (SweepExecution.Report, isPartial: Bool) {
+        let (store, isPartial) = try file.open(record: record, taskIndexes: tasks.map(plan.taskIndex(of:)))
+        let report = try SweepExecution.execute(
+            plan, tasks: tasks, store: store, jobs: jobs, shouldStop: shouldStop,
+            progress: { progress.report(task: $0, outcome: $1, done: $2, total: $3) })
+        return (report, isPartial)
+    }
+
+    /// The imposed policy as the fingerprint sees it: its name and, for a file, its contents' hash.
+    func policyDescription() -> String {
+        guard let policy else { return "" }
+        guard let data = FileManager.default.contents(atPath: policy) else { return policy }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return "\((policy as NSString).lastPathComponent)#\(String(hash, radix: 16))"
+    }
+
+    /// The arguments that define the plan, for the emitted shard and report commands.
+    var planArguments: [String] {
+        var arguments = paths
+        for setting in settings { arguments += ["--set", setting] }
+        arguments += ["--replications", String(replications)]
+        if let find {
+            arguments += ["--find", find, "--metric", metric] + (target.map { ["--target", $0] } ?? [])
+        } else {
+            arguments += ["--metrics", metrics]
+        }
+        if let policy { arguments += ["--policy", policy] }
+        arguments += ["--confidence", String(confidence)]
+        return arguments
+    }
+
+    /// The Slurm script or Kubernetes manifest for `--emit`.
+    func emitJob(_ system: BatchSystem, plan: SweepPlan, taskCount: Int) throws -> String {
+        let directory = shardDir ?? (system == .slurm ? "sweep-shards" : "/shards")
+        let job = ShardedSweepJob(
+            shards: shards!, taskCount: taskCount, planArguments: planArguments, shardDirectory: directory,
+            output: db ?? ((directory as NSString).appendingPathComponent("sweep.sqlite")), csv: csv,
+            cpusPerShard: cpusPerShard, name: jobName)
+        switch system {
+        case .slurm:
+            return job.slurmScript(
+                executable: Self.executablePath(), workingDirectory: FileManager.default.currentDirectoryPath)
+        case .kubernetes:
+            return job.kubernetesManifest(image: image!)
+        }
+    }
+
+    /// This process's binary, absolute.
+    static func executablePath() -> String {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return target }
+        let argument = CommandLine.arguments[0]
+        if argument.hasPrefix("/") { return argument }
+        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(argument)
+    }
+}
