@@ -84,6 +84,29 @@ public enum KubeObject: @unchecked Sendable {
         }
     }
 
+    /// The object as YAML text: typed kinds encoded from their values (defaults applied),
+    /// other kinds as they were read.
+    /// - Throws: the encoder's error.
+    public func yamlText() throws -> String? {
+        let encoder = YAMLEncoder()
+        switch self {
+        case .pod(let o): return try encoder.encode(o)
+        case .deployment(let o): return try encoder.encode(o)
+        case .replicaSet(let o): return try encoder.encode(o)
+        case .daemonSet(let o): return try encoder.encode(o)
+        case .statefulSet(let o): return try encoder.encode(o)
+        case .job(let o): return try encoder.encode(o)
+        case .node(let o): return try encoder.encode(o)
+        case .namespace(let o): return try encoder.encode(o)
+        case .priorityClass(let o): return try encoder.encode(o)
+        case .configMap(let o): return try encoder.encode(o)
+        case .secret(let o): return try encoder.encode(o)
+        case .podDisruptionBudget(let o): return try encoder.encode(o)
+        case .schedulerConfiguration: return nil
+        case .unrecognized(_, _, let node): return try Yams.serialize(node: node)
+        }
+    }
+
     /// `Kind "name"` for messages.
     public var displayName: String {
         let name = metadata?.name ?? metadata?.generateName ?? ""

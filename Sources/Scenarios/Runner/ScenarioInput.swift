@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Yams
 
 /// Everything a run reads: the Kubernetes objects in file order, the Scenario document (or the
 /// default one), and every problem found, with file and line.
@@ -10,6 +11,22 @@ public struct ScenarioInput: Sendable {
     public var objects: [LoadedObject]
     /// Errors and warnings, in input order.
     public var diagnostics: [Diagnostic]
+    /// The Scenario document as written (its YAML node), for overrides that re-decode it
+    /// (`kubesim sweep --set` of any field); `nil` for the default scenario.
+    public var scenarioNode: Yams.Node? {
+        get {
+            if case .unrecognized(_, _, let node) = scenarioDocument { return node }
+            return nil
+        }
+        set {
+            scenarioDocument = newValue.map {
+                .unrecognized(apiVersion: "kubesim/v1alpha1", kind: Scenario.kind, node: $0)
+            }
+        }
+    }
+    /// ``scenarioNode`` as a `KubeObject` (whose YAML payload is declared Sendable: the node is
+    /// an immutable value tree after parsing).
+    var scenarioDocument: KubeObject?
 
     /// The node pools the run creates: the Scenario's `nodes:`, none when Node manifests
     /// replace them, else the default cluster.
@@ -28,6 +45,7 @@ public struct ScenarioInput: Sendable {
         var diagnostics = loaded.diagnostics
         var objects: [LoadedObject] = []
         var scenarios: [Scenario] = []
+        var scenarioNodes: [Yams.Node] = []
         var unknownKinds: [String: SourceLocation] = [:]
         var unknownOrder: [String] = []
         for item in loaded.objects {
@@ -53,7 +71,10 @@ public struct ScenarioInput: Sendable {
                 let decoded = Scenario.decode(
                     node: node, location: item.location, baseDirectory: base.isEmpty ? "." : base)
                 diagnostics += decoded.diagnostics
-                if let scenario = decoded.scenario { scenarios.append(scenario) }
+                if let scenario = decoded.scenario {
+                    scenarios.append(scenario)
+                    scenarioNodes.append(node)
+                }
             } else if unknownKinds[kind] == nil {
                 unknownKinds[kind] = item.location
                 unknownOrder.append(kind)
@@ -78,11 +99,7 @@ public struct ScenarioInput: Sendable {
             Self.dropReadFiles(of: scenario, givenFiles: paths, objects: &objects, diagnostics: &diagnostics)
         }
         diagnostics += Self.duplicates(in: objects)
-        if scenarios.isEmpty || scenario.nodePools == nil,
-            objects.contains(where: { if case .node = $0.object { true } else { false } })
-        {
-            scenario.nodePools = []  // Node manifests replace the default pools (with or without a Scenario)
-        }
+        Self.replaceDefaultPools(of: &scenario, written: !scenarios.isEmpty, objects: objects)
         if !scenarios.isEmpty || !objects.isEmpty {
             diagnostics += Self.scenarioChecks(scenario, objects: objects)
         } else if !diagnostics.contains(where: { $0.severity == .error }) {
@@ -91,6 +108,32 @@ public struct ScenarioInput: Sendable {
                     severity: .error, location: SourceLocation(file: paths.first ?? "-"),
                     message: "no Kubernetes objects or Scenario found"))
         }
-        return ScenarioInput(scenario: scenario, objects: objects, diagnostics: diagnostics)
+        var input = ScenarioInput(scenario: scenario, objects: objects, diagnostics: diagnostics)
+        input.scenarioNode = scenarioNodes.first
+        return input
+    }
+
+    /// Node manifests replace the default pools, with or without a Scenario (unless it lists
+    /// `nodes:`).
+    static func replaceDefaultPools(of scenario: inout Scenario, written: Bool, objects: [LoadedObject]) {
+        if !written || scenario.nodePools == nil,
+            objects.contains(where: { if case .node = $0.object { true } else { false } })
+        {
+            scenario.nodePools = []
+        }
+    }
+
+    /// Decodes `node` as this input's Scenario document in place of the current one (a sweep
+    /// point's field overrides), with the rules `load` applies.
+    /// - Returns: the decoder's diagnostics; the scenario is replaced only when none is an error.
+    public mutating func replaceScenario(with node: Yams.Node) -> [Diagnostic] {
+        let location = scenario.location ?? SourceLocation(file: scenario.name)
+        let decoded = Scenario.decode(node: node, location: location, baseDirectory: scenario.baseDirectory)
+        guard var replacement = decoded.scenario, !decoded.diagnostics.contains(where: { $0.severity == .error })
+        else { return decoded.diagnostics }
+        Self.replaceDefaultPools(of: &replacement, written: true, objects: objects)
+        scenario = replacement
+        scenarioNode = node
+        return decoded.diagnostics
     }
 }

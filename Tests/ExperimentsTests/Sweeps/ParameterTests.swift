@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 import Scenarios
 import Testing
 
@@ -18,12 +19,8 @@ import Testing
     }
 
     @Test(
-        "unsupported paths are named with the supported ones",
-        arguments: [
-            "spec.nodes[worker].labels", "spec.nodes[].count", "spec.workloads[x].arrivals.poisson.rate", "spec.images",
-            "count",
-            "spec.workloads[0].count",
-        ])
+        "malformed paths are named with the supported ones",
+        arguments: ["spec.nodes[].count", "count", "metadata.name", "Deployment/:spec.replicas", "spec.nodes[web"])
     func unsupported(path: String) {
         #expect(throws: SweepError.unsupportedPath(path)) { try ParameterPath(parsing: path) }
         #expect(SweepError.unsupportedPath(path).description.contains("spec.nodes[<pool>].count"))
@@ -79,6 +76,53 @@ import Testing
             ])
         #expect(points[0].json == #"{"spec.duration":"1m","spec.nodes[worker].count":"1"}"#)
         #expect(ParameterPoint.cartesianProduct([]).count == 1)
+    }
+
+    @Test("any field of the Scenario or of a manifest: written into the document and decoded again")
+    func anyField() throws {
+        let input = ScenarioInput.load(paths: [BundledSuiteTests.root.appendingPathComponent("scenarios/demo").path])
+        #expect(!input.hasErrors, "\(input.diagnostics)")
+        var configuration = RunConfiguration(input: input)
+        let point = ParameterPoint(settings: [
+            (try ParameterPath(parsing: "spec.nodes[general].kubelet.systemReserved.memory"), "512Mi"),
+            (try ParameterPath(parsing: "Deployment/web:spec.replicas"), "7"),
+            (
+                try ParameterPath(
+                    parsing: "Deployment/web:spec.template.spec.containers[nginx].resources.requests.cpu"), "250m"
+            ),
+            (try ParameterPath(parsing: "spec.nodes[general].count"), "6"),
+        ])
+        try point.apply(to: &configuration)
+        let pool = try #require(configuration.input.scenario.nodePools?.first { $0.name == "general" })
+        let reserved = try #require(pool.kubelet.systemReserved?["memory"])
+        #expect(reserved == (try Quantity(parsing: "512Mi")))
+        #expect(pool.count == 6, "typed settings apply after the document is decoded again")
+        #expect(pool.kubelet.pullBandwidth != nil, "the rest of the pool is kept")
+        let web = try #require(
+            configuration.input.objects.compactMap { if case .deployment(let d) = $0.object { d } else { nil } }.first)
+        #expect(web.spec.replicas == 7)
+        #expect(web.spec.template.spec.containers[0].resources.requests["cpu"]?.milliValue == 250)
+    }
+
+    @Test(
+        "a field the format does not have, a missing object or a value its decoder refuses fails before any run",
+        arguments: [
+            ("spec.nodes[general].kubelet.kubeAPIQPS", "10", "not a field"),
+            ("spec.nodes[gpu].labels.tier", "gpu", "no element named \"gpu\""),
+            ("Deployment/api:spec.replicas", "3", "no Deployment \"api\""),
+            ("Deployment/web:spec.replicas", "lots", "invalid value"),
+            ("spec.nodes[general].capacity.cpu", "-4", "invalid value"),
+        ])
+    func badFields(path: String, value: String, message: String) throws {
+        let input = ScenarioInput.load(paths: [BundledSuiteTests.root.appendingPathComponent("scenarios/demo").path])
+        var configuration = RunConfiguration(input: input)
+        let point = ParameterPoint(settings: [(try ParameterPath(parsing: path), value)])
+        do {
+            try point.apply(to: &configuration)
+            Issue.record("\(path)=\(value) was accepted")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
     }
 
     @Test("overrides change the typed scenario")

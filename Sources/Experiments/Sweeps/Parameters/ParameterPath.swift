@@ -20,6 +20,9 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
     case duration
     /// `scheduler.policy`: a placement policy name or a KubeSchedulerConfiguration file.
     case schedulerPolicy
+    /// Any other field of the Scenario document or of an input manifest, written into the
+    /// document and decoded again (see ``FieldOverride``).
+    case field(FieldOverride)
 
     /// How a pool is named in a path.
     public enum PoolSelector: Sendable, Hashable, CustomStringConvertible {
@@ -39,7 +42,8 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
     public static let supportedForms = [
         "spec.nodes[<pool>].count", "spec.nodes[<pool>].capacity.cpu", "spec.nodes[<pool>].capacity.memory",
         "spec.nodes[<pool>].capacity.<resource>", "spec.seed", "spec.workloads[<i>].arrivals.poisson.rate",
-        "spec.duration", "scheduler.policy",
+        "spec.duration", "scheduler.policy", "any other spec.… field of the Scenario",
+        "Kind/name:path into an input manifest (Deployment/web:spec.replicas)",
     ]
 
     /// Parses a path.
@@ -69,7 +73,7 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
                 self = .poissonRate(workload: index)
                 return
             }
-            throw .unsupportedPath(path)
+            self = .field(try FieldOverride(parsing: path))
         }
     }
 
@@ -89,6 +93,7 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
         case .poissonRate(let workload): "spec.workloads[\(workload)].arrivals.poisson.rate"
         case .duration: "spec.duration"
         case .schedulerPolicy: "scheduler.policy"
+        case .field(let override): override.description
         }
     }
 
@@ -150,6 +155,8 @@ public enum ParameterPath: Sendable, Hashable, CustomStringConvertible {
             } catch {
                 throw invalid(error.description)
             }
+        case .field(let override):
+            try FieldOverride.apply([(override, value)], to: &configuration)
         }
     }
 

@@ -33,12 +33,23 @@ public struct ParameterPoint: Sendable, Hashable {
         case .poissonRate(let workload): "rate[\(workload)]"
         case .duration: "duration"
         case .schedulerPolicy: "policy"
+        case .field(let override): override.description
         }
     }
 
     /// Applies every setting, in order.
     public func apply(to configuration: inout RunConfiguration) throws(SweepError) {
-        for setting in settings { try setting.path.apply(setting.value, to: &configuration) }
+        // Field overrides first, all of a document at once (it is decoded again after them);
+        // then the typed settings on the decoded scenario.
+        let fields = settings.compactMap { setting -> (path: FieldOverride, value: String)? in
+            if case .field(let override) = setting.path { return (override, setting.value) }
+            return nil
+        }
+        if !fields.isEmpty { try FieldOverride.apply(fields, to: &configuration) }
+        for setting in settings {
+            if case .field = setting.path { continue }
+            try setting.path.apply(setting.value, to: &configuration)
+        }
     }
 
     /// The cartesian product of the axes, first axis slowest (like nested loops in axis order).
