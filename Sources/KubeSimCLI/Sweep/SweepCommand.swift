@@ -36,7 +36,7 @@ struct SweepCommand: ParsableCommand {
             Integer ranges expand: 4..16 or 4..16:4. Metrics: \(MetricCatalog.names.joined(separator: ", ")).
 
             Examples:
-              kubesim sweep scenarios/demo --set 'spec.nodes[worker].count=2,3,4' --replications 5 --db sweep.db --csv sweep.csv
+              kubesim sweep scenarios/demo --set 'spec.nodes[general].count=2,3,4' --replications 5 --db sweep.db --csv sweep.csv
               kubesim sweep scenarios/benchmarks/01-web-bursty.yaml --set 'spec.nodes[web].count=2..6' \\
                   --set 'scheduler.policy=default,mostallocated' --replications 10 --metrics startup.p99,util.cpu
               kubesim sweep scenarios/benchmarks/01-web-bursty.yaml --find 'spec.nodes[web].count=1..32' \\
