@@ -36,14 +36,14 @@ struct SweepCommand: ParsableCommand {
             Integer ranges expand: 4..16 or 4..16:4. Metrics: \(MetricCatalog.names.joined(separator: ", ")).
 
             Examples:
-              kubesim sweep scenarios/demo --set 'spec.nodes[worker].count=2,3,4' --replications 5 --db sweep.db --csv sweep.csv
+              kubesim sweep scenarios/demo --set 'spec.nodes[general].count=2,3,4' --replications 5 --db sweep.db --csv sweep.csv
               kubesim sweep scenarios/benchmarks/01-web-bursty.yaml --set 'spec.nodes[web].count=2..6' \\
                   --set 'scheduler.policy=default,mostallocated' --replications 10 --metrics startup.p99,util.cpu
               kubesim sweep scenarios/benchmarks/01-web-bursty.yaml --find 'spec.nodes[web].count=1..32' \\
                   --metric startup.p99 --target '<=5s' --confidence 0.95 --replications 20 --db find.db
-              kubesim sweep scenarios/demo --set 'spec.nodes[worker].count=2,3,4' --replications 8 \\
+              kubesim sweep scenarios/demo --set 'spec.nodes[general].count=2,3,4' --replications 8 \\
                   --shard 1/4 --db shards/shard-1.sqlite
-              kubesim sweep scenarios/demo --set 'spec.nodes[worker].count=2,3,4' --replications 8 \\
+              kubesim sweep scenarios/demo --set 'spec.nodes[general].count=2,3,4' --replications 8 \\
                   --emit slurm --shards 4 > sweep.sbatch.sh && bash sweep.sbatch.sh
             """
     )

@@ -10,8 +10,8 @@ struct ExplainCommand: ParsableCommand {
             "Show why the scheduler placed (or could not place) a pod: per-node filter verdicts and plugin scores.",
         discussion: """
             Examples:
-              kubesim explain pod web-7d9c5b8f4-x2k9q scenarios/demo --at 1m
-              kubesim explain pod big scenarios/scheduler-compare --at 30s
+              kubesim explain pod web-5c94768bf7-2zl8k scenarios/demo --at 1m
+              kubesim explain pod packed-6f979987f7-48q9s scenarios/scheduler-compare --at 30s
             """
     )
 

@@ -95,7 +95,7 @@ extension ScenarioReader {
             objectName = "Scenario \"\(name)\""
             scenario.name = name
         }
-        guard let top = mapping(node, root, known: ["apiVersion", "kind", "metadata", "spec"]) else { return }
+        guard let top = mapping(node, root, known: Self.documentKeys) else { return }
         if let apiVersion = top["apiVersion"].flatMap({ string($0, root.key("apiVersion")) }),
             apiVersion != Scenario.apiVersion
         {
@@ -104,7 +104,7 @@ extension ScenarioReader {
         if let metadata = top["metadata"],
             let meta = mapping(
                 metadata, root.key("metadata"),
-                known: ["name", "labels", "annotations"])
+                known: Self.metadataKeys)
         {
             _ = requiredString(meta, "name", root.key("metadata"))
         } else if top["metadata"] == nil {
@@ -164,7 +164,8 @@ extension ScenarioReader {
                 error(.notSupported(path.key("timing").text, text, ["ideal", "realistic"]), at: path.key("timing"))
             }
         }
-        if let node = spec["scheduler"], let scheduler = mapping(node, path.key("scheduler"), known: ["tieBreak"]) {
+        if let node = spec["scheduler"], let scheduler = mapping(node, path.key("scheduler"), known: Self.schedulerKeys)
+        {
             let tiePath = path.key("scheduler").key("tieBreak")
             if let tie = scheduler["tieBreak"], let text = string(tie, tiePath) {
                 if let rule = TieBreak(rawValue: text) {
@@ -181,7 +182,7 @@ extension ScenarioReader {
             scenario.workloads = workloads(node, path.key("workloads"), runHasDuration: spec["duration"] != nil)
         }
         if let node = spec["actions"] { scenario.actions = actions(node, path.key("actions")) }
-        if let node = spec["outputs"], let outputs = mapping(node, path.key("outputs"), known: ["sampleInterval"]) {
+        if let node = spec["outputs"], let outputs = mapping(node, path.key("outputs"), known: Self.outputKeys) {
             let intervalPath = path.key("outputs").key("sampleInterval")
             if let node = outputs["sampleInterval"], let interval = duration(node, intervalPath) {
                 if interval == .zero {

@@ -16,7 +16,7 @@ extension ScenarioReader {
         var result: [ScenarioAction] = []
         for (index, item) in items.enumerated() {
             let itemPath = path.index(index)
-            guard let map = mapping(item, itemPath, known: ["at"] + Self.actionKinds) else { continue }
+            guard let map = mapping(item, itemPath, known: Self.actionKeys) else { continue }
             var at: SimulationDuration?
             if let node = map["at"] { at = duration(node, itemPath.key("at")) } else { required(itemPath.key("at")) }
             let operations = map.entries.filter { Self.actionKinds.contains($0.key) }
@@ -35,7 +35,7 @@ extension ScenarioReader {
     private mutating func operation(_ kind: String, _ body: Yams.Node, _ path: FieldPath) -> ScenarioAction.Operation? {
         switch kind {
         case "apply":
-            guard let map = mapping(body, path, known: ["file", "inline"]) else { return nil }
+            guard let map = mapping(body, path, known: Self.fileOrInlineKeys) else { return nil }
             switch (map["file"], map["inline"]) {
             case (let file?, nil):
                 guard let text = string(file, path.key("file")) else { return nil }
@@ -48,10 +48,10 @@ extension ScenarioReader {
                 return nil
             }
         case "delete":
-            guard let map = mapping(body, path, known: ["kind", "namespace", "name"]) else { return nil }
+            guard let map = mapping(body, path, known: Self.deleteKeys) else { return nil }
             return reference(map, path, defaultKind: nil).map(ScenarioAction.Operation.delete)
         case "scale":
-            guard let map = mapping(body, path, known: ["kind", "namespace", "name", "replicas"]) else { return nil }
+            guard let map = mapping(body, path, known: Self.scaleKeys) else { return nil }
             let target = reference(map, path, defaultKind: "Deployment")
             if let target, !Self.scalableKinds.contains(target.kind) {
                 error(.notSupported(path.key("kind").text, target.kind, Self.scalableKinds), at: path.key("kind"))
@@ -67,7 +67,7 @@ extension ScenarioReader {
             guard
                 let map = mapping(
                     body, path,
-                    known: ["kind", "namespace", "name", "image", "container", "template", "replicas"])
+                    known: Self.patchKeys)
             else { return nil }
             let target = reference(map, path, defaultKind: "Deployment")
             if let target, !Self.patchableKinds.contains(target.kind) {
@@ -86,7 +86,9 @@ extension ScenarioReader {
             }
             return .patch(patch)
         case "cordon", "uncordon", "drain":
-            guard let map = mapping(body, path, known: ["node"]), let node = requiredString(map, "node", path) else {
+            guard let map = mapping(body, path, known: Self.nodeTargetKeys),
+                let node = requiredString(map, "node", path)
+            else {
                 return nil
             }
             return kind == "cordon"
@@ -94,7 +96,7 @@ extension ScenarioReader {
         case "node":
             return nodeOperation(body, path).map(ScenarioAction.Operation.node)
         case "kubelet":
-            guard let map = mapping(body, path, known: ["node", "restart"]),
+            guard let map = mapping(body, path, known: Self.kubeletActionKeys),
                 let node = requiredString(map, "node", path)
             else { return nil }
             guard let restartNode = map["restart"] else {
@@ -108,7 +110,7 @@ extension ScenarioReader {
             }
             return .kubeletRestart(node: node)
         default:  // registry
-            guard let map = mapping(body, path, known: ["outage", "images"]) else { return nil }
+            guard let map = mapping(body, path, known: Self.registryKeys) else { return nil }
             guard let outageNode = map["outage"] else {
                 required(path.key("outage"))
                 return nil
@@ -132,7 +134,7 @@ extension ScenarioReader {
     }
 
     private mutating func nodeOperation(_ body: Yams.Node, _ path: FieldPath) -> NodeOperation? {
-        guard let map = mapping(body, path, known: ["name", "fail", "add", "remove"]) else { return nil }
+        guard let map = mapping(body, path, known: Self.nodeActionKeys) else { return nil }
         let given = ["fail", "add", "remove"].filter { map[$0] != nil }
         guard given.count == 1 else {
             invalid(path, node: body, "expected exactly one of fail, add, remove")

@@ -14,7 +14,7 @@ extension ScenarioReader {
             guard
                 let map = mapping(
                     item, itemPath,
-                    known: ["name", "count", "capacity", "labels", "taints", "images", "kubelet", "from"])
+                    known: Self.nodePoolKeys)
             else { continue }
             // A pool read from a node list (`from`) may omit its name.
             let defaultName = map["from"] != nil && map["name"] == nil ? NodeListSpec.defaultPoolName : nil
@@ -105,7 +105,7 @@ extension ScenarioReader {
             settings.maxContainerRestartPeriod = duration(node, path.key("maxContainerRestartPeriod"))
         }
         if let node = map["crashLoopBackOff"],
-            let backOff = mapping(node, path.key("crashLoopBackOff"), known: ["maxContainerRestartPeriod"]),
+            let backOff = mapping(node, path.key("crashLoopBackOff"), known: Self.crashLoopBackOffKeys),
             let period = backOff["maxContainerRestartPeriod"]
         {
             settings.maxContainerRestartPeriod = duration(
@@ -123,7 +123,7 @@ extension ScenarioReader {
             settings.reduceDefaultCrashLoopBackOffDecay = bool(node, path.key("reduceDefaultCrashLoopBackOffDecay"))
         }
         if let node = map["featureGates"],
-            let gates = mapping(node, path.key("featureGates"), known: ["ReduceDefaultCrashLoopBackOffDecay"]),
+            let gates = mapping(node, path.key("featureGates"), known: Self.featureGateKeys),
             let gate = gates["ReduceDefaultCrashLoopBackOffDecay"]
         {
             settings.reduceDefaultCrashLoopBackOffDecay =
@@ -172,14 +172,14 @@ extension ScenarioReader {
         var result: [ImageSpec] = []
         for (index, item) in items.enumerated() {
             let itemPath = path.index(index)
-            guard let map = mapping(item, itemPath, known: ["name", "size", "pull"]),
+            guard let map = mapping(item, itemPath, known: Self.imageKeys),
                 let name = requiredString(map, "name", itemPath)
             else { continue }
             var spec = ImageSpec(name: name)
             if let node = map["size"] { spec.size = value(node, itemPath.key("size"), unit: .bytes) }
             if let node = map["pull"] {
                 let pullPath = itemPath.key("pull")
-                if let pull = mapping(node, pullPath, known: ["failures", "error", "latency"]) {
+                if let pull = mapping(node, pullPath, known: Self.pullKeys) {
                     var settings = PullSpec()
                     if let node = pull["failures"] {
                         if node.string == "forever" {
@@ -217,7 +217,7 @@ extension ScenarioReader {
             if let node = map["runs"], let runs = sequence(node, itemPath.key("runs")) {
                 for (offset, run) in runs.enumerated() {
                     let runPath = itemPath.key("runs").index(offset)
-                    guard let runMap = mapping(run, runPath, known: ["duration", "exit"]) else { continue }
+                    guard let runMap = mapping(run, runPath, known: Self.runKeys) else { continue }
                     var entry = Behavior.Run(duration: nil)
                     if let node = runMap["duration"] {
                         if Self.isForever(node) {
@@ -232,7 +232,7 @@ extension ScenarioReader {
                     behavior.runs.append(entry)
                 }
             }
-            if let node = map["ready"], let ready = mapping(node, itemPath.key("ready"), known: ["after"]) {
+            if let node = map["ready"], let ready = mapping(node, itemPath.key("ready"), known: Self.readyKeys) {
                 if let after = ready["after"] {
                     if Self.isForever(after) || after.string == "never" {
                         behavior.ready = .never
@@ -243,8 +243,7 @@ extension ScenarioReader {
                     behavior.ready = .after(.constant(0))
                 }
             }
-            if let node = map["memory"], let memory = mapping(node, itemPath.key("memory"), known: ["start", "growth"])
-            {
+            if let node = map["memory"], let memory = mapping(node, itemPath.key("memory"), known: Self.memoryKeys) {
                 var model = Behavior.Memory()
                 if let node = memory["start"],
                     let start = distribution(node, itemPath.key("memory").key("start"), unit: .bytes)
@@ -261,7 +260,7 @@ extension ScenarioReader {
             if let node = map["writes"], let writes = sequence(node, itemPath.key("writes")) {
                 for (offset, write) in writes.enumerated() {
                     let writePath = itemPath.key("writes").index(offset)
-                    guard let writeMap = mapping(write, writePath, known: ["volume", "rate"]) else { continue }
+                    guard let writeMap = mapping(write, writePath, known: Self.writeKeys) else { continue }
                     let volume = requiredString(writeMap, "volume", writePath)
                     var rate: Distribution?
                     if let node = writeMap["rate"] {
@@ -272,7 +271,8 @@ extension ScenarioReader {
                     if let volume, let rate { behavior.writes.append(Behavior.Write(volume: volume, rate: rate)) }
                 }
             }
-            if let node = map["liveness"], let liveness = mapping(node, itemPath.key("liveness"), known: ["failAfter"])
+            if let node = map["liveness"],
+                let liveness = mapping(node, itemPath.key("liveness"), known: Self.livenessKeys)
             {
                 if let after = liveness["failAfter"] {
                     behavior.livenessFailAfter = distribution(
@@ -294,7 +294,7 @@ extension ScenarioReader {
 
     mutating func behaviorMatch(_ node: Yams.Node, _ path: FieldPath) -> BehaviorMatch {
         var match = BehaviorMatch()
-        guard let map = mapping(node, path, known: ["pod", "container", "namespace", "labels", "image"]) else {
+        guard let map = mapping(node, path, known: Self.matchKeys) else {
             return match
         }
         match.pod = optionalString(map, "pod", path)

@@ -27,10 +27,10 @@ extension ScenarioReader {
         case "constant":
             result = value(body, bodyPath, unit: unit).map(Distribution.constant)
         case "exponential":
-            guard let params = mapping(body, bodyPath, known: ["mean"]) else { return nil }
+            guard let params = mapping(body, bodyPath, known: Self.exponentialKeys) else { return nil }
             result = parameter(params, "mean", bodyPath, unit: unit).map { Distribution.exponential(mean: $0) }
         case "lognormal":
-            guard let params = mapping(body, bodyPath, known: ["median", "sigma"]) else { return nil }
+            guard let params = mapping(body, bodyPath, known: Self.lognormalKeys) else { return nil }
             let median = parameter(params, "median", bodyPath, unit: unit)
             let sigma = parameter(params, "sigma", bodyPath, unit: .number)
             guard let median, let sigma else { return nil }
@@ -40,7 +40,7 @@ extension ScenarioReader {
             }
             result = .lognormal(median: median, sigma: sigma)
         case "uniform":
-            guard let params = mapping(body, bodyPath, known: ["min", "max"]) else { return nil }
+            guard let params = mapping(body, bodyPath, known: Self.uniformKeys) else { return nil }
             let low = parameter(params, "min", bodyPath, unit: unit)
             let high = parameter(params, "max", bodyPath, unit: unit)
             guard let low, let high else { return nil }
@@ -50,7 +50,7 @@ extension ScenarioReader {
             }
             result = .uniform(min: low, max: high)
         case "gamma", "weibull":
-            guard let params = mapping(body, bodyPath, known: ["shape", "scale"]) else { return nil }
+            guard let params = mapping(body, bodyPath, known: Self.shapeScaleKeys) else { return nil }
             let shape = parameter(params, "shape", bodyPath, unit: .number)
             let scale = parameter(params, "scale", bodyPath, unit: unit)
             guard let shape, let scale else { return nil }
@@ -60,7 +60,7 @@ extension ScenarioReader {
             }
             result = kind == "gamma" ? .gamma(shape: shape, scale: scale) : .weibull(scale: scale, shape: shape)
         case "empirical":
-            guard let params = mapping(body, bodyPath, known: ["file", "column"]) else { return nil }
+            guard let params = mapping(body, bodyPath, known: Self.empiricalKeys) else { return nil }
             let file = requiredString(params, "file", bodyPath)
             let column = params["column"].flatMap { string($0, bodyPath.key("column")) }
             guard let file else { return nil }

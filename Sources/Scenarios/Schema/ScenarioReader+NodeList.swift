@@ -15,7 +15,7 @@ extension ScenarioReader {
     /// images and kubelet settings apply to every node.
     mutating func readNodeList(_ node: Yams.Node, _ poolPath: FieldPath, into pool: inout NodePool, countGiven: Bool) {
         let path = poolPath.key("from")
-        guard let params = mapping(node, path, known: ["file", "format"]),
+        guard let params = mapping(node, path, known: Self.nodeListKeys),
             let file = requiredString(params, "file", path)
         else { return }
         referFile(file, path.key("file"), purpose: .nodeList)

@@ -90,7 +90,7 @@ extension ScenarioReader {
     }
 
     mutating func workloadTemplate(_ node: Yams.Node, _ path: FieldPath) -> WorkloadTemplate? {
-        guard let map = mapping(node, path, known: ["file", "inline"]) else { return nil }
+        guard let map = mapping(node, path, known: Self.fileOrInlineKeys) else { return nil }
         switch (map["file"], map["inline"]) {
         case (let file?, nil):
             guard let text = string(file, path.key("file")) else { return nil }
@@ -132,7 +132,7 @@ extension ScenarioReader {
             }
             return .at(times)
         case "poisson":
-            guard let params = mapping(body, bodyPath, known: ["rate"]) else { return nil }
+            guard let params = mapping(body, bodyPath, known: Self.poissonKeys) else { return nil }
             guard let rateNode = params["rate"] else {
                 required(bodyPath.key("rate"))
                 return nil
@@ -141,7 +141,7 @@ extension ScenarioReader {
         case "diurnal":
             return diurnal(body, bodyPath).map(ArrivalSpec.diurnal)
         default:  // trace
-            guard let params = mapping(body, bodyPath, known: ["file", "format", "timeScale"]),
+            guard let params = mapping(body, bodyPath, known: Self.traceKeys),
                 let file = requiredString(params, "file", bodyPath)
             else { return nil }
             referFile(file, bodyPath.key("file"), purpose: .trace)
@@ -167,7 +167,7 @@ extension ScenarioReader {
     }
 
     mutating func diurnal(_ node: Yams.Node, _ path: FieldPath) -> DiurnalSpec? {
-        guard let params = mapping(node, path, known: ["mean", "amplitude", "peakToTrough", "period", "peak"]) else {
+        guard let params = mapping(node, path, known: Self.diurnalKeys) else {
             return nil
         }
         guard let meanNode = params["mean"] else {
