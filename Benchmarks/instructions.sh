@@ -11,9 +11,12 @@ cd "$(dirname "$0")/.."
 nodes=${1:-500} hours=${2:-2} ops=${3:-1000000}
 command -v valgrind >/dev/null || { echo "instructions.sh: needs valgrind (apt-get install valgrind)" >&2; exit 2; }
 swift build -c release --product kubesim >/dev/null
-bin=$(swift build -c release --show-bin-path)/kubesim
 work=$(mktemp -d /tmp/kubesim-instructions.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# valgrind 3.19 cannot read the DWARF of Swift 6.3 binaries ("Possibly corrupted debuginfo
+# file"); a copy without debug sections keeps its symbol table, which is all callgrind needs.
+bin="$work/kubesim"
+objcopy --strip-debug "$(swift build -c release --show-bin-path)/kubesim" "$bin"
 scripts/generate-envelope "$nodes" "$work/envelope" --hours "$hours" >/dev/null
 mkdir -p .build/reference
 g++ -O3 -g -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config --cflags --libs gsl)

@@ -78,4 +78,25 @@ import Testing
                 "spec.nodes[0].kubelet.evictionHard.memory.available: Invalid value: \"150%\""),
             "\(validate.stdout)\(validate.stderr)")
     }
+
+    @Test("describe node shows capacity, allocatable after reservations, and requests against allocatable")
+    func describeNode() throws {
+        let kubelet = "{kubeReserved: {cpu: 80m, memory: 2662Mi}, systemReserved: {memory: 100Mi}}"
+        let directory = try Self.scenario(kubelet: kubelet, memory: "6811Mi")
+        let outcome = try CLITests.kubesim(["describe", "node", "worker-0", directory.path, "--at", "30s"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let text = outcome.stdout
+        let capacity = try #require(text.components(separatedBy: "Capacity:").last)
+        let allocatable = try #require(capacity.components(separatedBy: "Allocatable:").last)
+        #expect(capacity.contains("memory:             16Gi"))
+        // 16384 Mi − 2662 − 100 − the default 100Mi eviction threshold = 13522 Mi.
+        #expect(allocatable.contains("memory:             13522Mi"), "\(text)")
+        #expect(allocatable.contains("cpu:                3920m"))
+        // 6811 Mi of 13522 Mi is 50 %; 100m of 3920m is 2 %.
+        #expect(text.contains("6811Mi (50%)"), "\(text)")
+        #expect(text.contains("100m (2%)"))
+        let missing = try CLITests.kubesim(["describe", "node", "nosuch", directory.path, "--at", "30s"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("Error from server (NotFound): nodes \"nosuch\" not found"))
+    }
 }

@@ -6,15 +6,16 @@ import SimulationOutput
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
-        abstract: "Print what `kubectl describe pod` would print at an instant of the scenario.",
+        abstract: "Print what `kubectl describe pod` or `describe node` would print at an instant of the scenario.",
         discussion: """
             Examples:
               kubesim describe pod crash scenarios/crashloop --at 14m
               kubesim describe pod mc1 scenarios/seeds/pods03.yaml --at 1m
+              kubesim describe node general-0 scenarios/demo --at 12m
             """
     )
 
-    @Argument(help: "The kind: pod.")
+    @Argument(help: "The kind: pod or node.")
     var kind: String
 
     @Argument(help: "The pod's name.")
@@ -26,14 +27,26 @@ struct DescribeCommand: ParsableCommand {
     var namespace: String = "default"
 
     func validate() throws {
-        guard ["pod", "pods", "po"].contains(kind) else {
-            throw ValidationError("describe supports pods only, got \"\(kind)\"")
+        guard ["pod", "pods", "po", "node", "nodes", "no"].contains(kind) else {
+            throw ValidationError("describe supports pods and nodes, got \"\(kind)\"")
         }
     }
 
     func run() throws {
         let (runner, log, now) = try replay.replay()
         let cluster = runner.cluster
+        if ["node", "nodes", "no"].contains(kind) {
+            guard let node = cluster.api.nodeID(named: name).map({ cluster.api[$0] }), !node.isRemoved else {
+                StandardError.write("Error from server (NotFound): nodes \"\(name)\" not found\n")
+                throw ExitCode.failure
+            }
+            let events = log.events.filter { $0.kind == "Node" && $0.name == name }
+            return print(
+                NodeDescriber.describe(
+                    node, pods: cluster.api.pods, events: events, now: now,
+                    originUnixSeconds: cluster.configuration.startTimeUnixSeconds),
+                terminator: "")
+        }
         // The newest pod of that name (a replacement may reuse it after a deletion).
         guard
             let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace && !$0.isRemoved })
