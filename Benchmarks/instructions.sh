@@ -25,7 +25,8 @@ g++ -O3 -g -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config -
 count() {
   local name=$1; shift
   valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" "$@" >"$work/$name.stdout" 2>"$work/$name.err"
-  callgrind_annotate "$work/$name.out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}'
+  # awk reads to the end (an early exit would SIGPIPE callgrind_annotate under pipefail).
+  callgrind_annotate "$work/$name.out" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done {gsub(",", "", $1); print $1; done = 1}'
 }
 envelope=$(count envelope "$bin" run "$work/envelope" --out "$work/out" --quiet)
 events=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['engine']['eventsProcessed'])" "$work/out/summary.json")
@@ -46,4 +47,4 @@ PY
 echo
 echo "Envelope: functions by inclusive instructions (top 25)"
 callgrind_annotate --inclusive=yes "$work/envelope.out" 2>/dev/null | sed -n '/file:function/,$p' | sed -n '2,26p' \
-  | sed -E 's/\$s[0-9A-Za-z_]+//g' | cut -c1-160
+  | sed -E 's/\$s[0-9A-Za-z_]+//g' | cut -c1-160 || true
