@@ -47,4 +47,4 @@ PY
 echo
 echo "Envelope: functions by inclusive instructions (top 25)"
 callgrind_annotate --inclusive=yes "$work/envelope.out" 2>/dev/null | sed -n '/file:function/,$p' | sed -n '2,26p' \
-  | sed -E 's/\$s[0-9A-Za-z_]+//g' | cut -c1-160 || true
+  | swift demangle --simplified | cut -c1-160 || true
