@@ -8,7 +8,7 @@ public struct KubeSimCommand: ParsableCommand {
         version: KubeSimVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, GetCommand.self, DescribeCommand.self, ExplainCommand.self,
-            SweepCommand.self, BenchCommand.self,
+            SweepCommand.self, BenchCommand.self, ServeCommand.self,
         ]
     )
     public init() {}

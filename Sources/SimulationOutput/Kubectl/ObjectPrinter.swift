@@ -27,13 +27,38 @@ public enum ObjectPrinter {
         return known[resource.lowercased()]
     }
 
+    /// One printed object: its namespace (`nil` when cluster-scoped), name and cells.
+    public struct Row: Sendable {
+        /// `metadata.namespace`.
+        public var namespace: String?
+        /// `metadata.name`.
+        public var name: String
+        /// The cells, in the order of the header's columns.
+        public var cells: [String]
+    }
+
     /// The table of the live objects of `kind` (or of the stored kind whose plural or name is
     /// `resource`), in key order; `nil` when none exists. `namespace` filters namespaced kinds.
     public static func table(
         resource: String, in cluster: ClusterView, namespace: String?, now: SimulationTime
     ) -> String? {
-        let kind = kind(forResource: resource)
+        guard let (header, rows) = rows(resource: resource, in: cluster, namespace: namespace, now: now),
+            !rows.isEmpty
+        else { return nil }
         var writer = TabWriter.forGet()
+        writer.write(header.joined(separator: "\t") + "\n")
+        for row in rows { writer.write(row.cells.joined(separator: "\t") + "\n") }
+        return writer.render()
+    }
+
+    /// The column titles and the rows of the live objects of `resource`'s kind, in key order
+    /// (namespace, then name); `nil` when the resource names no known or stored kind. The
+    /// served API's Tables use these cells, so `kubesim get` and `kubectl get` print one text.
+    public static func rows(
+        resource: String, in cluster: ClusterView, namespace: String?, now: SimulationTime
+    ) -> (header: [String], rows: [Row])? {
+        let kind = kind(forResource: resource)
+        var writer = HeaderWriter()
         var rows: [(key: String, cells: [String])] = []
         func age(_ time: SimulationTime) -> String { KubectlTime.since(time, now: now) }
         func inNamespace(_ value: String) -> Bool { namespace == nil || namespace == value }
@@ -108,9 +133,21 @@ public enum ObjectPrinter {
                     ((object.namespace ?? "") + "/" + object.name, cells(of: object, age: age(object.createdAt))))
             }
         }
-        guard !rows.isEmpty else { return nil }
-        for row in rows.sorted(by: { $0.key < $1.key }) { writer.write(row.cells.joined(separator: "\t") + "\n") }
-        return writer.render()
+        let sorted = rows.sorted(by: { $0.key < $1.key }).map { row in
+            let slash = row.key.firstIndex(of: "/")!
+            let namespace = String(row.key[..<slash])
+            return Row(namespace: namespace.isEmpty ? nil : namespace, name: row.cells[0], cells: row.cells)
+        }
+        return (writer.columns, sorted)
+    }
+
+    /// Collects the header line written by each kind's branch as column titles.
+    struct HeaderWriter {
+        var columns: [String] = []
+        mutating func write(_ line: String) {
+            columns = line.trimmingCharacters(in: "\n").split(separator: "\t", omittingEmptySubsequences: false)
+                .map(String.init)
+        }
     }
 
     /// A stored kind whose name or lower-case plural is `resource` (`widgets` for `Widget`).
