@@ -112,7 +112,9 @@ public struct APIRouter: Sendable {
         case "version": return version()
         case "healthz", "livez", "readyz": return APIResponse(status: 200, contentType: "text/plain", body: "ok")
         case "api":
-            if segments.count == 1 { return wantsAggregated(request) ? aggregatedDiscovery(core: true) : coreVersions() }
+            if segments.count == 1 {
+                return wantsAggregated(request) ? aggregatedDiscovery(core: true) : coreVersions()
+            }
             guard segments[1] == "v1" else { return notFound() }
             if segments.count == 2 { return resourceList(group: "", version: "v1", request: request) }
             return resource(group: "", version: "v1", Array(segments.dropFirst(2)), request: request)
@@ -147,7 +149,8 @@ public struct APIRouter: Sendable {
             let name = rest[1]
             guard let object = objects.first(where: { $0.name == name }) else {
                 return status(
-                    404, reason: "NotFound", message: "\(resource.name)\(group.isEmpty ? "" : "." + group) \"\(name)\" not found",
+                    404, reason: "NotFound",
+                    message: "\(resource.name)\(group.isEmpty ? "" : "." + group) \"\(name)\" not found",
                     details: .members([
                         ("name", JSON.string(name)), ("group", group.isEmpty ? nil : JSON.string(group)),
                         ("kind", JSON.string(resource.name)),
@@ -190,13 +193,17 @@ public struct APIRouter: Sendable {
     func isTable(_ request: APIRequest) -> Bool { request.accept.contains("as=Table") }
 
     /// A `meta.k8s.io/v1` Table.
-    func table(_ resource: ServedResource, _ objects: [ServedObject], request: APIRequest, headers: Bool = true)
+    func table(
+        _ resource: ServedResource, _ objects: [ServedObject], request: APIRequest, headers: Bool = true
+    )
         -> APIResponse
     {
         json(200, tableJSON(resource, objects, request: request, headers: headers))
     }
 
-    func tableJSON(_ resource: ServedResource, _ objects: [ServedObject], request: APIRequest, headers: Bool = true)
+    func tableJSON(
+        _ resource: ServedResource, _ objects: [ServedObject], request: APIRequest, headers: Bool = true
+    )
         -> JSON
     {
         let include = request.query["includeObject"] ?? "Metadata"

@@ -25,7 +25,9 @@ public final class InvolvedObjectRecorder: ClusterRecordSink {
         let workloads = cluster.workloads
         switch event.kind {
         case "Pod":
-            return cluster.api.podID(namespace: event.namespace, name: event.name).map { cluster.api.pods[$0.value].uid }
+            return cluster.api.podID(namespace: event.namespace, name: event.name).map {
+                cluster.api.pods[$0.value].uid
+            }
                 ?? ""
         case "Node":
             // The kubelet's events name the node as uid (kubectl describe node asks for both).

@@ -101,7 +101,9 @@ public struct Selector: Sendable, Equatable {
             }
             switch character {
             case "\\": escaped = true
-            case "(": depth += 1; current.append(character)
+            case "(":
+                depth += 1
+                current.append(character)
             case ")":
                 depth -= 1
                 guard depth >= 0 else { throw ParseError(description: "unexpected ')' in selector '\(text)'") }

@@ -70,11 +70,22 @@ extension ServedResource {
             columns: [
                 .name, TableColumn("Ready", "The aggregate readiness state of this pod for accepting traffic."),
                 TableColumn("Status", "The aggregate status of the containers in this pod."),
-                TableColumn("Restarts", "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."),
-                .age, TableColumn("IP", priority: 1, "IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."),
+                TableColumn(
+                    "Restarts",
+                    "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."
+                ),
+                .age,
+                TableColumn(
+                    "IP", priority: 1,
+                    "IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."
+                ),
                 TableColumn("Node", priority: 1, "NodeName is a request to schedule this pod onto a specific node."),
-                TableColumn("Nominated Node", priority: 1, "nominatedNodeName is set only when this pod preempts other pods on the node."),
-                TableColumn("Readiness Gates", priority: 1, "If specified, all readiness gates will be evaluated for pod readiness."),
+                TableColumn(
+                    "Nominated Node", priority: 1,
+                    "nominatedNodeName is set only when this pod preempts other pods on the node."),
+                TableColumn(
+                    "Readiness Gates", priority: 1,
+                    "If specified, all readiness gates will be evaluated for pod readiness."),
             ],
             fieldLabels: [
                 "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
@@ -87,11 +98,22 @@ extension ServedResource {
                 .name, TableColumn("Status", "The status of the node"),
                 TableColumn("Roles", "The roles of the node"), .age,
                 TableColumn("Version", "Kubelet Version reported by the node."),
-                TableColumn("Internal-IP", priority: 1, "List of addresses reachable to the node. Queried from cloud provider, if available."),
-                TableColumn("External-IP", priority: 1, "List of addresses reachable to the node. Queried from cloud provider, if available."),
-                TableColumn("OS-Image", priority: 1, "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy))."),
-                TableColumn("Kernel-Version", priority: 1, "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."),
-                TableColumn("Container-Runtime", priority: 1, "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2)."),
+                TableColumn(
+                    "Internal-IP", priority: 1,
+                    "List of addresses reachable to the node. Queried from cloud provider, if available."),
+                TableColumn(
+                    "External-IP", priority: 1,
+                    "List of addresses reachable to the node. Queried from cloud provider, if available."),
+                TableColumn(
+                    "OS-Image", priority: 1,
+                    "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy))."),
+                TableColumn(
+                    "Kernel-Version", priority: 1,
+                    "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."),
+                TableColumn(
+                    "Container-Runtime", priority: 1,
+                    "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2)."
+                ),
             ],
             fieldLabels: ["spec.unschedulable"]),
         ServedResource(
@@ -105,10 +127,15 @@ extension ServedResource {
             columns: [
                 TableColumn("Last Seen", "The time at which the most recent occurrence of this event was recorded."),
                 TableColumn("Type", "Type of this event (Normal, Warning), new types could be added in the future"),
-                TableColumn("Reason", "This should be a short, machine understandable string that gives the reason for the transition into the object's current status."),
+                TableColumn(
+                    "Reason",
+                    "This should be a short, machine understandable string that gives the reason for the transition into the object's current status."
+                ),
                 TableColumn("Object", "The object that this event is about."),
                 TableColumn("Subobject", priority: 1, "The subobject (fieldPath) that this event is about."),
-                TableColumn("Source", priority: 1, "The component reporting this event. Should be a short machine understandable string."),
+                TableColumn(
+                    "Source", priority: 1,
+                    "The component reporting this event. Should be a short machine understandable string."),
                 TableColumn("Message", "A human-readable description of the status of this operation."),
                 TableColumn("First Seen", priority: 1, "The time at which the event was first recorded."),
                 TableColumn("Count", priority: 1, "The number of times this event has occurred."),
@@ -137,8 +164,13 @@ extension ServedResource {
             namespaced: true, shortNames: ["deploy"],
             columns: [
                 .name, TableColumn("Ready", "Number of the pod with ready state"),
-                TableColumn("Up-to-date", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."),
-                TableColumn("Available", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."),
+                TableColumn(
+                    "Up-to-date",
+                    "Total number of non-terminated pods targeted by this deployment that have the desired template spec."
+                ),
+                TableColumn(
+                    "Available",
+                    "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."),
                 .age,
             ],
             fieldLabels: []),
@@ -156,12 +188,25 @@ extension ServedResource {
             namespaced: true, shortNames: ["ds"],
             columns: [
                 .name,
-                TableColumn("Desired", "The total number of nodes that should be running the daemon pod (including nodes correctly running the daemon pod)."),
-                TableColumn("Current", "The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod."),
-                TableColumn("Ready", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready."),
+                TableColumn(
+                    "Desired",
+                    "The total number of nodes that should be running the daemon pod (including nodes correctly running the daemon pod)."
+                ),
+                TableColumn(
+                    "Current",
+                    "The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod."
+                ),
+                TableColumn(
+                    "Ready",
+                    "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready."
+                ),
                 TableColumn("Up-to-date", "The total number of nodes that are running updated daemon pod"),
-                TableColumn("Available", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)"),
-                TableColumn("Node Selector", "NodeSelector is a selector which must be true for the pod to fit on a node."),
+                TableColumn(
+                    "Available",
+                    "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)"
+                ),
+                TableColumn(
+                    "Node Selector", "NodeSelector is a selector which must be true for the pod to fit on a node."),
                 .age,
             ],
             fieldLabels: []),
@@ -181,8 +226,15 @@ extension ServedResource {
             name: "poddisruptionbudgets", singularName: "poddisruptionbudget", kind: "PodDisruptionBudget",
             group: "policy", version: "v1", namespaced: true, shortNames: ["pdb"],
             columns: [
-                .name, TableColumn("Min Available", "The minimum number of pods that must be available simultaneously. This can be either an integer or a string specifying a percentage, e.g. \"28%\"."),
-                TableColumn("Max Unavailable", "The maximum number of pods that may be unavailable simultaneously. This can be either an integer or a string specifying a percentage, e.g. \"28%\"."),
+                .name,
+                TableColumn(
+                    "Min Available",
+                    "The minimum number of pods that must be available simultaneously. This can be either an integer or a string specifying a percentage, e.g. \"28%\"."
+                ),
+                TableColumn(
+                    "Max Unavailable",
+                    "The maximum number of pods that may be unavailable simultaneously. This can be either an integer or a string specifying a percentage, e.g. \"28%\"."
+                ),
                 .age,
             ],
             fieldLabels: []),
@@ -190,10 +242,18 @@ extension ServedResource {
             name: "priorityclasses", singularName: "priorityclass", kind: "PriorityClass", group: "scheduling.k8s.io",
             version: "v1", namespaced: false, shortNames: ["pc"],
             columns: [
-                .name, TableColumn("Value", "The value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec."),
-                TableColumn("Global-Default", "globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class."),
+                .name,
+                TableColumn(
+                    "Value",
+                    "The value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec."
+                ),
+                TableColumn(
+                    "Global-Default",
+                    "globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class."
+                ),
                 .age,
-                TableColumn("PreemptionPolicy", "PreemptionPolicy is the Policy for preempting pods with lower priority."),
+                TableColumn(
+                    "PreemptionPolicy", "PreemptionPolicy is the Policy for preempting pods with lower priority."),
             ],
             fieldLabels: []),
         ServedResource(

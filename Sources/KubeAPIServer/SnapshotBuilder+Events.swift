@@ -17,7 +17,9 @@ extension SnapshotBuilder {
             var suffix = 1
             while names.contains(name) {
                 suffix += 1
-                name = e.name + "." + String(UInt64(bitPattern: clock.unixNanoseconds(entry.firstSeen)) + UInt64(suffix), radix: 16)
+                name =
+                    e.name + "."
+                    + String(UInt64(bitPattern: clock.unixNanoseconds(entry.firstSeen)) + UInt64(suffix), radix: 16)
             }
             names.insert(name)
             let namespace = e.namespace.isEmpty ? "default" : e.namespace

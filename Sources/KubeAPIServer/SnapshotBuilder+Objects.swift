@@ -123,7 +123,8 @@ extension SnapshotBuilder {
             let status: JSON = .object([
                 ("observedGeneration", .int(Int64(d.deployment.metadata.generation ?? 1))),
                 ("replicas", .int(Int64(s.replicas))), ("updatedReplicas", .int(Int64(s.updatedReplicas))),
-                ("readyReplicas", .int(Int64(s.readyReplicas))), ("availableReplicas", .int(Int64(s.availableReplicas))),
+                ("readyReplicas", .int(Int64(s.readyReplicas))),
+                ("availableReplicas", .int(Int64(s.availableReplicas))),
                 ("unavailableReplicas", .int(Int64(s.unavailableReplicas))),
                 (
                     "conditions",
@@ -189,15 +190,21 @@ extension SnapshotBuilder {
         let jobCells = cells("jobs")
         for j in workloads.jobs where !j.isDeleted {
             let status: JSON = .members([
-                ("conditions", j.conditions.isEmpty ? nil : .array(
-                    j.conditions.map {
-                        .members([
-                            ("type", .string($0.type)), ("status", .string($0.status.rawValue)),
-                            ("lastProbeTime", time($0.lastTransitionTime)),
-                            ("lastTransitionTime", time($0.lastTransitionTime)), ("reason", $0.reason.map(JSON.string)),
-                            ("message", $0.message.map(JSON.string)),
-                        ])
-                    })),
+                (
+                    "conditions",
+                    j.conditions.isEmpty
+                        ? nil
+                        : .array(
+                            j.conditions.map {
+                                .members([
+                                    ("type", .string($0.type)), ("status", .string($0.status.rawValue)),
+                                    ("lastProbeTime", time($0.lastTransitionTime)),
+                                    ("lastTransitionTime", time($0.lastTransitionTime)),
+                                    ("reason", $0.reason.map(JSON.string)),
+                                    ("message", $0.message.map(JSON.string)),
+                                ])
+                            })
+                ),
                 ("startTime", j.startTime.map { time($0) }), ("completionTime", j.completionTime.map { time($0) }),
                 ("active", j.active > 0 ? .int(Int64(j.active)) : nil),
                 ("succeeded", j.succeeded > 0 ? .int(Int64(j.succeeded)) : nil),

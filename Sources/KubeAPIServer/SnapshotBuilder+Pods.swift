@@ -20,8 +20,14 @@ extension SnapshotBuilder {
             let meta = try metadata(
                 pod.pod.metadata, name: pod.name, namespace: pod.namespace, uid: pod.uid, created: pod.createdAt,
                 deletion: pod.deletionTimestamp, deletionGrace: pod.deletionGracePeriodSeconds)
-            let json = try object(
-                pod.pod, kind: "Pod", apiVersion: "v1", metadata: meta, status: podStatus(pod))
+            var json = try object(pod.pod, kind: "Pod", apiVersion: "v1", metadata: meta, status: podStatus(pod))
+            if pod.pod.spec.serviceAccountName == nil, let spec = json["spec"] {
+                // The ServiceAccount admission plugin's default.
+                json = json.setting(
+                    "spec",
+                    to: spec.setting("serviceAccountName", to: .string("default"))
+                        .setting("serviceAccount", to: .string("default")))
+            }
             append(
                 ServedObject(
                     namespace: pod.namespace, name: pod.name, labels: pod.pod.metadata.labels ?? [:], fields: fields,
@@ -80,8 +86,11 @@ extension SnapshotBuilder {
         return .members([
             ("name", .string(status.name)),
             ("state", state(status.state)),
-            ("lastState", status.lastTermination.map { .object([("terminated", terminated($0, containerID: ""))]) }
-                ?? .object([])),
+            (
+                "lastState",
+                status.lastTermination.map { .object([("terminated", terminated($0, containerID: ""))]) }
+                    ?? .object([])
+            ),
             ("ready", .bool(status.ready)),
             ("restartCount", .int(Int64(status.restartCount))),
             ("image", .string(status.image)),

@@ -68,12 +68,15 @@ struct ServeCommand: ParsableCommand {
             } catch {
                 server.stop()
                 server.shutdown()
-                StandardError.write("kubesim: cannot write the kubeconfig \(kubeconfig): \(error.localizedDescription)\n")
+                StandardError.write(
+                    "kubesim: cannot write the kubeconfig \(kubeconfig): \(error.localizedDescription)\n")
                 throw ExitCode.failure
             }
         }
         print("Serving \(runner.input.scenario.name) at \(replay.at) on \(url) (read-only snapshot; Ctrl-C stops)")
-        if let kubeconfig { print("kubeconfig: \(kubeconfig)   e.g. KUBECONFIG=\(kubeconfig) kubectl get pods -o wide") }
+        if let kubeconfig {
+            print("kubeconfig: \(kubeconfig)   e.g. KUBECONFIG=\(kubeconfig) kubectl get pods -o wide")
+        }
         fflush(nil)
         var sources: [DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
