@@ -131,5 +131,9 @@ let package = Package(
             dependencies: ["Experiments", "ClusterComponents", "KubeModel", "Scenarios", "SimulationCore"]
         ),
         .testTarget(name: "KubeSimCLITests", dependencies: ["KubeSimCLI"]),
+        .testTarget(
+            name: "KubeAPIServerTests",
+            dependencies: ["KubeAPIServer", "ClusterComponents", "Scenarios", "SimulationCore"]
+        ),
     ]
 )
