@@ -10,6 +10,8 @@ public indirect enum JSON: Sendable, Hashable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// JSON text written as is (an encoded value; members of `Encodable` objects in key order).
+    case raw(String)
 
     /// An object from members, dropping `nil` values (Go's `omitempty` on pointers).
     public static func members(_ members: [(String, JSON?)]) -> JSON {
@@ -39,6 +41,14 @@ public indirect enum JSON: Sendable, Hashable {
         return .object(members)
     }
 
+    /// A value encoded with `JSONEncoder` (object members sorted by key), kept as text: the
+    /// cheap form for large parts such as a pod's spec.
+    public static func encoded<T: Encodable>(_ value: T) throws -> JSON {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return .raw(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     /// A value encoded with `JSONEncoder` and read back (object members sorted by key).
     /// - Complexity: O(n) in the encoded size.
     public init<T: Encodable>(encoding value: T) throws {
@@ -64,6 +74,7 @@ public indirect enum JSON: Sendable, Hashable {
     public func write(to output: inout String) {
         switch self {
         case .null: output += "null"
+        case .raw(let text): output += text
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value):

@@ -95,7 +95,7 @@ struct SnapshotBuilder {
             ("deletionGracePeriodSeconds", deletionGrace.map { .int(Int64($0)) }),
             ("labels", meta.labels.flatMap { $0.isEmpty ? nil : Self.stringMap($0) }),
             ("annotations", meta.annotations.flatMap { $0.isEmpty ? nil : Self.stringMap($0) }),
-            ("ownerReferences", try meta.ownerReferences.map { try JSON(encoding: $0) }),
+            ("ownerReferences", try meta.ownerReferences.map { try JSON.encoded($0) }),
             ("finalizers", meta.finalizers.map { .array($0.map(JSON.string)) }),
         ])
     }

@@ -20,14 +20,17 @@ extension SnapshotBuilder {
             let meta = try metadata(
                 pod.pod.metadata, name: pod.name, namespace: pod.namespace, uid: pod.uid, created: pod.createdAt,
                 deletion: pod.deletionTimestamp, deletionGrace: pod.deletionGracePeriodSeconds)
-            var json = try object(pod.pod, kind: "Pod", apiVersion: "v1", metadata: meta, status: podStatus(pod))
-            if pod.pod.spec.serviceAccountName == nil, let spec = json["spec"] {
+            var spec = pod.pod.spec
+            if spec.serviceAccountName == nil {
                 // The ServiceAccount admission plugin's default.
-                json = json.setting(
-                    "spec",
-                    to: spec.setting("serviceAccountName", to: .string("default"))
-                        .setting("serviceAccount", to: .string("default")))
+                spec.serviceAccountName = spec.serviceAccount ?? "default"
+                spec.serviceAccount = spec.serviceAccountName
             }
+            // The spec is kept as encoded text: decoding it back costs more than the rest.
+            let json: JSON = .object([
+                ("kind", .string("Pod")), ("apiVersion", .string("v1")), ("metadata", meta),
+                ("spec", try .encoded(spec)), ("status", podStatus(pod)),
+            ])
             append(
                 ServedObject(
                     namespace: pod.namespace, name: pod.name, labels: pod.pod.metadata.labels ?? [:], fields: fields,

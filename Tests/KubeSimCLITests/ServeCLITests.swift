@@ -176,6 +176,22 @@ import Glibc
         #expect(described.stdout.contains("default-scheduler"))
     }
 
+    @Test("kubectl get pods -w lists the snapshot and keeps watching until it is stopped")
+    func watchPods() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let server = try Server(["scenarios/demo", "--at", "12m"])
+        defer { server.stop() }
+        let started = Date()
+        let watched = try server.kubectl(["get", "pods", "-w", "--request-timeout=4s"])
+        let own = try CLITests.kubesim(["get", "pods", "scenarios/demo", "--at", "12m"])
+        #expect(Date().timeIntervalSince(started) >= 3, "the watch ended at once: \(watched.stderr)")
+        #expect(watched.stdout == own.stdout, "\(watched.stdout)\n---\n\(own.stdout)")
+        #expect(server.process.isRunning)
+    }
+
     @Test("unknown resource 404, malformed selector 400, write 405, access review allowed; survives a client that goes")
     func badRequests() throws {
         let server = try Server(["scenarios/demo", "--at", "1m"])
