@@ -79,6 +79,7 @@ let package = Package(
             name: "KubeAPIServer",
             dependencies: [
                 "ClusterComponents", "KubeModel", "SimulationCore", "SimulationOutput",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

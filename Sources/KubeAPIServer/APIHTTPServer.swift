@@ -10,9 +10,15 @@ public final class APIHTTPServer: Sendable {
     /// The port bound (useful with port 0).
     public let port: Int
 
-    /// Binds `host:port` (`port` 0 picks a free one) and starts serving.
+    /// Binds `host:port` (`port` 0 picks a free one) and starts serving one snapshot.
     /// - Throws: when the address cannot be bound.
-    public init(router: APIRouter, host: String = "127.0.0.1", port: Int) throws {
+    public convenience init(router: APIRouter, host: String = "127.0.0.1", port: Int) throws {
+        try self.init(store: SnapshotStore(router.cluster), host: host, port: port)
+    }
+
+    /// Binds `host:port` (`port` 0 picks a free one) and starts serving the snapshots of `store`.
+    /// - Throws: when the address cannot be bound.
+    public init(store: SnapshotStore, host: String = "127.0.0.1", port: Int) throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
@@ -20,7 +26,7 @@ public final class APIHTTPServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(APIHTTPHandler(router: router))
+                    try channel.pipeline.syncOperations.addHandler(APIHTTPHandler(store: store))
                 }
             }
             .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -52,11 +58,11 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    let router: APIRouter
+    let store: SnapshotStore
     var head: HTTPRequestHead?
     var isWatching = false
 
-    init(router: APIRouter) { self.router = router }
+    init(store: SnapshotStore) { self.store = store }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
@@ -72,7 +78,8 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         let request = APIRequest(
             method: head.method.rawValue, target: head.uri, accept: head.headers["Accept"].joined(separator: ","))
-        let response = router.respond(to: request)
+        let cluster = store.current
+        let response = APIRouter(cluster: cluster).respond(to: request)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: response.contentType)
         for (name, value) in response.headers { headers.add(name: name, value: value) }
@@ -87,6 +94,7 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 promise: nil)
             if buffer.readableBytes > 0 { context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil) }
             context.flush()
+            store.addWatch(channel: context.channel, request: request, from: cluster)
             return
         }
         headers.add(name: "Content-Length", value: String(buffer.readableBytes))

@@ -190,6 +190,39 @@ public struct APIRouter: Sendable {
             ]))
     }
 
+    /// The resource and the objects a collection request (a watch) selects now; `nil` for any
+    /// other request.
+    func selected(by request: APIRequest) -> (ServedResource, [ServedObject])? {
+        let segments = request.path.split(separator: "/").map(String.init)
+        var group = ""
+        var rest: [String]
+        if segments.count >= 3, segments[0] == "api", segments[1] == "v1" {
+            rest = Array(segments.dropFirst(2))
+        } else if segments.count >= 4, segments[0] == "apis", segments[2] == "v1" {
+            group = segments[1]
+            rest = Array(segments.dropFirst(3))
+        } else {
+            return nil
+        }
+        var namespace: String?
+        if rest.count >= 3, rest[0] == "namespaces" {
+            namespace = rest[1]
+            rest.removeFirst(2)
+        }
+        guard rest.count == 1,
+            let resource = ServedResource.resources(group: group, version: "v1").first(where: { $0.name == rest[0] })
+        else { return nil }
+        var objects = cluster.objects(of: resource)
+        if let namespace { objects = objects.filter { $0.namespace == namespace } }
+        if let text = request.query["labelSelector"], !text.isEmpty, let selector = try? Selector(labels: text) {
+            objects = objects.filter { object in selector.matches { object.labels[$0] } }
+        }
+        if let text = request.query["fieldSelector"], !text.isEmpty, let selector = try? Selector(fields: text) {
+            objects = objects.filter { object in selector.matches { object.field($0) } }
+        }
+        return (resource, objects)
+    }
+
     func isTable(_ request: APIRequest) -> Bool { request.accept.contains("as=Table") }
 
     /// A `meta.k8s.io/v1` Table.

@@ -30,17 +30,27 @@ public final class ServedCluster: Sendable {
     ///   - events: the run's events and their objects' uids.
     ///   - shownAt: Unix nanoseconds at which the instant is shown (the wall clock at start).
     /// - Complexity: O(objects + events).
-    public init(cluster: Cluster, events: InvolvedObjectRecorder, shownAt: Int64) throws {
+    public convenience init(cluster: Cluster, events: InvolvedObjectRecorder, shownAt: Int64) throws {
+        try self.init(
+            cluster: cluster, events: events, clock: ServedClock(instant: cluster.now, shownAt: shownAt),
+            resourceVersion: nil)
+    }
+
+    /// Builds the snapshot of `cluster` at its current instant with a given clock (in play mode
+    /// the clock of the first instant, so timestamps stay put as the run goes on) and list
+    /// `resourceVersion` (default: the store's counter).
+    public init(
+        cluster: Cluster, events: InvolvedObjectRecorder, clock: ServedClock, resourceVersion: String?
+    ) throws {
         let view = ClusterView(cluster)
         let now = cluster.now
-        let clock = ServedClock(instant: now, shownAt: shownAt)
         let version = cluster.configuration.kubernetesVersion
         self.clock = clock
         self.gitVersion = "v\(version.major).\(version.minor).0"
         self.minorVersion = version.minor
-        self.resourceVersion = String(max(1, view.api.resourceVersion))
+        self.resourceVersion = resourceVersion ?? String(max(1, view.api.resourceVersion))
         var builder = SnapshotBuilder(
-            view: view, now: now, clock: clock, gitVersion: gitVersion, resourceVersion: resourceVersion)
+            view: view, now: now, clock: clock, gitVersion: gitVersion, resourceVersion: self.resourceVersion)
         try builder.addPods()
         try builder.addNodes()
         try builder.addStoredObjects()

@@ -192,6 +192,22 @@ import Glibc
         #expect(server.process.isRunning)
     }
 
+    @Test("with --play, kubectl get pods -w sees the crash loop's restarts arrive")
+    func playStreamsRestarts() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let server = try Server(["scenarios/crashloop", "--at", "1m", "--play", "--speed", "60", "--until", "10m"])
+        defer { server.stop() }
+        let watched = try server.kubectl(["get", "pods", "-w", "--request-timeout=6s"])
+        let rows = watched.stdout.split(separator: "\n").filter { $0.hasPrefix("crash ") }
+        #expect(rows.count >= 2, "\(watched.stdout)\(watched.stderr)")
+        let restarts = rows.compactMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[3]) }
+        #expect(restarts.count == rows.count)
+        #expect((restarts.last ?? 0) > (restarts.first ?? 0), "\(watched.stdout)")
+    }
+
     @Test("unknown resource 404, malformed selector 400, write 405, access review allowed; survives a client that goes")
     func badRequests() throws {
         let server = try Server(["scenarios/demo", "--at", "1m"])

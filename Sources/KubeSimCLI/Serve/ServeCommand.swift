@@ -2,6 +2,9 @@ import ArgumentParser
 import ClusterComponents
 import Foundation
 import KubeAPIServer
+import KubeModel
+import Scenarios
+import SimulationCore
 
 #if canImport(Glibc)
 import Glibc
@@ -43,8 +46,21 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Write a kubeconfig for the served cluster to this file (no credentials).")
     var kubeconfig: String?
 
+    @Flag(help: "Run the simulation on from --at in virtual time while serving; watches stream the changes.")
+    var play = false
+
+    @Option(help: "With --play: virtual seconds per wall-clock second.")
+    var speed: Double = 1
+
+    @Option(help: "With --play: stop the simulation at this instant (a Go duration), and keep serving it.")
+    var until: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, got \(port)") }
+        guard speed.isFinite, speed > 0, speed <= 1_000_000 else {
+            throw ValidationError("--speed must be a positive number of virtual seconds per second, got \(speed)")
+        }
+        if (until != nil || speed != 1) && !play { throw ValidationError("--until and --speed need --play") }
     }
 
     func run() throws {
@@ -53,10 +69,13 @@ struct ServeCommand: ParsableCommand {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let shownAt = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        let snapshot = try ServedCluster(cluster: runner.cluster, events: recorder, shownAt: shownAt)
+        let clock = ServedClock(instant: runner.cluster.now, shownAt: shownAt)
+        let store = SnapshotStore(
+            try ServedCluster(
+                cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: play ? "1" : nil))
         let server: APIHTTPServer
         do {
-            server = try APIHTTPServer(router: APIRouter(cluster: snapshot), port: port)
+            server = try APIHTTPServer(store: store, port: port)
         } catch {
             StandardError.write("kubesim: cannot listen on 127.0.0.1:\(port): \(error)\n")
             throw ExitCode.failure
@@ -73,22 +92,66 @@ struct ServeCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        print("Serving \(runner.input.scenario.name) at \(replay.at) on \(url) (read-only snapshot; Ctrl-C stops)")
+        let mode = play ? "playing at \(speed)x from \(replay.at)" : "at \(replay.at), a read-only snapshot"
+        print("Serving \(runner.input.scenario.name) on \(url) (\(mode); Ctrl-C stops)")
         if let kubeconfig {
             print("kubeconfig: \(kubeconfig)   e.g. KUBECONFIG=\(kubeconfig) kubectl get pods -o wide")
         }
         fflush(nil)
+        let stopped = ManagedAtomicFlag()
         var sources: [DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { server.stop() }
+            source.setEventHandler {
+                stopped.set()
+                server.stop()
+            }
             source.resume()
             sources.append(source)
+        }
+        if play {
+            try playOn(runner: runner, recorder: recorder, clock: clock, store: store, stopped: stopped)
         }
         try server.wait()
         server.shutdown()
         sources.forEach { $0.cancel() }
+    }
+
+    /// Runs the simulation on at `speed` times the wall clock, publishing a new snapshot each
+    /// wall-clock second, until the process is stopped (or `--until`, after which the last
+    /// snapshot stays served). Timestamps keep the first clock, so at speed 1 they stay aligned
+    /// with the wall clock.
+    func playOn(
+        runner: ScenarioRunner, recorder: InvolvedObjectRecorder, clock: ServedClock, store: SnapshotStore,
+        stopped: ManagedAtomicFlag
+    ) throws {
+        let start = runner.cluster.now
+        var end: SimulationTime?
+        if let until {
+            do {
+                end = SimulationTime(nanoseconds: try GoDuration(parsing: until).nanoseconds)
+            } catch {
+                throw ValidationError("--until: \(error)")
+            }
+        }
+        let began = Date()
+        var version = 1
+        while !stopped.value {
+            for _ in 0..<10 where !stopped.value { usleep(100_000) }
+            if stopped.value { break }
+            var target = start + .seconds(Date().timeIntervalSince(began) * speed)
+            if let end { target = min(target, end) }
+            guard target > runner.cluster.now else {
+                if let end, runner.cluster.now >= end { break }
+                continue
+            }
+            runner.run(to: target)
+            version += 1
+            store.publish(
+                try ServedCluster(
+                    cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: String(version)))
+        }
     }
 
     /// A kubeconfig for a plain-HTTP server without credentials.
