@@ -176,6 +176,40 @@ import Glibc
         #expect(described.stdout.contains("default-scheduler"))
     }
 
+    @Test("kubectl describe pod prints what kubesim describe prints (dates, ages and alignment normalised)")
+    func describeMatchesKubesim() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let server = try Server(["scenarios/demo", "--at", "12m"])
+        defer { server.stop() }
+        let names = try server.kubectl(["get", "pods", "-o", "name"]).stdout.split(separator: "\n")
+            .map { String($0.dropFirst("pod/".count)) }
+        var picked: [String] = []
+        for prefix in ["crashy", "web-", "etl-"] {
+            if let name = names.first(where: { $0.hasPrefix(prefix) }) { picked.append(name) }
+        }
+        #expect(picked.count == 3, "\(names)")
+        func normalised(_ text: String) -> String {
+            Self.normalised(
+                text.replacingOccurrences(
+                    of: #"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} \+0000"#, with: "<date>",
+                    options: .regularExpression
+                )
+                .replacingOccurrences(of: #"\b([0-9]+[smhdy])+\b"#, with: "<age>", options: .regularExpression)
+            ).replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+        }
+        for name in picked {
+            let served = try server.kubectl(["describe", "pod", name])
+            let own = try CLITests.kubesim(["describe", "pod", name, "scenarios/demo", "--at", "12m"])
+            #expect(served.status == 0, "\(served.stderr)")
+            #expect(
+                normalised(served.stdout) == normalised(own.stdout),
+                "describe pod \(name):\n\(served.stdout)\n---\n\(own.stdout)")
+        }
+    }
+
     @Test("kubectl get pods -w lists the snapshot and keeps watching until it is stopped")
     func watchPods() throws {
         guard Self.hasKubectl else {
