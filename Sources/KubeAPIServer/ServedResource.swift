@@ -172,6 +172,9 @@ extension ServedResource {
                     "Available",
                     "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."),
                 .age,
+                TableColumn("Containers", priority: 1, "Names of each container in the template."),
+                TableColumn("Images", priority: 1, "Images referenced by each container in the template."),
+                TableColumn("Selector", priority: 1, "Label selector for pods."),
             ],
             fieldLabels: []),
         ServedResource(
@@ -181,6 +184,12 @@ extension ServedResource {
                 .name, TableColumn("Desired", "Replicas is the number of desired replicas."),
                 TableColumn("Current", "Replicas is the most recently observed number of replicas."),
                 TableColumn("Ready", "The number of ready replicas for this replica set."), .age,
+                TableColumn("Containers", priority: 1, "Names of each container in the template."),
+                TableColumn("Images", priority: 1, "Images referenced by each container in the template."),
+                TableColumn(
+                    "Selector", priority: 1,
+                    "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment."
+                ),
             ],
             fieldLabels: []),
         ServedResource(
@@ -208,18 +217,31 @@ extension ServedResource {
                 TableColumn(
                     "Node Selector", "NodeSelector is a selector which must be true for the pod to fit on a node."),
                 .age,
+                TableColumn("Containers", priority: 1, "Names of each container in the template."),
+                TableColumn("Images", priority: 1, "Images referenced by each container in the template."),
+                TableColumn("Selector", priority: 1, "Label selector for pods."),
             ],
             fieldLabels: []),
         ServedResource(
             name: "statefulsets", singularName: "statefulset", kind: "StatefulSet", group: "apps", version: "v1",
             namespaced: true, shortNames: ["sts"],
-            columns: [.name, TableColumn("Ready", "Number of the pod with ready state"), .age],
+            columns: [
+                .name, TableColumn("Ready", "Number of the pod with ready state"), .age,
+                TableColumn("Containers", priority: 1, "Names of each container in the template."),
+                TableColumn("Images", priority: 1, "Images referenced by each container in the template."),
+            ],
             fieldLabels: []),
         ServedResource(
             name: "jobs", singularName: "job", kind: "Job", group: "batch", version: "v1", namespaced: true,
             shortNames: [],
             columns: [
                 .name, TableColumn("Completions", "The completion status of the job."), .age,
+                TableColumn("Containers", priority: 1, "Names of each container in the template."),
+                TableColumn("Images", priority: 1, "Images referenced by each container in the template."),
+                TableColumn(
+                    "Selector", priority: 1,
+                    "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment."
+                ),
             ],
             fieldLabels: ["status.successful"]),
         ServedResource(

@@ -112,7 +112,9 @@ extension SnapshotBuilder {
         let workloads = view.workloads
         func cells(_ resource: String) -> [String: [String]] {
             var result: [String: [String]] = [:]
-            for row in ObjectPrinter.rows(resource: resource, in: view, namespace: nil, now: now)?.rows ?? [] {
+            for row in ObjectPrinter.rows(resource: resource, in: view, namespace: nil, now: now, wide: true)?.rows
+                ?? []
+            {
                 result[(row.namespace ?? "") + "/" + row.name] = row.cells
             }
             return result

@@ -20,6 +20,24 @@ import Testing
         return APIRouter(cluster: cluster)
     }()
 
+    @Test("DaemonSets, StatefulSets, PDBs and PriorityClasses have one cell per Table column too")
+    func allKindsCellsMatchColumns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let input = ScenarioInput.load(paths: [root.appendingPathComponent("scripts/check-python-client.yaml").path])
+        let runner = ScenarioRunner(input: input)
+        let recorder = InvolvedObjectRecorder()
+        runner.cluster.addSink(recorder)
+        runner.run(to: .zero + .seconds(120))
+        let cluster = try ServedCluster(cluster: runner.cluster, events: recorder, shownAt: 0)
+        for name in ["daemonsets", "statefulsets", "poddisruptionbudgets", "priorityclasses"] {
+            let resource = try #require(ServedResource.all.first { $0.name == name })
+            let objects = cluster.objects(of: resource)
+            #expect(!objects.isEmpty, "\(name)")
+            for object in objects { #expect(object.cells.count == resource.columns.count, "\(name)") }
+        }
+    }
+
     func get(_ target: String, accept: String = "application/json") -> APIResponse {
         Self.router.respond(to: APIRequest(method: "GET", target: target, accept: accept))
     }

@@ -117,7 +117,7 @@ import Glibc
             of: #"(?<=\s)([0-9]+[smhdy])+(?=\s|$)"#, with: "<age>", options: .regularExpression)
     }
 
-    static func compare(_ scenario: String, at instant: String) throws {
+    static func compare(_ scenario: String, at instant: String, kinds: [String] = []) throws {
         let server = try Server([scenario, "--at", instant])
         defer { server.stop() }
         let cases: [(kubectl: [String], kubesim: [String])] = [
@@ -126,7 +126,10 @@ import Glibc
             (["get", "nodes"], ["get", "nodes", scenario, "--at", instant]),
             (["get", "events"], ["get", "events", scenario, "--at", instant]),
         ]
-        for (kubectlArguments, kubesimArguments) in cases {
+        let workloadCases = kinds.map { kind in
+            (["get", kind, "-o", "wide"], ["get", kind, scenario, "--at", instant, "-o", "wide"])
+        }
+        for (kubectlArguments, kubesimArguments) in cases + workloadCases {
             let served = try server.kubectl(kubectlArguments)
             let own = try CLITests.kubesim(kubesimArguments)
             #expect(served.status == 0, "kubectl \(kubectlArguments): \(served.stderr)")
@@ -137,13 +140,15 @@ import Glibc
         }
     }
 
-    @Test("kubectl get pods -o wide, nodes and events on the demo at 12m print what kubesim get prints")
+    @Test(
+        "kubectl get pods -o wide, nodes, events, deploy/rs/jobs -o wide on the demo at 12m print what kubesim get prints"
+    )
     func demoMatchesKubesimGet() throws {
         guard Self.hasKubectl else {
             print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
             return
         }
-        try Self.compare("scenarios/demo", at: "12m")
+        try Self.compare("scenarios/demo", at: "12m", kinds: ["deployments", "replicasets", "jobs"])
     }
 
     @Test("kubectl on a seed scenario prints what kubesim get prints")
