@@ -17,24 +17,28 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the simulated cluster at an instant over the Kubernetes API, read-only, for kubectl.",
         discussion: """
-            Replays the scenario to --at (as `kubesim get` does), then serves the API server's
-            objects over plain HTTP on 127.0.0.1 until Ctrl-C or SIGTERM. The first line on stdout
-            is the server's URL. The snapshot is read-only: writes are answered 405.
+            Replays the scenario to --at (as `kubesim get` does), then serves the API
+            server's objects over plain HTTP on 127.0.0.1 until Ctrl-C or SIGTERM. The
+            first line on stdout is the server's URL. Writes are answered 405: the
+            served cluster is a snapshot.
 
-            Time: kubectl and other clients compute ages from their own wall clock, so every served
-            timestamp is shifted to make the instant --at line up with the wall clock when the
-            server starts: a pod created 3 minutes of simulated time before --at shows AGE 3m.
+            Time: kubectl and other clients compute ages from their own wall clock, so
+            every served timestamp is shifted to make the instant --at line up with
+            the wall clock when the server starts: a pod created 3 minutes of
+            simulated time before --at shows AGE 3m. With --play the timestamps keep
+            that shift while the run goes on.
 
-            Served: /version, discovery, list/get/watch of pods, nodes, namespaces, events,
-            deployments, replicasets, daemonsets, statefulsets, jobs, priorityclasses,
-            poddisruptionbudgets, configmaps, secrets and node leases, with labelSelector and
-            fieldSelector and kube-apiserver's Table columns (the same printers as `kubesim get`).
+            Served: /version, discovery, list/get/watch of pods, nodes, namespaces,
+            events, deployments, replicasets, daemonsets, statefulsets, jobs,
+            priorityclasses, poddisruptionbudgets, configmaps, secrets and node
+            leases, with labelSelector and fieldSelector, and kube-apiserver's Table
+            columns (the same printers as `kubesim get`).
 
             Examples:
               kubesim serve scenarios/demo --at 12m --kubeconfig kc
               KUBECONFIG=kc kubectl get pods -o wide
-              KUBECONFIG=kc kubectl describe pod <name>
-              kubesim serve scenarios/crashloop --at 5m --port 8001
+              KUBECONFIG=kc kubectl describe pod crashy
+              kubesim serve scenarios/crashloop --at 1m --play --speed 30 --port 8001
             """
     )
 
