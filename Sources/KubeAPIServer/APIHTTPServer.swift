@@ -60,14 +60,19 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     let store: SnapshotStore
     var head: HTTPRequestHead?
+    var body: [UInt8] = []
     var isWatching = false
 
     init(store: SnapshotStore) { self.store = store }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break  // Request bodies are not needed: writes are refused.
+        case .head(let head):
+            self.head = head
+            body = []
+        case .body(var buffer):
+            // Only writes in play mode read their body (a patch); keep at most 1 MiB.
+            if body.count < 1 << 20, let bytes = buffer.readBytes(length: buffer.readableBytes) { body += bytes }
         case .end:
             guard let head, !isWatching else { return }
             self.head = nil
@@ -78,8 +83,23 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         let request = APIRequest(
             method: head.method.rawValue, target: head.uri, accept: head.headers["Accept"].joined(separator: ","))
+        if store.acceptsWrites, ["DELETE", "PATCH", "PUT"].contains(request.method) {
+            let promise = context.eventLoop.makePromise(of: APIResponse.self)
+            store.enqueue(SnapshotStore.PendingWrite(request: request, body: body, promise: promise))
+            promise.futureResult.assumeIsolated().whenSuccess { response in
+                self.write(response, for: head, request: request, cluster: nil, context: context)
+            }
+            return
+        }
         let cluster = store.current
         let response = APIRouter(cluster: cluster).respond(to: request)
+        write(response, for: head, request: request, cluster: cluster, context: context)
+    }
+
+    func write(
+        _ response: APIResponse, for head: HTTPRequestHead, request: APIRequest, cluster: ServedCluster?,
+        context: ChannelHandlerContext
+    ) {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: response.contentType)
         for (name, value) in response.headers { headers.add(name: name, value: value) }
@@ -94,7 +114,7 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 promise: nil)
             if buffer.readableBytes > 0 { context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil) }
             context.flush()
-            store.addWatch(channel: context.channel, request: request, from: cluster)
+            if let cluster { store.addWatch(channel: context.channel, request: request, from: cluster) }
             return
         }
         headers.add(name: "Content-Length", value: String(buffer.readableBytes))

@@ -141,6 +141,11 @@ public struct APIRouter: Sendable {
             rest.removeFirst(2)
         }
         guard let resource = resources.first(where: { $0.name == rest[0] }) else { return notFound() }
+        if rest.count == 3, rest[2] == "scale", resource.hasScale,
+            let object = cluster.objects(of: resource).first(where: { $0.name == rest[1] && $0.namespace == namespace })
+        {
+            return json(200, scale(of: object))
+        }
         guard rest.count <= 2 else { return notFound() }
         if !resource.namespaced && namespace != nil { return notFound() }
         var objects = cluster.objects(of: resource)
@@ -221,6 +226,24 @@ public struct APIRouter: Sendable {
             objects = objects.filter { object in selector.matches { object.field($0) } }
         }
         return (resource, objects)
+    }
+
+    /// The `autoscaling/v1` Scale of a Deployment, ReplicaSet or StatefulSet.
+    func scale(of object: ServedObject) -> JSON {
+        let metadata = object.object["metadata"] ?? .object([])
+        return .object([
+            ("kind", .string("Scale")), ("apiVersion", .string("autoscaling/v1")),
+            (
+                "metadata",
+                .members([
+                    ("name", metadata["name"]), ("namespace", metadata["namespace"]), ("uid", metadata["uid"]),
+                    ("resourceVersion", metadata["resourceVersion"]),
+                    ("creationTimestamp", metadata["creationTimestamp"]),
+                ])
+            ),
+            ("spec", .object([("replicas", object.object["spec"]?["replicas"] ?? .int(1))])),
+            ("status", .object([("replicas", object.object["status"]?["replicas"] ?? .int(0))])),
+        ])
     }
 
     func isTable(_ request: APIRequest) -> Bool { request.accept.contains("as=Table") }
@@ -358,13 +381,27 @@ public struct APIRouter: Sendable {
         ])
     }
 
+    func scaleResourceJSON(_ resource: ServedResource) -> JSON {
+        .object([
+            ("name", .string(resource.name + "/scale")), ("singularName", .string("")),
+            ("namespaced", .bool(true)), ("group", .string("autoscaling")), ("version", .string("v1")),
+            ("kind", .string("Scale")), ("verbs", .array(["get", "patch", "update"].map(JSON.string))),
+        ])
+    }
+
     func resourceList(group: String, version: String, request: APIRequest) -> APIResponse {
         json(
             200,
             .object([
                 ("kind", .string("APIResourceList")), ("apiVersion", .string("v1")),
                 ("groupVersion", .string(group.isEmpty ? version : group + "/" + version)),
-                ("resources", .array(ServedResource.resources(group: group, version: version).map(resourceJSON))),
+                (
+                    "resources",
+                    .array(
+                        ServedResource.resources(group: group, version: version).flatMap { resource in
+                            [resourceJSON(resource)] + (resource.hasScale ? [scaleResourceJSON(resource)] : [])
+                        })
+                ),
             ]))
     }
 
@@ -388,6 +425,23 @@ public struct APIRouter: Sendable {
                         ])
                     ),
                     ("scope", .string(resource.namespaced ? "Namespaced" : "Cluster")),
+                    (
+                        "subresources",
+                        resource.hasScale
+                            ? .array([
+                                .object([
+                                    ("subresource", .string("scale")),
+                                    (
+                                        "responseKind",
+                                        .object([
+                                            ("group", .string("autoscaling")), ("version", .string("v1")),
+                                            ("kind", .string("Scale")),
+                                        ])
+                                    ),
+                                    ("verbs", .array(["get", "patch", "update"].map(JSON.string))),
+                                ])
+                            ]) : nil
+                    ),
                     ("singularResource", .string(resource.singularName)),
                     ("verbs", .array(["get", "list", "watch"].map(JSON.string))),
                     ("shortNames", resource.shortNames.isEmpty ? nil : .array(resource.shortNames.map(JSON.string))),

@@ -21,6 +21,9 @@ public struct ServedResource: Sendable {
     /// `metadata.namespace`.
     public var fieldLabels: [String]
 
+    /// Whether it has the `scale` subresource (Deployments, ReplicaSets, StatefulSets).
+    public var hasScale: Bool { ["deployments", "replicasets", "statefulsets"].contains(name) && group == "apps" }
+
     /// `v1` or `apps/v1`.
     public var groupVersion: String { group.isEmpty ? version : group + "/" + version }
 

@@ -17,16 +17,43 @@ public final class SnapshotStore: Sendable {
         var object: ServedObject
     }
 
+    /// A write waiting for the play loop.
+    public struct PendingWrite: Sendable {
+        /// The request.
+        public var request: APIRequest
+        /// Its body.
+        public var body: [UInt8]
+        /// Completed with the answer.
+        public var promise: EventLoopPromise<APIResponse>
+    }
+
     struct State: Sendable {
         var current: ServedCluster
         var watchers: [Int: Watcher] = [:]
         var nextID = 0
+        var writes: [PendingWrite] = []
     }
 
     let state: NIOLockedValueBox<State>
+    /// Whether writes are queued for the play loop (else they are answered 405 at once).
+    public let acceptsWrites: Bool
 
-    /// A store serving `cluster`.
-    public init(_ cluster: ServedCluster) { state = NIOLockedValueBox(State(current: cluster)) }
+    /// A store serving `cluster`; `acceptsWrites` in play mode.
+    public init(_ cluster: ServedCluster, acceptsWrites: Bool = false) {
+        state = NIOLockedValueBox(State(current: cluster))
+        self.acceptsWrites = acceptsWrites
+    }
+
+    /// Queues a write for the play loop.
+    func enqueue(_ write: PendingWrite) { state.withLockedValue { $0.writes.append(write) } }
+
+    /// The writes queued since the last call, in arrival order.
+    public func takeWrites() -> [PendingWrite] {
+        state.withLockedValue { state in
+            defer { state.writes = [] }
+            return state.writes
+        }
+    }
 
     /// The snapshot served now.
     public var current: ServedCluster { state.withLockedValue { $0.current } }

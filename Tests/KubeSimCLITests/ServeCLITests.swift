@@ -247,6 +247,31 @@ import Glibc
         #expect((restarts.last ?? 0) > (restarts.first ?? 0), "\(watched.stdout)")
     }
 
+    @Test("with --play, kubectl scale, cordon, uncordon and delete take effect; snapshots refuse them")
+    func playWrites() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let server = try Server(["scenarios/demo", "--at", "12m", "--play", "--speed", "1"])
+        defer { server.stop() }
+        let scaled = try server.kubectl(["scale", "deployment", "web", "--replicas=2"])
+        #expect(scaled.stdout.contains("deployment.apps/web scaled"), "\(scaled.stderr)")
+        let cordoned = try server.kubectl(["cordon", "batch-0"])
+        #expect(cordoned.stdout.contains("node/batch-0 cordoned"), "\(cordoned.stderr)")
+        #expect(try server.kubectl(["get", "nodes", "batch-0"]).stdout.contains("Ready,SchedulingDisabled"))
+        #expect(try server.kubectl(["uncordon", "batch-0"]).stdout.contains("node/batch-0 uncordoned"))
+        let deleted = try server.kubectl(["delete", "pod", "crashy", "--wait=false"])
+        #expect(deleted.stdout.contains("pod \"crashy\" deleted"), "\(deleted.stderr)")
+        let deployment = try server.kubectl(["get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"])
+        #expect(deployment.stdout == "2")
+        let snapshot = try Server(["scenarios/demo", "--at", "1m"])
+        defer { snapshot.stop() }
+        let refused = try snapshot.kubectl(["scale", "deployment", "web", "--replicas=2"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("snapshot"), "\(refused.stderr)")
+    }
+
     @Test("unknown resource 404, malformed selector 400, write 405, access review allowed; survives a client that goes")
     func badRequests() throws {
         let server = try Server(["scenarios/demo", "--at", "1m"])

@@ -26,7 +26,8 @@ struct ServeCommand: ParsableCommand {
             every served timestamp is shifted to make the instant --at line up with
             the wall clock when the server starts: a pod created 3 minutes of
             simulated time before --at shows AGE 3m. With --play the timestamps keep
-            that shift while the run goes on.
+            that shift while the run goes on, and kubectl delete, scale, cordon and
+            uncordon are applied through the API server's verbs.
 
             Served: /version, discovery, list/get/watch of pods, nodes, namespaces,
             events, deployments, replicasets, daemonsets, statefulsets, jobs,
@@ -76,7 +77,8 @@ struct ServeCommand: ParsableCommand {
         let clock = ServedClock(instant: runner.cluster.now, shownAt: shownAt)
         let store = SnapshotStore(
             try ServedCluster(
-                cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: play ? "1" : nil))
+                cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: play ? "1" : nil),
+            acceptsWrites: play)
         let server: APIHTTPServer
         do {
             server = try APIHTTPServer(store: store, port: port)
@@ -141,20 +143,38 @@ struct ServeCommand: ParsableCommand {
         }
         let began = Date()
         var version = 1
-        while !stopped.value {
-            for _ in 0..<10 where !stopped.value { usleep(100_000) }
-            if stopped.value { break }
-            var target = start + .seconds(Date().timeIntervalSince(began) * speed)
-            if let end { target = min(target, end) }
-            guard target > runner.cluster.now else {
-                if let end, runner.cluster.now >= end { break }
-                continue
-            }
-            runner.run(to: target)
+        var lastTick = began
+        func publish() throws {
             version += 1
             store.publish(
                 try ServedCluster(
                     cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: String(version)))
+        }
+        while !stopped.value {
+            usleep(100_000)
+            // Writes (delete, scale, cordon) go through the API server's verbs at the current instant.
+            let writes = store.takeWrites()
+            if !writes.isEmpty {
+                let before = APIRouter(cluster: store.current)
+                let outcomes = writes.map {
+                    ClusterWrites.perform($0.request, body: $0.body, on: runner.cluster, router: before)
+                }
+                if outcomes.contains(where: { if case .applied = $0 { true } else { false } }) { try publish() }
+                let after = APIRouter(cluster: store.current)
+                for (write, outcome) in zip(writes, outcomes) {
+                    switch outcome {
+                    case .refused(let response): write.promise.succeed(response)
+                    case .applied(let respond): write.promise.succeed(respond(after))
+                    }
+                }
+            }
+            guard Date().timeIntervalSince(lastTick) >= 1 else { continue }
+            lastTick = Date()
+            var target = start + .seconds(Date().timeIntervalSince(began) * speed)
+            if let end { target = min(target, end) }
+            guard target > runner.cluster.now else { continue }
+            runner.run(to: target)
+            try publish()
         }
     }
 
