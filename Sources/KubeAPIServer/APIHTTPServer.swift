@@ -83,7 +83,8 @@ final class APIHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         let request = APIRequest(
             method: head.method.rawValue, target: head.uri, accept: head.headers["Accept"].joined(separator: ","))
-        if store.acceptsWrites, ["DELETE", "PATCH", "PUT"].contains(request.method) {
+        let isEviction = request.method == "POST" && request.path.hasSuffix("/eviction")
+        if store.acceptsWrites, ["DELETE", "PATCH", "PUT"].contains(request.method) || isEviction {
             let promise = context.eventLoop.makePromise(of: APIResponse.self)
             store.enqueue(SnapshotStore.PendingWrite(request: request, body: body, promise: promise))
             promise.futureResult.assumeIsolated().whenSuccess { response in

@@ -389,6 +389,35 @@ public struct APIRouter: Sendable {
         ])
     }
 
+    /// The subresources aggregated discovery lists: `scale` and `pods/eviction`.
+    func subresources(of resource: ServedResource) -> JSON? {
+        func entry(_ name: String, _ group: String, _ kind: String, _ verbs: [String]) -> JSON {
+            .object([
+                ("subresource", .string(name)),
+                (
+                    "responseKind",
+                    .object([("group", .string(group)), ("version", .string("v1")), ("kind", .string(kind))])
+                ),
+                ("verbs", .array(verbs.map(JSON.string))),
+            ])
+        }
+        if resource.hasScale { return .array([entry("scale", "autoscaling", "Scale", ["get", "patch", "update"])]) }
+        if resource.name == "pods" && resource.group.isEmpty {
+            return .array([entry("eviction", "policy", "Eviction", ["create"])])
+        }
+        return nil
+    }
+
+    /// `pods/eviction`: kubectl drain evicts (and so honours disruption budgets) only when
+    /// discovery lists it.
+    var evictionResourceJSON: JSON {
+        .object([
+            ("name", .string("pods/eviction")), ("singularName", .string("")), ("namespaced", .bool(true)),
+            ("group", .string("policy")), ("version", .string("v1")), ("kind", .string("Eviction")),
+            ("verbs", .array([.string("create")])),
+        ])
+    }
+
     func resourceList(group: String, version: String, request: APIRequest) -> APIResponse {
         json(
             200,
@@ -400,6 +429,7 @@ public struct APIRouter: Sendable {
                     .array(
                         ServedResource.resources(group: group, version: version).flatMap { resource in
                             [resourceJSON(resource)] + (resource.hasScale ? [scaleResourceJSON(resource)] : [])
+                                + (resource.name == "pods" && group.isEmpty ? [evictionResourceJSON] : [])
                         })
                 ),
             ]))
@@ -427,20 +457,7 @@ public struct APIRouter: Sendable {
                     ("scope", .string(resource.namespaced ? "Namespaced" : "Cluster")),
                     (
                         "subresources",
-                        resource.hasScale
-                            ? .array([
-                                .object([
-                                    ("subresource", .string("scale")),
-                                    (
-                                        "responseKind",
-                                        .object([
-                                            ("group", .string("autoscaling")), ("version", .string("v1")),
-                                            ("kind", .string("Scale")),
-                                        ])
-                                    ),
-                                    ("verbs", .array(["get", "patch", "update"].map(JSON.string))),
-                                ])
-                            ]) : nil
+                        subresources(of: resource)
                     ),
                     ("singularResource", .string(resource.singularName)),
                     ("verbs", .array(["get", "list", "watch"].map(JSON.string))),

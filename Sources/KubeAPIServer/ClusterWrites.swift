@@ -2,9 +2,9 @@ import ClusterComponents
 import Foundation
 
 /// The writes a playing cluster accepts, through the API server's verbs (`Cluster+Apply`):
-/// `kubectl delete`, `kubectl scale` (the scale subresource, or `spec.replicas` in a patch) and
-/// `kubectl cordon`/`uncordon` (a patch of the node's `spec.unschedulable`). Anything else is
-/// answered 405.
+/// `kubectl delete`, `kubectl scale` (the scale subresource, or `spec.replicas` in a patch),
+/// `kubectl cordon`/`uncordon` (a patch of the node's `spec.unschedulable`) and `kubectl drain`'s
+/// evictions (429 while a PodDisruptionBudget refuses). Anything else is answered 405.
 public enum ClusterWrites {
     /// What a write did: refused with a response, or applied, with the response to build from
     /// the snapshot taken after it.
@@ -35,6 +35,34 @@ public enum ClusterWrites {
                     .object([
                         ("kind", .string("Status")), ("apiVersion", .string("v1")), ("metadata", .object([])),
                         ("status", .string("Success")), ("details", details),
+                    ]))
+                return .applied { _ in response }
+            case ("POST", "eviction"):
+                if let budget = try cluster.evict(namespace: target.namespace ?? "default", name: target.name) {
+                    return .refused(
+                        router.status(
+                            429, reason: "TooManyRequests",
+                            message: "Cannot evict pod as it would violate the pod's disruption budget.",
+                            details: .object([
+                                (
+                                    "causes",
+                                    .array([
+                                        .object([
+                                            ("reason", .string("DisruptionBudget")),
+                                            (
+                                                "message",
+                                                .string("The disruption budget \(budget) does not allow this eviction")
+                                            ),
+                                        ])
+                                    ])
+                                )
+                            ])))
+                }
+                let response = router.json(
+                    201,
+                    .object([
+                        ("kind", .string("Status")), ("apiVersion", .string("v1")), ("metadata", .object([])),
+                        ("status", .string("Success")), ("code", .int(201)),
                     ]))
                 return .applied { _ in response }
             case ("PATCH", "scale"), ("PUT", "scale"),

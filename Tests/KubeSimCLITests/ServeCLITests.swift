@@ -272,6 +272,25 @@ import Glibc
         #expect(refused.stderr.contains("snapshot"), "\(refused.stderr)")
     }
 
+    @Test("with --play, kubectl drain against a PDB-protected pod is refused, retried, then evicts")
+    func playDrainHonoursBudgets() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        // db (a StatefulSet of 2) has a PDB with minAvailable 1: with db-0 gone, db-1 may not go
+        // until db-0 is back and Ready.
+        let server = try Server(["scripts/check-python-client.yaml", "--at", "2m", "--play", "--speed", "2"])
+        defer { server.stop() }
+        _ = try server.kubectl(["delete", "pod", "db-0", "--wait=false"])
+        let node = try server.kubectl(["get", "pod", "db-1", "-o", "jsonpath={.spec.nodeName}"]).stdout
+        let drained = try server.kubectl(["drain", node, "--ignore-daemonsets", "--timeout=60s"])
+        let text = drained.stdout + drained.stderr
+        #expect(text.contains("Cannot evict pod as it would violate the pod's disruption budget"), "\(text)")
+        #expect(text.contains("pod/db-1 evicted"), "\(text)")
+        #expect(text.contains("node/\(node) drained"), "\(text)")
+    }
+
     @Test("unknown resource 404, malformed selector 400, write 405, access review allowed; survives a client that goes")
     func badRequests() throws {
         let server = try Server(["scenarios/demo", "--at", "1m"])

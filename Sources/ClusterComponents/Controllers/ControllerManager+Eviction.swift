@@ -57,3 +57,39 @@ extension ControllerManager {
         return healthy - desired > 0
     }
 }
+
+extension ControllerManager {
+    /// The eviction subresource as an API client calls it: evicts the pod now if every matching
+    /// PodDisruptionBudget allows it; otherwise returns the refusing budget's name, and the
+    /// client retries (kubectl drain waits 5 s), as the API server answers 429.
+    func evictOnce(_ pod: PodID) -> String? {
+        let object = cluster.api[pod]
+        guard !object.isRemoved, !object.isTerminating, !object.isTerminal else { return nil }
+        for budget in workloads.podDisruptionBudgets where budget.metadata.namespace == object.namespace {
+            guard let selector = budget.spec.selector, selector.matches(object.pod.metadata.labels ?? [:]) else {
+                continue
+            }
+            if !disruptionAllowed(budget, for: pod) { return budget.metadata.name ?? "" }
+        }
+        let now = cluster.now
+        cluster.updatePodStatus(pod) { status in
+            status.setCondition(
+                "DisruptionTarget", .true, reason: "EvictionByEvictionAPI", message: "Eviction API: evicting", at: now)
+        }
+        cluster.deletePod(pod, reason: .eviction)
+        return nil
+    }
+}
+
+extension Cluster {
+    /// `POST …/pods/NAME/eviction` (policy/v1 Eviction): evicts the pod if its disruption
+    /// budgets allow it.
+    /// - Returns: `nil` when evicted (or already going), else the name of the budget that refuses.
+    /// - Throws: ``APIError`` `NotFound` when no such pod exists.
+    public func evict(namespace: String, name: String) throws(APIError) -> String? {
+        guard let pod = api.podID(namespace: namespace, name: name), !api.pods[pod.value].isRemoved else {
+            throw .notFound("Pod", name)
+        }
+        return controllers.evictOnce(pod)
+    }
+}

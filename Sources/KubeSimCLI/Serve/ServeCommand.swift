@@ -26,8 +26,9 @@ struct ServeCommand: ParsableCommand {
             every served timestamp is shifted to make the instant --at line up with
             the wall clock when the server starts: a pod created 3 minutes of
             simulated time before --at shows AGE 3m. With --play the timestamps keep
-            that shift while the run goes on, and kubectl delete, scale, cordon and
-            uncordon are applied through the API server's verbs.
+            that shift while the run goes on, and kubectl delete, scale, cordon,
+            uncordon and drain (evictions honour PodDisruptionBudgets) are applied
+            through the API server's verbs.
 
             Served: /version, discovery, list/get/watch of pods, nodes, namespaces,
             events, deployments, replicasets, daemonsets, statefulsets, jobs,
