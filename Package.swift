@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SimulationOutput", targets: ["SimulationOutput"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Experiments", targets: ["Experiments"]),
+        .library(name: "KubeAPIServer", targets: ["KubeAPIServer"]),
         .library(name: "KubeSimCLI", targets: ["KubeSimCLI"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // MARK: - Engine layer (no Kubernetes knowledge)
@@ -72,12 +74,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Served API (kubectl and client libraries on a snapshot); nothing below depends on it
+        .target(
+            name: "KubeAPIServer",
+            dependencies: [
+                "ClusterComponents", "KubeModel", "SimulationCore", "SimulationOutput",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
         // MARK: - Command line
         .target(
             name: "KubeSimCLI",
             dependencies: [
-                "ClusterComponents", "Experiments", "KubeModel", "Scenarios", "SimulationCore", "SimulationOutput",
-                "Stochastics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ClusterComponents", "Experiments", "KubeAPIServer", "KubeModel", "Scenarios", "SimulationCore",
+                "SimulationOutput", "Stochastics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "kubesim", dependencies: ["KubeSimCLI"]),
@@ -121,5 +135,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KubeSimCLITests", dependencies: ["KubeSimCLI"]),
+        .testTarget(
+            name: "KubeAPIServerTests",
+            dependencies: ["KubeAPIServer", "ClusterComponents", "Scenarios", "SimulationCore"]
+        ),
     ]
 )

@@ -10,7 +10,7 @@ public struct KubeSimCommand: ParsableCommand {
         version: KubeSimVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, GetCommand.self, DescribeCommand.self, ExplainCommand.self,
-            SweepCommand.self, MergeCommand.self, BenchCommand.self,
+            SweepCommand.self, MergeCommand.self, BenchCommand.self, ServeCommand.self,
         ]
     )
     public init() {}

@@ -20,6 +20,8 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
     /// The table index as an `Int`.
     public var value: Int { Int(index) }
+    /// The node's InternalIP (`status.addresses`, the pods' `status.hostIP`).
+    public var internalIP: String { "10.0.\(value / 250).\(value % 250 + 2)" }
     public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
     public var description: String { "node#\(index)" }
 }

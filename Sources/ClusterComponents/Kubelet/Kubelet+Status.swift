@@ -120,7 +120,7 @@ extension Kubelet {
     }
 
     /// The node's address for `status.hostIP` and `Node: name/ip`.
-    var hostAddress: String { "10.0.\(node.value / 250).\(node.value % 250 + 2)" }
+    var hostAddress: String { node.internalIP }
 
     /// One container's API status.
     func containerStatus(_ w: Int, _ c: Int, defaultReason: String) -> ContainerStatusRecord {

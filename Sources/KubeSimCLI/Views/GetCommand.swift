@@ -65,7 +65,10 @@ struct GetCommand: ParsableCommand {
             print(EventPrinter.table(events, now: now), terminator: "")
         case nil:
             let view = ClusterView(cluster)
-            guard let table = ObjectPrinter.table(resource: resource, in: view, namespace: namespace, now: now) else {
+            guard
+                let table = ObjectPrinter.table(
+                    resource: resource, in: view, namespace: namespace, now: now, wide: output == .wide)
+            else {
                 let known =
                     ObjectPrinter.kind(forResource: resource) != nil
                     || ObjectPrinter.storedKind(named: resource, in: view) != nil

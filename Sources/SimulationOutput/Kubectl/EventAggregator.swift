@@ -91,14 +91,29 @@ public enum EventPrinter {
     public static func table(_ events: [KubeEvent], now: SimulationTime) -> String {
         var writer = TabWriter.forGet()
         writer.write("LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n")
-        let aggregated = AggregatedEvent.aggregate(events, now: now).sorted { $0.lastSeen < $1.lastSeen }
-        for entry in aggregated {
-            let e = entry.event
-            writer.write(
-                "\(KubectlTime.since(entry.lastSeen, now: now))\t\(e.type.rawValue)\t\(e.reason)\t"
-                    + "\(e.kind.lowercased())/\(e.name)\t\(e.message)\n")
+        for entry in listed(events, now: now) {
+            writer.write(row(entry, now: now).prefix(5).joined(separator: "\t") + "\n")
         }
         return writer.render()
+    }
+
+    /// The Event objects that exist at `now`, in the order `get events` prints them (by last
+    /// timestamp, ties in order of first occurrence).
+    public static func listed(_ events: [KubeEvent], now: SimulationTime) -> [AggregatedEvent] {
+        AggregatedEvent.aggregate(events, now: now).sorted { $0.lastSeen < $1.lastSeen }
+    }
+
+    /// One row as kube-apiserver's `printEvent` fills it (always wide): LAST SEEN, TYPE,
+    /// REASON, OBJECT, then the wide SUBOBJECT and SOURCE, MESSAGE, then the wide FIRST SEEN
+    /// and COUNT. The first five are the narrow columns, as `kubectl get events` shows them
+    /// (MESSAGE moved to fifth place); `name` (the Event's name) is the caller's.
+    public static func row(_ entry: AggregatedEvent, now: SimulationTime) -> [String] {
+        let e = entry.event
+        let source = [e.component, e.host ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+        return [
+            KubectlTime.since(entry.lastSeen, now: now), e.type.rawValue, e.reason, "\(e.kind.lowercased())/\(e.name)",
+            e.message, e.fieldPath ?? "", source, KubectlTime.since(entry.firstSeen, now: now), "\(entry.count)",
+        ]
     }
 
     /// The `Events:` section of `kubectl describe` (describe.go `DescribeEvents`), sorted by

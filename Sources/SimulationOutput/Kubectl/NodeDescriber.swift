@@ -43,7 +43,7 @@ public enum NodeDescriber {
             case .unknown: ("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.")
             }
         w.write("  Ready\t\(ready.0)\t\(ready.1)\t\(ready.2)\n")
-        w.write("Addresses:\n  InternalIP:\t\(internalIP(of: node))\n  Hostname:\t\(node.name)\n")
+        w.write("Addresses:\n  InternalIP:\t\(node.id.internalIP)\n  Hostname:\t\(node.name)\n")
         writeResources(&w, "Capacity", node.node.status.capacity)
         writeResources(&w, "Allocatable", node.node.status.allocatable)
         let running = pods.filter {
@@ -73,9 +73,6 @@ public enum NodeDescriber {
         }
         return w.render() + eventSection
     }
-
-    /// The node's address, as its kubelet reports it (the pods' `hostIP`).
-    static func internalIP(of node: NodeObject) -> String { "10.0.\(node.id.value / 250).\(node.id.value % 250 + 2)" }
 
     static func writeResources(_ w: inout TabWriter, _ title: String, _ list: ResourceList) {
         w.write("\(title):\n")

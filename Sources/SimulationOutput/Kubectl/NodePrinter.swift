@@ -24,6 +24,18 @@ public enum NodePrinter {
         ]
     }
 
+    /// `status.nodeInfo.osImage` of every simulated node.
+    public static let osImage = "Debian GNU/Linux 12 (bookworm)"
+    /// `status.nodeInfo.kernelVersion` of every simulated node.
+    public static let kernelVersion = "6.1.0-kubesim"
+    /// `status.nodeInfo.containerRuntimeVersion` of every simulated node.
+    public static let containerRuntimeVersion = "containerd://1.7.24"
+
+    /// The wide columns: INTERNAL-IP, EXTERNAL-IP, OS-IMAGE, KERNEL-VERSION, CONTAINER-RUNTIME.
+    public static func wideCells(_ node: NodeObject) -> [String] {
+        [node.id.internalIP, "<none>", osImage, kernelVersion, containerRuntimeVersion]
+    }
+
     /// The aligned table; `version` is the kubelet version (`v1.34.0`).
     public static func table(_ nodes: [NodeObject], now: SimulationTime, version: String) -> String {
         var writer = TabWriter.forGet()

@@ -27,14 +27,53 @@ public enum ObjectPrinter {
         return known[resource.lowercased()]
     }
 
+    /// One printed object: its namespace (`nil` when cluster-scoped), name and cells.
+    public struct Row: Sendable {
+        /// `metadata.namespace`.
+        public var namespace: String?
+        /// `metadata.name`.
+        public var name: String
+        /// The cells, in the order of the header's columns.
+        public var cells: [String]
+    }
+
     /// The table of the live objects of `kind` (or of the stored kind whose plural or name is
     /// `resource`), in key order; `nil` when none exists. `namespace` filters namespaced kinds.
     public static func table(
-        resource: String, in cluster: ClusterView, namespace: String?, now: SimulationTime
+        resource: String, in cluster: ClusterView, namespace: String?, now: SimulationTime, wide: Bool = false
     ) -> String? {
-        let kind = kind(forResource: resource)
+        guard
+            let (header, rows) = rows(resource: resource, in: cluster, namespace: namespace, now: now, wide: wide),
+            !rows.isEmpty
+        else { return nil }
         var writer = TabWriter.forGet()
+        writer.write(header.joined(separator: "\t") + "\n")
+        for row in rows { writer.write(row.cells.joined(separator: "\t") + "\n") }
+        return writer.render()
+    }
+
+    /// The column titles and the rows of the live objects of `resource`'s kind, in key order
+    /// (namespace, then name); `nil` when the resource names no known or stored kind. The
+    /// served API's Tables use these cells, so `kubesim get` and `kubectl get` print one text.
+    /// `wide` adds the `-o wide` columns of the workload kinds (CONTAINERS, IMAGES and, but for
+    /// StatefulSets, SELECTOR).
+    public static func rows(
+        resource: String, in cluster: ClusterView, namespace: String?, now: SimulationTime, wide: Bool = false
+    ) -> (header: [String], rows: [Row])? {
+        let kind = kind(forResource: resource)
+        var writer = HeaderWriter()
         var rows: [(key: String, cells: [String])] = []
+        var wideCells: [String: [String]] = [:]
+        func workload(_ key: String, _ template: PodTemplateSpec, _ selector: LabelSelector?, withSelector: Bool = true)
+        {
+            guard wide else { return }
+            let containers = template.spec.containers
+            var cells = [
+                containers.map(\.name).joined(separator: ","), containers.map { $0.image ?? "" }.joined(separator: ","),
+            ]
+            if withSelector { cells.append(format(selector)) }
+            wideCells[key] = cells
+        }
         func age(_ time: SimulationTime) -> String { KubectlTime.since(time, now: now) }
         func inNamespace(_ value: String) -> Bool { namespace == nil || namespace == value }
         let workloads = cluster.workloads
@@ -42,6 +81,7 @@ public enum ObjectPrinter {
         case "Deployment":
             writer.write("NAME\tREADY\tUP-TO-DATE\tAVAILABLE\tAGE\n")
             for d in workloads.deployments where !d.isDeleted && inNamespace(d.namespace) {
+                workload(d.namespace + "/" + d.name, d.deployment.spec.template, d.deployment.spec.selector)
                 let s = d.status
                 rows.append(
                     (
@@ -55,6 +95,7 @@ public enum ObjectPrinter {
         case "ReplicaSet":
             writer.write("NAME\tDESIRED\tCURRENT\tREADY\tAGE\n")
             for r in workloads.replicaSets where !r.isDeleted && inNamespace(r.namespace) {
+                workload(r.namespace + "/" + r.name, r.replicaSet.spec.template, r.replicaSet.spec.selector)
                 rows.append(
                     (
                         r.namespace + "/" + r.name,
@@ -67,6 +108,7 @@ public enum ObjectPrinter {
         case "DaemonSet":
             writer.write("NAME\tDESIRED\tCURRENT\tREADY\tUP-TO-DATE\tAVAILABLE\tNODE SELECTOR\tAGE\n")
             for d in workloads.daemonSets where !d.isDeleted && inNamespace(d.namespace) {
+                workload(d.namespace + "/" + d.name, d.daemonSet.spec.template, d.daemonSet.spec.selector)
                 let s = d.status
                 let selector = (d.daemonSet.spec.template.spec.nodeSelector ?? [:]).sorted { $0.key < $1.key }
                     .map { "\($0.key)=\($0.value)" }.joined(separator: ",")
@@ -84,6 +126,9 @@ public enum ObjectPrinter {
         case "StatefulSet":
             writer.write("NAME\tREADY\tAGE\n")
             for s in workloads.statefulSets where !s.isDeleted && inNamespace(s.namespace) {
+                workload(
+                    s.namespace + "/" + s.name, s.statefulSet.spec.template, s.statefulSet.spec.selector,
+                    withSelector: false)
                 rows.append(
                     (
                         s.namespace + "/" + s.name,
@@ -93,6 +138,9 @@ public enum ObjectPrinter {
         case "Job":
             writer.write("NAME\tCOMPLETIONS\tAGE\n")
             for j in workloads.jobs where !j.isDeleted && inNamespace(j.namespace) {
+                workload(
+                    j.namespace + "/" + j.name, j.job.spec.template,
+                    j.job.spec.selector ?? LabelSelector(matchLabels: ["batch.kubernetes.io/controller-uid": j.uid]))
                 let completions = j.job.spec.completions.map(String.init) ?? "1"
                 rows.append((j.namespace + "/" + j.name, [j.name, "\(j.succeeded)/\(completions)", age(j.createdAt)]))
             }
@@ -108,9 +156,44 @@ public enum ObjectPrinter {
                     ((object.namespace ?? "") + "/" + object.name, cells(of: object, age: age(object.createdAt))))
             }
         }
-        guard !rows.isEmpty else { return nil }
-        for row in rows.sorted(by: { $0.key < $1.key }) { writer.write(row.cells.joined(separator: "\t") + "\n") }
-        return writer.render()
+        let sorted = rows.sorted(by: { $0.key < $1.key }).map { row in
+            let slash = row.key.firstIndex(of: "/")!
+            let namespace = String(row.key[..<slash])
+            return Row(
+                namespace: namespace.isEmpty ? nil : namespace, name: row.cells[0],
+                cells: row.cells + (wideCells[row.key] ?? []))
+        }
+        var header = writer.columns
+        if wide, let kind, ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job"].contains(kind) {
+            header += kind == "StatefulSet" ? ["CONTAINERS", "IMAGES"] : ["CONTAINERS", "IMAGES", "SELECTOR"]
+        }
+        return (header, sorted)
+    }
+
+    /// `metav1.FormatLabelSelector`: `app=web,tier in (a,b)`, `<none>` when empty.
+    public static func format(_ selector: LabelSelector?) -> String {
+        guard let selector, !selector.isEmpty else { return "<none>" }
+        var parts = (selector.matchLabels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        for requirement in selector.matchExpressions ?? [] {
+            let values = (requirement.values ?? []).sorted().joined(separator: ",")
+            switch requirement.operator {
+            case "In": parts.append("\(requirement.key) in (\(values))")
+            case "NotIn": parts.append("\(requirement.key) notin (\(values))")
+            case "Exists": parts.append(requirement.key)
+            case "DoesNotExist": parts.append("!" + requirement.key)
+            default: parts.append("\(requirement.key) \(requirement.operator) (\(values))")
+            }
+        }
+        return parts.joined(separator: ",")
+    }
+
+    /// Collects the header line written by each kind's branch as column titles.
+    struct HeaderWriter {
+        var columns: [String] = []
+        mutating func write(_ line: String) {
+            columns = line.trimmingCharacters(in: "\n").split(separator: "\t", omittingEmptySubsequences: false)
+                .map(String.init)
+        }
     }
 
     /// A stored kind whose name or lower-case plural is `resource` (`widgets` for `Widget`).

@@ -268,13 +268,14 @@ public enum PodDescriber {
     }
 
     /// A stable pseudo container id (the simulator has no runtime ids): FNV-1a of pod, name
-    /// and restart count, as 64 hex digits.
-    static func containerID(_ status: ContainerStatusRecord) -> String {
+    /// and restart count, as 64 hex digits; empty before the container first ran.
+    public static func containerID(_ status: ContainerStatusRecord) -> String {
         if case .waiting = status.state, status.lastTermination == nil { return "" }
         return "containerd://" + hex64("\(status.name)/\(status.image)/\(status.restartCount)")
     }
 
-    static func imageID(_ status: ContainerStatusRecord) -> String {
+    /// A stable pseudo image digest (`repository@sha256:…`); empty before the image was pulled.
+    public static func imageID(_ status: ContainerStatusRecord) -> String {
         if case .waiting = status.state, status.lastTermination == nil { return "" }
         let repository = status.image.split(separator: ":").first.map(String.init) ?? status.image
         return "\(repository)@sha256:" + hex64(status.image)
