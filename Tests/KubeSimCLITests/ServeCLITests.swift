@@ -110,6 +110,37 @@ import Glibc
         var description: String { message }
     }
 
+    /// `describe` text with dates, ages and column alignment normalised.
+    static func describeNormalised(_ text: String) -> String {
+        normalised(
+            text.replacingOccurrences(
+                of: #"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} \+0000"#, with: "<date>",
+                options: .regularExpression
+            )
+            .replacingOccurrences(of: #"\b([0-9]+[smhdy])+\b"#, with: "<age>", options: .regularExpression)
+        ).replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+    }
+
+    @Test("kubectl describe renders env sources (secretKeyRef, envFrom) as kubesim describe does")
+    func describeEnvironmentSources() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let scenario = "scenarios/seeds/user-msvc.yaml"
+        let server = try Server([scenario, "--at", "1m"])
+        defer { server.stop() }
+        let names = try server.kubectl(["get", "pods", "-o", "name"]).stdout.split(separator: "\n")
+            .map { String($0.dropFirst("pod/".count)) }
+        let name = try #require(names.first)
+        let served = try server.kubectl(["describe", "pod", name])
+        let own = try CLITests.kubesim(["describe", "pod", name, scenario, "--at", "1m"])
+        #expect(own.stdout.contains("<set to the key 'db-password' in secret 'user-msvc'>"), "\(own.stdout)")
+        #expect(
+            Self.describeNormalised(served.stdout) == Self.describeNormalised(own.stdout),
+            "\(served.stdout)\n---\n\(own.stdout)")
+    }
+
     /// Ages are computed by the server from the same instant for both sides, but normalise
     /// them all the same (a column of durations such as `5m12s`, `<unknown>`).
     static func normalised(_ text: String) -> String {
@@ -196,15 +227,7 @@ import Glibc
             if let name = names.first(where: { $0.hasPrefix(prefix) }) { picked.append(name) }
         }
         #expect(picked.count == 3, "\(names)")
-        func normalised(_ text: String) -> String {
-            Self.normalised(
-                text.replacingOccurrences(
-                    of: #"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} \+0000"#, with: "<date>",
-                    options: .regularExpression
-                )
-                .replacingOccurrences(of: #"\b([0-9]+[smhdy])+\b"#, with: "<age>", options: .regularExpression)
-            ).replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
-        }
+        let normalised = Self.describeNormalised
         for name in picked {
             let served = try server.kubectl(["describe", "pod", name])
             let own = try CLITests.kubesim(["describe", "pod", name, "scenarios/demo", "--at", "12m"])

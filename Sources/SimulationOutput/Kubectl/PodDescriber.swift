@@ -56,9 +56,9 @@ public enum PodDescriber {
             w.write("NominatedNodeName:\t\(nominated)\n")
         }
         if let inits = spec.initContainers, !inits.isEmpty {
-            writeContainers(&w, "Init Containers", inits, status.initContainerStatuses, time)
+            writeContainers(&w, "Init Containers", inits, status.initContainerStatuses, time, pod: pod)
         }
-        writeContainers(&w, "Containers", spec.containers, status.containerStatuses, time)
+        writeContainers(&w, "Containers", spec.containers, status.containerStatuses, time, pod: pod)
         if let gates = spec.readinessGates, !gates.isEmpty {
             w.write("Readiness Gates:\n  Type\tStatus\n")
             for gate in gates {
@@ -80,6 +80,93 @@ public enum PodDescriber {
             return w.render()
         }
         return w.render() + eventSection
+    }
+
+    /// `describeContainerEnvFrom` and `describeContainerEnvVars` (describe.go): sources as
+    /// kubectl names them (`<set to the key 'k' in secret 's'>  Optional: false`,
+    /// `name (v1:metadata.name)`), multi-line values continued on their own lines.
+    static func writeEnvironment(_ w: inout TabWriter, _ container: Container, pod: PodObject) {
+        if let sources = container.envFrom, !sources.isEmpty {
+            w.write("    Environment Variables from:\n")
+            for source in sources {
+                let (name, from, optional) =
+                    if let map = source.configMapRef {
+                        (map.name ?? "", "ConfigMap", map.optional ?? false)
+                    } else if let secret = source.secretRef {
+                        (secret.name ?? "", "Secret", secret.optional ?? false)
+                    } else {
+                        ("", "", false)
+                    }
+                let prefix = source.prefix.flatMap { $0.isEmpty ? nil : " with prefix '\($0)'" } ?? ""
+                w.write("      \(name)\t\(from)\(prefix)\tOptional: \(optional)\n")
+            }
+        }
+        let env = container.env ?? []
+        guard !env.isEmpty else {
+            w.write("    Environment:\t<none>\n")
+            return
+        }
+        w.write("    Environment:\n")
+        for variable in env {
+            guard let source = variable.valueFrom else {
+                for (index, line) in (variable.value ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                    .enumerated()
+                {
+                    w.write(index == 0 ? "      \(variable.name):\t\(line)\n" : "      \t\(line)\n")
+                }
+                continue
+            }
+            if let field = source.fieldRef {
+                let path = field["fieldPath"]?.scalarText ?? ""
+                let version = field["apiVersion"]?.scalarText ?? "v1"
+                w.write("      \(variable.name):\t\(fieldValue(path, of: pod)) (\(version):\(path))\n")
+            } else if let resourceField = source.resourceFieldRef {
+                let resource = resourceField["resource"]?.scalarText ?? ""
+                var value = resourceValue(resource, of: container)
+                if value == "0", resource == "limits.cpu" || resource == "limits.memory" { value = "node allocatable" }
+                w.write("      \(variable.name):\t\(value) (\(resource))\n")
+            } else if let secret = source.secretKeyRef {
+                w.write(
+                    "      \(variable.name):\t<set to the key '\(secret.key)' in secret '\(secret.name ?? "")'>"
+                        + "\tOptional: \(secret.optional ?? false)\n")
+            } else if let map = source.configMapKeyRef {
+                w.write(
+                    "      \(variable.name):\t<set to the key '\(map.key)' of config map '\(map.name ?? "")'>"
+                        + "\tOptional: \(map.optional ?? false)\n")
+            }
+        }
+    }
+
+    /// `fieldpath.ExtractFieldPathAsString` for the paths the downward API allows.
+    static func fieldValue(_ path: String, of pod: PodObject) -> String {
+        let meta = pod.pod.metadata
+        switch path {
+        case "metadata.name": return pod.name
+        case "metadata.namespace": return pod.namespace
+        case "metadata.uid": return pod.uid
+        case "spec.nodeName": return pod.pod.spec.nodeName ?? ""
+        case "spec.serviceAccountName": return pod.pod.spec.serviceAccountName ?? "default"
+        case "status.podIP": return pod.status.podIP ?? ""
+        case "status.hostIP": return pod.status.hostIP ?? ""
+        default:
+            for (prefix, map) in [("metadata.labels['", meta.labels), ("metadata.annotations['", meta.annotations)]
+            where path.hasPrefix(prefix) && path.hasSuffix("']") {
+                return map?[String(path.dropFirst(prefix.count).dropLast(2))] ?? ""
+            }
+            return ""
+        }
+    }
+
+    /// `resourcehelper.ExtractContainerResourceValue` with the default divisor of 1: CPU rounded
+    /// up to whole cores, other resources as integers.
+    static func resourceValue(_ resource: String, of container: Container) -> String {
+        let parts = resource.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return "" }
+        let list = parts[0] == "limits" ? container.resources.limits : container.resources.requests
+        guard let quantity = list[parts[1]] else { return "0" }
+        let milli = quantity.milliValue
+        // ceil(value / divisor) with divisor 1 (one core, one byte).
+        return String((milli + 999) / 1000)
     }
 
     /// `printLabelsMultiline`: sorted `key=value`, `<none>` when empty.
@@ -119,7 +206,7 @@ public enum PodDescriber {
 
     static func writeContainers(
         _ w: inout TabWriter, _ label: String, _ containers: [Container], _ statuses: [ContainerStatusRecord],
-        _ time: (SimulationTime) -> String
+        _ time: (SimulationTime) -> String, pod: PodObject
     ) {
         w.write("\(label):\n")
         for container in containers {
@@ -167,13 +254,7 @@ public enum PodDescriber {
             if let probe = container.livenessProbe { w.write("    Liveness:\t\(describe(probe))\n") }
             if let probe = container.readinessProbe { w.write("    Readiness:\t\(describe(probe))\n") }
             if let probe = container.startupProbe { w.write("    Startup:\t\(describe(probe))\n") }
-            let env = container.env ?? []
-            if env.isEmpty {
-                w.write("    Environment:\t<none>\n")
-            } else {
-                w.write("    Environment:\n")
-                for variable in env { w.write("      \(variable.name):\t\(variable.value ?? "")\n") }
-            }
+            writeEnvironment(&w, container, pod: pod)
             let mounts = (container.volumeMounts ?? []).sorted { $0.mountPath < $1.mountPath }
             if mounts.isEmpty {
                 w.write("    Mounts:\t<none>\n")
