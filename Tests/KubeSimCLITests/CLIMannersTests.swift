@@ -33,6 +33,23 @@ import Testing
         #expect(outcome.stdout.isEmpty, "nothing ran")
     }
 
+    @Test("a relative --out whose parents do not exist yet is created (the README's first command)")
+    func relativeNestedOutput() throws {
+        let directory = try CLITests.temporaryDirectory()
+        let process = Process()
+        process.executableURL = CLITests.executable
+        process.arguments = [
+            "run", CLITests.root.appendingPathComponent("scenarios/crashloop").path, "--out", "out/demo", "--quiet",
+        ]
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/demo/summary.json").path))
+    }
+
     @Test("--replications -2 says what is wrong")
     func negativeReplications() throws {
         let outcome = try CLITests.kubesim([

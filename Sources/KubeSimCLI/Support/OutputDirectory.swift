@@ -13,14 +13,13 @@ enum OutputDirectory {
             guard manager.isWritableFile(atPath: path) else { return "\(option) \(path): directory is not writable" }
             return nil
         }
-        // The nearest existing ancestor must be a writable directory.
-        var ancestor = (path as NSString).deletingLastPathComponent
-        if ancestor.isEmpty { ancestor = "." }
-        while !manager.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+        // The nearest existing ancestor must be a writable directory (`out/demo` with no `out`
+        // yet: the working directory).
+        var ancestor = path
+        repeat {
             let parent = (ancestor as NSString).deletingLastPathComponent
-            if parent.isEmpty || parent == ancestor { break }
-            ancestor = parent
-        }
+            ancestor = parent.isEmpty ? "." : parent
+        } while !manager.fileExists(atPath: ancestor) && ancestor != "." && ancestor != "/"
         guard manager.fileExists(atPath: ancestor, isDirectory: &isDirectory), isDirectory.boolValue else {
             return "\(option) \(path): cannot be created (\(ancestor) is not a directory)"
         }
