@@ -26,6 +26,9 @@ public struct APIStore: Sendable {
     public internal(set) var objects: [StoredObject] = []
     /// Live ``objects`` by ``StoredObject/key``.
     var objectsByKey: [String: Int] = [:]
+    /// The live namespaces' names: admission checks every namespaced write against them, so
+    /// the check is one set lookup, not a key built per pod.
+    public internal(set) var namespaces: Set<String> = []
     /// The live PriorityClasses, in creation order, for priority admission (a cache of
     /// ``objects``, read on every pod creation).
     public internal(set) var priorityClasses: [PriorityClass] = []

@@ -105,11 +105,12 @@ extension Cluster {
             resourceVersion: resourceVersion, createdAt: now)
         api.objectsByKey[key] = api.objects.count
         api.objects.append(stored)
+        if case .namespace = object { api.namespaces.insert(name) }
     }
 
     /// The namespace must exist and not be terminating (NamespaceLifecycle admission).
     func requireNamespace(_ namespace: String) throws(APIError) {
-        guard api.object(kind: "Namespace", namespace: nil, name: namespace) != nil else {
+        guard api.namespaces.contains(namespace) else {
             throw .notFound("Namespace", namespace)
         }
     }
@@ -193,7 +194,9 @@ extension Cluster {
             switch kind {
             case "PriorityClass": api.priorityClasses.removeAll { $0.metadata.name == name }
             case "PodDisruptionBudget": controllers.disruption.delete(namespace: namespace ?? "", name: name)
-            case "Namespace": controllers.garbageCollector.deleteContents(ofNamespace: name)
+            case "Namespace":
+                api.namespaces.remove(name)
+                controllers.garbageCollector.deleteContents(ofNamespace: name)
             default: break
             }
         }

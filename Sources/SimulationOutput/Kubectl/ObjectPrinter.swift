@@ -10,22 +10,22 @@ import SimulationCore
 public enum ObjectPrinter {
     /// A resource as written on the command line (`deploy`, `statefulsets`, `pdb`, or a kind's
     /// lower-case plural) resolved to its kind, if it names one of the known kinds.
-    public static func kind(forResource resource: String) -> String? {
-        let known: [String: String] = [
-            "deployments": "Deployment", "deployment": "Deployment", "deploy": "Deployment",
-            "replicasets": "ReplicaSet", "replicaset": "ReplicaSet", "rs": "ReplicaSet",
-            "daemonsets": "DaemonSet", "daemonset": "DaemonSet", "ds": "DaemonSet",
-            "statefulsets": "StatefulSet", "statefulset": "StatefulSet", "sts": "StatefulSet",
-            "jobs": "Job", "job": "Job",
-            "namespaces": "Namespace", "namespace": "Namespace", "ns": "Namespace",
-            "configmaps": "ConfigMap", "configmap": "ConfigMap", "cm": "ConfigMap",
-            "secrets": "Secret", "secret": "Secret",
-            "priorityclasses": "PriorityClass", "priorityclass": "PriorityClass", "pc": "PriorityClass",
-            "poddisruptionbudgets": "PodDisruptionBudget", "poddisruptionbudget": "PodDisruptionBudget",
-            "pdb": "PodDisruptionBudget",
-        ]
-        return known[resource.lowercased()]
-    }
+    public static func kind(forResource resource: String) -> String? { resourceKinds[resource.lowercased()] }
+
+    /// Resource names, singulars and short names of the known kinds (kubectl's RESTMapper).
+    static let resourceKinds: [String: String] = [
+        "deployments": "Deployment", "deployment": "Deployment", "deploy": "Deployment",
+        "replicasets": "ReplicaSet", "replicaset": "ReplicaSet", "rs": "ReplicaSet",
+        "daemonsets": "DaemonSet", "daemonset": "DaemonSet", "ds": "DaemonSet",
+        "statefulsets": "StatefulSet", "statefulset": "StatefulSet", "sts": "StatefulSet",
+        "jobs": "Job", "job": "Job",
+        "namespaces": "Namespace", "namespace": "Namespace", "ns": "Namespace",
+        "configmaps": "ConfigMap", "configmap": "ConfigMap", "cm": "ConfigMap",
+        "secrets": "Secret", "secret": "Secret",
+        "priorityclasses": "PriorityClass", "priorityclass": "PriorityClass", "pc": "PriorityClass",
+        "poddisruptionbudgets": "PodDisruptionBudget", "poddisruptionbudget": "PodDisruptionBudget",
+        "pdb": "PodDisruptionBudget",
+    ]
 
     /// One printed object: its namespace (`nil` when cluster-scoped), name and cells.
     public struct Row: Sendable {
