@@ -24,7 +24,16 @@ struct BenchFGDCommand: ParsableCommand {
               kubesim bench fgd --traces DIR --workload default --policies random,dotproduct,gpuclustering,gpupacking,bestfit,fgd --seeds 42-51 --out fgd.csv
               kubesim bench fgd --traces DIR --workload default,cpu050,gpushare100,gpuspec33,multigpu50 --out paper.csv
               kubesim bench fgd --traces DIR --policies bestfit,fgd --seeds 42,43 --out small.csv
+              kubesim bench fgd --traces DIR --shard auto/10 --db 'shards/fgd-{shard}.sqlite'
+              kubesim merge fgd.sqlite shards/fgd-*.sqlite && kubesim bench fgd --traces DIR --db fgd.sqlite --out fgd.csv
+              kubesim bench fgd --traces DIR --emit slurm --shards 10 --out fgd.csv > fgd.sbatch.sh && bash fgd.sbatch.sh
             Build in release mode (swift build -c release) before quoting the wall time.
+
+            --db stores every run with its curve (resumable); --shard I/N runs only the runs whose index in the \
+            plan (workload, then policy, then seed) is I modulo N, into its own --db file, for `kubesim merge` \
+            (see `kubesim sweep --help`); --emit slurm|kubernetes --shards N prints the job array or Indexed Job \
+            that runs the shards, merges them and writes --out. The merged CSV is the same bytes as one \
+            machine's. Exit codes: 0 done, 1 retryable, 2 bad input.
             """
     )
 
@@ -43,8 +52,20 @@ struct BenchFGDCommand: ParsableCommand {
     @Option(help: "Node-list file name inside --traces.")
     var nodes: String = "openb_node_list_gpu_node.csv"
 
-    @Option(help: "Output CSV file (written atomically).")
-    var out: String
+    @Option(help: "Output CSV file (written atomically); optional with --shard.")
+    var out: String?
+
+    @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
+    var db: String?
+
+    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
+    var shard: String?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    @OptionGroup(title: "Batch jobs")
+    var batch: BatchJobOptions
 
     func validate() throws {
         var isDirectory: ObjCBool = false
@@ -54,7 +75,17 @@ struct BenchFGDCommand: ParsableCommand {
         _ = try parsedPolicies()
         _ = try parsedSeeds()
         _ = try parsedWorkloads()
-        guard !out.isEmpty else { throw ValidationError("--out needs a file path") }
+        if let out, out.isEmpty { throw ValidationError("--out needs a file path") }
+        if out == nil, shard == nil { throw ValidationError("--out FILE is required (optional only with --shard)") }
+        try batch.validate(shard: shard)
+        if shard != nil, db == nil {
+            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/fgd-{shard}.sqlite)")
+        }
+    }
+
+    /// The arguments that define the plan, for the emitted shard and report commands.
+    var planArguments: [String] {
+        ["--traces", traces, "--workload", workload, "--policies", policies, "--seeds", seeds, "--nodes", nodes]
     }
 
     func run() throws {
@@ -74,16 +105,84 @@ struct BenchFGDCommand: ParsableCommand {
         let experiment = GPUSharingExperiment(
             workloads: prepared, policies: try parsedPolicies(), seeds: try parsedSeeds())
         let total = experiment.runCount
-        let rows = experiment.run { done in
-            StandardError.progress("runs \(done)/\(total)")
+        if batch.emit != nil {
+            print(
+                batch.job(
+                    command: ["bench", "fgd"], defaultName: "kubesim-bench-fgd", planArguments: planArguments,
+                    taskCount: total, db: db, reportOutputArguments: out.map { ["--out", $0] } ?? []))
+            return
         }
-        StandardError.endProgress()
-        try GPUSharingExperiment.writeCSV(rows, to: out)
+        let rows: [GPUSharingExperiment.Row]
+        var ran = total
+        if db != nil || shard != nil {
+            do {
+                (rows, ran) = try runStored(experiment, directory: directory)
+            } catch let error as SweepError {
+                StandardError.write("kubesim: \(error)\n")
+                throw ExitCode(shard != nil ? (error.isRetryable ? 1 : 2) : 1)
+            }
+        } else {
+            let quiet = self.quiet
+            rows = experiment.run { done in if !quiet { StandardError.progress("runs \(done)/\(total)") } }
+            StandardError.endProgress()
+        }
+        if let out { try GPUSharingExperiment.writeCSV(rows, to: out) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        FileHandle.standardError.write(
-            Data(
-                String(format: "%d runs in %.2f s wall; %d rows written to %@\n", total, seconds, rows.count, out)
-                    .utf8))
+        StandardError.write(
+            String(format: "%d runs in %.2f s wall; %d rows", ran, seconds, rows.count)
+                + (out.map { " written to \($0)" } ?? "") + "\n")
+    }
+
+    /// Runs into the --db file (a shard's own, when --shard): only what it lacks; publishes a
+    /// finished shard. Returns the rows of the runs held and the number run now.
+    private func runStored(
+        _ experiment: GPUSharingExperiment, directory: URL
+    ) throws -> ([GPUSharingExperiment.Row], Int) {
+        let nodePath = directory.appendingPathComponent(nodes).path
+        let hashes = try parsedWorkloads().map { name in
+            ScenarioFingerprint.fingerprint(files: [
+                nodePath, directory.appendingPathComponent(GPUTraceReader.podListFile(workload: name)).path,
+            ])
+        }
+        let interruption = Interruption.install()
+        let quiet = self.quiet
+        let progress: @Sendable (Int, Int) -> Void = { done, total in
+            if !quiet { StandardError.progress("runs \(done)/\(total)") }
+        }
+        let all = Array(0..<experiment.runCount)
+        guard let shard else {
+            let result = try experiment.run(
+                only: all, workloadHashes: hashes, store: try SweepStore(path: db!),
+                shouldStop: { interruption.requested }, progress: progress)
+            StandardError.endProgress()
+            if !result.isComplete {
+                StandardError.write("kubesim: interrupted; finished runs are in \(db!); re-run to resume\n")
+                throw ExitCode(130)
+            }
+            return (result.rows, result.ran)
+        }
+        let parsed = try SweepShard(parsing: shard, environment: ProcessInfo.processInfo.environment)
+        let file = ShardFile(path: parsed.expand(db!))
+        let record = SweepStore.PlanRecord(
+            fingerprint: experiment.fingerprint(workloadHashes: hashes), shardIndex: parsed.index,
+            shardCount: parsed.count)
+        let mine = all.filter(parsed.contains(taskIndex:))
+        let (store, isPartial) = try file.open(record: record, taskIndexes: mine)
+        let result = try experiment.run(
+            only: mine, workloadHashes: hashes, store: store, shouldStop: { interruption.requested },
+            progress: progress)
+        StandardError.endProgress()
+        StandardError.write(
+            "bench: shard \(parsed) holds \(mine.count) of the plan's \(all.count) runs; \(result.ran) run now\n")
+        guard result.isComplete else {
+            StandardError.write("kubesim: interrupted; finished runs are in \(file.partialPath); re-run to resume\n")
+            throw ExitCode(1)
+        }
+        if isPartial {
+            try file.publish()
+            StandardError.write("bench: published \(file.path)\n")
+        }
+        return (result.rows, result.ran)
     }
 
     private func parsedWorkloads() throws -> [String] {

@@ -29,10 +29,12 @@ struct BenchPoliciesCommand: ParsableCommand {
               kubesim bench policies --policies default,my-scheduler-config.yaml --only gpu
               kubesim bench policies --replications 10 --shard auto/8 --db 'shards/bench-{shard}.sqlite'
               kubesim merge bench.sqlite shards/bench-*.sqlite && kubesim bench policies --replications 10 --db bench.sqlite
+              kubesim bench policies --replications 10 --emit slurm --shards 8 > bench.sbatch.sh && bash bench.sbatch.sh
 
             --db stores every run (resumable, like a sweep's); --shard I/N runs only the runs whose index \
             in the matrix (workload, then replication, then policy) is I modulo N, into its own --db file, \
-            for `kubesim merge` (see `kubesim sweep --help`). Exit codes: 0 done, 1 retryable, 2 bad input.
+            for `kubesim merge` (see `kubesim sweep --help`); --emit slurm|kubernetes --shards N prints the \
+            Slurm job array or Indexed Job that runs the shards, merges them and prints this table. Exit codes: 0 done, 1 retryable, 2 bad input.
             """
     )
 
@@ -69,14 +71,24 @@ struct BenchPoliciesCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup(title: "Batch jobs")
+    var batch: BatchJobOptions
+
     func validate() throws {
         guard replications >= 1, replications <= 10_000 else {
             throw ValidationError("--replications must be in 1…10000")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try batch.validate(shard: shard)
         if shard != nil, db == nil {
             throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/bench-{shard}.sqlite)")
         }
+    }
+
+    /// The arguments that define the matrix, for the emitted shard and report commands.
+    var planArguments: [String] {
+        ["--suite", suite] + (large ? ["--large"] : []) + ["--policies", policies]
+            + (only.map { ["--only", $0] } ?? []) + ["--replications", String(replications)]
     }
 
     func run() throws {
@@ -86,6 +98,14 @@ struct BenchPoliciesCommand: ParsableCommand {
             let workloads = try BenchmarkSuite(directory: directory, only: filters)
             let choices = try policies.split(separator: ",").map { try PolicyChoice(parsing: String($0)) }
             let benchmark = PolicyBenchmark(suite: workloads, policies: choices, replications: replications)
+            if batch.emit != nil {
+                print(
+                    batch.job(
+                        command: ["bench", "policies"], defaultName: "kubesim-bench-policies",
+                        planArguments: planArguments, taskCount: benchmark.cells.count, db: db,
+                        reportOutputArguments: csv.map { ["--csv", $0] } ?? []))
+                return
+            }
             let interruption = Interruption.install()
             let quiet = self.quiet
             let started = Date()
@@ -142,7 +162,7 @@ struct BenchPoliciesCommand: ParsableCommand {
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
             // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
-            throw ExitCode(shard != nil ? (error.isRetryable ? 1 : 2) : 1)
+            throw ExitCode(shard != nil || batch.emit != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 
@@ -177,15 +197,6 @@ struct BenchPoliciesCommand: ParsableCommand {
 
     /// The policies as the fingerprint sees them: each name, and a configuration file's contents hash.
     private func policyDescription() -> String {
-        policies.split(separator: ",").map { entry in
-            let name = String(entry)
-            guard let data = FileManager.default.contents(atPath: name) else { return name }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in data {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            return "\((name as NSString).lastPathComponent)#\(String(hash, radix: 16))"
-        }.joined(separator: ",")
+        policies.split(separator: ",").map { ScenarioFingerprint.policyDescription(String($0)) }.joined(separator: ",")
     }
 }

@@ -55,14 +55,7 @@ extension SweepCommand {
 
     /// The imposed policy as the fingerprint sees it: its name and, for a file, its contents' hash.
     func policyDescription() -> String {
-        guard let policy else { return "" }
-        guard let data = FileManager.default.contents(atPath: policy) else { return policy }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return "\((policy as NSString).lastPathComponent)#\(String(hash, radix: 16))"
+        policy.map(ScenarioFingerprint.policyDescription) ?? ""
     }
 
     /// The arguments that define the plan, for the emitted shard and report commands.
@@ -81,26 +74,10 @@ extension SweepCommand {
     }
 
     /// The Slurm script or Kubernetes manifest for `--emit`.
-    func emitJob(_ system: BatchSystem, plan: SweepPlan, taskCount: Int) throws -> String {
-        let directory = shardDir ?? (system == .slurm ? "sweep-shards" : "/shards")
-        let job = ShardedSweepJob(
-            shards: shards!, taskCount: taskCount, planArguments: planArguments, shardDirectory: directory,
-            output: db ?? ((directory as NSString).appendingPathComponent("sweep.sqlite")), csv: csv,
-            cpusPerShard: cpusPerShard, name: jobName)
-        switch system {
-        case .slurm:
-            return job.slurmScript(
-                executable: Self.executablePath(), workingDirectory: FileManager.default.currentDirectoryPath)
-        case .kubernetes:
-            return job.kubernetesManifest(image: image!)
-        }
-    }
-
-    /// This process's binary, absolute.
-    static func executablePath() -> String {
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return target }
-        let argument = CommandLine.arguments[0]
-        if argument.hasPrefix("/") { return argument }
-        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(argument)
+    func emitJob(taskCount: Int) -> String {
+        batch.job(
+            command: ["sweep"], defaultName: "kubesim-sweep", planArguments: planArguments, taskCount: taskCount,
+            db: db,
+            reportOutputArguments: csv.map { ["--csv", $0] } ?? [])
     }
 }

@@ -93,32 +93,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
     var shard: String?
 
-    @Option(help: "Print a batch job instead of running: slurm (a job array script) or kubernetes (an Indexed Job).")
-    var emit: BatchSystem?
-
-    @Option(help: "With --emit: the number of shards.")
-    var shards: Int?
-
-    @Option(help: "With --emit kubernetes: the container image (kubesim on its PATH, the scenarios inside).")
-    var image: String?
-
-    @Option(
-        help: "With --emit: the folder of the shard files (default: sweep-shards for slurm, /shards for kubernetes).")
-    var shardDir: String?
-
-    @Option(help: "With --emit: CPUs per shard.")
-    var cpusPerShard: Int = 1
-
-    @Option(help: "With --emit: the job name.")
-    var jobName: String = "kubesim-sweep"
+    @OptionGroup(title: "Batch jobs")
+    var batch: BatchJobOptions
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
-
-    /// The batch systems `--emit` writes for.
-    enum BatchSystem: String, ExpressibleByArgument, CaseIterable {
-        case slurm, kubernetes
-    }
 
     func validate() throws {
         guard replications >= 1, replications <= 100_000 else {
@@ -132,23 +111,14 @@ struct SweepCommand: ParsableCommand {
         if shard != nil, db == nil {
             throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/shard-{shard}.sqlite)")
         }
-        if emit != nil, shard != nil {
-            throw ValidationError("--emit prints the jobs that run the shards: drop --shard")
-        }
-        if emit != nil {
-            guard let shards, shards >= 1 else { throw ValidationError("--emit needs --shards N (N ≥ 1)") }
-            if emit == .kubernetes, image == nil { throw ValidationError("--emit kubernetes needs --image IMAGE") }
-            guard cpusPerShard >= 1 else { throw ValidationError("--cpus-per-shard must be at least 1") }
-        } else if shards != nil || image != nil || shardDir != nil {
-            throw ValidationError("--shards, --image and --shard-dir go with --emit")
-        }
+        try batch.validate(shard: shard)
     }
 
     func run() throws {
         let input: ScenarioInput
         do {
             input = try InputReporting.loadOrExit(paths, quiet: quiet)
-        } catch let code as ExitCode where shard != nil || emit != nil {
+        } catch let code as ExitCode where shard != nil || batch.emit != nil {
             // A batch system must not retry bad input: 2, whatever the kind of input error.
             throw code == .success ? code : ExitCode(2)
         }
@@ -157,7 +127,7 @@ struct SweepCommand: ParsableCommand {
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
             // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
-            throw ExitCode(shard != nil || emit != nil ? (error.isRetryable ? 1 : 2) : 1)
+            throw ExitCode(shard != nil || batch.emit != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 
@@ -166,7 +136,7 @@ struct SweepCommand: ParsableCommand {
         let policyChoice = try policy.map { try PolicyChoice(parsing: $0) }
         let base = RunConfiguration(input: input, policy: policyChoice)
         let hash = ScenarioFingerprint.fingerprint(paths: paths, input: input)
-        let store = try SweepStore(path: shard == nil && emit == nil ? db : nil)
+        let store = try SweepStore(path: shard == nil && batch.emit == nil ? db : nil)
         let interruption = Interruption.install()
         let shouldStop: @Sendable () -> Bool = { interruption.requested }
         let progress = SweepProgress(enabled: !quiet)
@@ -189,15 +159,15 @@ struct SweepCommand: ParsableCommand {
             let search = CapacitySearch(
                 interval: interval, fixed: fixed, target: try MetricTarget(metric: metricIndex, parsing: target!),
                 confidence: confidence)
-            if shard != nil || emit != nil {
+            if shard != nil || batch.emit != nil {
                 // Sharded, --find runs its whole grid (every value of the interval); the search
                 // then bisects on the merged database and runs nothing.
                 let plan = try SweepPlan(
                     scenarioName: input.scenario.name, scenarioHash: hash, base: base,
                     points: (interval.low...interval.high).map(search.point), replications: replications)
                 let tasks = try plan.tasks()
-                if let emit {
-                    print(try emitJob(emit, plan: plan, taskCount: tasks.count))
+                if batch.emit != nil {
+                    print(emitJob(taskCount: tasks.count))
                 } else {
                     try runShard(
                         try SweepShard(parsing: shard!, environment: ProcessInfo.processInfo.environment), plan: plan,
@@ -250,8 +220,8 @@ struct SweepCommand: ParsableCommand {
             points: ParameterPoint.cartesianProduct(axes),
             replications: replications)
         let tasks = try plan.tasks()
-        if let emit {
-            print(try emitJob(emit, plan: plan, taskCount: tasks.count))
+        if batch.emit != nil {
+            print(emitJob(taskCount: tasks.count))
             return
         }
         let shown = try metrics.split(separator: ",").map { name in

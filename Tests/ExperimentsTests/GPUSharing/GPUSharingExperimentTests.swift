@@ -40,6 +40,22 @@ import Testing
         #expect(Array(subset) == fromAll)
     }
 
+    @Test("stored runs resume: a store holding some runs runs only the rest, and gives the unstored CSV")
+    func storedRunsResume() throws {
+        let experiment = GPUSharingExperiment(workloads: [workload()], policies: [.bestfit, .fgd], seeds: [1, 2, 3])
+        let reference = GPUSharingExperiment.csv(experiment.run())
+        let store = try SweepStore(path: nil)
+        let first = try experiment.run(only: [0, 4], workloadHashes: ["h"], store: store, progress: { _, _ in })
+        #expect(first.ran == 2 && first.isComplete)
+        #expect(first.rows.map(\.seed) == first.rows.map(\.seed).sorted())
+        let all = try experiment.run(
+            only: Array(0..<experiment.runCount), workloadHashes: ["h"], store: store, progress: { _, _ in })
+        #expect(all.ran == 4)
+        #expect(GPUSharingExperiment.csv(all.rows) == reference)
+        // Plan order: workloads, then policies, then seeds.
+        #expect(experiment.run(at: 4).policy == .fgd && experiment.run(at: 4).seed == 2)
+    }
+
     @Test("arrivals are resampled up to 130% of the GPU capacity")
     func tuning() {
         let workload = workload()

@@ -42,25 +42,57 @@ public struct GPUSharingExperiment: Sendable {
     /// - Parameter progress: called (from any thread, serialised) after each run with the number done.
     /// - Returns: the rows sorted by workload, policy (paper order), seed and percent.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> [Row] {
-        // Arrival orders and tie-break ranks depend only on (workload, seed): built once, shared by all policies.
-        let workloads = self.workloads, seeds = self.seeds, policies = self.policies
-        let sequences = workloads.map { workload in seeds.map { workload.arrivalSequence(seed: $0) } }
-        let priorities = workloads.map { workload in seeds.map { workload.nodePriority(seed: $0) } }
-        let jobs = workloads.indices.flatMap { w in
-            policies.flatMap { policy in seeds.indices.map { s in (w, policy, s) } }
-        }
-        let results = ResultSlots(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let (w, policy, s) = jobs[index]
-            let outcome = workloads[w].run(
-                policy: policy, seed: seeds[s], sequence: sequences[w][s], priority: priorities[w][s])
-            let rows = outcome.curve.map {
-                Row(workload: workloads[w].name, policy: policy, seed: seeds[s], point: $0)
-            }
+        let results = ResultSlots(count: runCount)
+        run(only: Array(0..<runCount)) { index, rows in
             let done = results.store(rows, at: index)
             progress?(done)
         }
-        return results.all.sorted { a, b in
+        return Self.sorted(results.all)
+    }
+
+    /// The run at a position of the plan: workloads, then policies (as given), then seeds.
+    public func run(at index: Int) -> (workload: Int, policy: GPUSharingPolicy, seed: UInt64) {
+        let perWorkload = policies.count * seeds.count
+        return (index / perWorkload, policies[index % perWorkload / seeds.count], seeds[index % seeds.count])
+    }
+
+    /// Runs the runs at these plan positions in parallel, handing each run's rows to `completion`
+    /// (from any thread) as it ends; runs not started when `shouldStop` turns true are skipped.
+    public func run(
+        only indexes: [Int], shouldStop: @escaping @Sendable () -> Bool = { false },
+        completion: @escaping @Sendable (Int, [Row]) -> Void
+    ) {
+        // Arrival orders and tie-break ranks depend only on (workload, seed): built once, shared by all policies.
+        let workloads = self.workloads, seeds = self.seeds
+        var needed: [Int: Set<Int>] = [:]
+        for index in indexes {
+            let (w, _, seed) = run(at: index)
+            needed[w, default: []].insert(seeds.firstIndex(of: seed)!)
+        }
+        var sequences: [Int: [Int: [Int32]]] = [:]
+        var priorities: [Int: [Int: [Int32]]] = [:]
+        for (w, seedIndexes) in needed {
+            for s in seedIndexes {
+                sequences[w, default: [:]][s] = workloads[w].arrivalSequence(seed: seeds[s])
+                priorities[w, default: [:]][s] = workloads[w].nodePriority(seed: seeds[s])
+            }
+        }
+        let frozenSequences = sequences, frozenPriorities = priorities
+        DispatchQueue.concurrentPerform(iterations: indexes.count) { position in
+            guard !shouldStop() else { return }
+            let index = indexes[position]
+            let (w, policy, seed) = run(at: index)
+            let s = seeds.firstIndex(of: seed)!
+            let outcome = workloads[w].run(
+                policy: policy, seed: seed, sequence: frozenSequences[w]![s]!, priority: frozenPriorities[w]![s]!)
+            completion(
+                index, outcome.curve.map { Row(workload: workloads[w].name, policy: policy, seed: seed, point: $0) })
+        }
+    }
+
+    /// Rows in the CSV's order: workload, policy (paper order), seed, percent.
+    public static func sorted(_ rows: [Row]) -> [Row] {
+        rows.sorted { a, b in
             if a.workload != b.workload { return a.workload < b.workload }
             if a.policy != b.policy { return a.policy < b.policy }
             if a.seed != b.seed { return a.seed < b.seed }

@@ -1,4 +1,5 @@
 import Foundation
+import SimulationCore
 
 /// What makes two shards parts of one sweep: the scenario's files, the points, the
 /// replications, the recorded metrics, the imposed policy and kubesim's version. Shards whose
@@ -48,13 +49,9 @@ public struct PlanFingerprint: Sendable, Hashable, Codable {
     ///   - points: every task group's identity, in order; the plan has `points.count × replications` tasks.
     public init(scenario: String, workloadHashes: [String], policy: String, points: [String], replications: Int) {
         self.scenario = scenario
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in workloadHashes.joined(separator: ",").utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        scenarioHash = String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = FNV1a()
+        hash.mix(workloadHashes.joined(separator: ",").utf8)
+        scenarioHash = hash.hex
         self.policy = policy
         self.points = points
         self.replications = replications
@@ -75,13 +72,9 @@ public struct PlanFingerprint: Sendable, Hashable, Codable {
 
     /// FNV-1a 64 of ``json``, 16 hex digits.
     public var digest: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in json.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hash = FNV1a()
+        hash.mix(json.utf8)
+        return hash.hex
     }
 
     /// Decodes stored JSON.

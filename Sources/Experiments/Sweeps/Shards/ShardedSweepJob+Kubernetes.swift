@@ -25,7 +25,7 @@ extension ShardedSweepJob {
                       claimName: \(claim)
             """
         return """
-            # kubesim sweep as a Kubernetes Indexed Job: \(taskCount) runs in \(shards) shards, then a merge Job.
+            # \(title) as a Kubernetes Indexed Job: \(taskCount) runs in \(shards) shards, then a merge Job.
             #   kubectl apply -f THIS_FILE
             #   until kubectl get job \(name) -o jsonpath='{.status.conditions[?(@.status=="True")].type}' \\
             #       | grep -wqE 'Complete|Failed'; do sleep 30; done                # every index has ended

@@ -29,7 +29,7 @@ extension ShardedSweepJob {
             #SBATCH --output=\(join(directory, "merge.log"))
             #SBATCH --open-mode=append
             # Merges the shards (exit 3 names the shard indexes that lack runs: requeue those and
-            # submit this script again), then prints the report the unsharded sweep would print.
+            # submit this script again), then prints the report the unsharded run would print.
             set -euo pipefail
             "$KUBESIM" \(Self.shellWords(mergeArguments))
             "$KUBESIM" \(Self.shellWords(reportArguments)) > \(Self.shellQuoted(join(directory, "report.txt")))
@@ -37,7 +37,7 @@ extension ShardedSweepJob {
             """
         return """
             #!/usr/bin/env bash
-            # kubesim sweep as a Slurm job array: \(taskCount) runs in \(shards) shards, then one merge job.
+            # \(title) as a Slurm job array: \(taskCount) runs in \(shards) shards, then one merge job.
             # Run it where sbatch works (bash THIS_FILE); it prints the two job ids. kubesim, the
             # scenario files and \(directory)/ must be on a file system every node sees.
             set -euo pipefail

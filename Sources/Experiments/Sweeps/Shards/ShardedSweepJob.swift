@@ -1,20 +1,22 @@
-/// A sweep split into shards for a batch system: the shard command each array task or
-/// Indexed Job pod runs, the merge, and the final report. Rendered by
-/// ``slurmScript()`` and ``kubernetesManifest()``.
+/// A sweep (or a benchmark: `bench policies`, `bench fgd`) split into shards for a batch
+/// system: the shard command each array task or Indexed Job pod runs, the merge, and the final
+/// report. Rendered by ``slurmScript()`` and ``kubernetesManifest()``.
 public struct ShardedSweepJob: Sendable {
+    /// The kubesim subcommand that runs a shard and the report: `["sweep"]`, `["bench", "policies"]`, ….
+    public var command: [String]
     /// Number of shards.
     public var shards: Int
     /// Runs in the plan (for the comments).
     public var taskCount: Int
-    /// The arguments after `kubesim sweep` that define the plan (scenarios, `--set`s,
+    /// The arguments after the command that define the plan (scenarios, `--set`s,
     /// replications, metrics, policy, confidence), shared by the shards and the report.
     public var planArguments: [String]
     /// Folder of the shard files (and, for Slurm, the logs and job scripts).
     public var shardDirectory: String
     /// The merged database.
     public var output: String
-    /// The report's CSV, if any.
-    public var csv: String?
+    /// The report's own output options (`--csv FILE`, `--out FILE`), if any.
+    public var reportOutputArguments: [String]
     /// CPUs per shard (Slurm `--cpus-per-task`, the pod's CPU request and limit).
     public var cpusPerShard: Int
     /// Job name.
@@ -22,15 +24,16 @@ public struct ShardedSweepJob: Sendable {
 
     /// Creates a job description.
     public init(
-        shards: Int, taskCount: Int, planArguments: [String], shardDirectory: String, output: String, csv: String?,
-        cpusPerShard: Int, name: String
+        command: [String] = ["sweep"], shards: Int, taskCount: Int, planArguments: [String], shardDirectory: String,
+        output: String, reportOutputArguments: [String], cpusPerShard: Int, name: String
     ) {
+        self.command = command
         self.shards = shards
         self.taskCount = taskCount
         self.planArguments = planArguments
         self.shardDirectory = shardDirectory
         self.output = output
-        self.csv = csv
+        self.reportOutputArguments = reportOutputArguments
         self.cpusPerShard = cpusPerShard
         self.name = name
     }
@@ -41,7 +44,7 @@ public struct ShardedSweepJob: Sendable {
     /// `kubesim` arguments of every shard: the index comes from the batch system's environment
     /// and `{shard}` in `--db` becomes it.
     public var shardArguments: [String] {
-        ["sweep"] + planArguments + [
+        command + planArguments + [
             "--shard", "auto/\(shards)", "--db", join(shardDirectory, "shard-{shard}.sqlite"), "--quiet",
         ]
     }
@@ -49,9 +52,12 @@ public struct ShardedSweepJob: Sendable {
     /// `kubesim merge OUT shard-0.sqlite … shard-(N-1).sqlite`.
     public var mergeArguments: [String] { ["merge", output] + (0..<shards).map(shardFile) }
 
+    /// What the job runs, for comments: `kubesim sweep`, `kubesim bench policies`, ….
+    var title: String { (["kubesim"] + command).joined(separator: " ") }
+
     /// The report from the merged database: runs nothing when the merge was complete.
     public var reportArguments: [String] {
-        ["sweep"] + planArguments + ["--db", output] + (csv.map { ["--csv", $0] } ?? []) + ["--quiet"]
+        command + planArguments + ["--db", output] + reportOutputArguments + ["--quiet"]
     }
 
     func join(_ directory: String, _ file: String) -> String {

@@ -118,11 +118,7 @@ public enum SweepMerge {
 
     /// Copies every column but the id; a completed run beats a failed one, then the earlier finish.
     static func upsert(_ file: String, into store: SweepStore, scenarioHashes: [String]) throws(SweepError) {
-        let columns =
-            [
-                "scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message",
-                "finished_at",
-            ] + MetricCatalog.all.map(\.column) + ["task_index"]
+        let columns = SweepStore.runColumns
         let list = columns.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: scenarioHashes.count).joined(separator: ", ")
         let assignments = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -140,6 +136,19 @@ public enum SweepMerge {
                 defer { try? db.execute(sql: "DETACH DATABASE shard") }
                 try db.inTransaction {
                     try db.execute(sql: sql, arguments: StatementArguments(scenarioHashes))
+                    // A run's curve (`bench fgd`) is deterministic: the first copy stays.
+                    let hasCurves =
+                        try Bool.fetchOne(
+                            db,
+                            sql: "SELECT COUNT(*) > 0 FROM shard.sqlite_master WHERE type = 'table' AND name = 'curves'"
+                        )
+                        ?? false
+                    if hasCurves {
+                        try db.execute(
+                            sql:
+                                "INSERT OR IGNORE INTO main.curves SELECT * FROM shard.curves WHERE scenario_hash IN (\(placeholders))",
+                            arguments: StatementArguments(scenarioHashes))
+                    }
                     return .commit
                 }
             }

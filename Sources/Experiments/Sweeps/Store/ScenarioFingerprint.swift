@@ -1,5 +1,6 @@
 import Foundation
 import Scenarios
+import SimulationCore
 
 /// A stable fingerprint of a scenario's files (FNV-1a 64 over paths and bytes), so results
 /// stored for one version of a scenario are not reused after it is edited.
@@ -8,13 +9,7 @@ public enum ScenarioFingerprint {
     /// sorted order), then every file the Scenario document names.
     /// - Returns: 16 hex digits.
     public static func fingerprint(paths: [String], input: ScenarioInput) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix<C: Sequence>(_ bytes: C) where C.Element == UInt8 {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
+        var hash = FNV1a()
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
@@ -35,15 +30,30 @@ public enum ScenarioFingerprint {
         }
         files += input.scenario.fileReferences.map(\.resolvedPath).sorted()
         for file in files {
-            mix(((file as NSString).lastPathComponent).utf8)
-            if let data = manager.contents(atPath: file) { mix(data) }
+            hash.mix(((file as NSString).lastPathComponent).utf8)
+            if let data = manager.contents(atPath: file) { hash.mix(data) }
         }
-        return String(hash, radix: 16).leftPadded(to: 16)
+        return hash.hex
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+    /// Fingerprints files by name and contents, in the order given (trace files that are not a
+    /// scenario's: the node and pod lists of `bench fgd`).
+    /// - Returns: 16 hex digits.
+    public static func fingerprint(files: [String]) -> String {
+        var hash = FNV1a()
+        for file in files {
+            hash.mix(((file as NSString).lastPathComponent).utf8)
+            if let data = FileManager.default.contents(atPath: file) { hash.mix(data) }
+        }
+        return hash.hex
+    }
+
+    /// A fingerprint of a policy given on the command line: its name and, for a file (a
+    /// KubeSchedulerConfiguration), its contents' hash.
+    public static func policyDescription(_ name: String) -> String {
+        guard let data = FileManager.default.contents(atPath: name) else { return name }
+        var hash = FNV1a()
+        hash.mix(data)
+        return "\((name as NSString).lastPathComponent)#\(String(hash.value, radix: 16))"
     }
 }

@@ -10,7 +10,9 @@ import GRDB
 /// one REAL column per ``MetricCatalog`` metric (NULL when undefined; `Inf` when never reached),
 /// then `task_index` (the run's position in the plan of the command that ran it).
 /// A run is identified by (scenario_hash, parameters, seed); storing it again replaces the row.
-/// A shard's file also has a one-row table `plan` (see `SweepStore+Shards.swift`).
+/// A shard's file also has a one-row table `plan` (see `SweepStore+Shards.swift`); runs whose
+/// result is a curve rather than metrics (`bench fgd`) keep it in table `curves`
+/// (`SweepStore+Curves.swift`).
 public final class SweepStore: Sendable {
     let database: DatabaseQueue
     /// Where the database lives (`nil` in memory).
@@ -50,6 +52,18 @@ public final class SweepStore: Sendable {
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN \(metric.column) REAL")
         }
         if !existing.contains("task_index") { try db.execute(sql: "ALTER TABLE runs ADD COLUMN task_index INTEGER") }
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS curves (
+                  scenario_hash TEXT NOT NULL,
+                  parameters TEXT NOT NULL,
+                  seed TEXT NOT NULL,
+                  x INTEGER NOT NULL,
+                  y1 REAL NOT NULL,
+                  y2 REAL NOT NULL,
+                  PRIMARY KEY (scenario_hash, parameters, seed, x)
+                )
+                """)
         try db.execute(
             sql: """
                 CREATE TABLE IF NOT EXISTS plan (
@@ -97,12 +111,31 @@ public final class SweepStore: Sendable {
         finishedAt: Date = Date()
     ) throws(SweepError) {
         guard outcome.status != .interrupted else { return }
-        let columns =
-            [
-                "scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message",
-                "finished_at",
-            ]
-            + MetricCatalog.all.map(\.column) + ["task_index"]
+        do {
+            try database.write { db in
+                try Self.insertRun(
+                    db, scenario: scenario, scenarioHash: scenarioHash, task: task, taskIndex: taskIndex,
+                    outcome: outcome, finishedAt: finishedAt)
+            }
+        } catch {
+            throw .store("\(error)")
+        }
+    }
+
+    /// The columns of `runs` a run writes (all but `id`), in insertion order.
+    static var runColumns: [String] {
+        [
+            "scenario", "scenario_hash", "parameters", "point_label", "replication", "seed", "status", "message",
+            "finished_at",
+        ] + MetricCatalog.all.map(\.column) + ["task_index"]
+    }
+
+    /// Inserts (or replaces) one run's row inside the caller's transaction.
+    static func insertRun(
+        _ db: Database, scenario: String, scenarioHash: String, task: RunTask, taskIndex: Int?, outcome: RunOutcome,
+        finishedAt: Date
+    ) throws {
+        let columns = runColumns
         var values: [(any DatabaseValueConvertible)?] = [
             scenario, scenarioHash, task.point.json, task.point.label, task.replication, String(task.seed),
             outcome.status.rawValue, outcome.message, Self.timestamp(finishedAt),
@@ -113,15 +146,9 @@ public final class SweepStore: Sendable {
         }
         values.append(taskIndex)
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        do {
-            try database.write { db in
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO runs (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-                    arguments: StatementArguments(values))
-            }
-        } catch {
-            throw .store("\(error)")
-        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO runs (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+            arguments: StatementArguments(values))
     }
 
     /// A stored run.
