@@ -55,12 +55,6 @@ struct BenchFGDCommand: ParsableCommand {
     @Option(help: "Output CSV file (written atomically); optional with --shard.")
     var out: String?
 
-    @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
-    var db: String?
-
-    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
-    var shard: String?
-
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -76,11 +70,10 @@ struct BenchFGDCommand: ParsableCommand {
         _ = try parsedSeeds()
         _ = try parsedWorkloads()
         if let out, out.isEmpty { throw ValidationError("--out needs a file path") }
-        if out == nil, shard == nil { throw ValidationError("--out FILE is required (optional only with --shard)") }
-        try batch.validate(shard: shard)
-        if shard != nil, db == nil {
-            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/fgd-{shard}.sqlite)")
+        if out == nil, batch.shard == nil {
+            throw ValidationError("--out FILE is required (optional only with --shard)")
         }
+        try batch.validate(example: "shards/fgd-{shard}.sqlite")
     }
 
     /// The arguments that define the plan, for the emitted shard and report commands.
@@ -109,17 +102,17 @@ struct BenchFGDCommand: ParsableCommand {
             print(
                 batch.job(
                     command: ["bench", "fgd"], defaultName: "kubesim-bench-fgd", planArguments: planArguments,
-                    taskCount: total, db: db, reportOutputArguments: out.map { ["--out", $0] } ?? []))
+                    taskCount: total, reportOutputArguments: out.map { ["--out", $0] } ?? []))
             return
         }
         let rows: [GPUSharingExperiment.Row]
         var ran = total
-        if db != nil || shard != nil {
+        if batch.db != nil || batch.shard != nil {
             do {
                 (rows, ran) = try runStored(experiment, directory: directory)
             } catch let error as SweepError {
                 StandardError.write("kubesim: \(error)\n")
-                throw ExitCode(shard != nil ? (error.isRetryable ? 1 : 2) : 1)
+                throw ExitCode(batch.shard != nil ? (error.isRetryable ? 1 : 2) : 1)
             }
         } else {
             let quiet = self.quiet
@@ -150,19 +143,19 @@ struct BenchFGDCommand: ParsableCommand {
             if !quiet { StandardError.progress("runs \(done)/\(total)") }
         }
         let all = Array(0..<experiment.runCount)
-        guard let shard else {
+        guard let shard = batch.shard else {
             let result = try experiment.run(
-                only: all, workloadHashes: hashes, store: try SweepStore(path: db!),
+                only: all, workloadHashes: hashes, store: try SweepStore(path: batch.db!),
                 shouldStop: { interruption.requested }, progress: progress)
             StandardError.endProgress()
             if !result.isComplete {
-                StandardError.write("kubesim: interrupted; finished runs are in \(db!); re-run to resume\n")
+                StandardError.write("kubesim: interrupted; finished runs are in \(batch.db!); re-run to resume\n")
                 throw ExitCode(130)
             }
             return (result.rows, result.ran)
         }
         let parsed = try SweepShard(parsing: shard, environment: ProcessInfo.processInfo.environment)
-        let file = ShardFile(path: parsed.expand(db!))
+        let file = ShardFile(path: parsed.expand(batch.db!))
         let record = SweepStore.PlanRecord(
             fingerprint: experiment.fingerprint(workloadHashes: hashes), shardIndex: parsed.index,
             shardCount: parsed.count)

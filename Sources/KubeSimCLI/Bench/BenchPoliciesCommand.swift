@@ -59,12 +59,6 @@ struct BenchPoliciesCommand: ParsableCommand {
     )
     var jobs: Int = CPUAllowance.granted()
 
-    @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
-    var db: String?
-
-    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
-    var shard: String?
-
     @Option(help: "Write one CSV row per run to this file.")
     var csv: String?
 
@@ -79,10 +73,7 @@ struct BenchPoliciesCommand: ParsableCommand {
             throw ValidationError("--replications must be in 1…10000")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        try batch.validate(shard: shard)
-        if shard != nil, db == nil {
-            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/bench-{shard}.sqlite)")
-        }
+        try batch.validate(example: "shards/bench-{shard}.sqlite")
     }
 
     /// The arguments that define the matrix, for the emitted shard and report commands.
@@ -102,7 +93,7 @@ struct BenchPoliciesCommand: ParsableCommand {
                 print(
                     batch.job(
                         command: ["bench", "policies"], defaultName: "kubesim-bench-policies",
-                        planArguments: planArguments, taskCount: benchmark.cells.count, db: db,
+                        planArguments: planArguments, taskCount: benchmark.cells.count,
                         reportOutputArguments: csv.map { ["--csv", $0] } ?? []))
                 return
             }
@@ -114,11 +105,11 @@ struct BenchPoliciesCommand: ParsableCommand {
             }
             let results: PolicyBenchmarkResults
             var publish: (() throws -> Void)?
-            if let shard {
+            if let shard = batch.shard {
                 (results, publish) = try runShard(
                     benchmark, shard: try SweepShard(parsing: shard, environment: ProcessInfo.processInfo.environment),
                     shouldStop: { interruption.requested }, progress: progress)
-            } else if let db {
+            } else if let db = batch.db {
                 results = try benchmark.run(
                     cells: benchmark.cells, store: try SweepStore(path: db), jobs: jobs,
                     shouldStop: { interruption.requested }, progress: progress
@@ -148,7 +139,7 @@ struct BenchPoliciesCommand: ParsableCommand {
             }
             if interruption.requested {
                 StandardError.write("kubesim: interrupted; the table holds the runs that finished\n")
-                throw ExitCode(shard != nil ? 1 : 130)
+                throw ExitCode(batch.shard != nil ? 1 : 130)
             }
             if let publish {
                 try publish()
@@ -162,7 +153,7 @@ struct BenchPoliciesCommand: ParsableCommand {
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
             // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
-            throw ExitCode(shard != nil || batch.emit != nil ? (error.isRetryable ? 1 : 2) : 1)
+            throw ExitCode(batch.shard != nil || batch.emit != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 
@@ -172,7 +163,7 @@ struct BenchPoliciesCommand: ParsableCommand {
         _ benchmark: PolicyBenchmark, shard: SweepShard, shouldStop: @escaping @Sendable () -> Bool,
         progress: @escaping @Sendable (Int, Int) -> Void
     ) throws(SweepError) -> (PolicyBenchmarkResults, (() throws -> Void)?) {
-        let file = ShardFile(path: shard.expand(db!))
+        let file = ShardFile(path: shard.expand(batch.db!))
         let record = SweepStore.PlanRecord(
             fingerprint: benchmark.fingerprint(policy: policyDescription()), shardIndex: shard.index,
             shardCount: shard.count)

@@ -2,13 +2,20 @@ import ArgumentParser
 import Experiments
 import Foundation
 
-/// `--emit slurm|kubernetes --shards N …`: the options shared by every command that can print
-/// its work as a batch job instead of running it (`sweep`, `bench policies`, `bench fgd`).
+/// `--db`, `--shard I/N` and `--emit slurm|kubernetes --shards N …`: the options shared by every
+/// command whose runs are stored, sharded and printed as a batch job (`sweep`, `bench policies`,
+/// `bench fgd`).
 struct BatchJobOptions: ParsableArguments {
     /// The batch systems `--emit` writes for.
     enum BatchSystem: String, ExpressibleByArgument, CaseIterable {
         case slurm, kubernetes
     }
+
+    @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
+    var db: String?
+
+    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
+    var shard: String?
 
     @Option(help: "Print a batch job instead of running: slurm (a job array script) or kubernetes (an Indexed Job).")
     var emit: BatchSystem?
@@ -29,10 +36,14 @@ struct BatchJobOptions: ParsableArguments {
     @Option(help: "With --emit: the job name.")
     var jobName: String?
 
-    /// Checks the combination; `shard` is the command's own `--shard`.
-    func validate(shard: String?) throws {
+    /// Checks the combination.
+    /// - Parameter example: a shard file name for the error message, e.g. `shards/bench-{shard}.sqlite`.
+    func validate(example: String) throws {
         if emit != nil, shard != nil {
             throw ValidationError("--emit prints the jobs that run the shards: drop --shard")
+        }
+        if shard != nil, db == nil {
+            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. \(example))")
         }
         if emit != nil {
             guard let shards, shards >= 1 else { throw ValidationError("--emit needs --shards N (N ≥ 1)") }
@@ -49,7 +60,7 @@ struct BatchJobOptions: ParsableArguments {
     ///   - command: the subcommand, e.g. `["bench", "policies"]`.
     ///   - defaultName: the job name when `--job-name` is not given.
     func job(
-        command: [String], defaultName: String, planArguments: [String], taskCount: Int, db: String?,
+        command: [String], defaultName: String, planArguments: [String], taskCount: Int,
         reportOutputArguments: [String]
     ) -> String {
         let system = emit!

@@ -12,7 +12,7 @@ extension SweepCommand {
         _ shard: SweepShard, plan: SweepPlan, tasks: [RunTask], shown: [Int],
         shouldStop: @escaping @Sendable () -> Bool, progress: SweepProgress
     ) throws {
-        let file = ShardFile(path: shard.expand(db!))
+        let file = ShardFile(path: shard.expand(batch.db!))
         let record = SweepStore.PlanRecord(
             fingerprint: PlanFingerprint(plan: plan, policy: policyDescription()), shardIndex: shard.index,
             shardCount: shard.count)
@@ -77,7 +77,6 @@ extension SweepCommand {
     func emitJob(taskCount: Int) -> String {
         batch.job(
             command: ["sweep"], defaultName: "kubesim-sweep", planArguments: planArguments, taskCount: taskCount,
-            db: db,
             reportOutputArguments: csv.map { ["--csv", $0] } ?? [])
     }
 }

@@ -65,9 +65,6 @@ struct SweepCommand: ParsableCommand {
     )
     var jobs: Int = CPUAllowance.granted()
 
-    @Option(help: "SQLite results database; runs already in it are skipped (default: in memory).")
-    var db: String?
-
     @Option(help: "Write one CSV row per run to this file.")
     var csv: String?
 
@@ -90,9 +87,6 @@ struct SweepCommand: ParsableCommand {
         help: "Confidence level of the intervals; for --find, the fraction of replications that must meet the target.")
     var confidence: Double = 0.95
 
-    @Option(help: "I/N or auto/N: run only shard I of N into its own --db file ({shard} in it becomes I).")
-    var shard: String?
-
     @OptionGroup(title: "Batch jobs")
     var batch: BatchJobOptions
 
@@ -108,17 +102,14 @@ struct SweepCommand: ParsableCommand {
         if find != nil, target == nil { throw ValidationError("--find needs --target, e.g. --target '<=5s'") }
         if find == nil, target != nil { throw ValidationError("--target is only used with --find") }
         if find == nil, settings.isEmpty { throw ValidationError("give at least one --set PATH=V1,V2,… (or --find)") }
-        if shard != nil, db == nil {
-            throw ValidationError("--shard needs --db FILE (its own file per shard, e.g. shards/shard-{shard}.sqlite)")
-        }
-        try batch.validate(shard: shard)
+        try batch.validate(example: "shards/shard-{shard}.sqlite")
     }
 
     func run() throws {
         let input: ScenarioInput
         do {
             input = try InputReporting.loadOrExit(paths, quiet: quiet)
-        } catch let code as ExitCode where shard != nil || batch.emit != nil {
+        } catch let code as ExitCode where batch.shard != nil || batch.emit != nil {
             // A batch system must not retry bad input: 2, whatever the kind of input error.
             throw code == .success ? code : ExitCode(2)
         }
@@ -127,7 +118,7 @@ struct SweepCommand: ParsableCommand {
         } catch let error as SweepError {
             StandardError.write("kubesim: \(error)\n")
             // A shard tells its batch system whether to retry: 1 retryable, 2 bad input.
-            throw ExitCode(shard != nil || batch.emit != nil ? (error.isRetryable ? 1 : 2) : 1)
+            throw ExitCode(batch.shard != nil || batch.emit != nil ? (error.isRetryable ? 1 : 2) : 1)
         }
     }
 
@@ -136,7 +127,7 @@ struct SweepCommand: ParsableCommand {
         let policyChoice = try policy.map { try PolicyChoice(parsing: $0) }
         let base = RunConfiguration(input: input, policy: policyChoice)
         let hash = ScenarioFingerprint.fingerprint(paths: paths, input: input)
-        let store = try SweepStore(path: shard == nil && batch.emit == nil ? db : nil)
+        let store = try SweepStore(path: batch.shard == nil && batch.emit == nil ? batch.db : nil)
         let interruption = Interruption.install()
         let shouldStop: @Sendable () -> Bool = { interruption.requested }
         let progress = SweepProgress(enabled: !quiet)
@@ -159,7 +150,7 @@ struct SweepCommand: ParsableCommand {
             let search = CapacitySearch(
                 interval: interval, fixed: fixed, target: try MetricTarget(metric: metricIndex, parsing: target!),
                 confidence: confidence)
-            if shard != nil || batch.emit != nil {
+            if batch.shard != nil || batch.emit != nil {
                 // Sharded, --find runs its whole grid (every value of the interval); the search
                 // then bisects on the merged database and runs nothing.
                 let plan = try SweepPlan(
@@ -170,7 +161,8 @@ struct SweepCommand: ParsableCommand {
                     print(emitJob(taskCount: tasks.count))
                 } else {
                     try runShard(
-                        try SweepShard(parsing: shard!, environment: ProcessInfo.processInfo.environment), plan: plan,
+                        try SweepShard(parsing: batch.shard!, environment: ProcessInfo.processInfo.environment),
+                        plan: plan,
                         tasks: tasks, shown: [metricIndex], shouldStop: shouldStop, progress: progress)
                 }
                 return
@@ -229,7 +221,7 @@ struct SweepCommand: ParsableCommand {
             guard let index = MetricCatalog.index(of: trimmed) else { throw SweepError.unknownMetric(trimmed) }
             return index
         }
-        if let shard {
+        if let shard = batch.shard {
             try runShard(
                 try SweepShard(parsing: shard, environment: ProcessInfo.processInfo.environment), plan: plan,
                 tasks: tasks, shown: shown, shouldStop: shouldStop, progress: progress)
@@ -252,7 +244,7 @@ struct SweepCommand: ParsableCommand {
         }
         if report.interrupted {
             StandardError.write(
-                "kubesim: interrupted; \(report.ran) finished runs were saved\(db.map { " in \($0)" } ?? ""); re-run to resume\n"
+                "kubesim: interrupted; \(report.ran) finished runs were saved\(batch.db.map { " in \($0)" } ?? ""); re-run to resume\n"
             )
             throw ExitCode(130)
         }
