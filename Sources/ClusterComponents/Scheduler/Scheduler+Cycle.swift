@@ -17,7 +17,8 @@ extension Scheduler {
         let profileIndex = queue.infos[pod.value].profile
         let info = cache.info(for: pod, object: object)
         var state = CycleState(
-            pod: pod, object: object, info: info, profile: profileIndex, addedAffinity: profiles[profileIndex].addedAffinity)
+            pod: pod, object: object, info: info, profile: profileIndex,
+            addedAffinity: profiles[profileIndex].addedAffinity)
         let n = cache.nodeCount
         if n == 0 {
             // ErrNoNodesAvailable: an error, not a FitError; the pod goes to backoff.
@@ -128,7 +129,8 @@ extension Scheduler {
 
     /// PreScore, Score, NormalizeScore, weights, then a uniform choice among the maxima
     /// (selectHost reservoir sampling with the seeded `scheduler/ties` stream).
-    func prioritizeAndSelect(_ state: inout CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int {
+    func prioritizeAndSelect(_ state: inout CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int
+    {
         let count = feasible.count
         var totals = self.totals
         self.totals = []

@@ -29,8 +29,8 @@ enum BuiltinPlugin {
     case dotProduct(DotProduct)
     case defaultPreemption(DefaultPreemption)
     #if DEBUG
-        /// The worked example of docs/architecture.md (debug builds only: tests use it).
-        case exampleNodeLabel(ExampleNodeLabel)
+    /// The worked example of docs/architecture.md (debug builds only: tests use it).
+    case exampleNodeLabel(ExampleNodeLabel)
     #endif
 
     /// Builds the plugin registered under `name` (case-insensitive; aliases included) for a
@@ -60,7 +60,7 @@ enum BuiltinPlugin {
         if matches(DotProduct.self) { return .dotProduct(.init(&configuration)) }
         if matches(DefaultPreemption.self) { return .defaultPreemption(.init(&configuration)) }
         #if DEBUG
-            if matches(ExampleNodeLabel.self) { return .exampleNodeLabel(.init(&configuration)) }
+        if matches(ExampleNodeLabel.self) { return .exampleNodeLabel(.init(&configuration)) }
         #endif
         return nil
     }
@@ -89,7 +89,7 @@ enum BuiltinPlugin {
         case .dotProduct(let plugin): visitor.visit(plugin)
         case .defaultPreemption(let plugin): visitor.visit(plugin)
         #if DEBUG
-            case .exampleNodeLabel(let plugin): visitor.visit(plugin)
+        case .exampleNodeLabel(let plugin): visitor.visit(plugin)
         #endif
         }
     }

@@ -66,7 +66,9 @@ final class Profile {
         for (name, weight) in Self.defaultPlugins {
             guard let plugin = instance(name) else { continue }
             if plugin.extensionPoints.contains(.filter) { filters.append(plugin) }
-            if plugin.extensionPoints.contains(.score) { scorers.append(ScoreEntry(plugin: plugin, weight: weight, name: name)) }
+            if plugin.extensionPoints.contains(.score) {
+                scorers.append(ScoreEntry(plugin: plugin, weight: weight, name: name))
+            }
             if plugin.extensionPoints.contains(.postFilter) { postFilters.append(plugin) }
         }
         func apply(_ set: PluginSet?, _ points: ExtensionPoints) {
@@ -93,7 +95,8 @@ final class Profile {
                     if let i = scorers.firstIndex(where: { $0.name == entry.name }) {
                         if let weight = entry.weight { scorers[i].weight = Int64(weight) }
                     } else {
-                        scorers.append(ScoreEntry(plugin: plugin, weight: Int64(max(entry.weight ?? 1, 1)), name: entry.name))
+                        scorers.append(
+                            ScoreEntry(plugin: plugin, weight: Int64(max(entry.weight ?? 1, 1)), name: entry.name))
                     }
                 }
                 if has.contains(.postFilter), !postFilters.contains(where: { $0.name == plugin.name }) {

@@ -39,7 +39,9 @@ protocol SchedulerPlugin {
 
     /// PostFilter: runs when no node passed the filters; may nominate a node (preemption).
     /// - Returns: the nominated node, or the plugin's message for the FailedScheduling event.
-    func postFilter(_ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler) -> (
+    func postFilter(
+        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+    ) -> (
         node: Int?, message: String?
     )
 
@@ -92,7 +94,9 @@ extension SchedulerPlugin {
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus { .success }
     static var helpedByPodRemoval: Bool { false }
     func passesOnPlainNodes(_ state: CycleState) -> Bool { false }
-    func postFilter(_ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler) -> (
+    func postFilter(
+        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+    ) -> (
         node: Int?, message: String?
     ) { (nil, nil) }
     func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode { .success }

@@ -18,7 +18,9 @@ struct DefaultPreemption: PostFilterPlugin {
     }
 
     /// Nominates a node, or says why not (prefixed `preemption: `, as the framework reports it).
-    func postFilter(_ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler) -> (
+    func postFilter(
+        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+    ) -> (
         node: Int?, message: String?
     ) {
         let result = scheduler.preempt(pod, state: state, profile: profile, using: self)

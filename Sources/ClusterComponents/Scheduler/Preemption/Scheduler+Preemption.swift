@@ -16,7 +16,9 @@ extension Scheduler {
     }
 
     /// - Returns: the nominated node, or the PostFilter message (without the `preemption: ` prefix).
-    func preempt(_ pod: PodID, state: CycleState, profile: Int, using plugin: DefaultPreemption) -> (
+    func preempt(
+        _ pod: PodID, state: CycleState, profile: Int, using plugin: DefaultPreemption
+    ) -> (
         node: Int?, message: String?
     ) {
         let object = cluster.api[pod]

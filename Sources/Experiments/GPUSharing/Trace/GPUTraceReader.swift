@@ -110,7 +110,8 @@ private struct CSVTable {
         for row in table.rows {
             if row.cells.count > table.header.count {
                 throw GPUTraceError(
-                    file: path, line: row.line, reason: "\(row.cells.count) fields, the header has \(table.header.count)")
+                    file: path, line: row.line,
+                    reason: "\(row.cells.count) fields, the header has \(table.header.count)")
             }
             rows.append(Row(file: path, line: row.line, table: table, row: row))
         }
