@@ -17,7 +17,8 @@ extension Scheduler {
         let profileIndex = queue.infos[pod.value].profile
         let info = cache.info(for: pod, object: object)
         var state = CycleState(
-            pod: pod, object: object, info: info, addedAffinity: profiles[profileIndex].addedAffinity)
+            pod: pod, object: object, info: info, profile: profileIndex,
+            addedAffinity: profiles[profileIndex].addedAffinity)
         let n = cache.nodeCount
         if n == 0 {
             // ErrNoNodesAvailable: an error, not a FitError; the pod goes to backoff.
@@ -26,7 +27,7 @@ extension Scheduler {
                 reason: "SchedulerError", rejectors: .all, toBackoff: true, nominate: nil)
             return
         }
-        preFilter(&state, profile: profileIndex)
+        runPreFilters(&state, profile: profileIndex)
         var explanation: SchedulingExplanation? =
             recordExplanations
             ? SchedulingExplanation(time: cluster.now, schedulerName: profiles[profileIndex].schedulerName, nodes: [])
@@ -53,26 +54,9 @@ extension Scheduler {
         if feasible.count == 1 {
             chosen = Int(feasible[0])
         } else {
-            chosen = prioritizeAndSelect(state, profile: profileIndex, explanation: &explanation)
+            chosen = prioritizeAndSelect(&state, profile: profileIndex, explanation: &explanation)
         }
         assume(pod, object: object, on: chosen, profile: profileIndex, explanation: &explanation)
-    }
-
-    // MARK: - PreFilter
-
-    func preFilter(_ state: inout CycleState, profile: Int) {
-        let p = profiles[profile]
-        if p.filters.contains(.podTopologySpread) {
-            let constraints = PodTopologySpread.constraints(
-                spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: p.spreadArgs)
-            if !constraints.hard.isEmpty { state.spreadFilter = spreadFilterState(state, constraints.hard) }
-        }
-        if p.filters.contains(.interPodAffinity) {
-            let terms = PodAffinityTerms(state.spec, namespace: state.namespace, labels: state.labels)
-            if !terms.requiredAffinity.isEmpty || !terms.requiredAntiAffinity.isEmpty || !cache.affinityPods.isEmpty {
-                state.affinityFilter = affinityFilterState(state, terms)
-            }
-        }
     }
 
     // MARK: - Filter
@@ -94,50 +78,6 @@ extension Scheduler {
         return runFilters(state, profile: profile, node: cache.nodes[node])
     }
 
-    @inline(__always)
-    func runFilters(_ state: CycleState, profile: Int, node: NodeInfo) -> FilterStatus {
-        let filters = profiles[profile].filters
-        for (index, filter) in filters.enumerated() {
-            var status: FilterStatus
-            switch filter {
-            case .nodeUnschedulable: status = NodeUnschedulable.filter(state, node, builtin)
-            case .nodeName: status = NodeName.filter(state, node, builtin)
-            case .taintToleration: status = TaintToleration.filter(state, node, builtin, &reasons)
-            case .nodeAffinity: status = NodeAffinityPlugin.filter(state, node, builtin)
-            case .nodePorts: status = NodePorts.filter(state, node, builtin)
-            case .nodeResourcesFit: status = profiles[profile].fit.filter(state, node, names: cache.resources.names)
-            case .podTopologySpread: status = PodTopologySpread.filter(state, node, builtin)
-            case .interPodAffinity: status = InterPodAffinity.filter(state, node, builtin)
-            case .gpuShare: status = GPUShare.filter(state, node, builtin)
-            case .custom(let i):
-                let result = profiles[profile].customFilters[i].filter(podContext(state), node: node)
-                status = FilterStatus(code: result.code)
-                if result.code != .success {
-                    status.reason = reasons.id(result.reasons.first ?? profiles[profile].filterNames[index])
-                }
-            }
-            if !status.isSuccess {
-                status.plugin = UInt8(truncatingIfNeeded: index)
-                return status
-            }
-        }
-        return .success
-    }
-
-    /// Whether every filter but NodeResourcesFit trivially passes for this pod on a node whose
-    /// hot record is not `slow` (no taints, not unschedulable, no nominated pods).
-    func podTakesFastPath(_ state: CycleState, profile: Int) -> Bool {
-        if let name = state.spec.nodeName, !name.isEmpty { return false }
-        if !state.nodeSelector.isEmpty || !state.requiredAffinity.isEmpty || state.hasPorts { return false }
-        if state.spreadFilter != nil || state.affinityFilter != nil { return false }
-        if state.info.request.gpu.isRequested { return false }
-        let r = state.info.request.requested
-        if r.count > ResourceIndex.firstScalar, r[ResourceIndex.firstScalar...].contains(where: { $0 != 0 }) {
-            return false
-        }
-        return !profiles[profile].hasCustomFilters
-    }
-
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
     func findNodesThatFit(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) {
@@ -153,12 +93,10 @@ extension Scheduler {
         var k = Self.numFeasibleNodesToFind(
             percentage: profiles[profile].percentageOfNodesToScore ?? percentageOfNodesToScore, numAllNodes: n)
         if profiles[profile].scorers.isEmpty { k = 1 }
-        let fast = podTakesFastPath(state, profile: profile)
-        let checkFit = profiles[profile].filters.contains(.nodeResourcesFit)
-        let request = state.info.request
-        let cpu = request.value(ResourceIndex.cpu)
-        let memory = request.value(ResourceIndex.memory)
-        let ephemeral = request.value(ResourceIndex.ephemeralStorage)
+        // Plain nodes (hot record not `slow`) need only NodeResourcesFit's hot-scalar check when
+        // every other filter passes there for this pod.
+        let fastPath = podTakesFastPath(state, profile: profile) ? NodeResourcesFit.FastPath(state.info.request) : nil
+        let checkFit = profiles[profile].filtersByResources
         let recording = explanation != nil
         let start = nextStartNodeIndex % n
         var processed = 0
@@ -166,8 +104,7 @@ extension Scheduler {
         for _ in 0..<n {
             let node = Int(order[i])
             processed += 1
-            if fast && !hot[node].slow && (!checkFit || hot[node].fits(cpu: cpu, memory: memory, ephemeral: ephemeral))
-            {
+            if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
                 feasible.append(Int32(node))
                 if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
             } else {
@@ -192,7 +129,8 @@ extension Scheduler {
 
     /// PreScore, Score, NormalizeScore, weights, then a uniform choice among the maxima
     /// (selectHost reservoir sampling with the seeded `scheduler/ties` stream).
-    func prioritizeAndSelect(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int {
+    func prioritizeAndSelect(_ state: inout CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int
+    {
         let count = feasible.count
         var totals = self.totals
         self.totals = []
@@ -202,7 +140,7 @@ extension Scheduler {
         let p = profiles[profile]
         var perPlugin: [[Int64]] = []
         for scorer in p.scorers {
-            let skipped = scorePlugin(scorer.plugin, state, profile: profile, count: count)
+            let skipped = scorePlugin(scorer.plugin, &state, count: count)
             if explanation != nil {
                 perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scores[0..<count]))
             }
@@ -267,168 +205,13 @@ extension Scheduler {
         return Int(feasible[best])
     }
 
-    /// Fills `scores[0..<count]` with one plugin's normalized scores.
-    /// - Returns: true when PreScore skipped the plugin.
-    func scorePlugin(_ plugin: ScoreRef, _ state: CycleState, profile: Int, count: Int) -> Bool {
-        switch plugin {
-        case .taintToleration:
-            let tolerations = TaintToleration.preferTolerations(state.tolerations)
-            let hot = cache.hot
-            var scores = takeScores()
-            var anyTaint = false
-            for j in 0..<count {
-                let node = Int(feasible[j])
-                if hot[node].hasPreferTaints {
-                    scores[j] = TaintToleration.score(tolerations, cache.nodes[node])
-                    anyTaint = true
-                } else {
-                    scores[j] = 0
-                }
-            }
-            if anyTaint {
-                var slice = scores[0..<count]
-                DefaultNormalizeScore.apply(&slice, reverse: true)
-                scores.replaceSubrange(0..<count, with: slice)
-            } else {
-                for j in 0..<count { scores[j] = 100 }
-            }
-            self.scores = scores
-        case .nodeAffinity:
-            let terms = NodeAffinityPlugin.preferredTerms(state.spec, added: profiles[profile].addedAffinity)
-            if terms.isEmpty { return true }
-            for j in 0..<count { scores[j] = NodeAffinityPlugin.score(terms, cache.nodes[Int(feasible[j])]) }
-            var slice = scores[0..<count]
-            DefaultNormalizeScore.apply(&slice, reverse: false)
-            scores.replaceSubrange(0..<count, with: slice)
-        case .nodeResourcesFit:
-            let fit = profiles[profile].fit
-            var scores = takeScores()
-            if fit.scoresHotOnly {
-                let request = state.info.request
-                memoizedHotScores(into: &scores, count: count, memo: \.fitMemo, profile: profile, request: request) {
-                    fit.score(request, hot: $0)
-                }
-            } else {
-                for j in 0..<count { scores[j] = fit.score(state, cache.nodes[Int(feasible[j])]) }
-            }
-            self.scores = scores
-        case .balancedAllocation:
-            let balanced = profiles[profile].balanced
-            if balanced.skips(state) { return true }
-            var scores = takeScores()
-            if balanced.scoresHotOnly {
-                let request = state.info.request
-                memoizedHotScores(into: &scores, count: count, memo: \.balancedMemo, profile: profile, request: request)
-                {
-                    balanced.score(request, hot: $0)
-                }
-            } else {
-                for j in 0..<count { scores[j] = balanced.score(state, cache.nodes[Int(feasible[j])]) }
-            }
-            self.scores = scores
-        case .imageLocality:
-            let containers = (state.spec.initContainers ?? []) + state.spec.containers
-            var ids: [Int32] = []
-            for c in containers {
-                if let id = cache.imageIDs[ImageLocality.normalizedImageName(c.image ?? "")] { ids.append(id) }
-            }
-            // No image of the pod is on any node: every score is 0, the same as skipping.
-            if ids.isEmpty { return true }
-            let total = cache.nodeCount
-            for j in 0..<count {
-                scores[j] = ImageLocality.score(
-                    images: ids, containers: containers.count, node: cache.nodes[Int(feasible[j])],
-                    imageNodeCount: cache.imageNodeCount, totalNodes: total)
-            }
-        case .podTopologySpread:
-            return !spreadScore(state, profile: profile, count: count)
-        case .interPodAffinity:
-            return !interPodAffinityScore(state, profile: profile, count: count)
-        case .gpuBestFit: gpuBestFitScores(state, count: count)
-        case .fgd: fgdScores(state, count: count)
-        case .policy(let i):
-            let context = podContext(state)
-            let nodes = (0..<count).map { cache.nodes[Int(feasible[$0])] }
-            if profiles[profile].policies[i].preScore(context, feasible: nodes, random: &policyRandom) == .skip {
-                return true
-            }
-            var raw = [Int64](repeating: 0, count: count)
-            let policy = profiles[profile].policies[i]
-            for j in 0..<count { raw[j] = policy.score(context, node: nodes[j]) }
-            policy.normalizeScore(&raw)
-            for j in 0..<count { scores[j] = raw[j] }
-        case .custom(let i):
-            let context = podContext(state)
-            let nodes = (0..<count).map { cache.nodes[Int(feasible[$0])] }
-            if profiles[profile].customScorers[i].preScore(context, feasible: nodes, random: &policyRandom) == .skip {
-                return true
-            }
-            let plugin = profiles[profile].customScorers[i]
-            var raw = nodes.map { plugin.score(context, node: $0) }
-            plugin.normalizeScore(&raw)
-            for j in 0..<count { scores[j] = raw[j] }
-        }
-        return false
-    }
-
-    /// Moves the score buffer out of `self` (no exclusivity checks in the loops); the caller
-    /// stores it back.
-    @inline(__always)
-    func takeScores() -> [Int64] {
-        let scores = self.scores
-        self.scores = []
-        return scores
-    }
-
-    /// Scores the feasible nodes from their hot scalars, reusing a node's previous score while
-    /// neither the node (its version) nor the pod's request (the memo key) changed; the results
-    /// are identical to scoring every node.
-    @inline(__always)
-    func memoizedHotScores(
-        into scores: inout [Int64], count: Int, memo path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>,
-        profile: Int, request: PodRequest, score: (NodeHot) -> Int64
-    ) {
-        let hot = cache.hot
-        let key = MemoKey(request)
-        let p = Int32(profile)
-        var memo = takeMemo(path)
-        for j in 0..<count {
-            let node = Int(feasible[j])
-            let h = hot[node]
-            if memo[node].matches(h.version, p, key) {
-                scores[j] = memo[node].score
-            } else {
-                let s = score(h)
-                memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
-                scores[j] = s
-            }
-        }
-        self[keyPath: path] = memo
-    }
-
-    /// Moves a memo out of `self`, sized to the node table.
-    @inline(__always)
-    func takeMemo(_ path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>) -> [ScoreMemo] {
-        var memo = self[keyPath: path]
-        self[keyPath: path] = []
-        if memo.count < cache.hot.count {
-            memo.append(contentsOf: repeatElement(ScoreMemo(), count: cache.hot.count - memo.count))
-        }
-        return memo
-    }
-
-    func podContext(_ state: CycleState) -> PodContext {
-        PodContext(
-            id: state.pod, pod: cluster.api[state.pod].pod, request: state.info.request, priority: state.info.priority)
-    }
-
     // MARK: - Assume and bind
 
     func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?)
     {
-        chooseGPUDevice(pod, on: node, profile: profile)
+        runReserve(pod, node: node, profile: profile)
         cache.addPod(pod, object: object, to: node, at: cluster.now)
-        recordGPUDevices(pod)
+        runPreBind(pod, node: node, profile: profile)
         queue.remove(pod)
         clearNomination(pod)
         scheduledCount += 1

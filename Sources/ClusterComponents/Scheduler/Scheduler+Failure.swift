@@ -30,10 +30,10 @@ extension Scheduler {
         let n = cache.nodeCount
         var reasonList: [String] = []
         var rejectors: PluginMask = .nodeScoped
-        let filters = profiles[profile].filters
+        let helped = profiles[profile].filterHelpedByPodRemoval
         for entry in failed {
             reasonList.append(contentsOf: reasonStrings(entry.status))
-            if filters[Int(entry.status.plugin)].helpedByPodRemoval { rejectors.insert(.podScoped) }
+            if helped[Int(entry.status.plugin)] { rejectors.insert(.podScoped) }
         }
         var message = Self.fitErrorMessage(numAllNodes: n, reasons: reasonList)
         // PostFilter plugins in order: DynamicResources (default from v1.34) then DefaultPreemption.
@@ -42,15 +42,13 @@ extension Scheduler {
         if cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 34) {
             postMessages.append("no new claims to deallocate")
         }
-        if profiles[profile].preemption {
-            let result = preempt(pod, state: state, profile: profile)
-            if let node = result.node {
-                nominated = node
-                postMessages = []
-                rejectors.insert(.podScoped)
-            } else if let text = result.message {
-                postMessages.append("preemption: " + text)
-            }
+        let result = runPostFilters(pod, state, profile: profile)
+        if let node = result.node {
+            nominated = node
+            postMessages = []
+            rejectors.insert(.podScoped)
+        } else {
+            postMessages += result.messages
         }
         if !postMessages.isEmpty { message += " " + postMessages.joined(separator: ", ") }
         if var e = explanation {

@@ -85,35 +85,9 @@ public final class Scheduler {
             policy.profile(schedulerName: schedulerName), version: cluster.configuration.kubernetesVersion,
             resources: &cache.resources)
         if let i = profiles.firstIndex(where: { $0.schedulerName == schedulerName }) {
-            profile.customFilters = profiles[i].customFilters
-            profile.customScorers = profiles[i].customScorers
-            for (index, filter) in profiles[i].filters.enumerated() {
-                if case .custom = filter {
-                    profile.filters.append(filter)
-                    profile.filterNames.append(profiles[i].filterNames[index])
-                }
-            }
-            for scorer in profiles[i].scorers {
-                if case .custom = scorer.plugin { profile.scorers.append(scorer) }
-            }
             profiles[i] = profile
         } else {
             profiles.append(profile)
-        }
-    }
-
-    /// Adds a user plugin to a profile: as a filter if it is a ``FilterPlugin``, as a score
-    /// plugin with `weight` if it is a ``ScorePlugin``.
-    public func addPlugin(_ plugin: any SchedulerPlugin, weight: Int = 1, schedulerName: String = "default-scheduler") {
-        guard let i = profiles.firstIndex(where: { $0.schedulerName == schedulerName }) else { return }
-        if let filter = plugin as? any FilterPlugin {
-            profiles[i].customFilters.append(filter)
-            profiles[i].filters.append(.custom(profiles[i].customFilters.count - 1))
-            profiles[i].filterNames.append(plugin.name)
-        }
-        if let scorer = plugin as? any ScorePlugin {
-            profiles[i].customScorers.append(scorer)
-            profiles[i].scorers.append((.custom(profiles[i].customScorers.count - 1), Int64(weight), plugin.name))
         }
     }
 

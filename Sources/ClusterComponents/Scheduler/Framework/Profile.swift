@@ -1,194 +1,167 @@
 import KubeModel
 
-/// A filter in a profile: a built-in (switch-dispatched) or a user plugin.
-enum FilterRef: Equatable {
-    case nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit
-    case podTopologySpread, interPodAffinity
-    /// ``GPUShare`` (kubesim: the FGD artifact's GPU-sharing filter).
-    case gpuShare
-    case custom(Int)
-
-    var name: String {
-        switch self {
-        case .nodeUnschedulable: "NodeUnschedulable"
-        case .nodeName: "NodeName"
-        case .taintToleration: "TaintToleration"
-        case .nodeAffinity: "NodeAffinity"
-        case .nodePorts: "NodePorts"
-        case .nodeResourcesFit: "NodeResourcesFit"
-        case .podTopologySpread: "PodTopologySpread"
-        case .interPodAffinity: "InterPodAffinity"
-        case .gpuShare: GPUShare.name
-        case .custom: "custom"
-        }
-    }
-
-    static func named(_ name: String) -> FilterRef? {
-        switch name {
-        case "NodeUnschedulable": .nodeUnschedulable
-        case "NodeName": .nodeName
-        case "TaintToleration": .taintToleration
-        case "NodeAffinity": .nodeAffinity
-        case "NodePorts": .nodePorts
-        case "NodeResourcesFit": .nodeResourcesFit
-        case "PodTopologySpread": .podTopologySpread
-        case "InterPodAffinity": .interPodAffinity
-        case GPUShare.name: .gpuShare
-        default: nil
-        }
-    }
-
-    /// Whether an assigned pod's removal can turn this plugin's rejection into a pass.
-    var helpedByPodRemoval: Bool {
-        switch self {
-        case .nodePorts, .nodeResourcesFit, .podTopologySpread, .interPodAffinity, .gpuShare, .custom: true
-        default: false
-        }
-    }
-}
-
-/// A score plugin in a profile.
-enum ScoreRef: Equatable {
-    case taintToleration, nodeAffinity, nodeResourcesFit, podTopologySpread, interPodAffinity
-    case balancedAllocation, imageLocality
-    /// kubesim GPU-sharing policies (``Scheduler/gpuBestFitScores(_:count:)``, ``Scheduler/fgdScores(_:count:)``).
-    case gpuBestFit, fgd
-    case policy(Int)
-    case custom(Int)
-
-    static func named(_ name: String) -> ScoreRef? {
-        switch name {
-        case "TaintToleration": .taintToleration
-        case "NodeAffinity": .nodeAffinity
-        case "NodeResourcesFit": .nodeResourcesFit
-        case "PodTopologySpread": .podTopologySpread
-        case "InterPodAffinity": .interPodAffinity
-        case "NodeResourcesBalancedAllocation": .balancedAllocation
-        case "ImageLocality": .imageLocality
-        case "GPUBestFit", "BestFitScore": .gpuBestFit
-        case "FGD", "FGDScore": .fgd
-        default: nil
-        }
-    }
-}
-
 /// One scheduling profile, resolved from a `KubeSchedulerProfile` (k/k
-/// `pkg/scheduler/profile/profile.go` + `framework/runtime/framework.go`).
+/// `pkg/scheduler/profile/profile.go` + `framework/runtime/framework.go`): the plugins of each
+/// extension point, in order, each built once from the profile's `pluginConfig`.
 final class Profile {
-    /// `schedulerName`; also the component of its events.
-    var schedulerName: String
-    /// Filters in order.
-    var filters: [FilterRef]
-    /// Whether the profile has a user filter plugin.
-    var hasCustomFilters: Bool { filters.contains { if case .custom = $0 { true } else { false } } }
-    /// Filter names (for explanations and messages), parallel to `filters`.
-    var filterNames: [String]
-    /// Score plugins, weights and names.
-    var scorers: [(plugin: ScoreRef, weight: Int64, name: String)]
-    /// DefaultPreemption enabled.
-    var preemption: Bool
-    /// Per-profile percentageOfNodesToScore.
-    var percentageOfNodesToScore: Int?
-    /// Plugin settings.
-    var fit: NodeResourcesFit
-    var balanced: NodeResourcesBalancedAllocation
-    var spreadArgs: PodTopologySpreadArgs?
-    var hardPodAffinityWeight: Int64
-    var ignorePreferredTermsOfExistingPods: Bool
-    var addedAffinity: KubeModel.NodeAffinity?
-    var minCandidateNodesPercentage: Int
-    var minCandidateNodesAbsolute: Int
-    /// Built-in policies (see ``SchedulerPolicy``).
-    var policies: [PolicyScorer] = []
-    /// User plugins.
-    var customFilters: [any FilterPlugin] = []
-    var customScorers: [any ScorePlugin] = []
+    /// A score plugin with its weight and the name it was configured under.
+    struct ScoreEntry {
+        var plugin: BuiltinPlugin
+        var weight: Int64
+        var name: String
+    }
 
-    /// The default MultiPoint plugins with score weights (k/k
-    /// `pkg/scheduler/apis/config/v1/default_plugins.go` getDefaultPlugins). Volume plugins
-    /// are omitted: kubesim pods have no PVCs, so they always pass.
-    static let defaultFilters: [FilterRef] = [
-        .nodeUnschedulable, .nodeName, .taintToleration, .nodeAffinity, .nodePorts, .nodeResourcesFit,
-        .podTopologySpread, .interPodAffinity,
-        // kubesim: GPU-sharing requests (annotations) are honoured under every profile; a no-op
-        // for pods without them.
-        .gpuShare,
-    ]
-    static let defaultScorers: [(ScoreRef, Int64, String)] = [
-        (.taintToleration, 3, "TaintToleration"), (.nodeAffinity, 2, "NodeAffinity"),
-        (.nodeResourcesFit, 1, "NodeResourcesFit"), (.podTopologySpread, 2, "PodTopologySpread"),
-        (.interPodAffinity, 2, "InterPodAffinity"), (.balancedAllocation, 1, "NodeResourcesBalancedAllocation"),
-        (.imageLocality, 1, "ImageLocality"),
+    /// `schedulerName`; also the component of its events.
+    let schedulerName: String
+    /// Per-profile percentageOfNodesToScore.
+    let percentageOfNodesToScore: Int?
+    /// PreFilter plugins (the filters that have a PreFilter), in filter order.
+    let preFilters: [BuiltinPlugin]
+    /// Filters in order.
+    let filters: [BuiltinPlugin]
+    /// Filter names (for explanations and messages), parallel to `filters`.
+    let filterNames: [String]
+    /// Per filter: whether an assigned pod's removal can turn its rejection into a pass.
+    let filterHelpedByPodRemoval: [Bool]
+    /// PostFilter plugins (DefaultPreemption).
+    let postFilters: [BuiltinPlugin]
+    /// Score plugins with weights.
+    let scorers: [ScoreEntry]
+    /// Reserve, Permit and PreBind plugins: the enabled plugins that have them.
+    let reservers: [BuiltinPlugin]
+    let permits: [BuiltinPlugin]
+    let preBinders: [BuiltinPlugin]
+    /// NodeAffinity's `addedAffinity`: part of every pod's required affinity in this profile.
+    let addedAffinity: KubeModel.NodeAffinity?
+    /// Whether NodeResourcesFit is among the filters (its hot-scalar fast path then applies).
+    let filtersByResources: Bool
+
+    /// The default plugins in kube-scheduler's MultiPoint order, with score weights (k/k
+    /// `pkg/scheduler/apis/config/v1/default_plugins.go` getDefaultPlugins). Volume plugins are
+    /// omitted: kubesim pods have no PVCs, so they always pass. GPUShare (kubesim): GPU-sharing
+    /// requests (annotations) are honoured under every profile; a no-op for pods without them.
+    static let defaultPlugins: [(name: String, weight: Int64)] = [
+        ("NodeUnschedulable", 0), ("NodeName", 0), ("TaintToleration", 3), ("NodeAffinity", 2), ("NodePorts", 0),
+        ("NodeResourcesFit", 1), ("PodTopologySpread", 2), ("InterPodAffinity", 2), ("DefaultPreemption", 0),
+        ("NodeResourcesBalancedAllocation", 1), ("ImageLocality", 1), ("GPUShare", 0),
     ]
 
     /// Resolves a configured profile: defaults, then MultiPoint disabled/enabled, then the
     /// per-extension-point sets (filter, score, postFilter); `"*"` disables all defaults there.
     init(_ config: KubeSchedulerProfile, version: KubernetesVersion, resources: inout ResourceIndex) {
         schedulerName = config.schedulerName
-        var addedAffinity: KubeModel.NodeAffinity?
-        var spreadArgs: PodTopologySpreadArgs?
         percentageOfNodesToScore = config.percentageOfNodesToScore
-        var filters = Self.defaultFilters
-        var scorers = Self.defaultScorers
-        var policies: [PolicyScorer] = []
-        var preemption = true
-        func scoreRef(_ name: String) -> ScoreRef? {
-            if let ref = ScoreRef.named(name) { return ref }
-            if let policy = PolicyScorer.named(name) {
-                policies.append(policy)
-                return .policy(policies.count - 1)
-            }
-            return nil
+        var configuration = PluginConfiguration(profile: config, version: version, resources: resources)
+        // One instance per plugin, shared by its extension points (as the framework builds them).
+        var instances: [String: BuiltinPlugin] = [:]
+        func instance(_ name: String) -> BuiltinPlugin? {
+            if let plugin = instances[name.lowercased()] { return plugin }
+            guard let plugin = BuiltinPlugin.make(named: name, &configuration) else { return nil }
+            instances[name.lowercased()] = plugin
+            return plugin
         }
-        func apply(_ set: PluginSet?, filter: Bool, score: Bool, post: Bool) {
+        var filters: [BuiltinPlugin] = []
+        var scorers: [ScoreEntry] = []
+        var postFilters: [BuiltinPlugin] = []
+        for (name, weight) in Self.defaultPlugins {
+            guard let plugin = instance(name) else { continue }
+            if plugin.extensionPoints.contains(.filter) { filters.append(plugin) }
+            if plugin.extensionPoints.contains(.score) {
+                scorers.append(ScoreEntry(plugin: plugin, weight: weight, name: name))
+            }
+            if plugin.extensionPoints.contains(.postFilter) { postFilters.append(plugin) }
+        }
+        func apply(_ set: PluginSet?, _ points: ExtensionPoints) {
             guard let set else { return }
-            for plugin in set.disabled ?? [] {
-                if plugin.name == "*" {
-                    if filter { filters.removeAll() }
-                    if score { scorers.removeAll() }
-                    if post { preemption = false }
+            for entry in set.disabled ?? [] {
+                if entry.name == "*" {
+                    if points.contains(.filter) { filters.removeAll() }
+                    if points.contains(.score) { scorers.removeAll() }
+                    if points.contains(.postFilter) { postFilters.removeAll() }
                     continue
                 }
-                if filter, let ref = FilterRef.named(plugin.name) { filters.removeAll { $0 == ref } }
-                if score { scorers.removeAll { $0.2 == plugin.name } }
-                if post && plugin.name == "DefaultPreemption" { preemption = false }
+                let name = instance(entry.name)?.name
+                if points.contains(.filter) { filters.removeAll { $0.name == name } }
+                if points.contains(.score) { scorers.removeAll { $0.name == entry.name } }
+                if points.contains(.postFilter) { postFilters.removeAll { $0.name == name } }
             }
-            for plugin in set.enabled ?? [] {
-                if filter, let ref = FilterRef.named(plugin.name), !filters.contains(ref) { filters.append(ref) }
-                if score {
-                    if let i = scorers.firstIndex(where: { $0.2 == plugin.name }) {
-                        if let weight = plugin.weight { scorers[i].1 = Int64(weight) }
-                    } else if let ref = scoreRef(plugin.name) {
-                        scorers.append((ref, Int64(max(plugin.weight ?? 1, 1)), plugin.name))
+            for entry in set.enabled ?? [] {
+                guard let plugin = instance(entry.name) else { continue }
+                let has = plugin.extensionPoints.intersection(points)
+                if has.contains(.filter), !filters.contains(where: { $0.name == plugin.name }) {
+                    filters.append(plugin)
+                }
+                if has.contains(.score) {
+                    if let i = scorers.firstIndex(where: { $0.name == entry.name }) {
+                        if let weight = entry.weight { scorers[i].weight = Int64(weight) }
+                    } else {
+                        scorers.append(
+                            ScoreEntry(plugin: plugin, weight: Int64(max(entry.weight ?? 1, 1)), name: entry.name))
                     }
                 }
-                if post && plugin.name == "DefaultPreemption" { preemption = true }
+                if has.contains(.postFilter), !postFilters.contains(where: { $0.name == plugin.name }) {
+                    postFilters.append(plugin)
+                }
             }
         }
-        apply(config.plugins?.multiPoint, filter: true, score: true, post: true)
-        apply(config.plugins?.filter, filter: true, score: false, post: false)
-        apply(config.plugins?.score, filter: false, score: true, post: false)
-        apply(config.plugins?.postFilter, filter: false, score: false, post: true)
+        apply(config.plugins?.multiPoint, [.filter, .score, .postFilter])
+        apply(config.plugins?.filter, .filter)
+        apply(config.plugins?.score, .score)
+        apply(config.plugins?.postFilter, .postFilter)
         self.filters = filters
         filterNames = filters.map(\.name)
-        self.scorers = scorers.map { (plugin: $0.0, weight: $0.1, name: $0.2) }
-        self.preemption = preemption
-        self.policies = policies
-        var fitArgs: NodeResourcesFitArgs?
-        if case .nodeResourcesFit(let a)? = config.args(for: "NodeResourcesFit") { fitArgs = a }
-        fit = NodeResourcesFit(args: fitArgs, index: &resources)
-        balanced = NodeResourcesBalancedAllocation(version: version)
-        if case .podTopologySpread(let a)? = config.args(for: "PodTopologySpread") { spreadArgs = a }
-        self.spreadArgs = spreadArgs
-        var ipa: InterPodAffinityArgs?
-        if case .interPodAffinity(let a)? = config.args(for: "InterPodAffinity") { ipa = a }
-        hardPodAffinityWeight = Int64(ipa?.hardPodAffinityWeight ?? 1)
-        ignorePreferredTermsOfExistingPods = ipa?.ignorePreferredTermsOfExistingPods ?? false
-        if case .nodeAffinity(let a)? = config.args(for: "NodeAffinity") { addedAffinity = a.addedAffinity }
-        self.addedAffinity = addedAffinity
-        var dp: DefaultPreemptionArgs?
-        if case .defaultPreemption(let a)? = config.args(for: "DefaultPreemption") { dp = a }
-        minCandidateNodesPercentage = dp?.minCandidateNodesPercentage ?? 10
-        minCandidateNodesAbsolute = dp?.minCandidateNodesAbsolute ?? 100
+        filterHelpedByPodRemoval = filters.map(\.helpedByPodRemoval)
+        preFilters = filters.filter { $0.extensionPoints.contains(.preFilter) }
+        self.scorers = scorers
+        self.postFilters = postFilters
+        // Reserve/Permit/PreBind: every enabled plugin that has them, filters first.
+        var enabled: [BuiltinPlugin] = []
+        for plugin in filters + scorers.map(\.plugin) where !enabled.contains(where: { $0.name == plugin.name }) {
+            enabled.append(plugin)
+        }
+        reservers = enabled.filter { $0.extensionPoints.contains(.reserve) }
+        permits = enabled.filter { $0.extensionPoints.contains(.permit) }
+        preBinders = enabled.filter { $0.extensionPoints.contains(.preBind) }
+        if case .nodeAffinity(let plugin)? = instance(NodeAffinityPlugin.name) {
+            addedAffinity = plugin.addedAffinity
+        } else {
+            addedAffinity = nil
+        }
+        filtersByResources = filters.contains { $0.name == NodeResourcesFit.name }
+        resources = configuration.resources
+    }
+
+    /// The score entry of a plugin type, if the profile scores with it.
+    func scores<Plugin: SchedulerPlugin>(with type: Plugin.Type) -> Bool {
+        scorers.contains { $0.plugin.name == Plugin.name }
+    }
+}
+
+extension BuiltinPlugin {
+    /// The plugin's registered name.
+    var name: String {
+        struct Name: PluginVisitor {
+            func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> String { Plugin.name }
+        }
+        var visitor = Name()
+        return visit(&visitor)
+    }
+
+    /// The extension points the plugin implements.
+    var extensionPoints: ExtensionPoints {
+        struct Points: PluginVisitor {
+            func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> ExtensionPoints { Plugin.extensionPoints }
+        }
+        var visitor = Points()
+        return visit(&visitor)
+    }
+
+    /// Whether an assigned pod's removal can turn the plugin's rejection into a pass.
+    var helpedByPodRemoval: Bool {
+        struct Helped: PluginVisitor {
+            func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> Bool { Plugin.helpedByPodRemoval }
+        }
+        var visitor = Helped()
+        return visit(&visitor)
     }
 }

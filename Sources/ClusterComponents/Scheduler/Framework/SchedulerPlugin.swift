@@ -1,50 +1,161 @@
 import KubeModel
-import Stochastics
 
-/// A scheduler plugin: the seam through which other placement policies plug into the same
-/// framework as the default plugins (k/k `pkg/scheduler/framework/interface.go` `Plugin`).
+/// A scheduler plugin (k/k `pkg/scheduler/framework/interface.go` `Plugin`): a value type, built
+/// once per profile from the profile's configuration, that implements some extension points.
 ///
-/// Built-in plugins are dispatched by an enum switch on the hot path; user plugins conforming
-/// to these protocols are called through existentials (one call per node per extension point).
-public protocol SchedulerPlugin {
-    /// The name used in profiles and explanations.
-    var name: String { get }
+/// Every extension point is a requirement with a default that does nothing, so a plugin writes
+/// only the points it has and declares them by conforming to the marker protocols
+/// (``PreFilterPlugin``, ``FilterPlugin``, ``ScorePlugin``, …), as a Go plugin implements the
+/// corresponding interfaces. The framework calls plugins through ``BuiltinPlugin`` (a switch over
+/// concrete types), never through an existential, so the calls on the hot path are direct.
+///
+/// The `scheduler` argument is the framework handle (k/k `framework.Handle`): the cache, the
+/// feasible-node list and the score buffer of the running attempt.
+protocol SchedulerPlugin {
+    /// The name used in profiles, explanations and messages.
+    static var name: String { get }
+
+    /// Other names the plugin answers to in a configuration (none by default).
+    static var aliases: [String] { get }
+
+    /// Builds the plugin for one profile from its configuration (args, version, resource slots).
+    init(_ configuration: inout PluginConfiguration)
+
+    /// PreFilter: computes what the filters need about the pod and keeps it in `state` under
+    /// the plugin's own key (``CycleStateKey``).
+    func preFilter(_ state: inout CycleState, _ scheduler: Scheduler)
+
+    /// Filter: the verdict for one node.
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus
+
+    /// Whether removing an assigned pod can turn a rejection by this filter into a pass (the
+    /// queueing hint that decides which cluster events requeue the pod).
+    static var helpedByPodRemoval: Bool { get }
+
+    /// Whether the pod can skip this filter on a node whose hot record is not `slow` (no taints,
+    /// not unschedulable, no nominated pods, no ports in use…): the framework then does not
+    /// call ``filter(_:_:_:)`` there (see ``SchedulingFastPath``).
+    func passesOnPlainNodes(_ state: CycleState) -> Bool
+
+    /// PostFilter: runs when no node passed the filters; may nominate a node (preemption).
+    /// - Returns: the nominated node, or the plugin's message for the FailedScheduling event.
+    func postFilter(
+        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+    ) -> (
+        node: Int?, message: String?
+    )
+
+    /// PreScore: return `.skip` to leave the plugin out of this attempt's scores.
+    func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode
+
+    /// Score: the raw score of the feasible node `scheduler.feasible[j]`.
+    func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64
+
+    /// NormalizeScore: maps the raw scores of the feasible nodes (scan order) to 0…100.
+    func normalizeScore(_ scores: inout ArraySlice<Int64>)
+
+    /// PreScore, Score and NormalizeScore over `scheduler.feasible[0..<count]`, into
+    /// `scheduler.scores[0..<count]`. The default runs the three points above; a plugin that
+    /// scores from incrementally kept aggregates or memos overrides it with the same results.
+    /// - Returns: false when PreScore skipped the plugin.
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool
+
+    /// Reserve: the pod is about to be assumed on `node` (before the cache counts it).
+    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler)
+
+    /// Unreserve: the assumed pod is given up (the binding failed or was abandoned).
+    func unreserve(_ pod: PodID, node: Int, _ scheduler: Scheduler)
+
+    /// Permit: whether the pod may go on to binding (`.success`) or is refused.
+    func permit(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> StatusCode
+
+    /// PreBind: API writes the binding depends on (after the cache counted the pod).
+    func preBind(_ pod: PodID, node: Int, _ scheduler: Scheduler)
 }
 
-/// The pod being scheduled, as plugins see it.
-public struct PodContext {
-    /// The pod's id.
-    public let id: PodID
-    /// The defaulted pod.
-    public let pod: Pod
-    /// Effective request (milli-units by ``Scheduler/resourceSlot(_:)``).
-    public let request: PodRequest
-    /// `spec.priority` (0 when unset).
-    public let priority: Int
-}
+/// Marker: the plugin implements PreFilter.
+protocol PreFilterPlugin: SchedulerPlugin {}
+/// Marker: the plugin implements Filter.
+protocol FilterPlugin: SchedulerPlugin {}
+/// Marker: the plugin implements PostFilter.
+protocol PostFilterPlugin: SchedulerPlugin {}
+/// Marker: the plugin implements PreScore/Score/NormalizeScore.
+protocol ScorePlugin: SchedulerPlugin {}
+/// Marker: the plugin implements Reserve/Unreserve.
+protocol ReservePlugin: SchedulerPlugin {}
+/// Marker: the plugin implements Permit.
+protocol PermitPlugin: SchedulerPlugin {}
+/// Marker: the plugin implements PreBind.
+protocol PreBindPlugin: SchedulerPlugin {}
 
-/// Filter extension point: may reject a node.
-public protocol FilterPlugin: SchedulerPlugin {
-    /// The verdict for `node`.
-    func filter(_ pod: PodContext, node: NodeInfo) -> PluginStatus
-}
+extension SchedulerPlugin {
+    static var aliases: [String] { [] }
+    func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {}
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus { .success }
+    static var helpedByPodRemoval: Bool { false }
+    func passesOnPlainNodes(_ state: CycleState) -> Bool { false }
+    func postFilter(
+        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+    ) -> (
+        node: Int?, message: String?
+    ) { (nil, nil) }
+    func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode { .success }
+    func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64 { 0 }
+    func normalizeScore(_ scores: inout ArraySlice<Int64>) {}
 
-/// PreScore/Score/NormalizeScore extension points.
-public protocol ScorePlugin: SchedulerPlugin {
-    /// Called once per attempt with the feasible nodes (in scan order); return `.skip` to
-    /// contribute 0 everywhere. `random` is the scheduler's seeded policy stream.
-    mutating func preScore(_ pod: PodContext, feasible: [NodeInfo], random: inout RandomSource) -> StatusCode
-    /// Raw score of one feasible node.
-    func score(_ pod: PodContext, node: NodeInfo) -> Int64
-    /// Maps raw scores (one per feasible node, scan order) to 0…100.
-    func normalizeScore(_ scores: inout [Int64])
-}
-
-extension ScorePlugin {
-    /// Default: no PreScore work.
-    public mutating func preScore(_ pod: PodContext, feasible: [NodeInfo], random: inout RandomSource) -> StatusCode {
-        .success
+    @inline(__always)
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        if preScore(&state, count: count, scheduler) == .skip { return false }
+        var scores = scheduler.takeScores()
+        for j in 0..<count { scores[j] = score(state, node: Int(scheduler.feasible[j]), scheduler) }
+        var slice = scores[0..<count]
+        normalizeScore(&slice)
+        scores.replaceSubrange(0..<count, with: slice)
+        scheduler.scores = scores
+        return true
     }
-    /// Default: raw scores are final (they must already be in 0…100).
-    public func normalizeScore(_ scores: inout [Int64]) {}
+
+    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) {}
+    func unreserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) {}
+    func permit(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> StatusCode { .success }
+    func preBind(_ pod: PodID, node: Int, _ scheduler: Scheduler) {}
+
+    /// The extension points the plugin declares (read when a profile is built, not per pod).
+    static var extensionPoints: ExtensionPoints {
+        var points: ExtensionPoints = []
+        if self is any PreFilterPlugin.Type { points.insert(.preFilter) }
+        if self is any FilterPlugin.Type { points.insert(.filter) }
+        if self is any PostFilterPlugin.Type { points.insert(.postFilter) }
+        if self is any ScorePlugin.Type { points.insert(.score) }
+        if self is any ReservePlugin.Type { points.insert(.reserve) }
+        if self is any PermitPlugin.Type { points.insert(.permit) }
+        if self is any PreBindPlugin.Type { points.insert(.preBind) }
+        return points
+    }
+}
+
+/// The extension points of a plugin (k/k `config.Plugins` fields).
+struct ExtensionPoints: OptionSet {
+    let rawValue: UInt16
+    static let preFilter = ExtensionPoints(rawValue: 1 << 0)
+    static let filter = ExtensionPoints(rawValue: 1 << 1)
+    static let score = ExtensionPoints(rawValue: 1 << 2)
+    static let reserve = ExtensionPoints(rawValue: 1 << 3)
+    static let permit = ExtensionPoints(rawValue: 1 << 4)
+    static let preBind = ExtensionPoints(rawValue: 1 << 5)
+    static let postFilter = ExtensionPoints(rawValue: 1 << 6)
+}
+
+/// What a plugin is built from: its profile's configuration, the Kubernetes version being
+/// simulated and the scheduler's resource slots (NodeResourcesFit interns scored resources).
+struct PluginConfiguration {
+    /// The profile as configured.
+    let profile: KubeSchedulerProfile
+    /// The simulated Kubernetes version.
+    let version: KubernetesVersion
+    /// The scheduler's resource slots.
+    var resources: ResourceIndex
+
+    /// The profile's `pluginConfig` args for `name`.
+    func args(for name: String) -> PluginArgs? { profile.args(for: name) }
 }

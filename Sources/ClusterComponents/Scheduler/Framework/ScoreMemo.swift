@@ -48,3 +48,42 @@ struct MemoKey {
         nonZeroMemory = request.nonZeroMemory
     }
 }
+
+extension Scheduler {
+    /// Scores the feasible nodes from their hot scalars, reusing a node's previous score while
+    /// neither the node (its version) nor the pod's request (the memo key) changed; the results
+    /// are identical to scoring every node.
+    @inline(__always)
+    func memoizedHotScores(
+        into scores: inout [Int64], count: Int, memo path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>,
+        profile: Int, request: PodRequest, score: (NodeHot) -> Int64
+    ) {
+        let hot = cache.hot
+        let key = MemoKey(request)
+        let p = Int32(profile)
+        var memo = takeMemo(path)
+        for j in 0..<count {
+            let node = Int(feasible[j])
+            let h = hot[node]
+            if memo[node].matches(h.version, p, key) {
+                scores[j] = memo[node].score
+            } else {
+                let s = score(h)
+                memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
+                scores[j] = s
+            }
+        }
+        self[keyPath: path] = memo
+    }
+
+    /// Moves a memo out of `self`, sized to the node table.
+    @inline(__always)
+    func takeMemo(_ path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>) -> [ScoreMemo] {
+        var memo = self[keyPath: path]
+        self[keyPath: path] = []
+        if memo.count < cache.hot.count {
+            memo.append(contentsOf: repeatElement(ScoreMemo(), count: cache.hot.count - memo.count))
+        }
+        return memo
+    }
+}

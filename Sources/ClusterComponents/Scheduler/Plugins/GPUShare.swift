@@ -11,16 +11,21 @@
 ///   `count` wholly free devices: "Insufficient alibabacloud.com/gpu-milli" (Unschedulable).
 ///
 /// The artifact reports only `Node:<name>`; the reasons here follow NodeResourcesFit's wording.
-/// Devices are taken when the pod is assumed (the artifact's Reserve) and given back when it
-/// stops counting (``SchedulerCache/removePod(_:)``).
-enum GPUShare {
-    /// The plugin name in profiles.
+/// Devices are taken when the pod is assumed (the artifact's Reserve: the device ``FGD`` chose,
+/// else best fit) and given back when it stops counting (``SchedulerCache/removePod(_:)``);
+/// PreBind writes them to the pod's `alibabacloud.com/gpu-index` annotation, as the artifact's
+/// Reserve patches it.
+struct GPUShare: FilterPlugin, PreBindPlugin {
     static let name = "GPUShare"
+    static var helpedByPodRemoval: Bool { true }
+
+    init(_ configuration: inout PluginConfiguration) {}
 
     @inline(__always)
-    static func filter(_ state: CycleState, _ node: NodeInfo, _ reasons: BuiltinReasons) -> FilterStatus {
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
         let request = state.info.request.gpu
         if !request.isRequested { return .success }
+        let reasons = scheduler.builtin
         let gpu = node.gpu
         if gpu.count == 0 {
             var status = FilterStatus(code: .unschedulableAndUnresolvable)
@@ -38,5 +43,15 @@ enum GPUShare {
             return status
         }
         return .success
+    }
+
+    func passesOnPlainNodes(_ state: CycleState) -> Bool { !state.info.request.gpu.isRequested }
+
+    /// The devices the cache took go into the pod's `alibabacloud.com/gpu-index` annotation.
+    func preBind(_ pod: PodID, node: Int, _ scheduler: Scheduler) {
+        guard let info = scheduler.cache.pods[pod.value], info.gpuDevices != 0 else { return }
+        var annotations = scheduler.cluster.api.pods[pod.value].pod.metadata.annotations ?? [:]
+        annotations[GPUShareKeys.index] = NodeGPU.indexAnnotation(info.gpuDevices)
+        scheduler.cluster.api.pods[pod.value].pod.metadata.annotations = annotations
     }
 }

@@ -1,10 +1,34 @@
 /// ImageLocality (k/k `plugins/imagelocality/image_locality.go`): favours nodes that already
 /// have the pod's images, weighted by how widely each image is spread.
-enum ImageLocality {
+struct ImageLocality: ScorePlugin {
+    static let name = "ImageLocality"
+
     /// 23 MiB (`minThreshold`).
     static let minThreshold: Int64 = 23 * 1024 * 1024
     /// 1000 MiB per container (`maxContainerThreshold`).
     static let maxContainerThreshold: Int64 = 1000 * 1024 * 1024
+
+    init(_ configuration: inout PluginConfiguration) {}
+
+    /// PreScore (the pod's images known to the cache; none: skip, every score would be 0), then
+    /// Score per feasible node (already 0…100).
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        let containers = (state.spec.initContainers ?? []) + state.spec.containers
+        var ids: [Int32] = []
+        for c in containers {
+            if let id = scheduler.cache.imageIDs[Self.normalizedImageName(c.image ?? "")] { ids.append(id) }
+        }
+        if ids.isEmpty { return false }
+        let total = scheduler.cache.nodeCount
+        var scores = scheduler.takeScores()
+        for j in 0..<count {
+            scores[j] = Self.score(
+                images: ids, containers: containers.count, node: scheduler.cache.nodes[Int(scheduler.feasible[j])],
+                imageNodeCount: scheduler.cache.imageNodeCount, totalNodes: total)
+        }
+        scheduler.scores = scores
+        return true
+    }
 
     /// `normalizedImageName`: appends `:latest` when the reference has no tag or digest.
     static func normalizedImageName(_ name: String) -> String {

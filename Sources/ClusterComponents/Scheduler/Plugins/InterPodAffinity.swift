@@ -90,11 +90,47 @@ struct InterPodAffinityFilterState {
 }
 
 /// InterPodAffinity (k/k `plugins/interpodaffinity/{filtering,scoring}.go`).
-enum InterPodAffinity {
+struct InterPodAffinity: PreFilterPlugin, FilterPlugin, ScorePlugin {
+    static let name = "InterPodAffinity"
+    static var helpedByPodRemoval: Bool { true }
+    /// The PreFilter state's key.
+    static let preFilterStateKey = CycleStateKey<InterPodAffinityFilterState>(Self.self)
+    /// `InterPodAffinityArgs.hardPodAffinityWeight` (default 1).
+    let hardPodAffinityWeight: Int64
+    /// `InterPodAffinityArgs.ignorePreferredTermsOfExistingPods`.
+    let ignorePreferredTermsOfExistingPods: Bool
+
+    init(_ configuration: inout PluginConfiguration) {
+        var args: InterPodAffinityArgs?
+        if case .interPodAffinity(let a)? = configuration.args(for: Self.name) { args = a }
+        hardPodAffinityWeight = Int64(args?.hardPodAffinityWeight ?? 1)
+        ignorePreferredTermsOfExistingPods = args?.ignorePreferredTermsOfExistingPods ?? false
+    }
+
+    /// PreFilter (filtering.go PreFilter): the counts of matching pods per topology pair, when
+    /// the pod has required terms or some counted pod has affinity terms.
+    func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {
+        let terms = PodAffinityTerms(state.spec, namespace: state.namespace, labels: state.labels)
+        if !terms.requiredAffinity.isEmpty || !terms.requiredAntiAffinity.isEmpty
+            || !scheduler.cache.affinityPods.isEmpty
+        {
+            state.write(Self.preFilterStateKey, scheduler.affinityFilterState(state, terms))
+        }
+    }
+
+    /// A pod without PreFilter state passes everywhere.
+    func passesOnPlainNodes(_ state: CycleState) -> Bool { state.read(Self.preFilterStateKey) == nil }
+
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        scheduler.interPodAffinityScore(
+            state, hardWeight: hardPodAffinityWeight, ignorePreferred: ignorePreferredTermsOfExistingPods, count: count)
+    }
+
     /// Filter: required affinity (UnschedulableAndUnresolvable), own anti-affinity and existing
     /// pods' anti-affinity (Unschedulable), in that order.
-    static func filter(_ state: CycleState, _ node: NodeInfo, _ reasons: BuiltinReasons) -> FilterStatus {
-        guard let s = state.affinityFilter else { return .success }
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
+        guard let s = state.read(Self.preFilterStateKey) else { return .success }
+        let reasons = scheduler.builtin
         // satisfyPodAffinity
         if !s.terms.requiredAffinity.isEmpty {
             var podsExist = true

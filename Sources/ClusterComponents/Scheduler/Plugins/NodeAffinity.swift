@@ -2,16 +2,44 @@ import KubeModel
 
 /// NodeAffinity (k/k `plugins/nodeaffinity/node_affinity.go`).
 ///
-/// Filter: nodeSelector and required node affinity (plus the profile's `addedAffinity`)
-/// (UnschedulableAndUnresolvable). Score: sum of weights of matching preferred terms,
-/// normalized by `DefaultNormalizeScore(100, reverse: false)`; PreScore skips pods without
-/// preferred terms.
-enum NodeAffinityPlugin {
+/// Filter: nodeSelector and required node affinity (plus the profile's `addedAffinity`, which
+/// ``CycleState`` folds into the pod's required terms) (UnschedulableAndUnresolvable). Score: sum
+/// of weights of matching preferred terms, normalized by `DefaultNormalizeScore(100, reverse:
+/// false)`; PreScore skips pods without preferred terms.
+struct NodeAffinityPlugin: FilterPlugin, ScorePlugin {
+    static let name = "NodeAffinity"
+    /// `NodeAffinityArgs.addedAffinity`.
+    let addedAffinity: KubeModel.NodeAffinity?
+
+    init(_ configuration: inout PluginConfiguration) {
+        if case .nodeAffinity(let args)? = configuration.args(for: Self.name) {
+            addedAffinity = args.addedAffinity
+        } else {
+            addedAffinity = nil
+        }
+    }
+
     @inline(__always)
-    static func filter(_ state: CycleState, _ node: NodeInfo, _ reasons: BuiltinReasons) -> FilterStatus {
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
         if state.nodeSelector.isEmpty && state.requiredAffinity.isEmpty { return .success }
         return state.matchesNodeAffinity(node)
-            ? .success : FilterStatus(code: .unschedulableAndUnresolvable, reason: reasons.nodeAffinity)
+            ? .success : FilterStatus(code: .unschedulableAndUnresolvable, reason: scheduler.builtin.nodeAffinity)
+    }
+
+    func passesOnPlainNodes(_ state: CycleState) -> Bool {
+        state.nodeSelector.isEmpty && state.requiredAffinity.isEmpty
+    }
+
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        let terms = Self.preferredTerms(state.spec, added: addedAffinity)
+        if terms.isEmpty { return false }
+        var scores = scheduler.takeScores()
+        for j in 0..<count { scores[j] = Self.score(terms, scheduler.cache.nodes[Int(scheduler.feasible[j])]) }
+        var slice = scores[0..<count]
+        DefaultNormalizeScore.apply(&slice, reverse: false)
+        scores.replaceSubrange(0..<count, with: slice)
+        scheduler.scores = scores
+        return true
     }
 
     /// Preferred terms of the pod and the profile.

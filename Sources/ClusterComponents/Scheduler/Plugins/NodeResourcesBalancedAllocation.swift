@@ -9,13 +9,17 @@ import KubeModel
 /// kubernetes/kubernetes#135573): `50 + (50 + S_with − S_without) / 2` (reference §2.3, marked
 /// provisional there). From v1.33 PreScore skips pods requesting none of the resources
 /// (PR kubernetes/kubernetes#130260).
-struct NodeResourcesBalancedAllocation {
+struct NodeResourcesBalancedAllocation: ScorePlugin {
+    static let name = "NodeResourcesBalancedAllocation"
+
     /// Resource slots (default cpu, memory).
     var resources: [Int] = [ResourceIndex.cpu, ResourceIndex.memory]
     /// v1.36 change-based score.
     var changeBased: Bool
     /// v1.33+ best-effort skip.
     var skipBestEffort: Bool
+
+    init(_ configuration: inout PluginConfiguration) { self.init(version: configuration.version) }
 
     init(version: KubernetesVersion) {
         changeBased = version >= KubernetesVersion(minor: 36)
@@ -29,11 +33,30 @@ struct NodeResourcesBalancedAllocation {
         return true
     }
 
+    /// PreScore (``skips(_:)``), then the score from the hot scalars, memoized per node, for
+    /// the default cpu and memory; from the node infos otherwise.
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        if skips(state) { return false }
+        var scores = scheduler.takeScores()
+        let request = state.info.request
+        if scoresHotOnly {
+            scheduler.memoizedHotScores(
+                into: &scores, count: count, memo: \.balancedMemo, profile: state.profile, request: request
+            ) {
+                score(request, hot: $0)
+            }
+        } else {
+            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.feasible[j])]) }
+        }
+        scheduler.scores = scores
+        return true
+    }
+
     @inline(__always)
-    func score(_ state: CycleState, _ node: NodeInfo) -> Int64 {
-        let with = Self.balance(resources, node, state.info.request, includePod: true)
+    func score(_ request: PodRequest, _ node: NodeInfo) -> Int64 {
+        let with = Self.balance(resources, node, request, includePod: true)
         guard changeBased else { return with }
-        let without = Self.balance(resources, node, state.info.request, includePod: false)
+        let without = Self.balance(resources, node, request, includePod: false)
         return 50 + (50 + with - without) / 2
     }
 

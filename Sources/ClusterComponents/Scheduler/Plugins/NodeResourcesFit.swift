@@ -2,7 +2,10 @@ import KubeModel
 
 /// NodeResourcesFit (k/k `plugins/noderesources/fit.go`, `least_allocated.go`,
 /// `most_allocated.go`, `requested_to_capacity_ratio.go`, `resource_allocation.go`).
-struct NodeResourcesFit {
+struct NodeResourcesFit: FilterPlugin, ScorePlugin {
+    static let name = "NodeResourcesFit"
+    static var helpedByPodRemoval: Bool { true }
+
     /// The scoring strategy.
     enum Strategy: Equatable {
         case leastAllocated
@@ -27,6 +30,13 @@ struct NodeResourcesFit {
     var ignoredResources: Set<String> = []
     /// Resource groups (prefix before "/") the filter ignores.
     var ignoredResourceGroups: Set<String> = []
+
+    /// Builds from the profile's `NodeResourcesFitArgs`.
+    init(_ configuration: inout PluginConfiguration) {
+        var args: NodeResourcesFitArgs?
+        if case .nodeResourcesFit(let a)? = configuration.args(for: Self.name) { args = a }
+        self.init(args: args, index: &configuration.resources)
+    }
 
     /// Builds from `NodeResourcesFitArgs` (defaults.go SetDefaults_NodeResourcesFitArgs).
     init(args: NodeResourcesFitArgs?, index: inout ResourceIndex) {
@@ -58,13 +68,18 @@ struct NodeResourcesFit {
     /// Pod count, then every requested resource against `allocatable − requested` (real requests).
     /// A request larger than the node's whole allocatable is UnschedulableAndUnresolvable.
     @inline(__always)
-    func filter(_ state: CycleState, _ node: NodeInfo, names: [String]) -> FilterStatus {
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
+        filter(state.info.request, node, names: scheduler.cache.resources.names)
+    }
+
+    @inline(__always)
+    func filter(_ request: PodRequest, _ node: NodeInfo, names: [String]) -> FilterStatus {
         var status = FilterStatus.success
         if node.pods.count + 1 > node.allowedPodNumber {
             status.code = .unschedulable
             status.tooManyPods = true
         }
-        let request = state.info.request.requested
+        let request = request.requested
         var unresolvable = false
         for slot in request.indices {
             let want = request[slot]
@@ -89,11 +104,28 @@ struct NodeResourcesFit {
 
     // MARK: - Score
 
+    /// Scores from the hot scalars, memoized per node, when only cpu, memory and
+    /// ephemeral-storage are scored; from the node infos otherwise.
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        var scores = scheduler.takeScores()
+        let request = state.info.request
+        if scoresHotOnly {
+            scheduler.memoizedHotScores(
+                into: &scores, count: count, memo: \.fitMemo, profile: state.profile, request: request
+            ) {
+                score(request, hot: $0)
+            }
+        } else {
+            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.feasible[j])]) }
+        }
+        scheduler.scores = scores
+        return true
+    }
+
     /// Score of the node (0…100, no normalization).
     @inline(__always)
-    func score(_ state: CycleState, _ node: NodeInfo) -> Int64 {
+    func score(_ request: PodRequest, _ node: NodeInfo) -> Int64 {
         var total = StrategyScore(strategy: strategy)
-        let request = state.info.request
         for (slot, weight) in resources {
             let alloc: Int64
             let req: Int64

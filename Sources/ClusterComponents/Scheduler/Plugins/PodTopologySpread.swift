@@ -39,7 +39,34 @@ struct TopologySpreadFilterState {
 /// System default constraints (`defaultingType: System`): hostname maxSkew 3 and zone maxSkew 5,
 /// both ScheduleAnyway, selecting the pods of the same Service/RC/RS/StatefulSet; here the
 /// selector is "same controlling owner" (see ``SpreadSelector/owner(_:)``).
-enum PodTopologySpread {
+struct PodTopologySpread: PreFilterPlugin, FilterPlugin, ScorePlugin {
+    static let name = "PodTopologySpread"
+    static var helpedByPodRemoval: Bool { true }
+    /// The PreFilter state's key.
+    static let preFilterStateKey = CycleStateKey<TopologySpreadFilterState>(Self.self)
+    /// `PodTopologySpreadArgs`.
+    let args: PodTopologySpreadArgs?
+
+    init(_ configuration: inout PluginConfiguration) {
+        if case .podTopologySpread(let a)? = configuration.args(for: Self.name) { args = a } else { args = nil }
+    }
+
+    /// PreFilter (filtering.go calPreFilterState): the hard constraints' counts, if any.
+    func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {
+        let constraints = Self.constraints(
+            spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: args)
+        if !constraints.hard.isEmpty {
+            state.write(Self.preFilterStateKey, scheduler.spreadFilterState(state, constraints.hard))
+        }
+    }
+
+    /// A pod without hard constraints passes everywhere.
+    func passesOnPlainNodes(_ state: CycleState) -> Bool { state.read(Self.preFilterStateKey) == nil }
+
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        scheduler.spreadScore(state, args: args, count: count)
+    }
+
     static let hostnameKey = "kubernetes.io/hostname"
     static let zoneKey = "topology.kubernetes.io/zone"
 
@@ -94,8 +121,9 @@ enum PodTopologySpread {
 
     /// Filter (filtering.go Filter): skew = matches in the node's domain + selfMatch − global
     /// minimum must not exceed maxSkew; a node without the key is UnschedulableAndUnresolvable.
-    static func filter(_ state: CycleState, _ node: NodeInfo, _ reasons: BuiltinReasons) -> FilterStatus {
-        guard let s = state.spreadFilter else { return .success }
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
+        guard let s = state.read(Self.preFilterStateKey) else { return .success }
+        let reasons = scheduler.builtin
         for (i, c) in s.constraints.enumerated() {
             guard let value = node.labels[c.topologyKey] else {
                 return FilterStatus(code: .unschedulableAndUnresolvable, reason: reasons.spreadMissingLabel)

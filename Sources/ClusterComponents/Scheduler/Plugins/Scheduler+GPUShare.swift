@@ -1,10 +1,8 @@
 import Foundation
 import KubeModel
 
-/// GPU-sharing policies and bookkeeping: the `GPUBestFit` and `FGD` score plugins (the FGD
-/// artifact's `BestFitScore` and `FGDScore`, hkust-adsl/kubernetes-scheduler-simulator
-/// `pkg/simulator/plugin/best_fit_score.go`, `fgd_score.go`), the device choice at assume
-/// (the artifact's Reserve), and the public view of assigned devices.
+/// GPU sharing's public view (target workload, assigned devices, usage) and FGD's memoized
+/// per-node score over the cache (the plugins are ``GPUShare``, ``GPUBestFit`` and ``FGD``).
 extension Scheduler {
     // MARK: - Public API
 
@@ -30,69 +28,7 @@ extension Scheduler {
         return (allocated, total)
     }
 
-    // MARK: - Assume (Reserve)
-
-    /// Before the cache counts the pod: under FGD, a share request goes to the device FGD
-    /// scored best (`allocateGpuIdBasedOnFGDScore`); otherwise best fit.
-    func chooseGPUDevice(_ pod: PodID, on node: Int, profile: Int) {
-        guard let info = cache.pods[pod.value], info.request.gpu.isShare,
-            profiles[profile].scorers.contains(where: { $0.plugin == .fgd })
-        else { return }
-        let measure = cache.gpu.fragmentation()
-        cache.gpu.preferredDevice = fgdScore(info.request, node: node, measure: measure).device
-    }
-
-    /// After the cache counted the pod: the devices go into the pod's
-    /// `alibabacloud.com/gpu-index` annotation, as the artifact's Reserve patches it.
-    func recordGPUDevices(_ pod: PodID) {
-        guard let info = cache.pods[pod.value], info.gpuDevices != 0 else { return }
-        var annotations = cluster.api.pods[pod.value].pod.metadata.annotations ?? [:]
-        annotations[GPUShareKeys.index] = NodeGPU.indexAnnotation(info.gpuDevices)
-        cluster.api.pods[pod.value].pod.metadata.annotations = annotations
-    }
-
-    // MARK: - Scores
-
-    /// `MaxSpecCpu`, `MaxSpecGpu` (pkg/type/open-gpu-share/utils/const.go).
-    static let gpuMaxSpecCPU = 128_000.0
-    static let gpuMaxSpecGPU = 8_000.0
-
-    /// GPUBestFit (best_fit_score.go `getBestFitScore`):
-    /// `int(100 × (1 − Σ_i 0.5 · (free_i − request_i) / maxSpec_i))`, i ∈ {CPU, GPU}, then the
-    /// plugin's min–max normalisation (plugin_utils.go `NormalizeScore`).
-    func gpuBestFitScores(_ state: CycleState, count: Int) {
-        var scores = takeScores()
-        let request = state.info.request
-        let cpu = Double(request.value(ResourceIndex.cpu))
-        let gpu = Double(request.gpu.totalMilli)
-        var lo = Int64.max, hi = Int64.min
-        for j in 0..<count {
-            let node = Int(feasible[j])
-            let h = cache.hot[node]
-            let cpuTerm = Double(h.allocCPU - h.requestedCPU - Int64(cpu)) / Self.gpuMaxSpecCPU * 0.5
-            let gpuTerm = Double(cache.nodes[node].gpu.idleMilli - Int64(gpu)) / Self.gpuMaxSpecGPU * 0.5
-            let s = Int64((1.0 - (0 + cpuTerm + gpuTerm)) * 100)
-            scores[j] = s
-            lo = min(lo, s)
-            hi = max(hi, s)
-        }
-        for j in 0..<count { scores[j] = hi == lo ? 0 : (scores[j] - lo) * 100 / (hi - lo) }
-        self.scores = scores
-    }
-
-    /// FGD (fgd_score.go `Score`): 100 for a pod without requests, else
-    /// `int(100 × sigmoid((F_n − F_n') / 1000))`; no normalisation.
-    func fgdScores(_ state: CycleState, count: Int) {
-        var scores = takeScores()
-        let request = state.info.request
-        if request.isZero && !request.gpu.isRequested {
-            for j in 0..<count { scores[j] = 100 }
-        } else {
-            let measure = cache.gpu.fragmentation()
-            for j in 0..<count { scores[j] = Int64(fgdScore(request, node: Int(feasible[j]), measure: measure).score) }
-        }
-        self.scores = scores
-    }
+    // MARK: - FGD
 
     /// `calculateGpuShareFragExtendScore`: for a share request every device with room is tried
     /// and the first with the best score kept (also the device used); whole GPUs come from wholly

@@ -55,7 +55,7 @@ extension Scheduler {
     }
 
     /// Scores the feasible nodes into `scores`. - Returns: false when there is nothing to score.
-    func interPodAffinityScore(_ state: CycleState, profile: Int, count: Int) -> Bool {
+    func interPodAffinityScore(_ state: CycleState, hardWeight: Int64, ignorePreferred: Bool, count: Int) -> Bool {
         let terms = PodAffinityTerms(state.spec, namespace: state.namespace, labels: state.labels)
         let hasPreferred = !terms.preferredAffinity.isEmpty || !terms.preferredAntiAffinity.isEmpty
         if !hasPreferred && cache.affinityPods.isEmpty { return false }
@@ -64,8 +64,6 @@ extension Scheduler {
             guard let value = node.labels[key] else { return }
             topologyScore[key, default: [:]][value, default: 0] += weight
         }
-        let hardWeight = profiles[profile].hardPodAffinityWeight
-        let ignorePreferred = profiles[profile].ignorePreferredTermsOfExistingPods
         func process(_ other: PodID, _ node: NodeInfo) {
             let object = cluster.api[other]
             let labels = object.pod.metadata.labels ?? [:]

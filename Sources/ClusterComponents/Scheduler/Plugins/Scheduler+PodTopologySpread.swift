@@ -65,9 +65,9 @@ extension Scheduler {
     }
 
     /// Scores the feasible nodes into `scores`. - Returns: false when PreScore skips.
-    func spreadScore(_ state: CycleState, profile: Int, count: Int) -> Bool {
+    func spreadScore(_ state: CycleState, args: PodTopologySpreadArgs?, count: Int) -> Bool {
         let (_, soft, systemDefaulted) = PodTopologySpread.constraints(
-            spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: profiles[profile].spreadArgs)
+            spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: args)
         if soft.isEmpty { return false }
         // The system defaults select the pod's owner; with no node affinity to honour and
         // taints ignored, every live node counts, which is what SpreadCounts keeps.
@@ -136,7 +136,7 @@ extension Scheduler {
     }
 
     /// The system-default scoring from the incrementally kept ``SpreadCounts``: the same
-    /// numbers as the walk in ``spreadScore(_:profile:count:)``, in O(feasible nodes).
+    /// numbers as the walk in ``spreadScore(_:args:count:)``, in O(feasible nodes).
     private func spreadScoreFromCounts(_ soft: [SpreadConstraint], owner: Int, count: Int) {
         var keys: [Int] = []
         var weights: [Double] = []

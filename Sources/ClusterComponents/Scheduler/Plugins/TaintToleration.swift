@@ -7,21 +7,54 @@ import KubeModel
 /// v1.34, "node(s) had untolerated taint(s)" from v1.35 (PR kubernetes/kubernetes#134740).
 /// Score: the number of PreferNoSchedule taints not tolerated by the pod's PreferNoSchedule (or
 /// empty-effect) tolerations, normalized with `DefaultNormalizeScore(100, reverse: true)`.
-enum TaintToleration {
-    static func filter(
-        _ state: CycleState, _ node: NodeInfo, _ reasons: BuiltinReasons, _ table: inout ReasonTable
-    ) -> FilterStatus {
+struct TaintToleration: FilterPlugin, ScorePlugin {
+    static let name = "TaintToleration"
+
+    init(_ configuration: inout PluginConfiguration) {}
+
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
         guard !node.filterTaints.isEmpty else { return .success }
         for taint in node.filterTaints where !state.tolerations.tolerates(taint) {
             let reason: UInt32
-            if reasons.perTaintWording {
-                reason = table.id("node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}")
+            if scheduler.builtin.perTaintWording {
+                reason = scheduler.reasons.id("node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}")
             } else {
-                reason = reasons.untoleratedTaints
+                reason = scheduler.builtin.untoleratedTaints
             }
             return FilterStatus(code: .unschedulableAndUnresolvable, reason: reason)
         }
         return .success
+    }
+
+    /// A plain node has no NoSchedule/NoExecute taints.
+    func passesOnPlainNodes(_ state: CycleState) -> Bool { true }
+
+    /// PreScore (the pod's PreferNoSchedule tolerations), Score on the nodes with
+    /// PreferNoSchedule taints (0 elsewhere, read from the hot records), NormalizeScore reversed.
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+        let tolerations = Self.preferTolerations(state.tolerations)
+        let hot = scheduler.cache.hot
+        let feasible = scheduler.feasible
+        var scores = scheduler.takeScores()
+        var anyTaint = false
+        for j in 0..<count {
+            let node = Int(feasible[j])
+            if hot[node].hasPreferTaints {
+                scores[j] = Self.score(tolerations, scheduler.cache.nodes[node])
+                anyTaint = true
+            } else {
+                scores[j] = 0
+            }
+        }
+        if anyTaint {
+            var slice = scores[0..<count]
+            DefaultNormalizeScore.apply(&slice, reverse: true)
+            scores.replaceSubrange(0..<count, with: slice)
+        } else {
+            for j in 0..<count { scores[j] = 100 }
+        }
+        scheduler.scores = scores
+        return true
     }
 
     /// Raw score: count of intolerable PreferNoSchedule taints.

@@ -26,7 +26,7 @@ public struct SchedulerPolicy: Hashable, Sendable {
         case "worstfit": SchedulerPolicy(name: "worstfit", plugin: "WorstFit")
         case "random": SchedulerPolicy(name: "random", plugin: "Random")
         case "dotproduct", "tetris": SchedulerPolicy(name: "dotproduct", plugin: "DotProduct")
-        // GPU sharing (FGD artifact's BestFitScore and FGDScore; see Scheduler+GPUShare.swift).
+        // GPU sharing (the FGD artifact's BestFitScore and FGDScore: Plugins/GPUBestFit.swift, Plugins/FGD.swift).
         case "gpubestfit": SchedulerPolicy(name: "gpubestfit", plugin: "GPUBestFit")
         case "fgd": SchedulerPolicy(name: "fgd", plugin: "FGD")
         default: nil

@@ -16,7 +16,11 @@ extension Scheduler {
     }
 
     /// - Returns: the nominated node, or the PostFilter message (without the `preemption: ` prefix).
-    func preempt(_ pod: PodID, state: CycleState, profile: Int) -> (node: Int?, message: String?) {
+    func preempt(
+        _ pod: PodID, state: CycleState, profile: Int, using plugin: DefaultPreemption
+    ) -> (
+        node: Int?, message: String?
+    ) {
         let object = cluster.api[pod]
         let n = cache.nodeCount
         // PodEligibleToPreemptOthers.
@@ -46,9 +50,8 @@ extension Scheduler {
             return (nil, Self.fitErrorMessage(numAllNodes: n, reasons: [], absent: (n, notHelpful)))
         }
         // calculateNumCandidates + random offset (GetOffsetAndNumCandidates).
-        let p = profiles[profile]
-        var numCandidates = potential.count * p.minCandidateNodesPercentage / 100
-        if numCandidates < p.minCandidateNodesAbsolute { numCandidates = p.minCandidateNodesAbsolute }
+        var numCandidates = potential.count * plugin.minCandidateNodesPercentage / 100
+        if numCandidates < plugin.minCandidateNodesAbsolute { numCandidates = plugin.minCandidateNodesAbsolute }
         if numCandidates > potential.count { numCandidates = potential.count }
         let offset = preemptionRandom.integer(below: potential.count)
         var candidates: [PreemptionCandidate] = []

@@ -1,37 +1,33 @@
-/// Score functions of the baseline policies, transcribed from the artifact
-/// (github.com/hkust-adsl/kubernetes-scheduler-simulator, pkg/simulator/plugin/*_score.go). Scores are the
-/// plugins' integer node scores (0…100); the node is feasible (``GPUSharingCluster/fits(_:on:)``).
+import ClusterComponents
+
+/// Score functions of the baseline policies of the artifact
+/// (github.com/hkust-adsl/kubernetes-scheduler-simulator, pkg/simulator/plugin/*_score.go) over the experiment's
+/// compact model; BestFit and DotProduct are the cluster scheduler's ``GPUScores``. Scores are the plugins'
+/// integer node scores (0…100); the node is feasible (``GPUSharingCluster/fits(_:on:)``).
 extension GPUSharingCluster {
-    /// `MaxSpecCpu` and `MaxSpecGpu` (pkg/type/open-gpu-share/utils/const.go).
-    static let maxSpecCPU = 128_000.0
-    static let maxSpecGPU = 8_000.0
-
-    /// DotProduct with `dimExtMethod: merge`, `normMethod: max` (dot_product_score.go,
-    /// `calculateDotProductScore`; utils.go, `GenerateSchedulingMatchGroups`).
+    /// DotProduct with `dimExtMethod: merge`, `normMethod: max`: ``GPUScores/dotProduct(cpuFree:cpuRequest:gpuIdle:gpuRequest:)``.
     public func dotProductScore(_ task: GPUTask, on node: Int) -> Int {
-        let freeCPU = Double(cpuLeft[node]) / Self.maxSpecCPU
-        let freeGPU = Double(idleGPUMilli(node)) / Self.maxSpecGPU
-        let requestCPU = Double(task.cpuMilli) / Self.maxSpecCPU
-        let requestGPU = Double(task.totalGPUMilli) / Self.maxSpecGPU
-        let dot = freeCPU * requestCPU + freeGPU * requestGPU
-        return Int(100 * (1 - dot / 2))
+        Int(
+            GPUScores.dotProduct(
+                cpuFree: Int64(cpuLeft[node]), cpuRequest: Int64(task.cpuMilli), gpuIdle: Int64(idleGPUMilli(node)),
+                gpuRequest: Int64(task.totalGPUMilli)))
     }
 
-    /// BestFit before normalisation (best_fit_score.go, `getBestFitScore`):
-    /// `int(100 × (1 − Σ_i 0.5 · (free_i − request_i) / maxSpec_i))`, i ∈ {CPU, GPU}. The plugin then min–max
-    /// normalises over the feasible nodes (``bestFitNormalized(_:)``), which keeps the set of best nodes.
+    /// BestFit before normalisation: ``GPUScores/bestFit(cpuFree:cpuRequest:gpuIdle:gpuRequest:)``, the
+    /// function the cluster scheduler's GPUBestFit plugin calls. The plugin then min–max normalises over the
+    /// feasible nodes (``bestFitNormalized(_:)``), which keeps the set of best nodes.
     public func bestFitRawScore(_ task: GPUTask, on node: Int) -> Int {
-        let cpu = Double(cpuLeft[node] - task.cpuMilli) / Self.maxSpecCPU * 0.5
-        let gpu = Double(idleGPUMilli(node) - task.totalGPUMilli) / Self.maxSpecGPU * 0.5
-        return Int((1.0 - (0 + cpu + gpu)) * 100)
+        Int(
+            GPUScores.bestFit(
+                cpuFree: Int64(cpuLeft[node]), cpuRequest: Int64(task.cpuMilli), gpuIdle: Int64(idleGPUMilli(node)),
+                gpuRequest: Int64(task.totalGPUMilli)))
     }
 
-    /// The plugins' `NormalizeScore` (plugin_utils.go): `(s − lowest) × 100 / (highest − lowest)` in integers,
-    /// all 0 when every score is equal.
+    /// The plugins' `NormalizeScore`: ``GPUScores/normalize(_:)``.
     public static func bestFitNormalized(_ scores: [Int]) -> [Int] {
-        guard let lowest = scores.min(), let highest = scores.max() else { return [] }
-        let range = highest - lowest
-        return scores.map { range == 0 ? 0 : ($0 - lowest) * 100 / range }
+        var values = scores.map(Int64.init)[...]
+        GPUScores.normalize(&values)
+        return values.map(Int.init)
     }
 
     /// GpuClustering (gpu_clustering_score.go): CPU-only tasks 0; otherwise

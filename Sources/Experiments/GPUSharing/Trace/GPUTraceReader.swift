@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// Reads the node and pod lists of the Alibaba GPU cluster trace v2023 (`openb_*.csv`) from a directory the
 /// user names; the files are never copied. Columns are found by header name, so extra columns (`qos`,
@@ -62,12 +63,14 @@ public enum GPUTraceReader {
     }
 }
 
-/// A header-addressed CSV file without quoting (the openb files have none).
+/// An ``OpenBTable`` (the one reader of the openb files) with this reader's errors: every problem names
+/// the file and line.
 private struct CSVTable {
     struct Row {
         let file: String
         let line: Int
-        let fields: [Substring]
+        let table: OpenBTable
+        let row: OpenBTable.Row
 
         func error(_ reason: String) -> GPUTraceError { GPUTraceError(file: file, line: line, reason: reason) }
 
@@ -77,9 +80,7 @@ private struct CSVTable {
             return value
         }
 
-        func optionalText(_ column: (index: Int, name: String)) -> String {
-            column.index < fields.count ? String(fields[column.index]) : ""
-        }
+        func optionalText(_ column: (index: Int, name: String)) -> String { table.text(row, column.index) }
 
         func integer(_ column: (index: Int, name: String), in range: ClosedRange<Int>) throws(GPUTraceError) -> Int {
             let raw = optionalText(column)
@@ -92,46 +93,37 @@ private struct CSVTable {
     }
 
     let file: String
-    let header: [String]
+    let table: OpenBTable
     let rows: [Row]
 
     init(path: String) throws(GPUTraceError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        do {
+            table = try OpenBTable(contentsOf: path)
+        } catch .unreadable {
             throw GPUTraceError(file: path, line: nil, reason: "no such file or not readable")
+        } catch {
+            throw GPUTraceError(file: path, line: nil, reason: "empty file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw GPUTraceError(file: path, line: nil, reason: "not UTF-8 text")
-        }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        guard let first = lines.first else { throw GPUTraceError(file: path, line: nil, reason: "empty file") }
         file = path
-        header = first.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
         var rows: [Row] = []
-        rows.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated().dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            if fields.count > header.count {
+        rows.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            if row.cells.count > table.header.count {
                 throw GPUTraceError(
-                    file: path, line: offset + 1, reason: "\(fields.count) fields, the header has \(header.count)")
+                    file: path, line: row.line,
+                    reason: "\(row.cells.count) fields, the header has \(table.header.count)")
             }
-            rows.append(Row(file: path, line: offset + 1, fields: fields))
+            rows.append(Row(file: path, line: row.line, table: table, row: row))
         }
         self.rows = rows
     }
 
     func column(_ name: String) throws(GPUTraceError) -> (index: Int, name: String) {
         guard let column = optionalColumn(name) else {
-            throw GPUTraceError(file: file, line: 1, reason: "missing column '\(name)' in header")
+            throw GPUTraceError(file: file, line: table.headerLine, reason: "missing column '\(name)' in header")
         }
         return column
     }
 
-    func optionalColumn(_ name: String) -> (index: Int, name: String)? {
-        header.firstIndex(of: name).map { ($0, name) }
-    }
+    func optionalColumn(_ name: String) -> (index: Int, name: String)? { table.column(name).map { ($0, name) } }
 }

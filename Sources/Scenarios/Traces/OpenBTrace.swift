@@ -77,58 +77,30 @@ public struct OpenBTrace: Sendable {
         try self.init(bytes: Array(text.utf8), fileName: fileName)
     }
 
-    /// Parses CSV bytes: rows split at `\n`, cells at `,`, spaces and `\r` trimmed.
+    /// Parses CSV bytes (``OpenBTable``).
     init(bytes: [UInt8], fileName: String) throws(ParseError) {
-        // Row and cell boundaries as byte ranges, so only the cells used become Strings.
-        var rows: [Range<Int>] = []
-        var rowStart = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            rows.append(rowStart..<index)
-            rowStart = index + 1
-        }
-        if rowStart < bytes.count { rows.append(rowStart..<bytes.count) }
-        func cells(_ row: Range<Int>) -> [Range<Int>] {
-            var result: [Range<Int>] = []
-            var start = row.lowerBound
-            for index in row where bytes[index] == 0x2C {
-                result.append(trimmed(start..<index))
-                start = index + 1
-            }
-            result.append(trimmed(start..<row.upperBound))
-            return result
-        }
-        func trimmed(_ range: Range<Int>) -> Range<Int> {
-            var low = range.lowerBound
-            var high = range.upperBound
-            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 || bytes[low] == 0x0D { low += 1 }
-            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D {
-                high -= 1
-            }
-            return low..<high
-        }
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        guard let headerRow = rows.first(where: { !trimmed($0).isEmpty }) else {
+        let table: OpenBTable
+        do {
+            table = try OpenBTable(bytes: bytes)
+        } catch {
             throw ParseError(file: fileName, line: nil, reason: "empty file")
         }
-        let header = cells(headerRow).map(text)
-        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-        guard let nameColumn = column("name"), let cpuColumn = column("cpu_milli"),
-            let memoryColumn = column("memory_mib")
+        guard let nameColumn = table.column("name"), let cpuColumn = table.column("cpu_milli"),
+            let memoryColumn = table.column("memory_mib")
         else {
             throw ParseError(
-                file: fileName, line: 1, reason: "not an openb pod list: needs columns name, cpu_milli, memory_mib")
+                file: fileName, line: table.headerLine,
+                reason: "not an openb pod list: needs columns name, cpu_milli, memory_mib")
         }
-        let gpuColumn = column("num_gpu"), gpuMilliColumn = column("gpu_milli"), specColumn = column("gpu_spec")
-        let qosColumn = column("qos"), creationColumn = column("creation_time")
-        let deletionColumn = column("deletion_time")
-        let headerIndex = rows.firstIndex(of: headerRow)!
+        let gpuColumn = table.column("num_gpu"), gpuMilliColumn = table.column("gpu_milli")
+        let specColumn = table.column("gpu_spec"), qosColumn = table.column("qos")
+        let creationColumn = table.column("creation_time"), deletionColumn = table.column("deletion_time")
+        let header = table.header
         var records: [Record] = []
-        records.reserveCapacity(rows.count)
-        for rowIndex in (headerIndex + 1)..<rows.count {
-            let row = rows[rowIndex]
-            if trimmed(row).isEmpty { continue }
-            let lineNumber = rowIndex + 1
-            let fields = cells(row)
+        records.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let lineNumber = row.line
+            let fields = row.cells
             guard fields.count >= header.count else {
                 throw ParseError(
                     file: fileName, line: lineNumber, reason: "expected \(header.count) columns, found \(fields.count)")
@@ -161,20 +133,20 @@ public struct OpenBTrace: Sendable {
                 if valid { return value }
                 throw ParseError(
                     file: fileName, line: lineNumber,
-                    reason: "\(name): Invalid value: \"\(text(range))\": must be a non-negative integer")
+                    reason: "\(name): Invalid value: \"\(table.text(row, index))\": must be a non-negative integer")
             }
             let creation = try integer(creationColumn, "creation_time") ?? 0
             var deletion = try integer(deletionColumn, "deletion_time", optional: true)
             if let value = deletion, value < creation { deletion = nil }
             records.append(
                 Record(
-                    name: text(fields[nameColumn]),
+                    name: table.text(row, nameColumn),
                     cpuMilli: try integer(cpuColumn, "cpu_milli") ?? 0,
                     memoryMiB: try integer(memoryColumn, "memory_mib") ?? 0,
                     numGPU: Int(try integer(gpuColumn, "num_gpu") ?? 0),
                     gpuMilli: Int(try integer(gpuMilliColumn, "gpu_milli", optional: true) ?? 0),
-                    gpuSpec: specColumn.map { text(fields[$0]) } ?? "",
-                    qos: qosColumn.map { text(fields[$0]) } ?? "",
+                    gpuSpec: specColumn.map { table.text(row, $0) } ?? "",
+                    qos: qosColumn.map { table.text(row, $0) } ?? "",
                     creationTime: creation,
                     deletionTime: deletion))
         }

@@ -57,44 +57,43 @@ public struct OpenBNodeList: Sendable, Hashable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ParseError(file: path, line: nil, field: nil, reason: "no such file or directory")
         }
-        try self.init(csv: String(decoding: data, as: UTF8.self), fileName: path)
+        try self.init(bytes: [UInt8](data), fileName: path)
     }
 
-    /// Parses CSV text (rows at `\n`, cells at `,`, spaces and `\r` trimmed; blank lines skipped).
+    /// Parses CSV text (``OpenBTable``).
     public init(csv text: String, fileName: String) throws(ParseError) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func cells(_ line: Substring) -> [String] {
-            line.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
-            }
-        }
-        guard let headerIndex = lines.firstIndex(where: { !cells($0).joined().isEmpty }) else {
+        try self.init(bytes: Array(text.utf8), fileName: fileName)
+    }
+
+    init(bytes: [UInt8], fileName: String) throws(ParseError) {
+        let table: OpenBTable
+        do {
+            table = try OpenBTable(bytes: bytes)
+        } catch {
             throw ParseError(file: fileName, line: nil, field: nil, reason: "empty file")
         }
-        let header = cells(lines[headerIndex])
         var columns: [Int] = []
         for name in ["sn", "cpu_milli", "memory_mib", "gpu", "model"] {
-            guard let index = header.firstIndex(of: name) else {
+            guard let index = table.column(name) else {
                 throw ParseError(
-                    file: fileName, line: headerIndex + 1, field: name,
+                    file: fileName, line: table.headerLine, field: name,
                     reason:
                         "Required value: not an openb node list (needs columns sn, cpu_milli, memory_mib, gpu, model)")
             }
             columns.append(index)
         }
+        let header = table.header
         var records: [Record] = []
         var seen: Set<String> = []
-        for lineIndex in (headerIndex + 1)..<lines.count {
-            let row = cells(lines[lineIndex])
-            if row.joined().isEmpty { continue }
-            let line = lineIndex + 1
-            guard row.count >= header.count else {
+        for row in table.rows {
+            let line = row.line
+            guard row.cells.count >= header.count else {
                 throw ParseError(
                     file: fileName, line: line, field: nil,
-                    reason: "expected \(header.count) columns, found \(row.count)")
+                    reason: "expected \(header.count) columns, found \(row.cells.count)")
             }
             func integer(_ column: Int, _ name: String, maximum: Int64 = .max) throws(ParseError) -> Int64 {
-                let text = row[columns[column]]
+                let text = table.text(row, columns[column])
                 guard let value = Int64(text), value >= 0, value <= maximum else {
                     let bound = maximum == .max ? "" : " no greater than \(maximum)"
                     throw ParseError(
@@ -103,7 +102,7 @@ public struct OpenBNodeList: Sendable, Hashable {
                 }
                 return value
             }
-            let name = row[columns[0]]
+            let name = table.text(row, columns[0])
             if name.isEmpty {
                 throw ParseError(file: fileName, line: line, field: "sn", reason: "Required value")
             }
@@ -113,7 +112,7 @@ public struct OpenBNodeList: Sendable, Hashable {
             seen.insert(name)
             let record = Record(
                 name: name, cpuMilli: try integer(1, "cpu_milli"), memoryMiB: try integer(2, "memory_mib"),
-                gpuCount: Int(try integer(3, "gpu", maximum: Int64(Self.maxGPUs))), model: row[columns[4]])
+                gpuCount: Int(try integer(3, "gpu", maximum: Int64(Self.maxGPUs))), model: table.text(row, columns[4]))
             if record.gpuCount > 0 && record.model.isEmpty {
                 throw ParseError(
                     file: fileName, line: line, field: "model", reason: "Required value: a GPU node needs its model")

@@ -1,0 +1,157 @@
+import KubeModel
+
+/// Running a profile's plugins at each extension point (k/k
+/// `pkg/scheduler/framework/runtime/framework.go` RunPreFilterPlugins, RunFilterPlugins, …).
+/// Every call goes through ``BuiltinPlugin/visit(_:)`` with a visitor specialised per plugin.
+extension Scheduler {
+    /// PreFilter of every plugin that has one.
+    func runPreFilters(_ state: inout CycleState, profile: Int) {
+        for plugin in profiles[profile].preFilters {
+            withUnsafeMutablePointer(to: &state) { pointer in
+                var call = PreFilterCall(state: pointer, scheduler: self)
+                plugin.visit(&call)
+            }
+        }
+    }
+
+    /// Runs the profile's filters on one node, stopping at the first rejection.
+    @inline(__always)
+    func runFilters(_ state: CycleState, profile: Int, node: NodeInfo) -> FilterStatus {
+        let filters = profiles[profile].filters
+        return withUnsafePointer(to: state) { state in
+            withUnsafePointer(to: node) { node in
+                var call = FilterCall(state: state, node: node, scheduler: self)
+                for index in filters.indices {
+                    var status = filters[index].visit(&call)
+                    if !status.isSuccess {
+                        status.plugin = UInt8(truncatingIfNeeded: index)
+                        return status
+                    }
+                }
+                return .success
+            }
+        }
+    }
+
+    /// Whether every filter of the profile passes for this pod on a node whose hot record is not
+    /// `slow`, NodeResourcesFit aside (``NodeResourcesFit/FastPath`` checks it from the hot
+    /// scalars).
+    func podTakesFastPath(_ state: CycleState, profile: Int) -> Bool {
+        var call = PlainNodesCall(state: state)
+        for plugin in profiles[profile].filters where !plugin.visit(&call) { return false }
+        return true
+    }
+
+    /// PostFilter plugins in order until one nominates a node.
+    /// - Returns: the nominated node, or the messages of the plugins that did not.
+    func runPostFilters(_ pod: PodID, _ state: CycleState, profile: Int) -> (node: Int?, messages: [String]) {
+        var messages: [String] = []
+        var call = PostFilterCall(pod: pod, state: state, profile: profile, scheduler: self)
+        for plugin in profiles[profile].postFilters {
+            let result = plugin.visit(&call)
+            if let node = result.node { return (node, []) }
+            if let message = result.message { messages.append(message) }
+        }
+        return (nil, messages)
+    }
+
+    /// Fills `scores[0..<count]` with one plugin's normalized scores.
+    /// - Returns: true when PreScore skipped the plugin.
+    func scorePlugin(_ plugin: BuiltinPlugin, _ state: inout CycleState, count: Int) -> Bool {
+        withUnsafeMutablePointer(to: &state) { pointer in
+            var call = ScoreCall(state: pointer, count: count, scheduler: self)
+            return !plugin.visit(&call)
+        }
+    }
+
+    /// Reserve of every plugin that has one (before the cache counts the pod).
+    func runReserve(_ pod: PodID, node: Int, profile: Int) {
+        var call = BindingCall(pod: pod, node: node, point: .reserve, scheduler: self)
+        for plugin in profiles[profile].reservers { _ = plugin.visit(&call) }
+    }
+
+    /// Permit of every plugin that has one; the first refusal wins.
+    func runPermit(_ pod: PodID, node: Int, profile: Int) -> StatusCode {
+        var call = BindingCall(pod: pod, node: node, point: .permit, scheduler: self)
+        for plugin in profiles[profile].permits {
+            let code = plugin.visit(&call)
+            if code != .success { return code }
+        }
+        return .success
+    }
+
+    /// PreBind of every plugin that has one (after the cache counted the pod).
+    func runPreBind(_ pod: PodID, node: Int, profile: Int) {
+        var call = BindingCall(pod: pod, node: node, point: .preBind, scheduler: self)
+        for plugin in profiles[profile].preBinders { _ = plugin.visit(&call) }
+    }
+
+    /// Moves the score buffer out of `self` (no exclusivity checks in the loops); the caller
+    /// stores it back.
+    @inline(__always)
+    func takeScores() -> [Int64] {
+        let scores = self.scores
+        self.scores = []
+        return scores
+    }
+}
+
+private struct PreFilterCall: PluginVisitor {
+    let state: UnsafeMutablePointer<CycleState>
+    unowned(unsafe) let scheduler: Scheduler
+    @inline(__always)
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) { plugin.preFilter(&state.pointee, scheduler) }
+}
+
+/// The pod's state and the node are borrowed through pointers, so the call copies nothing.
+private struct FilterCall: PluginVisitor {
+    let state: UnsafePointer<CycleState>
+    let node: UnsafePointer<NodeInfo>
+    unowned(unsafe) let scheduler: Scheduler
+    @inline(__always)
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> FilterStatus {
+        plugin.filter(state.pointee, node.pointee, scheduler)
+    }
+}
+
+private struct PlainNodesCall: PluginVisitor {
+    let state: CycleState
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> Bool {
+        Plugin.self == NodeResourcesFit.self || plugin.passesOnPlainNodes(state)
+    }
+}
+
+private struct PostFilterCall: PluginVisitor {
+    let pod: PodID
+    let state: CycleState
+    let profile: Int
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> (node: Int?, message: String?) {
+        plugin.postFilter(pod, state, profile: profile, scheduler)
+    }
+}
+
+private struct ScoreCall: PluginVisitor {
+    let state: UnsafeMutablePointer<CycleState>
+    let count: Int
+    unowned(unsafe) let scheduler: Scheduler
+    @inline(__always)
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> Bool {
+        plugin.scoreFeasible(&state.pointee, count: count, scheduler)
+    }
+}
+
+private struct BindingCall: PluginVisitor {
+    let pod: PodID
+    let node: Int
+    let point: ExtensionPoints
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> StatusCode {
+        switch point {
+        case .reserve: plugin.reserve(pod, node: node, scheduler)
+        case .permit: return plugin.permit(pod, node: node, scheduler)
+        default: plugin.preBind(pod, node: node, scheduler)
+        }
+        return .success
+    }
+}

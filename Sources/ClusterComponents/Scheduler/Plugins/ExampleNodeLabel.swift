@@ -1,0 +1,26 @@
+#if DEBUG
+/// The worked example of a new built-in plugin (docs/architecture.md, "Adding a scheduler
+/// plugin"), compiled into debug builds only so that tests can enable it by name. In the
+/// spirit of the NodeLabel plugin kube-scheduler had until v1.24: Filter rejects nodes
+/// labelled `example.kubesim.io/reject`; Score is the integer value of the node's label
+/// `example.kubesim.io/score` (0 when absent), scaled by `DefaultNormalizeScore`.
+struct ExampleNodeLabel: FilterPlugin, ScorePlugin {
+    static let name = "ExampleNodeLabel"
+    static let rejectLabel = "example.kubesim.io/reject"
+    static let scoreLabel = "example.kubesim.io/score"
+
+    init(_ configuration: inout PluginConfiguration) {}
+
+    func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus {
+        guard node.labels[Self.rejectLabel] != nil else { return .success }
+        return FilterStatus(
+            code: .unschedulableAndUnresolvable, reason: scheduler.reasons.id("node(s) had the example reject label"))
+    }
+
+    func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64 {
+        Int64(scheduler.cache.nodes[node].labels[Self.scoreLabel] ?? "") ?? 0
+    }
+
+    func normalizeScore(_ scores: inout ArraySlice<Int64>) { DefaultNormalizeScore.apply(&scores, reverse: false) }
+}
+#endif

@@ -1,0 +1,20 @@
+/// GPUBestFit: the FGD artifact's `BestFitScore` (best_fit_score.go): the node left with the
+/// least free CPU and GPU after the placement, ``GPUScores/bestFit(cpuFree:cpuRequest:gpuIdle:gpuRequest:)``
+/// min–max normalised (``GPUScores/normalize(_:)``); shares go to the tightest device.
+struct GPUBestFit: ScorePlugin {
+    static let name = "GPUBestFit"
+    static var aliases: [String] { ["BestFitScore"] }
+
+    init(_ configuration: inout PluginConfiguration) {}
+
+    @inline(__always)
+    func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64 {
+        let request = state.info.request
+        let hot = scheduler.cache.hot[node]
+        return GPUScores.bestFit(
+            cpuFree: hot.allocCPU - hot.requestedCPU, cpuRequest: request.value(ResourceIndex.cpu),
+            gpuIdle: scheduler.cache.nodes[node].gpu.idleMilli, gpuRequest: Int64(request.gpu.totalMilli))
+    }
+
+    func normalizeScore(_ scores: inout ArraySlice<Int64>) { GPUScores.normalize(&scores) }
+}

@@ -1,0 +1,19 @@
+/// Worst fit: maximise the remaining capacity after placement (≈ LeastAllocated), min–max
+/// normalised.
+struct WorstFit: ScorePlugin {
+    static let name = "WorstFit"
+
+    init(_ configuration: inout PluginConfiguration) {}
+
+    /// `remaining × 10⁶`.
+    func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64 {
+        var remaining = 0.0
+        PolicyVector.forEach(state.info.request, scheduler.cache.nodes[node]) { alloc, used, req in
+            remaining += (alloc - used - req) / alloc
+        }
+        return Int64(remaining * 1_000_000)
+    }
+
+    /// Min–max to 0…100.
+    func normalizeScore(_ scores: inout ArraySlice<Int64>) { PolicyVector.minMax(&scores) }
+}

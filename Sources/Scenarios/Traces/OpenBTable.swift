@@ -1,0 +1,94 @@
+import Foundation
+
+/// One CSV file of the Alibaba GPU cluster trace v2023 ("openb"): a header row naming the
+/// columns, then one row per node or pod, cells separated by `,` without quoting (the files have
+/// none). The one reader of the trace's files: ``OpenBTrace`` (pod lists), ``OpenBNodeList``
+/// (node lists) and the FGD experiment's `GPUTraceReader` all read through it and give their
+/// own `file:line` errors from ``Row/line``.
+///
+/// Rows split at `\n`, cells at `,`; spaces, tabs and `\r` around a cell are trimmed; blank
+/// lines are skipped. Cells stay byte ranges of ``bytes`` until a reader asks for their text.
+public struct OpenBTable: Sendable {
+    /// One row after the header.
+    public struct Row: Sendable {
+        /// 1-based line in the file.
+        public let line: Int
+        /// The row's cells as byte ranges of ``OpenBTable/bytes``, trimmed.
+        public let cells: [Range<Int>]
+    }
+
+    /// Why a file could not be read as a table at all.
+    public enum ReadError: Error, Sendable {
+        /// No such file, or not readable.
+        case unreadable
+        /// No line with text.
+        case empty
+    }
+
+    /// The file's bytes.
+    public let bytes: [UInt8]
+    /// The column names, trimmed.
+    public let header: [String]
+    /// 1-based line of the header (the first line with text).
+    public let headerLine: Int
+    /// The rows after the header, blank lines left out.
+    public let rows: [Row]
+
+    /// Reads a file.
+    /// - Complexity: O(size of the file), one pass over its bytes.
+    public init(contentsOf path: String) throws(ReadError) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable }
+        try self.init(bytes: [UInt8](data))
+    }
+
+    /// Splits CSV bytes into a header and rows.
+    public init(bytes: [UInt8]) throws(ReadError) {
+        self.bytes = bytes
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        guard let headerIndex = lines.firstIndex(where: { !Self.trimmed(bytes, $0).isEmpty }) else {
+            throw .empty
+        }
+        header = Self.cells(bytes, lines[headerIndex]).map { String(decoding: bytes[$0], as: UTF8.self) }
+        headerLine = headerIndex + 1
+        var rows: [Row] = []
+        rows.reserveCapacity(lines.count - headerIndex)
+        for index in (headerIndex + 1)..<lines.count where !Self.trimmed(bytes, lines[index]).isEmpty {
+            rows.append(Row(line: index + 1, cells: Self.cells(bytes, lines[index])))
+        }
+        self.rows = rows
+    }
+
+    /// The index of a column, nil when the header lacks it.
+    public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// The text of a row's cell; empty when the row has fewer cells.
+    public func text(_ row: Row, _ column: Int) -> String {
+        column < row.cells.count ? String(decoding: bytes[row.cells[column]], as: UTF8.self) : ""
+    }
+
+    static func cells(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = line.lowerBound
+        for index in line where bytes[index] == 0x2C {
+            result.append(trimmed(bytes, start..<index))
+            start = index + 1
+        }
+        result.append(trimmed(bytes, start..<line.upperBound))
+        return result
+    }
+
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high, isSpace(bytes[low]) { low += 1 }
+        while high > low, isSpace(bytes[high - 1]) { high -= 1 }
+        return low..<high
+    }
+}
