@@ -18,7 +18,7 @@ public enum MetricID: Int, CaseIterable, Sendable {
     case jobCompletions, jobParallelism, jobActive, jobSucceeded, jobFailed, jobOwner
     case pdbCurrentHealthy, pdbDesiredHealthy, pdbDisruptionsAllowed, pdbExpectedPods
     case schedulerPendingPods, schedulerAttempts, schedulerSchedulingSLI
-    case kubeletRunningPods, kubeletPodStartSLI, kubeletPodStartTotal
+    case kubeletRunningPods, kubeletPodStartSLI
 
     /// The family.
     public var family: MetricFamily { MetricCatalog.families[rawValue] }
@@ -244,12 +244,6 @@ public enum MetricCatalog {
                 "kubelet_pod_start_sli_duration_seconds", .histogram, job: kubelet,
                 help:
                     "Duration in seconds to start a pod, excluding time to pull images and run init containers, measured from pod creation timestamp to when all its containers are reported as started and observed via watch",
-                buckets: podStartupBuckets)
-        case .kubeletPodStartTotal:
-            MetricFamily(
-                "kubelet_pod_start_total_duration_seconds", .histogram, job: kubelet,
-                help:
-                    "Duration in seconds to start a pod since creation, including time to pull images and run init containers, measured from pod creation timestamp to when all its containers are reported as started and observed via watch",
                 buckets: podStartupBuckets)
         }
     }

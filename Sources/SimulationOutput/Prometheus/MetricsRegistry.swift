@@ -27,9 +27,8 @@ public final class MetricsRegistry: ClusterRecordSink {
     var scheduleAttempts: [(result: String, profile: String, count: Double)] = []
     /// `scheduler_pod_scheduling_sli_duration_seconds` by attempts, in first-seen order.
     var schedulingSLI: [(attempts: UInt32, histogram: BucketHistogram)] = []
-    /// Per node: the kubelet's start histograms (SLI, total), created when the node is first seen.
+    /// Per node: the kubelet's pod start SLI histogram, created when the node is first seen.
     var podStartSLI: [BucketHistogram?] = []
-    var podStartTotal: [BucketHistogram?] = []
 
     /// An empty registry; add it to the cluster as a sink before the run.
     public init() {}
@@ -48,12 +47,12 @@ public final class MetricsRegistry: ClusterRecordSink {
     }
 
     /// A pod's containers were all observed running: the kubelet's `podStartupLatencyTracker`
-    /// observes both start histograms (k/k `pkg/kubelet/util/pod_startup_latency_tracker.go`).
-    public func observePodStartup(node: NodeID?, sli: SimulationDuration, total: SimulationDuration) {
+    /// observes `kubelet_pod_start_sli_duration_seconds`, creation to running less the image
+    /// pulls and init containers (k/k `pkg/kubelet/util/pod_startup_latency_tracker.go`).
+    public func observePodStartup(node: NodeID?, sli: SimulationDuration) {
         guard let node else { return }
         ensureNode(node.value)
         podStartSLI[node.value]?.observe(Double(sli.nanoseconds) / 1e9)
-        podStartTotal[node.value]?.observe(Double(total.nanoseconds) / 1e9)
     }
 
     private func ensure(_ pod: Int) {
@@ -66,14 +65,8 @@ public final class MetricsRegistry: ClusterRecordSink {
     }
 
     private func ensureNode(_ node: Int) {
-        while podStartSLI.count <= node {
-            podStartSLI.append(nil)
-            podStartTotal.append(nil)
-        }
-        if podStartSLI[node] == nil {
-            podStartSLI[node] = BucketHistogram(bounds: MetricCatalog.podStartupBuckets)
-            podStartTotal[node] = BucketHistogram(bounds: MetricCatalog.podStartupBuckets)
-        }
+        while podStartSLI.count <= node { podStartSLI.append(nil) }
+        if podStartSLI[node] == nil { podStartSLI[node] = BucketHistogram(bounds: MetricCatalog.podStartupBuckets) }
     }
 
     /// Every series at the cluster's current instant.
@@ -154,10 +147,7 @@ public final class MetricsRegistry: ClusterRecordSink {
             ensureNode(node.id.value)
             let labels = "node=\"" + ExpositionText.escapeLabelValue(node.name) + "\""
             snapshot.add(.kubeletRunningPods, labels, Double(running[node.id.value]))
-            if let sli = podStartSLI[node.id.value], let total = podStartTotal[node.id.value] {
-                snapshot.add(.kubeletPodStartSLI, labels, histogram: sli)
-                snapshot.add(.kubeletPodStartTotal, labels, histogram: total)
-            }
+            if let sli = podStartSLI[node.id.value] { snapshot.add(.kubeletPodStartSLI, labels, histogram: sli) }
         }
     }
 }

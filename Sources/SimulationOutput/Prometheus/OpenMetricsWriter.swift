@@ -62,7 +62,7 @@ public final class OpenMetricsWriter {
                 }
                 series[position].points.append(point)
                 if let histogram = entry.histogram {
-                    series[position].values += histogram.cumulativeCounts.map(Double.init)
+                    series[position].values += histogram.cumulativeCounts.map { Double($0) }
                     series[position].values.append(histogram.sum)
                 } else {
                     series[position].values.append(entry.value)

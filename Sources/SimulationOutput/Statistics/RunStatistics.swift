@@ -181,7 +181,7 @@ public final class RunStatistics: ClusterRecordSink {
             (track.firstPullStart, track.lastPullEnd), (track.firstInitStart, track.lastInitEnd))
         let slo = SimulationDuration(nanoseconds: max(0, total.nanoseconds - excluded))
         startupSLO.record(slo)
-        metricsRegistry?.observePodStartup(node: object.nodeID, sli: slo, total: total)
+        metricsRegistry?.observePodStartup(node: object.nodeID, sli: slo)
     }
 
     /// Length of the union of two closed intervals; an interval with a negative bound is absent.
