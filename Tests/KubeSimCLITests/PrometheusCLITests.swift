@@ -177,7 +177,10 @@ import Glibc
         let histograms: [(metric: String, key: String, bounds: [Double])] = [
             (
                 "kubelet_pod_start_sli_duration_seconds", "podStartupSLO",
-                [0.5, 1, 2, 3, 4, 5, 6, 8, 10, 20, 30, 45, 60, 120, 180, 240, 300, 360, 480, 600, 900, 1200, 1800, 2700, 3600]
+                [
+                    0.5, 1, 2, 3, 4, 5, 6, 8, 10, 20, 30, 45, 60, 120, 180, 240, 300, 360, 480, 600, 900, 1200, 1800,
+                    2700, 3600,
+                ]
             ),
             (
                 "scheduler_pod_scheduling_sli_duration_seconds", "scheduling",
@@ -205,14 +208,17 @@ import Glibc
             let groups = (json?["data"] as? [String: Any])?["groups"] as? [[String: Any]] ?? []
             let rules = groups.flatMap { $0["rules"] as? [[String: Any]] ?? [] }
             health = rules.compactMap { rule in
-                guard let evaluated = rule["lastEvaluation"] as? String, !evaluated.hasPrefix("0001") else { return nil }
+                guard let evaluated = rule["lastEvaluation"] as? String, !evaluated.hasPrefix("0001") else {
+                    return nil
+                }
                 return (rule["health"] as? String ?? "") + " " + (rule["lastError"] as? String ?? "")
             }
         } while health.count < Self.mixinRules.count && Date() < deadline
         #expect(health == [String](repeating: "ok ", count: Self.mixinRules.count))
     }
 
-    @Test("kubesim serve's /metrics passes promtool check metrics, and a Prometheus scrape of it answers as metrics.csv")
+    @Test(
+        "kubesim serve's /metrics passes promtool check metrics, and a Prometheus scrape of it answers as metrics.csv")
     func scrapedServe() throws {
         if let missing = LocalPrometheus.missing {
             print("skipped: \(missing)")
@@ -234,7 +240,8 @@ import Glibc
         let metricsFile = directory.appendingPathComponent("metrics.txt")
         try text.write(to: metricsFile, atomically: true, encoding: .utf8)
         let check = try CLITests.execute(
-            URL(fileURLWithPath: "/bin/sh"), ["-c", "\(LocalPrometheus.promtool) check metrics < '\(metricsFile.path)'"])
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "\(LocalPrometheus.promtool) check metrics < '\(metricsFile.path)'"])
         #expect(check.status == 0, "promtool check metrics: \(check.stdout)\(check.stderr)")
 
         // honor_labels keeps the job labels kubesim sets (kube-state-metrics, kube-scheduler, kubelet).
@@ -258,7 +265,9 @@ import Glibc
             usleep(500_000)
             now = Int64(Date().timeIntervalSince1970)
         }
-        #expect(try prometheus.value("sum(kube_pod_status_phase{phase=\"Running\",job=\"kube-state-metrics\"})", at: now) == row["running"])
+        #expect(
+            try prometheus.value("sum(kube_pod_status_phase{phase=\"Running\",job=\"kube-state-metrics\"})", at: now)
+                == row["running"])
         #expect(try prometheus.value("sum(kubelet_running_pods{job=\"kubelet\"})", at: now) == row["running"])
         let allocatable = try prometheus.value("sum(kube_node_status_allocatable{resource=\"cpu\"})", at: now)
         #expect(abs(allocatable - (row["allocatable_cpu"] ?? -1)) < 1e-9)

@@ -35,8 +35,10 @@ struct RunCommand: ParsableCommand {
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Write metrics.om, the run's kube-state-metrics, scheduler and kubelet series in OpenMetrics text.")
-    var metricsOm = true
+        help: ArgumentHelp(
+            "Write metrics.om, the run's kube-state-metrics, scheduler and kubelet series in OpenMetrics text.",
+            discussion: "Default: the scenario's spec.outputs.openMetrics (true unless it says false)."))
+    var metricsOm: Bool?
 
     @Option(
         help: ArgumentHelp(
@@ -75,7 +77,7 @@ struct RunCommand: ParsableCommand {
         let runner = ScenarioRunner(input: input, seed: seed)
         var options = OutputOptions()
         options.sampleInterval = input.scenario.outputs.sampleInterval
-        options.openMetrics = metricsOm
+        options.openMetrics = metricsOm ?? input.scenario.outputs.openMetrics
         let outputs: RunOutputs
         do {
             outputs = try RunOutputs(

@@ -42,7 +42,6 @@ public enum MetricCatalog {
     /// All families in ``MetricID`` order.
     public static let families: [MetricFamily] = MetricID.allCases.map(make)
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     static func make(_ id: MetricID) -> MetricFamily {
         switch id {
         case .podInfo: MetricFamily("kube_pod_info", .gauge, job: ksm, help: "Information about pod.")
@@ -50,7 +49,8 @@ public enum MetricCatalog {
         case .podStatusPhase: MetricFamily("kube_pod_status_phase", .gauge, job: ksm, help: "The pods current phase.")
         case .podStatusReady:
             MetricFamily(
-                "kube_pod_status_ready", .gauge, job: ksm, help: "Describes whether the pod is ready to serve requests.")
+                "kube_pod_status_ready", .gauge, job: ksm, help: "Describes whether the pod is ready to serve requests."
+            )
         case .podStatusScheduled:
             MetricFamily(
                 "kube_pod_status_scheduled", .gauge, job: ksm,
@@ -198,14 +198,16 @@ public enum MetricCatalog {
             MetricFamily("kube_job_status_active", .gauge, job: ksm, help: "The number of actively running pods.")
         case .jobSucceeded:
             MetricFamily(
-                "kube_job_status_succeeded", .gauge, job: ksm, help: "The number of pods which reached Phase Succeeded.")
+                "kube_job_status_succeeded", .gauge, job: ksm, help: "The number of pods which reached Phase Succeeded."
+            )
         case .jobFailed:
             MetricFamily(
                 "kube_job_status_failed", .gauge, job: ksm, help: "The number of pods which reached Phase Failed.")
         case .jobOwner: MetricFamily("kube_job_owner", .gauge, job: ksm, help: "Information about the Job's owner.")
         case .pdbCurrentHealthy:
             MetricFamily(
-                "kube_poddisruptionbudget_status_current_healthy", .gauge, job: ksm, help: "Current number of healthy pods")
+                "kube_poddisruptionbudget_status_current_healthy", .gauge, job: ksm,
+                help: "Current number of healthy pods")
         case .pdbDesiredHealthy:
             MetricFamily(
                 "kube_poddisruptionbudget_status_desired_healthy", .gauge, job: ksm,

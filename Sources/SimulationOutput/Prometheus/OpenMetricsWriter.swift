@@ -102,12 +102,15 @@ public final class OpenMetricsWriter {
                 var lines = ""
                 let base = n * width
                 for (b, bound) in bounds.enumerated() {
-                    lines += family.name + "_bucket{" + labels + ",le=\"" + bound + "\"} "
+                    lines +=
+                        family.name + "_bucket{" + labels + ",le=\"" + bound + "\"} "
                         + ExpositionText.value(entry.values[base + b]) + " " + stamp + "\n"
                 }
-                lines += family.name + "_count{" + labels + "} " + ExpositionText.value(entry.values[base + width - 2])
+                lines +=
+                    family.name + "_count{" + labels + "} " + ExpositionText.value(entry.values[base + width - 2])
                     + " " + stamp + "\n"
-                lines += family.name + "_sum{" + labels + "} " + ExpositionText.value(entry.values[base + width - 1])
+                lines +=
+                    family.name + "_sum{" + labels + "} " + ExpositionText.value(entry.values[base + width - 1])
                     + " " + stamp + "\n"
                 output.append(lines)
             }

@@ -20,7 +20,8 @@ public enum PrometheusText {
                 if let histogram = entry.histogram {
                     let cumulative = histogram.cumulativeCounts
                     for (index, count) in cumulative.enumerated() {
-                        let bound = index < histogram.bounds.count ? ExpositionText.value(histogram.bounds[index]) : "+Inf"
+                        let bound =
+                            index < histogram.bounds.count ? ExpositionText.value(histogram.bounds[index]) : "+Inf"
                         text += name + "_bucket{" + labels + ",le=\"" + bound + "\"} " + String(count) + "\n"
                     }
                     text += name + "_sum{" + labels + "} " + ExpositionText.value(histogram.sum) + "\n"

@@ -128,12 +128,27 @@ import Testing
         )
         #expect(lines[4] == "# TYPE scheduler_pod_scheduling_sli_duration_seconds histogram")
         // 20 bounds + +Inf, then _sum and _count.
-        #expect(lines[5] == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"0.01\"} 0")
-        #expect(lines[9] == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"0.16\"} 0")
-        #expect(lines[10] == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"0.32\"} 1")
-        #expect(lines[25] == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"+Inf\"} 2")
-        #expect(lines[26] == "scheduler_pod_scheduling_sli_duration_seconds_sum{attempts=\"1\",job=\"kube-scheduler\"} 100.25")
-        #expect(lines[27] == "scheduler_pod_scheduling_sli_duration_seconds_count{attempts=\"1\",job=\"kube-scheduler\"} 2")
+        #expect(
+            lines[5]
+                == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"0.01\"} 0"
+        )
+        #expect(
+            lines[9]
+                == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"0.16\"} 0"
+        )
+        #expect(
+            lines[10]
+                == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"0.32\"} 1"
+        )
+        #expect(
+            lines[25]
+                == "scheduler_pod_scheduling_sli_duration_seconds_bucket{attempts=\"1\",job=\"kube-scheduler\",le=\"+Inf\"} 2"
+        )
+        #expect(
+            lines[26]
+                == "scheduler_pod_scheduling_sli_duration_seconds_sum{attempts=\"1\",job=\"kube-scheduler\"} 100.25")
+        #expect(
+            lines[27] == "scheduler_pod_scheduling_sli_duration_seconds_count{attempts=\"1\",job=\"kube-scheduler\"} 2")
         #expect(lines[30] == "kubelet_running_pods{node=\"a\",job=\"kubelet\"} 2")
         #expect(lines.last == "")
         #expect(!text.contains("# EOF"))
