@@ -218,6 +218,51 @@ import Glibc
     }
 
     @Test(
+        "--start-time moves metrics.om's timestamps; outputs.openMetrics and --metrics-om decide whether it is written")
+    func startTimeAndSwitches() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("one-node")
+        try FileManager.default.copyItem(
+            at: CLITests.root.appendingPathComponent("docs/examples/one-node"), to: scenario)
+        let moved = try CLITests.kubesim([
+            "run", scenario.path, "--out", directory.appendingPathComponent("moved").path, "--quiet",
+            "--start-time", "2026-03-01T09:00:00+01:00",
+        ])
+        try #require(moved.status == 0, "\(moved.stderr)")
+        let om = try String(
+            contentsOf: directory.appendingPathComponent("moved/metrics.om"), encoding: .utf8)
+        // 2026-03-01T08:00:00Z: 59 days after 2026-01-01 (1767225600) plus 8 hours.
+        let start = 1_767_225_600 + 59 * 86_400 + 8 * 3_600
+        let stamps = om.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap {
+            $0.split(separator: " ").last
+        }
+        #expect(stamps.first == "\(start)"[...])
+        // 30 minutes at the default 10 s: 181 instants, the last at start + 1800.
+        #expect(Set(stamps).count == 181)
+        #expect(stamps.contains("\(start + 1800)"[...]))
+
+        let bad = try CLITests.kubesim(["run", scenario.path, "--quiet", "--start-time", "yesterday"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--start-time yesterday: must be an RFC 3339 time"), "\(bad.stderr)")
+
+        let file = scenario.appendingPathComponent("scenario.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "  duration: 30m\n", with: "  duration: 30m\n  outputs: {openMetrics: false}\n"
+        )
+        .write(to: file, atomically: true, encoding: .utf8)
+        let off = directory.appendingPathComponent("off")
+        #expect(try CLITests.kubesim(["run", scenario.path, "--out", off.path, "--quiet"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: off.appendingPathComponent("metrics.om").path))
+        #expect(FileManager.default.fileExists(atPath: off.appendingPathComponent("metrics.csv").path))
+        let forced = directory.appendingPathComponent("forced")
+        #expect(
+            try CLITests.kubesim(["run", scenario.path, "--out", forced.path, "--quiet", "--metrics-om"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: forced.appendingPathComponent("metrics.om").path))
+    }
+
+    @Test(
         "kubesim serve's /metrics passes promtool check metrics, and a Prometheus scrape of it answers as metrics.csv")
     func scrapedServe() throws {
         if let missing = LocalPrometheus.missing {
