@@ -14,9 +14,6 @@ public struct OutputOptions: Sendable, Hashable {
     public var metrics = true
     /// Write `metrics.om` (OpenMetrics, at the samples of `metrics.csv`; needs ``metrics``).
     public var openMetrics = true
-    /// Unix seconds that simulated time zero stands for in `metrics.om`; `nil` for the
-    /// cluster's `startTime`.
-    public var startUnixSeconds: Int64?
     /// Write `trace.json` (and draw the Gantt chart in the report).
     public var trace = true
     /// Write `report.html`.
@@ -97,7 +94,7 @@ public final class RunOutputs {
                 statistics.metricsRegistry = registry
                 openMetrics = OpenMetricsWriter(
                     output: try file("metrics.om"), registry: registry,
-                    startUnixMilliseconds: (options.startUnixSeconds ?? 0) * 1000)
+                    startUnixMilliseconds: 0)
                 metrics?.openMetrics = openMetrics
             }
         }
@@ -112,9 +109,8 @@ public final class RunOutputs {
         if let timeline { cluster.addSink(timeline) }
         if let trace { cluster.addSink(trace) }
         if let metricsRegistry { cluster.addSink(metricsRegistry) }
-        if let openMetrics, options.startUnixSeconds == nil {
-            openMetrics.startUnixMilliseconds = cluster.configuration.startTimeUnixSeconds * 1000
-        }
+        // Timestamps count from the cluster's startTime (spec.startTime or `run --start-time`).
+        openMetrics?.startUnixMilliseconds = cluster.configuration.startTimeUnixSeconds * 1000
         if let metrics { metrics.attach(to: cluster) }
     }
 
