@@ -1,3 +1,5 @@
+import SimulationOutput
+
 /// A request as the router sees it.
 public struct APIRequest: Sendable {
     /// `GET`, `POST`, …
@@ -111,6 +113,9 @@ public struct APIRouter: Sendable {
         case nil: return rootPaths()
         case "version": return version()
         case "healthz", "livez", "readyz": return APIResponse(status: 200, contentType: "text/plain", body: "ok")
+        case "metrics" where segments.count == 1:
+            guard let text = cluster.metricsText else { return notFound() }
+            return APIResponse(status: 200, contentType: PrometheusText.contentType, body: text)
         case "api":
             if segments.count == 1 {
                 return wantsAggregated(request) ? aggregatedDiscovery(core: true) : coreVersions()
@@ -335,6 +340,7 @@ public struct APIRouter: Sendable {
 
     func rootPaths() -> APIResponse {
         var paths = ["/api", "/api/v1", "/apis", "/healthz", "/livez", "/readyz", "/version"]
+        if cluster.metricsText != nil { paths.append("/metrics") }
         for group in ServedResource.groups { paths += ["/apis/" + group, "/apis/" + group + "/v1"] }
         return json(200, .object([("paths", .array(paths.sorted().map(JSON.string)))]))
     }

@@ -18,6 +18,9 @@ public final class ServedCluster: Sendable {
     public let resourceVersion: String
     /// The clock that maps virtual times to served timestamps.
     public let clock: ServedClock
+    /// `/metrics`: the run's kube-state-metrics, scheduler and kubelet series at the instant,
+    /// in the Prometheus text format (`nil` without a ``MetricsRegistry``).
+    public let metricsText: String?
 
     /// The objects of `resource`, in list order.
     public func objects(of resource: ServedResource) -> [ServedObject] {
@@ -38,9 +41,11 @@ public final class ServedCluster: Sendable {
 
     /// Builds the snapshot of `cluster` at its current instant with a given clock (in play mode
     /// the clock of the first instant, so timestamps stay put as the run goes on) and list
-    /// `resourceVersion` (default: the store's counter).
+    /// `resourceVersion` (default: the store's counter), and the series of `metrics` for
+    /// `/metrics` (a sink added before the run, with ``RunStatistics`` feeding it pod startups).
     public init(
-        cluster: Cluster, events: InvolvedObjectRecorder, clock: ServedClock, resourceVersion: String?
+        cluster: Cluster, events: InvolvedObjectRecorder, clock: ServedClock, resourceVersion: String?,
+        metrics: MetricsRegistry? = nil
     ) throws {
         let view = ClusterView(cluster)
         let now = cluster.now
@@ -58,6 +63,7 @@ public final class ServedCluster: Sendable {
         builder.addEvents(events)
         builder.addLeases()
         self.objects = builder.objects
+        self.metricsText = metrics.map { PrometheusText.render($0.snapshot(view)) }
     }
 }
 

@@ -12,6 +12,8 @@ public struct OutputOptions: Sendable, Hashable {
     public var timeline = true
     /// Write `metrics.csv` (and draw the time series in the report).
     public var metrics = true
+    /// Write `metrics.om` (OpenMetrics, at the samples of `metrics.csv`; needs ``metrics``).
+    public var openMetrics = true
     /// Write `trace.json` (and draw the Gantt chart in the report).
     public var trace = true
     /// Write `report.html`.
@@ -26,6 +28,7 @@ public struct OutputOptions: Sendable, Hashable {
         options.events = false
         options.timeline = false
         options.metrics = false
+        options.openMetrics = false
         options.trace = false
         options.report = false
         return options
@@ -40,7 +43,7 @@ public struct OutputOptions: Sendable, Hashable {
 /// cluster.run(until: .time(end))
 /// let (summary, table) = try outputs.finish(cluster: cluster, wallSeconds: elapsed)
 /// ```
-/// With a directory, writes `events.jsonl`, `timeline.jsonl`, `metrics.csv`, `trace.json`
+/// With a directory, writes `events.jsonl`, `timeline.jsonl`, `metrics.csv`, `trace.json`, `metrics.om`
 /// (streamed through `<name>.partial` files flushed every MiB, renamed at the end),
 /// `summary.json` and `report.html` (written atomically). Without one, only the summary is
 /// computed (sweeps), and the streams that are enabled are kept in memory.
@@ -63,6 +66,10 @@ public final class RunOutputs {
     public private(set) var metrics: MetricsSampler?
     /// `trace.json`.
     public private(set) var trace: ChromeTraceWriter?
+    /// `metrics.om`.
+    public private(set) var openMetrics: OpenMetricsWriter?
+    /// The Prometheus series of the run (with `metrics.om`).
+    public private(set) var metricsRegistry: MetricsRegistry?
     private var finished = false
 
     /// Creates the outputs (and the directory); files open at once.
@@ -81,6 +88,15 @@ public final class RunOutputs {
         if options.timeline { timeline = TimelineWriter(output: try file("timeline.jsonl")) }
         if options.metrics {
             metrics = MetricsSampler(interval: options.sampleInterval, ledger: ledger, output: try file("metrics.csv"))
+            if options.openMetrics {
+                let registry = MetricsRegistry()
+                metricsRegistry = registry
+                statistics.metricsRegistry = registry
+                openMetrics = OpenMetricsWriter(
+                    output: try file("metrics.om"), registry: registry,
+                    startUnixMilliseconds: 0)
+                metrics?.openMetrics = openMetrics
+            }
         }
         if options.trace { trace = ChromeTraceWriter(output: try file("trace.json")) }
     }
@@ -92,6 +108,9 @@ public final class RunOutputs {
         if let events { cluster.addSink(events) }
         if let timeline { cluster.addSink(timeline) }
         if let trace { cluster.addSink(trace) }
+        if let metricsRegistry { cluster.addSink(metricsRegistry) }
+        // Timestamps count from the cluster's startTime (spec.startTime or `run --start-time`).
+        openMetrics?.startUnixMilliseconds = cluster.configuration.startTimeUnixSeconds * 1000
         if let metrics { metrics.attach(to: cluster) }
     }
 
@@ -137,6 +156,7 @@ public final class RunOutputs {
         var summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)
         if interrupted { summary.interrupted = true }
         for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
+        try openMetrics?.finish()
         if let directory {
             try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)
             if options.report {

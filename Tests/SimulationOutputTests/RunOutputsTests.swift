@@ -44,7 +44,10 @@ import Testing
         let (_, summary, _) = try run(into: directory)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(
-            names == ["events.jsonl", "metrics.csv", "report.html", "summary.json", "timeline.jsonl", "trace.json"])
+            names == [
+                "events.jsonl", "metrics.csv", "metrics.om", "report.html", "summary.json", "timeline.jsonl",
+                "trace.json",
+            ])
         #expect(summary.pods.created == 6)
         #expect(summary.pods.deleted == 2)
         for line in try String(contentsOf: directory.appendingPathComponent("events.jsonl"), encoding: .utf8)

@@ -23,6 +23,8 @@ public struct ClusterView {
     public var configuration: ClusterConfiguration { cluster.configuration }
     /// Engine events handled so far.
     public var eventsProcessed: UInt64 { cluster.eventsProcessed }
+    /// The scheduler's queue sizes (`scheduler_pending_pods`).
+    public var schedulerPendingPods: PendingPodCounts { cluster.scheduler.pendingPods }
     /// Engine events pending.
     public var pendingEvents: Int { cluster.simulation.pendingCount }
 }

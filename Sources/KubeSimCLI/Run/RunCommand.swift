@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
               kubesim run scenarios/demo --out out/demo
               kubesim run scenarios/seeds/pods03.yaml
               kubesim run scenarios/demo --seed 7 --quiet
+              kubesim run scenarios/demo --out out/demo --start-time 2026-03-01T09:00:00Z
               kubesim run scenarios/gpu-trace --traces ../shared/traces/alibaba-gpu-v2023
             """
     )
@@ -27,8 +28,23 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         name: .shortAndLong,
-        help: "Directory for events.jsonl, timeline.jsonl, summary.json, metrics.csv, trace.json, report.html.")
+        help:
+            "Directory for events.jsonl, timeline.jsonl, summary.json, metrics.csv, metrics.om, trace.json, report.html."
+    )
     var out: String?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Write metrics.om, the run's kube-state-metrics, scheduler and kubelet series in OpenMetrics text.",
+            discussion: "Default: the scenario's spec.outputs.openMetrics (true unless it says false)."))
+    var metricsOm: Bool?
+
+    @Option(
+        help: ArgumentHelp(
+            "The wall-clock time (RFC 3339) that the run starts at, instead of the scenario's spec.startTime.",
+            valueName: "time"))
+    var startTime: String?
 
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
@@ -47,14 +63,21 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if let out, let problem = OutputDirectory.check(out) { throw ValidationError(problem) }
+        if let startTime, case .failure(let problem) = ScenarioUnits.rfc3339(startTime) {
+            throw ValidationError("--start-time \(startTime): \(problem.message)")
+        }
     }
 
     func run() throws {
         if let traces { setenv("KUBESIM_TRACES", traces, 1) }
-        let input = try InputReporting.loadOrExit(paths, quiet: quiet)
+        var input = try InputReporting.loadOrExit(paths, quiet: quiet)
+        if let startTime, case .success(let seconds) = ScenarioUnits.rfc3339(startTime) {
+            input.scenario.startTimeUnixSeconds = seconds
+        }
         let runner = ScenarioRunner(input: input, seed: seed)
         var options = OutputOptions()
         options.sampleInterval = input.scenario.outputs.sampleInterval
+        options.openMetrics = metricsOm ?? input.scenario.outputs.openMetrics
         let outputs: RunOutputs
         do {
             outputs = try RunOutputs(

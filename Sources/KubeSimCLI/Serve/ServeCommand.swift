@@ -5,6 +5,7 @@ import KubeAPIServer
 import KubeModel
 import Scenarios
 import SimulationCore
+import SimulationOutput
 
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,8 @@ struct ServeCommand: ParsableCommand {
             uncordon and drain (evictions honour PodDisruptionBudgets) are applied
             through the API server's verbs.
 
-            Served: /version, discovery, list/get/watch of pods, nodes, namespaces,
+            Served: /metrics (kube-state-metrics, kube-scheduler and kubelet series at
+            the instant, in the Prometheus text format), /version, discovery, list/get/watch of pods, nodes, namespaces,
             events, deployments, replicasets, daemonsets, statefulsets, jobs,
             priorityclasses, poddisruptionbudgets, configmaps, secrets and node
             leases, with labelSelector and fieldSelector, and kube-apiserver's Table
@@ -71,14 +73,24 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let recorder = InvolvedObjectRecorder()
-        let (runner, _, _) = try replay.replay { cluster in cluster.addSink(recorder) }
+        // /metrics: the registry keeps the scheduler's and kubelets' counters and histograms;
+        // RunStatistics computes the pod startups it observes, as for metrics.om.
+        let metrics = MetricsRegistry()
+        let statistics = RunStatistics()
+        statistics.metricsRegistry = metrics
+        let (runner, _, _) = try replay.replay { cluster in
+            cluster.addSink(recorder)
+            cluster.addSink(statistics)
+            cluster.addSink(metrics)
+        }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let shownAt = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
         let clock = ServedClock(instant: runner.cluster.now, shownAt: shownAt)
         let store = SnapshotStore(
             try ServedCluster(
-                cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: play ? "1" : nil),
+                cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: play ? "1" : nil,
+                metrics: metrics),
             acceptsWrites: play)
         let server: APIHTTPServer
         do {
@@ -118,7 +130,8 @@ struct ServeCommand: ParsableCommand {
             sources.append(source)
         }
         if play {
-            try playOn(runner: runner, recorder: recorder, clock: clock, store: store, stopped: stopped)
+            try playOn(
+                runner: runner, recorder: recorder, metrics: metrics, clock: clock, store: store, stopped: stopped)
         }
         try server.wait()
         server.shutdown()
@@ -130,8 +143,8 @@ struct ServeCommand: ParsableCommand {
     /// snapshot stays served). Timestamps keep the first clock, so at speed 1 they stay aligned
     /// with the wall clock.
     func playOn(
-        runner: ScenarioRunner, recorder: InvolvedObjectRecorder, clock: ServedClock, store: SnapshotStore,
-        stopped: ManagedAtomicFlag
+        runner: ScenarioRunner, recorder: InvolvedObjectRecorder, metrics: MetricsRegistry, clock: ServedClock,
+        store: SnapshotStore, stopped: ManagedAtomicFlag
     ) throws {
         let start = runner.cluster.now
         var end: SimulationTime?
@@ -149,7 +162,8 @@ struct ServeCommand: ParsableCommand {
             version += 1
             store.publish(
                 try ServedCluster(
-                    cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: String(version)))
+                    cluster: runner.cluster, events: recorder, clock: clock, resourceVersion: String(version),
+                    metrics: metrics))
         }
         while !stopped.value {
             usleep(100_000)

@@ -119,7 +119,12 @@ public struct RunLength: Sendable, Hashable {
 public struct OutputSettings: Sendable, Hashable {
     /// `sampleInterval`: period of `metrics.csv` samples (default 10 s).
     public var sampleInterval: SimulationDuration
+    /// `openMetrics`: write `metrics.om` (default true; large runs turn it off).
+    public var openMetrics: Bool
 
     /// The defaults.
-    public init(sampleInterval: SimulationDuration = .seconds(10)) { self.sampleInterval = sampleInterval }
+    public init(sampleInterval: SimulationDuration = .seconds(10), openMetrics: Bool = true) {
+        self.sampleInterval = sampleInterval
+        self.openMetrics = openMetrics
+    }
 }

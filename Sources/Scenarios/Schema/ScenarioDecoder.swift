@@ -191,6 +191,9 @@ extension ScenarioReader {
                     scenario.outputs.sampleInterval = interval
                 }
             }
+            if let node = outputs["openMetrics"], let flag = bool(node, path.key("outputs").key("openMetrics")) {
+                scenario.outputs.openMetrics = flag
+            }
         }
     }
 }

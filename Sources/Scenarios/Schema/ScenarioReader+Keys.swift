@@ -13,7 +13,7 @@ extension ScenarioReader {
     /// `spec.scheduler`.
     static let schedulerKeys = ["tieBreak"]
     /// `spec.outputs`.
-    static let outputKeys = ["sampleInterval"]
+    static let outputKeys = ["sampleInterval", "openMetrics"]
     /// `spec.nodes[i]`.
     static let nodePoolKeys = ["name", "count", "capacity", "labels", "taints", "images", "kubelet", "from"]
     /// `spec.nodes[i].kubelet.crashLoopBackOff`.

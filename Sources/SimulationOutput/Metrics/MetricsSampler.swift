@@ -41,6 +41,8 @@ public final class MetricsSampler: ClusterRecordSink {
     public private(set) var samples: [Sample] = []
     /// Pool names of the columns, sorted.
     public private(set) var poolNames: [String] = []
+    /// `metrics.om`, sampled at the same instants.
+    public var openMetrics: OpenMetricsWriter?
     private var resourceNames: [String] = []
     private var headerWritten = false
     private var lastSampleTime: SimulationTime?
@@ -94,6 +96,7 @@ public final class MetricsSampler: ClusterRecordSink {
             }
         }
         output.append(row + "\n")
+        openMetrics?.sample(cluster)
         samples.append(Sample(time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions))
     }
 

@@ -53,6 +53,8 @@ public final class RunStatistics: ClusterRecordSink {
     var startup = LatencyRecorder()
     var imagePull = LatencyRecorder()
     var imagePullIncludingWaiting = LatencyRecorder()
+    /// Receives each pod startup for the kubelets' start histograms (`metrics.om`, `/metrics`).
+    public var metricsRegistry: MetricsRegistry?
     private var evictionReasons: [String: Int] = [:]
     private var eventCount = 0
     private var warningCount = 0
@@ -177,7 +179,9 @@ public final class RunStatistics: ClusterRecordSink {
         startup.record(total)
         let excluded = Self.unionLength(
             (track.firstPullStart, track.lastPullEnd), (track.firstInitStart, track.lastInitEnd))
-        startupSLO.record(SimulationDuration(nanoseconds: max(0, total.nanoseconds - excluded)))
+        let slo = SimulationDuration(nanoseconds: max(0, total.nanoseconds - excluded))
+        startupSLO.record(slo)
+        metricsRegistry?.observePodStartup(node: object.nodeID, sli: slo)
     }
 
     /// Length of the union of two closed intervals; an interval with a negative bound is absent.

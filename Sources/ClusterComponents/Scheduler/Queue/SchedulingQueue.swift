@@ -56,6 +56,8 @@ struct SchedulingQueue {
     private(set) var backoffCount = 0
     /// Live pods in the unschedulable pool.
     private(set) var unschedulableCount = 0
+    /// Pods held by scheduling gates.
+    private(set) var gatedCount = 0
 
     /// Backoff duration for a pod after `attempts` attempts (calculateBackoffDuration):
     /// 0 for 0 attempts, else `initial × 2^(attempts−1)` capped at `max`.
@@ -84,6 +86,7 @@ struct SchedulingQueue {
         case .active: activeCount -= 1
         case .backoff: backoffCount -= 1
         case .unschedulable: unschedulableCount -= 1
+        case .gated: gatedCount -= 1
         default: break
         }
         infos[pod.value].generation &+= 1
@@ -104,6 +107,7 @@ struct SchedulingQueue {
         leave(pod)
         infos[pod.value].profile = profile
         infos[pod.value].location = .gated
+        gatedCount += 1
     }
 
     private mutating func pushActive(_ pod: PodID, priority: Int) {

@@ -1,0 +1,152 @@
+import ClusterComponents
+import KubeModel
+
+/// kube-state-metrics' pod series (`internal/store/pod.go`): every pod the API server holds,
+/// labelled `namespace`, `pod`, `uid` first (`wrapPodFunc`).
+extension MetricsRegistry {
+    func addPods(_ cluster: ClusterView, to snapshot: inout MetricsSnapshot) {
+        let nodes = cluster.api.nodes
+        for id in livePods {
+            let object = cluster.api.pods[id.value]
+            if podLabels[id.value].isEmpty {
+                podLabels[id.value] = ExpositionText.labels([
+                    "namespace": object.namespace, "pod": object.name, "uid": object.uid,
+                ])
+            }
+            let pod = podLabels[id.value]
+            let status = object.status
+            let nodeName = object.nodeID.map { nodes[$0.value].name } ?? ""
+            let controller = object.pod.metadata.ownerReferences?.first { $0.controller == true }
+            snapshot.add(
+                .podInfo,
+                pod + ","
+                    + ExpositionText.labels([
+                        "host_ip": status.hostIP ?? "", "pod_ip": status.podIP ?? "", "node": nodeName,
+                        "created_by_kind": controller?.kind ?? "", "created_by_name": controller?.name ?? "",
+                        "priority_class": object.pod.spec.priorityClassName ?? "",
+                        "host_network": (object.pod.spec.hostNetwork ?? false) ? "true" : "false",
+                    ]), 1)
+            // createPodOwnerFamilyGenerator: one series per owner, or one with empty labels.
+            let owners = object.pod.metadata.ownerReferences ?? []
+            if owners.isEmpty {
+                snapshot.add(.podOwner, pod + ",owner_kind=\"\",owner_name=\"\",owner_is_controller=\"\"", 1)
+            }
+            for owner in owners {
+                snapshot.add(
+                    .podOwner,
+                    pod + ","
+                        + ExpositionText.labels([
+                            "owner_kind": owner.kind, "owner_name": owner.name,
+                            "owner_is_controller": owner.controller == true ? "true" : "false",
+                        ]), 1)
+            }
+            for phase in [PodPhase.pending, .succeeded, .failed, .unknown, .running] {
+                snapshot.add(
+                    .podStatusPhase, pod + ",phase=\"" + phase.rawValue + "\"", status.phase == phase ? 1 : 0)
+            }
+            if let ready = status.condition("Ready") {
+                Self.addConditions(.podStatusReady, pod, ready.status, to: &snapshot)
+            }
+            if let scheduled = status.condition("PodScheduled") {
+                Self.addConditions(.podStatusScheduled, pod, scheduled.status, to: &snapshot)
+            }
+            addContainers(object, pod: pod, node: nodeName, to: &snapshot)
+        }
+    }
+
+    /// `addConditionMetrics`: one series per status, `true`/`false`/`unknown`, 1 for the current one.
+    static func addConditions(
+        _ id: MetricID, _ prefix: String, _ status: ConditionStatus, to snapshot: inout MetricsSnapshot
+    ) {
+        for candidate in [ConditionStatus.true, .false, .unknown] {
+            snapshot.add(
+                id, prefix + ",condition=\"" + candidate.rawValue.lowercased() + "\"", candidate == status ? 1 : 0)
+        }
+    }
+
+    private func addContainers(
+        _ object: PodObject, pod: String, node: String, to snapshot: inout MetricsSnapshot
+    ) {
+        for container in object.status.containerStatuses {
+            let labels = pod + ",container=\"" + ExpositionText.escapeLabelValue(container.name) + "\""
+            snapshot.add(.containerRestarts, labels, Double(container.restartCount))
+            switch container.state {
+            case .waiting(let reason, _):
+                snapshot.add(
+                    .containerWaitingReason, labels + ",reason=\"" + ExpositionText.escapeLabelValue(reason) + "\"", 1)
+            case .terminated(let termination):
+                snapshot.add(
+                    .containerTerminatedReason,
+                    labels + ",reason=\"" + ExpositionText.escapeLabelValue(termination.reason) + "\"", 1)
+            case .running: break
+            }
+            snapshot.add(.containerReady, labels, container.ready ? 1 : 0)
+            snapshot.add(.containerRunning, labels, container.state.isRunning ? 1 : 0)
+        }
+        let escapedNode = ExpositionText.escapeLabelValue(node)
+        for container in object.pod.spec.containers {
+            let labels =
+                pod + ",container=\"" + ExpositionText.escapeLabelValue(container.name) + "\",node=\"" + escapedNode
+                + "\""
+            for (name, quantity) in container.resources.requests.entries {
+                if let (resource, unit, value) = Self.resourceSample(name, quantity, node: false) {
+                    snapshot.add(.containerRequests, labels + ",resource=\"\(resource)\",unit=\"\(unit)\"", value)
+                }
+            }
+            for (name, quantity) in container.resources.limits.entries {
+                if let (resource, unit, value) = Self.resourceSample(name, quantity, node: false) {
+                    snapshot.add(.containerLimits, labels + ",resource=\"\(resource)\",unit=\"\(unit)\"", value)
+                }
+            }
+        }
+    }
+
+    /// A resource as kube-state-metrics writes it: the name with every character outside
+    /// `[a-zA-Z0-9_]` replaced by `_` (`SanitizeLabelName`), its unit (`core` for CPU, `byte`
+    /// for memory, storage, hugepages and attachable volumes, `integer` for pods — nodes only —
+    /// and extended resources) and its value (CPU in cores, the rest in whole units rounded up,
+    /// as `Quantity.Value()`); `nil` for a resource kube-state-metrics does not export.
+    static func resourceSample(
+        _ name: String, _ quantity: Quantity, node: Bool
+    ) -> (resource: String, unit: String, value: Double)? {
+        let unit: String
+        var value = Double(quantity.value)
+        switch name {
+        case "cpu":
+            unit = "core"
+            value = Double(quantity.milliValue) / 1000
+        case "memory", "storage", "ephemeral-storage": unit = "byte"
+        case "pods":
+            guard node else { return nil }
+            unit = "integer"
+        default:
+            if name.hasPrefix("hugepages-") || name.hasPrefix("attachable-volumes-") {
+                unit = "byte"
+            } else if Self.isExtendedResource(name) {
+                unit = "integer"
+            } else {
+                return nil
+            }
+        }
+        return (sanitizeLabelName(name), unit, value)
+    }
+
+    /// `v1helper.IsExtendedResourceName`: a domain-qualified name outside `kubernetes.io/`
+    /// and not starting with `requests.`.
+    static func isExtendedResource(_ name: String) -> Bool {
+        guard let slash = name.firstIndex(of: "/") else { return false }
+        let domain = name[..<slash]
+        if domain == "kubernetes.io" || domain.hasSuffix(".kubernetes.io") { return false }
+        return !name.hasPrefix("requests.")
+    }
+
+    /// kube-state-metrics' `SanitizeLabelName`: `[^a-zA-Z0-9_]` → `_`.
+    static func sanitizeLabelName(_ name: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
+                        ? scalar : "_"
+                }))
+    }
+}
