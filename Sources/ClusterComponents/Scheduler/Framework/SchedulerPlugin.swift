@@ -18,6 +18,15 @@ protocol SchedulerPlugin {
     /// Other names the plugin answers to in a configuration (none by default).
     static var aliases: [String] { get }
 
+    /// The extension point each marker protocol stands for (set by the markers, not by hand).
+    static var preFilterPoint: ExtensionPoints { get }
+    static var filterPoint: ExtensionPoints { get }
+    static var postFilterPoint: ExtensionPoints { get }
+    static var scorePoint: ExtensionPoints { get }
+    static var reservePoint: ExtensionPoints { get }
+    static var permitPoint: ExtensionPoints { get }
+    static var preBindPoint: ExtensionPoints { get }
+
     /// Builds the plugin for one profile from its configuration (args, version, resource slots).
     init(_ configuration: inout PluginConfiguration)
 
@@ -88,6 +97,26 @@ protocol PermitPlugin: SchedulerPlugin {}
 /// Marker: the plugin implements PreBind.
 protocol PreBindPlugin: SchedulerPlugin {}
 
+// Each marker sets its extension point through a requirement of its own, whose witness is
+// chosen when the plugin's conformance is compiled: no runtime conformance lookup (a dynamic
+// `is FilterPlugin` check scans the binary's conformance records on first use).
+extension SchedulerPlugin {
+    static var preFilterPoint: ExtensionPoints { [] }
+    static var filterPoint: ExtensionPoints { [] }
+    static var postFilterPoint: ExtensionPoints { [] }
+    static var scorePoint: ExtensionPoints { [] }
+    static var reservePoint: ExtensionPoints { [] }
+    static var permitPoint: ExtensionPoints { [] }
+    static var preBindPoint: ExtensionPoints { [] }
+}
+extension PreFilterPlugin { static var preFilterPoint: ExtensionPoints { .preFilter } }
+extension FilterPlugin { static var filterPoint: ExtensionPoints { .filter } }
+extension PostFilterPlugin { static var postFilterPoint: ExtensionPoints { .postFilter } }
+extension ScorePlugin { static var scorePoint: ExtensionPoints { .score } }
+extension ReservePlugin { static var reservePoint: ExtensionPoints { .reserve } }
+extension PermitPlugin { static var permitPoint: ExtensionPoints { .permit } }
+extension PreBindPlugin { static var preBindPoint: ExtensionPoints { .preBind } }
+
 extension SchedulerPlugin {
     static var aliases: [String] { [] }
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {}
@@ -122,15 +151,7 @@ extension SchedulerPlugin {
 
     /// The extension points the plugin declares (read when a profile is built, not per pod).
     static var extensionPoints: ExtensionPoints {
-        var points: ExtensionPoints = []
-        if self is any PreFilterPlugin.Type { points.insert(.preFilter) }
-        if self is any FilterPlugin.Type { points.insert(.filter) }
-        if self is any PostFilterPlugin.Type { points.insert(.postFilter) }
-        if self is any ScorePlugin.Type { points.insert(.score) }
-        if self is any ReservePlugin.Type { points.insert(.reserve) }
-        if self is any PermitPlugin.Type { points.insert(.permit) }
-        if self is any PreBindPlugin.Type { points.insert(.preBind) }
-        return points
+        [preFilterPoint, filterPoint, postFilterPoint, scorePoint, reservePoint, permitPoint, preBindPoint]
     }
 }
 
