@@ -57,6 +57,10 @@ public final class ScenarioRunner {
         guard !started else { return }
         started = true
         installGPUTargetWorkload()
+        if !input.scenario.traffic.isEmpty {
+            cluster.metricsServer.traffic = input.scenario.traffic.map(\.source)
+            cluster.metricsServer.start()
+        }
         addNodes()
         applyInitialObjects()
         actions.scheduleAll()

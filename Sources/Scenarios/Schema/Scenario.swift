@@ -45,6 +45,8 @@ public struct Scenario: Sendable {
     public var actions: [ScenarioAction]
     /// `spec.outputs`.
     public var outputs: OutputSettings
+    /// `spec.traffic`: request streams that drive the pods' CPU and memory use.
+    public var traffic: [Traffic]
     /// Lines of the fields as written, for diagnostics raised after decoding.
     public var sourceMap: ScenarioSourceMap
     /// Every file the document names, for the reference checks.
@@ -67,6 +69,7 @@ public struct Scenario: Sendable {
         self.workloads = []
         self.actions = []
         self.outputs = OutputSettings()
+        self.traffic = []
         self.sourceMap = ScenarioSourceMap()
         self.fileReferences = []
     }

@@ -33,7 +33,7 @@ extension ScenarioReader {
     /// `spec.behaviors[i].ready`.
     static let readyKeys = ["after"]
     /// `spec.behaviors[i].memory`.
-    static let memoryKeys = ["start", "growth"]
+    static let memoryKeys = ["start", "growth", "perRequest"]
     /// `spec.behaviors[i].writes[j]`.
     static let writeKeys = ["volume", "rate"]
     /// `spec.behaviors[i].liveness`.
@@ -97,6 +97,7 @@ extension ScenarioReader {
         ("spec.behaviors[].runs[]", runKeys),
         ("spec.behaviors[].ready", readyKeys),
         ("spec.behaviors[].memory", memoryKeys),
+        ("spec.behaviors[].cpu", cpuKeys),
         ("spec.behaviors[].writes[]", writeKeys),
         ("spec.behaviors[].liveness", livenessKeys),
         ("spec.workloads[]", workloadKeys),
@@ -105,6 +106,8 @@ extension ScenarioReader {
         ("spec.workloads[].arrivals.poisson", poissonKeys),
         ("spec.workloads[].arrivals.diurnal", diurnalKeys),
         ("spec.workloads[].arrivals.trace", traceKeys),
+        ("spec.traffic[]", trafficKeys),
+        ("spec.traffic[].rate", trafficRateKinds),
         ("spec.actions[]", actionKeys),
         ("spec.actions[].apply", fileOrInlineKeys),
         ("spec.actions[].delete", deleteKeys),

@@ -12,7 +12,9 @@ import KubeModel
 /// - a node action (`cordon`, `uncordon`, `drain`, `node`, `kubelet.restart`) naming a node that
 ///   no pool (`<pool>-0…<pool>-(count-1)`), Node manifest or earlier `node.add` creates, and a
 ///   `node.add` of an unknown pool (error);
-/// - a behaviour's `writes[].volume` that no pod the behaviour matches has (warning).
+/// - a behaviour's `writes[].volume` that no pod the behaviour matches has (warning);
+/// - a HorizontalPodAutoscaler whose scale target is missing (error, at the autoscaler's line);
+/// - a `traffic` entry whose selector matches no pod or template (warning).
 public enum ScenarioReferenceChecker {
     /// Runs every check.
     /// - Parameters:
@@ -26,6 +28,7 @@ public enum ScenarioReferenceChecker {
         context.checkActions(objects: objects.map(\.object))
         context.checkNamespaces(objects: objects)
         context.checkVolumes(objects: objects.map(\.object))
+        context.checkAutoscaling(objects: objects)
         return context.diagnostics
     }
 
@@ -305,6 +308,27 @@ public enum ScenarioReferenceChecker {
             }
         }
 
+        /// The autoscaler targets and traffic selectors (``ScenarioReferenceChecker/checkAutoscalers(_:objects:applied:)``).
+        mutating func checkAutoscaling(objects: [LoadedObject]) {
+            let hasAutoscalers = objects.contains { $0.object.kind == "HorizontalPodAutoscaler" }
+            guard hasAutoscalers || !scenario.traffic.isEmpty else { return }
+            var applied: [KubeObject] = []
+            for action in scenario.actions {
+                if case .apply(let source) = action.operation { applied += appliedObjects(source) }
+            }
+            diagnostics += ScenarioReferenceChecker.checkAutoscalers(scenario, objects: objects, applied: applied)
+            guard !scenario.traffic.isEmpty else { return }
+            var candidates = (objects.map(\.object) + applied).compactMap(Self.candidate(of:)).map {
+                (namespace: $0.namespace, labels: $0.labels)
+            }
+            for workload in scenario.workloads {
+                if let pod = try? workload.template.prototypePod(baseDirectory: scenario.baseDirectory) {
+                    candidates.append((pod.metadata.namespace ?? "default", pod.metadata.labels ?? [:]))
+                }
+            }
+            diagnostics += ScenarioReferenceChecker.checkTraffic(scenario, candidates: candidates)
+        }
+
         static func candidate(of object: KubeObject) -> Candidate? {
             func fromTemplate(_ meta: ObjectMeta, _ template: PodTemplateSpec, suffix: String) -> Candidate {
                 Candidate(
@@ -322,6 +346,7 @@ public enum ScenarioReferenceChecker {
             case .deployment(let d): return fromTemplate(d.metadata, d.spec.template, suffix: "-5d8c7f9b6d-bcdfg")
             case .replicaSet(let r): return fromTemplate(r.metadata, r.spec.template, suffix: "-bcdfg")
             case .job(let j): return fromTemplate(j.metadata, j.spec.template, suffix: "-bcdfg")
+            case .statefulSet(let s): return fromTemplate(s.metadata, s.spec.template, suffix: "-0")
             default: return nil
             }
         }

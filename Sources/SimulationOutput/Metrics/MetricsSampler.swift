@@ -14,7 +14,9 @@ import SimulationCore
 /// in pods. The columns are fixed at the first sample from the resources and pools known then
 /// (node allocatable and the requests of pods created so far); a resource or pool that first
 /// appears later is not in the CSV (it is in `summary.json`). The kubelet does not expose its
-/// image pull queue yet, so there is no pull-queue column.
+/// image pull queue yet, so there is no pull-queue column. When HorizontalPodAutoscalers exist
+/// at the first sample, two columns each follow: `hpa/<ns>/<name>/replicas` (the target's
+/// `spec.replicas`) and `hpa/<ns>/<name>/desired` (the autoscaler's last `desiredReplicas`).
 ///
 /// Sampling stops by itself when the sample event is the only thing left in the queue, so a
 /// run to exhaustion still ends.
@@ -42,6 +44,8 @@ public final class MetricsSampler: ClusterRecordSink {
     /// Pool names of the columns, sorted.
     public private(set) var poolNames: [String] = []
     private var resourceNames: [String] = []
+    /// The HorizontalPodAutoscalers of the columns (indexes in the workload store), known at the first sample.
+    private var autoscalers: [Int] = []
     private var headerWritten = false
     private var lastSampleTime: SimulationTime?
 
@@ -75,7 +79,7 @@ public final class MetricsSampler: ClusterRecordSink {
         let now = cluster.now
         if let lastSampleTime, lastSampleTime == now { return }
         lastSampleTime = now
-        if !headerWritten { writeHeader() }
+        if !headerWritten { writeHeader(cluster) }
         var row = JSONText.seconds(now)
         var phases: [Int] = []
         for bucket in [ClusterLedger.PhaseBucket.pending, .running, .succeeded, .failed] {
@@ -93,12 +97,20 @@ public final class MetricsSampler: ClusterRecordSink {
                 if resource == ResourceName.memory { memoryFractions.append(fraction) }
             }
         }
+        for index in autoscalers {
+            // The target's `spec.replicas` and the autoscaler's last `desiredReplicas`.
+            let object = cluster.workloads.horizontalPodAutoscalers[index]
+            let target = object.autoscaler.spec.scaleTargetRef
+            let replicas = cluster.replicas(kind: target.kind, namespace: object.namespace, name: target.name)
+            row += "," + (replicas.map(String.init) ?? "") + ",\(object.desiredReplicas)"
+        }
         output.append(row + "\n")
         samples.append(Sample(time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions))
     }
 
-    private func writeHeader() {
+    private func writeHeader(_ cluster: ClusterView) {
         headerWritten = true
+        autoscalers = Array(cluster.workloads.horizontalPodAutoscalers.indices)
         resourceNames = ledger.resourceNames.sorted()
         poolNames = ledger.poolNames.sorted()
         var header = "t,pending,running,succeeded,failed"
@@ -108,6 +120,11 @@ public final class MetricsSampler: ClusterRecordSink {
                 header += "," + Self.csvField("\(pool)/requested_\(resource)")
                 header += "," + Self.csvField("\(pool)/allocatable_\(resource)")
             }
+        }
+        for index in autoscalers {
+            let object = cluster.workloads.horizontalPodAutoscalers[index]
+            header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/replicas")
+            header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/desired")
         }
         output.append(header + "\n")
     }

@@ -80,6 +80,7 @@ final class HorizontalPodAutoscalerController {
         }
         let current = scale.replicas
         let minReplicas = object.minReplicas
+        manager.workloads.horizontalPodAutoscalers[index].observe(current)
         var desired = 0
         var rescale = true
         var reason = ""

@@ -24,6 +24,12 @@ public struct HorizontalPodAutoscalerObject: Sendable {
     public internal(set) var lastScaleTime: SimulationTime?
     /// Rescales done.
     public internal(set) var rescales = 0
+    /// `status.currentReplicas` over the syncs so far: count, sum, least and most (for the
+    /// run's summary; a sync every 15 s makes the mean a time average).
+    public internal(set) var observedSyncs = 0
+    public internal(set) var observedReplicaSum = 0
+    public internal(set) var observedMin = Int.max
+    public internal(set) var observedMax = 0
 
     /// Namespace.
     public var namespace: String { autoscaler.metadata.namespace ?? "default" }
@@ -33,4 +39,14 @@ public struct HorizontalPodAutoscalerObject: Sendable {
     public var minReplicas: Int { autoscaler.spec.minReplicas ?? 1 }
     /// `spec.maxReplicas`.
     public var maxReplicas: Int { autoscaler.spec.maxReplicas }
+}
+
+extension HorizontalPodAutoscalerObject {
+    /// Counts one sync's `currentReplicas`.
+    mutating func observe(_ replicas: Int) {
+        observedSyncs += 1
+        observedReplicaSum += replicas
+        observedMin = min(observedMin, replicas)
+        observedMax = max(observedMax, replicas)
+    }
 }
