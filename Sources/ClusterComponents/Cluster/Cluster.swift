@@ -26,6 +26,8 @@ public final class Cluster {
     /// The metrics pipeline (metrics-server) the HorizontalPodAutoscalers read; idle until an
     /// autoscaler or a traffic source starts it.
     public internal(set) var metricsServer: MetricsServer!
+    /// The Cluster Autoscaler, when the run has node groups (``enableClusterAutoscaler(options:groups:)``).
+    public internal(set) var clusterAutoscaler: ClusterAutoscaler?
     /// Consumers of the record stream.
     public private(set) var sinks: [any ClusterRecordSink] = []
     /// The event recorders' correlators (one per component and kubelet): message aggregation,
@@ -126,6 +128,7 @@ public final class Cluster {
         case .external(let index): externalHandler?(index, self)
         case .sample: sampleHandler?(self)
         case .metricsScrape: metricsServer.scrape()
+        case .clusterAutoscaler(let event): clusterAutoscaler?.handle(event)
         }
     }
 

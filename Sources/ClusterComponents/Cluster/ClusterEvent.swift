@@ -16,4 +16,6 @@ public enum ClusterEvent: Sendable {
     case sample
     /// A metrics-server scrape of the kubelets' resource metrics (``MetricsServer``).
     case metricsScrape
+    /// The Cluster Autoscaler's loop and node provisioning (``ClusterAutoscaler``).
+    case clusterAutoscaler(ClusterAutoscalerEvent)
 }
