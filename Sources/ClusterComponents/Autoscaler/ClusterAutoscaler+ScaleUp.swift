@@ -51,12 +51,26 @@ extension ClusterAutoscaler {
         var pending = unschedulablePods()
         guard !pending.isEmpty else { return false }
         let now = cluster.now
+        // FilterOutSchedulable (core/podlistprocessor/filter_out_schedulable.go): pods that fit
+        // on an existing node (e.g. one that just became Ready) wait for the scheduler.
+        let scheduler = cluster.scheduler!
+        var existing: [NodeID: NodeInfo] = [:]
+        pending.removeAll { pod in
+            for node in cluster.api.nodes where !node.isRemoved && node.ready == .true {
+                guard var info = existing[node.id] ?? scheduler.simulatedNodeInfo(node.id),
+                    scheduler.passesFilters(pod, on: info)
+                else { continue }
+                scheduler.addSimulated(pod, to: &info)
+                existing[node.id] = info
+                return true
+            }
+            return false
+        }
         // Upcoming nodes count as if Ready: pods they would take trigger nothing.
         for (index, group) in groups.enumerated() where group.upcoming > 0 {
             var upcoming: [NodeInfo] = []
             let template = cluster.scheduler.simulatedNodeInfo(template: group.template)
-            let taken = binpack(pending, on: &upcoming, template: template, limit: group.upcoming)
-            _ = index
+            let taken = binpack(pending, on: &upcoming, template: template, limit: groups[index].upcoming)
             pending.removeAll { taken.contains($0) }
         }
         guard !pending.isEmpty else { return false }

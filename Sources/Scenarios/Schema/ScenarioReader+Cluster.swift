@@ -47,6 +47,12 @@ extension ScenarioReader {
             if let node = map["images"] { pool.images = stringList(node, itemPath.key("images")) ?? [] }
             if let node = map["kubelet"] { pool.kubelet = kubeletSettings(node, itemPath.key("kubelet")) }
             if let node = map["from"] { readNodeList(node, itemPath, into: &pool, countGiven: map["count"] != nil) }
+            if let node = map["autoscaling"] {
+                pool.autoscaling = nodeGroupAutoscaling(node, itemPath.key("autoscaling"), count: pool.count)
+                if map["from"] != nil {
+                    invalid(itemPath.key("autoscaling"), node: node, "a pool read from a node list cannot autoscale")
+                }
+            }
             pools.append(pool)
         }
         return pools

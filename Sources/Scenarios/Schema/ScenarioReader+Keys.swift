@@ -15,7 +15,9 @@ extension ScenarioReader {
     /// `spec.outputs`.
     static let outputKeys = ["sampleInterval"]
     /// `spec.nodes[i]`.
-    static let nodePoolKeys = ["name", "count", "capacity", "labels", "taints", "images", "kubelet", "from"]
+    static let nodePoolKeys = [
+        "name", "count", "capacity", "labels", "taints", "images", "kubelet", "from", "autoscaling",
+    ]
     /// `spec.nodes[i].kubelet.crashLoopBackOff`.
     static let crashLoopBackOffKeys = ["maxContainerRestartPeriod"]
     /// `spec.nodes[i].kubelet.featureGates`.
@@ -86,6 +88,8 @@ extension ScenarioReader {
         ("spec.outputs", outputKeys),
         ("spec.nodes[]", nodePoolKeys),
         ("spec.nodes[].from", nodeListKeys),
+        ("spec.nodes[].autoscaling", nodeGroupKeys),
+        ("spec.clusterAutoscaler", clusterAutoscalerKeys),
         ("spec.nodes[].kubelet", kubeletKeys),
         ("spec.nodes[].kubelet.crashLoopBackOff", crashLoopBackOffKeys),
         ("spec.nodes[].kubelet.featureGates", featureGateKeys),
