@@ -25,6 +25,8 @@ public struct ClusterView {
     public var eventsProcessed: UInt64 { cluster.eventsProcessed }
     /// Engine events pending.
     public var pendingEvents: Int { cluster.simulation.pendingCount }
+    /// The Cluster Autoscaler, when the run has node groups.
+    public var clusterAutoscaler: ClusterAutoscaler? { cluster.clusterAutoscaler }
     /// `spec.replicas` of a Deployment, ReplicaSet or StatefulSet (its scale subresource).
     public func replicas(kind: String, namespace: String, name: String) -> Int? {
         cluster.scaleSubresource(kind: kind, namespace: namespace, name: name)?.replicas

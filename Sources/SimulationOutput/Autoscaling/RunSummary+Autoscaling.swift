@@ -26,13 +26,16 @@ extension RunSummary {
         }
 
         /// The autoscalers, in creation order (deleted ones included).
-        public var horizontalPodAutoscalers: [HorizontalPodAutoscaler]
+        public var horizontalPodAutoscalers: [HorizontalPodAutoscaler]?
+        /// The Cluster Autoscaler's figures, when the run has node groups.
+        public var clusterAutoscaler: ClusterAutoscalerFigures?
 
-        /// The section for a cluster, `nil` when it has no autoscaler.
+        /// The section for a cluster, `nil` when it has neither autoscaler.
         public init?(_ cluster: ClusterView) {
             let objects = cluster.workloads.horizontalPodAutoscalers
-            guard !objects.isEmpty else { return nil }
-            horizontalPodAutoscalers = objects.map { object in
+            clusterAutoscaler = cluster.clusterAutoscaler.map { ClusterAutoscalerFigures($0, cluster: cluster) }
+            guard !objects.isEmpty || clusterAutoscaler != nil else { return nil }
+            horizontalPodAutoscalers = objects.isEmpty ? nil : objects.map { object in
                 let syncs = object.observedSyncs
                 return HorizontalPodAutoscaler(
                     name: object.namespace + "/" + object.name,
@@ -49,9 +52,23 @@ extension RunSummary {
     /// The text table's autoscaler lines (none without autoscalers).
     var autoscalingLines: [String] {
         guard let autoscaling else { return [] }
-        return autoscaling.horizontalPodAutoscalers.map { hpa in
+        var lines = (autoscaling.horizontalPodAutoscalers ?? []).map { hpa in
             "HPA       \(hpa.name) → \(hpa.target): replicas \(hpa.replicasMin)–\(hpa.replicasMax) "
                 + "(mean \(JSONText.decimal(hpa.replicasMean, decimals: 2))), \(hpa.rescales) rescales"
         }
+        if let ca = autoscaling.clusterAutoscaler {
+            let wait = ca.scaleUpWait
+            lines.append(
+                "Nodes     \(ca.scaleUps) scale-ups · \(ca.scaleDowns) nodes removed · "
+                    + "\(JSONText.decimal(ca.nodeHours, decimals: 2)) node-hours · cost \(JSONText.decimal(ca.cost, decimals: 2)) · "
+                    + "scale-up wait p50 \(wait.p50.map { JSONText.decimal($0, decimals: 1) + " s" } ?? "≥ censored") "
+                    + "p99 \(wait.p99.map { JSONText.decimal($0, decimals: 1) + " s" } ?? "≥ censored")")
+            for pool in ca.nodeGroups {
+                lines.append(
+                    "  \(pool.name)  nodes \(pool.nodesMin)–\(pool.nodesMax) (\(pool.nodesAtEnd) at end) · "
+                        + "\(JSONText.decimal(pool.nodeHours, decimals: 2)) node-hours · cost \(JSONText.decimal(pool.cost, decimals: 2))")
+            }
+        }
+        return lines
     }
 }

@@ -16,7 +16,8 @@ import SimulationCore
 /// appears later is not in the CSV (it is in `summary.json`). The kubelet does not expose its
 /// image pull queue yet, so there is no pull-queue column. When HorizontalPodAutoscalers exist
 /// at the first sample, two columns each follow: `hpa/<ns>/<name>/replicas` (the target's
-/// `spec.replicas`) and `hpa/<ns>/<name>/desired` (the autoscaler's last `desiredReplicas`).
+/// `spec.replicas`) and `hpa/<ns>/<name>/desired` (the autoscaler's last `desiredReplicas`). With the Cluster Autoscaler, each node group
+/// adds `nodegroup/<name>/nodes` (live) and `nodegroup/<name>/upcoming` (requested, not Ready).
 ///
 /// Sampling stops by itself when the sample event is the only thing left in the queue, so a
 /// run to exhaustion still ends.
@@ -46,6 +47,8 @@ public final class MetricsSampler: ClusterRecordSink {
     private var resourceNames: [String] = []
     /// The HorizontalPodAutoscalers of the columns (indexes in the workload store), known at the first sample.
     private var autoscalers: [Int] = []
+    /// The Cluster Autoscaler's node groups (names), known at the first sample.
+    private var nodeGroups: [String] = []
     private var headerWritten = false
     private var lastSampleTime: SimulationTime?
 
@@ -104,6 +107,9 @@ public final class MetricsSampler: ClusterRecordSink {
             let replicas = cluster.replicas(kind: target.kind, namespace: object.namespace, name: target.name)
             row += "," + (replicas.map(String.init) ?? "") + ",\(object.desiredReplicas)"
         }
+        if let autoscaler = cluster.clusterAutoscaler {
+            for group in autoscaler.groups.prefix(nodeGroups.count) { row += ",\(group.nodes.count),\(group.upcoming)" }
+        }
         output.append(row + "\n")
         samples.append(Sample(time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions))
     }
@@ -125,6 +131,10 @@ public final class MetricsSampler: ClusterRecordSink {
             let object = cluster.workloads.horizontalPodAutoscalers[index]
             header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/replicas")
             header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/desired")
+        }
+        nodeGroups = cluster.clusterAutoscaler?.groups.map(\.name) ?? []
+        for group in nodeGroups {
+            header += "," + Self.csvField("nodegroup/\(group)/nodes") + "," + Self.csvField("nodegroup/\(group)/upcoming")
         }
         output.append(header + "\n")
     }
