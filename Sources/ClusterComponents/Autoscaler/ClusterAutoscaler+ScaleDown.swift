@@ -85,7 +85,7 @@ extension ClusterAutoscaler {
                     && !removable.contains(other.id) && draining[other.id] == nil
                 {
                     guard var target = trial[other.id] ?? scheduler.simulatedNodeInfo(other.id) else { continue }
-                    if scheduler.passesFilters(pod, on: target) {
+                    if scheduler.passesFilters(pod, on: target, movingFromItsNode: true) {
                         scheduler.addSimulated(pod, to: &target)
                         trial[other.id] = target
                         placed = true

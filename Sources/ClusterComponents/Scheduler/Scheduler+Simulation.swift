@@ -18,8 +18,11 @@ extension Scheduler {
     }
 
     /// Whether `pod` passes every filter of its profile on `node` (PreFilter, then Filter).
-    public func passesFilters(_ pod: PodID, on node: NodeInfo) -> Bool {
-        let object = cluster.api[pod]
+    /// `movingFromItsNode` checks a bound pod as a new copy of itself, without `spec.nodeName`
+    /// (the autoscaler's drain simulation, `simulator/cluster.go`).
+    public func passesFilters(_ pod: PodID, on node: NodeInfo, movingFromItsNode: Bool = false) -> Bool {
+        var object = cluster.api[pod]
+        if movingFromItsNode { object.pod.spec.nodeName = nil }
         let name = object.pod.spec.schedulerName
         let profile = profiles.firstIndex { $0.schedulerName == name } ?? 0
         var state = CycleState(
