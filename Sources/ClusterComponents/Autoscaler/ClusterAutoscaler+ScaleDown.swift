@@ -81,7 +81,8 @@ extension ClusterAutoscaler {
             var fits = true
             for pod in pods {
                 var placed = false
-                for other in cluster.api.nodes where !other.isRemoved && other.id != node && other.ready == .true
+                for other in cluster.api.nodes
+                where !other.isRemoved && other.id != node && other.ready == .true
                     && !removable.contains(other.id) && draining[other.id] == nil
                 {
                     guard var target = trial[other.id] ?? scheduler.simulatedNodeInfo(other.id) else { continue }
@@ -152,7 +153,10 @@ extension ClusterAutoscaler {
         unneededSince[node] = nil
         cluster.updateNode(node) { object in
             var taints = object.node.spec.taints ?? []
-            taints.append(Taint(key: Self.toBeDeletedTaint, value: String(cluster.now.nanoseconds / 1_000_000_000), effect: .noSchedule))
+            taints.append(
+                Taint(
+                    key: Self.toBeDeletedTaint, value: String(cluster.now.nanoseconds / 1_000_000_000),
+                    effect: .noSchedule))
             object.node.spec.taints = taints
         }
         cluster.recordEvent(

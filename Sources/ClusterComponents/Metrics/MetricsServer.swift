@@ -44,7 +44,9 @@ public final class MetricsServer {
     func scrape() {
         let now = cluster.now
         let pods = cluster.api.pods.count
-        if samples.count < pods { samples.append(contentsOf: repeatElement(PodUsageSamples(), count: pods - samples.count)) }
+        if samples.count < pods {
+            samples.append(contentsOf: repeatElement(PodUsageSamples(), count: pods - samples.count))
+        }
         if shares.count < pods { shares.append(contentsOf: repeatElement(0, count: pods - shares.count)) }
         for index in 0..<pods { shares[index] = 0 }
         var ready: [Int] = []
@@ -95,7 +97,8 @@ public final class MetricsServer {
         let sample = samples[pod.value]
         switch resource {
         case ResourceName.cpu:
-            return PodMetric(milliValue: (sample.previousCPU + sample.cpu) / 2, timestamp: sample.time, window: resolution)
+            return PodMetric(
+                milliValue: (sample.previousCPU + sample.cpu) / 2, timestamp: sample.time, window: resolution)
         case ResourceName.memory:
             return PodMetric(milliValue: sample.memory * 1000, timestamp: sample.time, window: resolution)
         default: return nil

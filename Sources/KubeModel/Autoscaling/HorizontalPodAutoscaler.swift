@@ -143,8 +143,9 @@ public struct HPAScalingRules: Codable, Hashable, Sendable {
     public var policies: [HPAScalingPolicy]?
 
     /// Creates rules.
-    public init(stabilizationWindowSeconds: Int? = nil, selectPolicy: String? = nil, policies: [HPAScalingPolicy]? = nil)
-    {
+    public init(
+        stabilizationWindowSeconds: Int? = nil, selectPolicy: String? = nil, policies: [HPAScalingPolicy]? = nil
+    ) {
         self.stabilizationWindowSeconds = stabilizationWindowSeconds
         self.selectPolicy = selectPolicy
         self.policies = policies

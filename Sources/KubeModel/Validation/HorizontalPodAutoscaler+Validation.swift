@@ -50,7 +50,10 @@ extension HorizontalPodAutoscaler: Validatable {
                     list.append(.invalid(targetPath + ".averageUtilization", .int(value), "must be greater than 0"))
                 }
             } else {
-                list.append(.required(targetPath + ".averageUtilization", "must set either a target raw value or a target utilization"))
+                list.append(
+                    .required(
+                        targetPath + ".averageUtilization", "must set either a target raw value or a target utilization"
+                    ))
             }
         case "AverageValue", "Value":
             break
@@ -75,7 +78,9 @@ extension HorizontalPodAutoscaler: Validatable {
             if !["Percent", "Pods"].contains(policy.type) {
                 list.append(.notSupported(here + ".type", policy.type, ["Percent", "Pods"]))
             }
-            if policy.value <= 0 { list.append(.invalid(here + ".value", .int(policy.value), "must be greater than zero")) }
+            if policy.value <= 0 {
+                list.append(.invalid(here + ".value", .int(policy.value), "must be greater than zero"))
+            }
             if policy.periodSeconds <= 0 || policy.periodSeconds > 1800 {
                 list.append(
                     .invalid(

@@ -1,6 +1,6 @@
-import Stochastics
 import KubeModel
 import SimulationCore
+import Stochastics
 
 /// `spec.nodes[i]`: a pool of identical nodes named `<name>-0 … <name>-(count-1)`.
 public struct NodePool: Sendable, Hashable {

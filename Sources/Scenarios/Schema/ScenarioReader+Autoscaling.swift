@@ -29,7 +29,8 @@ extension ScenarioReader {
         }
         if count < result.min || count > result.max {
             invalid(
-                path, "count \(count)", "the pool's count (its initial size) must lie in [min, max] = [\(result.min), \(result.max)]")
+                path, "count \(count)",
+                "the pool's count (its initial size) must lie in [min, max] = [\(result.min), \(result.max)]")
         }
         if let node = map["provisionTime"],
             let time = distribution(node, path.key("provisionTime"), unit: .seconds)

@@ -37,7 +37,9 @@ extension ScenarioReferenceChecker {
 
     /// Traffic entries whose selector matches no pod or pod template of the inputs or of an
     /// `apply` action or workload (warning: the requests would reach nothing).
-    static func checkTraffic(_ scenario: Scenario, candidates: [(namespace: String, labels: [String: String])])
+    static func checkTraffic(
+        _ scenario: Scenario, candidates: [(namespace: String, labels: [String: String])]
+    )
         -> [Diagnostic]
     {
         var result: [Diagnostic] = []

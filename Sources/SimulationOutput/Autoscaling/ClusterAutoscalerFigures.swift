@@ -44,7 +44,8 @@ public struct ClusterAutoscalerFigures: Codable, Sendable, Hashable {
             // Billing intervals of the group's nodes: each adds one from request to deletion.
             var changes: [(SimulationTime, Int)] = []
             var seconds = 0.0
-            for (node, billing) in autoscaler.nodeBilling.sorted(by: { $0.key.value < $1.key.value }) where cluster.api.nodes[node.value].pool == group.name {
+            for (node, billing) in autoscaler.nodeBilling.sorted(by: { $0.key.value < $1.key.value })
+            where cluster.api.nodes[node.value].pool == group.name {
                 let end = billing.deleted ?? now
                 seconds += (end - billing.requested).seconds
                 changes.append((billing.requested, 1))

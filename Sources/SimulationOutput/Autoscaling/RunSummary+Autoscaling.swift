@@ -35,17 +35,21 @@ extension RunSummary {
             let objects = cluster.workloads.horizontalPodAutoscalers
             clusterAutoscaler = cluster.clusterAutoscaler.map { ClusterAutoscalerFigures($0, cluster: cluster) }
             guard !objects.isEmpty || clusterAutoscaler != nil else { return nil }
-            horizontalPodAutoscalers = objects.isEmpty ? nil : objects.map { object in
-                let syncs = object.observedSyncs
-                return HorizontalPodAutoscaler(
-                    name: object.namespace + "/" + object.name,
-                    target: object.autoscaler.spec.scaleTargetRef.kind + "/" + object.autoscaler.spec.scaleTargetRef.name,
-                    minReplicas: object.minReplicas, maxReplicas: object.maxReplicas, rescales: object.rescales,
-                    syncs: syncs, replicasMin: syncs > 0 ? object.observedMin : 0,
-                    replicasMean: syncs > 0
-                        ? (Double(object.observedReplicaSum) / Double(syncs) * 1000).rounded() / 1000 : 0,
-                    replicasMax: object.observedMax, desiredReplicasAtEnd: object.desiredReplicas)
-            }
+            horizontalPodAutoscalers =
+                objects.isEmpty
+                ? nil
+                : objects.map { object in
+                    let syncs = object.observedSyncs
+                    return HorizontalPodAutoscaler(
+                        name: object.namespace + "/" + object.name,
+                        target: object.autoscaler.spec.scaleTargetRef.kind + "/"
+                            + object.autoscaler.spec.scaleTargetRef.name,
+                        minReplicas: object.minReplicas, maxReplicas: object.maxReplicas, rescales: object.rescales,
+                        syncs: syncs, replicasMin: syncs > 0 ? object.observedMin : 0,
+                        replicasMean: syncs > 0
+                            ? (Double(object.observedReplicaSum) / Double(syncs) * 1000).rounded() / 1000 : 0,
+                        replicasMax: object.observedMax, desiredReplicasAtEnd: object.desiredReplicas)
+                }
         }
     }
 
@@ -66,7 +70,8 @@ extension RunSummary {
             for pool in ca.nodeGroups {
                 lines.append(
                     "  \(pool.name)  nodes \(pool.nodesMin)–\(pool.nodesMax) (\(pool.nodesAtEnd) at end) · "
-                        + "\(JSONText.decimal(pool.nodeHours, decimals: 2)) node-hours · cost \(JSONText.decimal(pool.cost, decimals: 2))")
+                        + "\(JSONText.decimal(pool.nodeHours, decimals: 2)) node-hours · cost \(JSONText.decimal(pool.cost, decimals: 2))"
+                )
             }
         }
         return lines

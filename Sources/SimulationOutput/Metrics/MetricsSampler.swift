@@ -134,7 +134,8 @@ public final class MetricsSampler: ClusterRecordSink {
         }
         nodeGroups = cluster.clusterAutoscaler?.groups.map(\.name) ?? []
         for group in nodeGroups {
-            header += "," + Self.csvField("nodegroup/\(group)/nodes") + "," + Self.csvField("nodegroup/\(group)/upcoming")
+            header +=
+                "," + Self.csvField("nodegroup/\(group)/nodes") + "," + Self.csvField("nodegroup/\(group)/upcoming")
         }
         output.append(header + "\n")
     }

@@ -212,7 +212,8 @@ import Testing
         let path = try Self.write(scenario, name: "bad.yaml")
         let errors = ScenarioInput.load(paths: [path]).diagnostics.filter { $0.severity == .error }
         let lines = Dictionary(errors.map { ($0.message, $0.location.line ?? 0) }, uniquingKeysWith: { a, _ in a })
-        #expect(lines.first { $0.key.contains("spec.nodes[0].autoscaling.max") && $0.key.contains("min (3)") }?.value == 6)
+        #expect(
+            lines.first { $0.key.contains("spec.nodes[0].autoscaling.max") && $0.key.contains("min (3)") }?.value == 6)
         #expect(lines.first { $0.key.contains("spec.nodes[1].autoscaling") && $0.key.contains("[0, 2]") }?.value == 7)
         #expect(lines.first { $0.key.contains("spec.clusterAutoscaler.expander") }?.value == 8)
         #expect(lines.first { $0.key.contains("scaleDownUtilizationThreshold") }?.value == 8)

@@ -103,7 +103,9 @@ import Testing
         let input = ScenarioInput.load(paths: [path])
         let error = try #require(input.diagnostics.first { $0.severity == .error })
         #expect(error.description.contains("minmax.yaml:"))
-        #expect(error.description.contains("spec.maxReplicas: Invalid value: 3: must be greater than or equal to `minReplicas`"))
+        #expect(
+            error.description.contains(
+                "spec.maxReplicas: Invalid value: 3: must be greater than or equal to `minReplicas`"))
         #expect(error.location.line == 19)
     }
 

@@ -128,7 +128,9 @@ final class HorizontalPodAutoscalerController {
 
     /// `computeReplicasForMetrics`: the largest proposal over the metrics; when some metric
     /// failed, a proposal below the current count is not acted on.
-    func computeReplicasForMetrics(_ index: Int, current: Int, pods: [PodID])
+    func computeReplicasForMetrics(
+        _ index: Int, current: Int, pods: [PodID]
+    )
         -> (replicas: Int?, reason: String, utilizations: [Int?])
     {
         let object = manager.workloads.horizontalPodAutoscalers[index]

@@ -35,7 +35,8 @@ public struct ReplicaCalculator: Sendable {
 
         /// Creates a pod description.
         public init(
-            isPending: Bool = false, isIgnored: Bool = false, ready: Bool? = true, readyTransition: SimulationTime = .zero,
+            isPending: Bool = false, isIgnored: Bool = false, ready: Bool? = true,
+            readyTransition: SimulationTime = .zero,
             startTime: SimulationTime? = .zero, request: Int64?, metric: PodMetric?
         ) {
             self.isPending = isPending
@@ -123,7 +124,8 @@ public struct ReplicaCalculator: Sendable {
             if abs(1.0 - usageRatio) <= tolerance {
                 return .success(Result(replicas: currentReplicas, utilization: utilization))
             }
-            return .success(Result(replicas: Int((usageRatio * Double(readyCount)).rounded(.up)), utilization: utilization))
+            return .success(
+                Result(replicas: Int((usageRatio * Double(readyCount)).rounded(.up)), utilization: utilization))
         }
         var adjusted = used
         if !missing.isEmpty {
@@ -146,7 +148,9 @@ public struct ReplicaCalculator: Sendable {
             return .success(Result(replicas: currentReplicas, utilization: utilization))
         }
         let newReplicas = Int((newUsageRatio * Double(adjusted.count)).rounded(.up))
-        if (newUsageRatio < 1.0 && newReplicas > currentReplicas) || (newUsageRatio > 1.0 && newReplicas < currentReplicas) {
+        if (newUsageRatio < 1.0 && newReplicas > currentReplicas)
+            || (newUsageRatio > 1.0 && newReplicas < currentReplicas)
+        {
             return .success(Result(replicas: currentReplicas, utilization: utilization))
         }
         return .success(Result(replicas: newReplicas, utilization: utilization))

@@ -85,7 +85,9 @@ public struct ScaleNormalizer: Sendable {
         var oldSample: Int?
         for (index, recommendation) in recommendations.enumerated() {
             if recommendation.time > upCutoff { upRecommendation = min(recommendation.replicas, upRecommendation) }
-            if recommendation.time > downCutoff { downRecommendation = max(recommendation.replicas, downRecommendation) }
+            if recommendation.time > downCutoff {
+                downRecommendation = max(recommendation.replicas, downRecommendation)
+            }
             if recommendation.time < upCutoff && recommendation.time < downCutoff { oldSample = index }
         }
         var result = current
@@ -156,7 +158,8 @@ public struct ScaleNormalizer: Sendable {
     ) {
         guard let behavior else { return }
         let scalingUp = new > previous
-        let longest = ((scalingUp ? behavior.scaleUp : behavior.scaleDown)?.policies ?? []).map(\.periodSeconds).max() ?? 0
+        let longest =
+            ((scalingUp ? behavior.scaleUp : behavior.scaleDown)?.policies ?? []).map(\.periodSeconds).max() ?? 0
         let cutoff = now - .seconds(Double(longest))
         func store(_ events: inout [ScaleEvent]) {
             for index in events.indices where events[index].time < cutoff { events[index].outdated = true }

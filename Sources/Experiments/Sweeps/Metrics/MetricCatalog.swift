@@ -135,7 +135,9 @@ public enum MetricCatalog {
             Double(summary.engine.eventsProcessed),
             summary.autoscaling?.clusterAutoscaler?.cost ?? .nan,
             summary.autoscaling?.clusterAutoscaler?.nodeHours ?? .nan,
-            summary.autoscaling?.clusterAutoscaler.map { $0.scaleUpWait.count > 0 || $0.scaleUpWait.censored != nil ? quantile($0.scaleUpWait.p99) : .nan } ?? .nan,
+            summary.autoscaling?.clusterAutoscaler.map {
+                $0.scaleUpWait.count > 0 || $0.scaleUpWait.censored != nil ? quantile($0.scaleUpWait.p99) : .nan
+            } ?? .nan,
         ]
         assert(values.count == all.count)
         return values

@@ -17,8 +17,9 @@ import Testing
     }
 
     func replicas(_ current: Int, _ pods: [ReplicaCalculator.Pod], target: Int = 50) -> Int? {
-        guard case .success(let result) = calculator.replicas(
-            currentReplicas: current, targetUtilization: target, pods: pods, isCPU: true, now: now)
+        guard
+            case .success(let result) = calculator.replicas(
+                currentReplicas: current, targetUtilization: target, pods: pods, isCPU: true, now: now)
         else { return nil }
         return result.replicas
     }
