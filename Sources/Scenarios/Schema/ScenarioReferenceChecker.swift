@@ -321,6 +321,9 @@ public enum ScenarioReferenceChecker {
             var candidates = (objects.map(\.object) + applied).compactMap(Self.candidate(of:)).map {
                 (namespace: $0.namespace, labels: $0.labels)
             }
+            for case .statefulSet(let set) in objects.map(\.object) + applied {
+                candidates.append((set.metadata.namespace ?? "default", set.spec.template.metadata.labels ?? [:]))
+            }
             for workload in scenario.workloads {
                 if let pod = try? workload.template.prototypePod(baseDirectory: scenario.baseDirectory) {
                     candidates.append((pod.metadata.namespace ?? "default", pod.metadata.labels ?? [:]))
@@ -346,7 +349,6 @@ public enum ScenarioReferenceChecker {
             case .deployment(let d): return fromTemplate(d.metadata, d.spec.template, suffix: "-5d8c7f9b6d-bcdfg")
             case .replicaSet(let r): return fromTemplate(r.metadata, r.spec.template, suffix: "-bcdfg")
             case .job(let j): return fromTemplate(j.metadata, j.spec.template, suffix: "-bcdfg")
-            case .statefulSet(let s): return fromTemplate(s.metadata, s.spec.template, suffix: "-0")
             default: return nil
             }
         }

@@ -32,6 +32,9 @@ public final class MetricsSampler: ClusterRecordSink {
         public var cpuFraction: [Double]
         /// Same for memory.
         public var memoryFraction: [Double]
+        /// Each HorizontalPodAutoscaler's target replicas (``autoscalerNames`` order), then each
+        /// node group's live nodes (``nodeGroupNames`` order); empty without autoscaling.
+        public var autoscaling: [Double] = []
     }
 
     /// The sampling interval.
@@ -48,7 +51,9 @@ public final class MetricsSampler: ClusterRecordSink {
     /// The HorizontalPodAutoscalers of the columns (indexes in the workload store), known at the first sample.
     private var autoscalers: [Int] = []
     /// The Cluster Autoscaler's node groups (names), known at the first sample.
-    private var nodeGroups: [String] = []
+    public private(set) var nodeGroupNames: [String] = []
+    /// The HorizontalPodAutoscalers of the columns (`namespace/name`), known at the first sample.
+    public private(set) var autoscalerNames: [String] = []
     private var headerWritten = false
     private var lastSampleTime: SimulationTime?
 
@@ -100,18 +105,26 @@ public final class MetricsSampler: ClusterRecordSink {
                 if resource == ResourceName.memory { memoryFractions.append(fraction) }
             }
         }
+        var autoscaling: [Double] = []
         for index in autoscalers {
             // The target's `spec.replicas` and the autoscaler's last `desiredReplicas`.
             let object = cluster.workloads.horizontalPodAutoscalers[index]
             let target = object.autoscaler.spec.scaleTargetRef
             let replicas = cluster.replicas(kind: target.kind, namespace: object.namespace, name: target.name)
             row += "," + (replicas.map(String.init) ?? "") + ",\(object.desiredReplicas)"
+            autoscaling.append(Double(replicas ?? 0))
         }
         if let autoscaler = cluster.clusterAutoscaler {
-            for group in autoscaler.groups.prefix(nodeGroups.count) { row += ",\(group.nodes.count),\(group.upcoming)" }
+            for group in autoscaler.groups.prefix(nodeGroupNames.count) {
+                row += ",\(group.nodes.count),\(group.upcoming)"
+                autoscaling.append(Double(group.nodes.count))
+            }
         }
         output.append(row + "\n")
-        samples.append(Sample(time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions))
+        samples.append(
+            Sample(
+                time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions,
+                autoscaling: autoscaling))
     }
 
     private func writeHeader(_ cluster: ClusterView) {
@@ -132,8 +145,12 @@ public final class MetricsSampler: ClusterRecordSink {
             header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/replicas")
             header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/desired")
         }
-        nodeGroups = cluster.clusterAutoscaler?.groups.map(\.name) ?? []
-        for group in nodeGroups {
+        nodeGroupNames = cluster.clusterAutoscaler?.groups.map(\.name) ?? []
+        autoscalerNames = autoscalers.map {
+            cluster.workloads.horizontalPodAutoscalers[$0].namespace + "/"
+                + cluster.workloads.horizontalPodAutoscalers[$0].name
+        }
+        for group in nodeGroupNames {
             header +=
                 "," + Self.csvField("nodegroup/\(group)/nodes") + "," + Self.csvField("nodegroup/\(group)/upcoming")
         }
