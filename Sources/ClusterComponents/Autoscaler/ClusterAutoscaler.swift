@@ -27,6 +27,8 @@ public final class ClusterAutoscaler {
     var lastScaleDownDelete = SimulationTime(nanoseconds: .min / 2)
     var lastScaleDownFailure = SimulationTime(nanoseconds: .min / 2)
     var random: RandomSource
+    /// The last `cluster-autoscaler-status` content written (without its time).
+    var lastStatus = ""
     /// The event source (`cluster-autoscaler`).
     static let component = "cluster-autoscaler"
     /// `cluster-autoscaler.kubernetes.io/safe-to-evict`.
@@ -79,6 +81,7 @@ public final class ClusterAutoscaler {
     /// `RunOnce`: scale-up for pending pods, then the unneeded nodes and scale-down.
     func runOnce() {
         let scaledUp = scaleUp()
+        defer { writeStatus(scaledUp: scaledUp, unschedulable: unschedulablePods().count) }
         updateUnneededNodes()
         let delayAfterDelete = options.scaleDownDelayAfterDelete ?? options.scanInterval
         let now = cluster.now

@@ -80,6 +80,17 @@ import Testing
         #expect(summary.cost == 0.048889)
         #expect(summary.scaleUpWait.p50 == 70)
         #expect(summary.scaleUpWait.p99 == 70)
+        // The status ConfigMap after its last change: the loop at 70 s runs as the nodes join,
+        // before the scheduler binds the three pods; the loop at 80 s finds none unschedulable.
+        let status = try #require(
+            runner.cluster.api.object(kind: "ConfigMap", namespace: "kube-system", name: "cluster-autoscaler-status"))
+        guard case .configMap(let map) = status.object else { throw CancellationError() }
+        let text = try #require(map.data?["status"])
+        #expect(text.hasPrefix("time: 2026-01-01T00:01:20Z\nautoscalerStatus: Running\n"))
+        #expect(text.contains("- name: pool\n"))
+        #expect(text.contains("cloudProviderTarget: 3\n"))
+        #expect(text.contains("registered: {total: 3, ready: 3}"))
+        #expect(text.hasSuffix("unschedulablePods: 0\n"))
     }
 
     /// Two nodes with one 1-CPU pod each (25% < 50%): either pod fits on the other node.
