@@ -143,6 +143,8 @@ extension ClusterAutoscaler {
             let scores = options.map(waste)
             let least = scores.min()!
             best = zip(options, scores).filter { $0.1 == least }.map(\.0)
+        case .priority:
+            best = byPriority(options)
         case .price:
             let costs = options.map { Double($0.nodes.count) * groups[$0.group].pricePerHour / Double($0.pods.count) }
             let cheapest = costs.min()!
@@ -166,5 +168,64 @@ extension ClusterAutoscaler {
             total += Double(allocatable[slot] - requested[slot]) / Double(allocatable[slot])
         }
         return total / 2
+    }
+}
+
+extension ClusterAutoscaler {
+    /// `expander/priority/priority.go` `BestOptions`: each option takes the highest priority
+    /// whose regexes match its group's name; the options at the highest of those win; with no
+    /// ConfigMap, or no option matched, every option stays (the random fallback).
+    func byPriority(_ options: [Option]) -> [Option] {
+        guard
+            let stored = cluster.api.object(
+                kind: "ConfigMap", namespace: "kube-system", name: "cluster-autoscaler-priority-expander"),
+            stored.deletedAt == nil, case .configMap(let map) = stored.object,
+            let text = map.data?["priorities"]
+        else { return options }
+        let priorities = Self.parsePriorities(text)
+        var best: [Option] = []
+        var top = Int.min
+        for option in options {
+            let name = groups[option.group].name
+            let matched = priorities.filter { entry in
+                entry.patterns.contains { pattern in
+                    (try? Regex(pattern)).map { name.firstMatch(of: $0) != nil } ?? false
+                }
+            }.map(\.priority).max()
+            guard let matched else { continue }
+            if matched > top {
+                top = matched
+                best = [option]
+            } else if matched == top {
+                best.append(option)
+            }
+        }
+        return best.isEmpty ? options : best
+    }
+
+    /// The `priorities` value: `N:` lines, each followed by `- regex` lines.
+    static func parsePriorities(_ text: String) -> [(priority: Int, patterns: [String])] {
+        var result: [(priority: Int, patterns: [String])] = []
+        for raw in text.split(separator: "\n") {
+            let line = trimmed(raw)
+            if line.hasPrefix("-") {
+                guard !result.isEmpty else { continue }
+                var pattern = trimmed(line.dropFirst())
+                if pattern.count >= 2, let first = pattern.first, first == "\"" || first == "'",
+                    pattern.last == first
+                {
+                    pattern = String(pattern.dropFirst().dropLast())
+                }
+                result[result.count - 1].patterns.append(pattern)
+            } else if line.hasSuffix(":"), let priority = Int(trimmed(line.dropLast())) {
+                result.append((priority, []))
+            }
+        }
+        return result
+    }
+
+    private static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        String(
+            text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
     }
 }

@@ -15,6 +15,10 @@ public struct ClusterAutoscalerOptions: Sendable, Hashable {
         /// `expander/price`: the cheapest per pod helped (`pricePerHour × nodes / pods`; the
         /// upstream expander also weighs a preferred node size, not modelled).
         case price
+        /// `expander/priority`: the groups of the highest priority whose regexes match the
+        /// group's name, from the `cluster-autoscaler-priority-expander` ConfigMap in
+        /// `kube-system` (`priorities`: `N:` lines each followed by `- regex` lines).
+        case priority
     }
 
     /// `--scan-interval` (10 s).

@@ -176,7 +176,7 @@ import Testing
         """
     }
 
-    @Test("expanders: least-waste takes 4 small nodes, price the one large node")
+    @Test("expanders: least-waste takes 4 small nodes, price the one large node, priority what the ConfigMap says")
     func expanders() throws {
         let pods = Self.deployment(replicas: 4, cpu: "1500m")
         // small: one pod per node, 4 nodes: CPU waste 2/8, memory ≈ 12/16 → ≈ 0.5;
@@ -186,6 +186,26 @@ import Testing
         // price per pod: small 4 × 1 / 4 = 1; large 1 × 3 / 4 = 0.75: large.
         let (_, price) = try Self.run([Self.twoGroups(expander: "price"), pods], name: "price.yaml")
         #expect(price.first { $0.1 == "TriggeredScaleUp" }?.3 == "pod triggered scale-up: [{large 0->1 (max: 10)}]")
+        // priority: "sm.*" at 50 beats "large" at 10 (where price picked large); with the
+        // ConfigMap's priorities swapped, large wins.
+        func priorities(_ text: String) -> String {
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: cluster-autoscaler-priority-expander, namespace: kube-system}
+            data:
+              priorities: |-
+            \(text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            """
+        }
+        let (_, small) = try Self.run(
+            [Self.twoGroups(expander: "priority"), pods, priorities("10:\n  - large\n50:\n  - \"sm.*\"")],
+            name: "priority.yaml")
+        #expect(small.first { $0.1 == "TriggeredScaleUp" }?.3 == "pod triggered scale-up: [{small 0->4 (max: 10)}]")
+        let (_, large) = try Self.run(
+            [Self.twoGroups(expander: "priority"), pods, priorities("50:\n  - large\n10:\n  - sm.*")],
+            name: "priority2.yaml")
+        #expect(large.first { $0.1 == "TriggeredScaleUp" }?.3 == "pod triggered scale-up: [{large 0->1 (max: 10)}]")
     }
 
     @Test("max bounds the step; pods left over do not trigger a scale-up")
