@@ -125,7 +125,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["Scenarios", "ClusterComponents", "KubeModel", "SimulationCore", "Stochastics"]
+            dependencies: [
+                "Scenarios", "ClusterComponents", "KubeModel", "SimulationCore", "SimulationOutput", "Stochastics",
+            ]
         ),
         .testTarget(
             name: "ExperimentsTests",

@@ -174,6 +174,8 @@ public final class RunOutputs {
         if let metrics {
             report.samples = metrics.samples
             report.samplePools = metrics.poolNames
+            report.sampleAutoscalers = metrics.autoscalerNames
+            report.sampleNodeGroups = metrics.nodeGroupNames
         }
         if let trace { report.slices = trace.slices }
         let pods = cluster.api.pods, nodes = cluster.api.nodes

@@ -50,6 +50,9 @@ extension Cluster {
         case .podDisruptionBudget(let budget):
             controllers.disruption.apply(budget)
             store(object, namespace: namespace)
+        case .horizontalPodAutoscaler(let autoscaler):
+            controllers.horizontalPodAutoscalers.apply(autoscaler)
+            store(object, namespace: namespace)
         case .priorityClass(let priorityClass):
             store(object, namespace: nil)
             api.priorityClasses.removeAll { $0.metadata.name == priorityClass.metadata.name }
@@ -194,6 +197,10 @@ extension Cluster {
             switch kind {
             case "PriorityClass": api.priorityClasses.removeAll { $0.metadata.name == name }
             case "PodDisruptionBudget": controllers.disruption.delete(namespace: namespace ?? "", name: name)
+            case "HorizontalPodAutoscaler":
+                if let index = controllers.workloads.horizontalPodAutoscaler(namespace: namespace ?? "", name: name) {
+                    controllers.horizontalPodAutoscalers.delete(index)
+                }
             case "Namespace":
                 api.namespaces.remove(name)
                 controllers.garbageCollector.deleteContents(ofNamespace: name)

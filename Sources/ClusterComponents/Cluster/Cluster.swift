@@ -23,6 +23,11 @@ public final class Cluster {
     public internal(set) var kubelets: [Kubelet] = []
     /// Controllers (ReplicaSet, Deployment, Job, node lifecycle).
     public internal(set) var controllers: ControllerManager!
+    /// The metrics pipeline (metrics-server) the HorizontalPodAutoscalers read; idle until an
+    /// autoscaler or a traffic source starts it.
+    public internal(set) var metricsServer: MetricsServer!
+    /// The Cluster Autoscaler, when the run has node groups (``enableClusterAutoscaler(options:groups:)``).
+    public internal(set) var clusterAutoscaler: ClusterAutoscaler?
     /// Consumers of the record stream.
     public private(set) var sinks: [any ClusterRecordSink] = []
     /// The event recorders' correlators (one per component and kubelet): message aggregation,
@@ -49,6 +54,7 @@ public final class Cluster {
         self.nameSource = streams.stream(named: "apiserver/names")
         self.scheduler = Scheduler(cluster: self)
         self.controllers = ControllerManager(cluster: self)
+        self.metricsServer = MetricsServer(cluster: self)
         // The namespaces every cluster has (kube-apiserver's system namespaces controller).
         for name in APIResource.builtInNamespaces {
             var metadata = ObjectMeta()
@@ -121,6 +127,8 @@ public final class Cluster {
         case .controller(let event): controllers.handle(event)
         case .external(let index): externalHandler?(index, self)
         case .sample: sampleHandler?(self)
+        case .metricsScrape: metricsServer.scrape()
+        case .clusterAutoscaler(let event): clusterAutoscaler?.handle(event)
         }
     }
 

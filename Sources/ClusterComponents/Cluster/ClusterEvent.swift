@@ -14,4 +14,8 @@ public enum ClusterEvent: Sendable {
     case external(Int)
     /// Periodic sampling for time series.
     case sample
+    /// A metrics-server scrape of the kubelets' resource metrics (``MetricsServer``).
+    case metricsScrape
+    /// The Cluster Autoscaler's loop and node provisioning (``ClusterAutoscaler``).
+    case clusterAutoscaler(ClusterAutoscalerEvent)
 }

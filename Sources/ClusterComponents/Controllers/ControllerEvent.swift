@@ -24,4 +24,7 @@ public enum ControllerEvent: Sendable, Hashable {
     /// Recompute the status of the PodDisruptionBudget at this index of
     /// ``WorkloadStore/podDisruptionBudgets``.
     case syncDisruptionBudget(Int)
+    /// Resync the HorizontalPodAutoscaler at this index of
+    /// ``WorkloadStore/horizontalPodAutoscalers`` (every 15 s).
+    case syncHorizontalPodAutoscaler(Int)
 }

@@ -44,6 +44,8 @@ public final class ControllerManager {
     var disruption: DisruptionController!
     /// The garbage collector (cascading deletion) and the namespace cleanup.
     var garbageCollector: GarbageCollector!
+    /// The HorizontalPodAutoscaler controller.
+    var horizontalPodAutoscalers: HorizontalPodAutoscalerController!
 
     init(cluster: Cluster) {
         self.cluster = cluster
@@ -56,6 +58,7 @@ public final class ControllerManager {
         nodeLifecycle = NodeLifecycleController(manager: self)
         disruption = DisruptionController(manager: self)
         garbageCollector = GarbageCollector(manager: self)
+        horizontalPodAutoscalers = HorizontalPodAutoscalerController(manager: self)
     }
 
     // MARK: - Informer hooks
@@ -135,6 +138,7 @@ public final class ControllerManager {
         case .syncDaemonSet(let index): daemonSets.sync(index)
         case .syncStatefulSet(let index): statefulSets.sync(index)
         case .syncDisruptionBudget(let index): disruption.sync(index)
+        case .syncHorizontalPodAutoscaler(let index): horizontalPodAutoscalers.sync(index)
         }
     }
 

@@ -19,6 +19,9 @@ public struct WorkloadStore: Sendable {
     public internal(set) var statefulSets: [StatefulSetObject] = []
     /// Every PodDisruptionBudget ever created (honoured by evictions, as in a drain).
     public internal(set) var podDisruptionBudgets: [PodDisruptionBudgetObject] = []
+    /// Every HorizontalPodAutoscaler ever created.
+    public internal(set) var horizontalPodAutoscalers: [HorizontalPodAutoscalerObject] = []
+    var horizontalPodAutoscalersByName: [String: Int] = [:]
     var replicaSetsByName: [String: Int] = [:]
     var deploymentsByName: [String: Int] = [:]
     var jobsByName: [String: Int] = [:]
@@ -39,6 +42,10 @@ public struct WorkloadStore: Sendable {
     public func daemonSet(namespace: String, name: String) -> Int? { daemonSetsByName[namespace + "/" + name] }
     /// The live StatefulSet called `name` in `namespace`.
     public func statefulSet(namespace: String, name: String) -> Int? { statefulSetsByName[namespace + "/" + name] }
+    /// The live HorizontalPodAutoscaler called `name` in `namespace`.
+    public func horizontalPodAutoscaler(namespace: String, name: String) -> Int? {
+        horizontalPodAutoscalersByName[namespace + "/" + name]
+    }
     /// The live PodDisruptionBudget called `name` in `namespace`.
     public func podDisruptionBudget(namespace: String, name: String) -> Int? {
         podDisruptionBudgetsByName[namespace + "/" + name]

@@ -53,6 +53,13 @@ public struct ContainerBehavior: Sendable, Hashable {
     public var terminationExitCode: Int32 = 0
     /// Seconds after start before a startup probe would pass; `nil` passes at the first probe.
     public var startupAfter: Distribution?
+    /// CPU use in cores with no traffic (the Scenario's `cpu.base`), as the metrics pipeline reads it.
+    public var cpuBase: Double = 0
+    /// Extra CPU in cores per request per second the pod serves (`cpu.perRequest`).
+    public var cpuPerRequest: Double = 0
+    /// Extra memory in bytes per request per second the pod serves (`memory.perRequest`); the
+    /// metrics pipeline adds it to ``memoryStart`` and growth. It is not part of the OOM model.
+    public var memoryPerRequest: Double = 0
 
     /// A write stream into a volume.
     public struct VolumeWrite: Sendable, Hashable {

@@ -27,4 +27,10 @@ public struct ClusterView {
     public var schedulerPendingPods: PendingPodCounts { cluster.scheduler.pendingPods }
     /// Engine events pending.
     public var pendingEvents: Int { cluster.simulation.pendingCount }
+    /// The Cluster Autoscaler, when the run has node groups.
+    public var clusterAutoscaler: ClusterAutoscaler? { cluster.clusterAutoscaler }
+    /// `spec.replicas` of a Deployment, ReplicaSet or StatefulSet (its scale subresource).
+    public func replicas(kind: String, namespace: String, name: String) -> Int? {
+        cluster.scaleSubresource(kind: kind, namespace: namespace, name: name)?.replicas
+    }
 }

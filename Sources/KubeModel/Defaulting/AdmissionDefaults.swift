@@ -45,6 +45,9 @@ enum AdmissionDefaults {
             case .podDisruptionBudget(var value):
                 defaultNamespace(&value.metadata)
                 loaded.object = .podDisruptionBudget(value)
+            case .horizontalPodAutoscaler(var value):
+                defaultNamespace(&value.metadata)
+                loaded.object = .horizontalPodAutoscaler(value)
             case .node, .namespace, .priorityClass, .schedulerConfiguration, .unrecognized:
                 break
             }

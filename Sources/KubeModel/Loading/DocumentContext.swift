@@ -14,6 +14,7 @@ struct DocumentContext {
         "Deployment": "apps/v1", "ReplicaSet": "apps/v1", "DaemonSet": "apps/v1", "StatefulSet": "apps/v1",
         "Job": "batch/v1",
         "PriorityClass": "scheduling.k8s.io/v1", "PodDisruptionBudget": "policy/v1",
+        "HorizontalPodAutoscaler": "autoscaling/v2",
         "KubeSchedulerConfiguration": KubeSchedulerConfiguration.apiVersion,
     ]
 
@@ -42,6 +43,9 @@ struct DocumentContext {
         case "Secret": return typed(Secret.self, into: &result).map(KubeObject.secret)
         case "PodDisruptionBudget":
             return typed(PodDisruptionBudget.self, into: &result).map(KubeObject.podDisruptionBudget)
+        case "HorizontalPodAutoscaler":
+            return typed(HorizontalPodAutoscaler.self, into: &result)
+                .map { KubeObject.horizontalPodAutoscaler($0.withDefaults()) }
         case "KubeSchedulerConfiguration":
             return typed(KubeSchedulerConfiguration.self, into: &result).map(KubeObject.schedulerConfiguration)
         default: return .unrecognized(apiVersion: apiVersion, kind: kind, node: root)

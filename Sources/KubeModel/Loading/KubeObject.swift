@@ -30,6 +30,8 @@ public enum KubeObject: @unchecked Sendable {
     case secret(Secret)
     /// `policy/v1` PodDisruptionBudget.
     case podDisruptionBudget(PodDisruptionBudget)
+    /// `autoscaling/v2` HorizontalPodAutoscaler.
+    case horizontalPodAutoscaler(HorizontalPodAutoscaler)
     /// `kubescheduler.config.k8s.io/v1` KubeSchedulerConfiguration.
     case schedulerConfiguration(KubeSchedulerConfiguration)
     /// Any other kind, with its YAML node for a later layer to decode.
@@ -50,6 +52,7 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap: "ConfigMap"
         case .secret: "Secret"
         case .podDisruptionBudget: "PodDisruptionBudget"
+        case .horizontalPodAutoscaler: "HorizontalPodAutoscaler"
         case .schedulerConfiguration: "KubeSchedulerConfiguration"
         case .unrecognized(_, let kind, _): kind
         }
@@ -70,6 +73,7 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap(let o): o.metadata
         case .secret(let o): o.metadata
         case .podDisruptionBudget(let o): o.metadata
+        case .horizontalPodAutoscaler(let o): o.metadata
         case .unrecognized(_, _, let node):
             // Kinds the simulator does not model keep their name and namespace (and labels), so
             // the API server can store and list them.
@@ -102,6 +106,7 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap(let o): return try encoder.encode(o)
         case .secret(let o): return try encoder.encode(o)
         case .podDisruptionBudget(let o): return try encoder.encode(o)
+        case .horizontalPodAutoscaler(let o): return try encoder.encode(o)
         case .schedulerConfiguration: return nil
         case .unrecognized(_, _, let node): return try Yams.serialize(node: node)
         }

@@ -41,6 +41,11 @@ final class BehaviorResolver {
         if let memory = behavior.memory {
             result.memoryStart = memory.start.sample(using: &source)
             result.memoryGrowthPerSecond = memory.growth.sample(using: &source)
+            result.memoryPerRequest = memory.perRequest
+        }
+        if let cpu = behavior.cpu {
+            result.cpuBase = cpu.base
+            result.cpuPerRequest = cpu.perRequest
         }
         result.volumeWrites = behavior.writes.map {
             ContainerBehavior.VolumeWrite(volume: $0.volume, bytesPerSecond: $0.rate.sample(using: &source))

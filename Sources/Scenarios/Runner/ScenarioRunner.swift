@@ -57,7 +57,12 @@ public final class ScenarioRunner {
         guard !started else { return }
         started = true
         installGPUTargetWorkload()
+        if !input.scenario.traffic.isEmpty {
+            cluster.metricsServer.traffic = input.scenario.traffic.map(\.source)
+            cluster.metricsServer.start()
+        }
         addNodes()
+        startClusterAutoscaler()
         applyInitialObjects()
         actions.scheduleAll()
     }
@@ -99,6 +104,21 @@ public final class ScenarioRunner {
             guard case .node(let node) = item.object else { continue }
             actions.apply(.node(node), location: item.location)
         }
+    }
+
+    /// The Cluster Autoscaler over the pools that say `autoscaling` (with `spec.clusterAutoscaler`'s
+    /// flags, or the defaults).
+    func startClusterAutoscaler() {
+        let groups = input.nodePools.compactMap { pool -> NodeGroup? in
+            guard let autoscaling = pool.autoscaling else { return nil }
+            return NodeGroup(
+                name: pool.name, minSize: autoscaling.min, maxSize: autoscaling.max,
+                template: Self.node(named: pool.name + "-template", pool: pool),
+                kubeletConfiguration: Self.kubeletConfiguration(pool.kubelet), preloadedImages: pool.images,
+                provisionTime: autoscaling.provisionTime, pricePerHour: autoscaling.pricePerHour, nextIndex: pool.count)
+        }
+        guard !groups.isEmpty else { return }
+        cluster.enableClusterAutoscaler(options: input.scenario.clusterAutoscaler ?? .init(), groups: groups)
     }
 
     static func node(named name: String, pool: NodePool) -> Node {

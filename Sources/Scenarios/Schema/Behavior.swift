@@ -13,6 +13,8 @@ public struct Behavior: Sendable, Hashable {
         public var start: Distribution
         /// `growth`, bytes per second.
         public var growth: Distribution
+        /// `perRequest`: bytes per request per second the pod serves (``Traffic``).
+        public var perRequest: Double = 0
 
         /// Creates a memory model.
         public init(start: Distribution = .constant(0), growth: Distribution = .constant(0)) {
@@ -35,6 +37,21 @@ public struct Behavior: Sendable, Hashable {
         }
     }
 
+    /// `cpu`: cores used with no traffic (`base`) and per request per second (`perRequest`),
+    /// as metrics-server reports them; capped at the container's CPU limit (throttling).
+    public struct CPU: Sendable, Hashable {
+        /// `base`, cores.
+        public var base: Double = 0
+        /// `perRequest`, cores per request per second.
+        public var perRequest: Double = 0
+
+        /// Creates a CPU model.
+        public init(base: Double = 0, perRequest: Double = 0) {
+            self.base = base
+            self.perRequest = perRequest
+        }
+    }
+
     /// `ready`: readiness after start.
     public enum Readiness: Sendable, Hashable {
         /// Passes this many seconds after the container starts.
@@ -53,6 +70,8 @@ public struct Behavior: Sendable, Hashable {
     public var memory: Memory?
     /// `writes`.
     public var writes: [Write]
+    /// `cpu`.
+    public var cpu: CPU?
     /// `liveness.failAfter`: the liveness probe starts failing this many seconds after start.
     public var livenessFailAfter: Distribution?
     /// `terminationDelay`: seconds from SIGTERM to exit (default uniform on [0, 1)).

@@ -1,5 +1,6 @@
 import KubeModel
 import SimulationCore
+import Stochastics
 
 /// `spec.nodes[i]`: a pool of identical nodes named `<name>-0 … <name>-(count-1)`.
 public struct NodePool: Sendable, Hashable {
@@ -21,6 +22,8 @@ public struct NodePool: Sendable, Hashable {
     public var source: NodeListSpec?
     /// The nodes of `from`, in file order; the pool has the first `count` of them.
     public var listedNodes: [ListedNode]?
+    /// `autoscaling`: the pool is a Cluster Autoscaler node group; `count` is its initial size.
+    public var autoscaling: NodeGroupAutoscaling?
 
     /// Creates a pool.
     public init(
@@ -71,4 +74,24 @@ public struct KubeletSettings: Sendable, Hashable {
 
     /// All defaults.
     public init() {}
+}
+
+/// `spec.nodes[i].autoscaling`: the node group's bounds, start-up time and price.
+public struct NodeGroupAutoscaling: Sendable, Hashable {
+    /// `min` (default 0).
+    public var min: Int
+    /// `max` (required).
+    public var max: Int
+    /// `provisionTime`: seconds from the scale-up to the node being Ready (default 60 s).
+    public var provisionTime: Distribution
+    /// `pricePerHour` (default 0): what one node costs per hour, in any currency.
+    public var pricePerHour: Double
+
+    /// Creates the settings.
+    public init(min: Int = 0, max: Int, provisionTime: Distribution = .constant(60), pricePerHour: Double = 0) {
+        self.min = min
+        self.max = max
+        self.provisionTime = provisionTime
+        self.pricePerHour = pricePerHour
+    }
 }

@@ -45,6 +45,11 @@ public struct Scenario: Sendable {
     public var actions: [ScenarioAction]
     /// `spec.outputs`.
     public var outputs: OutputSettings
+    /// `spec.traffic`: request streams that drive the pods' CPU and memory use.
+    public var traffic: [Traffic]
+    /// `spec.clusterAutoscaler`: the Cluster Autoscaler's flags (defaults when only pools say
+    /// `autoscaling`).
+    public var clusterAutoscaler: ClusterAutoscalerOptions?
     /// Lines of the fields as written, for diagnostics raised after decoding.
     public var sourceMap: ScenarioSourceMap
     /// Every file the document names, for the reference checks.
@@ -67,6 +72,8 @@ public struct Scenario: Sendable {
         self.workloads = []
         self.actions = []
         self.outputs = OutputSettings()
+        self.traffic = []
+        self.clusterAutoscaler = nil
         self.sourceMap = ScenarioSourceMap()
         self.fileReferences = []
     }

@@ -85,7 +85,7 @@ extension ScenarioReader {
     /// The keys of `spec`.
     static let specKeys = [
         "seed", "duration", "until", "startTime", "kubernetesVersion", "timing", "scheduler", "nodes", "images",
-        "behaviors", "workloads", "actions", "outputs",
+        "behaviors", "workloads", "actions", "outputs", "traffic", "clusterAutoscaler",
     ]
 
     mutating func decodeDocument(_ node: Yams.Node, into scenario: inout Scenario) {
@@ -182,6 +182,10 @@ extension ScenarioReader {
             scenario.workloads = workloads(node, path.key("workloads"), runHasDuration: spec["duration"] != nil)
         }
         if let node = spec["actions"] { scenario.actions = actions(node, path.key("actions")) }
+        if let node = spec["traffic"] { scenario.traffic = traffic(node, path.key("traffic")) }
+        if let node = spec["clusterAutoscaler"] {
+            scenario.clusterAutoscaler = clusterAutoscaler(node, path.key("clusterAutoscaler"))
+        }
         if let node = spec["outputs"], let outputs = mapping(node, path.key("outputs"), known: Self.outputKeys) {
             let intervalPath = path.key("outputs").key("sampleInterval")
             if let node = outputs["sampleInterval"], let interval = duration(node, intervalPath) {

@@ -47,6 +47,12 @@ extension ScenarioReader {
             if let node = map["images"] { pool.images = stringList(node, itemPath.key("images")) ?? [] }
             if let node = map["kubelet"] { pool.kubelet = kubeletSettings(node, itemPath.key("kubelet")) }
             if let node = map["from"] { readNodeList(node, itemPath, into: &pool, countGiven: map["count"] != nil) }
+            if let node = map["autoscaling"] {
+                pool.autoscaling = nodeGroupAutoscaling(node, itemPath.key("autoscaling"), count: pool.count)
+                if map["from"] != nil {
+                    invalid(itemPath.key("autoscaling"), node: node, "a pool read from a node list cannot autoscale")
+                }
+            }
             pools.append(pool)
         }
         return pools
@@ -203,7 +209,7 @@ extension ScenarioReader {
     // MARK: - Behaviours
 
     static let behaviorKeys = [
-        "match", "runs", "ready", "memory", "writes", "liveness", "terminationDelay", "ignoresSigterm",
+        "match", "runs", "ready", "memory", "writes", "liveness", "terminationDelay", "ignoresSigterm", "cpu",
     ]
 
     mutating func behaviors(_ node: Yams.Node, _ path: FieldPath) -> [Behavior] {
@@ -255,7 +261,27 @@ extension ScenarioReader {
                 {
                     model.growth = growth
                 }
+                if let node = memory["perRequest"],
+                    let perRequest = value(node, itemPath.key("memory").key("perRequest"), unit: .bytes)
+                {
+                    model.perRequest = perRequest
+                }
                 behavior.memory = model
+            }
+            if let node = map["cpu"], let cpu = mapping(node, itemPath.key("cpu"), known: Self.cpuKeys) {
+                var model = Behavior.CPU()
+                for key in Self.cpuKeys {
+                    guard let node = cpu[key], let cores = value(node, itemPath.key("cpu").key(key), unit: .number)
+                    else { continue }
+                    if cores < 0 {
+                        invalid(itemPath.key("cpu").key(key), node: node, "must be non-negative")
+                    } else if key == "base" {
+                        model.base = cores
+                    } else {
+                        model.perRequest = cores
+                    }
+                }
+                behavior.cpu = model
             }
             if let node = map["writes"], let writes = sequence(node, itemPath.key("writes")) {
                 for (offset, write) in writes.enumerated() {

@@ -15,7 +15,9 @@ extension ScenarioReader {
     /// `spec.outputs`.
     static let outputKeys = ["sampleInterval", "openMetrics"]
     /// `spec.nodes[i]`.
-    static let nodePoolKeys = ["name", "count", "capacity", "labels", "taints", "images", "kubelet", "from"]
+    static let nodePoolKeys = [
+        "name", "count", "capacity", "labels", "taints", "images", "kubelet", "from", "autoscaling",
+    ]
     /// `spec.nodes[i].kubelet.crashLoopBackOff`.
     static let crashLoopBackOffKeys = ["maxContainerRestartPeriod"]
     /// `spec.nodes[i].kubelet.featureGates`.
@@ -33,7 +35,7 @@ extension ScenarioReader {
     /// `spec.behaviors[i].ready`.
     static let readyKeys = ["after"]
     /// `spec.behaviors[i].memory`.
-    static let memoryKeys = ["start", "growth"]
+    static let memoryKeys = ["start", "growth", "perRequest"]
     /// `spec.behaviors[i].writes[j]`.
     static let writeKeys = ["volume", "rate"]
     /// `spec.behaviors[i].liveness`.
@@ -86,6 +88,8 @@ extension ScenarioReader {
         ("spec.outputs", outputKeys),
         ("spec.nodes[]", nodePoolKeys),
         ("spec.nodes[].from", nodeListKeys),
+        ("spec.nodes[].autoscaling", nodeGroupKeys),
+        ("spec.clusterAutoscaler", clusterAutoscalerKeys),
         ("spec.nodes[].kubelet", kubeletKeys),
         ("spec.nodes[].kubelet.crashLoopBackOff", crashLoopBackOffKeys),
         ("spec.nodes[].kubelet.featureGates", featureGateKeys),
@@ -97,6 +101,7 @@ extension ScenarioReader {
         ("spec.behaviors[].runs[]", runKeys),
         ("spec.behaviors[].ready", readyKeys),
         ("spec.behaviors[].memory", memoryKeys),
+        ("spec.behaviors[].cpu", cpuKeys),
         ("spec.behaviors[].writes[]", writeKeys),
         ("spec.behaviors[].liveness", livenessKeys),
         ("spec.workloads[]", workloadKeys),
@@ -105,6 +110,8 @@ extension ScenarioReader {
         ("spec.workloads[].arrivals.poisson", poissonKeys),
         ("spec.workloads[].arrivals.diurnal", diurnalKeys),
         ("spec.workloads[].arrivals.trace", traceKeys),
+        ("spec.traffic[]", trafficKeys),
+        ("spec.traffic[].rate", trafficRateKinds),
         ("spec.actions[]", actionKeys),
         ("spec.actions[].apply", fileOrInlineKeys),
         ("spec.actions[].delete", deleteKeys),

@@ -12,7 +12,9 @@ import KubeModel
 /// - a node action (`cordon`, `uncordon`, `drain`, `node`, `kubelet.restart`) naming a node that
 ///   no pool (`<pool>-0…<pool>-(count-1)`), Node manifest or earlier `node.add` creates, and a
 ///   `node.add` of an unknown pool (error);
-/// - a behaviour's `writes[].volume` that no pod the behaviour matches has (warning).
+/// - a behaviour's `writes[].volume` that no pod the behaviour matches has (warning);
+/// - a HorizontalPodAutoscaler whose scale target is missing (error, at the autoscaler's line);
+/// - a `traffic` entry whose selector matches no pod or template (warning).
 public enum ScenarioReferenceChecker {
     /// Runs every check.
     /// - Parameters:
@@ -26,6 +28,7 @@ public enum ScenarioReferenceChecker {
         context.checkActions(objects: objects.map(\.object))
         context.checkNamespaces(objects: objects)
         context.checkVolumes(objects: objects.map(\.object))
+        context.checkAutoscaling(objects: objects)
         return context.diagnostics
     }
 
@@ -303,6 +306,30 @@ public enum ScenarioReferenceChecker {
                     }
                 }
             }
+        }
+
+        /// The autoscaler targets and traffic selectors (``ScenarioReferenceChecker/checkAutoscalers(_:objects:applied:)``).
+        mutating func checkAutoscaling(objects: [LoadedObject]) {
+            let hasAutoscalers = objects.contains { $0.object.kind == "HorizontalPodAutoscaler" }
+            guard hasAutoscalers || !scenario.traffic.isEmpty else { return }
+            var applied: [KubeObject] = []
+            for action in scenario.actions {
+                if case .apply(let source) = action.operation { applied += appliedObjects(source) }
+            }
+            diagnostics += ScenarioReferenceChecker.checkAutoscalers(scenario, objects: objects, applied: applied)
+            guard !scenario.traffic.isEmpty else { return }
+            var candidates = (objects.map(\.object) + applied).compactMap(Self.candidate(of:)).map {
+                (namespace: $0.namespace, labels: $0.labels)
+            }
+            for case .statefulSet(let set) in objects.map(\.object) + applied {
+                candidates.append((set.metadata.namespace ?? "default", set.spec.template.metadata.labels ?? [:]))
+            }
+            for workload in scenario.workloads {
+                if let pod = try? workload.template.prototypePod(baseDirectory: scenario.baseDirectory) {
+                    candidates.append((pod.metadata.namespace ?? "default", pod.metadata.labels ?? [:]))
+                }
+            }
+            diagnostics += ScenarioReferenceChecker.checkTraffic(scenario, candidates: candidates)
         }
 
         static func candidate(of object: KubeObject) -> Candidate? {

@@ -14,7 +14,10 @@ import SimulationCore
 /// in pods. The columns are fixed at the first sample from the resources and pools known then
 /// (node allocatable and the requests of pods created so far); a resource or pool that first
 /// appears later is not in the CSV (it is in `summary.json`). The kubelet does not expose its
-/// image pull queue yet, so there is no pull-queue column.
+/// image pull queue yet, so there is no pull-queue column. When HorizontalPodAutoscalers exist
+/// at the first sample, two columns each follow: `hpa/<ns>/<name>/replicas` (the target's
+/// `spec.replicas`) and `hpa/<ns>/<name>/desired` (the autoscaler's last `desiredReplicas`). With the Cluster Autoscaler, each node group
+/// adds `nodegroup/<name>/nodes` (live) and `nodegroup/<name>/upcoming` (requested, not Ready).
 ///
 /// Sampling stops by itself when the sample event is the only thing left in the queue, so a
 /// run to exhaustion still ends.
@@ -29,6 +32,9 @@ public final class MetricsSampler: ClusterRecordSink {
         public var cpuFraction: [Double]
         /// Same for memory.
         public var memoryFraction: [Double]
+        /// Each HorizontalPodAutoscaler's target replicas (``autoscalerNames`` order), then each
+        /// node group's live nodes (``nodeGroupNames`` order); empty without autoscaling.
+        public var autoscaling: [Double] = []
     }
 
     /// The sampling interval.
@@ -44,6 +50,12 @@ public final class MetricsSampler: ClusterRecordSink {
     /// `metrics.om`, sampled at the same instants.
     public var openMetrics: OpenMetricsWriter?
     private var resourceNames: [String] = []
+    /// The HorizontalPodAutoscalers of the columns (indexes in the workload store), known at the first sample.
+    private var autoscalers: [Int] = []
+    /// The Cluster Autoscaler's node groups (names), known at the first sample.
+    public private(set) var nodeGroupNames: [String] = []
+    /// The HorizontalPodAutoscalers of the columns (`namespace/name`), known at the first sample.
+    public private(set) var autoscalerNames: [String] = []
     private var headerWritten = false
     private var lastSampleTime: SimulationTime?
 
@@ -77,7 +89,7 @@ public final class MetricsSampler: ClusterRecordSink {
         let now = cluster.now
         if let lastSampleTime, lastSampleTime == now { return }
         lastSampleTime = now
-        if !headerWritten { writeHeader() }
+        if !headerWritten { writeHeader(cluster) }
         var row = JSONText.seconds(now)
         var phases: [Int] = []
         for bucket in [ClusterLedger.PhaseBucket.pending, .running, .succeeded, .failed] {
@@ -95,13 +107,32 @@ public final class MetricsSampler: ClusterRecordSink {
                 if resource == ResourceName.memory { memoryFractions.append(fraction) }
             }
         }
+        var autoscaling: [Double] = []
+        for index in autoscalers {
+            // The target's `spec.replicas` and the autoscaler's last `desiredReplicas`.
+            let object = cluster.workloads.horizontalPodAutoscalers[index]
+            let target = object.autoscaler.spec.scaleTargetRef
+            let replicas = cluster.replicas(kind: target.kind, namespace: object.namespace, name: target.name)
+            row += "," + (replicas.map(String.init) ?? "") + ",\(object.desiredReplicas)"
+            autoscaling.append(Double(replicas ?? 0))
+        }
+        if let autoscaler = cluster.clusterAutoscaler {
+            for group in autoscaler.groups.prefix(nodeGroupNames.count) {
+                row += ",\(group.nodes.count),\(group.upcoming)"
+                autoscaling.append(Double(group.nodes.count))
+            }
+        }
         output.append(row + "\n")
         openMetrics?.sample(cluster)
-        samples.append(Sample(time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions))
+        samples.append(
+            Sample(
+                time: now, phases: phases, cpuFraction: cpuFractions, memoryFraction: memoryFractions,
+                autoscaling: autoscaling))
     }
 
-    private func writeHeader() {
+    private func writeHeader(_ cluster: ClusterView) {
         headerWritten = true
+        autoscalers = Array(cluster.workloads.horizontalPodAutoscalers.indices)
         resourceNames = ledger.resourceNames.sorted()
         poolNames = ledger.poolNames.sorted()
         var header = "t,pending,running,succeeded,failed"
@@ -111,6 +142,20 @@ public final class MetricsSampler: ClusterRecordSink {
                 header += "," + Self.csvField("\(pool)/requested_\(resource)")
                 header += "," + Self.csvField("\(pool)/allocatable_\(resource)")
             }
+        }
+        for index in autoscalers {
+            let object = cluster.workloads.horizontalPodAutoscalers[index]
+            header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/replicas")
+            header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/desired")
+        }
+        nodeGroupNames = cluster.clusterAutoscaler?.groups.map(\.name) ?? []
+        autoscalerNames = autoscalers.map {
+            cluster.workloads.horizontalPodAutoscalers[$0].namespace + "/"
+                + cluster.workloads.horizontalPodAutoscalers[$0].name
+        }
+        for group in nodeGroupNames {
+            header +=
+                "," + Self.csvField("nodegroup/\(group)/nodes") + "," + Self.csvField("nodegroup/\(group)/upcoming")
         }
         output.append(header + "\n")
     }

@@ -11,6 +11,9 @@ public struct HTMLReport {
     public var summary: RunSummary
     /// Metrics samples (for the time series), if sampled.
     public var samples: [MetricsSampler.Sample] = []
+    /// The HorizontalPodAutoscalers and node groups of the samples' `autoscaling` values.
+    public var sampleAutoscalers: [String] = []
+    public var sampleNodeGroups: [String] = []
     /// Pool names in the samples' order (after the cluster).
     public var samplePools: [String] = []
     /// Pod slices (for the Gantt chart), if traced.
@@ -65,6 +68,7 @@ public struct HTMLReport {
         html += podsOverTime()
         html += utilizationSection()
         html += latencySection()
+        html += autoscalingSection()
         html += reliabilitySection()
         html += ganttSection()
         html += engineSection()
@@ -91,6 +95,43 @@ public struct HTMLReport {
         html += card("\(p.pendingAtEnd)", "pending at end") + card("\(p.neverScheduled)", "of which never scheduled")
         html += "</div></section>"
         return html
+    }
+
+    /// HPA replicas and node group sizes over time, and the groups' node-hours and cost; absent
+    /// from runs without autoscaling.
+    private func autoscalingSection() -> String {
+        guard let autoscaling = summary.autoscaling else { return "" }
+        var html = "<section><h2>Autoscaling</h2>"
+        let rows = downsampled()
+        let times = rows.map(\.time.seconds)
+        func chart(_ title: String, _ names: [String], offset: Int) -> String {
+            guard !names.isEmpty, rows.count > 1 else { return "" }
+            let series = names.enumerated().map { index, name in
+                SVGChart.Series(
+                    name: name, color: Self.palette[index % Self.palette.count],
+                    values: rows.map { offset + index < $0.autoscaling.count ? $0.autoscaling[offset + index] : 0 })
+            }
+            return "<h3>\(title)</h3>" + SVGChart.stackedArea(times: times, series: series, label: title)
+        }
+        html += chart("Nodes per node group", sampleNodeGroups, offset: sampleAutoscalers.count)
+        html += chart("HorizontalPodAutoscaler target replicas", sampleAutoscalers, offset: 0)
+        if let ca = autoscaling.clusterAutoscaler {
+            html += "<div class=\"cards\">" + card(JSONText.decimal(ca.cost, decimals: 2), "cost")
+            html += card(JSONText.decimal(ca.nodeHours, decimals: 2), "node-hours")
+            html += card("\(ca.scaleUps)", "scale-ups") + card("\(ca.scaleDowns)", "nodes removed")
+            html += card(ca.scaleUpWait.p50.map { SVGChart.duration($0) } ?? "censored", "scale-up wait p50")
+            html += card(ca.scaleUpWait.p99.map { SVGChart.duration($0) } ?? "censored", "scale-up wait p99")
+            html += "</div><table><tr><th>Node group</th><th>min</th><th>max</th><th>Nodes</th><th>Node-hours</th>"
+            html += "<th>Cost</th></tr>"
+            for group in ca.nodeGroups {
+                html += "<tr><td>\(SVGChart.escape(group.name))</td><td>\(group.min)</td><td>\(group.max)</td>"
+                html += "<td>\(group.nodesMin)–\(group.nodesMax)</td>"
+                html += "<td>\(JSONText.decimal(group.nodeHours, decimals: 2))</td>"
+                html += "<td>\(JSONText.decimal(group.cost, decimals: 2))</td></tr>"
+            }
+            html += "</table>"
+        }
+        return html + "</section>"
     }
 
     private func downsampled() -> [MetricsSampler.Sample] {

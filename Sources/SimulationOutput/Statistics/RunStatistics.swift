@@ -312,6 +312,7 @@ public final class RunStatistics: ClusterRecordSink {
         summary.seed = cluster.configuration.seed
         summary.simulatedSeconds = now.seconds
         summary.engine = engine
+        summary.autoscaling = RunSummary.Autoscaling(ClusterView(cluster))
 
         var pods = RunSummary.PodCounts()
         var restarts = RunSummary.Restarts()

@@ -74,6 +74,7 @@ extension RunSummary {
                 "Interrupted at \(JSONText.decimal(simulatedSeconds, decimals: 3)) s simulated: figures cover that span only"
             )
         }
+        lines.append(contentsOf: autoscalingLines)
         lines.append(
             "Events    \(events.total) (\(events.warnings) warnings)"
                 + (events.spamFiltered > 0 ? " · \(events.spamFiltered) dropped by the spam filter" : ""))

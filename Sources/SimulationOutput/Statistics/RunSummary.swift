@@ -30,6 +30,9 @@ public struct RunSummary: Codable, Sendable, Hashable {
     /// PriorityClass, an existing name, …); `nil` when there were none, so runs without
     /// refusals keep their summary unchanged.
     public var api: APIWrites?
+    /// HorizontalPodAutoscalers and what they did; `nil` (absent) when the run has none, so
+    /// other runs keep their summary unchanged.
+    public var autoscaling: Autoscaling?
     /// `true` when the run was interrupted (Ctrl-C) before its end: every figure covers
     /// `simulatedSeconds` only. Absent for complete runs.
     public var interrupted: Bool?

@@ -68,6 +68,15 @@ public enum MetricCatalog {
         Definition(name: "sim.seconds", column: "sim_seconds", unit: "s", help: "simulated time covered"),
         Definition(name: "wall.seconds", column: "wall_seconds", unit: "s", help: "wall time of the run"),
         Definition(name: "events", column: "events", unit: "", help: "engine events processed"),
+        Definition(
+            name: "cost", column: "cost", unit: "",
+            help: "Cluster Autoscaler node groups: pricePerHour × billed node-hours (nan without node groups)"),
+        Definition(
+            name: "nodeHours", column: "node_hours", unit: "",
+            help: "Cluster Autoscaler node groups: billed node-hours (nan without node groups)"),
+        Definition(
+            name: "scaleUpWait.p99", column: "scale_up_wait_p99", unit: "s",
+            help: "creation → binding of pods that triggered a scale-up, p99 (nan without any)"),
     ]
 
     /// The names, for messages.
@@ -124,6 +133,11 @@ public enum MetricCatalog {
             summary.simulatedSeconds,
             probe.wallSeconds,
             Double(summary.engine.eventsProcessed),
+            summary.autoscaling?.clusterAutoscaler?.cost ?? .nan,
+            summary.autoscaling?.clusterAutoscaler?.nodeHours ?? .nan,
+            summary.autoscaling?.clusterAutoscaler.map {
+                $0.scaleUpWait.count > 0 || $0.scaleUpWait.censored != nil ? quantile($0.scaleUpWait.p99) : .nan
+            } ?? .nan,
         ]
         assert(values.count == all.count)
         return values
