@@ -61,9 +61,10 @@ extension Cluster {
         }
     }
 
-    /// Creates a pod through admission: its namespace must exist; priority is resolved against
-    /// the PriorityClasses stored now (pods loaded from files were admitted by the loader too:
-    /// admission is idempotent), default tolerations and QoS are set.
+    /// Creates a pod through admission: its namespace must exist; the ServiceAccount plugin
+    /// mounts the token volume; priority is resolved against the PriorityClasses stored now
+    /// (pods loaded from files were admitted by the loader too: admission is idempotent),
+    /// default tolerations and QoS are set.
     /// - Returns: the new pod.
     /// - Throws: ``APIError`` `Forbidden` (admission), `NotFound` (namespace), `AlreadyExists`.
     @discardableResult
@@ -81,10 +82,11 @@ extension Cluster {
     private func admitPod(_ manifest: Pod) throws(APIError) -> PodID {
         var pod = manifest
         do {
-            try pod.applyAdmissionDefaults(priorityClasses: api.priorityClasses)
+            try admit(&pod)
         } catch {
             let name = pod.metadata.name ?? pod.metadata.generateName ?? ""
-            throw APIError(.forbidden, "pods \"\(name)\" is forbidden: \(error.path): \(error.message)")
+            let field = error.path.isEmpty ? "" : error.path + ": "
+            throw APIError(.forbidden, "pods \"\(name)\" is forbidden: \(field)\(error.message)")
         }
         guard let id = createPod(pod) else { throw .alreadyExists("Pod", pod.metadata.name ?? "") }
         return id

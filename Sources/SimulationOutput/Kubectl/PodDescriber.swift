@@ -12,8 +12,11 @@ public enum PodDescriber {
     ///   - events: raw events about it, in record order (aggregated here).
     ///   - now: the instant of the view.
     ///   - originUnixSeconds: wall-clock time of virtual zero (`ClusterConfiguration.startTimeUnixSeconds`).
+    ///   - version: the cluster's version; kubectl of the same minor prints the view (see
+    ///     docs/kubectl-versions.md for what differs).
     public static func describe(
-        _ pod: PodObject, events: [KubeEvent], now: SimulationTime, originUnixSeconds: Int64
+        _ pod: PodObject, events: [KubeEvent], now: SimulationTime, originUnixSeconds: Int64,
+        version: KubernetesVersion = .default
     ) -> String {
         var w = TabWriter.forDescribe()
         let spec = pod.pod.spec
@@ -32,7 +35,7 @@ public enum PodDescriber {
         }
         if let start = status.startTime { w.write("Start Time:\t\(time(start))\n") }
         writeMultiline(&w, "Labels", pod.pod.metadata.labels)
-        writeMultiline(&w, "Annotations", pod.pod.metadata.annotations)
+        writeAnnotations(&w, pod.pod.metadata.annotations)
         if let deletion = pod.deletionTimestamp, !(status.phase == .succeeded || status.phase == .failed) {
             // translateTimestampUntil
             w.write("Status:\tTerminating (lasts \(KubectlTime.humanDuration(deletion - now)))\n")
@@ -70,7 +73,7 @@ public enum PodDescriber {
             w.write("Conditions:\n  Type\tStatus\n")
             for condition in status.conditions { w.write("  \(condition.type) \t\(condition.status.rawValue) \n") }
         }
-        writeVolumes(&w, spec.volumes ?? [])
+        writeVolumes(&w, spec.volumes ?? [], version: version)
         w.write("QoS Class:\t\(status.qosClass?.rawValue ?? pod.pod.computedQOSClass.rawValue)\n")
         writeMultiline(&w, "Node-Selectors", spec.nodeSelector)
         writeTolerations(&w, spec.tolerations ?? [])
@@ -182,14 +185,54 @@ public enum PodDescriber {
         }
     }
 
-    /// `printPodTolerationsMultiline`.
+    /// `printAnnotationsMultiline`: sorted `key: value` without
+    /// `kubectl.kubernetes.io/last-applied-configuration` (`skipAnnotations`); a value longer
+    /// than `maxAnnotationLen` (140) with its key, or of several lines, goes under the key, each
+    /// line cut to 138 characters followed by `...`.
+    static func writeAnnotations(_ w: inout TabWriter, _ annotations: [String: String]?) {
+        w.write("Annotations:\t")
+        let keys = (annotations ?? [:]).keys.filter { $0 != "kubectl.kubernetes.io/last-applied-configuration" }
+            .sorted()
+        guard let annotations, !keys.isEmpty else {
+            w.write("<none>\n")
+            return
+        }
+        let maxLength = 140
+        for (i, key) in keys.enumerated() {
+            if i > 0 { w.write("\t") }
+            var value = annotations[key]!
+            if value.hasSuffix("\n") { value.removeLast() }
+            // Go's len counts bytes.
+            if value.utf8.count + key.utf8.count + 2 > maxLength || value.contains("\n") {
+                w.write("\(key):\n")
+                for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+                    w.write("\t  \(shorten(String(line), maxLength - 2))\n")
+                }
+            } else {
+                w.write("\(key): \(value)\n")
+            }
+        }
+    }
+
+    /// `shorten`: the first `maxLength` bytes and `...`.
+    static func shorten(_ text: String, _ maxLength: Int) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count > maxLength else { return text }
+        return String(decoding: bytes[..<maxLength], as: UTF8.self) + "..."
+    }
+
+    /// `printPodTolerationsMultiline`: sorted by key (`sort.Slice`, which for the few
+    /// tolerations a pod has is an insertion sort, so equal keys keep their order).
     static func writeTolerations(_ w: inout TabWriter, _ tolerations: [Toleration]) {
         w.write("Tolerations:\t")
         guard !tolerations.isEmpty else {
             w.write("<none>\n")
             return
         }
-        for (i, toleration) in tolerations.enumerated() {
+        let sorted = tolerations.enumerated().sorted { a, b in
+            ((a.element.key ?? ""), a.offset) < ((b.element.key ?? ""), b.offset)
+        }.map(\.element)
+        for (i, toleration) in sorted.enumerated() {
             if i > 0 { w.write("\t") }
             var text = toleration.key ?? ""
             if let value = toleration.value, !value.isEmpty { text += "=\(value)" }
@@ -226,7 +269,6 @@ public enum PodDescriber {
                 w.write("    Port:\t\(ports.first ?? "<none>")\n")
                 w.write("    Host Port:\t\(hostPorts.first ?? "<none>")\n")
             }
-            if let policy = container.restartPolicy { w.write("    Restart Policy:\t\(policy.rawValue)\n") }
             if let command = container.command, !command.isEmpty {
                 w.write("    Command:\n")
                 for part in command {
@@ -312,7 +354,7 @@ public enum PodDescriber {
     }
 
     /// `describeVolumes`.
-    static func writeVolumes(_ w: inout TabWriter, _ volumes: [Volume]) {
+    static func writeVolumes(_ w: inout TabWriter, _ volumes: [Volume], version: KubernetesVersion) {
         guard !volumes.isEmpty else {
             w.write("Volumes:\t<none>\n")
             return
@@ -342,8 +384,39 @@ public enum PodDescriber {
                     "    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n")
                 w.write("    ClaimName:\t\(claim.claimName)\n")
                 w.write("    ReadOnly:\t\(claim.readOnly ?? false)\n")
+            } else if let projected = volume.projected {
+                writeProjected(&w, projected, version: version)
             } else {
                 w.write("    Type:\t<unknown>\n")
+            }
+        }
+    }
+
+    /// `printProjectedVolumeSource`. kubectl 1.33 (kubernetes#129457) prints a Secret's or
+    /// ConfigMap's optionality as `Optional: false`; before, as the pointer's `%v`
+    /// (`ConfigMapOptional: <nil>` when unset).
+    static func writeProjected(_ w: inout TabWriter, _ projected: ProjectedVolumeSource, version: KubernetesVersion) {
+        w.write("    Type:\tProjected (a volume that contains injected data from multiple sources)\n")
+        let boolOptional = version >= KubernetesVersion(minor: 33)
+        for source in projected.sources ?? [] {
+            if let secret = source.secret {
+                w.write("    SecretName:\t\(secret.name ?? "")\n")
+                if boolOptional {
+                    w.write("    Optional:\t\(secret.optional ?? false)\n")
+                } else {
+                    w.write("    SecretOptionalName:\t\(secret.optional.map { "\($0)" } ?? "<nil>")\n")
+                }
+            } else if source.downwardAPI != nil {
+                w.write("    DownwardAPI:\ttrue\n")
+            } else if let map = source.configMap {
+                w.write("    ConfigMapName:\t\(map.name ?? "")\n")
+                if boolOptional {
+                    w.write("    Optional:\t\(map.optional ?? false)\n")
+                } else {
+                    w.write("    ConfigMapOptional:\t\(map.optional.map { "\($0)" } ?? "<nil>")\n")
+                }
+            } else if let token = source.serviceAccountToken {
+                w.write("    TokenExpirationSeconds:\t\(token.expirationSeconds ?? 3600)\n")
             }
         }
     }
