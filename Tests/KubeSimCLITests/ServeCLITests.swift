@@ -110,7 +110,11 @@ import Glibc
         var description: String { message }
     }
 
-    /// `describe` text with dates, ages and column alignment normalised.
+    /// `describe` text with dates, ages and column alignment normalised, and the one line in
+    /// which the installed kubectl (1.32) differs from the scenarios' version's (1.34): a
+    /// projected ConfigMap's optionality, `ConfigMapOptional: <nil>` before kubectl 1.33
+    /// (kubernetes#129457), `Optional: false` since. `describeAtKubectlVersion` checks the
+    /// 1.32 form itself.
     static func describeNormalised(_ text: String) -> String {
         normalised(
             text.replacingOccurrences(
@@ -119,6 +123,7 @@ import Glibc
             )
             .replacingOccurrences(of: #"\b([0-9]+[smhdy])+\b"#, with: "<age>", options: .regularExpression)
         ).replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "ConfigMapOptional: <nil>", with: "Optional: false")
     }
 
     @Test("kubectl describe renders env sources (secretKeyRef, envFrom) as kubesim describe does")
@@ -139,6 +144,38 @@ import Glibc
         #expect(
             Self.describeNormalised(served.stdout) == Self.describeNormalised(own.stdout),
             "\(served.stdout)\n---\n\(own.stdout)")
+    }
+
+    @Test("at kubernetesVersion 1.32, kubesim describe prints the token volume as kubectl 1.32 does, exactly")
+    func describeAtKubectlVersion() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let directory = try CLITests.temporaryDirectory()
+        try """
+            apiVersion: kubesim/v1alpha1
+            kind: Scenario
+            metadata:
+              name: pods03-on-1.32
+            spec:
+              kubernetesVersion: "1.32"
+            """.write(to: directory.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: "scenarios/seeds/pods03.yaml"), to: directory.appendingPathComponent("pods03.yaml"))
+        let server = try Server([directory.path, "--at", "1m"])
+        defer { server.stop() }
+        let served = try server.kubectl(["describe", "pod", "mc1"])
+        let own = try CLITests.kubesim(["describe", "pod", "mc1", directory.path, "--at", "1m"])
+        #expect(own.stdout.contains("    ConfigMapOptional:       <nil>\n"), "\(own.stdout)")
+        // Only the dates and ages: alignment included.
+        let dated = { (text: String) in
+            Self.normalised(
+                text.replacingOccurrences(
+                    of: #"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} \+0000"#, with: "<date>",
+                    options: .regularExpression))
+        }
+        #expect(dated(served.stdout) == dated(own.stdout), "\(served.stdout)\n---\n\(own.stdout)")
     }
 
     /// Ages are computed by the server from the same instant for both sides, but normalise
