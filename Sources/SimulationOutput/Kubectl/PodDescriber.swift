@@ -256,7 +256,7 @@ public enum PodDescriber {
             let status = statuses.first { $0.name == container.name }
             w.write("  \(container.name):\n")
             if let status {
-                w.write("    Container ID:\t\(containerID(status))\n")
+                w.write("    Container ID:\t\(containerID(status, podUID: pod.uid))\n")
             }
             w.write("    Image:\t\(container.image ?? "")\n")
             if let status { w.write("    Image ID:\t\(imageID(status))\n") }
@@ -421,18 +421,43 @@ public enum PodDescriber {
         }
     }
 
-    /// A stable pseudo container id (the simulator has no runtime ids): FNV-1a of pod, name
-    /// and restart count, as 64 hex digits; empty before the container first ran.
-    public static func containerID(_ status: ContainerStatusRecord) -> String {
+    /// A stable pseudo container id, one per container instance (containerd's are random):
+    /// FNV-1a of the pod's uid, the container's name and its restart count, as 64 hex digits;
+    /// empty before the container first ran.
+    public static func containerID(_ status: ContainerStatusRecord, podUID: String) -> String {
         if case .waiting = status.state, status.lastTermination == nil { return "" }
-        return "containerd://" + hex64("\(status.name)/\(status.image)/\(status.restartCount)")
+        return "containerd://" + hex64("\(podUID)/\(status.name)/\(status.restartCount)")
     }
 
-    /// A stable pseudo image digest (`repository@sha256:…`); empty before the image was pulled.
+    /// The image id as containerd reports it: the normalized repository and a digest
+    /// (`docker.io/library/nginx@sha256:…`); a stable pseudo digest of the repository and tag
+    /// (`latest` when none), so `nginx` and `nginx:latest` share it; the reference's own
+    /// digest when it has one. Empty before the image was pulled.
     public static func imageID(_ status: ContainerStatusRecord) -> String {
         if case .waiting = status.state, status.lastTermination == nil { return "" }
-        let repository = status.image.split(separator: ":").first.map(String.init) ?? status.image
-        return "\(repository)@sha256:" + hex64(status.image)
+        let reference = ImageReference(status.image)
+        let repository = normalizedRepository(reference.repository)
+        if let digest = reference.digest { return "\(repository)@\(digest)" }
+        return "\(repository)@sha256:" + hex64(repository + ":" + (reference.tag ?? "latest"))
+    }
+
+    /// distribution/reference `ParseNormalizedNamed` (normalize.go `splitDockerDomain`): a
+    /// first component without `.` or `:` that is not `localhost` is a Docker Hub path
+    /// (`docker.io/`), and a Docker Hub name of one component is an official image
+    /// (`library/`).
+    public static func normalizedRepository(_ name: String) -> String {
+        var domain = "docker.io"
+        var remainder = name
+        if let slash = name.firstIndex(of: "/") {
+            let first = name[..<slash]
+            if first.contains(".") || first.contains(":") || first == "localhost" || first.lowercased() != first {
+                domain = String(first)
+                remainder = String(name[name.index(after: slash)...])
+            }
+        }
+        if domain == "index.docker.io" { domain = "docker.io" }
+        if domain == "docker.io", !remainder.contains("/") { remainder = "library/" + remainder }
+        return domain + "/" + remainder
     }
 
     static func hex64(_ text: String) -> String {
