@@ -62,11 +62,13 @@ extension SnapshotBuilder {
             ("startTime", status.startTime.map { time($0) }),
             (
                 "initContainerStatuses",
-                status.initContainerStatuses.isEmpty ? nil : .array(status.initContainerStatuses.map { containerStatus($0, podUID: pod.uid) })
+                status.initContainerStatuses.isEmpty
+                    ? nil : .array(status.initContainerStatuses.map { containerStatus($0, podUID: pod.uid) })
             ),
             (
                 "containerStatuses",
-                status.containerStatuses.isEmpty ? nil : .array(status.containerStatuses.map { containerStatus($0, podUID: pod.uid) })
+                status.containerStatuses.isEmpty
+                    ? nil : .array(status.containerStatuses.map { containerStatus($0, podUID: pod.uid) })
             ),
             ("qosClass", .string(qos)),
         ])

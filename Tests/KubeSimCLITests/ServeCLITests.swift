@@ -154,15 +154,16 @@ import Glibc
         }
         let directory = try CLITests.temporaryDirectory()
         try """
-            apiVersion: kubesim/v1alpha1
-            kind: Scenario
-            metadata:
-              name: pods03-on-1.32
-            spec:
-              kubernetesVersion: "1.32"
-            """.write(to: directory.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        apiVersion: kubesim/v1alpha1
+        kind: Scenario
+        metadata:
+          name: pods03-on-1.32
+        spec:
+          kubernetesVersion: "1.32"
+        """.write(to: directory.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: "scenarios/seeds/pods03.yaml"), to: directory.appendingPathComponent("pods03.yaml"))
+            at: URL(fileURLWithPath: "scenarios/seeds/pods03.yaml"), to: directory.appendingPathComponent("pods03.yaml")
+        )
         let server = try Server([directory.path, "--at", "1m"])
         defer { server.stop() }
         let served = try server.kubectl(["describe", "pod", "mc1"])

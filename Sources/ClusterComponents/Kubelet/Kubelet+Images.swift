@@ -54,7 +54,9 @@ extension Kubelet {
         if failure == nil, let outage = cluster.registry.outageError(for: image, at: cluster.now) { failure = outage }
         let size = cluster.registry.size(of: image)
         var latency = cluster.registry.latencySeconds
-        if let distribution = registryEntry?.latency { latency = max(0, distribution.sample(using: &pullLatencySource)) }
+        if let distribution = registryEntry?.latency {
+            latency = max(0, distribution.sample(using: &pullLatencySource))
+        }
         let request = ImagePuller.Request(
             pod: workers[w].pod, container: c, image: image, sizeBytes: size, requestedAt: cluster.now,
             remaining: present ? 0 : Double(size), failure: failure, latency: .seconds(latency))

@@ -56,7 +56,8 @@ struct DescribeCommand: ParsableCommand {
         let events = log.events.filter { $0.kind == "Pod" && $0.name == name && $0.namespace == namespace }
         print(
             PodDescriber.describe(
-                cluster.api[id], events: events, now: now, originUnixSeconds: cluster.configuration.startTimeUnixSeconds,
+                cluster.api[id], events: events, now: now,
+                originUnixSeconds: cluster.configuration.startTimeUnixSeconds,
                 version: cluster.configuration.kubernetesVersion),
             terminator: "")
     }

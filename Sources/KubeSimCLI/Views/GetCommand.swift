@@ -34,7 +34,9 @@ struct GetCommand: ParsableCommand {
     }
 
     @Argument(
-        help: "pods, nodes, events, or any other kind's resource name (deployments, ds, sts, pdb, …); pod/NAME for one pod.")
+        help:
+            "pods, nodes, events, or any other kind's resource name (deployments, ds, sts, pdb, …); pod/NAME for one pod."
+    )
     var resource: String
 
     @OptionGroup var replay: ReplayOptions

@@ -108,7 +108,10 @@ public enum EventPrinter {
         AggregatedEvent.aggregate(events, now: now).enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             // Events about cluster-scoped objects (nodes) live in `default`.
-            let (xs, ys) = (x.event.namespace.isEmpty ? "default" : x.event.namespace, y.event.namespace.isEmpty ? "default" : y.event.namespace)
+            let (xs, ys) = (
+                x.event.namespace.isEmpty ? "default" : x.event.namespace,
+                y.event.namespace.isEmpty ? "default" : y.event.namespace
+            )
             if xs != ys { return xs < ys }
             if x.event.name != y.event.name { return x.event.name + "." < y.event.name + "." }
             if x.firstSeen != y.firstSeen { return x.firstSeen < y.firstSeen }

@@ -21,7 +21,8 @@ import Testing
                 """, fileName: "limits.yaml")
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         for object in loaded.objects { try cluster.apply(object.object) }
-        let id = try cluster.createPod(admitting: Pod(metadata: ObjectMeta(name: "web", namespace: namespace), spec: spec))
+        let id = try cluster.createPod(
+            admitting: Pod(metadata: ObjectMeta(name: "web", namespace: namespace), spec: spec))
         return cluster.api[id].pod
     }
 
@@ -32,7 +33,10 @@ import Testing
         var spec = PodSpec(containers: [Container(name: "1st", image: "x"), own, Container(name: "2nd", image: "x")])
         spec.initContainers = [Container(name: "setup", image: "x")]
         let pod = try admitted(limits: "  - type: Container\n    defaultRequest:\n      cpu: 100m", spec)
-        #expect(pod.spec.containers.map { $0.resources.requests["cpu"] } == ["100m" as Quantity, "250m" as Quantity, "100m" as Quantity])
+        #expect(
+            pod.spec.containers.map { $0.resources.requests["cpu"] } == [
+                "100m" as Quantity, "250m" as Quantity, "100m" as Quantity,
+            ])
         #expect(pod.spec.initContainers?[0].resources.requests["cpu"] == "100m" as Quantity)
         #expect(pod.spec.containers[0].resources.limits.isEmpty)
         #expect(
@@ -64,7 +68,8 @@ import Testing
         #expect(pod.spec.containers[0].resources.limits["memory"] == "1Gi" as Quantity)
         #expect(pod.spec.containers[0].resources.requests["memory"] == "1Gi" as Quantity)
         let podItem = try admitted(
-            limits: "  - type: Pod\n    max:\n      memory: 1Gi", PodSpec(containers: [Container(name: "app", image: "x")]))
+            limits: "  - type: Pod\n    max:\n      memory: 1Gi",
+            PodSpec(containers: [Container(name: "app", image: "x")]))
         #expect(podItem.spec.containers[0].resources.limits.isEmpty)
         #expect(podItem.metadata.annotations?["kubernetes.io/limit-ranger"] == nil)
         let elsewhere = try admitted(

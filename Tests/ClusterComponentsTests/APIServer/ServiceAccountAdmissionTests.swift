@@ -28,7 +28,9 @@ import Testing
         Pod(metadata: ObjectMeta(name: name, namespace: "default"), spec: spec)
     }
 
-    @Test("a pod gets serviceAccountName default, the projected token volume last and a read-only mount in every container")
+    @Test(
+        "a pod gets serviceAccountName default, the projected token volume last and a read-only mount in every container"
+    )
     func projectedToken() throws {
         let cluster = cluster()
         var spec = PodSpec(containers: [Container(name: "a", image: "x"), Container(name: "b", image: "x")])
@@ -53,7 +55,8 @@ import Testing
         #expect(sources[1].configMap?.items == [KeyToPath(key: "ca.crt", path: "ca.crt")])
         #expect(sources[2].downwardAPI?["items"] != nil)
         for container in (stored.initContainers ?? []) + stored.containers {
-            #expect(container.volumeMounts == [VolumeMount(name: token.name, mountPath: Self.mountPath, readOnly: true)])
+            #expect(
+                container.volumeMounts == [VolumeMount(name: token.name, mountPath: Self.mountPath, readOnly: true)])
         }
     }
 

@@ -32,7 +32,9 @@ enum SeedArticleNormaliser {
     ///   - dropLines: prefixes of lines the article's older kubectl did not print (rule 5,
     ///     per article, applied to kubesim's text: the caller names the version).
     ///   - dropText: text the article's older kubectl did not print within a line.
-    static func normalise(_ text: String, nodes: [String], dropLines: [String] = [], dropText: [String] = []) -> [String] {
+    static func normalise(
+        _ text: String, nodes: [String], dropLines: [String] = [], dropText: [String] = []
+    ) -> [String] {
         var lines: [String] = []
         var inEvents = false
         var skippingTokenVolume = false

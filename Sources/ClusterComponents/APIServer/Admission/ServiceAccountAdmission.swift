@@ -84,10 +84,12 @@ public struct ServiceAccountAdmission: Sendable {
     /// bundle and the namespace.
     public static let tokenVolumeSource = ProjectedVolumeSource(
         sources: [
-            VolumeProjection(serviceAccountToken: ServiceAccountTokenProjection(
-                expirationSeconds: tokenExpirationSeconds, path: "token")),
             VolumeProjection(
-                configMap: ObjectProjection(name: "kube-root-ca.crt", items: [KeyToPath(key: "ca.crt", path: "ca.crt")])),
+                serviceAccountToken: ServiceAccountTokenProjection(
+                    expirationSeconds: tokenExpirationSeconds, path: "token")),
+            VolumeProjection(
+                configMap: ObjectProjection(name: "kube-root-ca.crt", items: [KeyToPath(key: "ca.crt", path: "ca.crt")])
+            ),
             VolumeProjection(
                 downwardAPI: .mapping([
                     .init(
