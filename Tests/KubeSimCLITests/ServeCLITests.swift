@@ -179,6 +179,51 @@ import Glibc
         #expect(dated(served.stdout) == dated(own.stdout), "\(served.stdout)\n---\n\(own.stdout)")
     }
 
+    @Test("kubectl describe prints annotations, tolerations, named ports and a native sidecar as kubesim describe does")
+    func describeRulesMatchKubectl() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let directory = try CLITests.temporaryDirectory()
+        let long = String(repeating: "x", count: 200)
+        try """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: rules
+              annotations:
+                short: v
+                multi: |
+                  a
+                  b
+                example.com/long: \(long)
+                kubectl.kubernetes.io/last-applied-configuration: '{"kind":"Pod"}'
+            spec:
+              tolerations:
+              - {key: zeta, operator: Exists, effect: NoSchedule}
+              - {key: alpha, operator: Equal, value: "on", effect: NoSchedule}
+              initContainers:
+              - name: proxy
+                image: nginx:1.27
+                restartPolicy: Always
+              containers:
+              - name: app
+                image: localhost:5000/app:1
+                ports:
+                - {name: http, containerPort: 8080}
+            """.write(to: directory.appendingPathComponent("pod.yaml"), atomically: true, encoding: .utf8)
+        let server = try Server([directory.path, "--at", "1m"])
+        defer { server.stop() }
+        let served = try server.kubectl(["describe", "pod", "rules"])
+        let own = try CLITests.kubesim(["describe", "pod", "rules", directory.path, "--at", "1m"])
+        #expect(served.status == 0, "\(served.stderr)")
+        #expect(own.stdout.contains("example.com/long:\n"), "\(own.stdout)")
+        #expect(
+            Self.describeNormalised(served.stdout) == Self.describeNormalised(own.stdout),
+            "\(served.stdout)\n---\n\(own.stdout)")
+    }
+
     /// Ages are computed by the server from the same instant for both sides, but normalise
     /// them all the same (a column of durations such as `5m12s`, `<unknown>`).
     static func normalised(_ text: String) -> String {
