@@ -188,31 +188,31 @@ import Glibc
         let directory = try CLITests.temporaryDirectory()
         let long = String(repeating: "x", count: 200)
         try """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: rules
-              annotations:
-                short: v
-                multi: |
-                  a
-                  b
-                example.com/long: \(long)
-                kubectl.kubernetes.io/last-applied-configuration: '{"kind":"Pod"}'
-            spec:
-              tolerations:
-              - {key: zeta, operator: Exists, effect: NoSchedule}
-              - {key: alpha, operator: Equal, value: "on", effect: NoSchedule}
-              initContainers:
-              - name: proxy
-                image: nginx:1.27
-                restartPolicy: Always
-              containers:
-              - name: app
-                image: localhost:5000/app:1
-                ports:
-                - {name: http, containerPort: 8080}
-            """.write(to: directory.appendingPathComponent("pod.yaml"), atomically: true, encoding: .utf8)
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: rules
+          annotations:
+            short: v
+            multi: |
+              a
+              b
+            example.com/long: \(long)
+            kubectl.kubernetes.io/last-applied-configuration: '{"kind":"Pod"}'
+        spec:
+          tolerations:
+          - {key: zeta, operator: Exists, effect: NoSchedule}
+          - {key: alpha, operator: Equal, value: "on", effect: NoSchedule}
+          initContainers:
+          - name: proxy
+            image: nginx:1.27
+            restartPolicy: Always
+          containers:
+          - name: app
+            image: localhost:5000/app:1
+            ports:
+            - {name: http, containerPort: 8080}
+        """.write(to: directory.appendingPathComponent("pod.yaml"), atomically: true, encoding: .utf8)
         let server = try Server([directory.path, "--at", "1m"])
         defer { server.stop() }
         let served = try server.kubectl(["describe", "pod", "rules"])
