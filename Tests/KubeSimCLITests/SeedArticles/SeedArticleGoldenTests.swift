@@ -258,4 +258,45 @@ import Testing
                     Normal Started 12s kubelet, gke-k8s-lab1-default-pool-fd9ef5ad-pc18 Started container
                     """))
     }
+    /// `kubesim get pods` against an article's `kubectl get pods`: the header and the row, with
+    /// kubesim's pod IP and node name replaced by the article's (normaliser rule 2) and blanks
+    /// collapsed (rule 1: a longer node name widens the column).
+    static func get(
+        _ scenario: String, at: String, wide: Bool, article: String, ip: String = "", node: String = ""
+    )
+        throws
+    {
+        var arguments = ["get", "pods", scenario, "--at", at]
+        if wide { arguments += ["-o", "wide"] }
+        let outcome = try CLITests.kubesim(arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        var own = outcome.stdout
+        if !ip.isEmpty {
+            let row = own.split(separator: "\n").last.map(String.init) ?? ""
+            let cells = row.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            own = own.replacingOccurrences(of: cells[5], with: ip).replacingOccurrences(of: cells[6], with: node)
+        }
+        let normalise = { (text: String) in
+            text.split(separator: "\n").map {
+                $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            }
+        }
+        #expect(normalise(own) == normalise(article), "\(outcome.stdout)")
+    }
+
+    @Test("kubectl get pods of seed 003 at 14m and -o wide at 6h4m")
+    func nginxSerGet() throws {
+        try Self.get(
+            "scenarios/seeds/nginx-ser.yaml", at: "14m", wide: false,
+            article: """
+                NAME        READY   STATUS    RESTARTS   AGE
+                nginx-ser   1/1     Running   0          14m
+                """)
+        try Self.get(
+            "scenarios/seeds/nginx-ser.yaml", at: "6h4m", wide: true,
+            article: """
+                NAME        READY   STATUS    RESTARTS   AGE    IP           NODE                           NOMINATED NODE   READINESS GATES
+                nginx-ser   1/1     Running   0          6h4m   10.42.0.22   k3d-private-cluster-server-0   <none>           <none>
+                """, ip: "10.42.0.22", node: "k3d-private-cluster-server-0")
+    }
 }
