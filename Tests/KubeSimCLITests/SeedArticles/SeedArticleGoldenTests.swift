@@ -299,4 +299,39 @@ import Testing
                 nginx-ser   1/1     Running   0          6h4m   10.42.0.22   k3d-private-cluster-server-0   <none>           <none>
                 """, ip: "10.42.0.22", node: "k3d-private-cluster-server-0")
     }
+    /// The nginx entrypoint's lines `kubectl logs webserver` printed in seed 001.
+    static let nginxEntrypoint = [
+        "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+        "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+        "10-listen-on-ipv6-by-default.sh: Getting the checksum of /etc/nginx/conf.d/default.conf",
+        "10-listen-on-ipv6-by-default.sh: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
+        "/docker-entrypoint.sh: Configuration complete; ready for start up",
+    ]
+
+    @Test(
+        "kubectl logs webserver of pods01: nginx's entrypoint lines, declared by a behaviour, as the article prints them"
+    )
+    func pods01Logs() throws {
+        let directory = try CLITests.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: "scenarios/seeds/pods01.yaml"), to: directory.appendingPathComponent("pod.yaml"))
+        let lines = Self.nginxEntrypoint.map { "    - {after: 0s, line: \"\($0)\"}" }.joined(separator: "\n")
+        try """
+        apiVersion: kubesim/v1alpha1
+        kind: Scenario
+        metadata:
+          name: pods01-logs
+        spec:
+          behaviors:
+          - match: {image: "nginx:*"}
+            logs:
+        \(lines)
+        """.write(to: directory.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try CLITests.kubesim(["logs", "webserver", directory.path, "--at", "2m54s"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == Self.nginxEntrypoint.joined(separator: "\n") + "\n", "\(outcome.stdout)")
+        #expect(outcome.stderr.isEmpty)
+    }
 }
