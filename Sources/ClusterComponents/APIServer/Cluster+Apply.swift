@@ -106,6 +106,11 @@ extension Cluster {
             object: object, kind: object.kind, namespace: namespace, name: name, uid: storedObjectUID(resourceVersion),
             resourceVersion: resourceVersion, createdAt: now)
         api.objectsByKey[key] = api.objects.count
+        switch stored.kind {
+        case "LimitRange": api.limitRanges[namespace ?? "", default: []].append(api.objects.count)
+        case "ServiceAccount": api.serviceAccountCount += 1
+        default: break
+        }
         api.objects.append(stored)
         if case .namespace = object { api.namespaces.insert(name) }
     }
@@ -195,6 +200,8 @@ extension Cluster {
             api.objects[index].resourceVersion = api.nextResourceVersion()
             switch kind {
             case "PriorityClass": api.priorityClasses.removeAll { $0.metadata.name == name }
+            case "LimitRange": api.limitRanges[namespace ?? "", default: []].removeAll { $0 == index }
+            case "ServiceAccount": api.serviceAccountCount -= 1
             case "PodDisruptionBudget": controllers.disruption.delete(namespace: namespace ?? "", name: name)
             case "Namespace":
                 api.namespaces.remove(name)

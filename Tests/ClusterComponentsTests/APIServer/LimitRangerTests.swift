@@ -78,3 +78,38 @@ import Testing
         #expect(elsewhere.spec.containers[0].resources.requests.isEmpty)
     }
 }
+
+extension LimitRangerTests {
+    @Test("a deleted LimitRange defaults nothing; a deleted ServiceAccount is looked up in vain")
+    func deleted() throws {
+        let cluster = Cluster(configuration: ClusterConfiguration())
+        let loaded = ManifestLoader().load(
+            text: """
+                apiVersion: v1
+                kind: LimitRange
+                metadata: {name: limits, namespace: default}
+                spec:
+                  limits:
+                  - {type: Container, defaultRequest: {cpu: 100m}}
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: robot, namespace: default}
+                """, fileName: "objects.yaml")
+        for object in loaded.objects { try cluster.apply(object.object) }
+        var spec = PodSpec(containers: [Container(name: "app", image: "x")])
+        spec.serviceAccountName = "robot"
+        let before = try cluster.createPod(
+            admitting: Pod(metadata: ObjectMeta(name: "a", namespace: "default"), spec: spec))
+        #expect(cluster.api[before].pod.spec.containers[0].resources.requests["cpu"] == "100m" as Quantity)
+        try cluster.delete(kind: "LimitRange", namespace: "default", name: "limits")
+        try cluster.delete(kind: "ServiceAccount", namespace: "default", name: "robot")
+        #expect(throws: APIError.self) {
+            try cluster.createPod(admitting: Pod(metadata: ObjectMeta(name: "b", namespace: "default"), spec: spec))
+        }
+        spec.serviceAccountName = nil
+        let after = try cluster.createPod(
+            admitting: Pod(metadata: ObjectMeta(name: "c", namespace: "default"), spec: spec))
+        #expect(cluster.api[after].pod.spec.containers[0].resources.requests.isEmpty)
+    }
+}

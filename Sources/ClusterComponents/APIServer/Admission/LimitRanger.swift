@@ -17,9 +17,8 @@ enum LimitRanger {
 
     /// Defaults `pod`'s resources from the LimitRanges stored in `namespace`.
     static func admit(_ pod: inout Pod, namespace: String, api: APIStore) {
-        for stored in api.objects
-        where stored.kind == "LimitRange" && stored.namespace == namespace && stored.deletedAt == nil {
-            guard let limitRange = LimitRange(stored.object) else { continue }
+        for index in api.limitRanges[namespace] ?? [] {
+            guard let limitRange = LimitRange(api.objects[index].object) else { continue }
             // defaultContainerResourceRequirements: the Container items' defaults, later items
             // overriding earlier ones.
             var defaults = ResourceRequirements()

@@ -45,7 +45,9 @@ public struct ServiceAccountAdmission: Sendable {
         let name = pod.spec.serviceAccountName.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultServiceAccountName
         pod.spec.serviceAccountName = name
         var accountAutomount: Bool?
-        if let stored = api.object(kind: "ServiceAccount", namespace: namespace, name: name) {
+        if api.serviceAccountCount > 0,
+            let stored = api.object(kind: "ServiceAccount", namespace: namespace, name: name)
+        {
             accountAutomount = stored.object.unrecognizedBool("automountServiceAccountToken")
         } else if name != Self.defaultServiceAccountName {
             throw AdmissionError(
