@@ -62,18 +62,20 @@ extension SnapshotBuilder {
             ("startTime", status.startTime.map { time($0) }),
             (
                 "initContainerStatuses",
-                status.initContainerStatuses.isEmpty ? nil : .array(status.initContainerStatuses.map(containerStatus))
+                status.initContainerStatuses.isEmpty
+                    ? nil : .array(status.initContainerStatuses.map { containerStatus($0, podUID: pod.uid) })
             ),
             (
                 "containerStatuses",
-                status.containerStatuses.isEmpty ? nil : .array(status.containerStatuses.map(containerStatus))
+                status.containerStatuses.isEmpty
+                    ? nil : .array(status.containerStatuses.map { containerStatus($0, podUID: pod.uid) })
             ),
             ("qosClass", .string(qos)),
         ])
     }
 
-    func containerStatus(_ status: ContainerStatusRecord) -> JSON {
-        let containerID = PodDescriber.containerID(status)
+    func containerStatus(_ status: ContainerStatusRecord, podUID: String) -> JSON {
+        let containerID = PodDescriber.containerID(status, podUID: podUID)
         func state(_ state: ContainerStateRecord) -> JSON {
             switch state {
             case .waiting(let reason, let message):

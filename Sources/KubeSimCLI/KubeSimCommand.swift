@@ -9,7 +9,8 @@ public struct KubeSimCommand: ParsableCommand {
         abstract: "A discrete-event simulator of Kubernetes clusters.",
         version: KubeSimVersion.current,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, GetCommand.self, DescribeCommand.self, ExplainCommand.self,
+            RunCommand.self, ValidateCommand.self, GetCommand.self, DescribeCommand.self, LogsCommand.self,
+            ExplainCommand.self,
             SweepCommand.self, MergeCommand.self, BenchCommand.self, ServeCommand.self,
         ]
     )

@@ -110,7 +110,11 @@ import Glibc
         var description: String { message }
     }
 
-    /// `describe` text with dates, ages and column alignment normalised.
+    /// `describe` text with dates, ages and column alignment normalised, and the one line in
+    /// which the installed kubectl (1.32) differs from the scenarios' version's (1.34): a
+    /// projected ConfigMap's optionality, `ConfigMapOptional: <nil>` before kubectl 1.33
+    /// (kubernetes#129457), `Optional: false` since. `describeAtKubectlVersion` checks the
+    /// 1.32 form itself.
     static func describeNormalised(_ text: String) -> String {
         normalised(
             text.replacingOccurrences(
@@ -119,6 +123,7 @@ import Glibc
             )
             .replacingOccurrences(of: #"\b([0-9]+[smhdy])+\b"#, with: "<age>", options: .regularExpression)
         ).replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "ConfigMapOptional: <nil>", with: "Optional: false")
     }
 
     @Test("kubectl describe renders env sources (secretKeyRef, envFrom) as kubesim describe does")
@@ -136,6 +141,84 @@ import Glibc
         let served = try server.kubectl(["describe", "pod", name])
         let own = try CLITests.kubesim(["describe", "pod", name, scenario, "--at", "1m"])
         #expect(own.stdout.contains("<set to the key 'db-password' in secret 'user-msvc'>"), "\(own.stdout)")
+        #expect(
+            Self.describeNormalised(served.stdout) == Self.describeNormalised(own.stdout),
+            "\(served.stdout)\n---\n\(own.stdout)")
+    }
+
+    @Test("at kubernetesVersion 1.32, kubesim describe prints the token volume as kubectl 1.32 does, exactly")
+    func describeAtKubectlVersion() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let directory = try CLITests.temporaryDirectory()
+        try """
+        apiVersion: kubesim/v1alpha1
+        kind: Scenario
+        metadata:
+          name: pods03-on-1.32
+        spec:
+          kubernetesVersion: "1.32"
+        """.write(to: directory.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: "scenarios/seeds/pods03.yaml"), to: directory.appendingPathComponent("pods03.yaml")
+        )
+        let server = try Server([directory.path, "--at", "1m"])
+        defer { server.stop() }
+        let served = try server.kubectl(["describe", "pod", "mc1"])
+        let own = try CLITests.kubesim(["describe", "pod", "mc1", directory.path, "--at", "1m"])
+        #expect(own.stdout.contains("    ConfigMapOptional:       <nil>\n"), "\(own.stdout)")
+        // Only the dates and ages: alignment included.
+        let dated = { (text: String) in
+            Self.normalised(
+                text.replacingOccurrences(
+                    of: #"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} \+0000"#, with: "<date>",
+                    options: .regularExpression))
+        }
+        #expect(dated(served.stdout) == dated(own.stdout), "\(served.stdout)\n---\n\(own.stdout)")
+    }
+
+    @Test("kubectl describe prints annotations, tolerations, named ports and a native sidecar as kubesim describe does")
+    func describeRulesMatchKubectl() throws {
+        guard Self.hasKubectl else {
+            print("skipped: \(Self.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
+            return
+        }
+        let directory = try CLITests.temporaryDirectory()
+        let long = String(repeating: "x", count: 200)
+        try """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: rules
+          annotations:
+            short: v
+            multi: |
+              a
+              b
+            example.com/long: \(long)
+            kubectl.kubernetes.io/last-applied-configuration: '{"kind":"Pod"}'
+        spec:
+          tolerations:
+          - {key: zeta, operator: Exists, effect: NoSchedule}
+          - {key: alpha, operator: Equal, value: "on", effect: NoSchedule}
+          initContainers:
+          - name: proxy
+            image: nginx:1.27
+            restartPolicy: Always
+          containers:
+          - name: app
+            image: localhost:5000/app:1
+            ports:
+            - {name: http, containerPort: 8080}
+        """.write(to: directory.appendingPathComponent("pod.yaml"), atomically: true, encoding: .utf8)
+        let server = try Server([directory.path, "--at", "1m"])
+        defer { server.stop() }
+        let served = try server.kubectl(["describe", "pod", "rules"])
+        let own = try CLITests.kubesim(["describe", "pod", "rules", directory.path, "--at", "1m"])
+        #expect(served.status == 0, "\(served.stderr)")
+        #expect(own.stdout.contains("example.com/long:\n"), "\(own.stdout)")
         #expect(
             Self.describeNormalised(served.stdout) == Self.describeNormalised(own.stdout),
             "\(served.stdout)\n---\n\(own.stdout)")

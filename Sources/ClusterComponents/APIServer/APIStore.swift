@@ -32,6 +32,12 @@ public struct APIStore: Sendable {
     /// The live PriorityClasses, in creation order, for priority admission (a cache of
     /// ``objects``, read on every pod creation).
     public internal(set) var priorityClasses: [PriorityClass] = []
+    /// The live LimitRanges' indexes in ``objects`` by namespace, in creation order, so pod
+    /// admission reads only its namespace's (none in most runs).
+    public internal(set) var limitRanges: [String: [Int]] = [:]
+    /// How many ServiceAccount objects exist: while none does, pod admission needs no lookup
+    /// (every namespace's `default` account is implicit).
+    public internal(set) var serviceAccountCount = 0
     /// The store's one `metadata.resourceVersion` counter (every stored kind but pods and
     /// nodes, whose writes are the simulation's hot path).
     public internal(set) var resourceVersion = 0

@@ -64,9 +64,10 @@ extension Cluster {
         }
     }
 
-    /// Creates a pod through admission: its namespace must exist; priority is resolved against
-    /// the PriorityClasses stored now (pods loaded from files were admitted by the loader too:
-    /// admission is idempotent), default tolerations and QoS are set.
+    /// Creates a pod through admission: its namespace must exist; the ServiceAccount plugin
+    /// mounts the token volume; priority is resolved against the PriorityClasses stored now
+    /// (pods loaded from files were admitted by the loader too: admission is idempotent),
+    /// default tolerations and QoS are set.
     /// - Returns: the new pod.
     /// - Throws: ``APIError`` `Forbidden` (admission), `NotFound` (namespace), `AlreadyExists`.
     @discardableResult
@@ -84,10 +85,11 @@ extension Cluster {
     private func admitPod(_ manifest: Pod) throws(APIError) -> PodID {
         var pod = manifest
         do {
-            try pod.applyAdmissionDefaults(priorityClasses: api.priorityClasses)
+            try admit(&pod)
         } catch {
             let name = pod.metadata.name ?? pod.metadata.generateName ?? ""
-            throw APIError(.forbidden, "pods \"\(name)\" is forbidden: \(error.path): \(error.message)")
+            let field = error.path.isEmpty ? "" : error.path + ": "
+            throw APIError(.forbidden, "pods \"\(name)\" is forbidden: \(field)\(error.message)")
         }
         guard let id = createPod(pod) else { throw .alreadyExists("Pod", pod.metadata.name ?? "") }
         return id
@@ -107,6 +109,11 @@ extension Cluster {
             object: object, kind: object.kind, namespace: namespace, name: name, uid: storedObjectUID(resourceVersion),
             resourceVersion: resourceVersion, createdAt: now)
         api.objectsByKey[key] = api.objects.count
+        switch stored.kind {
+        case "LimitRange": api.limitRanges[namespace ?? "", default: []].append(api.objects.count)
+        case "ServiceAccount": api.serviceAccountCount += 1
+        default: break
+        }
         api.objects.append(stored)
         if case .namespace = object { api.namespaces.insert(name) }
     }
@@ -196,6 +203,8 @@ extension Cluster {
             api.objects[index].resourceVersion = api.nextResourceVersion()
             switch kind {
             case "PriorityClass": api.priorityClasses.removeAll { $0.metadata.name == name }
+            case "LimitRange": api.limitRanges[namespace ?? "", default: []].removeAll { $0 == index }
+            case "ServiceAccount": api.serviceAccountCount -= 1
             case "PodDisruptionBudget": controllers.disruption.delete(namespace: namespace ?? "", name: name)
             case "HorizontalPodAutoscaler":
                 if let index = controllers.workloads.horizontalPodAutoscaler(namespace: namespace ?? "", name: name) {

@@ -43,6 +43,8 @@ public final class Cluster {
     public var registry = ImageRegistry()
     /// The stream that draws generated names.
     var nameSource: RandomSource
+    /// The ServiceAccount admission plugin (its token volumes' names are drawn per run).
+    var serviceAccountAdmission: ServiceAccountAdmission
     /// Engine events handled by ``run(until:)`` so far.
     public var eventsProcessed: UInt64 { simulation.eventsProcessed }
 
@@ -52,6 +54,7 @@ public final class Cluster {
         self.simulation = Simulation(capacity: 4096)
         self.streams = RandomStreams(seed: configuration.seed)
         self.nameSource = streams.stream(named: "apiserver/names")
+        self.serviceAccountAdmission = ServiceAccountAdmission(streams: streams)
         self.scheduler = Scheduler(cluster: self)
         self.controllers = ControllerManager(cluster: self)
         self.metricsServer = MetricsServer(cluster: self)

@@ -213,7 +213,7 @@ public final class ControllerManager {
         var pod = pod
         let namespace = pod.metadata.namespace ?? "default"
         do {
-            try pod.applyAdmissionDefaults(priorityClasses: cluster.api.priorityClasses)
+            try cluster.admit(&pod)
         } catch {
             // pkg/controller/controller_utils.go `CreatePodsWithGenerateName`: FailedCreate "Error creating: …".
             let name = pod.metadata.name ?? (owner.name + "-")

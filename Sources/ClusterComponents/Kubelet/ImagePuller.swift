@@ -23,6 +23,8 @@ struct ImagePuller: Sendable {
         var remaining: Double
         /// The pull fails at `latencyEnd` with this error.
         var failure: String?
+        /// The registry round trip of this pull.
+        var latency = SimulationDuration.zero
     }
 
     /// Waiting requests, FIFO.
@@ -53,13 +55,12 @@ struct ImagePuller: Sendable {
         for index in transferring { active[index].remaining = max(0, active[index].remaining - share) }
     }
 
-    /// Moves queued requests into free slots.
-    /// - Parameter latency: the registry round trip at this moment.
-    mutating func admit(now: SimulationTime, latency: SimulationDuration) {
+    /// Moves queued requests into free slots; each starts with its registry round trip.
+    mutating func admit(now: SimulationTime) {
         while active.count < slots, !queue.isEmpty {
             var request = queue.removeFirst()
             request.startedAt = now
-            request.latencyEnd = now + latency
+            request.latencyEnd = now + request.latency
             active.append(request)
         }
     }

@@ -1,4 +1,5 @@
 import SimulationCore
+import Stochastics
 
 /// The registry catalogue: image sizes and pull failures (the Scenario's `images`).
 public struct ImageRegistry: Sendable {
@@ -12,13 +13,20 @@ public struct ImageRegistry: Sendable {
         public var failures: Int?
         /// The error text of failed pulls.
         public var error: String
+        /// The registry round trip of each pull of a matching image, in seconds (drawn per
+        /// pull from the pulling kubelet's stream); `nil` uses ``ImageRegistry/latencySeconds``.
+        public var latency: Distribution?
 
         /// Creates an entry.
-        public init(pattern: String, sizeBytes: Int64, failures: Int? = nil, error: String = "manifest unknown") {
+        public init(
+            pattern: String, sizeBytes: Int64, failures: Int? = nil, error: String = "manifest unknown",
+            latency: Distribution? = nil
+        ) {
             self.pattern = pattern
             self.sizeBytes = sizeBytes
             self.failures = failures
             self.error = error
+            self.latency = latency
         }
     }
 
@@ -26,7 +34,8 @@ public struct ImageRegistry: Sendable {
     public var entries: [Entry] = []
     /// Size of images no entry matches.
     public var defaultSizeBytes: Int64 = 100 * 1024 * 1024
-    /// Registry round-trip latency added to every pull, in seconds.
+    /// Registry round-trip latency added to every pull of an image whose entry has no
+    /// `latency`, in seconds.
     public var latencySeconds: Double = 0
 
     /// Outage windows: pulls of matching images started before `until` fail.

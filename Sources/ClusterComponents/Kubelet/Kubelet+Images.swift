@@ -53,12 +53,16 @@ extension Kubelet {
         }
         if failure == nil, let outage = cluster.registry.outageError(for: image, at: cluster.now) { failure = outage }
         let size = cluster.registry.size(of: image)
+        var latency = cluster.registry.latencySeconds
+        if let distribution = registryEntry?.latency {
+            latency = max(0, distribution.sample(using: &pullLatencySource))
+        }
         let request = ImagePuller.Request(
             pod: workers[w].pod, container: c, image: image, sizeBytes: size, requestedAt: cluster.now,
-            remaining: present ? 0 : Double(size), failure: failure)
+            remaining: present ? 0 : Double(size), failure: failure, latency: .seconds(latency))
         puller.advance(to: cluster.now)
         puller.queue.append(request)
-        puller.admit(now: cluster.now, latency: .seconds(cluster.registry.latencySeconds))
+        puller.admit(now: cluster.now)
         reschedulePuller()
         return .pulling
     }
@@ -76,7 +80,7 @@ extension Kubelet {
         let now = cluster.now
         puller.advance(to: now)
         let done = puller.takeFinished(now: now)
-        puller.admit(now: now, latency: .seconds(cluster.registry.latencySeconds))
+        puller.admit(now: now)
         reschedulePuller()
         for request in done { pullFinished(request) }
     }

@@ -75,7 +75,11 @@ extension Kubelet {
                         type: type, status: value, reason: reason, message: message, lastTransitionTime: transition))
             }
             if let disruption = status.condition("DisruptionTarget") { conditions.append(disruption) }
-            set("PodReadyToStartContainers", sandboxReady ? .true : .false)
+            // The PodReadyToStartContainersCondition gate (pkg/features/kube_features.go): alpha
+            // (off) until 1.28, beta and on by default from 1.29.
+            if version >= KubernetesVersion(minor: 29) {
+                set("PodReadyToStartContainers", sandboxReady ? .true : .false)
+            }
             if phase == .succeeded && !initialized.ok {
                 set("Initialized", .true, "PodCompleted")
             } else if initialized.ok {

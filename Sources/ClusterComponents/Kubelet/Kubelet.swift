@@ -35,6 +35,8 @@ public final class Kubelet {
     public private(set) var isDown = false
     /// Model R draws.
     var random: RandomSource
+    /// Registry round trips of images whose catalogue entry gives a `latency` distribution.
+    var pullLatencySource: RandomSource
     var podIPCounter = 0
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
@@ -45,6 +47,7 @@ public final class Kubelet {
             version: cluster.configuration.kubernetesVersion, configuration: configuration)
         let name = cluster.api[node].name
         self.random = cluster.streams.stream(named: "kubelet/\(name)")
+        self.pullLatencySource = cluster.streams.stream(named: "kubelet/\(name)/pull-latency")
         let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
         self.puller = ImagePuller(slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond)
         // Images the node manifest lists are in the cache too (a pre-pulled node image).

@@ -6,6 +6,12 @@ public struct AdmissionError: Error, Hashable, Sendable, CustomStringConvertible
     public var path: String
     /// `path: message`.
     public var description: String { message }
+
+    /// Creates an error (admission plugins outside KubeModel refuse pods with it too).
+    public init(message: String, path: String) {
+        self.message = message
+        self.path = path
+    }
 }
 
 extension Pod {

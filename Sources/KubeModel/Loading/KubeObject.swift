@@ -132,3 +132,13 @@ public struct LoadedObject: Sendable {
         self.location = location
     }
 }
+
+extension KubeObject {
+    /// A top-level boolean field of an object of a kind the simulator does not model (a
+    /// ServiceAccount's `automountServiceAccountToken`): `nil` when absent or not a boolean, or
+    /// when the kind is modelled.
+    public func unrecognizedBool(_ key: String) -> Bool? {
+        guard case .unrecognized(_, _, let node) = self else { return nil }
+        return node[key]?.bool
+    }
+}

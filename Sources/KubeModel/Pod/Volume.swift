@@ -1,6 +1,6 @@
 /// A pod volume (core/v1 `Volume`): a name plus one source.
 ///
-/// emptyDir, configMap, secret, hostPath and persistentVolumeClaim are typed; projected,
+/// emptyDir, configMap, secret, hostPath, persistentVolumeClaim and projected are typed;
 /// downwardAPI, csi, ephemeral and nfs are tolerated as untyped values.
 public struct Volume: Codable, Hashable, Sendable {
     /// Volume name, a DNS-1123 label unique in the pod.
@@ -15,8 +15,8 @@ public struct Volume: Codable, Hashable, Sendable {
     public var hostPath: HostPathVolumeSource?
     /// A PersistentVolumeClaim.
     public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
-    /// Projected sources (tolerated).
-    public var projected: JSONValue?
+    /// Projected sources (the service account token volume is one).
+    public var projected: ProjectedVolumeSource?
     /// Downward API (tolerated).
     public var downwardAPI: JSONValue?
     /// CSI (tolerated).
@@ -30,7 +30,7 @@ public struct Volume: Codable, Hashable, Sendable {
     public init(
         name: String, emptyDir: EmptyDirVolumeSource? = nil, configMap: ConfigMapVolumeSource? = nil,
         secret: SecretVolumeSource? = nil, hostPath: HostPathVolumeSource? = nil,
-        persistentVolumeClaim: PersistentVolumeClaimVolumeSource? = nil
+        persistentVolumeClaim: PersistentVolumeClaimVolumeSource? = nil, projected: ProjectedVolumeSource? = nil
     ) {
         self.name = name
         self.emptyDir = emptyDir
@@ -38,6 +38,7 @@ public struct Volume: Codable, Hashable, Sendable {
         self.secret = secret
         self.hostPath = hostPath
         self.persistentVolumeClaim = persistentVolumeClaim
+        self.projected = projected
     }
 }
 

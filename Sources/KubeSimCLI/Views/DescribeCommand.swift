@@ -47,11 +47,8 @@ struct DescribeCommand: ParsableCommand {
                     originUnixSeconds: cluster.configuration.startTimeUnixSeconds),
                 terminator: "")
         }
-        // The newest pod of that name (a replacement may reuse it after a deletion).
-        guard
-            let pod = cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace && !$0.isRemoved })
-                ?? cluster.api.pods.last(where: { $0.name == name && $0.namespace == namespace })
-        else {
+        // The live pod of that name; a deleted one is gone from the API server, as in kubectl.
+        guard let id = cluster.api.podID(namespace: namespace, name: name) else {
             // kubectl prints the API server's NotFound on stderr and exits 1.
             StandardError.write("Error from server (NotFound): pods \"\(name)\" not found\n")
             throw ExitCode.failure
@@ -59,7 +56,9 @@ struct DescribeCommand: ParsableCommand {
         let events = log.events.filter { $0.kind == "Pod" && $0.name == name && $0.namespace == namespace }
         print(
             PodDescriber.describe(
-                pod, events: events, now: now, originUnixSeconds: cluster.configuration.startTimeUnixSeconds),
+                cluster.api[id], events: events, now: now,
+                originUnixSeconds: cluster.configuration.startTimeUnixSeconds,
+                version: cluster.configuration.kubernetesVersion),
             terminator: "")
     }
 }

@@ -13,6 +13,7 @@ struct GetCommand: ParsableCommand {
             precedence, RESTARTS "5 (2m18s ago)", AGE).
             Examples:
               kubesim get pods scenarios/crashloop --at 5m
+              kubesim get pod/crash scenarios/crashloop --at 5m
               kubesim get pods scenarios/demo --at 12m -o wide
               kubesim get nodes scenarios/demo --at 11m
               kubesim get events scenarios/crashloop --at 3m
@@ -32,7 +33,10 @@ struct GetCommand: ParsableCommand {
         case table, wide
     }
 
-    @Argument(help: "pods, nodes, events, or any other kind's resource name (deployments, ds, sts, pdb, …).")
+    @Argument(
+        help:
+            "pods, nodes, events, or any other kind's resource name (deployments, ds, sts, pdb, …); pod/NAME for one pod."
+    )
     var resource: String
 
     @OptionGroup var replay: ReplayOptions
@@ -46,6 +50,19 @@ struct GetCommand: ParsableCommand {
     func run() throws {
         let (runner, log, now) = try replay.replay()
         let cluster = runner.cluster
+        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            // `kubectl get pod/NAME`: the live pod, or the API server's NotFound and exit 1.
+            guard ["pods", "pod", "po"].contains(parts[0].lowercased()) else {
+                StandardError.write("error: kubesim get KIND/NAME supports pods (pod/NAME), got \"\(resource)\"\n")
+                throw ExitCode.failure
+            }
+            guard let id = cluster.api.podID(namespace: namespace ?? "default", name: parts[1]) else {
+                StandardError.write("Error from server (NotFound): pods \"\(parts[1])\" not found\n")
+                throw ExitCode.failure
+            }
+            return print(PodPrinter.table([cluster.api[id]], now: now, wide: output == .wide), terminator: "")
+        }
         switch Resource(rawValue: resource.lowercased()) {
         case .pods, .pod, .po:
             // The API server lists objects in key order (namespace, then name), and so does kubectl.
@@ -61,7 +78,7 @@ struct GetCommand: ParsableCommand {
                 terminator: "")
         case .events, .event, .ev:
             let events = log.events.filter { namespace == nil || $0.namespace == namespace }
-            if events.isEmpty { return print("No events found in \(namespace ?? "default") namespace.") }
+            if events.isEmpty { return print("No resources found in \(namespace ?? "default") namespace.") }
             print(EventPrinter.table(events, now: now), terminator: "")
         case nil:
             let view = ClusterView(cluster)

@@ -18,6 +18,16 @@ final class BehaviorResolver {
         self.source = streams.stream(named: "scenario/behaviors")
     }
 
+    /// The first behaviour whose match accepts the container, as written (no draws).
+    func matching(_ pod: PodObject, container: ContainerRef) -> Behavior? {
+        let labels = pod.pod.metadata.labels ?? [:]
+        return behaviors.first { behavior in
+            behavior.match.matches(
+                podName: pod.name, namespace: pod.namespace, labels: labels, containerName: container.name,
+                image: container.image)
+        }
+    }
+
     func behavior(for pod: PodObject, container: ContainerRef) -> ContainerBehavior {
         let labels = pod.pod.metadata.labels ?? [:]
         for behavior in behaviors

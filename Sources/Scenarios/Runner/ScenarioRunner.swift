@@ -85,7 +85,7 @@ public final class ScenarioRunner {
             registry.entries.append(
                 ImageRegistry.Entry(
                     pattern: image.name, sizeBytes: Int64(image.size ?? Double(registry.defaultSizeBytes)),
-                    failures: failures, error: image.pull?.error ?? "manifest unknown"))
+                    failures: failures, error: image.pull?.error ?? "manifest unknown", latency: image.pull?.latency))
         }
         return registry
     }

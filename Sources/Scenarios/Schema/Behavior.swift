@@ -52,6 +52,21 @@ public struct Behavior: Sendable, Hashable {
         }
     }
 
+    /// `logs[j]`: a line the container writes to its standard output this long after each of
+    /// its starts (what `kubesim logs` prints; it changes nothing in the run).
+    public struct LogLine: Sendable, Hashable {
+        /// `after`, seconds since the container instance started.
+        public var after: Double
+        /// `line`, the text written.
+        public var line: String
+
+        /// Creates a line.
+        public init(after: Double, line: String) {
+            self.after = after
+            self.line = line
+        }
+    }
+
     /// `ready`: readiness after start.
     public enum Readiness: Sendable, Hashable {
         /// Passes this many seconds after the container starts.
@@ -78,6 +93,8 @@ public struct Behavior: Sendable, Hashable {
     public var terminationDelay: Distribution?
     /// `ignoresSigterm`: the process is killed only at the end of the grace period.
     public var ignoresSigterm: Bool
+    /// `logs`: what each instance writes, in order of `after`.
+    public var logs: [LogLine] = []
 
     /// Creates a behaviour.
     public init(

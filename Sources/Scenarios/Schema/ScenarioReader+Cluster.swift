@@ -210,6 +210,7 @@ extension ScenarioReader {
 
     static let behaviorKeys = [
         "match", "runs", "ready", "memory", "writes", "liveness", "terminationDelay", "ignoresSigterm", "cpu",
+        "logs",
     ]
 
     mutating func behaviors(_ node: Yams.Node, _ path: FieldPath) -> [Behavior] {
@@ -312,6 +313,26 @@ extension ScenarioReader {
             }
             if let node = map["ignoresSigterm"] {
                 behavior.ignoresSigterm = bool(node, itemPath.key("ignoresSigterm")) ?? false
+            }
+            if let node = map["logs"], let lines = sequence(node, itemPath.key("logs")) {
+                for (offset, line) in lines.enumerated() {
+                    let linePath = itemPath.key("logs").index(offset)
+                    guard let lineMap = mapping(line, linePath, known: Self.logKeys) else { continue }
+                    let text = requiredString(lineMap, "line", linePath)
+                    var after: Double?
+                    if let node = lineMap["after"] {
+                        if case .constant(let value)? = distribution(node, linePath.key("after"), unit: .seconds) {
+                            after = value
+                        }
+                    } else {
+                        after = 0
+                    }
+                    if let text, let after { behavior.logs.append(Behavior.LogLine(after: after, line: text)) }
+                }
+                behavior.logs = behavior.logs.enumerated().sorted {
+                    ($0.element.after, $0.offset) < ($1.element.after, $1.offset)
+                }
+                .map(\.element)
             }
             result.append(behavior)
         }

@@ -40,6 +40,8 @@ extension ScenarioReader {
     static let writeKeys = ["volume", "rate"]
     /// `spec.behaviors[i].liveness`.
     static let livenessKeys = ["failAfter"]
+    /// `spec.behaviors[].logs[]`.
+    static let logKeys = ["after", "line"]
     /// `spec.workloads[i].template` and `spec.actions[i].apply`.
     static let fileOrInlineKeys = ["file", "inline"]
     /// `spec.workloads[i].arrivals.poisson`.
@@ -104,6 +106,7 @@ extension ScenarioReader {
         ("spec.behaviors[].cpu", cpuKeys),
         ("spec.behaviors[].writes[]", writeKeys),
         ("spec.behaviors[].liveness", livenessKeys),
+        ("spec.behaviors[].logs[]", logKeys),
         ("spec.workloads[]", workloadKeys),
         ("spec.workloads[].template", fileOrInlineKeys),
         ("spec.workloads[].arrivals", arrivalKinds),

@@ -97,10 +97,26 @@ public enum EventPrinter {
         return writer.render()
     }
 
-    /// The Event objects that exist at `now`, in the order `get events` prints them (by last
-    /// timestamp, ties in order of first occurrence).
+    /// The Event objects that exist at `now`, in the order `get events` prints them: kubectl
+    /// does not sort (hence the usual `--sort-by=.lastTimestamp`), it prints the list in the
+    /// API server's key order, namespace then Event name (events about nodes are in
+    /// `default`), and client-go names an Event
+    /// `<object>.<hex of its first occurrence's UnixNano>` (record/events_cache.go
+    /// `makeEvent`): by object name, then first occurrence (the hex numbers have the same
+    /// length for any date since 2006); ties in record order.
     public static func listed(_ events: [KubeEvent], now: SimulationTime) -> [AggregatedEvent] {
-        AggregatedEvent.aggregate(events, now: now).sorted { $0.lastSeen < $1.lastSeen }
+        AggregatedEvent.aggregate(events, now: now).enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            // Events about cluster-scoped objects (nodes) live in `default`.
+            let (xs, ys) = (
+                x.event.namespace.isEmpty ? "default" : x.event.namespace,
+                y.event.namespace.isEmpty ? "default" : y.event.namespace
+            )
+            if xs != ys { return xs < ys }
+            if x.event.name != y.event.name { return x.event.name + "." < y.event.name + "." }
+            if x.firstSeen != y.firstSeen { return x.firstSeen < y.firstSeen }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// One row as kube-apiserver's `printEvent` fills it (always wide): LAST SEEN, TYPE,

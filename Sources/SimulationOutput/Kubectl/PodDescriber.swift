@@ -12,8 +12,11 @@ public enum PodDescriber {
     ///   - events: raw events about it, in record order (aggregated here).
     ///   - now: the instant of the view.
     ///   - originUnixSeconds: wall-clock time of virtual zero (`ClusterConfiguration.startTimeUnixSeconds`).
+    ///   - version: the cluster's version; kubectl of the same minor prints the view (see
+    ///     docs/kubectl-versions.md for what differs).
     public static func describe(
-        _ pod: PodObject, events: [KubeEvent], now: SimulationTime, originUnixSeconds: Int64
+        _ pod: PodObject, events: [KubeEvent], now: SimulationTime, originUnixSeconds: Int64,
+        version: KubernetesVersion = .default
     ) -> String {
         var w = TabWriter.forDescribe()
         let spec = pod.pod.spec
@@ -32,7 +35,7 @@ public enum PodDescriber {
         }
         if let start = status.startTime { w.write("Start Time:\t\(time(start))\n") }
         writeMultiline(&w, "Labels", pod.pod.metadata.labels)
-        writeMultiline(&w, "Annotations", pod.pod.metadata.annotations)
+        writeAnnotations(&w, pod.pod.metadata.annotations)
         if let deletion = pod.deletionTimestamp, !(status.phase == .succeeded || status.phase == .failed) {
             // translateTimestampUntil
             w.write("Status:\tTerminating (lasts \(KubectlTime.humanDuration(deletion - now)))\n")
@@ -70,7 +73,7 @@ public enum PodDescriber {
             w.write("Conditions:\n  Type\tStatus\n")
             for condition in status.conditions { w.write("  \(condition.type) \t\(condition.status.rawValue) \n") }
         }
-        writeVolumes(&w, spec.volumes ?? [])
+        writeVolumes(&w, spec.volumes ?? [], version: version)
         w.write("QoS Class:\t\(status.qosClass?.rawValue ?? pod.pod.computedQOSClass.rawValue)\n")
         writeMultiline(&w, "Node-Selectors", spec.nodeSelector)
         writeTolerations(&w, spec.tolerations ?? [])
@@ -182,14 +185,54 @@ public enum PodDescriber {
         }
     }
 
-    /// `printPodTolerationsMultiline`.
+    /// `printAnnotationsMultiline`: sorted `key: value` without
+    /// `kubectl.kubernetes.io/last-applied-configuration` (`skipAnnotations`); a value longer
+    /// than `maxAnnotationLen` (140) with its key, or of several lines, goes under the key, each
+    /// line cut to 138 characters followed by `...`.
+    static func writeAnnotations(_ w: inout TabWriter, _ annotations: [String: String]?) {
+        w.write("Annotations:\t")
+        let keys = (annotations ?? [:]).keys.filter { $0 != "kubectl.kubernetes.io/last-applied-configuration" }
+            .sorted()
+        guard let annotations, !keys.isEmpty else {
+            w.write("<none>\n")
+            return
+        }
+        let maxLength = 140
+        for (i, key) in keys.enumerated() {
+            if i > 0 { w.write("\t") }
+            var value = annotations[key]!
+            if value.hasSuffix("\n") { value.removeLast() }
+            // Go's len counts bytes.
+            if value.utf8.count + key.utf8.count + 2 > maxLength || value.contains("\n") {
+                w.write("\(key):\n")
+                for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+                    w.write("\t  \(shorten(String(line), maxLength - 2))\n")
+                }
+            } else {
+                w.write("\(key): \(value)\n")
+            }
+        }
+    }
+
+    /// `shorten`: the first `maxLength` bytes and `...`.
+    static func shorten(_ text: String, _ maxLength: Int) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count > maxLength else { return text }
+        return String(decoding: bytes[..<maxLength], as: UTF8.self) + "..."
+    }
+
+    /// `printPodTolerationsMultiline`: sorted by key (`sort.Slice`, which for the few
+    /// tolerations a pod has is an insertion sort, so equal keys keep their order).
     static func writeTolerations(_ w: inout TabWriter, _ tolerations: [Toleration]) {
         w.write("Tolerations:\t")
         guard !tolerations.isEmpty else {
             w.write("<none>\n")
             return
         }
-        for (i, toleration) in tolerations.enumerated() {
+        let sorted = tolerations.enumerated().sorted { a, b in
+            ((a.element.key ?? ""), a.offset) < ((b.element.key ?? ""), b.offset)
+        }.map(\.element)
+        for (i, toleration) in sorted.enumerated() {
             if i > 0 { w.write("\t") }
             var text = toleration.key ?? ""
             if let value = toleration.value, !value.isEmpty { text += "=\(value)" }
@@ -213,7 +256,7 @@ public enum PodDescriber {
             let status = statuses.first { $0.name == container.name }
             w.write("  \(container.name):\n")
             if let status {
-                w.write("    Container ID:\t\(containerID(status))\n")
+                w.write("    Container ID:\t\(containerID(status, podUID: pod.uid))\n")
             }
             w.write("    Image:\t\(container.image ?? "")\n")
             if let status { w.write("    Image ID:\t\(imageID(status))\n") }
@@ -226,7 +269,6 @@ public enum PodDescriber {
                 w.write("    Port:\t\(ports.first ?? "<none>")\n")
                 w.write("    Host Port:\t\(hostPorts.first ?? "<none>")\n")
             }
-            if let policy = container.restartPolicy { w.write("    Restart Policy:\t\(policy.rawValue)\n") }
             if let command = container.command, !command.isEmpty {
                 w.write("    Command:\n")
                 for part in command {
@@ -312,7 +354,7 @@ public enum PodDescriber {
     }
 
     /// `describeVolumes`.
-    static func writeVolumes(_ w: inout TabWriter, _ volumes: [Volume]) {
+    static func writeVolumes(_ w: inout TabWriter, _ volumes: [Volume], version: KubernetesVersion) {
         guard !volumes.isEmpty else {
             w.write("Volumes:\t<none>\n")
             return
@@ -342,24 +384,80 @@ public enum PodDescriber {
                     "    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n")
                 w.write("    ClaimName:\t\(claim.claimName)\n")
                 w.write("    ReadOnly:\t\(claim.readOnly ?? false)\n")
+            } else if let projected = volume.projected {
+                writeProjected(&w, projected, version: version)
             } else {
                 w.write("    Type:\t<unknown>\n")
             }
         }
     }
 
-    /// A stable pseudo container id (the simulator has no runtime ids): FNV-1a of pod, name
-    /// and restart count, as 64 hex digits; empty before the container first ran.
-    public static func containerID(_ status: ContainerStatusRecord) -> String {
-        if case .waiting = status.state, status.lastTermination == nil { return "" }
-        return "containerd://" + hex64("\(status.name)/\(status.image)/\(status.restartCount)")
+    /// `printProjectedVolumeSource`. kubectl 1.33 (kubernetes#129457) prints a Secret's or
+    /// ConfigMap's optionality as `Optional: false`; before, as the pointer's `%v`
+    /// (`ConfigMapOptional: <nil>` when unset).
+    static func writeProjected(_ w: inout TabWriter, _ projected: ProjectedVolumeSource, version: KubernetesVersion) {
+        w.write("    Type:\tProjected (a volume that contains injected data from multiple sources)\n")
+        let boolOptional = version >= KubernetesVersion(minor: 33)
+        for source in projected.sources ?? [] {
+            if let secret = source.secret {
+                w.write("    SecretName:\t\(secret.name ?? "")\n")
+                if boolOptional {
+                    w.write("    Optional:\t\(secret.optional ?? false)\n")
+                } else {
+                    w.write("    SecretOptionalName:\t\(secret.optional.map { "\($0)" } ?? "<nil>")\n")
+                }
+            } else if source.downwardAPI != nil {
+                w.write("    DownwardAPI:\ttrue\n")
+            } else if let map = source.configMap {
+                w.write("    ConfigMapName:\t\(map.name ?? "")\n")
+                if boolOptional {
+                    w.write("    Optional:\t\(map.optional ?? false)\n")
+                } else {
+                    w.write("    ConfigMapOptional:\t\(map.optional.map { "\($0)" } ?? "<nil>")\n")
+                }
+            } else if let token = source.serviceAccountToken {
+                w.write("    TokenExpirationSeconds:\t\(token.expirationSeconds ?? 3600)\n")
+            }
+        }
     }
 
-    /// A stable pseudo image digest (`repository@sha256:…`); empty before the image was pulled.
+    /// A stable pseudo container id, one per container instance (containerd's are random):
+    /// FNV-1a of the pod's uid, the container's name and its restart count, as 64 hex digits;
+    /// empty before the container first ran.
+    public static func containerID(_ status: ContainerStatusRecord, podUID: String) -> String {
+        if case .waiting = status.state, status.lastTermination == nil { return "" }
+        return "containerd://" + hex64("\(podUID)/\(status.name)/\(status.restartCount)")
+    }
+
+    /// The image id as containerd reports it: the normalized repository and a digest
+    /// (`docker.io/library/nginx@sha256:…`); a stable pseudo digest of the repository and tag
+    /// (`latest` when none), so `nginx` and `nginx:latest` share it; the reference's own
+    /// digest when it has one. Empty before the image was pulled.
     public static func imageID(_ status: ContainerStatusRecord) -> String {
         if case .waiting = status.state, status.lastTermination == nil { return "" }
-        let repository = status.image.split(separator: ":").first.map(String.init) ?? status.image
-        return "\(repository)@sha256:" + hex64(status.image)
+        let reference = ImageReference(status.image)
+        let repository = normalizedRepository(reference.repository)
+        if let digest = reference.digest { return "\(repository)@\(digest)" }
+        return "\(repository)@sha256:" + hex64(repository + ":" + (reference.tag ?? "latest"))
+    }
+
+    /// distribution/reference `ParseNormalizedNamed` (normalize.go `splitDockerDomain`): a
+    /// first component without `.` or `:` that is not `localhost` is a Docker Hub path
+    /// (`docker.io/`), and a Docker Hub name of one component is an official image
+    /// (`library/`).
+    public static func normalizedRepository(_ name: String) -> String {
+        var domain = "docker.io"
+        var remainder = name
+        if let slash = name.firstIndex(of: "/") {
+            let first = name[..<slash]
+            if first.contains(".") || first.contains(":") || first == "localhost" || first.lowercased() != first {
+                domain = String(first)
+                remainder = String(name[name.index(after: slash)...])
+            }
+        }
+        if domain == "index.docker.io" { domain = "docker.io" }
+        if domain == "docker.io", !remainder.contains("/") { remainder = "library/" + remainder }
+        return domain + "/" + remainder
     }
 
     static func hex64(_ text: String) -> String {

@@ -54,16 +54,20 @@ import Testing
                 + "web    0/1     CrashLoopBackOff   3 (22s ago)   60s   10.244.0.2   n1     <none>           <none>\n")
     }
 
-    @Test("describe pod at 1m of G2: states, conditions, aggregated events")
-    func describePod() {
-        let h = crashLoopingPod(at: 60)
+    @Test("describe pod at 1m of G2: states, conditions, the admitted token volume, aggregated events")
+    func describePod() throws {
+        var h = KubeletHarness { _, _ in .exits(after: 2, code: 1) }
+        try h.createAdmitted(PodSpec(containers: [app()]))
+        h.run(to: 60)
         let text = PodDescriber.describe(
             h.object, events: h.recorder.events, now: h.now,
             originUnixSeconds: h.cluster.configuration.startTimeUnixSeconds)
+        let volume = try #require(h.object.pod.spec.volumes?.first?.name)
+        #expect(volume.hasPrefix("kube-api-access-") && volume.count == "kube-api-access-".count + 5)
         let masked = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix("    Container ID:") || line.hasPrefix("    Image ID:")
                 ? String(line.prefix(20)) + "<id>" : String(line)
-        }.joined(separator: "\n")
+        }.joined(separator: "\n").replacingOccurrences(of: volume, with: "kube-api-access-xxxxx")
         let uid = h.object.uid
         let expected = """
             Name:             web
@@ -95,7 +99,8 @@ import Testing
                 Ready:          False
                 Restart Count:  3
                 Environment:    <none>
-                Mounts:         <none>
+                Mounts:
+                  /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-xxxxx (ro)
             Conditions:
               Type                        Status
               PodReadyToStartContainers   True 
@@ -103,10 +108,17 @@ import Testing
               Ready                       False 
               ContainersReady             False 
               PodScheduled                True 
-            Volumes:                      <none>
-            QoS Class:                    BestEffort
-            Node-Selectors:               <none>
-            Tolerations:                  <none>
+            Volumes:
+              kube-api-access-xxxxx:
+                Type:                    Projected (a volume that contains injected data from multiple sources)
+                TokenExpirationSeconds:  3607
+                ConfigMapName:           kube-root-ca.crt
+                Optional:                false
+                DownwardAPI:             true
+            QoS Class:                   BestEffort
+            Node-Selectors:              <none>
+            Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                         node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
             Events:
               Type     Reason   Age                From     Message
               ----     ------   ----               ----     -------

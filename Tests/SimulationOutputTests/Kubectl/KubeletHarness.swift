@@ -48,6 +48,14 @@ struct KubeletHarness {
         pod = cluster.createPod(Pod(metadata: ObjectMeta(name: name, namespace: "default"), spec: spec))
     }
 
+    /// Creates `spec` as pod `web` bound to n1 through the API server's admission (service
+    /// account token volume, priority, default tolerations), as `kubectl apply` would.
+    mutating func createAdmitted(_ spec: PodSpec, name: String = "web") throws {
+        var spec = spec
+        spec.nodeName = "n1"
+        pod = try cluster.createPod(admitting: Pod(metadata: ObjectMeta(name: name, namespace: "default"), spec: spec))
+    }
+
     /// Runs to `t` seconds (events at `t` included).
     func run(to t: Double) { cluster.run(until: .time(SimulationTime(nanoseconds: Int64((t * 1e9).rounded())))) }
 
