@@ -26,9 +26,9 @@ extension Scheduler {
         let name = object.pod.spec.schedulerName
         let profile = profiles.firstIndex { $0.schedulerName == name } ?? 0
         var state = CycleState(
-            pod: pod, object: object, info: cache.info(for: pod, object: object),
+            pod: pod, object: object, info: cache.info(for: pod, object: object), profile: profile,
             addedAffinity: profiles[profile].addedAffinity)
-        preFilter(&state, profile: profile)
+        runPreFilters(&state, profile: profile)
         return runFilters(state, profile: profile, node: node).isSuccess
     }
 
