@@ -24,4 +24,7 @@ public enum ControllerEvent: Sendable, Hashable {
     /// Recompute the status of the PodDisruptionBudget at this index of
     /// ``WorkloadStore/podDisruptionBudgets``.
     case syncDisruptionBudget(Int)
+    /// Realistic timing: the controller-manager's API client has a token again; owners whose
+    /// sync stopped at the empty bucket are synced.
+    case apiClientTokenAvailable
 }

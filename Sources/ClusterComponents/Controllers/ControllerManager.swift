@@ -25,6 +25,8 @@ public final class ControllerManager {
     public internal(set) var workloads = WorkloadStore()
     /// Per-pod controller state, indexed by ``PodID``; grows as pods are created.
     var podStates: [PodControllerState] = []
+    /// Realistic timing: the shared API client's rate limiter.
+    var timing: ControllerManagerTiming
 
     // MARK: - The controllers
 
@@ -47,6 +49,7 @@ public final class ControllerManager {
 
     init(cluster: Cluster) {
         self.cluster = cluster
+        self.timing = ControllerManagerTiming(cluster.configuration)
         // The controllers, one line each.
         replicaSets = ReplicaSetController(manager: self)
         deployments = DeploymentController(manager: self)
@@ -135,6 +138,7 @@ public final class ControllerManager {
         case .syncDaemonSet(let index): daemonSets.sync(index)
         case .syncStatefulSet(let index): statefulSets.sync(index)
         case .syncDisruptionBudget(let index): disruption.sync(index)
+        case .apiClientTokenAvailable: tokenAvailable()
         }
     }
 
@@ -206,6 +210,7 @@ public final class ControllerManager {
         _ pod: Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
         message: (String) -> String
     ) -> PodID? {
+        guard admitWrite(for: state) else { return nil }
         var pod = pod
         let namespace = pod.metadata.namespace ?? "default"
         do {
@@ -233,6 +238,7 @@ public final class ControllerManager {
     ) {
         let object = cluster.api[pod]
         guard !object.isRemoved, !object.isTerminating else { return }
+        guard admitWrite(for: pod.value < podStates.count ? podStates[pod.value].owner : .none) else { return }
         cluster.deletePod(pod)
         cluster.recordEvent(
             .normal, "SuccessfulDelete", message?(object.name) ?? "Deleted pod: \(object.name)", kind: ownerKind,

@@ -36,6 +36,12 @@ public final class Kubelet {
     /// Model R draws.
     var random: RandomSource
     var podIPCounter = 0
+    /// Realistic timing: the costs, the client rate limiter (`kubeAPIQPS`/`kubeAPIBurst`),
+    /// when the status manager is next free, and whether the release relists a pod on demand.
+    let timing: RealisticTiming
+    var apiLimiter: APIClientRateLimiter
+    var statusManagerFreeAt = SimulationTime.zero
+    let onDemandRelist: Bool
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
         self.cluster = cluster
@@ -45,6 +51,12 @@ public final class Kubelet {
             version: cluster.configuration.kubernetesVersion, configuration: configuration)
         let name = cluster.api[node].name
         self.random = cluster.streams.stream(named: "kubelet/\(name)")
+        let version = cluster.configuration.kubernetesVersion
+        self.timing = cluster.configuration.realisticTiming
+        self.apiLimiter = APIClientRateLimiter(
+            qps: configuration.kubeAPIQPS ?? APIClientDefaults.kubeletQPS(version),
+            burst: configuration.kubeAPIBurst ?? APIClientDefaults.kubeletBurst(version))
+        self.onDemandRelist = version >= APIClientDefaults.onDemandRelist
         let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
         self.puller = ImagePuller(slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond)
         // Images the node manifest lists are in the cache too (a pre-pulled node image).
@@ -106,7 +118,10 @@ public final class Kubelet {
         }
         workerIndex[pod] = workers.count
         workers.append(worker)
-        requestSync(workers.count - 1, after: .zero)
+        // Realistic: the binding reaches the pod worker through the watch and the syncLoop.
+        requestSync(
+            workers.count - 1,
+            after: isRealistic ? RealisticTiming.draw(timing.podWorkerStartDelay, &random) : .zero)
     }
 
     /// The API server set the pod's deletionTimestamp: terminate with the deletion grace.
@@ -198,6 +213,15 @@ public final class Kubelet {
         case .imageGarbageCollection:
             imageGCScheduled = false
             garbageCollectImages()
+        case .statusWrite(let pod):
+            guard let w = workerIndex[pod] else { return }
+            statusWriteDue(w)
+        case .sandboxCreated(let pod):
+            guard let w = workerIndex[pod] else { return }
+            sandboxCreated(w)
+        case .containerStartDone(let pod, let c):
+            guard let w = workerIndex[pod] else { return }
+            containerStartDone(w, c)
         }
     }
 

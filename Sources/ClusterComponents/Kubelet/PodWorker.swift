@@ -76,6 +76,10 @@ enum PendingStep: Sendable, Hashable {
     case pull(container: Int)
     /// Waiting for the containers being killed before the starts.
     case kills
+    /// Realistic timing: waiting for volumes and the pod sandbox.
+    case sandbox
+    /// Realistic timing: waiting for the runtime to create and start container `container`.
+    case start(container: Int)
 }
 
 /// The kubelet's per-pod worker (pkg/kubelet/pod_workers.go `podWorkers` + the pod's runtime
@@ -131,6 +135,9 @@ struct PodWorker: Sendable {
     var statusDirty = true
     /// The phase of the last published status.
     var lastPhase = PodPhase.pending
+    /// Realistic timing: the status the status manager will write next, and its write event.
+    var pendingStatus: GeneratedPodStatus?
+    var statusWriteEvent: EventID?
 }
 
 /// An emptyDir volume of a pod: usage grows linearly from `volumeWrites` while writers run.
