@@ -1,3 +1,4 @@
+import DequeModule
 import KubeModel
 import SimulationCore
 import Stochastics
@@ -40,8 +41,11 @@ public final class Kubelet {
     /// when the status manager is next free, and whether the release relists a pod on demand.
     let timing: RealisticTiming
     var apiLimiter: APIClientRateLimiter
-    var statusManagerFreeAt = SimulationTime.zero
     let onDemandRelist: Bool
+    /// The status manager: pods waiting for a status sync, the pod in flight and its step.
+    var statusQueue = Deque<Int>()
+    var statusCurrent = 0
+    var statusStep = StatusManagerStep.idle
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
         self.cluster = cluster
@@ -213,9 +217,8 @@ public final class Kubelet {
         case .imageGarbageCollection:
             imageGCScheduled = false
             garbageCollectImages()
-        case .statusWrite(let pod):
-            guard let w = workerIndex[pod] else { return }
-            statusWriteDue(w)
+        case .statusManagerStep:
+            statusManagerStep()
         case .sandboxCreated(let pod):
             guard let w = workerIndex[pod] else { return }
             sandboxCreated(w)

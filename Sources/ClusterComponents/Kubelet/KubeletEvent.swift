@@ -17,8 +17,8 @@ public enum KubeletEvent: Sendable {
     case evictionCheck(PodID)
     /// Image garbage collection (every 5 min while the image filesystem is above the high threshold).
     case imageGarbageCollection
-    /// Realistic timing: the status manager's queued GET + PATCH of a pod's status lands.
-    case statusWrite(PodID)
+    /// Realistic timing: the status manager's GET or PATCH returned.
+    case statusManagerStep
     /// Realistic timing: the pod's volumes are mounted and its sandbox and network are up.
     case sandboxCreated(PodID)
     /// Realistic timing: `CreateContainer` and `StartContainer` of a container returned.

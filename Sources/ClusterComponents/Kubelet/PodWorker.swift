@@ -135,9 +135,10 @@ struct PodWorker: Sendable {
     var statusDirty = true
     /// The phase of the last published status.
     var lastPhase = PodPhase.pending
-    /// Realistic timing: the status the status manager will write next, and its write event.
+    /// Realistic timing: the status the status manager will write next, and whether the pod
+    /// is in its queue.
     var pendingStatus: GeneratedPodStatus?
-    var statusWriteEvent: EventID?
+    var inStatusQueue = false
 }
 
 /// An emptyDir volume of a pod: usage grows linearly from `volumeWrites` while writers run.
@@ -158,4 +159,11 @@ struct EmptyDirVolume: Sendable {
 
     /// Usage at `time`.
     func usage(at time: SimulationTime) -> Double { usage + rate * (time - updatedAt).seconds }
+}
+
+/// Where the kubelet's status manager is in its sync of one pod.
+enum StatusManagerStep: Sendable {
+    case idle
+    case get
+    case patch
 }
