@@ -39,19 +39,24 @@ extension ControllerManager {
         return false
     }
 
-    /// A token is available again: sync every owner that stopped at the empty bucket.
+    /// A token is available again: the owner that stopped first is synced (waiters are served in
+    /// order, as `rate.Limiter` serves its reservations); the next waiter is woken at the token
+    /// after the one this owner takes. One sync per token, however many owners wait.
     func tokenAvailable() {
         timing.retryScheduled = false
-        let owners = timing.blocked
-        timing.blocked.removeAll(keepingCapacity: true)
-        for owner in owners {
-            switch owner {
-            case .none: break
-            case .replicaSet(let index): replicaSets.enqueue(index)
-            case .job(let index): jobs.enqueue(index)
-            case .daemonSet(let index): daemonSets.enqueue(index)
-            case .statefulSet(let index): statefulSets.enqueue(index)
-            }
+        guard !timing.blocked.isEmpty else { return }
+        let owner = timing.blocked.removeFirst()
+        switch owner {
+        case .none: break
+        case .replicaSet(let index): replicaSets.enqueue(index)
+        case .job(let index): jobs.enqueue(index)
+        case .daemonSet(let index): daemonSets.enqueue(index)
+        case .statefulSet(let index): statefulSets.enqueue(index)
+        }
+        if !timing.blocked.isEmpty {
+            timing.retryScheduled = true
+            let next = timing.limiter.availableAt(cluster.now) + .seconds(1 / timing.limiter.qps)
+            cluster.schedule(.controller(.apiClientTokenAvailable), at: next)
         }
     }
 }

@@ -28,44 +28,39 @@ extension Kubelet {
         workers[w].pendingStatus = nil
     }
 
-    /// Starts the next pod's sync: its GET waits for a token.
+    /// Starts the next pod's sync. Its GET waits for a token when issued; the PATCH is issued
+    /// when the GET returns and waits for the next token. Both reservations are made now (the
+    /// limiter keeps the PATCH's place in its queue), so one engine event marks the PATCH's
+    /// return, when the status is written.
     func startStatusSync() {
         while let w = statusQueue.popFirst() {
             workers[w].inStatusQueue = false
             guard workers[w].pendingStatus != nil else { continue }
             statusCurrent = w
-            statusStep = .get
-            let sent = apiLimiter.reserve(at: cluster.now)
+            statusStep = .patch
+            let get = apiLimiter.reserve(at: cluster.now)
+            let got = get + RealisticTiming.draw(timing.apiRequestLatency, &random)
+            let patch = apiLimiter.reserve(at: got)
             cluster.schedule(
                 .kubelet(node, .statusManagerStep),
-                at: sent + RealisticTiming.draw(timing.apiRequestLatency, &random))
+                at: patch + RealisticTiming.draw(timing.apiRequestLatency, &random))
             return
         }
         statusStep = .idle
     }
 
-    /// The GET returned (issue the PATCH), or the PATCH returned (the status is written; go on).
+    /// The PATCH returned: the status is written; the next pod's sync starts.
     func statusManagerStep() {
-        switch statusStep {
-        case .idle:
-            return
-        case .get:
-            statusStep = .patch
-            let sent = apiLimiter.reserve(at: cluster.now)
-            cluster.schedule(
-                .kubelet(node, .statusManagerStep),
-                at: sent + RealisticTiming.draw(timing.apiRequestLatency, &random))
-        case .patch:
-            let w = statusCurrent
-            if let generated = workers[w].pendingStatus {
-                workers[w].pendingStatus = nil
-                // A kubelet that went down meanwhile never sent it; recovery resyncs and republishes.
-                if !isDown, workers[w].phase == .syncing, workerIndex[workers[w].pod] == w {
-                    writeStatus(w, generated)
-                }
+        guard statusStep == .patch else { return }
+        let w = statusCurrent
+        if let generated = workers[w].pendingStatus {
+            workers[w].pendingStatus = nil
+            // A kubelet that went down meanwhile never sent it; recovery resyncs and republishes.
+            if !isDown, workers[w].phase == .syncing, workerIndex[workers[w].pod] == w {
+                writeStatus(w, generated)
             }
-            startStatusSync()
         }
+        startStatusSync()
     }
 
     // MARK: - Sandbox

@@ -17,7 +17,7 @@ public enum KubeletEvent: Sendable {
     case evictionCheck(PodID)
     /// Image garbage collection (every 5 min while the image filesystem is above the high threshold).
     case imageGarbageCollection
-    /// Realistic timing: the status manager's GET or PATCH returned.
+    /// Realistic timing: the status manager's PATCH returned (the status is written).
     case statusManagerStep
     /// Realistic timing: the pod's volumes are mounted and its sandbox and network are up.
     case sandboxCreated(PodID)

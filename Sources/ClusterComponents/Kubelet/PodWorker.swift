@@ -163,7 +163,8 @@ struct EmptyDirVolume: Sendable {
 
 /// Where the kubelet's status manager is in its sync of one pod.
 enum StatusManagerStep: Sendable {
+    /// Nothing queued.
     case idle
-    case get
+    /// A pod's GET and PATCH are under way.
     case patch
 }

@@ -107,7 +107,7 @@ import Testing
     @Test(
         "a field the format does not have, a missing object or a value its decoder refuses fails before any run",
         arguments: [
-            ("spec.nodes[general].kubelet.kubeAPIQPS", "10", "not a field"),
+            ("spec.nodes[general].kubelet.cpuManagerPolicy", "static", "not a field"),  // kubeAPIQPS is one now (issue 15)
             ("spec.nodes[gpu].labels.tier", "gpu", "no element named \"gpu\""),
             ("Deployment/api:spec.replicas", "3", "no Deployment \"api\""),
             ("Deployment/web:spec.replicas", "lots", "invalid value"),
