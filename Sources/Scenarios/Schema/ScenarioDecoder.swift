@@ -179,7 +179,9 @@ extension ScenarioReader {
                 let client = mapping(node, clientPath, known: Self.clientConnectionKeys)
             {
                 if let node = client["qps"] { scenario.schedulerClientQPS = clientQPS(node, clientPath.key("qps")) }
-                if let node = client["burst"] { scenario.schedulerClientBurst = int(node, clientPath.key("burst"), minimum: 1) }
+                if let node = client["burst"] {
+                    scenario.schedulerClientBurst = int(node, clientPath.key("burst"), minimum: 1)
+                }
             }
         }
         if let node = spec["controllerManager"],
