@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "SimulationCore", "Stochastics", "KubeModel",
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             exclude: ["Scheduler/Policies/README.md"]
         ),

@@ -12,6 +12,7 @@ final class TestCluster {
     init(seed: UInt64 = 7) {
         var configuration = ClusterConfiguration()
         configuration.seed = seed
+        configuration.timing = .ideal  // exact timings: the tests state ideal timing
         cluster = Cluster(configuration: configuration)
     }
 

@@ -34,11 +34,15 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
     public var description: String { "\(major).\(minor)" }
 }
 
-/// How much latency the kubelet's loops add (kubelet reference §1.6).
+/// How much latency the components add (kubelet reference §1.6; docs/calibration.md).
 public enum TimingMode: String, Sendable, Hashable {
-    /// Model Z: zero PLEG/sync latency, no jitter; kubelet ordering kept.
+    /// Model Z: zero PLEG/sync latency, no jitter, no API latency or client rate limits;
+    /// kubelet ordering kept. The exact curves of the golden cases.
     case ideal
-    /// Model R: PLEG relist 1 s, sync ticker 1 s, error requeue U[10, 15) s.
+    /// Model R: PLEG relist 1 s, sync ticker 1 s, error requeue U[10, 15) s, plus the costs of
+    /// ``RealisticTiming`` (API latency, watch delivery, sandbox, container create and start,
+    /// scheduling cycle) and every component's API client rate limiter
+    /// (``APIClientRateLimiter``). The default.
     case realistic
 }
 
@@ -47,7 +51,17 @@ public struct ClusterConfiguration: Sendable {
     /// Version-dependent behaviour.
     public var kubernetesVersion: KubernetesVersion = .default
     /// Kubelet latency model.
-    public var timing: TimingMode = .ideal
+    public var timing: TimingMode = .realistic
+    /// The costs of realistic timing (ignored under ``TimingMode/ideal``).
+    public var realisticTiming = RealisticTiming()
+    /// kube-scheduler `clientConnection.qps` / `burst` (realistic timing only).
+    public var schedulerClientQPS = APIClientDefaults.schedulerQPS
+    /// See ``schedulerClientQPS``.
+    public var schedulerClientBurst = APIClientDefaults.schedulerBurst
+    /// kube-controller-manager `kubeAPIQPS` / `kubeAPIBurst` (realistic timing only).
+    public var controllerManagerQPS = APIClientDefaults.controllerManagerQPS
+    /// See ``controllerManagerQPS``.
+    public var controllerManagerBurst = APIClientDefaults.controllerManagerBurst
     /// Master seed of the random streams.
     public var seed: UInt64 = 1
     /// Wall-clock origin of the run, seconds since the Unix epoch (for RFC 3339 timestamps).

@@ -27,4 +27,7 @@ public enum ControllerEvent: Sendable, Hashable {
     /// Resync the HorizontalPodAutoscaler at this index of
     /// ``WorkloadStore/horizontalPodAutoscalers`` (every 15 s).
     case syncHorizontalPodAutoscaler(Int)
+    /// Realistic timing: the controller-manager's API client has a token again; owners whose
+    /// sync stopped at the empty bucket are synced.
+    case apiClientTokenAvailable
 }

@@ -25,6 +25,8 @@ public final class ControllerManager {
     public internal(set) var workloads = WorkloadStore()
     /// Per-pod controller state, indexed by ``PodID``; grows as pods are created.
     var podStates: [PodControllerState] = []
+    /// Realistic timing: the shared API client's rate limiter.
+    var timing: ControllerManagerTiming
 
     // MARK: - The controllers
 
@@ -49,6 +51,7 @@ public final class ControllerManager {
 
     init(cluster: Cluster) {
         self.cluster = cluster
+        self.timing = ControllerManagerTiming(cluster.configuration)
         // The controllers, one line each.
         replicaSets = ReplicaSetController(manager: self)
         deployments = DeploymentController(manager: self)
@@ -139,6 +142,7 @@ public final class ControllerManager {
         case .syncStatefulSet(let index): statefulSets.sync(index)
         case .syncDisruptionBudget(let index): disruption.sync(index)
         case .syncHorizontalPodAutoscaler(let index): horizontalPodAutoscalers.sync(index)
+        case .apiClientTokenAvailable: tokenAvailable()
         }
     }
 
@@ -210,6 +214,7 @@ public final class ControllerManager {
         _ pod: Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
         message: (String) -> String
     ) -> PodID? {
+        guard admitWrite(for: state) else { return nil }
         var pod = pod
         let namespace = pod.metadata.namespace ?? "default"
         do {
@@ -237,6 +242,7 @@ public final class ControllerManager {
     ) {
         let object = cluster.api[pod]
         guard !object.isRemoved, !object.isTerminating else { return }
+        guard admitWrite(for: pod.value < podStates.count ? podStates[pod.value].owner : .none) else { return }
         cluster.deletePod(pod)
         cluster.recordEvent(
             .normal, "SuccessfulDelete", message?(object.name) ?? "Deleted pod: \(object.name)", kind: ownerKind,

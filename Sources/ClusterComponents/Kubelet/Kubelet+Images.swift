@@ -121,6 +121,10 @@ extension Kubelet {
                 w, .normal, "Pulled",
                 "Successfully pulled image \"\(request.image)\" in \(pull) (\(total) including waiting). Image size: \(request.sizeBytes) bytes.",
                 container: c)
+            if isRealistic {
+                beginContainerStart(w, c)
+                return
+            }
             createAndStart(w, c)
         }
         runStarts(w)

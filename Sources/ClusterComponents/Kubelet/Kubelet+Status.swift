@@ -4,14 +4,16 @@ import SimulationCore
 /// Status generation (kubelet_pods.go `generateAPIPodStatus`, `convertToAPIContainerStatuses`,
 /// `getPhase`; status/generate.go for conditions).
 extension Kubelet {
-    /// Builds the API status from the runtime snapshot and the reason cache, and writes it.
-    /// - Returns: the phase written.
+    /// Builds the API status from the runtime snapshot and the reason cache and hands it to the
+    /// status manager: written at once under ideal timing; under realistic timing a syncing
+    /// pod's status is written later by ``queueStatusWrite(_:)`` (GET + PATCH through the
+    /// kubelet's rate limiter), while terminating and terminal statuses are written at once.
+    /// - Returns: the phase of the status.
     @discardableResult
     func publishStatus(_ w: Int, terminal: Bool = false) -> PodPhase {
         // Nothing the status is built from changed (and the phase cannot have moved either).
         guard workers[w].statusDirty || terminal else { return workers[w].lastPhase }
         workers[w].statusDirty = false
-        let now = cluster.now
         let worker = workers[w]
         let podIndex = worker.pod.value
         let hasInit = worker.initCount > 0
@@ -47,9 +49,34 @@ extension Kubelet {
         let unready =
             (initStatuses.enumerated().filter { worker.containers[$0.offset].isSidecar }.map(\.element)
             + appStatuses).filter { !$0.ready }.map(\.name)
-        let sandboxReady = worker.sandboxReady && worker.phase != .terminated
-        let evictionMessage = worker.evictionMessage
+        let generated = GeneratedPodStatus(
+            phase: phase, initStatuses: initStatuses, appStatuses: appStatuses, initialized: initialized.ok,
+            incomplete: initialized.incomplete, unready: unready,
+            sandboxReady: worker.sandboxReady && worker.phase != .terminated, evictionMessage: worker.evictionMessage)
         workers[w].lastPhase = phase
+        if isRealistic && !terminal && worker.phase == .syncing {
+            workers[w].pendingStatus = generated
+            queueStatusWrite(w)
+        } else {
+            cancelStatusWrite(w)
+            if isRealistic { _ = apiLimiter.reserve(at: cluster.now, tokens: 2) }  // GET + PATCH
+            writeStatus(w, generated)
+        }
+        return phase
+    }
+
+    /// Writes a generated status to the API (status_manager.go `syncPod`: the PATCH).
+    func writeStatus(_ w: Int, _ generated: GeneratedPodStatus) {
+        let now = cluster.now
+        let worker = workers[w]
+        let podIndex = worker.pod.value
+        let phase = generated.phase
+        let initStatuses = generated.initStatuses
+        let appStatuses = generated.appStatuses
+        let initialized = (ok: generated.initialized, incomplete: generated.incomplete)
+        let unready = generated.unready
+        let sandboxReady = generated.sandboxReady
+        let evictionMessage = generated.evictionMessage
         let podIP = worker.podIP
         let hostIP = hostAddress
         cluster.updatePodStatus(worker.pod) { status in
@@ -120,7 +147,6 @@ extension Kubelet {
             }
             status.conditions = conditions
         }
-        return phase
     }
 
     /// The node's address for `status.hostIP` and `Node: name/ip`.
@@ -229,4 +255,18 @@ extension Kubelet {
         }
         return .pending
     }
+}
+
+/// A status as the kubelet generated it in a sync, kept until the status manager writes it.
+struct GeneratedPodStatus: Sendable {
+    var phase: PodPhase
+    var initStatuses: [ContainerStatusRecord]
+    var appStatuses: [ContainerStatusRecord]
+    /// The Initialized condition, and the init containers holding it back.
+    var initialized: Bool
+    var incomplete: [String]
+    /// Containers not ready (for the Ready and ContainersReady conditions).
+    var unready: [String]
+    var sandboxReady: Bool
+    var evictionMessage: String?
 }

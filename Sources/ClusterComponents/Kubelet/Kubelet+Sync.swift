@@ -41,6 +41,20 @@ extension Kubelet {
         }
         // b. Actions.
         if !workers[w].sandboxReady {
+            if isRealistic {
+                createSandbox(w)
+                return
+            }
+            workers[w].sandboxReady = true
+            workers[w].statusDirty = true
+        }
+        syncActions(w)
+    }
+
+    /// The actions of a sync once the sandbox exists: kill failed-probe containers, then start.
+    func syncActions(_ w: Int) {
+        let pod = workers[w].pod
+        if !workers[w].sandboxReady {
             workers[w].sandboxReady = true
             workers[w].statusDirty = true
         }
@@ -201,6 +215,10 @@ extension Kubelet {
             }
             switch ensureImage(w, c) {
             case .present:
+                if isRealistic {
+                    beginContainerStart(w, c)
+                    return
+                }
                 createAndStart(w, c)
             case .pulling:
                 workers[w].pending = .pull(container: c)
@@ -309,7 +327,7 @@ extension Kubelet {
         }
         updateVolumeRates(w)
         touchImage(container.image ?? "")
-        requestSync(w, after: plegDelay())
+        requestSync(w, after: postStartDelay())
     }
 
     /// The first probe tick at or after `notBefore` seconds: ticks at start + k·period, k ≥ 1,

@@ -1,3 +1,4 @@
+import DequeModule
 import KubeModel
 import SimulationCore
 import Stochastics
@@ -38,6 +39,15 @@ public final class Kubelet {
     /// Registry round trips of images whose catalogue entry gives a `latency` distribution.
     var pullLatencySource: RandomSource
     var podIPCounter = 0
+    /// Realistic timing: the costs, the client rate limiter (`kubeAPIQPS`/`kubeAPIBurst`),
+    /// when the status manager is next free, and whether the release relists a pod on demand.
+    let timing: RealisticTiming
+    var apiLimiter: APIClientRateLimiter
+    let onDemandRelist: Bool
+    /// The status manager: pods waiting for a status sync, the pod in flight and its step.
+    var statusQueue = Deque<Int>()
+    var statusCurrent = 0
+    var statusStep = StatusManagerStep.idle
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
         self.cluster = cluster
@@ -48,6 +58,12 @@ public final class Kubelet {
         let name = cluster.api[node].name
         self.random = cluster.streams.stream(named: "kubelet/\(name)")
         self.pullLatencySource = cluster.streams.stream(named: "kubelet/\(name)/pull-latency")
+        let version = cluster.configuration.kubernetesVersion
+        self.timing = cluster.configuration.realisticTiming
+        self.apiLimiter = APIClientRateLimiter(
+            qps: configuration.kubeAPIQPS ?? APIClientDefaults.kubeletQPS(version),
+            burst: configuration.kubeAPIBurst ?? APIClientDefaults.kubeletBurst(version))
+        self.onDemandRelist = version >= APIClientDefaults.onDemandRelist
         let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
         self.puller = ImagePuller(slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond)
         // Images the node manifest lists are in the cache too (a pre-pulled node image).
@@ -109,7 +125,10 @@ public final class Kubelet {
         }
         workerIndex[pod] = workers.count
         workers.append(worker)
-        requestSync(workers.count - 1, after: .zero)
+        // Realistic: the binding reaches the pod worker through the watch and the syncLoop.
+        requestSync(
+            workers.count - 1,
+            after: isRealistic ? RealisticTiming.draw(timing.podWorkerStartDelay, &random) : .zero)
     }
 
     /// The API server set the pod's deletionTimestamp: terminate with the deletion grace.
@@ -201,6 +220,14 @@ public final class Kubelet {
         case .imageGarbageCollection:
             imageGCScheduled = false
             garbageCollectImages()
+        case .statusManagerStep:
+            statusManagerStep()
+        case .sandboxCreated(let pod):
+            guard let w = workerIndex[pod] else { return }
+            sandboxCreated(w)
+        case .containerStartDone(let pod, let c):
+            guard let w = workerIndex[pod] else { return }
+            containerStartDone(w, c)
         }
     }
 

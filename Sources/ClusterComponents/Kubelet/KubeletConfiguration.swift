@@ -30,6 +30,12 @@ public struct KubeletConfiguration: Sendable, Hashable {
     /// `evictionHard`, by signal (the kubelet's defaults unless the configuration says).
     public var evictionHard = KubeletConfiguration.defaultEvictionHard
 
+    /// `kubeAPIQPS`: the kubelet's API client rate limit; `nil` takes the version's default
+    /// (``APIClientDefaults/kubeletQPS(_:)``: 50 since 1.27, 5 before). Realistic timing only.
+    public var kubeAPIQPS: Double?
+    /// `kubeAPIBurst`; `nil` takes the version's default (100 since 1.27, 10 before).
+    public var kubeAPIBurst: Int?
+
     /// The defaults.
     public init() {}
 }

@@ -17,4 +17,10 @@ public enum KubeletEvent: Sendable {
     case evictionCheck(PodID)
     /// Image garbage collection (every 5 min while the image filesystem is above the high threshold).
     case imageGarbageCollection
+    /// Realistic timing: the status manager's PATCH returned (the status is written).
+    case statusManagerStep
+    /// Realistic timing: the pod's volumes are mounted and its sandbox and network are up.
+    case sandboxCreated(PodID)
+    /// Realistic timing: `CreateContainer` and `StartContainer` of a container returned.
+    case containerStartDone(PodID, container: Int)
 }

@@ -76,6 +76,10 @@ enum PendingStep: Sendable, Hashable {
     case pull(container: Int)
     /// Waiting for the containers being killed before the starts.
     case kills
+    /// Realistic timing: waiting for volumes and the pod sandbox.
+    case sandbox
+    /// Realistic timing: waiting for the runtime to create and start container `container`.
+    case start(container: Int)
 }
 
 /// The kubelet's per-pod worker (pkg/kubelet/pod_workers.go `podWorkers` + the pod's runtime
@@ -131,6 +135,10 @@ struct PodWorker: Sendable {
     var statusDirty = true
     /// The phase of the last published status.
     var lastPhase = PodPhase.pending
+    /// Realistic timing: the status the status manager will write next, and whether the pod
+    /// is in its queue.
+    var pendingStatus: GeneratedPodStatus?
+    var inStatusQueue = false
 }
 
 /// An emptyDir volume of a pod: usage grows linearly from `volumeWrites` while writers run.
@@ -151,4 +159,12 @@ struct EmptyDirVolume: Sendable {
 
     /// Usage at `time`.
     func usage(at time: SimulationTime) -> Double { usage + rate * (time - updatedAt).seconds }
+}
+
+/// Where the kubelet's status manager is in its sync of one pod.
+enum StatusManagerStep: Sendable {
+    /// Nothing queued.
+    case idle
+    /// A pod's GET and PATCH are under way.
+    case patch
 }

@@ -221,7 +221,10 @@ extension Scheduler {
         }
         cluster.emit(.schedulingAttempt(pod, scheduled: true))
         let latency = cluster.configuration.bindLatency
-        if latency > .zero {
+        if timing.isRealistic {
+            let visible = timing.bindingVisible(at: cluster.now, extra: latency)
+            cluster.schedule(.scheduler(.bindComplete(pod, NodeID(node))), at: visible)
+        } else if latency > .zero {
             cluster.schedule(.scheduler(.bindComplete(pod, NodeID(node))), after: latency)
         } else {
             finishBinding(pod, NodeID(node))

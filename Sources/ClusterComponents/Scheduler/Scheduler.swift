@@ -27,6 +27,8 @@ public final class Scheduler {
     var nodeOrderStream: RandomSource
     var preemptionRandom: RandomSource
     var policyRandom: RandomSource
+    /// Realistic timing: cycle time, watch delay, the client rate limiter of bindings.
+    var timing: SchedulerTiming
     /// Global percentageOfNodesToScore (nil/0 = adaptive).
     var percentageOfNodesToScore: Int?
     /// Rotating start of the node scan (schedule_one.go `nextStartNodeIndex`).
@@ -64,6 +66,7 @@ public final class Scheduler {
         nodeOrderStream = cluster.streams.stream(named: "scheduler/node-order")
         preemptionRandom = cluster.streams.stream(named: "scheduler/preemption")
         policyRandom = cluster.streams.stream(named: "scheduler/policy")
+        timing = SchedulerTiming(cluster.configuration, random: cluster.streams.stream(named: "scheduler/timing"))
         let config = cluster.configuration.schedulerConfiguration ?? KubeSchedulerConfiguration()
         configure(config)
     }
@@ -216,10 +219,16 @@ public final class Scheduler {
 
     // MARK: - Timers
 
-    func requestCycle() {
+    /// Schedules the next cycle if activeQ has pods; `delivered`: a pod was just queued by an
+    /// informer event (realistic timing adds the watch delay).
+    func requestCycle(delivered: Bool = true) {
         guard !cycleScheduled, queue.activeCount > 0 else { return }
         cycleScheduled = true
-        cluster.schedule(.scheduler(.cycle), after: .zero)
+        if timing.isRealistic {
+            cluster.schedule(.scheduler(.cycle), at: timing.nextCycle(at: cluster.now, delivered: delivered))
+        } else {
+            cluster.schedule(.scheduler(.cycle), after: .zero)
+        }
     }
 
     /// Re-arms the cycle, backoff and leftover timers after the queue changed.
@@ -248,12 +257,13 @@ public final class Scheduler {
         case .cycle:
             cycleScheduled = false
             if let pod = queue.pop() {
+                if timing.isRealistic { timing.beginCycle(at: cluster.now) }
                 inFlight = pod
                 movesDuringCycle = []
                 scheduleOne(pod)
                 inFlight = nil
             }
-            requestCycle()
+            requestCycle(delivered: false)
         case .bindComplete(let pod, let node):
             finishBinding(pod, node)
         case .flushBackoff:

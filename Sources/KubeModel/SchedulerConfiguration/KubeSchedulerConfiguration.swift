@@ -166,3 +166,15 @@ public struct Plugin: Codable, Hashable, Sendable {
         self.weight = weight
     }
 }
+
+extension KubeSchedulerConfiguration {
+    /// `clientConnection.qps`, when given and a number (component-base
+    /// `ClientConnectionConfiguration.QPS`, float32).
+    public var clientConnectionQPS: Double? {
+        clientConnection?["qps"]?.scalarText.flatMap { Double($0) }
+    }
+    /// `clientConnection.burst`, when given and an integer.
+    public var clientConnectionBurst: Int? {
+        clientConnection?["burst"]?.scalarText.flatMap { Int($0) }
+    }
+}

@@ -269,6 +269,13 @@ extension KubeSchedulerConfiguration: Validatable {
                     "podMaxBackoffSeconds", .int(podMaxBackoffSeconds),
                     "must be greater than or equal to PodInitialBackoffSeconds"))
         }
+        // clientConnection.qps is a float32, burst an int32 (component-base ClientConnectionConfiguration).
+        if let text = clientConnection?["qps"]?.scalarText, Double(text) == nil {
+            list.append(.invalid("clientConnection.qps", .string(text), "must be a number"))
+        }
+        if let text = clientConnection?["burst"]?.scalarText, (Int(text) ?? -1) < 0 {
+            list.append(.invalid("clientConnection.burst", .string(text), "must be a non-negative integer"))
+        }
         var names = Set<String>()
         for (index, profile) in profiles.enumerated() {
             let here = "profiles[\(index)]"

@@ -32,13 +32,24 @@ public final class ScenarioRunner {
         configuration.seed = seed ?? scenario.seed
         configuration.kubernetesVersion = scenario.kubernetesVersion
         configuration.timing = scenario.timing
+        configuration.realisticTiming = scenario.realisticTiming
         configuration.tieBreak = scenario.tieBreak
         configuration.startTimeUnixSeconds = scenario.startTimeUnixSeconds
         for item in input.objects {
             if case .schedulerConfiguration(let schedulerConfiguration) = item.object {
                 configuration.schedulerConfiguration = schedulerConfiguration
+                // KubeSchedulerConfiguration `clientConnection.qps`/`burst` (validated on load).
+                if let qps = schedulerConfiguration.clientConnectionQPS { configuration.schedulerClientQPS = qps }
+                if let burst = schedulerConfiguration.clientConnectionBurst {
+                    configuration.schedulerClientBurst = burst
+                }
             }
         }
+        // The Scenario's own settings win over the manifest's.
+        if let qps = scenario.schedulerClientQPS { configuration.schedulerClientQPS = qps }
+        if let burst = scenario.schedulerClientBurst { configuration.schedulerClientBurst = burst }
+        if let qps = scenario.controllerManagerQPS { configuration.controllerManagerQPS = qps }
+        if let burst = scenario.controllerManagerBurst { configuration.controllerManagerBurst = burst }
         cluster = Cluster(configuration: configuration)
         behaviors = BehaviorResolver(behaviors: scenario.behaviors, streams: cluster.streams)
         cluster.registry = Self.registry(from: scenario.images)
@@ -145,6 +156,8 @@ public final class ScenarioRunner {
         }
         if let serialize = settings.serializeImagePulls { configuration.serializeImagePulls = serialize }
         if let bandwidth = settings.pullBandwidth { configuration.pullBandwidthBytesPerSecond = bandwidth }
+        configuration.kubeAPIQPS = settings.kubeAPIQPS
+        configuration.kubeAPIBurst = settings.kubeAPIBurst
         if let period = settings.maxContainerRestartPeriod {
             configuration.maxContainerRestartPeriodSeconds = Int(period.nanoseconds / 1_000_000_000)
         }

@@ -71,6 +71,10 @@ public struct KubeletSettings: Sendable, Hashable {
     /// `nodefs.available: 10%`); given, it replaces the kubelet's defaults, as in a
     /// KubeletConfiguration file.
     public var evictionHard: [String: String]?
+    /// `kubeAPIQPS` / `kubeAPIBurst`: the kubelet's API client rate limit (realistic timing).
+    public var kubeAPIQPS: Double?
+    /// See ``kubeAPIQPS``.
+    public var kubeAPIBurst: Int?
 
     /// All defaults.
     public init() {}

@@ -28,8 +28,18 @@ public struct Scenario: Sendable {
     public var startTimeUnixSeconds: Int64
     /// `spec.kubernetesVersion` (default 1.34, supported 1.25–1.36).
     public var kubernetesVersion: KubernetesVersion
-    /// `spec.timing` (default `ideal`).
+    /// `spec.timing` (default `realistic`).
     public var timing: TimingMode
+    /// `spec.realisticTiming`: the costs of realistic timing (calibrated defaults).
+    public var realisticTiming: RealisticTiming
+    /// `spec.scheduler.clientConnection.qps` / `burst` (nil: the KubeSchedulerConfiguration's, else 50/100).
+    public var schedulerClientQPS: Double?
+    /// See ``schedulerClientQPS``.
+    public var schedulerClientBurst: Int?
+    /// `spec.controllerManager.kubeAPIQPS` / `kubeAPIBurst` (nil: 20/30).
+    public var controllerManagerQPS: Double?
+    /// See ``controllerManagerQPS``.
+    public var controllerManagerBurst: Int?
     /// `spec.scheduler.tieBreak` (default `uniform`, as kube-scheduler; `nodeOrder` reproduces
     /// the FGD paper's simulator).
     public var tieBreak: TieBreak
@@ -64,7 +74,12 @@ public struct Scenario: Sendable {
         self.runLength = RunLength()
         self.startTimeUnixSeconds = ClusterConfiguration().startTimeUnixSeconds
         self.kubernetesVersion = .default
-        self.timing = .ideal
+        self.timing = .realistic
+        self.realisticTiming = RealisticTiming()
+        self.schedulerClientQPS = nil
+        self.schedulerClientBurst = nil
+        self.controllerManagerQPS = nil
+        self.controllerManagerBurst = nil
         self.tieBreak = .uniform
         self.nodePools = nil
         self.images = []

@@ -84,8 +84,9 @@ public enum ScenarioDecoder {
 extension ScenarioReader {
     /// The keys of `spec`.
     static let specKeys = [
-        "seed", "duration", "until", "startTime", "kubernetesVersion", "timing", "scheduler", "nodes", "images",
-        "behaviors", "workloads", "actions", "outputs", "traffic", "clusterAutoscaler",
+        "seed", "duration", "until", "startTime", "kubernetesVersion", "timing", "realisticTiming", "scheduler",
+        "controllerManager", "nodes", "images", "behaviors", "workloads", "actions", "outputs", "traffic",
+        "clusterAutoscaler",
     ]
 
     mutating func decodeDocument(_ node: Yams.Node, into scenario: inout Scenario) {
@@ -174,6 +175,29 @@ extension ScenarioReader {
                     error(.notSupported(tiePath.text, text, TieBreak.allCases.map(\.rawValue)), at: tiePath)
                 }
             }
+            let clientPath = path.key("scheduler").key("clientConnection")
+            if let node = scheduler["clientConnection"],
+                let client = mapping(node, clientPath, known: Self.clientConnectionKeys)
+            {
+                if let node = client["qps"] { scenario.schedulerClientQPS = clientQPS(node, clientPath.key("qps")) }
+                if let node = client["burst"] {
+                    scenario.schedulerClientBurst = int(node, clientPath.key("burst"), minimum: 1)
+                }
+            }
+        }
+        if let node = spec["controllerManager"],
+            let manager = mapping(node, path.key("controllerManager"), known: Self.controllerManagerKeys)
+        {
+            let managerPath = path.key("controllerManager")
+            if let node = manager["kubeAPIQPS"] {
+                scenario.controllerManagerQPS = clientQPS(node, managerPath.key("kubeAPIQPS"))
+            }
+            if let node = manager["kubeAPIBurst"] {
+                scenario.controllerManagerBurst = int(node, managerPath.key("kubeAPIBurst"), minimum: 1)
+            }
+        }
+        if let node = spec["realisticTiming"] {
+            scenario.realisticTiming = realisticTiming(node, path.key("realisticTiming"))
         }
         if let node = spec["nodes"] { scenario.nodePools = nodePools(node, path.key("nodes")) }
         if let node = spec["images"] { scenario.images = images(node, path.key("images")) }

@@ -87,6 +87,7 @@ extension ScenarioReader {
         "serializeImagePulls", "maxParallelImagePulls", "pullBandwidth", "maxContainerRestartPeriod",
         "crashLoopBackOff", "imageGCHighThresholdPercent", "imageGCLowThresholdPercent",
         "reduceDefaultCrashLoopBackOffDecay", "featureGates", "kubeReserved", "systemReserved", "evictionHard",
+        "kubeAPIQPS", "kubeAPIBurst",
     ]
 
     /// The eviction signals of the kubelet (pkg/kubelet/eviction/api/types.go).
@@ -104,6 +105,8 @@ extension ScenarioReader {
         if let node = map["maxParallelImagePulls"] {
             settings.maxParallelImagePulls = int(node, path.key("maxParallelImagePulls"), minimum: 1)
         }
+        if let node = map["kubeAPIQPS"] { settings.kubeAPIQPS = clientQPS(node, path.key("kubeAPIQPS")) }
+        if let node = map["kubeAPIBurst"] { settings.kubeAPIBurst = int(node, path.key("kubeAPIBurst"), minimum: 1) }
         if let node = map["pullBandwidth"] {
             settings.pullBandwidth = value(node, path.key("pullBandwidth"), unit: .perSecond)
         }

@@ -11,7 +11,7 @@ extension ScenarioReader {
     /// `metadata`.
     static let metadataKeys = ["name", "labels", "annotations"]
     /// `spec.scheduler`.
-    static let schedulerKeys = ["tieBreak"]
+    static let schedulerKeys = ["tieBreak", "clientConnection"]
     /// `spec.outputs`.
     static let outputKeys = ["sampleInterval", "openMetrics"]
     /// `spec.nodes[i]`.
@@ -87,6 +87,9 @@ extension ScenarioReader {
         ("metadata", metadataKeys),
         ("spec", specKeys),
         ("spec.scheduler", schedulerKeys),
+        ("spec.scheduler.clientConnection", clientConnectionKeys),
+        ("spec.controllerManager", controllerManagerKeys),
+        ("spec.realisticTiming", realisticTimingKeys),
         ("spec.outputs", outputKeys),
         ("spec.nodes[]", nodePoolKeys),
         ("spec.nodes[].from", nodeListKeys),

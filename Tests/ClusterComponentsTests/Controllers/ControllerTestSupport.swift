@@ -11,6 +11,7 @@ enum ControllerFixture {
         var configuration = ClusterConfiguration()
         configuration.kubernetesVersion = KubernetesVersion(minor: minor)
         configuration.seed = seed
+        configuration.timing = .ideal  // exact timings: the tests state ideal timing
         return Cluster(configuration: configuration)
     }
 

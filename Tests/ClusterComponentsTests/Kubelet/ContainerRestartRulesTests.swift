@@ -14,7 +14,9 @@ import Testing
     }
 
     func run(exitCode: Int32) -> (Cluster, PodID, Starts) {
-        let cluster = Cluster(configuration: ClusterConfiguration())
+        var configuration = ClusterConfiguration()
+        configuration.timing = .ideal  // exact restart seconds
+        let cluster = Cluster(configuration: configuration)
         let starts = Starts()
         cluster.addSink(starts)
         cluster.behaviorProvider = { _, _ in

@@ -55,6 +55,7 @@ struct EventSpamFilterTests {
     func crashLoop() {
         var configuration = ClusterConfiguration()
         configuration.kubernetesVersion = KubernetesVersion(minor: 34)
+        configuration.timing = .ideal  // exact timings: the tests state ideal timing
         let cluster = Cluster(configuration: configuration)
         final class Events: ClusterRecordSink {
             var all: [KubeEvent] = []

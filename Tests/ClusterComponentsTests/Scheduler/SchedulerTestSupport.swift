@@ -28,6 +28,7 @@ enum Fixture {
         var configuration = ClusterConfiguration()
         configuration.kubernetesVersion = KubernetesVersion(minor: minor)
         configuration.seed = seed
+        configuration.timing = .ideal  // exact timings: the tests state ideal timing
         configure(&configuration)
         let cluster = Cluster(configuration: configuration)
         cluster.scheduler.recordExplanations = true

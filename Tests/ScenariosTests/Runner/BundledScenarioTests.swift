@@ -12,13 +12,14 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// Scenario folders and loose manifests under `scenarios/` (benchmark suites excluded: they
-    /// have their own tests; so is gpu-trace, which needs the openb trace: GPUTraceReplayTests).
+    /// have their own tests; so is gpu-trace, which needs the openb trace: GPUTraceReplayTests;
+    /// and the calibration scenarios, one file each, run by CalibrationTests).
     static var inputs: [String] {
         let scenarios = root.appendingPathComponent("scenarios")
         let fileManager = FileManager.default
         var result: [String] = []
         for entry in ((try? fileManager.contentsOfDirectory(atPath: scenarios.path)) ?? []).sorted()
-        where !["benchmarks", "envelope", "gpu-trace"].contains(entry) {
+        where !["benchmarks", "calibration", "envelope", "gpu-trace"].contains(entry) {
             let path = scenarios.appendingPathComponent(entry).path
             var isDirectory: ObjCBool = false
             fileManager.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -10,7 +10,7 @@ enum FormatPageExample {
           duration: 20m                 # simulated time to run; or `until: Quiescent`
           startTime: "2026-01-01T00:00:00Z"   # wall-clock origin for timestamps in outputs
           kubernetesVersion: "1.34"     # version-dependent behaviour (shared/reference); default "1.34"
-          timing: ideal                 # ideal (default): zero sync/PLEG latency; realistic: kubelet loop latencies
+          timing: ideal                 # realistic (default): calibrated latencies and client rate limits; ideal: none
           nodes:                        # node pools; or give Node manifests instead
           - name: worker                # nodes worker-0 … worker-(count-1)
             count: 3

@@ -159,7 +159,7 @@ import Testing
         #expect(scenario.seed == 1)
         #expect(scenario.behaviors.isEmpty)
         #expect(scenario.kubernetesVersion == KubernetesVersion(minor: 34))
-        #expect(scenario.timing == .ideal)
+        #expect(scenario.timing == .realistic)  // issue 15: realistic is the default
         #expect(scenario.tieBreak == .uniform)
     }
 

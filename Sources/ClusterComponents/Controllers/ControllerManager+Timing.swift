@@ -1,0 +1,62 @@
+import SimulationCore
+
+/// Realistic timing in kube-controller-manager: the controllers share one API client, rate
+/// limited by `kubeAPIQPS`/`kubeAPIBurst` (20/30 by default). A pod creation or deletion takes
+/// a token; when the bucket is empty the controller stops its batch, as its pod control's
+/// request would block, and the owner is synced again when the next token is available (one
+/// engine event for all the owners waiting). So a large ReplicaSet's pods are created at the
+/// client's QPS, not all at once.
+struct ControllerManagerTiming {
+    let isRealistic: Bool
+    var limiter: APIClientRateLimiter
+    /// Owners whose sync stopped at an empty bucket, and whether their retry is scheduled.
+    var blocked: [PodControllerState.Owner] = []
+    var retryScheduled = false
+
+    init(_ configuration: ClusterConfiguration) {
+        isRealistic = configuration.timing == .realistic
+        limiter = APIClientRateLimiter(
+            qps: configuration.controllerManagerQPS, burst: configuration.controllerManagerBurst)
+    }
+}
+
+extension ControllerManager {
+    /// Takes a token for one pod write on behalf of `owner`; `false` when the bucket is empty
+    /// (the write is not made now, the owner is synced again when a token is available).
+    func admitWrite(for owner: PodControllerState.Owner) -> Bool {
+        guard timing.isRealistic else { return true }
+        let now = cluster.now
+        let available = timing.limiter.availableAt(now)
+        if available <= now {
+            _ = timing.limiter.reserve(at: now)
+            return true
+        }
+        if !timing.blocked.contains(owner) { timing.blocked.append(owner) }
+        if !timing.retryScheduled {
+            timing.retryScheduled = true
+            cluster.schedule(.controller(.apiClientTokenAvailable), at: available)
+        }
+        return false
+    }
+
+    /// A token is available again: the owner that stopped first is synced (waiters are served in
+    /// order, as `rate.Limiter` serves its reservations); the next waiter is woken at the token
+    /// after the one this owner takes. One sync per token, however many owners wait.
+    func tokenAvailable() {
+        timing.retryScheduled = false
+        guard !timing.blocked.isEmpty else { return }
+        let owner = timing.blocked.removeFirst()
+        switch owner {
+        case .none: break
+        case .replicaSet(let index): replicaSets.enqueue(index)
+        case .job(let index): jobs.enqueue(index)
+        case .daemonSet(let index): daemonSets.enqueue(index)
+        case .statefulSet(let index): statefulSets.enqueue(index)
+        }
+        if !timing.blocked.isEmpty {
+            timing.retryScheduled = true
+            let next = timing.limiter.availableAt(cluster.now) + .seconds(1 / timing.limiter.qps)
+            cluster.schedule(.controller(.apiClientTokenAvailable), at: next)
+        }
+    }
+}
