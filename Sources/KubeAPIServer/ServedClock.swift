@@ -11,10 +11,15 @@ public struct ServedClock: Sendable {
     /// Unix time in nanoseconds that `instant` is shown as.
     public var instantUnixNanoseconds: Int64
 
-    /// A clock that shows `instant` as `unixNanoseconds`.
+    /// A clock that shows `instant` at `unixNanoseconds`, moved back by less than a second so
+    /// that the run's whole seconds are whole seconds of the wall clock too: the API carries
+    /// `metav1.Time` in whole seconds, and kubectl orders a pod's events by them
+    /// (describe.go `DescribeEvents`), so the served seconds must be kubesim's own seconds.
     public init(instant: SimulationTime, shownAt unixNanoseconds: Int64) {
         self.instant = instant
-        self.instantUnixNanoseconds = unixNanoseconds
+        let offset = unixNanoseconds - instant.nanoseconds
+        let fraction = (offset % 1_000_000_000 + 1_000_000_000) % 1_000_000_000
+        self.instantUnixNanoseconds = offset - fraction + instant.nanoseconds
     }
 
     /// Unix nanoseconds of a virtual time.

@@ -134,12 +134,18 @@ public enum EventPrinter {
 
     /// The `Events:` section of `kubectl describe` (describe.go `DescribeEvents`), sorted by
     /// last timestamp; `Age` is `<last> (xN over <first>)` for repeats.
+    ///
+    /// kubectl sorts the list the API server returns (``listed(_:now:)`` order) with
+    /// `sort.Sort(event.SortableEvents)`, comparing `lastTimestamp`, which the API carries in
+    /// whole seconds; for the dozen or so events of a pod that sort is an insertion sort, so
+    /// events of the same second keep the list's order.
     static func describeSection(_ events: [KubeEvent], now: SimulationTime) -> String {
-        let aggregated = AggregatedEvent.aggregate(events, now: now)
+        let aggregated = listed(events, now: now)
         guard !aggregated.isEmpty else { return "" }
+        let second = { (time: SimulationTime) in time.nanoseconds / 1_000_000_000 }
         let sorted = aggregated.enumerated().sorted {
-            $0.element.lastSeen != $1.element.lastSeen
-                ? $0.element.lastSeen < $1.element.lastSeen : $0.offset < $1.offset
+            second($0.element.lastSeen) != second($1.element.lastSeen)
+                ? second($0.element.lastSeen) < second($1.element.lastSeen) : $0.offset < $1.offset
         }.map(\.element)
         var writer = TabWriter.forDescribe()
         writer.write("Events:\n  Type\tReason\tAge\tFrom\tMessage\n")

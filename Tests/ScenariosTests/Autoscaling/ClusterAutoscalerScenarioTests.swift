@@ -60,6 +60,7 @@ import Testing
             metadata: {name: up}
             spec:
               duration: 5m
+              timing: ideal  # hand-computed times: no API or node-side latencies
               nodes:
                 - {name: pool, count: 1, capacity: {cpu: "4", memory: 16Gi}, images: ["app:1"],
                    autoscaling: {min: 1, max: 4, provisionTime: 60s, pricePerHour: 0.2}}
@@ -101,6 +102,7 @@ import Testing
         metadata: {name: down}
         spec:
           duration: 30m
+          timing: ideal  # hand-computed times: no API or node-side latencies
           nodes:
             - {name: pool, count: 2, capacity: {cpu: "4", memory: 16Gi}, images: ["app:1"],
                autoscaling: {min: \(min), max: 3}}
@@ -168,6 +170,7 @@ import Testing
         metadata: {name: expander}
         spec:
           duration: 3m
+          timing: ideal  # hand-computed times: no API or node-side latencies
           nodes:
             - {name: base, count: 1, capacity: {cpu: "1", memory: 4Gi}}
             - {name: small, count: 0, capacity: {cpu: "2", memory: 4Gi}, autoscaling: {min: 0, max: 10, pricePerHour: 1}}
@@ -216,6 +219,7 @@ import Testing
             metadata: {name: max}
             spec:
               duration: 3m
+              timing: ideal  # hand-computed times: no API or node-side latencies
               nodes:
                 # A node too small for the pods: with no node at all the scheduler's failure is
                 # SchedulerError ("no nodes available"), which the autoscaler does not act on.

@@ -48,6 +48,7 @@ import Testing
         metadata: {name: hpa-step}
         spec:
           duration: 30m
+          timing: ideal  # hand-computed times: no API or node-side latencies
           nodes:
             - {name: worker, count: 4, capacity: {cpu: "16", memory: 64Gi, pods: "110"}, images: [web:1]}
           behaviors:
@@ -131,7 +132,7 @@ import Testing
         let warning = try #require(input.diagnostics.first { $0.severity == .warning })
         #expect(warning.message.contains("spec.traffic[1].selector"))
         #expect(warning.message.contains("traffic \"peak\""))
-        #expect(warning.location.line == 13)
+        #expect(warning.location.line == 14)
     }
 
     @Test("traffic and cpu keys are checked: unknown keys warn, bad values are errors")
