@@ -385,8 +385,23 @@ import Glibc
             return
         }
         // db (a StatefulSet of 2) has a PDB with minAvailable 1: with db-0 gone, db-1 may not go
-        // until db-0 is back and Ready.
-        let server = try Server(["scripts/check-python-client.yaml", "--at", "2m", "--play", "--speed", "2"])
+        // until db-0 is back and Ready. db's readiness takes 20 s (10 s of wall time at speed 2),
+        // so the drain meets the refusal however slowly kubectl starts on a loaded machine.
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("slow-ready.yaml")
+        try """
+        apiVersion: kubesim/v1alpha1
+        kind: Scenario
+        metadata: {name: drain}
+        spec:
+          behaviors:
+          - match: {labels: {app: db}}
+            ready: {after: 20s}
+        """.write(to: scenario, atomically: true, encoding: .utf8)
+        let server = try Server([
+            scenario.path, "scripts/check-python-client.yaml", "--at", "2m", "--play", "--speed", "2",
+        ])
         defer { server.stop() }
         _ = try server.kubectl(["delete", "pod", "db-0", "--wait=false"])
         let node = try server.kubectl(["get", "pod", "db-1", "-o", "jsonpath={.spec.nodeName}"]).stdout

@@ -118,6 +118,7 @@ extension ScenarioReader {
         ("spec.workloads[].arrivals.trace", traceKeys),
         ("spec.traffic[]", trafficKeys),
         ("spec.traffic[].rate", trafficRateKinds),
+        ("spec.traffic[].rate.trace", trafficTraceKeys),
         ("spec.actions[]", actionKeys),
         ("spec.actions[].apply", fileOrInlineKeys),
         ("spec.actions[].delete", deleteKeys),

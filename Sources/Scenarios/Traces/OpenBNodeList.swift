@@ -60,15 +60,15 @@ public struct OpenBNodeList: Sendable, Hashable {
         try self.init(bytes: [UInt8](data), fileName: path)
     }
 
-    /// Parses CSV text (``OpenBTable``).
+    /// Parses CSV text (``CSVTable``).
     public init(csv text: String, fileName: String) throws(ParseError) {
         try self.init(bytes: Array(text.utf8), fileName: fileName)
     }
 
     init(bytes: [UInt8], fileName: String) throws(ParseError) {
-        let table: OpenBTable
+        let table: CSVTable
         do {
-            table = try OpenBTable(bytes: bytes)
+            table = try CSVTable(bytes: bytes)
         } catch {
             throw ParseError(file: fileName, line: nil, field: nil, reason: "empty file")
         }

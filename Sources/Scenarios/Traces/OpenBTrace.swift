@@ -77,11 +77,11 @@ public struct OpenBTrace: Sendable {
         try self.init(bytes: Array(text.utf8), fileName: fileName)
     }
 
-    /// Parses CSV bytes (``OpenBTable``).
+    /// Parses CSV bytes (``CSVTable``).
     init(bytes: [UInt8], fileName: String) throws(ParseError) {
-        let table: OpenBTable
+        let table: CSVTable
         do {
-            table = try OpenBTable(bytes: bytes)
+            table = try CSVTable(bytes: bytes)
         } catch {
             throw ParseError(file: fileName, line: nil, reason: "empty file")
         }

@@ -59,14 +59,13 @@ import Testing
             - {name: peak, selector: {app: web}, rate: 200, from: 10m, until: 20m}
         """
 
-    @Test("a step of load: replicas follow ceil(current × utilization / target), late by the metrics pipeline")
-    func stepLoad() throws {
+    /// Runs a scenario with the Deployment and the HPA; the (time, size) of every `SuccessfulRescale`.
+    static func rescales(_ scenario: String, name: String) throws -> (rescales: [(Int, Int)], runner: ScenarioRunner) {
         let path = try Self.write(
-            [Self.stepScenario, Self.deployment, Self.autoscaler].joined(separator: "\n---\n"), name: "step.yaml")
+            [scenario, Self.deployment, Self.autoscaler].joined(separator: "\n---\n"), name: name)
         let input = ScenarioInput.load(paths: [path])
         #expect(input.diagnostics.filter { $0.severity == .error }.isEmpty, "\(input.diagnostics)")
         let runner = ScenarioRunner(input: input)
-        var rescales: [(Int, Int)] = []
         final class Recorder: ClusterRecordSink {
             var rescales: [(Int, Int)] = []
             func consume(_ record: ClusterRecord, in cluster: ClusterView) {
@@ -78,7 +77,12 @@ import Testing
         let recorder = Recorder()
         runner.cluster.addSink(recorder)
         _ = runner.run()
-        rescales = recorder.rescales
+        return (recorder.rescales, runner)
+    }
+
+    @Test("a step of load: replicas follow ceil(current × utilization / target), late by the metrics pipeline")
+    func stepLoad() throws {
+        let (rescales, runner) = try Self.rescales(Self.stepScenario, name: "step.yaml")
         // Hand computation (HPA syncs every 15 s from t = 15; metrics-server scrapes at the same
         // instants after them; a pod's CPU is the mean of its last two scrapes; 250m per pod is
         // the 50% target, so 100 req/s needs 4 pods and 300 req/s needs 12):
@@ -95,6 +99,43 @@ import Testing
         let hpa = try #require(runner.cluster.controllers.workloads.horizontalPodAutoscalers.first)
         #expect(hpa.observedMax == 12)
         #expect(hpa.observedSyncs == 120)
+    }
+
+    @Test("the same step of load from a rate trace gives the same rescales; a bad trace row is named by file:line")
+    func stepLoadFromTrace() throws {
+        let dir = NSTemporaryDirectory() + "kubesim-hpa-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // 100 req/s, 300 from 10 min, 100 again from 20 min: the step scenario's two entries.
+        try "t,requests\n0,100\n600,300\n20m,100\n".write(
+            toFile: dir + "/rates.csv", atomically: true, encoding: .utf8)
+        let traced = Self.stepScenario.replacingOccurrences(
+            of: """
+                    - {name: base, selector: {app: web}, rate: 100}
+                    - {name: peak, selector: {app: web}, rate: 200, from: 10m, until: 20m}
+                """,
+            with: """
+                    - {name: recorded, selector: {app: web}, rate: {trace: {file: rates.csv, column: requests}}}
+                """)
+        #expect(traced != Self.stepScenario)
+        let (fromTrace, _) = try Self.rescales(traced, name: "traced.yaml")
+        let (fromSteps, _) = try Self.rescales(Self.stepScenario, name: "steps.yaml")
+        #expect(fromTrace.map(\.0) == fromSteps.map(\.0))
+        #expect(fromTrace.map(\.1) == fromSteps.map(\.1))
+        #expect(fromTrace.count == 6)
+
+        try "t,requests\n0,100\n600,300\n600,100\n".write(
+            toFile: dir + "/bad-rates.csv", atomically: true, encoding: .utf8)
+        let bad = traced.replacingOccurrences(of: "file: rates.csv", with: "file: bad-rates.csv")
+        let path = try Self.write(bad, name: "bad-trace.yaml")
+        let input = ScenarioInput.load(paths: [path])
+        let error = try #require(input.diagnostics.first { $0.severity == .error })
+        #expect(error.description.contains("bad-rates.csv:4: t must increase from row to row"), "\(error)")
+        #expect(error.description.contains("spec.traffic[0].rate.trace.file"), "\(error)")
+        let wrongColumn = traced.replacingOccurrences(of: "column: requests", with: "column: rps")
+        let wrong = ScenarioInput.load(paths: [try Self.write(wrongColumn, name: "column.yaml")])
+        let columnError = try #require(wrong.diagnostics.first { $0.severity == .error })
+        #expect(
+            columnError.description.contains("no such column in rates.csv (columns: t, requests)"), "\(columnError)")
     }
 
     @Test("minReplicas above maxReplicas is an error with its line")

@@ -17,7 +17,7 @@ public enum GPUTraceReader {
     /// Reads a node list.
     /// - Throws: ``GPUTraceError`` naming the file and line of a missing column or malformed row.
     public static func readNodes(at path: String) throws(GPUTraceError) -> [GPUTraceNode] {
-        let table = try CSVTable(path: path)
+        let table = try TraceTable(path: path)
         let name = try table.column("sn"), cpu = try table.column("cpu_milli")
         let memory = try table.column("memory_mib"), gpu = try table.column("gpu"), model = try table.column("model")
         var nodes: [GPUTraceNode] = []
@@ -38,7 +38,7 @@ public enum GPUTraceReader {
     /// Reads a pod list.
     /// - Throws: ``GPUTraceError`` naming the file and line of a missing column or malformed row.
     public static func readPods(at path: String) throws(GPUTraceError) -> [GPUTracePod] {
-        let table = try CSVTable(path: path)
+        let table = try TraceTable(path: path)
         let name = try table.column("name"), cpu = try table.column("cpu_milli")
         let memory = try table.column("memory_mib"), count = try table.column("num_gpu")
         let milli = try table.column("gpu_milli")
@@ -63,14 +63,14 @@ public enum GPUTraceReader {
     }
 }
 
-/// An ``OpenBTable`` (the one reader of the openb files) with this reader's errors: every problem names
+/// A ``CSVTable`` (the one reader of the openb files) with this reader's errors: every problem names
 /// the file and line.
-private struct CSVTable {
+private struct TraceTable {
     struct Row {
         let file: String
         let line: Int
-        let table: OpenBTable
-        let row: OpenBTable.Row
+        let table: CSVTable
+        let row: CSVTable.Row
 
         func error(_ reason: String) -> GPUTraceError { GPUTraceError(file: file, line: line, reason: reason) }
 
@@ -93,12 +93,12 @@ private struct CSVTable {
     }
 
     let file: String
-    let table: OpenBTable
+    let table: CSVTable
     let rows: [Row]
 
     init(path: String) throws(GPUTraceError) {
         do {
-            table = try OpenBTable(contentsOf: path)
+            table = try CSVTable(contentsOf: path)
         } catch .unreadable {
             throw GPUTraceError(file: path, line: nil, reason: "no such file or not readable")
         } catch {

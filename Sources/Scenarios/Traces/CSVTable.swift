@@ -1,19 +1,19 @@
 import Foundation
 
-/// One CSV file of the Alibaba GPU cluster trace v2023 ("openb"): a header row naming the
-/// columns, then one row per node or pod, cells separated by `,` without quoting (the files have
-/// none). The one reader of the trace's files: ``OpenBTrace`` (pod lists), ``OpenBNodeList``
-/// (node lists) and the FGD experiment's `GPUTraceReader` all read through it and give their
-/// own `file:line` errors from ``Row/line``.
+/// A CSV file with a header row naming the columns, cells separated by `,` without quoting (the
+/// Alibaba GPU trace v2023 "openb" files have none, nor do the rate series of `spec.traffic`).
+/// The one reader of such files: ``OpenBTrace`` (pod lists), ``OpenBNodeList`` (node lists),
+/// the FGD experiment's `GPUTraceReader` and traffic rate traces all read through it and give
+/// their own `file:line` errors from ``Row/line``.
 ///
 /// Rows split at `\n`, cells at `,`; spaces, tabs and `\r` around a cell are trimmed; blank
 /// lines are skipped. Cells stay byte ranges of ``bytes`` until a reader asks for their text.
-public struct OpenBTable: Sendable {
+public struct CSVTable: Sendable {
     /// One row after the header.
     public struct Row: Sendable {
         /// 1-based line in the file.
         public let line: Int
-        /// The row's cells as byte ranges of ``OpenBTable/bytes``, trimmed.
+        /// The row's cells as byte ranges of ``CSVTable/bytes``, trimmed.
         public let cells: [Range<Int>]
     }
 
