@@ -37,39 +37,16 @@ public struct ServedClock: Sendable {
         Self.rfc3339(unixNanoseconds: unixNanoseconds(time), fractionDigits: 6)
     }
 
-    /// Formats Unix nanoseconds as RFC 3339 UTC.
+    /// Formats Unix nanoseconds as RFC 3339 UTC (the date from ``UTCDateTime``, the one
+    /// civil-date conversion), with `fractionDigits` digits of the second.
     public static func rfc3339(unixNanoseconds: Int64, fractionDigits: Int) -> String {
         let nanos = ((unixNanoseconds % 1_000_000_000) + 1_000_000_000) % 1_000_000_000
-        let total = (unixNanoseconds - nanos) / 1_000_000_000
-        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-        let secondsOfDay = total - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        var text =
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondsOfDay / 3600, 2)):"
-            + "\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))"
+        var text = UTCDateTime(unixSeconds: (unixNanoseconds - nanos) / 1_000_000_000).rfc3339
         if fractionDigits > 0 {
             var divisor: Int64 = 1
             for _ in 0..<(9 - fractionDigits) { divisor *= 10 }
-            text += "." + pad(nanos / divisor, fractionDigits)
+            text += "." + UTCDateTime.pad(nanos / divisor, fractionDigits)
         }
         return text + "Z"
-    }
-
-    /// Howard Hinnant's `civil_from_days`.
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }
