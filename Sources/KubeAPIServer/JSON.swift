@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// A JSON value with ordered object members, as the served API writes it: members appear in the
 /// order they were built (the order of the Go types' fields), so responses are deterministic.
@@ -83,7 +84,7 @@ public indirect enum JSON: Sendable, Hashable {
             } else {
                 output += value.isFinite ? "\(value)" : "null"
             }
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): JSONString.append(value, to: &output)
         case .array(let values):
             output += "["
             for (i, value) in values.enumerated() {
@@ -95,33 +96,12 @@ public indirect enum JSON: Sendable, Hashable {
             output += "{"
             for (i, member) in members.enumerated() {
                 if i > 0 { output += "," }
-                Self.writeString(member.0, to: &output)
+                JSONString.append(member.0, to: &output)
                 output += ":"
                 member.1.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }
 

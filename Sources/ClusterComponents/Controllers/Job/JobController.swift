@@ -222,8 +222,9 @@ final class JobController {
             else { break }
             created += 1
         }
-        // Under realistic timing an empty API client bucket can stop the batch short.
-        manager.workloads.jobs[index].active = manager.timing.isRealistic ? active.count + created : wanted
+        // The pods that exist: a refused creation or an empty API client bucket (realistic
+        // timing) stops the batch short, and the next sync creates the rest.
+        manager.workloads.jobs[index].active = active.count + created
     }
 
     /// Keeps the earliest pending timed sync of a Job.

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// One point of a sweep: a value for every swept path, in axis order.
 public struct ParameterPoint: Sendable, Hashable {
@@ -64,22 +65,6 @@ public struct ParameterPoint: Sendable, Hashable {
         return points
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (``JSONString``), for the point's canonical JSON.
+    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }

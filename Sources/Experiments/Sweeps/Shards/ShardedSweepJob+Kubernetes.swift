@@ -1,3 +1,5 @@
+import KubeModel
+
 // MARK: - Kubernetes Indexed Job
 
 extension ShardedSweepJob {
@@ -117,26 +119,5 @@ extension ShardedSweepJob {
     }
 
     /// A double-quoted YAML scalar (JSON string syntax, which YAML accepts).
-    static func yamlQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPad2
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    fileprivate var leftPad2: String { count >= 2 ? self : "0" + self }
+    static func yamlQuoted(_ text: String) -> String { JSONString.quoted(text) }
 }
