@@ -44,6 +44,8 @@ public final class Kubelet {
     let timing: RealisticTiming
     var apiLimiter: APIClientRateLimiter
     let onDemandRelist: Bool
+    /// `timing: realistic`, read once: asked on every pod start and status write.
+    let isRealistic: Bool
     /// The status manager: pods waiting for a status sync, the pod in flight and its step.
     var statusQueue = Deque<Int>()
     var statusCurrent = 0
@@ -64,6 +66,7 @@ public final class Kubelet {
             qps: configuration.kubeAPIQPS ?? APIClientDefaults.kubeletQPS(version),
             burst: configuration.kubeAPIBurst ?? APIClientDefaults.kubeletBurst(version))
         self.onDemandRelist = version >= APIClientDefaults.onDemandRelist
+        self.isRealistic = cluster.configuration.timing == .realistic
         let parallel = configuration.serializeImagePulls ? 1 : max(1, configuration.maxParallelImagePulls)
         self.puller = ImagePuller(slots: parallel, bandwidth: configuration.pullBandwidthBytesPerSecond)
         // Images the node manifest lists are in the cache too (a pre-pulled node image).
@@ -84,7 +87,6 @@ public final class Kubelet {
 
     var hostName: String { cluster.api[node].name }
     var version: KubernetesVersion { cluster.configuration.kubernetesVersion }
-    var isRealistic: Bool { cluster.configuration.timing == .realistic }
 
     // MARK: - Hooks from the API server
 
