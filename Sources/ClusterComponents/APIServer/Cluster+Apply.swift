@@ -57,6 +57,7 @@ extension Cluster {
             store(object, namespace: nil)
             api.priorityClasses.removeAll { $0.metadata.name == priorityClass.metadata.name }
             api.priorityClasses.append(priorityClass)
+        case .service(let service): try applyService(service, namespace: namespace)
         case .namespace, .configMap, .secret, .unrecognized:
             store(object, namespace: APIResource.clusterScoped.contains(object.kind) ? nil : namespace)
         case .schedulerConfiguration:
@@ -205,6 +206,8 @@ extension Cluster {
             case "PriorityClass": api.priorityClasses.removeAll { $0.metadata.name == name }
             case "LimitRange": api.limitRanges[namespace ?? "", default: []].removeAll { $0 == index }
             case "ServiceAccount": api.serviceAccountCount -= 1
+            case "Service":
+                if case .service(let service) = api.objects[index].object { serviceAllocators.release(service) }
             case "PodDisruptionBudget": controllers.disruption.delete(namespace: namespace ?? "", name: name)
             case "HorizontalPodAutoscaler":
                 if let index = controllers.workloads.horizontalPodAutoscaler(namespace: namespace ?? "", name: name) {

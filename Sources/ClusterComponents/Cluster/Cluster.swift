@@ -45,6 +45,8 @@ public final class Cluster {
     var nameSource: RandomSource
     /// The ServiceAccount admission plugin (its token volumes' names are drawn per run).
     var serviceAccountAdmission: ServiceAccountAdmission
+    /// The Service registry's cluster IP and node port allocators.
+    var serviceAllocators: ServiceAllocators
     /// Engine events handled by ``run(until:)`` so far.
     public var eventsProcessed: UInt64 { simulation.eventsProcessed }
 
@@ -55,6 +57,7 @@ public final class Cluster {
         self.streams = RandomStreams(seed: configuration.seed)
         self.nameSource = streams.stream(named: "apiserver/names")
         self.serviceAccountAdmission = ServiceAccountAdmission(streams: streams)
+        self.serviceAllocators = ServiceAllocators(streams: streams)
         self.scheduler = Scheduler(cluster: self)
         self.controllers = ControllerManager(cluster: self)
         self.metricsServer = MetricsServer(cluster: self)
@@ -64,6 +67,7 @@ public final class Cluster {
             metadata.name = name
             store(.namespace(Namespace(metadata: metadata)), namespace: nil)
         }
+        createDefaultService()
     }
 
     /// The current virtual time.

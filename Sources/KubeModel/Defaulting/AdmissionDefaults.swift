@@ -48,6 +48,9 @@ enum AdmissionDefaults {
             case .horizontalPodAutoscaler(var value):
                 defaultNamespace(&value.metadata)
                 loaded.object = .horizontalPodAutoscaler(value)
+            case .service(var value):
+                defaultNamespace(&value.metadata)
+                loaded.object = .service(value)
             case .node, .namespace, .priorityClass, .schedulerConfiguration, .unrecognized:
                 break
             }

@@ -10,7 +10,7 @@ struct DocumentContext {
 
     /// The expected `apiVersion` per known kind (core kinds are `v1`).
     static let expectedAPIVersions: [String: String] = [
-        "Pod": "v1", "Node": "v1", "Namespace": "v1", "ConfigMap": "v1", "Secret": "v1",
+        "Pod": "v1", "Node": "v1", "Namespace": "v1", "ConfigMap": "v1", "Secret": "v1", "Service": "v1",
         "Deployment": "apps/v1", "ReplicaSet": "apps/v1", "DaemonSet": "apps/v1", "StatefulSet": "apps/v1",
         "Job": "batch/v1",
         "PriorityClass": "scheduling.k8s.io/v1", "PodDisruptionBudget": "policy/v1",
@@ -41,6 +41,7 @@ struct DocumentContext {
         case "PriorityClass": return typed(PriorityClass.self, into: &result).map(KubeObject.priorityClass)
         case "ConfigMap": return typed(ConfigMap.self, into: &result).map(KubeObject.configMap)
         case "Secret": return typed(Secret.self, into: &result).map(KubeObject.secret)
+        case "Service": return typed(Service.self, into: &result).map { KubeObject.service($0.withDefaults()) }
         case "PodDisruptionBudget":
             return typed(PodDisruptionBudget.self, into: &result).map(KubeObject.podDisruptionBudget)
         case "HorizontalPodAutoscaler":

@@ -30,6 +30,8 @@ public enum KubeObject: @unchecked Sendable {
     case secret(Secret)
     /// `policy/v1` PodDisruptionBudget.
     case podDisruptionBudget(PodDisruptionBudget)
+    /// `v1` Service.
+    case service(Service)
     /// `autoscaling/v2` HorizontalPodAutoscaler.
     case horizontalPodAutoscaler(HorizontalPodAutoscaler)
     /// `kubescheduler.config.k8s.io/v1` KubeSchedulerConfiguration.
@@ -52,6 +54,7 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap: "ConfigMap"
         case .secret: "Secret"
         case .podDisruptionBudget: "PodDisruptionBudget"
+        case .service: "Service"
         case .horizontalPodAutoscaler: "HorizontalPodAutoscaler"
         case .schedulerConfiguration: "KubeSchedulerConfiguration"
         case .unrecognized(_, let kind, _): kind
@@ -73,6 +76,7 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap(let o): o.metadata
         case .secret(let o): o.metadata
         case .podDisruptionBudget(let o): o.metadata
+        case .service(let o): o.metadata
         case .horizontalPodAutoscaler(let o): o.metadata
         case .unrecognized(_, _, let node):
             // Kinds the simulator does not model keep their name and namespace (and labels), so
@@ -106,6 +110,7 @@ public enum KubeObject: @unchecked Sendable {
         case .configMap(let o): return try encoder.encode(o)
         case .secret(let o): return try encoder.encode(o)
         case .podDisruptionBudget(let o): return try encoder.encode(o)
+        case .service(let o): return try encoder.encode(o)
         case .horizontalPodAutoscaler(let o): return try encoder.encode(o)
         case .schedulerConfiguration: return nil
         case .unrecognized(_, _, let node): return try Yams.serialize(node: node)

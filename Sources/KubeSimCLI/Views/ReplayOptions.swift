@@ -7,7 +7,7 @@ import SimulationCore
 /// The scenario and instant shared by `get`, `describe` and `explain`.
 struct ReplayOptions: ParsableArguments {
     @Argument(help: "Scenario files or folders.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(help: "The instant to look at: a Go duration since the start (90s, 5m, 1h2m) or seconds.")
     var at: String = "0s"
@@ -48,6 +48,7 @@ struct ReplayOptions: ParsableArguments {
     func replay(
         configure: (Cluster) -> Void = { _ in }
     ) throws -> (runner: ScenarioRunner, events: EventLog, now: SimulationTime) {
+        guard !paths.isEmpty else { throw ValidationError("Missing expected argument '<paths> ...'") }
         let instant = try instant()
         let input = try InputReporting.loadOrExit(paths, quiet: true)
         try checkWithinRun(instant, of: input.scenario)

@@ -25,6 +25,7 @@ public enum ObjectPrinter {
         "priorityclasses": "PriorityClass", "priorityclass": "PriorityClass", "pc": "PriorityClass",
         "poddisruptionbudgets": "PodDisruptionBudget", "poddisruptionbudget": "PodDisruptionBudget",
         "pdb": "PodDisruptionBudget",
+        "services": "Service", "service": "Service", "svc": "Service",
     ]
 
     /// One printed object: its namespace (`nil` when cluster-scoped), name and cells.
@@ -152,8 +153,9 @@ public enum ObjectPrinter {
             }
             writer.write(header(of: storedKind))
             for object in objects {
-                rows.append(
-                    ((object.namespace ?? "") + "/" + object.name, cells(of: object, age: age(object.createdAt))))
+                let key = (object.namespace ?? "") + "/" + object.name
+                rows.append((key, cells(of: object, age: age(object.createdAt))))
+                if wide, case .service(let service) = object.object { wideCells[key] = [formatLabels(service.spec.selector)] }
             }
         }
         let sorted = rows.sorted(by: { $0.key < $1.key }).map { row in
@@ -164,6 +166,7 @@ public enum ObjectPrinter {
                 cells: row.cells + (wideCells[row.key] ?? []))
         }
         var header = writer.columns
+        if wide, kind == "Service" { header.append("SELECTOR") }
         if wide, let kind, ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job"].contains(kind) {
             header += kind == "StatefulSet" ? ["CONTAINERS", "IMAGES"] : ["CONTAINERS", "IMAGES", "SELECTOR"]
         }
@@ -211,6 +214,7 @@ public enum ObjectPrinter {
         case "Secret": "NAME\tTYPE\tDATA\tAGE\n"
         case "PriorityClass": "NAME\tVALUE\tGLOBAL-DEFAULT\tAGE\tPREEMPTIONPOLICY\n"
         case "PodDisruptionBudget": "NAME\tMIN AVAILABLE\tMAX UNAVAILABLE\tAGE\n"
+        case "Service": "NAME\tTYPE\tCLUSTER-IP\tEXTERNAL-IP\tPORT(S)\tAGE\n"
         default: "NAME\tAGE\n"
         }
     }
@@ -238,6 +242,7 @@ public enum ObjectPrinter {
                 object.name, budget.spec.minAvailable.map(text) ?? "N/A", budget.spec.maxUnavailable.map(text) ?? "N/A",
                 age,
             ]
+        case .service(let service): return serviceCells(service, name: object.name, age: age)
         default: return [object.name, age]
         }
     }
