@@ -62,6 +62,7 @@ public final class ServedCluster: Sendable {
         try builder.addWorkloads()
         builder.addEvents(events)
         builder.addLeases()
+        try builder.addEndpointSlices()
         self.objects = builder.objects
         self.metricsText = metrics.map { PrometheusText.render($0.snapshot(view)) }
     }

@@ -155,6 +155,17 @@ extension ServedResource {
             columns: [.name, TableColumn("Data", type: "string", "Data contains the configuration data."), .age],
             fieldLabels: []),
         ServedResource(
+            name: "services", singularName: "service", kind: "Service", group: "", version: "v1", namespaced: true,
+            shortNames: ["svc"],
+            columns: [
+                .name, TableColumn("Type", "type determines how the Service is exposed."),
+                TableColumn("Cluster-IP", "clusterIP is the IP address of the service."),
+                TableColumn("External-IP", "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service."),
+                TableColumn("Port(s)", "The list of ports that are exposed by this service."), .age,
+                TableColumn("Selector", priority: 1, "Route service traffic to pods with label keys and values matching this selector."),
+            ],
+            fieldLabels: []),
+        ServedResource(
             name: "secrets", singularName: "secret", kind: "Secret", group: "", version: "v1", namespaced: true,
             shortNames: [],
             columns: [
@@ -286,6 +297,15 @@ extension ServedResource {
             namespaced: true, shortNames: ["ev"],
             columns: [.name, .age], fieldLabels: []),
         ServedResource(
+            name: "endpointslices", singularName: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io",
+            version: "v1", namespaced: true, shortNames: [],
+            columns: [
+                .name, TableColumn("AddressType", "addressType specifies the type of address carried by this EndpointSlice."),
+                TableColumn("Ports", "ports specifies the list of network ports exposed by each endpoint in this slice."),
+                TableColumn("Endpoints", "endpoints is a list of unique endpoints in this slice."), .age,
+            ],
+            fieldLabels: []),
+        ServedResource(
             name: "leases", singularName: "lease", kind: "Lease", group: "coordination.k8s.io", version: "v1",
             namespaced: true, shortNames: [],
             columns: [
@@ -296,7 +316,7 @@ extension ServedResource {
 
     /// The groups besides the core one, in discovery order: name and version.
     public static let groups: [String] = [
-        "apps", "batch", "policy", "scheduling.k8s.io", "events.k8s.io", "coordination.k8s.io",
+        "apps", "batch", "policy", "scheduling.k8s.io", "events.k8s.io", "coordination.k8s.io", "discovery.k8s.io",
     ]
 
     /// Resources of a group version (`""` and `v1` for the core group).

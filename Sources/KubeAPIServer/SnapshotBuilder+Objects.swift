@@ -11,11 +11,12 @@ extension SnapshotBuilder {
     mutating func addStoredObjects() throws {
         let kinds: [(resource: String, kind: String, group: String)] = [
             ("namespaces", "Namespace", ""), ("configmaps", "ConfigMap", ""), ("secrets", "Secret", ""),
+            ("services", "Service", ""),
             ("priorityclasses", "PriorityClass", "scheduling.k8s.io"),
             ("poddisruptionbudgets", "PodDisruptionBudget", "policy"),
         ]
         for (resource, kind, group) in kinds {
-            let printed = ObjectPrinter.rows(resource: resource, in: view, namespace: nil, now: now)?.rows ?? []
+            let printed = ObjectPrinter.rows(resource: resource, in: view, namespace: nil, now: now, wide: true)?.rows ?? []
             var rows: [(namespace: String?, name: String, cells: [String], json: JSON, labels: [String: String])] = []
             for row in printed {
                 guard let stored = view.api.object(kind: kind, namespace: row.namespace, name: row.name) else {
@@ -35,6 +36,10 @@ extension SnapshotBuilder {
                 case .secret(let secret): json = try object(secret, kind: kind, apiVersion: apiVersion, metadata: meta)
                 case .priorityClass(let priorityClass):
                     json = try object(priorityClass, kind: kind, apiVersion: apiVersion, metadata: meta)
+                case .service(let service):
+                    json = try object(
+                        service, kind: kind, apiVersion: apiVersion, metadata: meta,
+                        status: .object([("loadBalancer", .object([]))]))
                 case .podDisruptionBudget(let budget):
                     json = try object(
                         budget, kind: kind, apiVersion: apiVersion, metadata: meta, status: budgetStatus(budget))

@@ -11,7 +11,12 @@ extension Service: Validatable {
     /// IPv4); an ExternalName Service names its external name.
     public func validate() -> [FieldError] {
         var list = FieldErrorList()
+        // `ValidateServiceName` is `NameIsDNS1035Label`: a label that starts with a letter.
         list.objectMeta(metadata, namespaced: true, nameIsLabel: true)
+        list.errors = list.errors.map { error in
+            guard error.path == "metadata.name", error.detail == NameValidation.labelMessage else { return error }
+            return .invalid("metadata.name", error.badValue ?? .string(""), Self.dns1035Message)
+        }
         if let name = metadata.name, let first = name.utf8.first, !(first >= 0x61 && first <= 0x7A),
             NameValidation.dns1123LabelProblems(name).isEmpty
         {
