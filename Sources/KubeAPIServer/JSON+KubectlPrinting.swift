@@ -132,8 +132,21 @@ extension JSON {
             || ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(text.lowercased())
             || Double(text) != nil || text.range(of: #"^[-+]?(0x[0-9a-fA-F]+|0o?[0-7]+|\.inf|\.nan)$"#, options: .regularExpression) != nil
             || text.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"#, options: .regularExpression) != nil
-        let safe = text.range(of: #"^[A-Za-z0-9_./(][^:#\n\t"'{}\[\],&*!|>%@`]*$"#, options: .regularExpression) != nil
-            && !text.hasSuffix(" ") && !text.contains(": ") && !text.contains(" #")
+        // A plain scalar may not start with an indicator (but `-`, `?`, `:` before a
+        // non-blank), nor hold `: ` or ` #`, nor end in a blank or `:`, nor hold control
+        // characters or quotes that would need escapes.
+        let scalars = Array(text.unicodeScalars)
+        var safe = !scalars.isEmpty
+        if let first = scalars.first {
+            if "-?:".unicodeScalars.contains(first) {
+                safe = scalars.count > 1 && scalars[1] != " "
+            } else if ",[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) {
+                safe = false
+            }
+        }
+        safe =
+            safe && !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(" ") && !text.hasSuffix(":")
+            && !scalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" }
         if !resolvesOtherwise && safe { return text }
         var quoted = ""
         JSONString.append(text, to: &quoted)

@@ -17,6 +17,13 @@ public struct EndpointSliceView: Hashable, Sendable {
         public var port: Int
         /// The protocol.
         public var `protocol`: PortProtocol
+
+        /// Creates a port.
+        public init(name: String, port: Int, protocol: PortProtocol) {
+            self.name = name
+            self.port = port
+            self.protocol = `protocol`
+        }
     }
 
     /// One endpoint (a pod).
@@ -30,12 +37,26 @@ public struct EndpointSliceView: Hashable, Sendable {
         public var nodeName: String?
         /// The pod's name (`targetRef`); empty for the API server's own endpoint.
         public var podName: String
+
+        /// Creates an endpoint.
+        public init(address: String, ready: Bool, nodeName: String?, podName: String) {
+            self.address = address
+            self.ready = ready
+            self.nodeName = nodeName
+            self.podName = podName
+        }
     }
 
     /// The ports.
     public var ports: [Port]
     /// The endpoints.
     public var endpoints: [Endpoint]
+
+    /// Creates a slice.
+    public init(ports: [Port], endpoints: [Endpoint]) {
+        self.ports = ports
+        self.endpoints = endpoints
+    }
 }
 
 extension APIStore {
