@@ -334,4 +334,94 @@ import Testing
         #expect(outcome.stdout == Self.nginxEntrypoint.joined(separator: "\n") + "\n", "\(outcome.stdout)")
         #expect(outcome.stderr.isEmpty)
     }
+
+    /// `kubesim get KINDS` against an article's `kubectl get po,svc[,deploy]`, after
+    /// normaliser rules 1 and 2 (blanks, addresses, ages: the article's cluster, and its
+    /// `kubernetes` Service, was older than the pod) and the older kubectl's short kind
+    /// prefixes (`po/`, `svc/` before kubectl 1.11; `pod/`, `service/` since).
+    static func getKinds(_ scenario: String, _ kinds: String, at: String, article: String) throws {
+        let outcome = try CLITests.kubesim(["get", kinds, scenario, "--at", at])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let normalise = { (text: String) -> [String] in
+            text.split(separator: "\n").map { line in
+                var line = line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                for (old, new) in [("po/", "pod/"), ("svc/", "service/")] where line.hasPrefix(old) {
+                    line = new + line.dropFirst(old.count)
+                }
+                line = line.replacingOccurrences(
+                    of: #"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"#, with: "<ip>", options: .regularExpression)
+                return line.replacingOccurrences(of: #"\b([0-9]+[smhd])+$"#, with: "<age>", options: .regularExpression)
+            }
+        }
+        #expect(normalise(outcome.stdout) == normalise(article), "\(outcome.stdout)")
+    }
+
+    @Test("kubectl get po,svc,deploy of pods02 (seed 001) at 3m6s and get po,svc of pods03 at 11s: the kubernetes Service")
+    func severalKinds() throws {
+        try Self.getKinds(
+            "scenarios/seeds/pods02.yaml", "po,svc,deploy", at: "3m6s",
+            article: """
+                NAME READY STATUS RESTARTS AGE
+                pod/webserver 2/2 Running 0 3m6s
+                NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE
+                service/kubernetes ClusterIP 10.12.0.1 <none> 443/TCP 107m
+                """)
+        try Self.getKinds(
+            "scenarios/seeds/pods03.yaml", "po,svc", at: "11s",
+            article: """
+                NAME READY STATUS RESTARTS AGE
+                po/mc1 2/2 Running 0 11s
+                NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE
+                svc/kubernetes ClusterIP 10.15.240.1 <none> 443/TCP 1h
+                """)
+    }
+
+    @Test("kubectl describe po (no name) of pods02 at 3m37s: the article's excerpt, containers to the last Requests")
+    func pods02DescribeExcerpt() throws {
+        let directory = try CLITests.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: "scenarios/seeds/pods02.yaml"), to: directory.appendingPathComponent("pod.yaml"))
+        try Self.gkeLimitRange.write(
+            to: directory.appendingPathComponent("limits.yaml"), atomically: true, encoding: .utf8)
+        // The article runs `kubectl describe po` without a name and quotes a part of it.
+        let outcome = try CLITests.kubesim(["describe", "po", directory.path, "--at", "3m37s"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let nodes = ["gke-standard-cluster-1-default-pool-78257330-5hs8", "worker-0", "worker-1", "worker-2"]
+        // The excerpt's kubectl printed no Host Port line (as pods03's).
+        let own = SeedArticleNormaliser.normalise(outcome.stdout, nodes: nodes, dropLines: ["Host Port:"])
+        let excerpt = SeedArticleNormaliser.normalise(
+            """
+            Containers:
+            webserver:
+            Container ID: docker://0564fcb88f7c329610e7da24cba9de6555c0183814cf517e55d2816c6539b829
+            Image: nginx:latest
+            Image ID: docker-pullable://nginx@sha256:36b77d8bb27ffca25c7f6f53cadd059aca2747d46fb6ef34064e31727325784e
+            Port: 80/TCP
+            State: Running
+            Started: Wed, 08 Jan 2020 13:21:57 +0530
+            Ready: True
+            Restart Count: 0
+            Requests:
+            cpu: 100m
+            Environment: <none>
+            Mounts:
+            /var/run/secrets/kubernetes.io/serviceaccount from default-token-xhgmm (ro)
+            webwatcher:
+            Container ID: docker://4cebbb220f7f9695f4d6492509e58152ba661f3ab8f4b5d0a7adec6c61bdde26
+            Image: afakharany/watcher:latest
+            Image ID: docker-pullable://afakharany/watcher@sha256:43d1b12bb4ce6e549e85447678a28a8e7b9d4fc398938a6f3e57d2908a9b7d80
+            Port: <none>
+            State: Running
+            Started: Wed, 08 Jan 2020 13:22:26 +0530
+            Ready: True
+            Restart Count: 0
+            Requests:
+            """, nodes: nodes)
+        var found = false
+        for start in 0..<max(0, own.count - excerpt.count + 1) where Array(own[start..<(start + excerpt.count)]) == excerpt {
+            found = true
+        }
+        #expect(
+            found, "kubesim:\n\(own.joined(separator: "\n"))\n--- excerpt:\n\(excerpt.joined(separator: "\n"))")
+    }
 }
