@@ -113,7 +113,8 @@ extension JSON {
         case .bool(let value): output += value ? " true\n" : " false\n"
         case .string(let text) where text.contains("\n") && !text.hasPrefix(" "):
             output += text.hasSuffix("\n") ? " |\n" : " |-\n"
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
+                text.hasSuffix("\n") ? 1 : 0)
             {
                 output += line.isEmpty ? "\n" : indent + "  " + line + "\n"
             }
@@ -130,7 +131,8 @@ extension JSON {
         let resolvesOtherwise =
             text.isEmpty
             || ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(text.lowercased())
-            || Double(text) != nil || text.range(of: #"^[-+]?(0x[0-9a-fA-F]+|0o?[0-7]+|\.inf|\.nan)$"#, options: .regularExpression) != nil
+            || Double(text) != nil
+            || text.range(of: #"^[-+]?(0x[0-9a-fA-F]+|0o?[0-7]+|\.inf|\.nan)$"#, options: .regularExpression) != nil
             || text.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"#, options: .regularExpression) != nil
         // A plain scalar may not start with an indicator (but `-`, `?`, `:` before a
         // non-blank), nor hold `: ` or ` #`, nor end in a blank or `:`, nor hold control

@@ -160,9 +160,14 @@ extension ServedResource {
             columns: [
                 .name, TableColumn("Type", "type determines how the Service is exposed."),
                 TableColumn("Cluster-IP", "clusterIP is the IP address of the service."),
-                TableColumn("External-IP", "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service."),
+                TableColumn(
+                    "External-IP",
+                    "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service."
+                ),
                 TableColumn("Port(s)", "The list of ports that are exposed by this service."), .age,
-                TableColumn("Selector", priority: 1, "Route service traffic to pods with label keys and values matching this selector."),
+                TableColumn(
+                    "Selector", priority: 1,
+                    "Route service traffic to pods with label keys and values matching this selector."),
             ],
             fieldLabels: []),
         ServedResource(
@@ -300,8 +305,10 @@ extension ServedResource {
             name: "endpointslices", singularName: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io",
             version: "v1", namespaced: true, shortNames: [],
             columns: [
-                .name, TableColumn("AddressType", "addressType specifies the type of address carried by this EndpointSlice."),
-                TableColumn("Ports", "ports specifies the list of network ports exposed by each endpoint in this slice."),
+                .name,
+                TableColumn("AddressType", "addressType specifies the type of address carried by this EndpointSlice."),
+                TableColumn(
+                    "Ports", "ports specifies the list of network ports exposed by each endpoint in this slice."),
                 TableColumn("Endpoints", "endpoints is a list of unique endpoints in this slice."), .age,
             ],
             fieldLabels: []),

@@ -17,7 +17,8 @@ extension SnapshotBuilder {
         for stored in services {
             guard case .service(let service) = stored.object else { continue }
             let namespace = stored.namespace ?? "default"
-            let isAPIServer = namespace == "default" && stored.name == "kubernetes" && (service.spec.selector ?? [:]).isEmpty
+            let isAPIServer =
+                namespace == "default" && stored.name == "kubernetes" && (service.spec.selector ?? [:]).isEmpty
             for (index, slice) in view.api.endpointSlices(of: service, namespace: namespace).enumerated() {
                 let suffix = String(Self.uid(for: "endpointslice/\(namespace)/\(stored.name)/\(index)").suffix(5))
                 let name = isAPIServer ? stored.name : "\(stored.name)-\(suffix)"

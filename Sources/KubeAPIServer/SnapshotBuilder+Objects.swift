@@ -16,7 +16,8 @@ extension SnapshotBuilder {
             ("poddisruptionbudgets", "PodDisruptionBudget", "policy"),
         ]
         for (resource, kind, group) in kinds {
-            let printed = ObjectPrinter.rows(resource: resource, in: view, namespace: nil, now: now, wide: true)?.rows ?? []
+            let printed =
+                ObjectPrinter.rows(resource: resource, in: view, namespace: nil, now: now, wide: true)?.rows ?? []
             var rows: [(namespace: String?, name: String, cells: [String], json: JSON, labels: [String: String])] = []
             for row in printed {
                 guard let stored = view.api.object(kind: kind, namespace: row.namespace, name: row.name) else {

@@ -71,11 +71,18 @@ import Testing
         // Four Ready replicas on the named port http = 8080: three shown, `+ 1 more...`.
         #expect(
             described.range(
-                of: #"\nEndpoints: +10\.244\.[0-9.]+:8080,10\.244\.[0-9.]+:8080,10\.244\.[0-9.]+:8080 \+ 1 more\.\.\.\n"#,
+                of:
+                    #"\nEndpoints: +10\.244\.[0-9.]+:8080,10\.244\.[0-9.]+:8080,10\.244\.[0-9.]+:8080 \+ 1 more\.\.\.\n"#,
                 options: .regularExpression) != nil, "\(described)")
-        #expect(described.hasPrefix("Name:                     web\nNamespace:                default\nLabels:                   tier=front\n"))
+        #expect(
+            described.hasPrefix(
+                "Name:                     web\nNamespace:                default\nLabels:                   tier=front\n"
+            ))
         #expect(described.contains("\nTargetPort:               http/TCP\n"))
-        #expect(described.hasSuffix("Session Affinity:         None\nInternal Traffic Policy:  Cluster\nEvents:                   <none>\n"))
+        #expect(
+            described.hasSuffix(
+                "Session Affinity:         None\nInternal Traffic Policy:  Cluster\nEvents:                   <none>\n")
+        )
         // Before the pods run: no endpoints yet (slices exist only for pods with an IP).
         let early = try Self.run(["describe", "svc", "web", path, "--at", "0s"])
         #expect(early.contains("\nEndpoints:                <none>\n"), "\(early)")
@@ -91,10 +98,14 @@ import Testing
         let tables = text.components(separatedBy: "\n\n")
         #expect(tables.count == 3, "\(text)")
         #expect(tables[0].split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("pod/web-") })
-        #expect(tables[1].split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) } == [
-            "service/kubernetes", "service/web", "service/web-np",
-        ])
-        #expect(tables[2].hasPrefix("NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   4/4     4            4           60s\n"))
+        #expect(
+            tables[1].split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) } == [
+                "service/kubernetes", "service/web", "service/web-np",
+            ])
+        #expect(
+            tables[2].hasPrefix(
+                "NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   4/4     4            4           60s\n"
+            ))
         // The names column widens by the prefix: NAME's cell is the longest name + 3 blanks.
         let podLines = tables[0].split(separator: "\n")
         let width = podLines.dropFirst().map { $0.prefix { $0 != " " }.count }.max()! + 3
@@ -148,7 +159,8 @@ import Testing
         #expect(try Self.run(["describe", "pod", names[0], path, "--at", "1m"]) == each[0])
     }
 
-    @Test("kubectl get svc -o wide, describe svc and get endpointslices against kubesim serve print what kubesim prints")
+    @Test(
+        "kubectl get svc -o wide, describe svc and get endpointslices against kubesim serve print what kubesim prints")
     func servedMatchesKubectl() throws {
         guard ServeCLITests.hasKubectl else {
             print("skipped: \(ServeCLITests.kubectlPath) is absent (scripts/bootstrap --test-tools installs kubectl)")
@@ -176,10 +188,14 @@ import Testing
                 let stamp = #"creationTimestamp: "[0-9T:Z-]+""#
                 expected = expected.replacingOccurrences(of: stamp, with: "<t>", options: .regularExpression)
                 let servedText = served.stdout.replacingOccurrences(of: stamp, with: "<t>", options: .regularExpression)
-                #expect(servedText == expected, "kubectl \(kubectl.joined(separator: " ")):\n\(served.stdout)\n---\n\(own.stdout)")
+                #expect(
+                    servedText == expected,
+                    "kubectl \(kubectl.joined(separator: " ")):\n\(served.stdout)\n---\n\(own.stdout)")
                 continue
             }
-            #expect(served.stdout == expected, "kubectl \(kubectl.joined(separator: " ")):\n\(served.stdout)\n---\n\(own.stdout)")
+            #expect(
+                served.stdout == expected,
+                "kubectl \(kubectl.joined(separator: " ")):\n\(served.stdout)\n---\n\(own.stdout)")
         }
         let slices = try server.kubectl(["get", "endpointslices", "-l", "kubernetes.io/service-name=web"])
         #expect(slices.stdout.contains("IPv4          8080    "), "\(slices.stdout)")

@@ -57,7 +57,8 @@ extension Service: Validatable {
         }
         if let ip = spec.clusterIP, !ip.isEmpty, ip != "None", IPv4Address(ip) == nil {
             list.append(
-                .invalid("spec.clusterIPs[0]", .string(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)")
+                .invalid(
+                    "spec.clusterIPs[0]", .string(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)")
             )
         }
         if type == "ExternalName" && (spec.externalName ?? "").isEmpty { list.append(.required("spec.externalName")) }

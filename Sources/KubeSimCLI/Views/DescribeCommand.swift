@@ -76,14 +76,19 @@ struct DescribeCommand: ParsableCommand {
             }
         } else if Self.serviceKinds.contains(kind) {
             resource = "services"
-            names = cluster.api.objects.filter { $0.kind == "Service" && $0.deletedAt == nil && $0.namespace == namespace }
-                .map(\.name).sorted()
+            names = cluster.api.objects.filter {
+                $0.kind == "Service" && $0.deletedAt == nil && $0.namespace == namespace
+            }
+            .map(\.name).sorted()
             describe = { name in
-                guard case .service(let service)? = cluster.api.object(kind: "Service", namespace: namespace, name: name)?.object
+                guard
+                    case .service(let service)? = cluster.api.object(kind: "Service", namespace: namespace, name: name)?
+                        .object
                 else { return "" }
                 let events = log.events.filter { $0.kind == "Service" && $0.name == name && $0.namespace == namespace }
                 return ServiceDescriber.describe(
-                    service, namespace: namespace, slices: cluster.api.endpointSlices(of: service, namespace: namespace),
+                    service, namespace: namespace,
+                    slices: cluster.api.endpointSlices(of: service, namespace: namespace),
                     events: events, now: now)
             }
         } else {

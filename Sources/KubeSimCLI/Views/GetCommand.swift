@@ -227,7 +227,9 @@ struct GetCommand: ParsableCommand {
 
     /// `-o json|yaml`: the served API's objects (kubesim serve's snapshot of the instant, with
     /// timestamps from the scenario's start time), one object by name or a `List`.
-    func printObjects(_ resources: [String], name: String?, cluster: Cluster, recorder: InvolvedObjectRecorder)
+    func printObjects(
+        _ resources: [String], name: String?, cluster: Cluster, recorder: InvolvedObjectRecorder
+    )
         throws
     {
         let origin = cluster.configuration.startTimeUnixSeconds * 1_000_000_000
@@ -249,7 +251,8 @@ struct GetCommand: ParsableCommand {
             }
             let wanted = namespace ?? "default"
             let objects = served.objects(of: resourceType).filter { object in
-                let inNamespace = !resourceType.namespaced || (namespace == nil && name == nil) || object.namespace == wanted
+                let inNamespace =
+                    !resourceType.namespaced || (namespace == nil && name == nil) || object.namespace == wanted
                 return inNamespace && (name == nil || object.name == name)
             }
             if let name, objects.isEmpty {

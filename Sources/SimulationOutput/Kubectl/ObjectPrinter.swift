@@ -155,7 +155,9 @@ public enum ObjectPrinter {
             for object in objects {
                 let key = (object.namespace ?? "") + "/" + object.name
                 rows.append((key, cells(of: object, age: age(object.createdAt))))
-                if wide, case .service(let service) = object.object { wideCells[key] = [formatLabels(service.spec.selector)] }
+                if wide, case .service(let service) = object.object {
+                    wideCells[key] = [formatLabels(service.spec.selector)]
+                }
             }
         }
         let sorted = rows.sorted(by: { $0.key < $1.key }).map { row in

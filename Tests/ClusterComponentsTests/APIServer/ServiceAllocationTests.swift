@@ -1,6 +1,7 @@
-@testable import ClusterComponents
 import KubeModel
 import Testing
+
+@testable import ClusterComponents
 
 /// Service cluster IPs and node ports against the Service registry's allocators
 /// (pkg/registry/core/service/ipallocator/ipallocator.go, allocator/bitmap.go, KEP-3070 and
@@ -21,7 +22,9 @@ import Testing
         return service
     }
 
-    @Test("every cluster has the kubernetes Service at 10.96.0.1, https 443/TCP to 6443, labelled as the control plane does")
+    @Test(
+        "every cluster has the kubernetes Service at 10.96.0.1, https 443/TCP to 6443, labelled as the control plane does"
+    )
     func defaultService() throws {
         let service = try stored(Cluster(configuration: ClusterConfiguration()), "kubernetes")
         #expect(service.spec.clusterIP == "10.96.0.1")
@@ -83,17 +86,21 @@ import Testing
         let cluster = Cluster(configuration: ClusterConfiguration())
         try cluster.apply(service("db", clusterIP: "10.96.0.10"))
         #expect(try stored(cluster, "db").spec.clusterIP == "10.96.0.10")
-        #expect(throws: APIError(
-            .invalid,
-            "Service \"clash\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.1\"}: "
-                + "failed to allocate IP 10.96.0.1: provided IP is already allocated")) {
+        #expect(
+            throws: APIError(
+                .invalid,
+                "Service \"clash\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.1\"}: "
+                    + "failed to allocate IP 10.96.0.1: provided IP is already allocated")
+        ) {
             try cluster.apply(service("clash", clusterIP: "10.96.0.1"))
         }
-        #expect(throws: APIError(
-            .invalid,
-            "Service \"far\" is invalid: spec.clusterIPs: Invalid value: []string{\"192.168.0.1\"}: "
-                + "failed to allocate IP 192.168.0.1: the provided IP (192.168.0.1) is not in the valid range. "
-                + "The range of valid IPs is 10.96.0.0/12")) {
+        #expect(
+            throws: APIError(
+                .invalid,
+                "Service \"far\" is invalid: spec.clusterIPs: Invalid value: []string{\"192.168.0.1\"}: "
+                    + "failed to allocate IP 192.168.0.1: the provided IP (192.168.0.1) is not in the valid range. "
+                    + "The range of valid IPs is 10.96.0.0/12")
+        ) {
             try cluster.apply(service("far", clusterIP: "192.168.0.1"))
         }
         #expect(cluster.api.object(kind: "Service", namespace: "default", name: "clash") == nil)
@@ -113,8 +120,10 @@ import Testing
         let ip = try stored(cluster, "web").spec.clusterIP
         try cluster.apply(service("web"))
         #expect(try stored(cluster, "web").spec.clusterIP == ip)
-        #expect(throws: APIError(
-            .invalid, "Service \"web\" is invalid: spec.clusterIP: Invalid value: \"10.96.0.99\": field is immutable")
+        #expect(
+            throws: APIError(
+                .invalid,
+                "Service \"web\" is invalid: spec.clusterIP: Invalid value: \"10.96.0.99\": field is immutable")
         ) { try cluster.apply(service("web", clusterIP: "10.96.0.99")) }
     }
 
@@ -123,9 +132,11 @@ import Testing
         let cluster = Cluster(configuration: ClusterConfiguration())
         try cluster.apply(service("np", type: "NodePort", nodePort: 30080))
         #expect(try stored(cluster, "np").spec.ports?.first?.nodePort == 30080)
-        #expect(throws: APIError(
-            .invalid,
-            "Service \"np2\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated")
+        #expect(
+            throws: APIError(
+                .invalid,
+                "Service \"np2\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated"
+            )
         ) { try cluster.apply(service("np2", type: "NodePort", nodePort: 30080)) }
         try cluster.apply(service("lb", type: "LoadBalancer"))
         let port = try #require(try stored(cluster, "lb").spec.ports?.first?.nodePort)

@@ -349,14 +349,17 @@ import Testing
                     line = new + line.dropFirst(old.count)
                 }
                 line = line.replacingOccurrences(
-                    of: #"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"#, with: "<ip>", options: .regularExpression)
+                    of: #"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b"#, with: "<ip>",
+                    options: .regularExpression)
                 return line.replacingOccurrences(of: #"\b([0-9]+[smhd])+$"#, with: "<age>", options: .regularExpression)
             }
         }
         #expect(normalise(outcome.stdout) == normalise(article), "\(outcome.stdout)")
     }
 
-    @Test("kubectl get po,svc,deploy of pods02 (seed 001) at 3m6s and get po,svc of pods03 at 11s: the kubernetes Service")
+    @Test(
+        "kubectl get po,svc,deploy of pods02 (seed 001) at 3m6s and get po,svc of pods03 at 11s: the kubernetes Service"
+    )
     func severalKinds() throws {
         try Self.getKinds(
             "scenarios/seeds/pods02.yaml", "po,svc,deploy", at: "3m6s",
@@ -418,7 +421,8 @@ import Testing
             Requests:
             """, nodes: nodes)
         var found = false
-        for start in 0..<max(0, own.count - excerpt.count + 1) where Array(own[start..<(start + excerpt.count)]) == excerpt {
+        for start in 0..<max(0, own.count - excerpt.count + 1)
+        where Array(own[start..<(start + excerpt.count)]) == excerpt {
             found = true
         }
         #expect(

@@ -27,7 +27,9 @@ import Testing
         // not counted: `+ 0 more...`.
         let quirk = EndpointSliceView(
             ports: [port],
-            endpoints: [endpoint("a"), endpoint("b", ready: false), endpoint("c"), endpoint("d"), endpoint("e", ready: false)])
+            endpoints: [
+                endpoint("a"), endpoint("b", ready: false), endpoint("c"), endpoint("d"), endpoint("e", ready: false),
+            ])
         #expect(ServiceDescriber.formatEndpointSlices([quirk], portName: "http") == "a:8080,c:8080,d:8080 + 0 more...")
         // Headless without ports: addresses alone.
         let headless = EndpointSliceView(ports: [], endpoints: [endpoint("10.0.0.9")])
@@ -55,12 +57,20 @@ import Testing
         h.run(to: 11)
         var spec = ServiceSpec(
             selector: ["app": "web"],
-            ports: [ServicePort(name: "http", port: 80, targetPort: .string("http")), ServicePort(name: "metrics", port: 9090)])
+            ports: [
+                ServicePort(name: "http", port: 80, targetPort: .string("http")),
+                ServicePort(name: "metrics", port: 9090),
+            ])
         spec.clusterIP = "10.96.0.20"
         try h.cluster.apply(.service(Service(metadata: ObjectMeta(name: "web", namespace: "default"), spec: spec)))
         let object = try #require(h.cluster.api.object(kind: "Service", namespace: "default", name: "web"))
-        guard case .service(let service) = object.object else { Issue.record("not a service"); return }
-        let ip = { (name: String) in h.cluster.api[h.cluster.api.podID(namespace: "default", name: name)!].status.podIP ?? "" }
+        guard case .service(let service) = object.object else {
+            Issue.record("not a service")
+            return
+        }
+        let ip = { (name: String) in
+            h.cluster.api[h.cluster.api.podID(namespace: "default", name: name)!].status.podIP ?? ""
+        }
         let slices = h.cluster.api.endpointSlices(of: service, namespace: "default")
         // a resolves `http` to 8080; b has no port of that name: a slice of its own; c does
         // not match; d is deleted (its container exits at once on SIGTERM, so it is gone).
@@ -101,24 +111,33 @@ import Testing
                 """)
     }
 
-    @Test("printService: NodePort ports with their node port, a LoadBalancer <pending>, ExternalName's name, headless None")
+    @Test(
+        "printService: NodePort ports with their node port, a LoadBalancer <pending>, ExternalName's name, headless None"
+    )
     func getColumns() throws {
         let cluster = Cluster(configuration: ClusterConfiguration())
         func apply(_ name: String, _ spec: ServiceSpec) throws {
             try cluster.apply(.service(Service(metadata: ObjectMeta(name: name, namespace: "default"), spec: spec)))
         }
-        try apply("np", ServiceSpec(type: "NodePort", ports: [ServicePort(port: 80, nodePort: 30080)], clusterIP: "10.96.0.30"))
+        try apply(
+            "np",
+            ServiceSpec(type: "NodePort", ports: [ServicePort(port: 80, nodePort: 30080)], clusterIP: "10.96.0.30"))
         try apply(
             "lb",
             ServiceSpec(
-                type: "LoadBalancer", ports: [ServicePort(name: "a", port: 443, nodePort: 31000), ServicePort(name: "b", protocol: .udp, port: 53, nodePort: 31001)],
+                type: "LoadBalancer",
+                ports: [
+                    ServicePort(name: "a", port: 443, nodePort: 31000),
+                    ServicePort(name: "b", protocol: .udp, port: 53, nodePort: 31001),
+                ],
                 clusterIP: "10.96.0.31"))
         var external = ServiceSpec(type: "ExternalName")
         external.externalName = "db.example.com"
         try apply("ext", external)
         try apply("headless", ServiceSpec(ports: [ServicePort(port: 5432)], clusterIP: "None"))
         let table = try #require(
-            ObjectPrinter.table(resource: "svc", in: ClusterView(cluster), namespace: "default", now: .zero + .seconds(90)))
+            ObjectPrinter.table(
+                resource: "svc", in: ClusterView(cluster), namespace: "default", now: .zero + .seconds(90)))
         #expect(
             table == """
                 NAME         TYPE           CLUSTER-IP   EXTERNAL-IP      PORT(S)                      AGE

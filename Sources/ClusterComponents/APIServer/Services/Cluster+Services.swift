@@ -19,7 +19,9 @@ extension Cluster {
         metadata.labels = ["component": "apiserver", "provider": "kubernetes"]
         var spec = ServiceSpec(
             type: "ClusterIP",
-            ports: [ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: .int(Self.apiServerEndpoint.port))],
+            ports: [
+                ServicePort(name: "https", protocol: .tcp, port: 443, targetPort: .int(Self.apiServerEndpoint.port))
+            ],
             clusterIP: ServiceAllocators.address(0).description)
         spec.sessionAffinity = "None"
         var service = Service(metadata: metadata, spec: spec).withDefaults()
@@ -47,7 +49,8 @@ extension Cluster {
             let oldPorts = old.spec.ports ?? []
             if var ports = service.spec.ports {
                 for i in ports.indices where ports[i].nodePort == nil {
-                    ports[i].nodePort = oldPorts.first { $0.port == ports[i].port && $0.protocol == ports[i].protocol }?
+                    ports[i].nodePort =
+                        oldPorts.first { $0.port == ports[i].port && $0.protocol == ports[i].protocol }?
                         .nodePort
                 }
                 service.spec.ports = ports

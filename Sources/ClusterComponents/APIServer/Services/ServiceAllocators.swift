@@ -72,7 +72,8 @@ struct ServiceAllocators: Sendable {
                 }
                 guard clusterIPs.allocate(index) else {
                     throw Self.invalid(
-                        name, "spec.clusterIPs", asked, "failed to allocate IP \(asked): provided IP is already allocated")
+                        name, "spec.clusterIPs", asked,
+                        "failed to allocate IP \(asked): provided IP is already allocated")
                 }
                 takenIP = index
                 spec.clusterIPs = [asked]
@@ -104,13 +105,15 @@ struct ServiceAllocators: Sendable {
                     }
                     guard nodePorts.allocate(UInt32(asked - Self.nodePortRange.lowerBound)) else {
                         undo()
-                        throw Self.invalid(name, "spec.ports[\(i)].nodePort", asked, "provided port is already allocated")
+                        throw Self.invalid(
+                            name, "spec.ports[\(i)].nodePort", asked, "provided port is already allocated")
                     }
                     taken.append(UInt32(asked - Self.nodePortRange.lowerBound))
                 } else {
                     guard let index = nodePorts.allocateNext() else {
                         undo()
-                        throw APIError(.invalid, "Internal error occurred: failed to allocate a nodePort: range is full")
+                        throw APIError(
+                            .invalid, "Internal error occurred: failed to allocate a nodePort: range is full")
                     }
                     taken.append(index)
                     ports[i].nodePort = Self.nodePortRange.lowerBound + Int(index)
