@@ -280,7 +280,7 @@ enum ElidedText {
         let sweep = Self.helpExamples(SweepCommand.configuration)
         #expect(sweep.count >= 3)
         #expect(sweep.allSatisfy { !$0.contains("\\") && $0.hasPrefix("kubesim sweep scenarios/") })
-        #expect(Self.helpExamples(GetCommand.configuration).count == 6)
+        #expect(Self.helpExamples(GetCommand.configuration).count == 7)
     }
 
     @Test("a line of … stands for any lines; … in a line for any text within it")
