@@ -7,8 +7,8 @@ import Testing
 /// binding cycle to the API's success (the Bind extension point's wait for the client rate
 /// limiter and the POST).
 @Suite struct BindingDurationTests {
-    /// Runs a scenario given as text and returns its latencies.
-    static func latencies(_ text: String) throws -> RunSummary.Latencies {
+    /// Runs a scenario given as text and returns its latencies and its `metrics.om`.
+    static func run(_ text: String) throws -> (latency: RunSummary.Latencies, openMetrics: String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("binding-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -17,10 +17,20 @@ import Testing
         let input = ScenarioInput.load(paths: [file.path])
         #expect(input.diagnostics.filter { $0.severity == .error }.isEmpty)
         let runner = ScenarioRunner(input: input)
-        let outputs = try RunOutputs(directory: nil, scenarioName: input.scenario.name, options: .summaryOnly)
+        let out = directory.appendingPathComponent("out")
+        let outputs = try RunOutputs(directory: out, scenarioName: input.scenario.name, options: OutputOptions())
         outputs.attach(to: runner.cluster)
         _ = runner.run()
-        return try outputs.finish(cluster: runner.cluster, wallSeconds: 0).summary.latency
+        let latency = try outputs.finish(cluster: runner.cluster, wallSeconds: 0).summary.latency
+        let text = try String(contentsOf: out.appendingPathComponent("metrics.om"), encoding: .utf8)
+        return (latency, text)
+    }
+
+    /// The last sample of a series of `metrics.om` (`name{labels} value timestamp`).
+    static func lastValue(_ text: String, _ series: String) -> Double? {
+        text.split(separator: "\n").last { $0.hasPrefix(series + " ") }.flatMap { line in
+            Double(line.split(separator: " ")[1])
+        }
     }
 
     static func scenario(timing: String) -> String {
@@ -51,18 +61,32 @@ import Testing
     /// binding lasts 1.013 − 0.004 = 1.009 s and the third 2.013 − 0.005 = 2.008 s.
     @Test("bindings wait for the scheduler's client rate limiter: 10 ms, 1.009 s and 2.008 s")
     func throttledBindings() throws {
-        let binding = try #require(try Self.latencies(Self.scenario(timing: "realistic")).binding)
+        let run = try Self.run(Self.scenario(timing: "realistic"))
+        let binding = try #require(run.latency.binding)
         #expect(binding.count == 3)
         #expect(abs(binding.min - 0.010) < 1e-6, "min \(binding.min)")
         #expect(abs(binding.mean - (0.010 + 1.009 + 2.008) / 3) < 1e-3, "mean \(binding.mean)")
         let max = try #require(binding.max)
         #expect(abs(max - 2.008) < 1e-6, "max \(max)")
+        // The same three in kube-scheduler's Bind histogram: 10 ms is in the 12.8-ms bucket
+        // (0.1 ms × 2^7), the others above its last bound of 204.8 ms.
+        let series = "scheduler_framework_extension_point_duration_seconds"
+        let labels =
+            "{extension_point=\"Bind\",profile=\"default-scheduler\",status=\"Success\",job=\"kube-scheduler\""
+        #expect(Self.lastValue(run.openMetrics, series + "_count" + labels + "}") == 3)
+        #expect(Self.lastValue(run.openMetrics, series + "_bucket" + labels + ",le=\"0.0064\"}") == 0)
+        #expect(Self.lastValue(run.openMetrics, series + "_bucket" + labels + ",le=\"0.0128\"}") == 1)
+        #expect(Self.lastValue(run.openMetrics, series + "_bucket" + labels + ",le=\"0.2048\"}") == 1)
+        let sum = try #require(Self.lastValue(run.openMetrics, series + "_sum" + labels + "}"))
+        #expect(abs(sum - (0.010 + 1.009 + 2.008)) < 1e-6, "sum \(sum)")
     }
 
-    @Test("under ideal timing bindings take no time and the summary has no binding entry")
+    @Test("under ideal timing bindings take no time: no binding entry in the summary, no Bind histogram")
     func idealHasNone() throws {
-        let latencies = try Self.latencies(Self.scenario(timing: "ideal"))
-        #expect(latencies.scheduling.count == 3)
-        #expect(latencies.binding == nil)
+        let run = try Self.run(Self.scenario(timing: "ideal"))
+        #expect(run.latency.scheduling.count == 3)
+        #expect(run.latency.binding == nil)
+        #expect(!run.openMetrics.contains("scheduler_framework_extension_point_duration_seconds"))
+        #expect(run.openMetrics.contains("scheduler_pod_scheduling_sli_duration_seconds"))
     }
 }
