@@ -120,11 +120,13 @@ extension Cluster {
     }
 
     /// Binds a pod to a node (the `pods/binding` subresource) and hands it to that node's kubelet.
-    public func bind(_ id: PodID, to node: NodeID) {
+    /// `bindingStartedAt` is when the binder began (now when not given).
+    public func bind(_ id: PodID, to node: NodeID, bindingStartedAt: SimulationTime? = nil) {
         var object = api[id]
         guard !object.isRemoved, object.nodeID == nil else { return }
         object.nodeID = node
         object.boundAt = now
+        object.bindingStartedAt = bindingStartedAt ?? now
         object.pod.spec.nodeName = api[node].name
         object.status.setCondition("PodScheduled", .true, at: now)
         api[id] = object

@@ -16,6 +16,9 @@ public struct PodObject: Sendable {
     public let createdAt: SimulationTime
     /// When the scheduler bound the pod.
     public var boundAt: SimulationTime?
+    /// When the scheduler's binding cycle for the pod began (its Bind extension point was
+    /// called): ``boundAt`` minus this is the binding duration.
+    public var bindingStartedAt: SimulationTime?
     /// `metadata.deletionTimestamp` (creation of the delete request + grace period).
     public var deletionTimestamp: SimulationTime?
     /// `metadata.deletionGracePeriodSeconds`.

@@ -222,9 +222,10 @@ extension Scheduler {
         cluster.emit(.schedulingAttempt(pod, scheduled: true))
         let latency = cluster.configuration.bindLatency
         if timing.isRealistic {
-            let visible = timing.bindingVisible(at: cluster.now, extra: latency)
+            let visible = timing.bindingVisible(pod, at: cluster.now, extra: latency)
             cluster.schedule(.scheduler(.bindComplete(pod, NodeID(node))), at: visible)
         } else if latency > .zero {
+            timing.noteBindingStart(pod, at: cluster.now)
             cluster.schedule(.scheduler(.bindComplete(pod, NodeID(node))), after: latency)
         } else {
             finishBinding(pod, NodeID(node))
@@ -236,7 +237,7 @@ extension Scheduler {
         let object = cluster.api[pod]
         guard !object.isRemoved, object.nodeID == nil else { return }
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : 0
-        cluster.bind(pod, to: node)
+        cluster.bind(pod, to: node, bindingStartedAt: timing.bindingStart(pod) ?? cluster.now)
         cluster.recordEvent(
             .normal, "Scheduled",
             "Successfully assigned \(object.namespace)/\(object.name) to \(cluster.api[node].name)",

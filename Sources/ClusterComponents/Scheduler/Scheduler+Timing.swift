@@ -15,6 +15,8 @@ struct SchedulerTiming: ~Copyable {
     var random: RandomSource
     /// When the running cycle ends (the next one cannot start before).
     var cycleEnd = SimulationTime.zero
+    /// When each pod's binding cycle began, by pod index (only when bindings take time).
+    var bindingStarts: [SimulationTime] = []
 
     init(_ configuration: ClusterConfiguration, random: consuming RandomSource) {
         isRealistic = configuration.timing == .realistic
@@ -36,9 +38,27 @@ struct SchedulerTiming: ~Copyable {
         return at
     }
 
-    /// When a binding decided in the running cycle becomes visible.
-    mutating func bindingVisible(at now: SimulationTime, extra: SimulationDuration) -> SimulationTime {
-        let sent = limiter.reserve(at: max(now, cycleEnd))
+    /// When a binding decided in the running cycle becomes visible. Its binding cycle starts
+    /// when the scheduling cycle ends; the Bind extension point waits for a token and the POST
+    /// (`scheduler_framework_extension_point_duration_seconds{extension_point="Bind"}`,
+    /// pkg/scheduler/metrics/metrics.go, measures exactly this wait and request).
+    mutating func bindingVisible(_ pod: PodID, at now: SimulationTime, extra: SimulationDuration) -> SimulationTime {
+        let start = max(now, cycleEnd)
+        noteBindingStart(pod, at: start)
+        let sent = limiter.reserve(at: start)
         return sent + RealisticTiming.draw(costs.apiRequestLatency, &random) + extra
+    }
+
+    /// Remembers when the binding cycle of `pod` began, until the binding is written.
+    mutating func noteBindingStart(_ pod: PodID, at time: SimulationTime) {
+        if pod.value >= bindingStarts.count {
+            bindingStarts.append(contentsOf: repeatElement(.zero, count: pod.value + 1 - bindingStarts.count))
+        }
+        bindingStarts[pod.value] = time
+    }
+
+    /// When the binding cycle of `pod` began, if it waited (realistic timing or a bind latency).
+    func bindingStart(_ pod: PodID) -> SimulationTime? {
+        pod.value < bindingStarts.count ? bindingStarts[pod.value] : nil
     }
 }

@@ -17,7 +17,7 @@ public enum MetricID: Int, CaseIterable, Sendable {
     case daemonSetMisscheduled, daemonSetUpdated
     case jobCompletions, jobParallelism, jobActive, jobSucceeded, jobFailed, jobOwner
     case pdbCurrentHealthy, pdbDesiredHealthy, pdbDisruptionsAllowed, pdbExpectedPods
-    case schedulerPendingPods, schedulerAttempts, schedulerSchedulingSLI
+    case schedulerPendingPods, schedulerAttempts, schedulerSchedulingSLI, schedulerBindDuration
     case kubeletRunningPods, kubeletPodStartSLI
 
     /// The family.
@@ -33,6 +33,9 @@ public enum MetricCatalog {
     /// `scheduler_pod_scheduling_sli_duration_seconds`: `ExponentialBuckets(0.01, 2, 20)`,
     /// 10 ms to ~88 min (k/k `pkg/scheduler/metrics/metrics.go`).
     public static let schedulingSLIBuckets = MetricFamily.exponentialBuckets(start: 0.01, factor: 2, count: 20)
+    /// `FrameworkExtensionPointDuration`'s buckets: "Start with 0.1ms with the last bucket being
+    /// [~200ms, Inf)" (k/k `pkg/scheduler/metrics/metrics.go`).
+    public static let extensionPointBuckets = MetricFamily.exponentialBuckets(start: 0.0001, factor: 2, count: 12)
     /// `podStartupDurationBuckets` of the kubelet's pod start histograms
     /// (k/k `pkg/kubelet/metrics/metrics.go`).
     public static let podStartupBuckets: [Double] = [
@@ -238,6 +241,11 @@ public enum MetricCatalog {
                 help:
                     "E2e latency for a pod being scheduled, from the time the pod enters the scheduling queue and might involve multiple scheduling attempts.",
                 buckets: schedulingSLIBuckets)
+        case .schedulerBindDuration:
+            MetricFamily(
+                "scheduler_framework_extension_point_duration_seconds", .histogram, job: scheduler,
+                help: "Latency for running all plugins of a specific extension point.",
+                buckets: extensionPointBuckets)
         case .kubeletRunningPods:
             MetricFamily(
                 "kubelet_running_pods", .gauge, job: kubelet, help: "Number of pods that have a running pod sandbox")

@@ -49,6 +49,9 @@ public final class RunStatistics: ClusterRecordSink {
     var tracks: [PodTrack] = []
     private var pullsInFlight: [PullKey: SimulationTime] = [:]
     var scheduling = LatencyRecorder()
+    /// Binding durations, and whether any took time (else the summary leaves them out).
+    var binding = LatencyRecorder()
+    var bindingTookTime = false
     var startupSLO = LatencyRecorder()
     var startup = LatencyRecorder()
     var imagePull = LatencyRecorder()
@@ -103,7 +106,11 @@ public final class RunStatistics: ClusterRecordSink {
 
         if !track.bound, object.nodeID != nil {
             track.bound = true
-            scheduling.record((object.boundAt ?? now) - object.createdAt)
+            let boundAt = object.boundAt ?? now
+            scheduling.record(boundAt - object.createdAt)
+            let bindingDuration = boundAt - (object.bindingStartedAt ?? boundAt)
+            binding.record(bindingDuration)
+            if bindingDuration > .zero { bindingTookTime = true }
         }
         if object.deletionTimestamp != nil { track.deletionRequested = true }
 
@@ -359,6 +366,7 @@ public final class RunStatistics: ClusterRecordSink {
         summary.restarts = restarts
         summary.unschedulable = unschedulable
         summary.latency.scheduling = scheduling.summary(censored: censored.scheduling)
+        summary.latency.binding = bindingTookTime ? binding.summary() : nil
         summary.latency.podStartupSLO = startupSLO.summary(censored: censored.startupSLO)
         summary.latency.podStartup = startup.summary(censored: censored.startup)
         summary.latency.imagePull = imagePull.summary()

@@ -104,6 +104,12 @@ public struct RunSummary: Codable, Sendable, Hashable {
     public struct Latencies: Codable, Sendable, Hashable {
         /// Creation → binding.
         public var scheduling = DistributionSummary()
+        /// The scheduler's binding duration, from the start of the binding cycle to the API's
+        /// success: the client rate limiter's wait and the POST of `pods/binding`
+        /// (kube-scheduler's `scheduler_framework_extension_point_duration_seconds` for
+        /// `extension_point="Bind"`). Absent when no binding took time (ideal timing without a
+        /// bind latency), so those summaries stay unchanged.
+        public var binding: DistributionSummary?
         /// Pod startup as the Kubernetes SLO defines it: creation → all containers running
         /// and observed, excluding image pulls and init containers.
         public var podStartupSLO = DistributionSummary()

@@ -46,6 +46,15 @@ import Testing
         #expect((0.005...0.027).contains(p50), "p50 \(p50)")
     }
 
+    @Test("T7: the binding duration on an idle cluster: p50 10.8 ms, p99 50 ms (scheduler_perf, k/k PR 85455)")
+    func idleBinding() throws {
+        let binding = try #require(try Self.run("idle-pod").binding)
+        let p50 = try #require(binding.p50)
+        let p99 = try #require(binding.p99)
+        #expect(Self.around(0.01075).contains(p50), "p50 \(p50)")
+        #expect(Self.around(0.0503).contains(p99), "p99 \(p99)")
+    }
+
     @Test("T18: 100 pods on one node at kubelet QPS 5: all Ready in 67.5 s, first in 22 s (bottlerocket PR 2436)")
     func kubeletQPS5() throws {
         let startup = try Self.run("kubelet-qps-5").podStartupSLO
