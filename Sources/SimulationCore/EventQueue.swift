@@ -40,7 +40,9 @@ public struct EventQueue<Event> {
 
     @usableFromInline
     struct Slot {
-        /// Sequence number of the pending event in this slot, or `freeSlot`.
+        /// Sequence number of the pending event in this slot; in a free slot, `freeBit` plus the
+        /// index of the next free slot (an intrusive free list: no separate array to grow,
+        /// check and pop, and never equal to a sequence, which is below 2^38).
         @usableFromInline var sequence: UInt64
         @usableFromInline var event: Event?
 
@@ -55,13 +57,17 @@ public struct EventQueue<Event> {
     @usableFromInline static var slotMask: UInt64 { (1 << 24) - 1 }
     @usableFromInline static var sequenceBits: UInt64 { 38 }
     @usableFromInline static var sequenceMask: UInt64 { (1 << 38) - 1 }
-    @usableFromInline static var freeSlot: UInt64 { .max }
+    /// Marks a free slot's `sequence`; the low bits link to the next free slot.
+    @usableFromInline static var freeBit: UInt64 { 1 << 63 }
+    /// The end of the free list.
+    @usableFromInline static var noFreeSlot: Int { -1 }
     /// At most this many events may be pending at once (16.7 million).
     public static var maximumPending: Int { 1 << 24 }
 
     @usableFromInline var heap: ContiguousArray<Entry> = []
     @usableFromInline var slots: ContiguousArray<Slot> = []
-    @usableFromInline var freeSlots: ContiguousArray<UInt32> = []
+    /// The first free slot, or `noFreeSlot`; the rest are linked through `Slot.sequence`.
+    @usableFromInline var freeHead = EventQueue.noFreeSlot
     @usableFromInline var nextSequence: UInt64 = 0
     /// Entries in `heap` whose event was cancelled.
     @usableFromInline var staleCount = 0
@@ -102,9 +108,13 @@ public struct EventQueue<Event> {
         nextSequence &+= 1
         precondition(sequence <= Self.sequenceMask, "event sequence space (2^38 events per run) exhausted")
         let slot: UInt32
-        if let reused = freeSlots.popLast() {
-            slot = reused
-            slots[Int(reused)] = Slot(sequence: sequence, event: event)
+        if freeHead != Self.noFreeSlot {
+            let reused = freeHead
+            slot = UInt32(truncatingIfNeeded: reused)
+            slots.withUnsafeMutableBufferPointer { slots in
+                freeHead = Self.nextFree(slots[reused].sequence)
+                slots[reused] = Slot(sequence: sequence, event: event)
+            }
         } else {
             precondition(slots.count < Self.maximumPending, "more than 2^24 events pending")
             slot = UInt32(truncatingIfNeeded: slots.count)
@@ -165,8 +175,12 @@ public struct EventQueue<Event> {
         guard let top = heap.first, top.time <= limit.nanoseconds else { return nil }
         rootVacant = true
         let slot = top.slot
-        let event = slots[slot].event.unsafelyUnwrapped
-        release(slot: slot)
+        let event = slots.withUnsafeMutableBufferPointer { slots in
+            let event = slots[slot].event.unsafelyUnwrapped
+            slots[slot] = Slot(sequence: Self.freeLink(to: freeHead), event: nil)
+            return event
+        }
+        freeHead = slot
         return ScheduledEvent(
             time: SimulationTime(nanoseconds: top.time),
             id: EventID(sequence: top.sequence, slot: UInt32(truncatingIfNeeded: slot)),
@@ -179,7 +193,7 @@ public struct EventQueue<Event> {
     public mutating func removeAll() {
         heap.removeAll(keepingCapacity: true)
         slots.removeAll(keepingCapacity: true)
-        freeSlots.removeAll(keepingCapacity: true)
+        freeHead = Self.noFreeSlot
         staleCount = 0
         rootVacant = false
     }
@@ -188,9 +202,17 @@ public struct EventQueue<Event> {
 
     @inlinable
     mutating func release(slot: Int) {
-        slots[slot] = Slot(sequence: Self.freeSlot, event: nil)
-        freeSlots.append(UInt32(truncatingIfNeeded: slot))
+        slots[slot] = Slot(sequence: Self.freeLink(to: freeHead), event: nil)
+        freeHead = slot
     }
+
+    /// A free slot's `sequence`: `freeBit` and the next free slot plus one (0 ends the list).
+    @inlinable
+    static func freeLink(to next: Int) -> UInt64 { freeBit | UInt64(truncatingIfNeeded: next &+ 1) }
+
+    /// The next free slot that a free slot's `sequence` links to, or `noFreeSlot`.
+    @inlinable
+    static func nextFree(_ link: UInt64) -> Int { Int(truncatingIfNeeded: link & ~freeBit) &- 1 }
 
     /// Removes a handed-out root and any stale entries from the top.
     @inlinable

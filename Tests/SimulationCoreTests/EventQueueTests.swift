@@ -123,4 +123,37 @@ import Testing
             #expect(popped == expected)
         }
     }
+
+    @Test("property: interleaved pops and pushes, pop in (time, priority, sequence) order")
+    func propertyInterleaved() async {
+        // Offsets up to 2^40 ns; offset 0 lands on the current instant and a negative one before
+        // it (the queue itself accepts any time). Pops free slots that later pushes reuse.
+        await propertyCheck(
+            input: Gen.int(in: -3...40).array(of: 1...300), Gen.int(in: 0...1 << 20).array(of: 1...300)
+        ) { shifts, mantissas in
+            var queue = EventQueue<Int>()
+            // The reference: every live entry as (time, priority, sequence), popped by sorting.
+            var reference: [(time: Int64, priority: Int, sequence: Int)] = []
+            var now: Int64 = 0
+            for (index, shift) in shifts.enumerated() {
+                let mantissa = Int64(mantissas[index % mantissas.count])
+                let time = shift < 0 ? now + Int64(shift) : (shift == 0 ? now : now + (mantissa << (shift / 2)) + 1)
+                let priority = index % 3
+                queue.schedule(index, at: SimulationTime(nanoseconds: time), priority: EventPriority.allCases[priority])
+                reference.append((time, priority, index))
+                if index % 3 == 2 {
+                    reference.sort { ($0.time, $0.priority, $0.sequence) < ($1.time, $1.priority, $1.sequence) }
+                    let expected = reference.removeFirst()
+                    let popped = queue.popFirst()
+                    #expect(popped?.event == expected.sequence)
+                    #expect(popped?.time.nanoseconds == expected.time)
+                    now = max(now, expected.time)
+                }
+            }
+            reference.sort { ($0.time, $0.priority, $0.sequence) < ($1.time, $1.priority, $1.sequence) }
+            var popped: [Int] = []
+            while let next = queue.popFirst() { popped.append(next.event) }
+            #expect(popped == reference.map(\.sequence))
+        }
+    }
 }

@@ -289,8 +289,13 @@ public final class Kubelet {
     func event(_ w: Int, _ type: EventType, _ reason: String, _ message: String, container c: Int? = nil) {
         var path: String?
         if let c {
-            let name = workers[w].containers[c].name
-            path = workers[w].containers[c].isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+            if let cached = workers[w].containers[c].eventFieldPath {
+                path = cached
+            } else {
+                let name = workers[w].containers[c].name
+                path = workers[w].containers[c].isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+                workers[w].containers[c].eventFieldPath = path
+            }
         }
         cluster.recordEvent(
             type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName)

@@ -51,6 +51,10 @@ struct ContainerRuntime: Sendable {
     var crashLoopBackOffCached: SimulationDuration?
     /// The `BackOff` event's message, built on first use (it never changes for a container).
     var backOffEventMessage: String?
+    /// The `involvedObject.fieldPath` of its events (`spec.containers{name}`), built on first use:
+    /// a crash loop's blocked syncs send a `BackOff` event every 10 s that the spam filter
+    /// mostly drops, and they should not each build the string again.
+    var eventFieldPath: String?
     /// Crash-loop back-off entry (key: pod UID + container name).
     var crashBackoff: BackoffEntry?
 
