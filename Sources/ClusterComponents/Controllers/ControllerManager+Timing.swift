@@ -39,6 +39,24 @@ extension ControllerManager {
         return false
     }
 
+    /// How many of `limit` pod writes issued now would get a token (``admitWrite(for:)`` is
+    /// `true` for exactly the first that many, as long as nothing else takes a token between
+    /// them). A batch that stops at the first refusal needs to prepare only this many writes
+    /// plus the one that is refused: the ReplicaSet controller ranks its pods for deletion at
+    /// every token under throttling, and ranking all of them each time was a third of the
+    /// envelope's instructions.
+    func admissibleWrites(upTo limit: Int) -> Int {
+        guard timing.isRealistic, timing.limiter.isLimited else { return limit }
+        let now = cluster.now
+        var bucket = timing.limiter
+        var count = 0
+        while count < limit, bucket.availableAt(now) <= now {
+            _ = bucket.reserve(at: now)
+            count += 1
+        }
+        return count
+    }
+
     /// Whether `owner` stopped at an empty bucket that is still empty now: a sync of it would
     /// stop at once again (its retry is scheduled).
     func waitsForToken(_ owner: PodControllerState.Owner) -> Bool {

@@ -170,7 +170,11 @@ final class ReplicaSetController {
         } else if diff > 0 {
             let facts = cluster.api.podFacts
             let active = rs.pods.filter { facts[$0.value].isActive }
-            for pod in podsToDelete(active, count: diff, of: index) {
+            // Only the writes that get a token now, and the first refused one (it blocks the
+            // set until the next token), need ranking; the order is total, so they are the
+            // same pods in the same order as the first `diff` of the full ranking.
+            let admissible = diff >= active.count ? diff : min(diff, manager.admissibleWrites(upTo: diff) + 1)
+            for pod in podsToDelete(active, count: admissible, of: index) {
                 manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: rs.name, component: Self.component)
             }
         }
