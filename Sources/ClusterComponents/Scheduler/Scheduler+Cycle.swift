@@ -207,10 +207,25 @@ extension Scheduler {
 
     // MARK: - Assume and bind
 
+    /// The end of the scheduling cycle and the binding cycle (schedule_one.go
+    /// `schedulingCycle`, `bindingCycle`): Reserve, assume (the cache counts the pod), Permit,
+    /// PreBind, then the binding. A Reserve or Permit rejection runs every Unreserve, forgets
+    /// the assumed pod (`Cache.ForgetPod`) and fails the attempt. Reserve runs before the cache
+    /// counts the pod (upstream: after) because FGD's Reserve picks the device the cache takes.
     func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?)
     {
-        runReserve(pod, node: node, profile: profile)
+        if let rejection = runReserve(pod, node: node, profile: profile) {
+            runUnreserve(pod, node: node, profile: profile)
+            failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
+            return
+        }
         cache.addPod(pod, object: object, to: node, at: cluster.now)
+        if let rejection = runPermit(pod, node: node, profile: profile) {
+            runUnreserve(pod, node: node, profile: profile)
+            cache.removePod(pod)
+            failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
+            return
+        }
         runPreBind(pod, node: node, profile: profile)
         queue.remove(pod)
         clearNomination(pod)
@@ -231,11 +246,36 @@ extension Scheduler {
         }
     }
 
-    /// The binding cycle's end: the DefaultBinder's API call, then the `Scheduled` event.
+    /// A Reserve or Permit rejection (schedule_one.go `schedulingCycle`): a rejection is a
+    /// FitError over the one chosen node (`NumAllNodes: 1`, "0/1 nodes are available: …") and
+    /// leaves the pod unschedulable; any other code is an error and sends it to backoff.
+    func failReserved(
+        _ pod: PodID, _ status: PluginStatus, profile: Int, explanation: inout SchedulingExplanation?
+    ) {
+        let rejected = status.code == .unschedulable || status.code == .unschedulableAndUnresolvable
+        let message =
+            rejected
+            ? Self.fitErrorMessage(numAllNodes: 1, reasons: status.reasons) : status.reasons.joined(separator: ", ")
+        clearNomination(pod)
+        if var e = explanation {
+            e.message = message
+            explanations[pod] = e
+        }
+        recordFailure(
+            pod, profile: profile, message: message, reason: rejected ? "Unschedulable" : "SchedulerError",
+            rejectors: .all, toBackoff: !rejected, nominate: nil)
+    }
+
+    /// The binding cycle's end: the DefaultBinder's API call, then the `Scheduled` event. A
+    /// binding that fails (the pod was deleted or bound meanwhile) runs every Unreserve
+    /// (schedule_one.go `handleBindingCycleError`); the cache already dropped the pod.
     func finishBinding(_ pod: PodID, _ node: NodeID) {
         let object = cluster.api[pod]
-        guard !object.isRemoved, object.nodeID == nil else { return }
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : 0
+        guard !object.isRemoved, object.nodeID == nil else {
+            runUnreserve(pod, node: node.value, profile: profile)
+            return
+        }
         cluster.bind(pod, to: node)
         cluster.recordEvent(
             .normal, "Scheduled",

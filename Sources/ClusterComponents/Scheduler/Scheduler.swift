@@ -72,9 +72,12 @@ public final class Scheduler {
     }
 
     /// Replaces the profiles (and queue settings) from a configuration.
-    func configure(_ config: KubeSchedulerConfiguration) {
+    /// - Parameter outOfTree: plugins outside the registry the profiles may name (tests).
+    func configure(_ config: KubeSchedulerConfiguration, outOfTree: OutOfTreeRegistry = .init()) {
         let version = cluster.configuration.kubernetesVersion
-        profiles = config.profiles.map { Profile($0, version: version, resources: &cache.resources) }
+        profiles = config.profiles.map {
+            Profile($0, version: version, resources: &cache.resources, outOfTree: outOfTree)
+        }
         percentageOfNodesToScore = config.percentageOfNodesToScore
         queue.initialBackoff = .seconds(config.podInitialBackoffSeconds)
         queue.maxBackoff = .seconds(config.podMaxBackoffSeconds)

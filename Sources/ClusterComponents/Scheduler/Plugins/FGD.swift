@@ -7,6 +7,7 @@ import KubeModel
 /// Reserve: a share request goes to the device FGD scored best (`allocateGpuIdBasedOnFGDScore`).
 struct FGD: ScorePlugin, ReservePlugin {
     static let name = "FGD"
+    static var ignoresNameCase: Bool { true }
     static var aliases: [String] { ["FGDScore"] }
 
     init(_ configuration: inout PluginConfiguration) {}
@@ -27,9 +28,13 @@ struct FGD: ScorePlugin, ReservePlugin {
     }
 
     /// Before the cache counts the pod: a share request goes to the device FGD scored best.
-    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) {
-        guard let info = scheduler.cache.pods[pod.value], info.request.gpu.isShare else { return }
+    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus {
+        guard let info = scheduler.cache.pods[pod.value], info.request.gpu.isShare else { return .success }
         let measure = scheduler.cache.gpu.fragmentation()
         scheduler.cache.gpu.preferredDevice = scheduler.fgdScore(info.request, node: node, measure: measure).device
+        return .success
     }
+
+    /// The device choice is forgotten (the cache had not taken it yet when Reserve failed).
+    func unreserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) { scheduler.cache.gpu.preferredDevice = -1 }
 }

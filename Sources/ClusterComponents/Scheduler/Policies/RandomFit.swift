@@ -2,6 +2,7 @@
 /// `scheduler/policy`); it scores 100, others 0 (FGD simulator `random_score.go`).
 struct RandomFit: ScorePlugin {
     static let name = "Random"
+    static var ignoresNameCase: Bool { true }
     /// The drawn node, kept in the cycle state.
     static let chosenKey = CycleStateKey<Int>(Self.self)
 
