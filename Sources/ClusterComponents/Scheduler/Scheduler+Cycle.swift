@@ -46,13 +46,13 @@ extension Scheduler {
         }
 
         findNodesThatFit(state, profile: profileIndex, explanation: &explanation)
-        if feasible.isEmpty {
+        if scratch.feasible.isEmpty {
             handleFitError(pod, state: state, profile: profileIndex, explanation: &explanation)
             return
         }
         let chosen: Int
-        if feasible.count == 1 {
-            chosen = Int(feasible[0])
+        if scratch.feasible.count == 1 {
+            chosen = Int(scratch.feasible[0])
         } else {
             chosen = prioritizeAndSelect(&state, profile: profileIndex, explanation: &explanation)
         }
@@ -81,10 +81,10 @@ extension Scheduler {
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
     func findNodesThatFit(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) {
-        var feasible = self.feasible
-        var failed = self.failed
-        self.feasible = []
-        self.failed = []
+        var feasible = scratch.feasible
+        var failed = scratch.failed
+        scratch.feasible = []
+        scratch.failed = []
         feasible.removeAll(keepingCapacity: true)
         failed.removeAll(keepingCapacity: true)
         let order = cache.tree.order
@@ -121,8 +121,8 @@ extension Scheduler {
             if i == n { i = 0 }
         }
         nextStartNodeIndex = (start + processed) % n
-        self.feasible = feasible
-        self.failed = failed
+        scratch.feasible = feasible
+        scratch.failed = failed
     }
 
     // MARK: - Score and select
@@ -131,22 +131,22 @@ extension Scheduler {
     /// (selectHost reservoir sampling with the seeded `scheduler/ties` stream).
     func prioritizeAndSelect(_ state: inout CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int
     {
-        let count = feasible.count
-        var totals = self.totals
-        self.totals = []
+        let count = scratch.feasible.count
+        var totals = scratch.totals
+        scratch.totals = []
         totals.removeAll(keepingCapacity: true)
         totals.append(contentsOf: repeatElement(0, count: count))
-        if scores.count < count { scores = [Int64](repeating: 0, count: count) }
+        if scratch.scores.count < count { scratch.scores = [Int64](repeating: 0, count: count) }
         let p = profiles[profile]
         var perPlugin: [[Int64]] = []
         for scorer in p.scorers {
             let skipped = scorePlugin(scorer.plugin, &state, count: count)
             if explanation != nil {
-                perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scores[0..<count]))
+                perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scratch.scores[0..<count]))
             }
             if skipped { continue }
             let weight = scorer.weight
-            scores.withUnsafeBufferPointer { s in
+            scratch.scores.withUnsafeBufferPointer { s in
                 for j in 0..<count { totals[j] += s[j] * weight }
             }
         }
@@ -169,7 +169,7 @@ extension Scheduler {
             var bestKey = UInt64.max
             var bestNode = Int32.max
             for j in 0..<count where totals[j] == bestScore {
-                let node = feasible[j]
+                let node = scratch.feasible[j]
                 let key = Int(node) < nodeOrderKeys.count ? nodeOrderKeys[Int(node)] : UInt64.max
                 if key < bestKey || (key == bestKey && node < bestNode) {
                     bestKey = key
@@ -193,7 +193,7 @@ extension Scheduler {
                 if let id = cluster.api.nodeID(named: verdict.node) { row[Int32(id.value)] = v }
             }
             for j in 0..<count {
-                if let v = row[feasible[j]] {
+                if let v = row[scratch.feasible[j]] {
                     explanation!.nodes[v].scores = p.scorers.enumerated().map {
                         (plugin: $0.element.name, score: perPlugin[$0.offset][j], weight: $0.element.weight)
                     }
@@ -201,8 +201,8 @@ extension Scheduler {
                 }
             }
         }
-        self.totals = totals
-        return Int(feasible[best])
+        scratch.totals = totals
+        return Int(scratch.feasible[best])
     }
 
     // MARK: - Assume and bind

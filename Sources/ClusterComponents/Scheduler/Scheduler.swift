@@ -50,11 +50,8 @@ public final class Scheduler {
     /// Pods scheduled (assumed) so far.
     public internal(set) var scheduledCount = 0
 
-    // Reused per-cycle buffers.
-    var feasible: [Int32] = []
-    var failed: [(node: Int32, status: FilterStatus)] = []
-    var scores: [Int64] = []
-    var totals: [Int64] = []
+    /// The attempt's buffers (feasible nodes, rejections, scores), reused across attempts.
+    var scratch = SchedulingScratch()
     var fitMemo: [ScoreMemo] = []
     var balancedMemo: [ScoreMemo] = []
 

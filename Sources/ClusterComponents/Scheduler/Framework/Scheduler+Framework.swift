@@ -105,8 +105,8 @@ extension Scheduler {
     /// stores it back.
     @inline(__always)
     func takeScores() -> [Int64] {
-        let scores = self.scores
-        self.scores = []
+        let scores = scratch.scores
+        scratch.scores = []
         return scores
     }
 }

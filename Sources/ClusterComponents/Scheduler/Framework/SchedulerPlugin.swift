@@ -62,14 +62,14 @@ protocol SchedulerPlugin {
     /// PreScore: return `.skip` to leave the plugin out of this attempt's scores.
     func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode
 
-    /// Score: the raw score of the feasible node `scheduler.feasible[j]`.
+    /// Score: the raw score of the feasible node `scheduler.scratch.feasible[j]`.
     func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64
 
     /// NormalizeScore: maps the raw scores of the feasible nodes (scan order) to 0…100.
     func normalizeScore(_ scores: inout ArraySlice<Int64>)
 
-    /// PreScore, Score and NormalizeScore over `scheduler.feasible[0..<count]`, into
-    /// `scheduler.scores[0..<count]`. The default runs the three points above; a plugin that
+    /// PreScore, Score and NormalizeScore over `scheduler.scratch.feasible[0..<count]`, into
+    /// `scheduler.scratch.scores[0..<count]`. The default runs the three points above; a plugin that
     /// scores from incrementally kept aggregates or memos overrides it with the same results.
     /// - Returns: false when PreScore skipped the plugin.
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool
@@ -145,11 +145,11 @@ extension SchedulerPlugin {
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         if preScore(&state, count: count, scheduler) == .skip { return false }
         var scores = scheduler.takeScores()
-        for j in 0..<count { scores[j] = score(state, node: Int(scheduler.feasible[j]), scheduler) }
+        for j in 0..<count { scores[j] = score(state, node: Int(scheduler.scratch.feasible[j]), scheduler) }
         var slice = scores[0..<count]
         normalizeScore(&slice)
         scores.replaceSubrange(0..<count, with: slice)
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 

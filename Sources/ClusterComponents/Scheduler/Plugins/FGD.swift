@@ -20,10 +20,11 @@ struct FGD: ScorePlugin, ReservePlugin {
         } else {
             let measure = scheduler.cache.gpu.fragmentation()
             for j in 0..<count {
-                scores[j] = Int64(scheduler.fgdScore(request, node: Int(scheduler.feasible[j]), measure: measure).score)
+                scores[j] = Int64(
+                    scheduler.fgdScore(request, node: Int(scheduler.scratch.feasible[j]), measure: measure).score)
             }
         }
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 

@@ -11,7 +11,7 @@ struct RandomFit: ScorePlugin {
     /// Draws the node.
     func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode {
         if count > 0 {
-            state.write(Self.chosenKey, Int(scheduler.feasible[scheduler.policyRandom.integer(below: count)]))
+            state.write(Self.chosenKey, Int(scheduler.scratch.feasible[scheduler.policyRandom.integer(below: count)]))
         }
         return .success
     }
