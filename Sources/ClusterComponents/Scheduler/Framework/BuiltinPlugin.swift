@@ -136,14 +136,16 @@ struct BuiltinPlugin {
 
     /// Hands the concrete plugin to `visitor`: the registry's switch for a built-in plugin,
     /// the existential for an out-of-tree one (tests only).
+    /// The visitor is lent by pointer, never copied (a visitor may hold the pod's whole
+    /// `CycleState`).
     @inline(__always)
     func visit<Visitor: PluginVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
-        var opening = Opening(box: box, inner: visitor)
-        if let result = PluginRegistry.withType(Int(id), &opening) {
-            visitor = opening.inner
-            return result
+        let box = box
+        return withUnsafeMutablePointer(to: &visitor) { pointer in
+            var opening = Opening(box: box, inner: pointer)
+            if let result = PluginRegistry.withType(Int(id), &opening) { return result }
+            return unsafeDowncast(box, to: OutOfTreePluginBox.self).visit(&pointer.pointee)
         }
-        return unsafeDowncast(box, to: OutOfTreePluginBox.self).visit(&visitor)
     }
 
     /// The plugin value if it is of type `Plugin`.
@@ -167,10 +169,10 @@ protocol PluginVisitor {
 /// Turns the registry's type into the boxed plugin of that type.
 private struct Opening<Inner: PluginVisitor>: PluginTypeVisitor {
     unowned(unsafe) let box: AnyObject
-    var inner: Inner
+    let inner: UnsafeMutablePointer<Inner>
     @inline(__always)
-    mutating func visit<Plugin: SchedulerPlugin>(_ type: Plugin.Type) -> Inner.Result {
-        inner.visit(unsafeDowncast(box, to: PluginBox<Plugin>.self).plugin)
+    func visit<Plugin: SchedulerPlugin>(_ type: Plugin.Type) -> Inner.Result {
+        inner.pointee.visit(unsafeDowncast(box, to: PluginBox<Plugin>.self).plugin)
     }
 }
 
