@@ -32,7 +32,7 @@ let package = Package(
         // MARK: - Engine layer (no Kubernetes knowledge)
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "SimulationCore"),
-        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        .target(name: "Stochastics", dependencies: ["CGSL", "SimulationCore"]),
 
         // MARK: - Kubernetes model (pure values)
         .target(name: "KubeModel", dependencies: [.product(name: "Yams", package: "Yams")]),

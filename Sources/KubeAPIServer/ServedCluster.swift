@@ -138,17 +138,12 @@ struct SnapshotBuilder {
 
     /// A deterministic RFC 4122-shaped uid for objects the simulator gave none (FNV-1a).
     static func uid(for key: String) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in key.utf8 {
-            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-            b = (b ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        func hex(_ value: UInt64, _ digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: max(0, 16 - text.count)) + text
-        }
-        let text = hex(a, 16) + hex(b, 16)
+        // Two FNV-1a hashes of the key: the standard one and one from the basis's halves swapped.
+        var a = FNV1a()
+        var b = FNV1a(basis: 0x8422_2325_cbf2_9ce4)
+        a.mix(key.utf8)
+        b.mix(key.utf8)
+        let text = a.hex + b.hex
         let chars = Array(text)
         func part(_ from: Int, _ to: Int) -> String { String(chars[from..<to]) }
         return "\(part(0, 8))-\(part(8, 12))-4\(part(13, 16))-a\(part(17, 20))-\(part(20, 32))"

@@ -1,3 +1,5 @@
+import SimulationCore
+
 /// Derives independent, named random streams from one master seed.
 ///
 /// Each component asks for its own stream by a stable name (`"workload/web"`,
@@ -25,15 +27,8 @@ public struct RandomStreams: Sendable, Hashable {
         RandomSource(seed: seed(named: name))
     }
 
-    /// FNV-1a, 64-bit: a stable string hash.
-    public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
+    /// FNV-1a, 64-bit: a stable string hash (SimulationCore's ``FNV1a``).
+    public static func fnv1a64(_ text: String) -> UInt64 { FNV1a.hash(text) }
 
     /// SplitMix64's output function: spreads nearby inputs over the whole 64-bit range.
     public static func splitMix64(_ value: UInt64) -> UInt64 {

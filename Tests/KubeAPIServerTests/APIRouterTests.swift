@@ -82,3 +82,13 @@ import Testing
         #expect(get("/version").headers.contains { $0.0 == "Cache-Control" && $0.1 == "no-store" })
     }
 }
+
+/// The uid of an object the simulator gave none: two FNV-1a hashes of the key in RFC 4122 shape.
+@Suite struct ServedUIDTests {
+    @Test("the uid is FNV-1a of the key from the standard and the half-swapped basis (hand-computed)")
+    func uid() {
+        // Python: fnv1a64(b"default/web") and fnv1a64 from 0x84222325cbf29ce4, as 32 hex digits,
+        // version nibble 4 and variant nibble a.
+        #expect(SnapshotBuilder.uid(for: "default/web") == "9d2ba508-24d6-44bb-a252-ee44ac67bab4")
+    }
+}

@@ -14,28 +14,9 @@ enum EventMessageAggregator {
     /// `EventAggregatorByReasonMessageFunc`'s prefix.
     static let prefix = "(combined from similar events): "
 
-    /// A 64-bit digest of the UTF-8 bytes, eight at a time (FNV-style multiply with an
-    /// xor-shift): deterministic across runs, unlike `hashValue`; only equality is ever used.
-    static func digest(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
-            let prime: UInt64 = 0x0000_0100_0000_01b3
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-            guard let base = bytes.baseAddress else { return hash }
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-                hash ^= hash >> 29
-                offset += 8
-            }
-            while offset < bytes.count {
-                hash = (hash ^ UInt64(bytes[offset])) &* prime
-                offset += 1
-            }
-            return hash
-        }
-    }
+    /// A 64-bit digest of the message (``FNV1a/wordDigest(_:)``): deterministic across runs,
+    /// unlike `hashValue`; only equality is ever used.
+    static func digest(_ text: String) -> UInt64 { FNV1a.wordDigest(text) }
 }
 
 /// One aggregation group's state (`aggregateRecord`): the distinct messages seen, as 64-bit

@@ -46,13 +46,13 @@ extension Scheduler {
         }
 
         findNodesThatFit(state, profile: profileIndex, explanation: &explanation)
-        if feasible.isEmpty {
+        if scratch.feasible.isEmpty {
             handleFitError(pod, state: state, profile: profileIndex, explanation: &explanation)
             return
         }
         let chosen: Int
-        if feasible.count == 1 {
-            chosen = Int(feasible[0])
+        if scratch.feasible.count == 1 {
+            chosen = Int(scratch.feasible[0])
         } else {
             chosen = prioritizeAndSelect(&state, profile: profileIndex, explanation: &explanation)
         }
@@ -81,10 +81,10 @@ extension Scheduler {
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
     func findNodesThatFit(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) {
-        var feasible = self.feasible
-        var failed = self.failed
-        self.feasible = []
-        self.failed = []
+        var feasible = scratch.feasible
+        var failed = scratch.failed
+        scratch.feasible = []
+        scratch.failed = []
         feasible.removeAll(keepingCapacity: true)
         failed.removeAll(keepingCapacity: true)
         let order = cache.tree.order
@@ -121,8 +121,8 @@ extension Scheduler {
             if i == n { i = 0 }
         }
         nextStartNodeIndex = (start + processed) % n
-        self.feasible = feasible
-        self.failed = failed
+        scratch.feasible = feasible
+        scratch.failed = failed
     }
 
     // MARK: - Score and select
@@ -131,22 +131,22 @@ extension Scheduler {
     /// (selectHost reservoir sampling with the seeded `scheduler/ties` stream).
     func prioritizeAndSelect(_ state: inout CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int
     {
-        let count = feasible.count
-        var totals = self.totals
-        self.totals = []
+        let count = scratch.feasible.count
+        var totals = scratch.totals
+        scratch.totals = []
         totals.removeAll(keepingCapacity: true)
         totals.append(contentsOf: repeatElement(0, count: count))
-        if scores.count < count { scores = [Int64](repeating: 0, count: count) }
+        if scratch.scores.count < count { scratch.scores = [Int64](repeating: 0, count: count) }
         let p = profiles[profile]
         var perPlugin: [[Int64]] = []
         for scorer in p.scorers {
             let skipped = scorePlugin(scorer.plugin, &state, count: count)
             if explanation != nil {
-                perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scores[0..<count]))
+                perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scratch.scores[0..<count]))
             }
             if skipped { continue }
             let weight = scorer.weight
-            scores.withUnsafeBufferPointer { s in
+            scratch.scores.withUnsafeBufferPointer { s in
                 for j in 0..<count { totals[j] += s[j] * weight }
             }
         }
@@ -169,7 +169,7 @@ extension Scheduler {
             var bestKey = UInt64.max
             var bestNode = Int32.max
             for j in 0..<count where totals[j] == bestScore {
-                let node = feasible[j]
+                let node = scratch.feasible[j]
                 let key = Int(node) < nodeOrderKeys.count ? nodeOrderKeys[Int(node)] : UInt64.max
                 if key < bestKey || (key == bestKey && node < bestNode) {
                     bestKey = key
@@ -193,7 +193,7 @@ extension Scheduler {
                 if let id = cluster.api.nodeID(named: verdict.node) { row[Int32(id.value)] = v }
             }
             for j in 0..<count {
-                if let v = row[feasible[j]] {
+                if let v = row[scratch.feasible[j]] {
                     explanation!.nodes[v].scores = p.scorers.enumerated().map {
                         (plugin: $0.element.name, score: perPlugin[$0.offset][j], weight: $0.element.weight)
                     }
@@ -201,16 +201,31 @@ extension Scheduler {
                 }
             }
         }
-        self.totals = totals
-        return Int(feasible[best])
+        scratch.totals = totals
+        return Int(scratch.feasible[best])
     }
 
     // MARK: - Assume and bind
 
+    /// The end of the scheduling cycle and the binding cycle (schedule_one.go
+    /// `schedulingCycle`, `bindingCycle`): Reserve, assume (the cache counts the pod), Permit,
+    /// PreBind, then the binding. A Reserve or Permit rejection runs every Unreserve, forgets
+    /// the assumed pod (`Cache.ForgetPod`) and fails the attempt. Reserve runs before the cache
+    /// counts the pod (upstream: after) because FGD's Reserve picks the device the cache takes.
     func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?)
     {
-        runReserve(pod, node: node, profile: profile)
+        if let rejection = runReserve(pod, node: node, profile: profile) {
+            runUnreserve(pod, node: node, profile: profile)
+            failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
+            return
+        }
         cache.addPod(pod, object: object, to: node, at: cluster.now)
+        if let rejection = runPermit(pod, node: node, profile: profile) {
+            runUnreserve(pod, node: node, profile: profile)
+            cache.removePod(pod)
+            failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
+            return
+        }
         runPreBind(pod, node: node, profile: profile)
         queue.remove(pod)
         clearNomination(pod)
@@ -232,11 +247,36 @@ extension Scheduler {
         }
     }
 
-    /// The binding cycle's end: the DefaultBinder's API call, then the `Scheduled` event.
+    /// A Reserve or Permit rejection (schedule_one.go `schedulingCycle`): a rejection is a
+    /// FitError over the one chosen node (`NumAllNodes: 1`, "0/1 nodes are available: …") and
+    /// leaves the pod unschedulable; any other code is an error and sends it to backoff.
+    func failReserved(
+        _ pod: PodID, _ status: PluginStatus, profile: Int, explanation: inout SchedulingExplanation?
+    ) {
+        let rejected = status.code == .unschedulable || status.code == .unschedulableAndUnresolvable
+        let message =
+            rejected
+            ? Self.fitErrorMessage(numAllNodes: 1, reasons: status.reasons) : status.reasons.joined(separator: ", ")
+        clearNomination(pod)
+        if var e = explanation {
+            e.message = message
+            explanations[pod] = e
+        }
+        recordFailure(
+            pod, profile: profile, message: message, reason: rejected ? "Unschedulable" : "SchedulerError",
+            rejectors: .all, toBackoff: !rejected, nominate: nil)
+    }
+
+    /// The binding cycle's end: the DefaultBinder's API call, then the `Scheduled` event. A
+    /// binding that fails (the pod was deleted or bound meanwhile) runs every Unreserve
+    /// (schedule_one.go `handleBindingCycleError`); the cache already dropped the pod.
     func finishBinding(_ pod: PodID, _ node: NodeID) {
         let object = cluster.api[pod]
-        guard !object.isRemoved, object.nodeID == nil else { return }
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : 0
+        guard !object.isRemoved, object.nodeID == nil else {
+            runUnreserve(pod, node: node.value, profile: profile)
+            return
+        }
         cluster.bind(pod, to: node, bindingStartedAt: timing.bindingStart(pod) ?? cluster.now)
         cluster.recordEvent(
             .normal, "Scheduled",

@@ -31,7 +31,7 @@ extension Scheduler {
         var reasonList: [String] = []
         var rejectors: PluginMask = .nodeScoped
         let helped = profiles[profile].filterHelpedByPodRemoval
-        for entry in failed {
+        for entry in scratch.failed {
             reasonList.append(contentsOf: reasonStrings(entry.status))
             if helped[Int(entry.status.plugin)] { rejectors.insert(.podScoped) }
         }

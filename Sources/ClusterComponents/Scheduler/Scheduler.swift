@@ -50,11 +50,8 @@ public final class Scheduler {
     /// Pods scheduled (assumed) so far.
     public internal(set) var scheduledCount = 0
 
-    // Reused per-cycle buffers.
-    var feasible: [Int32] = []
-    var failed: [(node: Int32, status: FilterStatus)] = []
-    var scores: [Int64] = []
-    var totals: [Int64] = []
+    /// The attempt's buffers (feasible nodes, rejections, scores), reused across attempts.
+    var scratch = SchedulingScratch()
     var fitMemo: [ScoreMemo] = []
     var balancedMemo: [ScoreMemo] = []
 
@@ -72,9 +69,12 @@ public final class Scheduler {
     }
 
     /// Replaces the profiles (and queue settings) from a configuration.
-    func configure(_ config: KubeSchedulerConfiguration) {
+    /// - Parameter outOfTree: plugins outside the registry the profiles may name (tests).
+    func configure(_ config: KubeSchedulerConfiguration, outOfTree: OutOfTreeRegistry = .init()) {
         let version = cluster.configuration.kubernetesVersion
-        profiles = config.profiles.map { Profile($0, version: version, resources: &cache.resources) }
+        profiles = config.profiles.map {
+            Profile($0, version: version, resources: &cache.resources, outOfTree: outOfTree)
+        }
         percentageOfNodesToScore = config.percentageOfNodesToScore
         queue.initialBackoff = .seconds(config.podInitialBackoffSeconds)
         queue.maxBackoff = .seconds(config.podMaxBackoffSeconds)

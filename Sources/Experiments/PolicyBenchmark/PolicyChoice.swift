@@ -81,7 +81,7 @@ public enum PolicyChoice: Sendable, Hashable {
 
     static func load(file: String, baseDirectory: String) throws(SweepError) -> PolicyChoice {
         let path = file.hasPrefix("/") ? file : (baseDirectory as NSString).appendingPathComponent(file)
-        let loaded = ManifestLoader().load(paths: [path])
+        let loaded = ManifestLoader(options: .scheduling).load(paths: [path])
         if let error = loaded.diagnostics.first(where: { $0.severity == .error }) {
             throw .policy("\(error)")
         }

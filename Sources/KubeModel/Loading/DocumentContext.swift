@@ -84,7 +84,7 @@ struct DocumentContext {
             }
         }
         if options.validate, let validatable = value as? any Validatable {
-            let errors = (value as? Pod)?.validate(options: options.validation) ?? validatable.validate()
+            let errors = validatable.validate(options: options.validation)
             for fieldError in errors {
                 result.diagnostics.append(
                     diagnostic(

@@ -254,8 +254,12 @@ extension PodDisruptionBudget: Validatable {
 }
 
 extension KubeSchedulerConfiguration: Validatable {
-    /// A subset of `ValidateKubeSchedulerConfiguration`.
-    public func validate() -> [FieldError] {
+    /// A subset of `ValidateKubeSchedulerConfiguration`, plugin names unchecked.
+    public func validate() -> [FieldError] { validate(options: ValidationOptions()) }
+
+    /// A subset of `ValidateKubeSchedulerConfiguration`; plugin names are checked against
+    /// `options.schedulerPlugins` when given.
+    public func validate(options: ValidationOptions) -> [FieldError] {
         var list = FieldErrorList()
         if let percentage = percentageOfNodesToScore, percentage < 0 || percentage > 100 {
             list.append(.invalid("percentageOfNodesToScore", .int(percentage), "not in valid range [0-100]"))
@@ -288,7 +292,7 @@ extension KubeSchedulerConfiguration: Validatable {
                 list.append(
                     .invalid(here + ".percentageOfNodesToScore", .int(percentage), "not in valid range [0-100]"))
             }
-            validatePluginNames(profile, path: here, into: &list)
+            if let known = options.schedulerPlugins { validatePluginNames(profile, known, path: here, into: &list) }
             if case .nodeResourcesFit(let args)? = profile.args(for: "NodeResourcesFit"),
                 let type = args.scoringStrategy?.type
             {
@@ -304,41 +308,20 @@ extension KubeSchedulerConfiguration: Validatable {
 
     // MARK: - Plugin names
 
-    /// The plugins of kube-scheduler's in-tree registry (k8s
-    /// pkg/scheduler/framework/plugins/names/names.go, registry.go), which a configuration may
-    /// name whether or not kubesim models them (volume plugins always pass: kubesim pods have no
-    /// volumes to bind).
-    public static let inTreePlugins = [
-        "PrioritySort", "DefaultBinder", "DefaultPreemption", "DynamicResources", "ImageLocality",
-        "InterPodAffinity", "NodeAffinity", "NodeName", "NodePorts", "NodeResourcesBalancedAllocation",
-        "NodeResourcesFit", "NodeUnschedulable", "NodeVolumeLimits", "PodTopologySpread", "SchedulingGates",
-        "TaintToleration", "VolumeBinding", "VolumeRestrictions", "VolumeZone",
-    ]
-
-    /// kubesim's own plugins: the placement policies (case-insensitive, as `SchedulerPolicy`
-    /// names them) and the GPU-sharing filter and scores of the FGD artifact.
-    public static let kubesimPlugins = [
-        "FirstFit", "BestFit", "WorstFit", "Random", "DotProduct", "Tetris", "GPUShare", "GPUBestFit",
-        "BestFitScore", "FGD", "FGDScore",
-    ]
-
-    /// Whether a configuration may name `plugin`.
-    public static func isKnownPlugin(_ plugin: String) -> Bool {
-        inTreePlugins.contains(plugin) || kubesimPlugins.contains { $0.lowercased() == plugin.lowercased() }
-    }
-
     /// kube-scheduler refuses to start with a plugin its registry does not have (framework
     /// runtime `NewFramework`/`updatePluginList`: `… "Foo" does not exist`), so every enabled or
     /// disabled plugin (`*` disables all) and every `pluginConfig` name must be known.
-    private func validatePluginNames(_ profile: KubeSchedulerProfile, path: String, into list: inout FieldErrorList) {
-        let known = Self.inTreePlugins + Self.kubesimPlugins
+    private func validatePluginNames(
+        _ profile: KubeSchedulerProfile, _ registry: SchedulerPluginNames, path: String, into list: inout FieldErrorList
+    ) {
+        let known = registry.names
         func check(_ set: PluginSet?, _ point: String) {
             guard let set else { return }
-            for (index, plugin) in (set.enabled ?? []).enumerated() where !Self.isKnownPlugin(plugin.name) {
+            for (index, plugin) in (set.enabled ?? []).enumerated() where !registry.contains(plugin.name) {
                 list.append(.notSupported("\(path).plugins.\(point).enabled[\(index)].name", plugin.name, known))
             }
             for (index, plugin) in (set.disabled ?? []).enumerated()
-            where plugin.name != "*" && !Self.isKnownPlugin(plugin.name) {
+            where plugin.name != "*" && !registry.contains(plugin.name) {
                 list.append(.notSupported("\(path).plugins.\(point).disabled[\(index)].name", plugin.name, known))
             }
         }
@@ -352,7 +335,7 @@ extension KubeSchedulerConfiguration: Validatable {
             ]
             for (set, point) in points { check(set, point) }
         }
-        for (index, config) in (profile.pluginConfig ?? []).enumerated() where !Self.isKnownPlugin(config.name) {
+        for (index, config) in (profile.pluginConfig ?? []).enumerated() where !registry.contains(config.name) {
             list.append(.notSupported("\(path).pluginConfig[\(index)].name", config.name, known))
         }
     }

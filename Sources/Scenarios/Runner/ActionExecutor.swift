@@ -93,7 +93,7 @@ final class ActionExecutor {
             case .inline(let objects): for object in objects { apply(object, location: nil) }
             case .file(let path):
                 // Decoded and validated as at load time; admission runs in the API server.
-                var options = ManifestLoader.Options()
+                var options = ManifestLoader.Options.scheduling
                 options.applyAdmissionDefaults = false
                 // Relative to the scenario file's folder, as validate resolves it.
                 let resolved = ScenarioReader.resolve(path, against: scenario.baseDirectory)

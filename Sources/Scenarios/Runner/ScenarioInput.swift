@@ -1,3 +1,4 @@
+import ClusterComponents
 import Foundation
 import KubeModel
 import Yams
@@ -41,7 +42,7 @@ public struct ScenarioInput: Sendable {
     /// default cluster named after the first input. Unknown kinds are listed once as a warning.
     /// - Parameter paths: files or folders, as the user gave them.
     public static func load(paths: [String]) -> ScenarioInput {
-        let loaded = ManifestLoader().load(paths: paths)
+        let loaded = ManifestLoader(options: .scheduling).load(paths: paths)
         var diagnostics = loaded.diagnostics
         var objects: [LoadedObject] = []
         var scenarios: [Scenario] = []

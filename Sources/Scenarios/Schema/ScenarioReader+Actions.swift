@@ -1,3 +1,4 @@
+import ClusterComponents
 import KubeModel
 import SimulationCore
 import Yams
@@ -163,7 +164,7 @@ extension ScenarioReader {
     /// reporting their problems at the inline field's line.
     private mutating func inlineObjects(_ node: Yams.Node, _ path: FieldPath) -> [KubeObject]? {
         let items: [Yams.Node] = node.sequence.map(Array.init) ?? [node]
-        var options = ManifestLoader.Options()
+        var options = ManifestLoader.Options.scheduling
         options.applyAdmissionDefaults = false
         var objects: [KubeObject] = []
         for (index, item) in items.enumerated() {

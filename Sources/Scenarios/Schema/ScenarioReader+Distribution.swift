@@ -90,23 +90,27 @@ extension ScenarioReader {
     /// A missing file gives an empty distribution; the reference checks report it.
     private mutating func empirical(file: String, column: String?, path: FieldPath, unit: ValueUnit) -> Distribution? {
         let resolved = Self.resolve(file, against: baseDirectory)
-        guard let data = FileManager.default.contents(atPath: resolved), let text = String(data: data, encoding: .utf8)
-        else { return .empirical([]) }
-        var lines = text.split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.trimmingSpaces.isEmpty }
-        guard !lines.isEmpty else {
+        let table: CSVTable
+        do {
+            table = try CSVTable(contentsOf: resolved, hasHeader: false)
+        } catch .unreadable {
+            return .empirical([])  // a missing file is reported by the reference checks
+        } catch {
             invalid(path.key("file"), file, "file holds no values")
             return nil
         }
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        // A first row that names `column`, or whose cell does not parse as a value, is a header.
+        var rows = table.rows[...]
+        let header = table.texts(rows[rows.startIndex])
         var columnIndex = 0
         if let column {
             if let index = header.firstIndex(of: column) {
                 columnIndex = index
-                lines.removeFirst()
+                rows = rows.dropFirst()
             } else if let index = Int(column), index >= 0 {
                 columnIndex = index
                 if case .failure = unit.parse(header.indices.contains(index) ? header[index] : "") {
-                    lines.removeFirst()
+                    rows = rows.dropFirst()
                 }
             } else {
                 invalid(
@@ -115,14 +119,13 @@ extension ScenarioReader {
                 return nil
             }
         } else if case .failure = unit.parse(header.first ?? "") {
-            lines.removeFirst()
+            rows = rows.dropFirst()
         }
         var values: [Double] = []
-        values.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard columnIndex < cells.count else { continue }
-            let cell = String(cells[columnIndex]).trimmingSpaces
+        values.reserveCapacity(rows.count)
+        for (offset, row) in rows.enumerated() {
+            guard columnIndex < row.cells.count else { continue }
+            let cell = table.text(row, columnIndex)
             if cell.isEmpty { continue }
             switch unit.parse(cell) {
             case .success(let value): values.append(value)

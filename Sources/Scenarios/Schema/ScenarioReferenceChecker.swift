@@ -226,7 +226,7 @@ public enum ScenarioReferenceChecker {
             case .file(let file):
                 let path = ScenarioReader.resolve(file, against: scenario.baseDirectory)
                 guard FileManager.default.fileExists(atPath: path) else { return [] }
-                var options = ManifestLoader.Options()
+                var options = ManifestLoader.Options.scheduling
                 options.applyAdmissionDefaults = false
                 let loaded = ManifestLoader(options: options).load(paths: [path])
                 if report { diagnostics += loaded.diagnostics }

@@ -1,3 +1,4 @@
+import ClusterComponents
 import KubeModel
 
 extension WorkloadTemplate {
@@ -11,7 +12,7 @@ extension WorkloadTemplate {
         case .podTemplate(let template): return Pod(metadata: template.metadata, spec: template.spec)
         case .file(let file):
             let path = ScenarioReader.resolve(file, against: baseDirectory)
-            let result = ManifestLoader().load(paths: [path])
+            let result = ManifestLoader(options: .scheduling).load(paths: [path])
             if result.hasErrors { throw .template(file: path, diagnostics: result.diagnostics) }
             for loaded in result.objects {
                 switch loaded.object {

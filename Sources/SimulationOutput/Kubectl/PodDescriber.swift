@@ -460,17 +460,15 @@ public enum PodDescriber {
         return domain + "/" + remainder
     }
 
+    /// 64 hex digits: four rounds of FNV-1a over the text, each continued from the last with
+    /// the round number mixed in.
     static func hex64(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         var result = ""
         for round in 0..<4 {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= UInt64(round)
-            let part = String(hash, radix: 16)
-            result += String(repeating: "0", count: 16 - part.count) + part
+            hash.mix(text.utf8)
+            hash = FNV1a(basis: hash.value ^ UInt64(round))
+            result += hash.hex
         }
         return result
     }

@@ -47,13 +47,38 @@ import Testing
         #expect(BuiltinPlugin.make(named: "NoSuchPlugin", &configuration) == nil)
     }
 
-    @Test("a plugin added through the registry filters and scores (ExampleNodeLabel, weight 2)")
+    @Test("the registry is one list: unique names and aliases, and validation accepts exactly them")
+    func registryIsOneList() throws {
+        let entries = PluginRegistry.entries
+        // k/k's MultiPoint defaults (default_plugins.go, volume plugins omitted) are all registered.
+        for (name, _) in Profile.defaultPlugins { #expect(PluginRegistry.id(named: name) != nil, "\(name)") }
+        let names = entries.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() }
+        #expect(Set(names).count == names.count)
+        // Ids are what the switch gives them: dense from 0, and the entry of an id is its type's.
+        #expect(entries.map(\.id) == Array(0..<entries.count))
+        #expect(PluginRegistry.id(named: "NodeResourcesFit").map { entries[$0].name } == "NodeResourcesFit")
+        // Validation reads the same list: every name and alias, kubesim's own in any case.
+        let known = Scheduler.pluginNames
+        for entry in entries {
+            for name in [entry.name] + entry.aliases {
+                #expect(known.contains(name), "\(name)")
+                #expect(known.contains(name.lowercased()) == entry.ignoresNameCase, "\(name)")
+            }
+        }
+        #expect(known.contains("VolumeBinding") && !known.contains("NoSuchPlugin"))
+        #expect(known.names == known.names.sorted())
+        #expect(known.names.count == names.count + PluginRegistry.acceptedWithoutModel.count)
+    }
+
+    @Test("a plugin added through a registry filters and scores (ExampleNodeLabel, weight 2)")
     func examplePlugin() throws {
         let profile = KubeSchedulerProfile(
             plugins: Plugins(multiPoint: PluginSet(enabled: [Plugin(name: "ExampleNodeLabel", weight: 2)])))
-        let (cluster, _) = Fixture.cluster {
-            $0.schedulerConfiguration = KubeSchedulerConfiguration(profiles: [profile])
-        }
+        let configuration = KubeSchedulerConfiguration(profiles: [profile])
+        let (cluster, _) = Fixture.cluster { $0.schedulerConfiguration = configuration }
+        // Without the registry that has it, the profile does not know the name.
+        #expect(!cluster.scheduler.profiles[0].scorers.contains { $0.name == "ExampleNodeLabel" })
+        cluster.scheduler.configure(configuration, outOfTree: OutOfTreeRegistry(types: [ExampleNodeLabel.self]))
         Fixture.node(cluster, "n1", cpu: "4", memory: "8Gi", labels: [ExampleNodeLabel.scoreLabel: "10"])
         Fixture.node(cluster, "n2", cpu: "4", memory: "8Gi", labels: [ExampleNodeLabel.scoreLabel: "30"])
         Fixture.node(
@@ -74,6 +99,52 @@ import Testing
         let n2 = try #require(Fixture.total(cluster, pod, "n2"))
         #expect(n2 - n1 == 2 * (100 - 33))
         #expect(Fixture.nodeName(cluster, pod) == "n2")
+    }
+
+    /// A cluster whose default profile also runs ``PermitGate`` (from an out-of-tree registry).
+    private static func permitCluster() -> (Cluster, EventCollector) {
+        let profile = KubeSchedulerProfile(
+            plugins: Plugins(multiPoint: PluginSet(enabled: [Plugin(name: PermitGate.name)])))
+        let configuration = KubeSchedulerConfiguration(profiles: [profile])
+        let (cluster, events) = Fixture.cluster { $0.schedulerConfiguration = configuration }
+        cluster.scheduler.configure(configuration, outOfTree: OutOfTreeRegistry(types: [PermitGate.self]))
+        return (cluster, events)
+    }
+
+    @Test("a Permit rejection runs Unreserve, forgets the assumed pod and fails the attempt (schedule_one.go)")
+    func permitRejects() throws {
+        let (cluster, events) = Self.permitCluster()
+        #expect(cluster.scheduler.profiles[0].reservers.map(\.name) == ["PermitGate"])
+        #expect(cluster.scheduler.profiles[0].permits.map(\.name) == ["PermitGate"])
+        let node = Fixture.node(cluster, "n1", cpu: "4", memory: "8Gi", labels: [PermitGate.denyLabel: ""])
+        let pod = Fixture.pod(cluster, "p", cpu: "1", memory: "1Gi")
+        Fixture.settle(cluster)
+        // Reserve, then (Permit rejects) Unreserve, once per attempt; never bound.
+        let calls = try #require(cluster.api[pod].pod.metadata.annotations?[PermitGate.callsAnnotation])
+        #expect(calls == "reserve:n1,unreserve:n1")
+        #expect(Fixture.nodeName(cluster, pod) == nil)
+        // k/k: FitError{NumAllNodes: 1} over the chosen node's Permit status.
+        #expect(
+            events.messages("FailedScheduling", pod: "p") == [
+                "0/1 nodes are available: 1 node(s) were denied by PermitGate."
+            ])
+        // ForgetPod: the node no longer counts the pod's 1 CPU, and the pod waits as unschedulable.
+        let info = try #require(cluster.scheduler.nodeInfo(node))
+        #expect(info.requested(ResourceIndex.cpu) == 0)
+        #expect(cluster.scheduler.cache.pods[pod.value]?.countedOn == -1)
+        #expect(cluster.scheduler.pendingCounts.unschedulable == 1)
+        #expect(cluster.scheduler.scheduledCount == 0)
+    }
+
+    @Test("a permitted pod is reserved once and bound, without Unreserve")
+    func permitAllows() throws {
+        let (cluster, events) = Self.permitCluster()
+        _ = Fixture.node(cluster, "n1", cpu: "4", memory: "8Gi")
+        let pod = Fixture.pod(cluster, "p", cpu: "1", memory: "1Gi")
+        Fixture.settle(cluster)
+        #expect(cluster.api[pod].pod.metadata.annotations?[PermitGate.callsAnnotation] == "reserve:n1")
+        #expect(Fixture.nodeName(cluster, pod) == "n1")
+        #expect(events.messages("FailedScheduling", pod: "p").isEmpty)
     }
 
     @Test("NodeResourcesFit.FastPath agrees with the general filter on 60 nodes × 200 requests")

@@ -99,5 +99,8 @@ import Testing
         #expect(a != PodDescriber.containerID(status("nginx"), podUID: "uid-b"))
         #expect(a != PodDescriber.containerID(status("nginx", restarts: 1), podUID: "uid-a"))
         #expect(a == PodDescriber.containerID(status("nginx"), podUID: "uid-a"))
+        // Four FNV-1a rounds over "uid-a/app/0", each continued with the round number xor-ed in
+        // (computed by hand-written Python).
+        #expect(a == "containerd://8802c690e1022b58951c33ea284f51fee7c9531e3db96e532aab600ce62c7f09")
     }
 }

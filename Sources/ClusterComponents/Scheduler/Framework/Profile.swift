@@ -48,7 +48,11 @@ final class Profile {
 
     /// Resolves a configured profile: defaults, then MultiPoint disabled/enabled, then the
     /// per-extension-point sets (filter, score, postFilter); `"*"` disables all defaults there.
-    init(_ config: KubeSchedulerProfile, version: KubernetesVersion, resources: inout ResourceIndex) {
+    /// - Parameter outOfTree: plugins outside the registry the profile may name (tests).
+    init(
+        _ config: KubeSchedulerProfile, version: KubernetesVersion, resources: inout ResourceIndex,
+        outOfTree: OutOfTreeRegistry = .init()
+    ) {
         schedulerName = config.schedulerName
         percentageOfNodesToScore = config.percentageOfNodesToScore
         var configuration = PluginConfiguration(profile: config, version: version, resources: resources)
@@ -56,13 +60,19 @@ final class Profile {
         var instances: [String: BuiltinPlugin] = [:]
         func instance(_ name: String) -> BuiltinPlugin? {
             if let plugin = instances[name.lowercased()] { return plugin }
-            guard let plugin = BuiltinPlugin.make(named: name, &configuration) else { return nil }
+            guard let plugin = BuiltinPlugin.make(named: name, &configuration, outOfTree: outOfTree) else {
+                return nil
+            }
             instances[name.lowercased()] = plugin
             return plugin
         }
         var filters: [BuiltinPlugin] = []
         var scorers: [ScoreEntry] = []
         var postFilters: [BuiltinPlugin] = []
+        // Plugins with Reserve, Permit or PreBind (from the defaults or multiPoint; upstream's
+        // reserve/permit/preBind sets are not modelled).
+        let binding: ExtensionPoints = [.reserve, .permit, .preBind]
+        var bindingPlugins: [BuiltinPlugin] = []
         for (name, weight) in Self.defaultPlugins {
             guard let plugin = instance(name) else { continue }
             if plugin.extensionPoints.contains(.filter) { filters.append(plugin) }
@@ -70,6 +80,7 @@ final class Profile {
                 scorers.append(ScoreEntry(plugin: plugin, weight: weight, name: name))
             }
             if plugin.extensionPoints.contains(.postFilter) { postFilters.append(plugin) }
+            if !plugin.extensionPoints.isDisjoint(with: binding) { bindingPlugins.append(plugin) }
         }
         func apply(_ set: PluginSet?, _ points: ExtensionPoints) {
             guard let set else { return }
@@ -78,12 +89,14 @@ final class Profile {
                     if points.contains(.filter) { filters.removeAll() }
                     if points.contains(.score) { scorers.removeAll() }
                     if points.contains(.postFilter) { postFilters.removeAll() }
+                    if points.contains(binding) { bindingPlugins.removeAll() }
                     continue
                 }
                 let name = instance(entry.name)?.name
                 if points.contains(.filter) { filters.removeAll { $0.name == name } }
                 if points.contains(.score) { scorers.removeAll { $0.name == entry.name } }
                 if points.contains(.postFilter) { postFilters.removeAll { $0.name == name } }
+                if points.contains(binding) { bindingPlugins.removeAll { $0.name == name } }
             }
             for entry in set.enabled ?? [] {
                 guard let plugin = instance(entry.name) else { continue }
@@ -102,9 +115,12 @@ final class Profile {
                 if has.contains(.postFilter), !postFilters.contains(where: { $0.name == plugin.name }) {
                     postFilters.append(plugin)
                 }
+                if !has.isDisjoint(with: binding), !bindingPlugins.contains(where: { $0.name == plugin.name }) {
+                    bindingPlugins.append(plugin)
+                }
             }
         }
-        apply(config.plugins?.multiPoint, [.filter, .score, .postFilter])
+        apply(config.plugins?.multiPoint, [.filter, .score, .postFilter, .reserve, .permit, .preBind])
         apply(config.plugins?.filter, .filter)
         apply(config.plugins?.score, .score)
         apply(config.plugins?.postFilter, .postFilter)
@@ -116,17 +132,14 @@ final class Profile {
         self.postFilters = postFilters
         // Reserve/Permit/PreBind: every enabled plugin that has them, filters first.
         var enabled: [BuiltinPlugin] = []
-        for plugin in filters + scorers.map(\.plugin) where !enabled.contains(where: { $0.name == plugin.name }) {
+        for plugin in filters + scorers.map(\.plugin) + bindingPlugins
+        where !enabled.contains(where: { $0.name == plugin.name }) {
             enabled.append(plugin)
         }
         reservers = enabled.filter { $0.extensionPoints.contains(.reserve) }
         permits = enabled.filter { $0.extensionPoints.contains(.permit) }
         preBinders = enabled.filter { $0.extensionPoints.contains(.preBind) }
-        if case .nodeAffinity(let plugin)? = instance(NodeAffinityPlugin.name) {
-            addedAffinity = plugin.addedAffinity
-        } else {
-            addedAffinity = nil
-        }
+        addedAffinity = instance(NodeAffinityPlugin.name)?.plugin(as: NodeAffinityPlugin.self)?.addedAffinity
         filtersByResources = filters.contains { $0.name == NodeResourcesFit.name }
         resources = configuration.resources
     }
@@ -134,34 +147,5 @@ final class Profile {
     /// The score entry of a plugin type, if the profile scores with it.
     func scores<Plugin: SchedulerPlugin>(with type: Plugin.Type) -> Bool {
         scorers.contains { $0.plugin.name == Plugin.name }
-    }
-}
-
-extension BuiltinPlugin {
-    /// The plugin's registered name.
-    var name: String {
-        struct Name: PluginVisitor {
-            func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> String { Plugin.name }
-        }
-        var visitor = Name()
-        return visit(&visitor)
-    }
-
-    /// The extension points the plugin implements.
-    var extensionPoints: ExtensionPoints {
-        struct Points: PluginVisitor {
-            func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> ExtensionPoints { Plugin.extensionPoints }
-        }
-        var visitor = Points()
-        return visit(&visitor)
-    }
-
-    /// Whether an assigned pod's removal can turn the plugin's rejection into a pass.
-    var helpedByPodRemoval: Bool {
-        struct Helped: PluginVisitor {
-            func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> Bool { Plugin.helpedByPodRemoval }
-        }
-        var visitor = Helped()
-        return visit(&visitor)
     }
 }

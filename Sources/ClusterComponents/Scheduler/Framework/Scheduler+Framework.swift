@@ -64,34 +64,49 @@ extension Scheduler {
         }
     }
 
-    /// Reserve of every plugin that has one (before the cache counts the pod).
-    func runReserve(_ pod: PodID, node: Int, profile: Int) {
-        var call = BindingCall(pod: pod, node: node, point: .reserve, scheduler: self)
-        for plugin in profiles[profile].reservers { _ = plugin.visit(&call) }
+    /// Reserve of every plugin that has one, in order, until one rejects (k/k
+    /// `framework/runtime/framework.go` RunReservePluginsReserve).
+    /// - Returns: the rejection and its plugin's name, or nil.
+    func runReserve(_ pod: PodID, node: Int, profile: Int) -> (status: PluginStatus, plugin: String)? {
+        var call = ReserveCall(pod: pod, node: node, scheduler: self)
+        for plugin in profiles[profile].reservers {
+            let status = plugin.visit(&call)
+            if status.code != .success { return (status, plugin.name) }
+        }
+        return nil
     }
 
-    /// Permit of every plugin that has one; the first refusal wins.
-    func runPermit(_ pod: PodID, node: Int, profile: Int) -> StatusCode {
-        var call = BindingCall(pod: pod, node: node, point: .permit, scheduler: self)
+    /// Unreserve of every Reserve plugin in the reverse order of Reserve (k/k
+    /// RunReservePluginsUnreserve: "in the reverse order in which the Reserve operation was
+    /// executed").
+    func runUnreserve(_ pod: PodID, node: Int, profile: Int) {
+        var call = UnreserveCall(pod: pod, node: node, scheduler: self)
+        for plugin in profiles[profile].reservers.reversed() { plugin.visit(&call) }
+    }
+
+    /// Permit of every plugin that has one; the first rejection wins (k/k RunPermitPlugins).
+    /// - Returns: the rejection and its plugin's name, or nil.
+    func runPermit(_ pod: PodID, node: Int, profile: Int) -> (status: PluginStatus, plugin: String)? {
+        var call = PermitCall(pod: pod, node: node, scheduler: self)
         for plugin in profiles[profile].permits {
-            let code = plugin.visit(&call)
-            if code != .success { return code }
+            let status = plugin.visit(&call)
+            if status.code != .success { return (status, plugin.name) }
         }
-        return .success
+        return nil
     }
 
     /// PreBind of every plugin that has one (after the cache counted the pod).
     func runPreBind(_ pod: PodID, node: Int, profile: Int) {
-        var call = BindingCall(pod: pod, node: node, point: .preBind, scheduler: self)
-        for plugin in profiles[profile].preBinders { _ = plugin.visit(&call) }
+        var call = PreBindCall(pod: pod, node: node, scheduler: self)
+        for plugin in profiles[profile].preBinders { plugin.visit(&call) }
     }
 
     /// Moves the score buffer out of `self` (no exclusivity checks in the loops); the caller
     /// stores it back.
     @inline(__always)
     func takeScores() -> [Int64] {
-        let scores = self.scores
-        self.scores = []
+        let scores = scratch.scores
+        scratch.scores = []
         return scores
     }
 }
@@ -141,17 +156,30 @@ private struct ScoreCall: PluginVisitor {
     }
 }
 
-private struct BindingCall: PluginVisitor {
+private struct ReserveCall: PluginVisitor {
     let pod: PodID
     let node: Int
-    let point: ExtensionPoints
     unowned(unsafe) let scheduler: Scheduler
-    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> StatusCode {
-        switch point {
-        case .reserve: plugin.reserve(pod, node: node, scheduler)
-        case .permit: return plugin.permit(pod, node: node, scheduler)
-        default: plugin.preBind(pod, node: node, scheduler)
-        }
-        return .success
-    }
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> PluginStatus { plugin.reserve(pod, node: node, scheduler) }
+}
+
+private struct UnreserveCall: PluginVisitor {
+    let pod: PodID
+    let node: Int
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) { plugin.unreserve(pod, node: node, scheduler) }
+}
+
+private struct PermitCall: PluginVisitor {
+    let pod: PodID
+    let node: Int
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> PluginStatus { plugin.permit(pod, node: node, scheduler) }
+}
+
+private struct PreBindCall: PluginVisitor {
+    let pod: PodID
+    let node: Int
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) { plugin.preBind(pod, node: node, scheduler) }
 }

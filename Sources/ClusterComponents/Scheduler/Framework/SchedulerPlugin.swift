@@ -6,8 +6,9 @@ import KubeModel
 /// Every extension point is a requirement with a default that does nothing, so a plugin writes
 /// only the points it has and declares them by conforming to the marker protocols
 /// (``PreFilterPlugin``, ``FilterPlugin``, ``ScorePlugin``, …), as a Go plugin implements the
-/// corresponding interfaces. The framework calls plugins through ``BuiltinPlugin`` (a switch over
-/// concrete types), never through an existential, so the calls on the hot path are direct.
+/// corresponding interfaces. The framework calls plugins through ``BuiltinPlugin`` (the
+/// registry's switch over concrete types), never through an existential, so the calls on the hot
+/// path are direct.
 ///
 /// The `scheduler` argument is the framework handle (k/k `framework.Handle`): the cache, the
 /// feasible-node list and the score buffer of the running attempt.
@@ -17,6 +18,10 @@ protocol SchedulerPlugin {
 
     /// Other names the plugin answers to in a configuration (none by default).
     static var aliases: [String] { get }
+
+    /// Whether a configuration may spell the name in any case (kubesim's own plugins, as
+    /// `--policy` names are); kube-scheduler's plugins are matched exactly. False by default.
+    static var ignoresNameCase: Bool { get }
 
     /// The extension point each marker protocol stands for (set by the markers, not by hand).
     static var preFilterPoint: ExtensionPoints { get }
@@ -57,26 +62,29 @@ protocol SchedulerPlugin {
     /// PreScore: return `.skip` to leave the plugin out of this attempt's scores.
     func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode
 
-    /// Score: the raw score of the feasible node `scheduler.feasible[j]`.
+    /// Score: the raw score of the feasible node `scheduler.scratch.feasible[j]`.
     func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64
 
     /// NormalizeScore: maps the raw scores of the feasible nodes (scan order) to 0…100.
     func normalizeScore(_ scores: inout ArraySlice<Int64>)
 
-    /// PreScore, Score and NormalizeScore over `scheduler.feasible[0..<count]`, into
-    /// `scheduler.scores[0..<count]`. The default runs the three points above; a plugin that
+    /// PreScore, Score and NormalizeScore over `scheduler.scratch.feasible[0..<count]`, into
+    /// `scheduler.scratch.scores[0..<count]`. The default runs the three points above; a plugin that
     /// scores from incrementally kept aggregates or memos overrides it with the same results.
     /// - Returns: false when PreScore skipped the plugin.
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool
 
-    /// Reserve: the pod is about to be assumed on `node` (before the cache counts it).
-    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler)
+    /// Reserve: the pod is about to be assumed on `node` (before the cache counts it). A
+    /// rejection ends the attempt: every Reserve plugin's Unreserve runs and the pod fails.
+    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus
 
-    /// Unreserve: the assumed pod is given up (the binding failed or was abandoned).
+    /// Unreserve: the reserved pod is given up (Reserve or Permit rejected it, or its binding
+    /// failed); undoes what Reserve did. Runs for every Reserve plugin, rejecting or not.
     func unreserve(_ pod: PodID, node: Int, _ scheduler: Scheduler)
 
-    /// Permit: whether the pod may go on to binding (`.success`) or is refused.
-    func permit(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> StatusCode
+    /// Permit: whether the pod may go on to binding (`.success`) or is refused (the reasons
+    /// make the FailedScheduling message). kube-scheduler's Wait is not modelled.
+    func permit(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus
 
     /// PreBind: API writes the binding depends on (after the cache counted the pod).
     func preBind(_ pod: PodID, node: Int, _ scheduler: Scheduler)
@@ -119,6 +127,7 @@ extension PreBindPlugin { static var preBindPoint: ExtensionPoints { .preBind } 
 
 extension SchedulerPlugin {
     static var aliases: [String] { [] }
+    static var ignoresNameCase: Bool { false }
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {}
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus { .success }
     static var helpedByPodRemoval: Bool { false }
@@ -136,17 +145,17 @@ extension SchedulerPlugin {
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         if preScore(&state, count: count, scheduler) == .skip { return false }
         var scores = scheduler.takeScores()
-        for j in 0..<count { scores[j] = score(state, node: Int(scheduler.feasible[j]), scheduler) }
+        for j in 0..<count { scores[j] = score(state, node: Int(scheduler.scratch.feasible[j]), scheduler) }
         var slice = scores[0..<count]
         normalizeScore(&slice)
         scores.replaceSubrange(0..<count, with: slice)
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 
-    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) {}
+    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus { .success }
     func unreserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) {}
-    func permit(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> StatusCode { .success }
+    func permit(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus { .success }
     func preBind(_ pod: PodID, node: Int, _ scheduler: Scheduler) {}
 
     /// The extension points the plugin declares (read when a profile is built, not per pod).

@@ -63,7 +63,7 @@ extension Scheduler {
         let p = Int32(profile)
         var memo = takeMemo(path)
         for j in 0..<count {
-            let node = Int(feasible[j])
+            let node = Int(scratch.feasible[j])
             let h = hot[node]
             if memo[node].matches(h.version, p, key) {
                 scores[j] = memo[node].score

@@ -7,6 +7,7 @@ import KubeModel
 /// Reserve: a share request goes to the device FGD scored best (`allocateGpuIdBasedOnFGDScore`).
 struct FGD: ScorePlugin, ReservePlugin {
     static let name = "FGD"
+    static var ignoresNameCase: Bool { true }
     static var aliases: [String] { ["FGDScore"] }
 
     init(_ configuration: inout PluginConfiguration) {}
@@ -19,17 +20,22 @@ struct FGD: ScorePlugin, ReservePlugin {
         } else {
             let measure = scheduler.cache.gpu.fragmentation()
             for j in 0..<count {
-                scores[j] = Int64(scheduler.fgdScore(request, node: Int(scheduler.feasible[j]), measure: measure).score)
+                scores[j] = Int64(
+                    scheduler.fgdScore(request, node: Int(scheduler.scratch.feasible[j]), measure: measure).score)
             }
         }
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 
     /// Before the cache counts the pod: a share request goes to the device FGD scored best.
-    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) {
-        guard let info = scheduler.cache.pods[pod.value], info.request.gpu.isShare else { return }
+    func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus {
+        guard let info = scheduler.cache.pods[pod.value], info.request.gpu.isShare else { return .success }
         let measure = scheduler.cache.gpu.fragmentation()
         scheduler.cache.gpu.preferredDevice = scheduler.fgdScore(info.request, node: node, measure: measure).device
+        return .success
     }
+
+    /// The device choice is forgotten (the cache had not taken it yet when Reserve failed).
+    func unreserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) { scheduler.cache.gpu.preferredDevice = -1 }
 }

@@ -3,6 +3,7 @@
 /// min–max normalised (``GPUScores/normalize(_:)``); shares go to the tightest device.
 struct GPUBestFit: ScorePlugin {
     static let name = "GPUBestFit"
+    static var ignoresNameCase: Bool { true }
     static var aliases: [String] { ["BestFitScore"] }
 
     init(_ configuration: inout PluginConfiguration) {}

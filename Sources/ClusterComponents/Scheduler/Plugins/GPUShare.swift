@@ -17,6 +17,7 @@
 /// Reserve patches it.
 struct GPUShare: FilterPlugin, PreBindPlugin {
     static let name = "GPUShare"
+    static var ignoresNameCase: Bool { true }
     static var helpedByPodRemoval: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}

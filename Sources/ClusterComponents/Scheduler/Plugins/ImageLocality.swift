@@ -23,10 +23,11 @@ struct ImageLocality: ScorePlugin {
         var scores = scheduler.takeScores()
         for j in 0..<count {
             scores[j] = Self.score(
-                images: ids, containers: containers.count, node: scheduler.cache.nodes[Int(scheduler.feasible[j])],
+                images: ids, containers: containers.count,
+                node: scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])],
                 imageNodeCount: scheduler.cache.imageNodeCount, totalNodes: total)
         }
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 

@@ -34,11 +34,11 @@ struct NodeAffinityPlugin: FilterPlugin, ScorePlugin {
         let terms = Self.preferredTerms(state.spec, added: addedAffinity)
         if terms.isEmpty { return false }
         var scores = scheduler.takeScores()
-        for j in 0..<count { scores[j] = Self.score(terms, scheduler.cache.nodes[Int(scheduler.feasible[j])]) }
+        for j in 0..<count { scores[j] = Self.score(terms, scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])]) }
         var slice = scores[0..<count]
         DefaultNormalizeScore.apply(&slice, reverse: false)
         scores.replaceSubrange(0..<count, with: slice)
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 

@@ -46,9 +46,9 @@ struct NodeResourcesBalancedAllocation: ScorePlugin {
                 score(request, hot: $0)
             }
         } else {
-            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.feasible[j])]) }
+            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])]) }
         }
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 

@@ -100,24 +100,24 @@ extension Scheduler {
             }
         }
         if topologyScore.isEmpty {
-            for j in 0..<count { scores[j] = 0 }
+            for j in 0..<count { scratch.scores[j] = 0 }
             return true
         }
         var maxCount: Int64 = 0
         var minCount: Int64 = 0
         for j in 0..<count {
-            let node = cache.nodes[Int(feasible[j])]
+            let node = cache.nodes[Int(scratch.feasible[j])]
             var total: Int64 = 0
             for (key, values) in topologyScore {
                 if let value = node.labels[key] { total += values[value] ?? 0 }
             }
-            scores[j] = total
+            scratch.scores[j] = total
             maxCount = max(maxCount, total)
             minCount = min(minCount, total)
         }
         let diff = maxCount - minCount
         for j in 0..<count {
-            scores[j] = diff > 0 ? Int64(100 * Double(scores[j] - minCount) / Double(diff)) : 0
+            scratch.scores[j] = diff > 0 ? Int64(100 * Double(scratch.scores[j] - minCount) / Double(diff)) : 0
         }
         return true
     }

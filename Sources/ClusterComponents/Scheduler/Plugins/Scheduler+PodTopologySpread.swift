@@ -85,7 +85,7 @@ extension Scheduler {
         for (i, c) in soft.enumerated() {
             var size = 0
             for j in 0..<count {
-                let node = cache.nodes[Int(feasible[j])]
+                let node = cache.nodes[Int(scratch.feasible[j])]
                 if requireAll && !soft.allSatisfy({ node.labels[$0.topologyKey] != nil }) {
                     ignored[j] = true
                     continue
@@ -114,22 +114,22 @@ extension Scheduler {
         }
         for j in 0..<count {
             if ignored[j] {
-                scores[j] = 0
+                scratch.scores[j] = 0
                 continue
             }
-            let node = cache.nodes[Int(feasible[j])]
+            let node = cache.nodes[Int(scratch.feasible[j])]
             var raw = 0.0
             for (i, c) in soft.enumerated() {
                 guard let value = node.labels[c.topologyKey] else { continue }
                 let cnt: Int
                 if c.topologyKey == PodTopologySpread.hostnameKey {
-                    cnt = countMatching(c.selector, node: Int(feasible[j]), namespace: state.namespace)
+                    cnt = countMatching(c.selector, node: Int(scratch.feasible[j]), namespace: state.namespace)
                 } else {
                     cnt = domainCounts[i][value] ?? 0
                 }
                 raw += PodTopologySpread.scoreForCount(cnt, maxSkew: c.maxSkew, weight: weights[i])
             }
-            scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
+            scratch.scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
         }
         normalizeSpreadScores(count: count, ignored: ignored)
         return true
@@ -146,12 +146,12 @@ extension Scheduler {
             let domainOf = cache.spread.domainOfNode[k]
             var size = 0
             if c.topologyKey == PodTopologySpread.hostnameKey {
-                for j in 0..<count where domainOf[Int(feasible[j])] >= 0 { size += 1 }
+                for j in 0..<count where domainOf[Int(scratch.feasible[j])] >= 0 { size += 1 }
             } else {
                 // Distinct domains among the feasible nodes.
                 var seen = [Bool](repeating: false, count: cache.spread.domainCount(k))
                 for j in 0..<count {
-                    let d = Int(domainOf[Int(feasible[j])])
+                    let d = Int(domainOf[Int(scratch.feasible[j])])
                     if d >= 0 && !seen[d] {
                         seen[d] = true
                         size += 1
@@ -162,7 +162,7 @@ extension Scheduler {
         }
         let perNode = owner < cache.spread.perNode.count ? cache.spread.perNode[owner] : []
         for j in 0..<count {
-            let n = Int(feasible[j])
+            let n = Int(scratch.feasible[j])
             var raw = 0.0
             for (i, c) in soft.enumerated() {
                 let k = keys[i]
@@ -176,7 +176,7 @@ extension Scheduler {
                 }
                 raw += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weights[i])
             }
-            scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
+            scratch.scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
         }
         normalizeSpreadScores(count: count, ignored: nil)
     }
@@ -187,16 +187,16 @@ extension Scheduler {
         var minScore = Int64.max
         var maxScore = Int64.min
         for j in 0..<count where !(ignored?[j] ?? false) {
-            minScore = min(minScore, scores[j])
-            maxScore = max(maxScore, scores[j])
+            minScore = min(minScore, scratch.scores[j])
+            maxScore = max(maxScore, scratch.scores[j])
         }
         for j in 0..<count {
             if ignored?[j] ?? false {
-                scores[j] = 0
+                scratch.scores[j] = 0
             } else if maxScore == 0 {
-                scores[j] = 100
+                scratch.scores[j] = 100
             } else {
-                scores[j] = 100 * (maxScore + minScore - scores[j]) / maxScore
+                scratch.scores[j] = 100 * (maxScore + minScore - scratch.scores[j]) / maxScore
             }
         }
     }

@@ -34,7 +34,7 @@ struct TaintToleration: FilterPlugin, ScorePlugin {
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         let tolerations = Self.preferTolerations(state.tolerations)
         let hot = scheduler.cache.hot
-        let feasible = scheduler.feasible
+        let feasible = scheduler.scratch.feasible
         var scores = scheduler.takeScores()
         var anyTaint = false
         for j in 0..<count {
@@ -53,7 +53,7 @@ struct TaintToleration: FilterPlugin, ScorePlugin {
         } else {
             for j in 0..<count { scores[j] = 100 }
         }
-        scheduler.scores = scores
+        scheduler.scratch.scores = scores
         return true
     }
 

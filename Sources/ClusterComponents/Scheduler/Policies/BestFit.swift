@@ -3,6 +3,7 @@
 /// tightest node scores 100.
 struct BestFit: ScorePlugin {
     static let name = "BestFit"
+    static var ignoresNameCase: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}
 

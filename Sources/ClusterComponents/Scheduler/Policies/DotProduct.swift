@@ -4,6 +4,7 @@
 /// scores `100 × (1 − dot)`, i.e. the opposite preference: ``GPUScores/dotProduct(cpuFree:cpuRequest:gpuIdle:gpuRequest:)``.)
 struct DotProduct: ScorePlugin {
     static let name = "DotProduct"
+    static var ignoresNameCase: Bool { true }
     static var aliases: [String] { ["Tetris"] }
 
     init(_ configuration: inout PluginConfiguration) {}

@@ -3,6 +3,7 @@
 /// `percentageOfNodesToScore: 100`.
 struct FirstFit: ScorePlugin {
     static let name = "FirstFit"
+    static var ignoresNameCase: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}
 

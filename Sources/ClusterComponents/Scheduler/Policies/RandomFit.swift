@@ -2,6 +2,7 @@
 /// `scheduler/policy`); it scores 100, others 0 (FGD simulator `random_score.go`).
 struct RandomFit: ScorePlugin {
     static let name = "Random"
+    static var ignoresNameCase: Bool { true }
     /// The drawn node, kept in the cycle state.
     static let chosenKey = CycleStateKey<Int>(Self.self)
 
@@ -10,7 +11,7 @@ struct RandomFit: ScorePlugin {
     /// Draws the node.
     func preScore(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> StatusCode {
         if count > 0 {
-            state.write(Self.chosenKey, Int(scheduler.feasible[scheduler.policyRandom.integer(below: count)]))
+            state.write(Self.chosenKey, Int(scheduler.scratch.feasible[scheduler.policyRandom.integer(below: count)]))
         }
         return .success
     }

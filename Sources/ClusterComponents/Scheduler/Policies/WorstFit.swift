@@ -2,6 +2,7 @@
 /// normalised.
 struct WorstFit: ScorePlugin {
     static let name = "WorstFit"
+    static var ignoresNameCase: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}
 

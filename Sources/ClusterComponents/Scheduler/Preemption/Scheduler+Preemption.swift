@@ -28,7 +28,7 @@ extension Scheduler {
             return (nil, "not eligible due to preemptionPolicy=Never.")
         }
         var statusByNode: [Int32: FilterStatus] = [:]
-        for entry in failed { statusByNode[entry.node] = entry.status }
+        for entry in scratch.failed { statusByNode[entry.node] = entry.status }
         if let name = object.status.nominatedNodeName, let node = cluster.api.nodeID(named: name),
             node.value < cache.nodes.count
         {

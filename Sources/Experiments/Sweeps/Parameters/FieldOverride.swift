@@ -1,3 +1,4 @@
+import ClusterComponents
 import Foundation
 import KubeModel
 import Scenarios
@@ -200,7 +201,7 @@ public struct FieldOverride: Sendable, Hashable, CustomStringConvertible {
             throw .unknownTarget(path: description, reason: "cannot re-encode \(kind) \"\(name)\": \(error)")
         }
         let changed = try set(in: node, value: value)
-        var options = ManifestLoader.Options()
+        var options = ManifestLoader.Options.scheduling
         options.applyAdmissionDefaults = false
         let text: String
         do {

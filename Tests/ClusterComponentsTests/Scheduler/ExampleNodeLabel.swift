@@ -1,9 +1,12 @@
-#if DEBUG
-/// The worked example of a new built-in plugin (docs/architecture.md, "Adding a scheduler
-/// plugin"), compiled into debug builds only so that tests can enable it by name. In the
-/// spirit of the NodeLabel plugin kube-scheduler had until v1.24: Filter rejects nodes
-/// labelled `example.kubesim.io/reject`; Score is the integer value of the node's label
-/// `example.kubesim.io/score` (0 when absent), scaled by `DefaultNormalizeScore`.
+@testable import ClusterComponents
+
+/// The worked example of a new plugin (docs/architecture.md, "Adding a built-in plugin"),
+/// compiled into the tests only: they register it through an ``OutOfTreeRegistry``, as
+/// kube-scheduler's `app.WithPlugin` adds a plugin, where a built-in plugin would take one line in
+/// ``PluginRegistry/withType(_:_:)``. In the spirit of the NodeLabel plugin kube-scheduler had
+/// until v1.24: Filter rejects nodes labelled `example.kubesim.io/reject`; Score is the integer
+/// value of the node's label `example.kubesim.io/score` (0 when absent), scaled by
+/// `DefaultNormalizeScore`.
 struct ExampleNodeLabel: FilterPlugin, ScorePlugin {
     static let name = "ExampleNodeLabel"
     static let rejectLabel = "example.kubesim.io/reject"
@@ -23,4 +26,3 @@ struct ExampleNodeLabel: FilterPlugin, ScorePlugin {
 
     func normalizeScore(_ scores: inout ArraySlice<Int64>) { DefaultNormalizeScore.apply(&scores, reverse: false) }
 }
-#endif
