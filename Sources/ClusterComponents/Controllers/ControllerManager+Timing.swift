@@ -57,12 +57,6 @@ extension ControllerManager {
         return count
     }
 
-    /// Whether `owner` stopped at an empty bucket that is still empty now: a sync of it would
-    /// stop at once again (its retry is scheduled).
-    func waitsForToken(_ owner: PodControllerState.Owner) -> Bool {
-        timing.isRealistic && timing.limiter.availableAt(cluster.now) > cluster.now && timing.blocked.contains(owner)
-    }
-
     /// A token is available again: the owner that stopped first is synced (waiters are served in
     /// order, as `rate.Limiter` serves its reservations); the next waiter is woken at the token
     /// after the one this owner takes. One sync per token, however many owners wait.

@@ -20,24 +20,11 @@ final class ReplicaSetController {
     // MARK: - Event handlers
 
     /// One of the set's pods changed: its contribution to the tally, then a sync.
-    ///
-    /// Upstream enqueues the set on every pod update (replica_set.go `updatePod`). A change
-    /// that moves no count (a binding, or a status write that leaves the pod active with the
-    /// same readiness, such as the kubelet's Pending and then Running) makes that sync a no-op
-    /// when the set has no replica to create or delete, or when it waits for a token of the
-    /// controller-manager's empty bucket (its retry is already scheduled): the same status,
-    /// nothing it may do. It is elided, which spares realistic timing an engine event per such
-    /// write.
-    /// - Complexity: O(1), plus O(blocked owners) while the set waits for a token.
+    /// - Complexity: O(1).
     func podChanged(_ pod: PodID, of index: Int) {
         let contribution = ReplicaSetTally.Contribution(cluster.api.podFacts[pod.value])
-        let previous = manager.podStates[pod.value].tally
-        manager.workloads.replicaSets[index].tally.replace(previous, with: contribution)
+        manager.workloads.replicaSets[index].tally.replace(manager.podStates[pod.value].tally, with: contribution)
         manager.podStates[pod.value].tally = contribution
-        if previous == contribution {
-            let set = manager.workloads.replicaSets[index]
-            if set.tally.active == set.replicas || manager.waitsForToken(.replicaSet(index)) { return }
-        }
         enqueue(index)
     }
 
@@ -139,17 +126,8 @@ final class ReplicaSetController {
     /// active (`controller.FilterActivePods`), so they are replaced at once.
     /// - Complexity: O(p log p) for p pods of the set when deleting, amortized O(1) otherwise
     ///   (the status comes from the running ``ReplicaSetTally``).
-    ///
-    /// The set's own creations and deletions reach ``podChanged(_:of:)`` during the sync and
-    /// are counted in the tally at once; they do not enqueue another sync (it is marked queued
-    /// while the sync runs). Upstream each observed creation enqueues the set again
-    /// (replica_set.go `addPod`), but here that sync would run at the same instant and find
-    /// the same tally, the same empty token bucket or nothing left to create: a no-op.
     func syncReplicaSet(_ index: Int) {
         guard !manager.workloads.replicaSets[index].isDeleted else { return }
-        let wasQueued = manager.workloads.replicaSets[index].syncQueued
-        manager.workloads.replicaSets[index].syncQueued = true
-        defer { manager.workloads.replicaSets[index].syncQueued = wasQueued }
         pruneRemovedPods(index)
         let rs = manager.workloads.replicaSets[index]
         let diff = rs.tally.active - rs.replicas
