@@ -52,13 +52,15 @@ struct SchedulerTiming: ~Copyable {
     /// Remembers when the binding cycle of `pod` began, until the binding is written.
     mutating func noteBindingStart(_ pod: PodID, at time: SimulationTime) {
         if pod.value >= bindingStarts.count {
-            bindingStarts.append(contentsOf: repeatElement(.zero, count: pod.value + 1 - bindingStarts.count))
+            // `distantFuture` marks a pod whose binding was never noted (not a start at 0).
+            bindingStarts.append(contentsOf: repeatElement(.distantFuture, count: pod.value + 1 - bindingStarts.count))
         }
         bindingStarts[pod.value] = time
     }
 
     /// When the binding cycle of `pod` began, if it waited (realistic timing or a bind latency).
     func bindingStart(_ pod: PodID) -> SimulationTime? {
-        pod.value < bindingStarts.count ? bindingStarts[pod.value] : nil
+        guard pod.value < bindingStarts.count, bindingStarts[pod.value] != .distantFuture else { return nil }
+        return bindingStarts[pod.value]
     }
 }
