@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `labelSelector` or `fieldSelector` query parameter, parsed as apimachinery's
 /// `labels.Parse` and `fields.ParseSelector` accept it.
 public struct Selector: Sendable, Equatable {
@@ -161,10 +163,7 @@ public struct Selector: Sendable, Equatable {
 }
 
 extension String {
-    var trimmed: String {
-        var scalars = Substring(self)
-        while scalars.first == " " { scalars.removeFirst() }
-        while scalars.last == " " { scalars.removeLast() }
-        return String(scalars)
-    }
+    /// Without the whitespace around it, which the selector lexer skips (apimachinery
+    /// pkg/labels/selector.go `isWhitespace`: space, tab, CR, LF).
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

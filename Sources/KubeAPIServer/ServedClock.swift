@@ -29,24 +29,11 @@ public struct ServedClock: Sendable {
 
     /// RFC 3339 in UTC with whole seconds (`metav1.Time`): `2026-01-01T00:12:00Z`.
     public func timestamp(_ time: SimulationTime) -> String {
-        Self.rfc3339(unixNanoseconds: unixNanoseconds(time), fractionDigits: 0)
+        UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: unixNanoseconds(time), fractionDigits: 0)
     }
 
     /// RFC 3339 with microseconds (`metav1.MicroTime`): `2026-01-01T00:12:00.000000Z`.
     public func microTimestamp(_ time: SimulationTime) -> String {
-        Self.rfc3339(unixNanoseconds: unixNanoseconds(time), fractionDigits: 6)
-    }
-
-    /// Formats Unix nanoseconds as RFC 3339 UTC (the date from ``UTCDateTime``, the one
-    /// civil-date conversion), with `fractionDigits` digits of the second.
-    public static func rfc3339(unixNanoseconds: Int64, fractionDigits: Int) -> String {
-        let nanos = ((unixNanoseconds % 1_000_000_000) + 1_000_000_000) % 1_000_000_000
-        var text = UTCDateTime(unixSeconds: (unixNanoseconds - nanos) / 1_000_000_000).rfc3339
-        if fractionDigits > 0 {
-            var divisor: Int64 = 1
-            for _ in 0..<(9 - fractionDigits) { divisor *= 10 }
-            text += "." + UTCDateTime.pad(nanos / divisor, fractionDigits)
-        }
-        return text + "Z"
+        UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: unixNanoseconds(time), fractionDigits: 6)
     }
 }

@@ -8,12 +8,12 @@ import Testing
     func formats() {
         // 2026-01-01T00:00:00Z is 1,767,225,600 s after the epoch (56 years, 14 of them leap).
         let newYear: Int64 = 1_767_225_600 * 1_000_000_000
-        #expect(ServedClock.rfc3339(unixNanoseconds: newYear, fractionDigits: 0) == "2026-01-01T00:00:00Z")
+        #expect(UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: newYear, fractionDigits: 0) == "2026-01-01T00:00:00Z")
         #expect(
-            ServedClock.rfc3339(unixNanoseconds: newYear + 123_456_789, fractionDigits: 6)
+            UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: newYear + 123_456_789, fractionDigits: 6)
                 == "2026-01-01T00:00:00.123456Z")
-        #expect(ServedClock.rfc3339(unixNanoseconds: -1, fractionDigits: 6) == "1969-12-31T23:59:59.999999Z")
-        #expect(ServedClock.rfc3339(unixNanoseconds: -1, fractionDigits: 0) == "1969-12-31T23:59:59Z")
+        #expect(UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 6) == "1969-12-31T23:59:59.999999Z")
+        #expect(UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 0) == "1969-12-31T23:59:59Z")
     }
 
     @Test("the run's whole seconds are shown as whole seconds, less than a second before the wall clock")

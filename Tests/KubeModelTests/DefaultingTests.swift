@@ -187,7 +187,12 @@ import Testing
     }
 
     @Test func schedulerConfigurationIsTyped() throws {
-        let result = ManifestLoader().load(
+        // The args types come from the scheduler's registry in the product; here, by hand.
+        var options = ManifestLoader.Options()
+        options.schedulerPluginArgs = PluginArgsTypes([
+            "NodeResourcesFit": NodeResourcesFitArgs.self, "InterPodAffinity": InterPodAffinityArgs.self,
+        ])
+        let result = ManifestLoader(options: options).load(
             text: """
                 apiVersion: kubescheduler.config.k8s.io/v1
                 kind: KubeSchedulerConfiguration
@@ -220,18 +225,15 @@ import Testing
         #expect(config.percentageOfNodesToScore == 50)
         let profile = config.profiles[0]
         #expect(profile.plugins?.score?.enabled == [Plugin(name: "NodeResourcesFit", weight: 2)])
-        guard case .nodeResourcesFit(let fit)? = profile.args(for: "NodeResourcesFit") else {
-            Issue.record("args")
-            return
-        }
+        let fit = try #require(profile.args(for: "NodeResourcesFit", as: NodeResourcesFitArgs.self))
         #expect(fit.scoringStrategy?.type == "RequestedToCapacityRatio")
         #expect(
             fit.scoringStrategy?.requestedToCapacityRatio?.shape?.last
                 == UtilizationShapePoint(utilization: 100, score: 10))
         #expect(
-            profile.args(for: "InterPodAffinity") == .interPodAffinity(InterPodAffinityArgs(hardPodAffinityWeight: 5)))
+            profile.args(for: "InterPodAffinity") == PluginArgs(InterPodAffinityArgs(hardPodAffinityWeight: 5)))
         #expect(
             profile.args(for: "VolumeBinding")
-                == .other(.mapping([.init(key: "bindTimeoutSeconds", value: .scalar("600"))])))
+                == PluginArgs(JSONValue.mapping([.init(key: "bindTimeoutSeconds", value: .scalar("600"))])))
     }
 }

@@ -47,7 +47,7 @@ import Testing
             (1_767_225_599, "2025-12-31T23:59:59Z"), (4_107_542_400, "2100-03-01T00:00:00Z"),
         ])
     func rfc3339(seconds: Int64, text: String) {
-        #expect(RFC3339.seconds(seconds) == text)
+        #expect(UTCDateTime.rfc3339(unixSeconds: seconds, fractionDigits: 0) == text)
     }
 
     @Test("timeline: Pending → ContainerCreating → Running → Terminating, one line per visible change")

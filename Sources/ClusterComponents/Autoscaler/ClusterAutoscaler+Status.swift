@@ -28,8 +28,9 @@ extension ClusterAutoscaler {
         body += "unschedulablePods: \(unschedulable)\n"
         guard body != lastStatus else { return }
         lastStatus = body
-        let seconds = cluster.configuration.startTimeUnixSeconds + cluster.now.nanoseconds / 1_000_000_000
-        let time = UTCDateTime(unixSeconds: seconds).rfc3339 + "Z"
+        let time = UTCDateTime.rfc3339(
+            unixSeconds: cluster.configuration.startTimeUnixSeconds, nanoseconds: cluster.now.nanoseconds,
+            fractionDigits: 0)
         var metadata = ObjectMeta(name: "cluster-autoscaler-status", namespace: "kube-system")
         metadata.annotations = ["cluster-autoscaler.kubernetes.io/last-updated": time]
         cluster.store(

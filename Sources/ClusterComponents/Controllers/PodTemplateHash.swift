@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SimulationCore
 
 /// The `pod-template-hash` a Deployment stamps on its ReplicaSets and pods.
 ///
@@ -20,24 +21,14 @@ public enum PodTemplateHash {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let bytes = (try? encoder.encode(template)) ?? Data()
-        var hash = fnv32a(bytes, seed: 2_166_136_261)
+        var hash = FNV1a32()
+        hash.mix(bytes)
         if let collisionCount {
             // ComputeHash writes the collision count's little-endian bytes after the object.
             var value = UInt32(truncatingIfNeeded: collisionCount)
-            let extra = withUnsafeBytes(of: &value) { Array($0) }
-            hash = fnv32a(extra, seed: hash)
+            hash.mix(withUnsafeBytes(of: &value) { Array($0) })
         }
-        return safeEncode(String(hash))
-    }
-
-    /// FNV-1a, 32 bits (Go `hash/fnv` `New32a`).
-    static func fnv32a<Bytes: Sequence>(_ bytes: Bytes, seed: UInt32) -> UInt32 where Bytes.Element == UInt8 {
-        var hash = seed
-        for byte in bytes {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
-        }
-        return hash
+        return safeEncode(String(hash.value))
     }
 
     /// `rand.SafeEncodeString`: each byte of `text` becomes `alphanums[byte % 27]`.

@@ -74,7 +74,7 @@ public enum PolicyChoice: Sendable, Hashable {
         let profile = KubeSchedulerProfile(
             pluginConfig: [
                 PluginConfig(
-                    name: "NodeResourcesFit", args: .nodeResourcesFit(NodeResourcesFitArgs(scoringStrategy: strategy)))
+                    name: "NodeResourcesFit", args: PluginArgs(NodeResourcesFitArgs(scoringStrategy: strategy)))
             ])
         return KubeSchedulerConfiguration(profiles: [profile])
     }

@@ -64,7 +64,11 @@ struct DocumentContext {
         let value: T
         let trace = options.warnUnknownFields ? DecodeTrace() : nil
         do {
-            value = try NodeDecoder.decode(T.self, from: root, trace: trace)
+            // Only a scheduler configuration has plugin args to type.
+            let userInfo: [CodingUserInfoKey: Any] =
+                T.self == KubeSchedulerConfiguration.self
+                ? [PluginArgsTypes.userInfoKey: options.schedulerPluginArgs] : [:]
+            value = try NodeDecoder.decode(T.self, from: root, trace: trace, userInfo: userInfo)
         } catch let decodingError as DecodingError {
             result.diagnostics.append(diagnostic(for: decodingError))
             return nil
@@ -135,7 +139,7 @@ struct DocumentContext {
 
     private static func valueText(_ node: Yams.Node) -> String {
         switch node {
-        case .scalar(let scalar): goQuoted(String(scalar.string.prefix(80)))
+        case .scalar(let scalar): GoString.quoted(String(scalar.string.prefix(80)))
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"

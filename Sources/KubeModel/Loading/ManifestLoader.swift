@@ -29,6 +29,10 @@ public struct ManifestLoader: Sendable {
         public var validation: ValidationOptions = .init()
         /// Apply admission defaults (priority, default tolerations, QoS, namespace).
         public var applyAdmissionDefaults: Bool = true
+        /// The args type of each scheduler plugin that has one: what `pluginConfig` args decode
+        /// as (the scheduler's registry, `ManifestLoader.Options.scheduling` in ClusterComponents;
+        /// empty leaves every plugin's args untyped).
+        public var schedulerPluginArgs = PluginArgsTypes()
 
         /// The default options.
         public init() {}
@@ -328,7 +332,7 @@ public struct ManifestLoader: Sendable {
 
     private static func describe(_ node: Yams.Node) -> String {
         switch node {
-        case .scalar(let scalar): "a scalar \(goQuoted(String(scalar.string.prefix(40))))"
+        case .scalar(let scalar): "a scalar \(GoString.quoted(String(scalar.string.prefix(40))))"
         case .sequence: "a sequence"
         case .mapping: "a mapping"
         case .alias: "an alias"

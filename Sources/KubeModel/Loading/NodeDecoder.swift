@@ -19,8 +19,11 @@ import Yams
 struct NodeDecoder {
     /// Decodes `type` from `node` like `YAMLDecoder().decode(type, from: node)`; with a `trace`,
     /// records which keys of each mapping the decoded types asked for.
-    static func decode<T: Decodable>(_ type: T.Type, from node: Yams.Node, trace: DecodeTrace? = nil) throws -> T {
-        try _NodeDecoder(node: node, codingPath: [], trace: trace).decode(type)
+    /// `userInfo` reaches every nested `init(from:)`.
+    static func decode<T: Decodable>(
+        _ type: T.Type, from node: Yams.Node, trace: DecodeTrace? = nil, userInfo: [CodingUserInfoKey: Any] = [:]
+    ) throws -> T {
+        try _NodeDecoder(node: node, codingPath: [], trace: trace, userInfo: userInfo).decode(type)
     }
 }
 
@@ -79,16 +82,17 @@ private struct _NodeDecoder: Decoder, SingleValueDecodingContainer {
     let node: Yams.Node
     let codingPath: [any CodingKey]
     let trace: DecodeTrace?
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let userInfo: [CodingUserInfoKey: Any]
 
-    init(node: Yams.Node, codingPath: [any CodingKey], trace: DecodeTrace?) {
+    init(node: Yams.Node, codingPath: [any CodingKey], trace: DecodeTrace?, userInfo: [CodingUserInfoKey: Any]) {
         self.node = node
         self.codingPath = codingPath
         self.trace = trace
+        self.userInfo = userInfo
     }
 
     func child(_ node: Yams.Node, key: any CodingKey) -> _NodeDecoder {
-        _NodeDecoder(node: node, codingPath: codingPath + [key], trace: trace)
+        _NodeDecoder(node: node, codingPath: codingPath + [key], trace: trace, userInfo: userInfo)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {

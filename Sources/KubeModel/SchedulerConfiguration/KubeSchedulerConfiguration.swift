@@ -85,9 +85,15 @@ public struct KubeSchedulerProfile: Hashable, Sendable {
         self.pluginConfig = pluginConfig
     }
 
-    /// The typed arguments configured for `plugin`, if any.
+    /// The arguments configured for `plugin`, if any (the last entry naming it).
     public func args(for plugin: String) -> PluginArgs? {
         pluginConfig?.last { $0.name == plugin }?.args
+    }
+
+    /// The arguments configured for `plugin` as `type`, nil when none are or they are of
+    /// another type.
+    public func args<Args: PluginArguments>(for plugin: String, as type: Args.Type) -> Args? {
+        args(for: plugin)?.as(type)
     }
 }
 

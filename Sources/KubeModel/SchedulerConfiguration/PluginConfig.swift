@@ -15,7 +15,8 @@ public struct PluginConfig: Hashable, Sendable {
 extension PluginConfig: Codable {
     private enum CodingKeys: String, CodingKey { case name, args }
 
-    /// Decodes `args` according to `name`.
+    /// Decodes `args` as the args type the plugin declares (the ``PluginArgsTypes`` in the
+    /// decoder's `userInfo`), else as ``JSONValue``; a bad field fails with its coding path.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -23,56 +24,25 @@ extension PluginConfig: Codable {
             args = nil
             return
         }
-        switch name {
-        case "NodeResourcesFit":
-            args = .nodeResourcesFit(try c.decode(NodeResourcesFitArgs.self, forKey: .args))
-        case "PodTopologySpread":
-            args = .podTopologySpread(try c.decode(PodTopologySpreadArgs.self, forKey: .args))
-        case "InterPodAffinity":
-            args = .interPodAffinity(try c.decode(InterPodAffinityArgs.self, forKey: .args))
-        case "NodeAffinity":
-            args = .nodeAffinity(try c.decode(NodeAffinityArgs.self, forKey: .args))
-        case "DefaultPreemption":
-            args = .defaultPreemption(try c.decode(DefaultPreemptionArgs.self, forKey: .args))
-        default:
-            args = .other(try c.decode(JSONValue.self, forKey: .args))
+        func decode<Args: PluginArguments>(_ type: Args.Type) throws -> PluginArgs {
+            PluginArgs(try c.decode(type, forKey: .args))
         }
+        let table = decoder.userInfo[PluginArgsTypes.userInfoKey] as? PluginArgsTypes
+        let type: any PluginArguments.Type = table?.types[name] ?? JSONValue.self
+        args = try decode(type)
     }
 
     /// Encodes `name` and the arguments.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
-        switch args {
-        case nil: break
-        case .nodeResourcesFit(let value)?: try c.encode(value, forKey: .args)
-        case .podTopologySpread(let value)?: try c.encode(value, forKey: .args)
-        case .interPodAffinity(let value)?: try c.encode(value, forKey: .args)
-        case .nodeAffinity(let value)?: try c.encode(value, forKey: .args)
-        case .defaultPreemption(let value)?: try c.encode(value, forKey: .args)
-        case .other(let value)?: try c.encode(value, forKey: .args)
-        }
+        func encode<Args: PluginArguments>(_ value: Args) throws { try c.encode(value, forKey: .args) }
+        if let args { try encode(args.value) }
     }
 }
 
-/// Typed plugin arguments.
-public enum PluginArgs: Hashable, Sendable {
-    /// `NodeResourcesFitArgs`.
-    case nodeResourcesFit(NodeResourcesFitArgs)
-    /// `PodTopologySpreadArgs`.
-    case podTopologySpread(PodTopologySpreadArgs)
-    /// `InterPodAffinityArgs`.
-    case interPodAffinity(InterPodAffinityArgs)
-    /// `NodeAffinityArgs`.
-    case nodeAffinity(NodeAffinityArgs)
-    /// `DefaultPreemptionArgs`.
-    case defaultPreemption(DefaultPreemptionArgs)
-    /// Any other plugin's arguments, untyped.
-    case other(JSONValue)
-}
-
 /// `NodeResourcesFitArgs`.
-public struct NodeResourcesFitArgs: Codable, Hashable, Sendable {
+public struct NodeResourcesFitArgs: PluginArguments {
     /// Args apiVersion (optional in YAML).
     public var apiVersion: String?
     /// Args kind (optional in YAML).
@@ -86,6 +56,14 @@ public struct NodeResourcesFitArgs: Codable, Hashable, Sendable {
 
     /// Creates args.
     public init(scoringStrategy: ScoringStrategy? = nil) { self.scoringStrategy = scoringStrategy }
+
+    /// The strategy type must be one kube-scheduler knows (validation_pluginargs.go
+    /// `validateNodeResourcesFitArgs`, `supportedScoringStrategyTypes`).
+    public func validate(path: String) -> [FieldError] {
+        guard let type = scoringStrategy?.type else { return [] }
+        let types = ["LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"]
+        return types.contains(type) ? [] : [.notSupported(path + ".scoringStrategy.type", type, types)]
+    }
 }
 
 /// How NodeResourcesFit scores (`ScoringStrategy`).
@@ -143,7 +121,7 @@ public struct UtilizationShapePoint: Codable, Hashable, Sendable {
 }
 
 /// `PodTopologySpreadArgs`.
-public struct PodTopologySpreadArgs: Codable, Hashable, Sendable {
+public struct PodTopologySpreadArgs: PluginArguments {
     /// Args apiVersion.
     public var apiVersion: String?
     /// Args kind.
@@ -160,7 +138,7 @@ public struct PodTopologySpreadArgs: Codable, Hashable, Sendable {
 }
 
 /// `InterPodAffinityArgs`.
-public struct InterPodAffinityArgs: Codable, Hashable, Sendable {
+public struct InterPodAffinityArgs: PluginArguments {
     /// Args apiVersion.
     public var apiVersion: String?
     /// Args kind.
@@ -174,7 +152,7 @@ public struct InterPodAffinityArgs: Codable, Hashable, Sendable {
 }
 
 /// `NodeAffinityArgs`.
-public struct NodeAffinityArgs: Codable, Hashable, Sendable {
+public struct NodeAffinityArgs: PluginArguments {
     /// Args apiVersion.
     public var apiVersion: String?
     /// Args kind.
@@ -186,7 +164,7 @@ public struct NodeAffinityArgs: Codable, Hashable, Sendable {
 }
 
 /// `DefaultPreemptionArgs`.
-public struct DefaultPreemptionArgs: Codable, Hashable, Sendable {
+public struct DefaultPreemptionArgs: PluginArguments {
     /// Args apiVersion.
     public var apiVersion: String?
     /// Args kind.

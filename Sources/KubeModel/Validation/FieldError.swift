@@ -86,7 +86,7 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible, Error {
         var text = type.rawValue
         if type != .required && type != .forbidden, let badValue {
             switch badValue {
-            case .string(let value): text += ": " + goQuoted(value)
+            case .string(let value): text += ": " + GoString.quoted(value)
             case .int(let value): text += ": \(value)"
             }
         }
@@ -96,25 +96,4 @@ public struct FieldError: Hashable, Sendable, CustomStringConvertible, Error {
 
     /// `path: body`.
     public var description: String { path + ": " + body }
-}
-
-/// Quotes like Go's `%q` for the printable ASCII subset (escapes `"`, `\`, control characters).
-func goQuoted(_ value: String) -> String {
-    var text = "\""
-    for scalar in value.unicodeScalars {
-        switch scalar {
-        case "\"": text += "\\\""
-        case "\\": text += "\\\\"
-        case "\n": text += "\\n"
-        case "\t": text += "\\t"
-        case "\r": text += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                text += String(format: "\\x%02x", scalar.value)
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return text + "\""
 }

@@ -293,13 +293,9 @@ extension KubeSchedulerConfiguration: Validatable {
                     .invalid(here + ".percentageOfNodesToScore", .int(percentage), "not in valid range [0-100]"))
             }
             if let known = options.schedulerPlugins { validatePluginNames(profile, known, path: here, into: &list) }
-            if case .nodeResourcesFit(let args)? = profile.args(for: "NodeResourcesFit"),
-                let type = args.scoringStrategy?.type
-            {
-                let types = ["LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"]
-                if !types.contains(type) {
-                    let index = profile.pluginConfig?.lastIndex { $0.name == "NodeResourcesFit" } ?? 0
-                    list.append(.notSupported("\(here).pluginConfig[\(index)].args.scoringStrategy.type", type, types))
+            for (index, config) in (profile.pluginConfig ?? []).enumerated() {
+                if let args = config.args {
+                    list.append(contentsOf: args.value.validate(path: "\(here).pluginConfig[\(index)].args"))
                 }
             }
         }

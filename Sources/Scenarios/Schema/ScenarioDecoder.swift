@@ -119,7 +119,7 @@ extension ScenarioReader {
 
     mutating func decodeSpec(_ spec: MappingView, _ path: FieldPath, into scenario: inout Scenario) {
         if let node = spec["seed"] {
-            if case .scalar(let scalar) = node, let seed = UInt64(scalar.string.trimmingSpaces) {
+            if case .scalar(let scalar) = node, let seed = UInt64(scalar.string.trimmingCharacters(in: .whitespaces)) {
                 scenario.seed = seed
             } else {
                 invalid(path.key("seed"), node: node, "must be an integer between 0 and 18446744073709551615")

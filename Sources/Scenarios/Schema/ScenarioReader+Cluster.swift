@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 import Stochastics
 import Yams
@@ -70,7 +71,7 @@ extension ScenarioReader {
             let problems = ResourceNameValidation.resourceNameProblems(name)
             for problem in problems { invalid(entryPath, name, problem) }
             guard let text = string(value, entryPath), problems.isEmpty else { continue }
-            guard let quantity = try? Quantity(parsing: text.trimmingSpaces) else {
+            guard let quantity = try? Quantity(parsing: text.trimmingCharacters(in: .whitespaces)) else {
                 invalid(entryPath, text, "must be a quantity such as 4, 500m or 16Gi")
                 continue
             }

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 import Stochastics
 import Yams
 
@@ -130,7 +131,7 @@ extension ScenarioReader {
             switch unit.parse(cell) {
             case .success(let value): values.append(value)
             case .failure(let problem):
-                invalid(path.key("file"), file, "row \(offset + 1): \(goQuotedScenario(cell)) \(problem.message)")
+                invalid(path.key("file"), file, "row \(offset + 1): \(GoString.quoted(cell)) \(problem.message)")
                 return nil
             }
         }
@@ -141,6 +142,3 @@ extension ScenarioReader {
         return .empirical(values)
     }
 }
-
-/// Quotes a value for a message.
-func goQuotedScenario(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 import SimulationCore
 
@@ -23,7 +24,7 @@ public enum ScenarioUnits {
     public static func duration(_ text: String) -> Result<SimulationDuration, Problem> {
         let parsed: GoDuration
         do {
-            parsed = try GoDuration(parsing: text.trimmingSpaces)
+            parsed = try GoDuration(parsing: text.trimmingCharacters(in: .whitespaces))
         } catch {
             if error.isOverflow { return .failure(Problem("must be at most 100 years")) }
             return .failure(Problem("must be a duration such as 90s, 1m30s, 2h or a number of seconds"))
@@ -36,7 +37,7 @@ public enum ScenarioUnits {
     /// Parses a size as a Kubernetes quantity (`187Mi`, `1G`, `2e3`), in bytes; a trailing `B`
     /// (`512MiB`, `29B`) is accepted.
     public static func size(_ text: String) -> Result<Double, Problem> {
-        var body = text.trimmingSpaces
+        var body = text.trimmingCharacters(in: .whitespaces)
         if body.hasSuffix("B") { body.removeLast() }
         guard !body.isEmpty, let quantity = try? Quantity(parsing: body) else {
             return .failure(Problem("must be a quantity such as 100Mi, 1G or 512"))
@@ -47,7 +48,7 @@ public enum ScenarioUnits {
 
     /// Parses a plain number or quantity (`0.5`, `500m`, `2`), unit-less.
     public static func number(_ text: String) -> Result<Double, Problem> {
-        guard let quantity = try? Quantity(parsing: text.trimmingSpaces) else {
+        guard let quantity = try? Quantity(parsing: text.trimmingCharacters(in: .whitespaces)) else {
             return .failure(Problem("must be a number or quantity such as 0.5, 500m or 2"))
         }
         if quantity.isNegative { return .failure(Problem("must be non-negative")) }
@@ -57,7 +58,7 @@ public enum ScenarioUnits {
     /// Parses a rate per second: `N/s`, `N/m`, `N/h`, `N/d`, a size per time (`29B/s`, `2Mi/s`),
     /// or a bare quantity meaning per second (`100Mi`). Rates must be positive.
     public static func rate(_ text: String) -> Result<Double, Problem> {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         var amountText = trimmed
         var perSeconds: Double = 1
         if let slash = trimmed.lastIndex(of: "/") {
@@ -84,7 +85,7 @@ public enum ScenarioUnits {
     /// locale-dependent formatters.
     public static func rfc3339(_ text: String) -> Result<Int64, Problem> {
         let bad = Problem("must be an RFC 3339 time such as 2026-01-01T00:00:00Z")
-        let chars = Array(text.trimmingSpaces.utf8)
+        let chars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= chars.count else { return nil }
             var value = 0
@@ -120,38 +121,10 @@ public enum ScenarioUnits {
         } else {
             return .failure(bad)
         }
-        guard index == chars.count, (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
+        guard index == chars.count, (1...12).contains(month), day >= 1, day <= UTCDateTime.daysInMonth(year: Int64(year), month: Int64(month)),
             hour < 24, minute < 60, second < 61
         else { return .failure(bad) }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        return .success(Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds))
-    }
-
-    private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+        let days = UTCDateTime.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day))
+        return .success(days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds))
     }
 }

@@ -33,7 +33,7 @@ public final class EventsWriter: ClusterRecordSink {
         let second = start + event.time.nanoseconds / 1_000_000_000
         if second != cachedSecond, event.time.nanoseconds >= 0 {
             cachedSecond = second
-            cachedCivil = RFC3339.civil(second)
+            cachedCivil = UTCDateTime(unixSeconds: second).rfc3339
         }
         Self.appendLine(
             event, startUnixSeconds: start, civil: event.time.nanoseconds >= 0 ? cachedCivil : nil, to: &line)
@@ -50,10 +50,12 @@ public final class EventsWriter: ClusterRecordSink {
         if let civil {
             line.append(civil)
             line.append(".")
-            line.append(RFC3339.pad(Int(event.time.nanoseconds % 1_000_000_000 / 1000), 6))
+            line.append(UTCDateTime.pad(event.time.nanoseconds % 1_000_000_000 / 1000, 6))
             line.append("Z")
         } else {
-            line.append(RFC3339.micro(startUnixSeconds: startUnixSeconds, at: event.time))
+            line.append(
+                UTCDateTime.rfc3339(
+                    unixSeconds: startUnixSeconds, nanoseconds: event.time.nanoseconds, fractionDigits: 6))
         }
         line.append("\",\"type\":")
         JSONText.appendString(event.type.rawValue, to: &line)

@@ -1,4 +1,5 @@
 import ClusterComponents
+import Foundation
 import SimulationCore
 
 /// A Kubernetes Event after client-go's EventCorrelator has folded identical repeats into one
@@ -155,20 +156,10 @@ public enum EventPrinter {
             let age =
                 entry.count > 1
                 ? "\(KubectlTime.since(entry.lastSeen, now: now)) (x\(entry.count) over \(first))" : first
-            let message = entry.event.message.trimmingCharacters(in: " \n\t")
+            let message = entry.event.message.trimmingCharacters(in: .whitespacesAndNewlines)
             writer.write(
                 "  \(entry.event.type.rawValue)\t\(entry.event.reason)\t\(age)\t\(entry.event.component)\t\(message)\n")
         }
         return writer.render()
-    }
-}
-
-extension String {
-    /// Strips leading and trailing characters of `set` (Go `strings.TrimSpace` for ASCII).
-    func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -1,4 +1,5 @@
 import ClusterComponents
+import Foundation
 import KubeModel
 import SimulationCore
 
@@ -196,7 +197,7 @@ public enum ObjectPrinter {
     struct HeaderWriter {
         var columns: [String] = []
         mutating func write(_ line: String) {
-            columns = line.trimmingCharacters(in: "\n").split(separator: "\t", omittingEmptySubsequences: false)
+            columns = line.trimmingCharacters(in: CharacterSet(charactersIn: "\n")).split(separator: "\t", omittingEmptySubsequences: false)
                 .map(String.init)
         }
     }

@@ -4,14 +4,6 @@ import Testing
 @testable import ClusterComponents
 
 @Suite struct PodTemplateHashTests {
-    @Test("FNV-32a matches the published test vectors")
-    func fnvVectors() {
-        // Offset basis and "a" from the FNV reference (isthe.com/chongo/tech/comp/fnv).
-        #expect(PodTemplateHash.fnv32a([UInt8](), seed: 2_166_136_261) == 0x811c_9dc5)
-        #expect(PodTemplateHash.fnv32a(Array("a".utf8), seed: 2_166_136_261) == 0xe40c_292c)
-        #expect(PodTemplateHash.fnv32a(Array("foobar".utf8), seed: 2_166_136_261) == 0xbf9c_f968)
-    }
-
     @Test("SafeEncodeString maps each byte to alphanums[byte % 27]")
     func safeEncode() {
         // '1' = 49 → 22 → "5", '2' = 50 → 23 → "6", '3' = 51 → 24 → "7", '0' = 48 → 21 → "4".

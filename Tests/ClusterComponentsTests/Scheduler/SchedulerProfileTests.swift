@@ -20,7 +20,7 @@ import Testing
     func mostAllocated() {
         let args = NodeResourcesFitArgs(scoringStrategy: ScoringStrategy(type: "MostAllocated"))
         let profile = KubeSchedulerProfile(pluginConfig: [
-            PluginConfig(name: "NodeResourcesFit", args: .nodeResourcesFit(args))
+            PluginConfig(name: "NodeResourcesFit", args: PluginArgs(args))
         ])
         let (cluster, _) = Fixture.cluster {
             $0.schedulerConfiguration = KubeSchedulerConfiguration(profiles: [profile])
@@ -46,6 +46,23 @@ import Testing
         Fixture.pod(cluster, "p", cpu: "100m", memory: "100Mi", schedulerName: "packer")
         Fixture.settle(cluster)
         #expect(events.events.first { $0.reason == "Scheduled" }?.component == "packer")
+    }
+
+    @Test("--policy names come from the plugin registry: placement policies only, aliases included")
+    func policyNamesFromRegistry() throws {
+        // The list `bench policies --help` shows, in registry order.
+        #expect(
+            SchedulerPolicy.allNames == [
+                "default", "firstfit", "bestfit", "worstfit", "random", "dotproduct", "gpubestfit", "fgd",
+            ])
+        #expect(try #require(SchedulerPolicy.named("Tetris")).name == "dotproduct")
+        #expect(try #require(SchedulerPolicy.named("FGDScore")).name == "fgd")
+        #expect(try #require(SchedulerPolicy.named("kube-scheduler")).name == "default")
+        // Registered plugins that are not placement policies are no `--policy`.
+        #expect(SchedulerPolicy.named("NodeResourcesFit") == nil)
+        #expect(SchedulerPolicy.named("GPUShare") == nil)
+        let profile = try #require(SchedulerPolicy.named("random")).profile()
+        #expect(profile.plugins?.score?.enabled?.map(\.name) == ["Random"])
     }
 
     @Test("policies are found by name; bestfit packs, worstfit spreads")

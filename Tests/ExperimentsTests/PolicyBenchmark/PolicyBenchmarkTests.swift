@@ -20,10 +20,8 @@ import Testing
             Issue.record("not a configuration")
             return
         }
-        guard case .nodeResourcesFit(let args)? = configuration.profiles.first?.args(for: "NodeResourcesFit") else {
-            Issue.record("no NodeResourcesFit args")
-            return
-        }
+        let args = try #require(
+            configuration.profiles.first?.args(for: "NodeResourcesFit", as: NodeResourcesFitArgs.self))
         #expect(args.scoringStrategy?.type == "MostAllocated")
         #expect(configuration.profiles.first?.schedulerName == "default-scheduler")
     }

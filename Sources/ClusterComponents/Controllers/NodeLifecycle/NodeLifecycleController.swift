@@ -206,7 +206,7 @@ final class NodeLifecycleController {
 
     /// `metav1.Time` text of a virtual instant (seconds precision).
     func rfc3339(_ time: SimulationTime) -> String {
-        UTCDateTime(unixSeconds: cluster.configuration.startTimeUnixSeconds + time.nanoseconds / 1_000_000_000).rfc3339
-            + "Z"
+        UTCDateTime.rfc3339(
+            unixSeconds: cluster.configuration.startTimeUnixSeconds, nanoseconds: time.nanoseconds, fractionDigits: 0)
     }
 }

@@ -3,7 +3,9 @@ import KubeModel
 /// The registry of built-in plugins (k/k `pkg/scheduler/framework/plugins/registry.go`
 /// `NewInTreeRegistry`, plus kubesim's placement policies and the FGD artifact's GPU plugins):
 /// the one list of plugin types, read for name lookup (``PluginRegistry/id(named:)``), for
-/// validation (``Scheduler/pluginNames``) and for dispatch (``BuiltinPlugin/visit(_:)``).
+/// validation (``Scheduler/pluginNames``), for `--policy` names (``SchedulerPolicy/named(_:)``)
+/// and for dispatch (``BuiltinPlugin/visit(_:)``). The placement policies are listed in the
+/// order `--help` shows them.
 ///
 /// A new plugin is one file (a type conforming to ``SchedulerPlugin`` and the marker protocols
 /// of its extension points, with its `name`) and one line in ``withType(_:_:)``.
@@ -26,13 +28,13 @@ enum PluginRegistry {
         case 8: visitor.visit(NodeResourcesBalancedAllocation.self)
         case 9: visitor.visit(ImageLocality.self)
         case 10: visitor.visit(GPUShare.self)
-        case 11: visitor.visit(GPUBestFit.self)
-        case 12: visitor.visit(FGD.self)
-        case 13: visitor.visit(FirstFit.self)
-        case 14: visitor.visit(BestFit.self)
-        case 15: visitor.visit(WorstFit.self)
-        case 16: visitor.visit(RandomFit.self)
-        case 17: visitor.visit(DotProduct.self)
+        case 11: visitor.visit(FirstFit.self)
+        case 12: visitor.visit(BestFit.self)
+        case 13: visitor.visit(WorstFit.self)
+        case 14: visitor.visit(RandomFit.self)
+        case 15: visitor.visit(DotProduct.self)
+        case 16: visitor.visit(GPUBestFit.self)
+        case 17: visitor.visit(FGD.self)
         case 18: visitor.visit(DefaultPreemption.self)
         default: nil
         }
@@ -52,6 +54,9 @@ enum PluginRegistry {
         let name: String
         let aliases: [String]
         let ignoresNameCase: Bool
+        let isPlacementPolicy: Bool
+        /// The plugin's args type, nil for a plugin without args.
+        let argsType: (any PluginArguments.Type)?
     }
 
     /// The registered plugins in id order (ids need not be dense; the switch bounds them).
@@ -59,7 +64,10 @@ enum PluginRegistry {
         struct Names: PluginTypeVisitor {
             var id = 0
             func visit<Plugin: SchedulerPlugin>(_ type: Plugin.Type) -> Entry {
-                Entry(id: id, name: Plugin.name, aliases: Plugin.aliases, ignoresNameCase: Plugin.ignoresNameCase)
+                Entry(
+                    id: id, name: Plugin.name, aliases: Plugin.aliases, ignoresNameCase: Plugin.ignoresNameCase,
+                    isPlacementPolicy: Plugin.isPlacementPolicy,
+                    argsType: Plugin.Args.self == NoArgs.self ? nil : Plugin.Args.self)
             }
         }
         var visitor = Names()
@@ -224,12 +232,22 @@ extension Scheduler {
     }()
 }
 
+extension Scheduler {
+    /// The args type of every registered plugin that has one, by name: the loader decodes a
+    /// `pluginConfig` entry's args as its plugin's type (``SchedulerPlugin/Args``), so a plugin
+    /// with args needs nothing beyond its file and its registry line.
+    public static let pluginArgsTypes = PluginArgsTypes(
+        Dictionary(uniqueKeysWithValues: PluginRegistry.entries.compactMap { entry in entry.argsType.map { (entry.name, $0) } }))
+}
+
 extension ManifestLoader.Options {
-    /// The default options, with scheduler plugin names validated against the registry: what
-    /// every loader of files that may hold a `KubeSchedulerConfiguration` uses.
+    /// The default options, with scheduler plugin names validated against the registry and
+    /// plugin args decoded as their plugins' types: what every loader of files that may hold a
+    /// `KubeSchedulerConfiguration` uses.
     public static var scheduling: Self {
         var options = Self()
         options.validation.schedulerPlugins = Scheduler.pluginNames
+        options.schedulerPluginArgs = Scheduler.pluginArgsTypes
         return options
     }
 }

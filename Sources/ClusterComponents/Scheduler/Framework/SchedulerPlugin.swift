@@ -23,6 +23,11 @@ protocol SchedulerPlugin {
     /// `--policy` names are); kube-scheduler's plugins are matched exactly. False by default.
     static var ignoresNameCase: Bool { get }
 
+    /// Whether the plugin is a placement policy: `--policy NAME` (its name lower-cased, or an
+    /// alias) swaps the default profile's score plugins for it (``SchedulerPolicy``). False by
+    /// default.
+    static var isPlacementPolicy: Bool { get }
+
     /// The extension point each marker protocol stands for (set by the markers, not by hand).
     static var preFilterPoint: ExtensionPoints { get }
     static var filterPoint: ExtensionPoints { get }
@@ -31,6 +36,11 @@ protocol SchedulerPlugin {
     static var reservePoint: ExtensionPoints { get }
     static var permitPoint: ExtensionPoints { get }
     static var preBindPoint: ExtensionPoints { get }
+
+    /// The plugin's `pluginConfig` args type (`NodeResourcesFitArgs`, …), which its args decode
+    /// as when a configuration is loaded (``Scheduler/pluginArgsTypes``); ``NoArgs`` for a plugin
+    /// without args.
+    associatedtype Args: PluginArguments = NoArgs
 
     /// Builds the plugin for one profile from its configuration (args, version, resource slots).
     init(_ configuration: inout PluginConfiguration)
@@ -128,6 +138,7 @@ extension PreBindPlugin { static var preBindPoint: ExtensionPoints { .preBind } 
 extension SchedulerPlugin {
     static var aliases: [String] { [] }
     static var ignoresNameCase: Bool { false }
+    static var isPlacementPolicy: Bool { false }
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {}
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus { .success }
     static var helpedByPodRemoval: Bool { false }
@@ -186,6 +197,17 @@ struct PluginConfiguration {
     /// The scheduler's resource slots.
     var resources: ResourceIndex
 
-    /// The profile's `pluginConfig` args for `name`.
-    func args(for name: String) -> PluginArgs? { profile.args(for: name) }
+    /// The profile's `pluginConfig` args for `plugin`, of its ``SchedulerPlugin/Args`` type.
+    func args<Plugin: SchedulerPlugin>(of plugin: Plugin.Type) -> Plugin.Args? {
+        guard let args = profile.args(for: Plugin.name) else { return nil }
+        guard let typed = args.as(Plugin.Args.self) else {
+            preconditionFailure(
+                "\(Plugin.name) args were decoded without the plugin's args type; "
+                    + "load configurations with ManifestLoader.Options.scheduling")
+        }
+        return typed
+    }
 }
+
+/// The args type of a plugin that takes none.
+struct NoArgs: PluginArguments {}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dense bits for GPU model names (`alibabacloud.com/gpu-card-model` values), so a node's model
 /// is one bit and a pod's allowed models a mask: the model check costs one AND per node.
 ///
@@ -24,7 +26,7 @@ struct GPUModelTable {
     mutating func mask(_ spec: String) -> UInt64 {
         var mask: UInt64 = 0
         for model in spec.split(separator: "|") {
-            let trimmed = model.trimmingSpaces
+            let trimmed = model.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { mask |= bit(trimmed) }
         }
         return mask
@@ -32,14 +34,4 @@ struct GPUModelTable {
 
     /// Number of interned models.
     var count: Int { names.count }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces.
-    fileprivate var trimmingSpaces: String {
-        var s = self
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
 }

@@ -8,6 +8,7 @@ import KubeModel
 struct FGD: ScorePlugin, ReservePlugin {
     static let name = "FGD"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
     static var aliases: [String] { ["FGDScore"] }
 
     init(_ configuration: inout PluginConfiguration) {}

@@ -4,6 +4,7 @@
 struct GPUBestFit: ScorePlugin {
     static let name = "GPUBestFit"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
     static var aliases: [String] { ["BestFitScore"] }
 
     init(_ configuration: inout PluginConfiguration) {}

@@ -92,6 +92,7 @@ struct InterPodAffinityFilterState {
 /// InterPodAffinity (k/k `plugins/interpodaffinity/{filtering,scoring}.go`).
 struct InterPodAffinity: PreFilterPlugin, FilterPlugin, ScorePlugin {
     static let name = "InterPodAffinity"
+    typealias Args = InterPodAffinityArgs
     static var helpedByPodRemoval: Bool { true }
     /// The PreFilter state's key.
     static let preFilterStateKey = CycleStateKey<InterPodAffinityFilterState>(Self.self)
@@ -101,8 +102,7 @@ struct InterPodAffinity: PreFilterPlugin, FilterPlugin, ScorePlugin {
     let ignorePreferredTermsOfExistingPods: Bool
 
     init(_ configuration: inout PluginConfiguration) {
-        var args: InterPodAffinityArgs?
-        if case .interPodAffinity(let a)? = configuration.args(for: Self.name) { args = a }
+        let args = configuration.args(of: Self.self)
         hardPodAffinityWeight = Int64(args?.hardPodAffinityWeight ?? 1)
         ignorePreferredTermsOfExistingPods = args?.ignorePreferredTermsOfExistingPods ?? false
     }

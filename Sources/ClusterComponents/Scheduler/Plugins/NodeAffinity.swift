@@ -8,15 +8,12 @@ import KubeModel
 /// false)`; PreScore skips pods without preferred terms.
 struct NodeAffinityPlugin: FilterPlugin, ScorePlugin {
     static let name = "NodeAffinity"
+    typealias Args = NodeAffinityArgs
     /// `NodeAffinityArgs.addedAffinity`.
     let addedAffinity: KubeModel.NodeAffinity?
 
     init(_ configuration: inout PluginConfiguration) {
-        if case .nodeAffinity(let args)? = configuration.args(for: Self.name) {
-            addedAffinity = args.addedAffinity
-        } else {
-            addedAffinity = nil
-        }
+        addedAffinity = configuration.args(of: Self.self)?.addedAffinity
     }
 
     @inline(__always)

@@ -4,6 +4,7 @@ import KubeModel
 /// `most_allocated.go`, `requested_to_capacity_ratio.go`, `resource_allocation.go`).
 struct NodeResourcesFit: FilterPlugin, ScorePlugin {
     static let name = "NodeResourcesFit"
+    typealias Args = NodeResourcesFitArgs
     static var helpedByPodRemoval: Bool { true }
 
     /// The scoring strategy.
@@ -33,9 +34,7 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
 
     /// Builds from the profile's `NodeResourcesFitArgs`.
     init(_ configuration: inout PluginConfiguration) {
-        var args: NodeResourcesFitArgs?
-        if case .nodeResourcesFit(let a)? = configuration.args(for: Self.name) { args = a }
-        self.init(args: args, index: &configuration.resources)
+        self.init(args: configuration.args(of: Self.self), index: &configuration.resources)
     }
 
     /// Builds from `NodeResourcesFitArgs` (defaults.go SetDefaults_NodeResourcesFitArgs).

@@ -41,6 +41,7 @@ struct TopologySpreadFilterState {
 /// selector is "same controlling owner" (see ``SpreadSelector/owner(_:)``).
 struct PodTopologySpread: PreFilterPlugin, FilterPlugin, ScorePlugin {
     static let name = "PodTopologySpread"
+    typealias Args = PodTopologySpreadArgs
     static var helpedByPodRemoval: Bool { true }
     /// The PreFilter state's key.
     static let preFilterStateKey = CycleStateKey<TopologySpreadFilterState>(Self.self)
@@ -48,7 +49,7 @@ struct PodTopologySpread: PreFilterPlugin, FilterPlugin, ScorePlugin {
     let args: PodTopologySpreadArgs?
 
     init(_ configuration: inout PluginConfiguration) {
-        if case .podTopologySpread(let a)? = configuration.args(for: Self.name) { args = a } else { args = nil }
+        args = configuration.args(of: Self.self)
     }
 
     /// PreFilter (filtering.go calPreFilterState): the hard constraints' counts, if any.

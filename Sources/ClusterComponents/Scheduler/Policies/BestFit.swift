@@ -4,6 +4,7 @@
 struct BestFit: ScorePlugin {
     static let name = "BestFit"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}
 

@@ -5,6 +5,7 @@
 struct DotProduct: ScorePlugin {
     static let name = "DotProduct"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
     static var aliases: [String] { ["Tetris"] }
 
     init(_ configuration: inout PluginConfiguration) {}

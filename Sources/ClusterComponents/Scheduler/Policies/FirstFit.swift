@@ -4,6 +4,7 @@
 struct FirstFit: ScorePlugin {
     static let name = "FirstFit"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}
 

@@ -3,6 +3,7 @@
 struct RandomFit: ScorePlugin {
     static let name = "Random"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
     /// The drawn node, kept in the cycle state.
     static let chosenKey = CycleStateKey<Int>(Self.self)
 

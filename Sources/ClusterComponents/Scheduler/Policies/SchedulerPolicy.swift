@@ -12,25 +12,20 @@ public struct SchedulerPolicy: Hashable, Sendable {
     /// The score plugin name, nil for `default`.
     let plugin: String?
 
-    /// The names accepted by ``named(_:)``.
-    public static let allNames = [
-        "default", "firstfit", "bestfit", "worstfit", "random", "dotproduct", "gpubestfit", "fgd",
-    ]
+    /// The names accepted by ``named(_:)``: `default`, then every registered placement policy
+    /// (``PluginRegistry``, plugins with `isPlacementPolicy`) by its lower-cased name.
+    public static let allNames =
+        ["default"] + PluginRegistry.entries.filter(\.isPlacementPolicy).map { $0.name.lowercased() }
 
-    /// Looks a policy up by name (case-insensitive; `tetris` is an alias of `dotproduct`).
+    /// Looks a policy up by name, case-insensitively: `default` (or `kube-scheduler`), or a
+    /// placement policy plugin's name or alias (`tetris` is ``DotProduct``'s).
     public static func named(_ name: String) -> SchedulerPolicy? {
-        switch name.lowercased() {
-        case "default", "kube-scheduler": SchedulerPolicy(name: "default", plugin: nil)
-        case "firstfit": SchedulerPolicy(name: "firstfit", plugin: "FirstFit")
-        case "bestfit": SchedulerPolicy(name: "bestfit", plugin: "BestFit")
-        case "worstfit": SchedulerPolicy(name: "worstfit", plugin: "WorstFit")
-        case "random": SchedulerPolicy(name: "random", plugin: "Random")
-        case "dotproduct", "tetris": SchedulerPolicy(name: "dotproduct", plugin: "DotProduct")
-        // GPU sharing (the FGD artifact's BestFitScore and FGDScore: Plugins/GPUBestFit.swift, Plugins/FGD.swift).
-        case "gpubestfit": SchedulerPolicy(name: "gpubestfit", plugin: "GPUBestFit")
-        case "fgd": SchedulerPolicy(name: "fgd", plugin: "FGD")
-        default: nil
-        }
+        let key = name.lowercased()
+        if key == "default" || key == "kube-scheduler" { return SchedulerPolicy(name: "default", plugin: nil) }
+        guard let id = PluginRegistry.id(named: key),
+            let entry = PluginRegistry.entries.first(where: { $0.id == id }), entry.isPlacementPolicy
+        else { return nil }
+        return SchedulerPolicy(name: entry.name.lowercased(), plugin: entry.name)
     }
 
     /// The profile that implements the policy under `schedulerName`.

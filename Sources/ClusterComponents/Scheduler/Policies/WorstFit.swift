@@ -3,6 +3,7 @@
 struct WorstFit: ScorePlugin {
     static let name = "WorstFit"
     static var ignoresNameCase: Bool { true }
+    static var isPlacementPolicy: Bool { true }
 
     init(_ configuration: inout PluginConfiguration) {}
 

@@ -5,14 +5,14 @@ import KubeModel
 /// (``Scheduler/preempt(_:state:profile:using:)``).
 struct DefaultPreemption: PostFilterPlugin {
     static let name = "DefaultPreemption"
+    typealias Args = DefaultPreemptionArgs
     /// `DefaultPreemptionArgs.minCandidateNodesPercentage` (default 10).
     let minCandidateNodesPercentage: Int
     /// `DefaultPreemptionArgs.minCandidateNodesAbsolute` (default 100).
     let minCandidateNodesAbsolute: Int
 
     init(_ configuration: inout PluginConfiguration) {
-        var args: DefaultPreemptionArgs?
-        if case .defaultPreemption(let a)? = configuration.args(for: Self.name) { args = a }
+        let args = configuration.args(of: Self.self)
         minCandidateNodesPercentage = args?.minCandidateNodesPercentage ?? 10
         minCandidateNodesAbsolute = args?.minCandidateNodesAbsolute ?? 100
     }
