@@ -12,7 +12,8 @@ import Testing
         #expect(
             UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: newYear + 123_456_789, fractionDigits: 6)
                 == "2026-01-01T00:00:00.123456Z")
-        #expect(UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 6) == "1969-12-31T23:59:59.999999Z")
+        #expect(
+            UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 6) == "1969-12-31T23:59:59.999999Z")
         #expect(UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 0) == "1969-12-31T23:59:59Z")
     }
 

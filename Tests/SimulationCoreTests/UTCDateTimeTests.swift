@@ -48,7 +48,8 @@ import Testing
         #expect(
             UTCDateTime.rfc3339(unixSeconds: 1_767_225_600, nanoseconds: 1_500_000_000, fractionDigits: 6)
                 == "2026-01-01T00:00:01.500000Z")
-        #expect(UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 9) == "1969-12-31T23:59:59.999999999Z")
+        #expect(
+            UTCDateTime.rfc3339(unixSeconds: 0, nanoseconds: -1, fractionDigits: 9) == "1969-12-31T23:59:59.999999999Z")
         #expect(UTCDateTime.rfc3339(unixSeconds: 0, fractionDigits: 0) == "1970-01-01T00:00:00Z")
     }
 }

@@ -1,3 +1,5 @@
+import SimulationOutput
+
 /// The outcomes of a policy benchmark and the comparison table and CSV made from them.
 public struct PolicyBenchmarkResults: Sendable {
     /// Workload names, in suite order.
@@ -61,7 +63,7 @@ public struct PolicyBenchmarkResults: Sendable {
         for cell in cells {
             guard let outcome = outcomes[cell] else { continue }
             var fields = [
-                SweepCSV.field(workloads[cell.workload]), SweepCSV.field(policies[cell.policy]),
+                CSVField.quoted(workloads[cell.workload]), CSVField.quoted(policies[cell.policy]),
                 String(cell.replication),
                 String(cell.seed), outcome.status.rawValue,
             ]

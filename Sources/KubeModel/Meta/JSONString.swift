@@ -11,8 +11,14 @@ public enum JSONString {
     }
 
     /// Appends `text` as a JSON string literal to `output` (no intermediate string).
+    /// Text with nothing to escape (the common case in the streaming outputs) is appended whole.
     public static func append(_ text: String, to output: inout String) {
         output += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

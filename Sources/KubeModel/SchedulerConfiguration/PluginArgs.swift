@@ -33,7 +33,9 @@ public struct PluginArgs: Hashable, Sendable {
     public func `as`<Args: PluginArguments>(_ type: Args.Type) -> Args? { value as? Args }
 
     /// Equal when of the same type and equal.
-    public static func == (lhs: PluginArgs, rhs: PluginArgs) -> Bool { AnyHashable(lhs.value) == AnyHashable(rhs.value) }
+    public static func == (lhs: PluginArgs, rhs: PluginArgs) -> Bool {
+        AnyHashable(lhs.value) == AnyHashable(rhs.value)
+    }
 
     /// Hashes the value.
     public func hash(into hasher: inout Hasher) { AnyHashable(value).hash(into: &hasher) }

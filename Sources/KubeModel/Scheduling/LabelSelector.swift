@@ -50,13 +50,6 @@ public struct LabelSelectorRequirement: Codable, Hashable, Sendable {
     /// Whether `labels` satisfy this requirement. `NotIn` holds when the key is absent; an
     /// unknown operator never matches.
     public func matches(_ labels: [String: String]) -> Bool {
-        let value = labels[key]
-        switch `operator` {
-        case "In": return value.map { (values ?? []).contains($0) } ?? false
-        case "NotIn": return value.map { !(values ?? []).contains($0) } ?? true
-        case "Exists": return value != nil
-        case "DoesNotExist": return value == nil
-        default: return false
-        }
+        LabelRequirement.matches(labels, key: key, operator: `operator`, values: values, numeric: false)
     }
 }

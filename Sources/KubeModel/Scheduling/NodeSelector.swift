@@ -63,18 +63,6 @@ public struct NodeSelectorRequirement: Codable, Hashable, Sendable {
     /// `Requirement.Matches`): `NotIn`/`DoesNotExist` hold when the key is absent; `Gt`/`Lt`
     /// need the label present and both sides integers.
     public func matches(_ labels: [String: String]) -> Bool {
-        let value = labels[key]
-        switch `operator` {
-        case "In": return value.map { (values ?? []).contains($0) } ?? false
-        case "NotIn": return value.map { !(values ?? []).contains($0) } ?? true
-        case "Exists": return value != nil
-        case "DoesNotExist": return value == nil
-        case "Gt", "Lt":
-            guard let value, let actual = Int64(value), let values, values.count == 1,
-                let bound = Int64(values[0])
-            else { return false }
-            return `operator` == "Gt" ? actual > bound : actual < bound
-        default: return false
-        }
+        LabelRequirement.matches(labels, key: key, operator: `operator`, values: values, numeric: true)
     }
 }

@@ -44,21 +44,8 @@ struct DescribeCommand: ParsableCommand {
         }
     }
 
-    /// The name and the scenario paths: a "name" that is a file or folder on disk is the first
-    /// path (`kubesim describe pods scenario.yaml`), so existing `describe pod NAME PATH` lines
-    /// keep their meaning.
-    func arguments() -> (name: String?, replay: ReplayOptions) {
-        var replay = replay
-        guard let name else { return (nil, replay) }
-        if replay.paths.isEmpty || FileManager.default.fileExists(atPath: name) {
-            replay.paths.insert(name, at: 0)
-            return (nil, replay)
-        }
-        return (name, replay)
-    }
-
     func run() throws {
-        let (name, replay) = arguments()
+        let (name, replay) = self.replay.taking(name: self.name)
         let (runner, log, now) = try replay.replay()
         let cluster = runner.cluster
         let origin = cluster.configuration.startTimeUnixSeconds

@@ -72,20 +72,8 @@ struct GetCommand: ParsableCommand {
         "HorizontalPodAutoscaler": "horizontalpodautoscaler.autoscaling",
     ]
 
-    /// The name and the scenario paths: a "name" that is a file or folder on disk is the first
-    /// path, so `kubesim get pods scenario.yaml` keeps its meaning.
-    func arguments() -> (name: String?, replay: ReplayOptions) {
-        var replay = replay
-        guard let name else { return (nil, replay) }
-        if replay.paths.isEmpty || FileManager.default.fileExists(atPath: name) {
-            replay.paths.insert(name, at: 0)
-            return (nil, replay)
-        }
-        return (name, replay)
-    }
-
     func run() throws {
-        var (name, replay) = arguments()
+        var (name, replay) = self.replay.taking(name: self.name)
         var resources = resource.split(separator: ",").map(String.init)
         if resources == ["all"] { resources = Self.allCategory }
         if resources.count == 1, resources[0].contains("/") {

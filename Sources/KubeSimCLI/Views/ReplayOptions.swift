@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterComponents
+import Foundation
 import KubeModel
 import Scenarios
 import SimulationCore
@@ -14,6 +15,19 @@ struct ReplayOptions: ParsableArguments {
 
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
+
+    /// Splits a command's optional NAME from the scenario paths: a "name" that is a file or
+    /// folder on disk, or the only positional argument, is the first path, so
+    /// `kubesim get pods scenario.yaml` and `describe pod NAME PATH` both keep their meaning.
+    func taking(name: String?) -> (name: String?, replay: ReplayOptions) {
+        guard let name else { return (nil, self) }
+        if paths.isEmpty || FileManager.default.fileExists(atPath: name) {
+            var replay = self
+            replay.paths.insert(name, at: 0)
+            return (nil, replay)
+        }
+        return (name, self)
+    }
 
     /// The instant, validated.
     func instant() throws -> SimulationTime {

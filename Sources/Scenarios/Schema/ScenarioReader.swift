@@ -171,7 +171,8 @@ struct ScenarioReader {
     }
 
     mutating func int(_ node: Yams.Node, _ path: FieldPath, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces))
+        else {
             invalid(path, node: node, "expected an integer")
             return nil
         }

@@ -121,7 +121,8 @@ public enum ScenarioUnits {
         } else {
             return .failure(bad)
         }
-        guard index == chars.count, (1...12).contains(month), day >= 1, day <= UTCDateTime.daysInMonth(year: Int64(year), month: Int64(month)),
+        guard index == chars.count, (1...12).contains(month), day >= 1,
+            day <= UTCDateTime.daysInMonth(year: Int64(year), month: Int64(month)),
             hour < 24, minute < 60, second < 61
         else { return .failure(bad) }
         let days = UTCDateTime.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day))

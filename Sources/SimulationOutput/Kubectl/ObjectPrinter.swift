@@ -197,8 +197,10 @@ public enum ObjectPrinter {
     struct HeaderWriter {
         var columns: [String] = []
         mutating func write(_ line: String) {
-            columns = line.trimmingCharacters(in: CharacterSet(charactersIn: "\n")).split(separator: "\t", omittingEmptySubsequences: false)
-                .map(String.init)
+            columns = line.trimmingCharacters(in: CharacterSet(charactersIn: "\n")).split(
+                separator: "\t", omittingEmptySubsequences: false
+            )
+            .map(String.init)
         }
     }
 

@@ -139,14 +139,14 @@ public final class MetricsSampler: ClusterRecordSink {
         for resource in resourceNames { header += ",requested_\(resource),allocatable_\(resource)" }
         for pool in poolNames {
             for resource in resourceNames {
-                header += "," + Self.csvField("\(pool)/requested_\(resource)")
-                header += "," + Self.csvField("\(pool)/allocatable_\(resource)")
+                header += "," + CSVField.quoted("\(pool)/requested_\(resource)")
+                header += "," + CSVField.quoted("\(pool)/allocatable_\(resource)")
             }
         }
         for index in autoscalers {
             let object = cluster.workloads.horizontalPodAutoscalers[index]
-            header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/replicas")
-            header += "," + Self.csvField("hpa/\(object.namespace)/\(object.name)/desired")
+            header += "," + CSVField.quoted("hpa/\(object.namespace)/\(object.name)/replicas")
+            header += "," + CSVField.quoted("hpa/\(object.namespace)/\(object.name)/desired")
         }
         nodeGroupNames = cluster.clusterAutoscaler?.groups.map(\.name) ?? []
         autoscalerNames = autoscalers.map {
@@ -155,14 +155,8 @@ public final class MetricsSampler: ClusterRecordSink {
         }
         for group in nodeGroupNames {
             header +=
-                "," + Self.csvField("nodegroup/\(group)/nodes") + "," + Self.csvField("nodegroup/\(group)/upcoming")
+                "," + CSVField.quoted("nodegroup/\(group)/nodes") + "," + CSVField.quoted("nodegroup/\(group)/upcoming")
         }
         output.append(header + "\n")
-    }
-
-    /// Quotes a CSV field when it contains a comma, quote or newline (RFC 4180).
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

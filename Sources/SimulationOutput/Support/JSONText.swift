@@ -1,3 +1,4 @@
+import KubeModel
 import SimulationCore
 
 /// Hand-written JSON fragments with a fixed key order and deterministic number text.
@@ -6,44 +7,12 @@ import SimulationCore
 /// field in the order the format contract lists, so two runs with the same seed produce the
 /// same bytes and a reader sees the fields in documented order.
 enum JSONText {
-    /// Appends `text` as a JSON string literal (RFC 8259 escaping).
+    /// Appends `text` as a JSON string literal (KubeModel's ``JSONString``, the one JSON quoting).
     /// - Complexity: O(text.utf8.count).
-    static func appendString(_ text: String, to out: inout String) {
-        out.append("\"")
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out.append(text)
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out.append("\\\"")
-                case "\\": out.append("\\\\")
-                case "\n": out.append("\\n")
-                case "\r": out.append("\\r")
-                case "\t": out.append("\\t")
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-        }
-        out.append("\"")
-    }
+    static func appendString(_ text: String, to out: inout String) { JSONString.append(text, to: &out) }
 
     /// The string as a JSON literal.
-    static func string(_ text: String) -> String {
-        var out = ""
-        appendString(text, to: &out)
-        return out
-    }
+    static func string(_ text: String) -> String { JSONString.quoted(text) }
 
     /// Seconds since the start of the run with up to nine decimals and no trailing zeros
     /// (`12.5`, `3`, `0.000000001`): exact, since time is integer nanoseconds.

@@ -20,9 +20,10 @@ import Testing
     @Test("the registry names each plugin's args type; plugins without args have none")
     func table() {
         let types = Scheduler.pluginArgsTypes.types
-        #expect(types.keys.sorted() == [
-            "DefaultPreemption", "InterPodAffinity", "NodeAffinity", "NodeResourcesFit", "PodTopologySpread",
-        ])
+        #expect(
+            types.keys.sorted() == [
+                "DefaultPreemption", "InterPodAffinity", "NodeAffinity", "NodeResourcesFit", "PodTopologySpread",
+            ])
         #expect(types["NodeResourcesFit"] == NodeResourcesFitArgs.self)
         #expect(types["ImageLocality"] == nil)
     }

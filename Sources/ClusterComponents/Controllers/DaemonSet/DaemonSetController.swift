@@ -50,17 +50,13 @@ final class DaemonSetController {
         let name = daemonSet.metadata.name ?? ""
         if let index = manager.workloads.daemonSet(namespace: namespace, name: name) {
             let old = manager.workloads.daemonSets[index].daemonSet
-            daemonSet.metadata.uid = old.metadata.uid
-            daemonSet.metadata.generation = (old.metadata.generation ?? 1) + (old.spec == daemonSet.spec ? 0 : 1)
-            daemonSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+            cluster.prepareForUpdate(&daemonSet.metadata, old: old.metadata, specChanged: old.spec != daemonSet.spec)
             manager.workloads.daemonSets[index].daemonSet = daemonSet
             manager.workloads.daemonSets[index].templateHash = PodTemplateHash.compute(daemonSet.spec.template)
             enqueue(index)
             return index
         }
-        daemonSet.metadata.uid = cluster.nextUID()
-        daemonSet.metadata.generation = 1
-        daemonSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        cluster.prepareForCreate(&daemonSet.metadata)
         let index = manager.workloads.daemonSets.count
         manager.workloads.daemonSets.append(
             DaemonSetObject(
@@ -73,10 +69,9 @@ final class DaemonSetController {
 
     /// Deletes the DaemonSet; the garbage collector deletes its pods.
     func delete(_ index: Int) {
-        guard !manager.workloads.daemonSets[index].isDeleted else { return }
-        let daemonSet = manager.workloads.daemonSets[index]
-        manager.workloads.daemonSets[index].isDeleted = true
-        manager.workloads.daemonSetsByName[daemonSet.namespace + "/" + daemonSet.name] = nil
+        guard let daemonSet = manager.workloads.markDeleted(index, in: \.daemonSets, names: \.daemonSetsByName) else {
+            return
+        }
         cluster.cancel(daemonSet.availabilityCheck)
         manager.ownerDeleted(.daemonSet(index))
     }

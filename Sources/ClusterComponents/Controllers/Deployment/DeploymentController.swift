@@ -47,17 +47,13 @@ final class DeploymentController {
         let name = deployment.metadata.name ?? ""
         if let index = manager.workloads.deployment(namespace: namespace, name: name) {
             let old = manager.workloads.deployments[index].deployment
-            deployment.metadata.uid = old.metadata.uid
-            deployment.metadata.generation = (old.metadata.generation ?? 1) + (old.spec == deployment.spec ? 0 : 1)
-            deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+            cluster.prepareForUpdate(&deployment.metadata, old: old.metadata, specChanged: old.spec != deployment.spec)
             manager.workloads.deployments[index].deployment = deployment
             manager.workloads.deployments[index].templateHash = PodTemplateHash.compute(deployment.spec.template)
             enqueue(index)
             return index
         }
-        deployment.metadata.uid = cluster.nextUID()
-        deployment.metadata.generation = 1
-        deployment.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        cluster.prepareForCreate(&deployment.metadata)
         let index = manager.workloads.deployments.count
         var object = DeploymentObject(index: index, deployment: deployment, createdAt: cluster.now)
         object.templateHash = PodTemplateHash.compute(deployment.spec.template)
@@ -69,10 +65,7 @@ final class DeploymentController {
 
     /// Deletes the Deployment; the garbage collector deletes its ReplicaSets (and they their pods).
     func delete(_ index: Int) {
-        guard !manager.workloads.deployments[index].isDeleted else { return }
-        let deployment = manager.workloads.deployments[index]
-        manager.workloads.deployments[index].isDeleted = true
-        manager.workloads.deploymentsByName[deployment.namespace + "/" + deployment.name] = nil
+        guard manager.workloads.markDeleted(index, in: \.deployments, names: \.deploymentsByName) != nil else { return }
         manager.ownerDeleted(.deployment(index))
     }
 

@@ -50,9 +50,10 @@ final class HorizontalPodAutoscalerController {
 
     /// Deletes an autoscaler: its timer stops; the target keeps its replicas.
     func delete(_ index: Int) {
-        let object = manager.workloads.horizontalPodAutoscalers[index]
-        manager.workloads.horizontalPodAutoscalers[index].isDeleted = true
-        manager.workloads.horizontalPodAutoscalersByName[object.namespace + "/" + object.name] = nil
+        guard
+            let object = manager.workloads.markDeleted(
+                index, in: \.horizontalPodAutoscalers, names: \.horizontalPodAutoscalersByName)
+        else { return }
         cluster.cancel(object.syncTimer)
     }
 

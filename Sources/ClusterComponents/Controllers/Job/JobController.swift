@@ -63,10 +63,7 @@ final class JobController {
 
     /// Deletes the Job and its timer; the garbage collector deletes its pods.
     func delete(_ index: Int) {
-        guard !manager.workloads.jobs[index].isDeleted else { return }
-        let job = manager.workloads.jobs[index]
-        manager.workloads.jobs[index].isDeleted = true
-        manager.workloads.jobsByName[job.namespace + "/" + job.name] = nil
+        guard let job = manager.workloads.markDeleted(index, in: \.jobs, names: \.jobsByName) else { return }
         cluster.cancel(job.timer)
         manager.ownerDeleted(.job(index))
     }

@@ -64,9 +64,7 @@ final class ReplicaSetController {
         let key = namespace + "/" + (replicaSet.metadata.name ?? "")
         guard manager.workloads.replicaSetsByName[key] == nil else { return nil }
         replicaSet.metadata.namespace = namespace
-        replicaSet.metadata.uid = cluster.nextUID()
-        replicaSet.metadata.generation = 1
-        replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        cluster.prepareForCreate(&replicaSet.metadata)
         let index = manager.workloads.replicaSets.count
         var object = ReplicaSetObject(
             index: index, replicaSet: replicaSet, deployment: deployment, createdAt: cluster.now)
@@ -80,10 +78,9 @@ final class ReplicaSetController {
 
     /// Deletes the ReplicaSet; the garbage collector deletes its pods.
     func delete(_ index: Int) {
-        guard !manager.workloads.replicaSets[index].isDeleted else { return }
-        let rs = manager.workloads.replicaSets[index]
-        manager.workloads.replicaSets[index].isDeleted = true
-        manager.workloads.replicaSetsByName[rs.namespace + "/" + rs.name] = nil
+        guard let rs = manager.workloads.markDeleted(index, in: \.replicaSets, names: \.replicaSetsByName) else {
+            return
+        }
         cluster.cancel(rs.availabilityCheck)
         manager.ownerDeleted(.replicaSet(index))
     }

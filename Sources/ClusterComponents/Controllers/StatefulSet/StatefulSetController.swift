@@ -45,18 +45,15 @@ final class StatefulSetController {
         let revision = name + "-" + PodTemplateHash.compute(statefulSet.spec.template)
         if let index = manager.workloads.statefulSet(namespace: namespace, name: name) {
             let old = manager.workloads.statefulSets[index].statefulSet
-            statefulSet.metadata.uid = old.metadata.uid
-            statefulSet.metadata.generation = (old.metadata.generation ?? 1) + (old.spec == statefulSet.spec ? 0 : 1)
-            statefulSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+            cluster.prepareForUpdate(
+                &statefulSet.metadata, old: old.metadata, specChanged: old.spec != statefulSet.spec)
             manager.workloads.statefulSets[index].statefulSet = statefulSet
             manager.workloads.statefulSets[index].updateRevision = revision
             manager.workloads.statefulSets[index].templates[revision] = statefulSet.spec.template
             enqueue(index)
             return index
         }
-        statefulSet.metadata.uid = cluster.nextUID()
-        statefulSet.metadata.generation = 1
-        statefulSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
+        cluster.prepareForCreate(&statefulSet.metadata)
         let index = manager.workloads.statefulSets.count
         var object = StatefulSetObject(
             index: index, statefulSet: statefulSet, createdAt: cluster.now, currentRevision: revision,
@@ -70,10 +67,8 @@ final class StatefulSetController {
 
     /// Deletes the StatefulSet; the garbage collector deletes its pods.
     func delete(_ index: Int) {
-        guard !manager.workloads.statefulSets[index].isDeleted else { return }
-        let statefulSet = manager.workloads.statefulSets[index]
-        manager.workloads.statefulSets[index].isDeleted = true
-        manager.workloads.statefulSetsByName[statefulSet.namespace + "/" + statefulSet.name] = nil
+        guard let statefulSet = manager.workloads.markDeleted(index, in: \.statefulSets, names: \.statefulSetsByName)
+        else { return }
         cluster.cancel(statefulSet.availabilityCheck)
         manager.ownerDeleted(.statefulSet(index))
     }

@@ -237,7 +237,9 @@ extension Scheduler {
     /// `pluginConfig` entry's args as its plugin's type (``SchedulerPlugin/Args``), so a plugin
     /// with args needs nothing beyond its file and its registry line.
     public static let pluginArgsTypes = PluginArgsTypes(
-        Dictionary(uniqueKeysWithValues: PluginRegistry.entries.compactMap { entry in entry.argsType.map { (entry.name, $0) } }))
+        Dictionary(
+            uniqueKeysWithValues: PluginRegistry.entries.compactMap { entry in entry.argsType.map { (entry.name, $0) } }
+        ))
 }
 
 extension ManifestLoader.Options {

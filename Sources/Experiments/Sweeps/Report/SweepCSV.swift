@@ -1,4 +1,5 @@
 import Foundation
+import SimulationOutput
 
 /// The CSV export of a sweep: one row per run, with a column per swept path (named by its
 /// path), `replication`, `seed`, `status`, then every metric column. Infinite values are
@@ -13,7 +14,7 @@ public enum SweepCSV {
             }
         }
         var lines = [
-            (paths + ["replication", "seed", "status"] + MetricCatalog.all.map(\.column)).map(field).joined(
+            (paths + ["replication", "seed", "status"] + MetricCatalog.all.map(\.column)).map(CSVField.quoted).joined(
                 separator: ",")
         ]
         for task in tasks {
@@ -21,7 +22,7 @@ public enum SweepCSV {
             var cells = paths.map { path in task.point.settings.first { $0.path.description == path }?.value ?? "" }
             cells += [String(task.replication), String(task.seed), "completed"]
             cells += values.map(number)
-            lines.append(cells.map(field).joined(separator: ","))
+            lines.append(cells.map(CSVField.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -30,10 +31,5 @@ public enum SweepCSV {
         if value.isNaN { return "" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         return "\(value)"
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
