@@ -25,6 +25,7 @@ protocol SchedulerPlugin {
 
     /// The extension point each marker protocol stands for (set by the markers, not by hand).
     static var preFilterPoint: ExtensionPoints { get }
+    static var preFilterExtensionsPoint: ExtensionPoints { get }
     static var filterPoint: ExtensionPoints { get }
     static var postFilterPoint: ExtensionPoints { get }
     static var scorePoint: ExtensionPoints { get }
@@ -38,6 +39,15 @@ protocol SchedulerPlugin {
     /// PreFilter: computes what the filters need about the pod and keeps it in `state` under
     /// the plugin's own key (``CycleStateKey``).
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler)
+
+    /// PreFilterExtensions.AddPod (k/k `framework.PreFilterExtensions`): `pod` is added to the
+    /// simulated `node` the next filters see (a nominated pod, or a preemption victim kept);
+    /// the plugin updates its data in `state`, a copy for that node.
+    func addPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, _ scheduler: Scheduler)
+
+    /// PreFilterExtensions.RemovePod: `pod` is removed from the simulated `node` (a preemption
+    /// victim).
+    func removePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, _ scheduler: Scheduler)
 
     /// Filter: the verdict for one node.
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus
@@ -92,6 +102,8 @@ protocol SchedulerPlugin {
 
 /// Marker: the plugin implements PreFilter.
 protocol PreFilterPlugin: SchedulerPlugin {}
+/// Marker: the plugin implements PreFilterExtensions (AddPod/RemovePod).
+protocol PreFilterExtensionsPlugin: SchedulerPlugin {}
 /// Marker: the plugin implements Filter.
 protocol FilterPlugin: SchedulerPlugin {}
 /// Marker: the plugin implements PostFilter.
@@ -110,6 +122,7 @@ protocol PreBindPlugin: SchedulerPlugin {}
 // `is FilterPlugin` check scans the binary's conformance records on first use).
 extension SchedulerPlugin {
     static var preFilterPoint: ExtensionPoints { [] }
+    static var preFilterExtensionsPoint: ExtensionPoints { [] }
     static var filterPoint: ExtensionPoints { [] }
     static var postFilterPoint: ExtensionPoints { [] }
     static var scorePoint: ExtensionPoints { [] }
@@ -118,6 +131,9 @@ extension SchedulerPlugin {
     static var preBindPoint: ExtensionPoints { [] }
 }
 extension PreFilterPlugin { static var preFilterPoint: ExtensionPoints { .preFilter } }
+extension PreFilterExtensionsPlugin {
+    static var preFilterExtensionsPoint: ExtensionPoints { .preFilterExtensions }
+}
 extension FilterPlugin { static var filterPoint: ExtensionPoints { .filter } }
 extension PostFilterPlugin { static var postFilterPoint: ExtensionPoints { .postFilter } }
 extension ScorePlugin { static var scorePoint: ExtensionPoints { .score } }
@@ -129,6 +145,8 @@ extension SchedulerPlugin {
     static var aliases: [String] { [] }
     static var ignoresNameCase: Bool { false }
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {}
+    func addPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, _ scheduler: Scheduler) {}
+    func removePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, _ scheduler: Scheduler) {}
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus { .success }
     static var helpedByPodRemoval: Bool { false }
     func passesOnPlainNodes(_ state: CycleState) -> Bool { false }
@@ -160,7 +178,10 @@ extension SchedulerPlugin {
 
     /// The extension points the plugin declares (read when a profile is built, not per pod).
     static var extensionPoints: ExtensionPoints {
-        [preFilterPoint, filterPoint, postFilterPoint, scorePoint, reservePoint, permitPoint, preBindPoint]
+        [
+            preFilterPoint, preFilterExtensionsPoint, filterPoint, postFilterPoint, scorePoint, reservePoint,
+            permitPoint, preBindPoint,
+        ]
     }
 }
 
@@ -174,10 +195,12 @@ struct ExtensionPoints: OptionSet {
     static let permit = ExtensionPoints(rawValue: 1 << 4)
     static let preBind = ExtensionPoints(rawValue: 1 << 5)
     static let postFilter = ExtensionPoints(rawValue: 1 << 6)
+    static let preFilterExtensions = ExtensionPoints(rawValue: 1 << 7)
 }
 
 /// What a plugin is built from: its profile's configuration, the Kubernetes version being
-/// simulated and the scheduler's resource slots (NodeResourcesFit interns scored resources).
+/// simulated, the scheduler's resource slots (NodeResourcesFit interns scored resources) and
+/// the plugin state every profile shares (k/k `framework.Handle`'s shared informers).
 struct PluginConfiguration {
     /// The profile as configured.
     let profile: KubeSchedulerProfile
@@ -185,6 +208,18 @@ struct PluginConfiguration {
     let version: KubernetesVersion
     /// The scheduler's resource slots.
     var resources: ResourceIndex
+    /// The framework's shared plugin state (the scheduler's; a fresh one outside a scheduler).
+    let shared: SharedPluginState
+
+    init(
+        profile: KubeSchedulerProfile, version: KubernetesVersion, resources: ResourceIndex,
+        shared: SharedPluginState = SharedPluginState()
+    ) {
+        self.profile = profile
+        self.version = version
+        self.resources = resources
+        self.shared = shared
+    }
 
     /// The profile's `pluginConfig` args for `name`.
     func args(for name: String) -> PluginArgs? { profile.args(for: name) }

@@ -1,11 +1,12 @@
 import KubeModel
 
-/// One node's GPUs as the scheduler cache tracks them: the free milli-GPU of each device
-/// separately, so that fractional requests pack onto single devices (the artifact's
-/// `GpuNodeInfo` / `NodeResource.MilliGpuLeftList`, hkust-adsl/kubernetes-scheduler-simulator).
+/// One node's GPUs as ``GPUShare``'s node state (``GPUShareCache``) tracks them: the free
+/// milli-GPU of each device separately, so that fractional requests pack onto single devices
+/// (the artifact's `GpuNodeInfo` / `NodeResource.MilliGpuLeftList`,
+/// hkust-adsl/kubernetes-scheduler-simulator).
 ///
-/// Lanes at and above ``count`` stay 0. A value type of 48 bytes kept inside ``NodeInfo``, so
-/// filter copies (nominated pods) and policies read it without lookups.
+/// Lanes at and above ``count`` stay 0. A value type of 48 bytes, so a simulated node's devices
+/// (nominated pods, preemption) are a copy in the cycle state.
 public struct NodeGPU: Sendable, Hashable {
     /// Free milli-GPU per device.
     public internal(set) var free = SIMD8<Int32>(repeating: 0)
