@@ -15,7 +15,7 @@ extension Scheduler {
         }
         attempts += 1
         let profileIndex = queue.infos[pod.value].profile
-        let info = cache.info(for: pod, object: object)
+        let info = podInfo(pod, object: object)
         var state = CycleState(
             pod: pod, object: object, info: info, profile: profileIndex,
             addedAffinity: profiles[profileIndex].addedAffinity)
@@ -67,13 +67,14 @@ extension Scheduler {
     func filterNode(_ state: CycleState, profile: Int, node: Int) -> FilterStatus {
         if !cache.nodes[node].nominatedPods.isEmpty {
             var copy = cache.nodes[node]
+            var simulated = state
             for other in copy.nominatedPods where other != state.pod {
                 guard let info = cache.pods[other.value], info.countedOn < 0, info.priority >= state.info.priority
                 else { continue }
                 copy.add(other, request: info.request, ports: info.ports)
-                _ = copy.gpu.allocate(info.request.gpu)  // GPUShare: hold the nominated pod's devices
+                runAddPod(&simulated, other, to: copy, profile: profile)
             }
-            return runFilters(state, profile: profile, node: copy)
+            return runFilters(simulated, profile: profile, node: copy)
         }
         return runFilters(state, profile: profile, node: cache.nodes[node])
     }
@@ -219,10 +220,10 @@ extension Scheduler {
             failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
             return
         }
-        cache.addPod(pod, object: object, to: node, at: cluster.now)
+        countPod(pod, object: object, on: node)
         if let rejection = runPermit(pod, node: node, profile: profile) {
             runUnreserve(pod, node: node, profile: profile)
-            cache.removePod(pod)
+            uncountPod(pod)
             failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
             return
         }

@@ -26,7 +26,7 @@ extension Scheduler {
         let name = object.pod.spec.schedulerName
         let profile = profiles.firstIndex { $0.schedulerName == name } ?? 0
         var state = CycleState(
-            pod: pod, object: object, info: cache.info(for: pod, object: object), profile: profile,
+            pod: pod, object: object, info: podInfo(pod, object: object), profile: profile,
             addedAffinity: profiles[profile].addedAffinity)
         runPreFilters(&state, profile: profile)
         return runFilters(state, profile: profile, node: node).isSuccess
@@ -34,7 +34,7 @@ extension Scheduler {
 
     /// Counts `pod` on a simulated node info (its requests and host ports).
     public func addSimulated(_ pod: PodID, to node: inout NodeInfo) {
-        let info = cache.info(for: pod, object: cluster.api[pod])
+        let info = podInfo(pod, object: cluster.api[pod])
         node.add(pod, request: info.request, ports: info.ports)
     }
 }

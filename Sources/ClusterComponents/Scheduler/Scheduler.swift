@@ -16,6 +16,9 @@ public final class Scheduler {
     /// `unowned` cost a strong retain and release on every access (7% of an envelope run).
     unowned(unsafe) let cluster: Cluster
     var cache = SchedulerCache()
+    /// Plugin state every profile shares (GPU devices), kept in step with `cache` by the hooks
+    /// below.
+    let shared = SharedPluginState()
     var queue = SchedulingQueue()
     var profiles: [Profile] = []
     var reasons = ReasonTable()
@@ -73,7 +76,7 @@ public final class Scheduler {
     func configure(_ config: KubeSchedulerConfiguration, outOfTree: OutOfTreeRegistry = .init()) {
         let version = cluster.configuration.kubernetesVersion
         profiles = config.profiles.map {
-            Profile($0, version: version, resources: &cache.resources, outOfTree: outOfTree)
+            Profile($0, version: version, resources: &cache.resources, shared: shared, outOfTree: outOfTree)
         }
         percentageOfNodesToScore = config.percentageOfNodesToScore
         queue.initialBackoff = .seconds(config.podInitialBackoffSeconds)
@@ -86,7 +89,7 @@ public final class Scheduler {
     public func usePolicy(_ policy: SchedulerPolicy, schedulerName: String = "default-scheduler") {
         let profile = Profile(
             policy.profile(schedulerName: schedulerName), version: cluster.configuration.kubernetesVersion,
-            resources: &cache.resources)
+            resources: &cache.resources, shared: shared)
         if let i = profiles.firstIndex(where: { $0.schedulerName == schedulerName }) {
             profiles[i] = profile
         } else {
@@ -136,7 +139,7 @@ public final class Scheduler {
         guard let profile = profiles.firstIndex(where: { $0.schedulerName == object.pod.spec.schedulerName }) else {
             return  // not ours: stays Pending, as with an unknown schedulerName upstream
         }
-        _ = cache.info(for: pod, object: object)
+        _ = podInfo(pod, object: object)
         if let gates = object.pod.spec.schedulingGates, !gates.isEmpty {
             queue.gate(pod, profile: profile)
             return
@@ -150,16 +153,14 @@ public final class Scheduler {
         let object = cluster.api[pod]
         if pod.value < queue.infos.count, queue.infos[pod.value].location != .none { queue.remove(pod) }
         if object.isTerminal { return }
-        cache.addPod(pod, object: object, to: node.value, at: cluster.now)
+        countPod(pod, object: object, on: node.value)
     }
 
     /// A pod object was removed (frees its node's resources; may help pending pods).
     func podRemoved(_ pod: PodID) {
         queue.remove(pod)
         clearNomination(pod)
-        let wasCounted = pod.value < cache.pods.count && (cache.pods[pod.value]?.countedOn ?? -1) >= 0
-        cache.removePod(pod)
-        if wasCounted { assignedPodFreed() }
+        if uncountPod(pod) { assignedPodFreed() }
     }
 
     /// A bound pod got a deletion timestamp: topology spreading stops counting it.
@@ -169,9 +170,7 @@ public final class Scheduler {
 
     /// A bound pod reached Succeeded or Failed: it stops counting.
     func podTerminated(_ pod: PodID) {
-        let wasCounted = pod.value < cache.pods.count && (cache.pods[pod.value]?.countedOn ?? -1) >= 0
-        cache.removePod(pod)
-        if wasCounted { assignedPodFreed() }
+        if uncountPod(pod) { assignedPodFreed() }
     }
 
     /// A node joined.
@@ -182,7 +181,7 @@ public final class Scheduler {
                 nodeOrderKeys.append(high << 31 | UInt64(nodeOrderStream.integer(below: 1 << 31)))
             }
         }
-        cache.setNode(cluster.api[node])
+        setNode(node)
         moveUnschedulable(.nodeScoped)
     }
 
@@ -193,7 +192,7 @@ public final class Scheduler {
     func nodeUpdated(_ node: NodeID) {
         let i = node.value
         let before = i < cache.nodes.count ? cache.nodes[i] : nil
-        cache.setNode(cluster.api[node])
+        setNode(node)
         let after = cache.nodes[i]
         guard !after.isRemoved else { return }
         if let before, !before.isRemoved, before.labels == after.labels, before.filterTaints == after.filterTaints,

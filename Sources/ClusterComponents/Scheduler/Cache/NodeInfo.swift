@@ -39,8 +39,6 @@ public struct NodeInfo: Sendable {
     public internal(set) var isRemoved = false
     /// Pods nominated to this node by preemption.
     var nominatedPods: [PodID] = []
-    /// Per-device GPU state (``GPUShare``); empty on nodes without `alibabacloud.com/gpu-count`.
-    public internal(set) var gpu = NodeGPU()
 
     /// Allocatable of slot `i` (0 when the node does not have it).
     @inline(__always) public func allocatable(_ i: Int) -> Int64 { i < allocatable.count ? allocatable[i] : 0 }

@@ -20,6 +20,4 @@ struct PodInfo {
     var spreadCounted = false
     /// When the pod was counted (its start for preemption's "longer running" order).
     var countedAt: SimulationTime = .zero
-    /// GPU devices taken on `countedOn` (bit i = device i), so removal frees exactly those.
-    var gpuDevices: UInt8 = 0
 }

@@ -16,8 +16,6 @@ public struct PodRequest: Sendable, Equatable {
     public internal(set) var nonZeroCPU: Int64
     /// Memory request for scoring, milli-bytes.
     public internal(set) var nonZeroMemory: Int64
-    /// GPU-sharing request from the pod's annotations (``GPUShare``); set by the scheduler cache.
-    public internal(set) var gpu = GPURequest.none
 
     /// Request for slot `index` (0 when absent).
     @inline(__always) public func value(_ index: Int) -> Int64 { index < requested.count ? requested[index] : 0 }

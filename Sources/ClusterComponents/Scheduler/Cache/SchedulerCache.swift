@@ -41,8 +41,6 @@ struct SchedulerCache {
     var spread = SpreadCounts()
     /// Counted pods that carry pod (anti-)affinity terms.
     var affinityPods: [PodID] = []
-    /// GPU model bits, the device choice of the next assume, the FGD target (``GPUShare``).
-    var gpu = GPUShareState()
 
     /// Interns an image name.
     mutating func imageID(_ name: String) -> Int32 {
@@ -71,7 +69,6 @@ struct SchedulerCache {
             request: PodRequest(pod: spec, index: &resources), ports: HostPort.ports(of: spec),
             priority: spec.priority ?? 0,
             hasPodAffinity: spec.affinity?.podAffinity != nil || spec.affinity?.podAntiAffinity != nil)
-        info.request.gpu = GPURequest(annotations: object.pod.metadata.annotations, models: &gpu.models)
         if let owner = object.pod.metadata.ownerReferences?.first(where: { $0.controller == true }),
             ["ReplicaSet", "StatefulSet", "ReplicationController"].contains(owner.kind)
         {
@@ -90,7 +87,6 @@ struct SchedulerCache {
         nodes[i] = NodeInfo(id: object.id)  // drop the reference so the arrays stay unique
         var imageTable = ImageTable(ids: imageIDs, counts: imageNodeCount)
         info.setNode(object.node, resources: &resources, images: { imageTable.id($0) })
-        info.gpu.configure(object.node, models: &gpu.models)
         imageIDs = imageTable.ids
         imageNodeCount = imageTable.counts
         for image in info.images { imageNodeCount[Int(image.id)] += 1 }
@@ -101,25 +97,27 @@ struct SchedulerCache {
         spread.setNode(i, labels: info.labels, isRemoved: object.isRemoved)
     }
 
+    /// Whether the pod's info was computed already.
+    func hasInfo(_ id: PodID) -> Bool { id.value < pods.count && pods[id.value] != nil }
+
     /// Counts `pod` on `node` (assume or bind).
-    mutating func addPod(_ id: PodID, object: PodObject, to node: Int, at time: SimulationTime) {
+    /// - Returns: whether the pod was not counted before and now is.
+    @discardableResult
+    mutating func addPod(_ id: PodID, object: PodObject, to node: Int, at time: SimulationTime) -> Bool {
         var info = info(for: id, object: object)
-        guard info.countedOn < 0, node < nodes.count else { return }
+        guard info.countedOn < 0, node < nodes.count else { return false }
         info.countedOn = Int32(node)
         info.countedAt = time
         if info.ownerKey >= 0 && object.deletionTimestamp == nil {
             info.spreadCounted = true
             spread.add(owner: Int(info.ownerKey), node: node, delta: 1)
         }
-        if info.request.gpu.isRequested {
-            info.gpuDevices = nodes[node].gpu.allocate(info.request.gpu, preferred: gpu.preferredDevice)
-        }
-        gpu.preferredDevice = -1
         pods[id.value] = info
         nodes[node].add(id, request: info.request, ports: info.ports)
         refresh(node)
         if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].append(id) }
         if info.hasPodAffinity { affinityPods.append(id) }
+        return true
     }
 
     /// A counted pod started terminating: spreading stops counting it (`spreadMatches` skips
@@ -132,13 +130,11 @@ struct SchedulerCache {
     }
 
     /// Stops counting `pod` (terminal, removed, or an assumption undone).
-    mutating func removePod(_ id: PodID) {
-        guard id.value < pods.count, var info = pods[id.value], info.countedOn >= 0 else { return }
+    /// - Returns: whether the pod was counted.
+    @discardableResult
+    mutating func removePod(_ id: PodID) -> Bool {
+        guard id.value < pods.count, var info = pods[id.value], info.countedOn >= 0 else { return false }
         nodes[Int(info.countedOn)].remove(id, request: info.request, ports: info.ports)
-        if info.gpuDevices != 0 {
-            nodes[Int(info.countedOn)].gpu.release(info.request.gpu, devices: info.gpuDevices)
-            info.gpuDevices = 0
-        }
         refresh(Int(info.countedOn))
         if info.spreadCounted {
             spread.add(owner: Int(info.ownerKey), node: Int(info.countedOn), delta: -1)
@@ -148,6 +144,7 @@ struct SchedulerCache {
         pods[id.value] = info
         if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].removeAll { $0 == id } }
         if info.hasPodAffinity { affinityPods.removeAll { $0 == id } }
+        return true
     }
 }
 

@@ -35,6 +35,10 @@ final class Profile {
     let addedAffinity: KubeModel.NodeAffinity?
     /// Whether NodeResourcesFit is among the filters (its hot-scalar fast path then applies).
     let filtersByResources: Bool
+    /// Filters with PreFilterExtensions (AddPod/RemovePod on a simulated node).
+    let preFilterExtensions: [BuiltinPlugin]
+    /// The shared plugin state the plugins were built with (kept alive as long as they are).
+    let shared: SharedPluginState
 
     /// The default plugins in kube-scheduler's MultiPoint order, with score weights (k/k
     /// `pkg/scheduler/apis/config/v1/default_plugins.go` getDefaultPlugins). Volume plugins are
@@ -48,14 +52,18 @@ final class Profile {
 
     /// Resolves a configured profile: defaults, then MultiPoint disabled/enabled, then the
     /// per-extension-point sets (filter, score, postFilter); `"*"` disables all defaults there.
-    /// - Parameter outOfTree: plugins outside the registry the profile may name (tests).
+    /// - Parameters:
+    ///   - shared: the scheduler's shared plugin state (a fresh one when the profile is built alone).
+    ///   - outOfTree: plugins outside the registry the profile may name (tests).
     init(
         _ config: KubeSchedulerProfile, version: KubernetesVersion, resources: inout ResourceIndex,
-        outOfTree: OutOfTreeRegistry = .init()
+        shared: SharedPluginState = SharedPluginState(), outOfTree: OutOfTreeRegistry = .init()
     ) {
         schedulerName = config.schedulerName
         percentageOfNodesToScore = config.percentageOfNodesToScore
-        var configuration = PluginConfiguration(profile: config, version: version, resources: resources)
+        self.shared = shared
+        var configuration = PluginConfiguration(
+            profile: config, version: version, resources: resources, shared: shared)
         // One instance per plugin, shared by its extension points (as the framework builds them).
         var instances: [String: BuiltinPlugin] = [:]
         func instance(_ name: String) -> BuiltinPlugin? {
@@ -128,6 +136,7 @@ final class Profile {
         filterNames = filters.map(\.name)
         filterHelpedByPodRemoval = filters.map(\.helpedByPodRemoval)
         preFilters = filters.filter { $0.extensionPoints.contains(.preFilter) }
+        preFilterExtensions = filters.filter { $0.extensionPoints.contains(.preFilterExtensions) }
         self.scorers = scorers
         self.postFilters = postFilters
         // Reserve/Permit/PreBind: every enabled plugin that has them, filters first.

@@ -14,6 +14,32 @@ extension Scheduler {
         }
     }
 
+    /// PreFilterExtensions.AddPod of every filter that has it (k/k
+    /// `RunPreFilterExtensionAddPod`): `pod` joins the simulated `node` the next filters see.
+    func runAddPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, profile: Int) {
+        for plugin in profiles[profile].preFilterExtensions {
+            withUnsafeMutablePointer(to: &state) { pointer in
+                withUnsafePointer(to: node) { node in
+                    var call = AddPodCall(state: pointer, pod: pod, node: node, scheduler: self)
+                    plugin.visit(&call)
+                }
+            }
+        }
+    }
+
+    /// PreFilterExtensions.RemovePod of every filter that has it (k/k
+    /// `RunPreFilterExtensionRemovePod`): `pod` leaves the simulated `node`.
+    func runRemovePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, profile: Int) {
+        for plugin in profiles[profile].preFilterExtensions {
+            withUnsafeMutablePointer(to: &state) { pointer in
+                withUnsafePointer(to: node) { node in
+                    var call = RemovePodCall(state: pointer, pod: pod, node: node, scheduler: self)
+                    plugin.visit(&call)
+                }
+            }
+        }
+    }
+
     /// Runs the profile's filters on one node, stopping at the first rejection.
     @inline(__always)
     func runFilters(_ state: CycleState, profile: Int, node: NodeInfo) -> FilterStatus {
@@ -116,6 +142,26 @@ private struct PreFilterCall: PluginVisitor {
     unowned(unsafe) let scheduler: Scheduler
     @inline(__always)
     func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) { plugin.preFilter(&state.pointee, scheduler) }
+}
+
+private struct AddPodCall: PluginVisitor {
+    let state: UnsafeMutablePointer<CycleState>
+    let pod: PodID
+    let node: UnsafePointer<NodeInfo>
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) {
+        plugin.addPod(&state.pointee, pod, to: node.pointee, scheduler)
+    }
+}
+
+private struct RemovePodCall: PluginVisitor {
+    let state: UnsafeMutablePointer<CycleState>
+    let pod: PodID
+    let node: UnsafePointer<NodeInfo>
+    unowned(unsafe) let scheduler: Scheduler
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) {
+        plugin.removePod(&state.pointee, pod, from: node.pointee, scheduler)
+    }
 }
 
 /// The pod's state and the node are borrowed through pointers, so the call copies nothing.

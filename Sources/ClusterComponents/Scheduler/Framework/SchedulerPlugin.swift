@@ -30,6 +30,7 @@ protocol SchedulerPlugin {
 
     /// The extension point each marker protocol stands for (set by the markers, not by hand).
     static var preFilterPoint: ExtensionPoints { get }
+    static var preFilterExtensionsPoint: ExtensionPoints { get }
     static var filterPoint: ExtensionPoints { get }
     static var postFilterPoint: ExtensionPoints { get }
     static var scorePoint: ExtensionPoints { get }
@@ -48,6 +49,15 @@ protocol SchedulerPlugin {
     /// PreFilter: computes what the filters need about the pod and keeps it in `state` under
     /// the plugin's own key (``CycleStateKey``).
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler)
+
+    /// PreFilterExtensions.AddPod (k/k `framework.PreFilterExtensions`): `pod` is added to the
+    /// simulated `node` the next filters see (a nominated pod, or a preemption victim kept);
+    /// the plugin updates its data in `state`, a copy for that node.
+    func addPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, _ scheduler: Scheduler)
+
+    /// PreFilterExtensions.RemovePod: `pod` is removed from the simulated `node` (a preemption
+    /// victim).
+    func removePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, _ scheduler: Scheduler)
 
     /// Filter: the verdict for one node.
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus
@@ -102,6 +112,8 @@ protocol SchedulerPlugin {
 
 /// Marker: the plugin implements PreFilter.
 protocol PreFilterPlugin: SchedulerPlugin {}
+/// Marker: the plugin implements PreFilterExtensions (AddPod/RemovePod).
+protocol PreFilterExtensionsPlugin: SchedulerPlugin {}
 /// Marker: the plugin implements Filter.
 protocol FilterPlugin: SchedulerPlugin {}
 /// Marker: the plugin implements PostFilter.
@@ -120,6 +132,7 @@ protocol PreBindPlugin: SchedulerPlugin {}
 // `is FilterPlugin` check scans the binary's conformance records on first use).
 extension SchedulerPlugin {
     static var preFilterPoint: ExtensionPoints { [] }
+    static var preFilterExtensionsPoint: ExtensionPoints { [] }
     static var filterPoint: ExtensionPoints { [] }
     static var postFilterPoint: ExtensionPoints { [] }
     static var scorePoint: ExtensionPoints { [] }
@@ -128,6 +141,9 @@ extension SchedulerPlugin {
     static var preBindPoint: ExtensionPoints { [] }
 }
 extension PreFilterPlugin { static var preFilterPoint: ExtensionPoints { .preFilter } }
+extension PreFilterExtensionsPlugin {
+    static var preFilterExtensionsPoint: ExtensionPoints { .preFilterExtensions }
+}
 extension FilterPlugin { static var filterPoint: ExtensionPoints { .filter } }
 extension PostFilterPlugin { static var postFilterPoint: ExtensionPoints { .postFilter } }
 extension ScorePlugin { static var scorePoint: ExtensionPoints { .score } }
@@ -140,6 +156,8 @@ extension SchedulerPlugin {
     static var ignoresNameCase: Bool { false }
     static var isPlacementPolicy: Bool { false }
     func preFilter(_ state: inout CycleState, _ scheduler: Scheduler) {}
+    func addPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, _ scheduler: Scheduler) {}
+    func removePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, _ scheduler: Scheduler) {}
     func filter(_ state: CycleState, _ node: NodeInfo, _ scheduler: Scheduler) -> FilterStatus { .success }
     static var helpedByPodRemoval: Bool { false }
     func passesOnPlainNodes(_ state: CycleState) -> Bool { false }
@@ -171,7 +189,10 @@ extension SchedulerPlugin {
 
     /// The extension points the plugin declares (read when a profile is built, not per pod).
     static var extensionPoints: ExtensionPoints {
-        [preFilterPoint, filterPoint, postFilterPoint, scorePoint, reservePoint, permitPoint, preBindPoint]
+        [
+            preFilterPoint, preFilterExtensionsPoint, filterPoint, postFilterPoint, scorePoint, reservePoint,
+            permitPoint, preBindPoint,
+        ]
     }
 }
 
@@ -185,10 +206,12 @@ struct ExtensionPoints: OptionSet {
     static let permit = ExtensionPoints(rawValue: 1 << 4)
     static let preBind = ExtensionPoints(rawValue: 1 << 5)
     static let postFilter = ExtensionPoints(rawValue: 1 << 6)
+    static let preFilterExtensions = ExtensionPoints(rawValue: 1 << 7)
 }
 
 /// What a plugin is built from: its profile's configuration, the Kubernetes version being
-/// simulated and the scheduler's resource slots (NodeResourcesFit interns scored resources).
+/// simulated, the scheduler's resource slots (NodeResourcesFit interns scored resources) and
+/// the plugin state every profile shares (k/k `framework.Handle`'s shared informers).
 struct PluginConfiguration {
     /// The profile as configured.
     let profile: KubeSchedulerProfile
@@ -196,6 +219,18 @@ struct PluginConfiguration {
     let version: KubernetesVersion
     /// The scheduler's resource slots.
     var resources: ResourceIndex
+    /// The framework's shared plugin state (the scheduler's; a fresh one outside a scheduler).
+    let shared: SharedPluginState
+
+    init(
+        profile: KubeSchedulerProfile, version: KubernetesVersion, resources: ResourceIndex,
+        shared: SharedPluginState = SharedPluginState()
+    ) {
+        self.profile = profile
+        self.version = version
+        self.resources = resources
+        self.shared = shared
+    }
 
     /// The profile's `pluginConfig` args for `plugin`, of its ``SchedulerPlugin/Args`` type.
     func args<Plugin: SchedulerPlugin>(of plugin: Plugin.Type) -> Plugin.Args? {

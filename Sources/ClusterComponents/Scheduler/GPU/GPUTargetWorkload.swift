@@ -1,11 +1,10 @@
 /// The target workload M of FGD's fragmentation measure: the most popular task shapes and their
 /// counts (Weng et al., ATC '23, §3; the artifact's `utils.GetTypicalPods`, pkg/utils/frag.go).
 ///
-/// The same rule as the standalone experiment's `TargetWorkload` (Sources/Experiments/
-/// GPUSharing/Model/TargetWorkload.swift), copied here so the cluster's scheduler does not
-/// depend on the experiment: shapes sorted by decreasing count (ties: the artifact's
-/// `PodResource.Less`, reversed), kept from the top until they cover `popularityThreshold` %
-/// of the counted pods.
+/// The one implementation of the rule: the standalone experiment's `TargetWorkload`
+/// (Sources/Experiments/GPUSharing/Model/TargetWorkload.swift) is this type, built from trace
+/// pods. Shapes are sorted by decreasing count (ties: the artifact's `PodResource.Less`,
+/// reversed) and kept from the top until they cover `popularityThreshold` % of the counted pods.
 public struct GPUTargetWorkload: Sendable, Hashable {
     /// One kept task type.
     public struct Entry: Sendable, Hashable {

@@ -1,11 +1,12 @@
 import KubeModel
 
-/// One node's GPUs as the scheduler cache tracks them: the free milli-GPU of each device
-/// separately, so that fractional requests pack onto single devices (the artifact's
-/// `GpuNodeInfo` / `NodeResource.MilliGpuLeftList`, hkust-adsl/kubernetes-scheduler-simulator).
+/// One node's GPUs as ``GPUShare``'s node state (``GPUShareCache``) tracks them: the free
+/// milli-GPU of each device separately, so that fractional requests pack onto single devices
+/// (the artifact's `GpuNodeInfo` / `NodeResource.MilliGpuLeftList`,
+/// hkust-adsl/kubernetes-scheduler-simulator).
 ///
-/// Lanes at and above ``count`` stay 0. A value type of 48 bytes kept inside ``NodeInfo``, so
-/// filter copies (nominated pods) and policies read it without lookups.
+/// Lanes at and above ``count`` stay 0. A value type of 48 bytes, so a simulated node's devices
+/// (nominated pods, preemption) are a copy in the cycle state.
 public struct NodeGPU: Sendable, Hashable {
     /// Free milli-GPU per device.
     public internal(set) var free = SIMD8<Int32>(repeating: 0)
@@ -62,21 +63,38 @@ public struct NodeGPU: Sendable, Hashable {
     /// Whether the node's model satisfies the request's constraint.
     @inline(__always)
     public func modelAccepts(_ request: GPURequest) -> Bool {
-        request.modelMask == 0 || request.modelMask & modelBit != 0
+        Self.modelAccepts(mask: request.modelMask, modelBit: modelBit)
     }
 
     /// Number of devices with at least `milli` free.
     @inline(__always)
-    func devicesFitting(_ request: GPURequest) -> Int32 {
-        SIMD8<Int32>(repeating: 0).replacing(with: 1, where: free .>= SIMD8(repeating: request.milli)).wrappedSum()
+    func devicesFitting(_ request: GPURequest) -> Int32 { Self.devicesFitting(free: free, milli: request.milli) }
+
+    /// The device a share request takes by best fit (see ``bestFitDevice(free:devices:milli:)``).
+    public func bestFitDevice(_ request: GPURequest) -> Int {
+        Self.bestFitDevice(free: free, devices: Int(count), milli: request.milli)
     }
 
-    /// The device a share request takes by best fit (`allocateGpuIdBasedOnBestFit`, the
-    /// artifact's default `gpuSelMethod`): the least free device that fits, lowest index on ties;
-    /// -1 if none fits.
-    public func bestFitDevice(_ request: GPURequest) -> Int {
+    // MARK: - Device rules over lanes (shared with the standalone FGD experiment)
+
+    /// Whether a pod whose allowed models are `mask` (0: any) may use a node of `modelBit`
+    /// (the artifact's `utils.IsNodeAccessibleToPodByType`, pkg/utils/utils.go: no constraint
+    /// accepts every node, a constraint only GPU nodes of a listed model).
+    @inline(__always)
+    public static func modelAccepts(mask: UInt64, modelBit: UInt64) -> Bool { mask == 0 || mask & modelBit != 0 }
+
+    /// Number of devices of `free` with at least `milli` free.
+    @inline(__always)
+    public static func devicesFitting(free: SIMD8<Int32>, milli: Int32) -> Int32 {
+        SIMD8<Int32>(repeating: 0).replacing(with: 1, where: free .>= SIMD8(repeating: milli)).wrappedSum()
+    }
+
+    /// The device a share of `milli` takes by best fit (`allocateGpuIdBasedOnBestFit`, the
+    /// artifact's default `gpuSelMethod`, open_gpu_share.go): the least free of the first
+    /// `devices` devices that fits, lowest index on ties; -1 if none fits.
+    public static func bestFitDevice(free: SIMD8<Int32>, devices: Int, milli: Int32) -> Int {
         var chosen = -1
-        for lane in 0..<Int(count) where free[lane] >= request.milli {
+        for lane in 0..<devices where free[lane] >= milli {
             if chosen == -1 || free[lane] < free[chosen] { chosen = lane }
         }
         return chosen

@@ -85,6 +85,7 @@ extension Scheduler {
     /// then reprieve pods in importance order while it still fits.
     func selectVictimsOnNode(_ state: CycleState, profile: Int, node: Int) -> VictimSelection {
         var info = cache.nodes[node]
+        var simulated = state
         var potential: [PodID] = []
         for other in info.pods {
             guard let o = cache.pods[other.value], o.priority < state.info.priority else { continue }
@@ -96,9 +97,9 @@ extension Scheduler {
         for other in potential {
             let o = cache.pods[other.value]!
             info.remove(other, request: o.request, ports: o.ports)
-            info.gpu.release(o.request.gpu, devices: o.gpuDevices)  // GPUShare: the victim's devices
+            runRemovePod(&simulated, other, from: info, profile: profile)
         }
-        let status = runFiltersWithNominated(state, profile: profile, node: info)
+        let status = runFiltersWithNominated(simulated, profile: profile, node: info)
         if !status.isSuccess { return .failure(status) }
         // MoreImportantPod: higher priority first, then earlier start.
         potential.sort { a, b in
@@ -113,10 +114,10 @@ extension Scheduler {
         for other in potential {
             let o = cache.pods[other.value]!
             info.add(other, request: o.request, ports: o.ports)
-            info.gpu.take(o.request.gpu, devices: o.gpuDevices)
-            if !runFiltersWithNominated(state, profile: profile, node: info).isSuccess {
+            runAddPod(&simulated, other, to: info, profile: profile)
+            if !runFiltersWithNominated(simulated, profile: profile, node: info).isSuccess {
                 info.remove(other, request: o.request, ports: o.ports)
-                info.gpu.release(o.request.gpu, devices: o.gpuDevices)
+                runRemovePod(&simulated, other, from: info, profile: profile)
                 victims.append(other)
             }
         }
@@ -125,13 +126,14 @@ extension Scheduler {
 
     func runFiltersWithNominated(_ state: CycleState, profile: Int, node: NodeInfo) -> FilterStatus {
         var copy = node
+        var simulated = state
         for other in node.nominatedPods where other != state.pod {
             guard let info = cache.pods[other.value], info.countedOn < 0, info.priority >= state.info.priority
             else { continue }
             copy.add(other, request: info.request, ports: info.ports)
-            _ = copy.gpu.allocate(info.request.gpu)
+            runAddPod(&simulated, other, to: copy, profile: profile)
         }
-        return runFilters(state, profile: profile, node: copy)
+        return runFilters(simulated, profile: profile, node: copy)
     }
 
     /// `GetPodStartTime`: status.startTime, else when the scheduler counted it.

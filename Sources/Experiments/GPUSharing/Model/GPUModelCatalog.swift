@@ -27,14 +27,6 @@ public struct GPUModelCatalog: Sendable, Hashable {
         spec.reduce(0) { mask, model in mask | nodeBit(model: model) }
     }
 
-    /// Whether a pod with `specMask` may use a node with `nodeBit`: the artifact's
-    /// `utils.IsNodeAccessibleToPodByType` (pkg/utils/utils.go): no constraint accepts every node, a constraint
-    /// accepts only GPU nodes of a listed model.
-    @inline(__always)
-    public static func accepts(specMask: UInt64, nodeBit: UInt64) -> Bool {
-        specMask == 0 || specMask & nodeBit != 0
-    }
-
     private mutating func id(registering name: String) -> Int {
         if let id = id(of: name) { return id }
         precondition(names.count < 64, "more than 64 GPU models")

@@ -1,3 +1,5 @@
+import ClusterComponents
+
 /// The compact placement model of the GPU-sharing experiment: per node free CPU millicores, free memory MiB and
 /// the free milli-GPU of each device (so fractional requests pack onto single devices), kept in dense arrays
 /// with incremental aggregates (allocated milli-GPU, the cluster's fragmentation `Σ W_n`).
@@ -80,9 +82,8 @@ public struct GPUSharingCluster: Sendable {
     public func fits(_ task: GPUTask, on node: Int) -> Bool {
         guard cpuLeft[node] >= task.cpuMilli, memoryLeft[node] >= task.memoryMiB else { return false }
         if task.gpuCount == 0 { return true }
-        guard GPUModelCatalog.accepts(specMask: task.modelMask, nodeBit: modelBit[node]) else { return false }
-        let devices = SIMD8<Int32>(repeating: 0).replacing(with: 1, where: gpuLeft[node] .>= task.gpuMilli)
-        return devices.wrappedSum() >= task.gpuCount
+        guard NodeGPU.modelAccepts(mask: task.modelMask, modelBit: modelBit[node]) else { return false }
+        return NodeGPU.devicesFitting(free: gpuLeft[node], milli: task.gpuMilli) >= task.gpuCount
     }
 
     /// Places a task on a node; for a sharing task on device `device`, for a whole-GPU task on the first

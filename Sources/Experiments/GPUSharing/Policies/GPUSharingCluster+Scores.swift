@@ -67,14 +67,9 @@ extension GPUSharingCluster {
     }
 
     /// The device a sharing task takes under `gpuSelMethod: best` (open_gpu_share.go,
-    /// `allocateGpuIdBasedOnBestFit`): the tightest fit, lowest index on ties.
+    /// `allocateGpuIdBasedOnBestFit`): the scheduler's rule, ``NodeGPU/bestFitDevice(free:devices:milli:)``.
     public func bestFitDevice(_ task: GPUTask, on node: Int) -> Int {
-        var chosen = -1
-        let lanes = gpuLeft[node]
-        for lane in 0..<Int(gpuCount[node]) where lanes[lane] >= task.gpuMilli {
-            if chosen == -1 || lanes[lane] < lanes[chosen] { chosen = lane }
-        }
-        return chosen
+        NodeGPU.bestFitDevice(free: gpuLeft[node], devices: Int(gpuCount[node]), milli: task.gpuMilli)
     }
 
     /// The devices a sharing task fits on, by index (for `gpuSelMethod: random`).

@@ -1,11 +1,8 @@
-/// The scheduler cache's GPU-sharing bookkeeping besides the per-node ``NodeGPU``: model bits,
-/// the device the FGD policy picked for the pod being assumed, and FGD's target workload with
-/// its compiled fragmentation measure.
-struct GPUShareState {
-    /// GPU model names → bits.
-    var models = GPUModelTable()
-    /// The device the next assume gives a share request (-1: best fit).
-    var preferredDevice = -1
+/// ``FGD``'s state besides the devices it reads from ``GPUShareCache``: the target workload with
+/// its compiled fragmentation measure, and the memo of `W_n` and scores per node. Kept in the
+/// shared ``GPUShareCache`` because the target is the scheduler's (one for every profile) and
+/// the memo is valid for any profile that scores with FGD.
+struct FGDState {
     /// FGD's target workload (nil: none given; every node then measures no fragment).
     var target: GPUTargetWorkload? {
         didSet { compiled = nil }
@@ -40,7 +37,7 @@ struct GPUShareState {
     }
 
     /// The measure of ``target``, recompiled when nodes brought new models.
-    mutating func fragmentation() -> GPUFragmentation? {
+    mutating func fragmentation(models: inout GPUModelTable) -> GPUFragmentation? {
         guard let target else { return nil }
         if compiled == nil || compiledModels != models.count {
             compiled = GPUFragmentation(target: target, models: &models)
