@@ -9,7 +9,7 @@ struct ImagePuller: Sendable {
     struct Request: Sendable {
         /// Who asked.
         var pod: PodID
-        var container: Int
+        var container: ContainerIndex
         /// The image reference as written in the spec.
         var image: String
         /// Bytes to transfer.

@@ -14,7 +14,7 @@ extension Kubelet {
         case failed
     }
 
-    func ensureImage(_ w: Int, _ c: Int) -> ImageOutcome {
+    func ensureImage(_ w: WorkerIndex, _ c: ContainerIndex) -> ImageOutcome {
         let container = spec(w, c)
         let image = container.image ?? ""
         let key = Self.normalize(image)
@@ -27,21 +27,17 @@ extension Kubelet {
             let message = "Container image \"\(image)\" is not present with pull policy of Never"
             event(w, .warning, "ErrImageNeverPull", message, container: c)
             event(w, .warning, "Failed", "Error: ErrImageNeverPull", container: c)
-            workers[w].statusDirty = true
-            workers[w].containers[c].cachedReason = "ErrImageNeverPull"
-            workers[w].containers[c].cachedMessage = message
-            noteError(w, expiry: cluster.now + .seconds(10))
+            workers[w].cacheStartError(c, reason: "ErrImageNeverPull", message: message)
+            workers[w].noteSyncError(expiry: cluster.now + .seconds(10))
             return .failed
         }
-        let entry = workers[w].pullBackoff[c]
+        let entry = workers[w][c].pullBackoff
         if BackoffPolicy.imagePull.isInBackOffSinceUpdate(entry, now: cluster.now) {
             let message = "Back-off pulling image \"\(image)\""
             event(w, .normal, "BackOff", message, container: c)
             event(w, .warning, "Failed", "Error: ImagePullBackOff", container: c)
-            workers[w].statusDirty = true
-            workers[w].containers[c].cachedReason = "ImagePullBackOff"
-            workers[w].containers[c].cachedMessage = message
-            noteError(w, expiry: entry!.lastUpdate + entry!.backoff)
+            workers[w].cacheStartError(c, reason: "ImagePullBackOff", message: message)
+            workers[w].noteSyncError(expiry: entry!.lastUpdate + entry!.backoff)
             return .failed
         }
         event(w, .normal, "Pulling", "Pulling image \"\(image)\"", container: c)
@@ -97,7 +93,7 @@ extension Kubelet {
         } else {
             pullFailures[key, default: 0] += 1
         }
-        guard let w = workerIndex[request.pod], workers[w].pending == .pull(container: request.container) else {
+        guard let w = workers.index(of: request.pod), workers[w].pending == .pull(container: request.container) else {
             return
         }
         let c = request.container
@@ -106,13 +102,11 @@ extension Kubelet {
         if let error = request.failure {
             let message = "Failed to pull image \"\(request.image)\": \(error)"
             event(w, .warning, "Failed", message, container: c)
-            let entry = BackoffPolicy.imagePull.next(workers[w].pullBackoff[c], eventTime: now, now: now)
-            workers[w].pullBackoff[c] = entry
+            let entry = BackoffPolicy.imagePull.next(workers[w][c].pullBackoff, eventTime: now, now: now)
+            workers[w].setPullBackoff(c, entry)
             event(w, .warning, "Failed", "Error: ErrImagePull", container: c)
-            workers[w].statusDirty = true
-            workers[w].containers[c].cachedReason = "ErrImagePull"
-            workers[w].containers[c].cachedMessage = message
-            noteError(w, expiry: now + entry.backoff)
+            workers[w].cacheStartError(c, reason: "ErrImagePull", message: message)
+            workers[w].noteSyncError(expiry: now + entry.backoff)
         } else {
             // image_manager.go: durations truncated to milliseconds.
             let pull = GoDuration(nanoseconds: (now - request.startedAt).nanoseconds / 1_000_000 * 1_000_000)
@@ -177,7 +171,7 @@ extension Kubelet {
         guard let capacity = imageFilesystemCapacity, capacity > 0 else { return }
         guard imageUsage * 100 >= capacity * Int64(configuration.imageGCHighThresholdPercent) else { return }
         var inUse = Set<String>()
-        for worker in workers where worker.phase != .terminated && workerIndex[worker.pod] != nil {
+        for worker in workers where worker.phase != .terminated && workers.index(of: worker.pod) != nil {
             let podSpec = cluster.api[worker.pod].pod.spec
             for container in podSpec.allContainers { inUse.insert(Self.normalize(container.image ?? "")) }
         }

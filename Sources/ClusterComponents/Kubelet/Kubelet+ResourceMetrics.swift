@@ -10,7 +10,7 @@ extension Kubelet {
     /// - Returns: `nil` when no container of the pod runs here.
     /// - Complexity: O(containers).
     func resourceUsage(of pod: PodID, requestRate: Double) -> PodResourceUsage? {
-        guard let w = workerIndex[pod] else { return nil }
+        guard let w = workers.index(of: pod) else { return nil }
         let spec = cluster.api[pod].pod.spec
         var cpu: Int64 = 0
         var memory: Int64 = 0

@@ -10,7 +10,7 @@ extension Kubelet {
     /// kubelet's rate limiter), while terminating and terminal statuses are written at once.
     /// - Returns: the phase of the status.
     @discardableResult
-    func publishStatus(_ w: Int, terminal: Bool = false) -> PodPhase {
+    func publishStatus(_ w: WorkerIndex, terminal: Bool = false) -> PodPhase {
         // Nothing the status is built from changed (and the phase cannot have moved either).
         guard workers[w].statusDirty || terminal else { return workers[w].lastPhase }
         workers[w].statusDirty = false
@@ -21,11 +21,10 @@ extension Kubelet {
         var appStatuses: [ContainerStatusRecord] = []
         initStatuses.reserveCapacity(worker.initCount)
         appStatuses.reserveCapacity(worker.containers.count - worker.initCount)
-        for c in worker.containers.indices {
-            let status = containerStatus(w, c, defaultReason: hasInit ? "PodInitializing" : "ContainerCreating")
-            if worker.containers[c].isInit { initStatuses.append(status) } else { appStatuses.append(status) }
-        }
-        let sidecars = worker.containers[0..<worker.initCount].map(\.isSidecar)
+        let defaultReason = hasInit ? "PodInitializing" : "ContainerCreating"
+        for c in worker.initContainers { initStatuses.append(worker.containerStatus(c, defaultReason: defaultReason)) }
+        for c in worker.appContainers { appStatuses.append(worker.containerStatus(c, defaultReason: defaultReason)) }
+        let sidecars = worker.initContainers.map { worker[$0].isSidecar }
         let previousPhase = cluster.api.pods[podIndex].status.phase
         var phase = Self.phase(
             restartPolicy: worker.restartPolicy, sidecars: sidecars, initStatuses: initStatuses,
@@ -34,9 +33,9 @@ extension Kubelet {
         // the pod Running whatever the pod's restartPolicy says.
         if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing
             && worker.evictionMessage == nil
-            && (worker.initCount..<worker.containers.count).contains(where: { c in
-                guard let current = worker.containers[c].current, !worker.containers[c].running else { return false }
-                return worker.containers[c].restartPolicy != nil && shouldRestart(w, c, exitCode: current.exitCode)
+            && worker.appContainers.contains(where: { c in
+                guard let current = worker[c].current, !worker[c].running else { return false }
+                return worker[c].restartPolicy != nil && worker.shouldRestart(c, exitCode: current.exitCode)
             })
         {
             phase = .running
@@ -47,7 +46,7 @@ extension Kubelet {
         // Conditions (status/generate.go).
         let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)
         let unready =
-            (initStatuses.enumerated().filter { worker.containers[$0.offset].isSidecar }.map(\.element)
+            (initStatuses.enumerated().filter { sidecars[$0.offset] }.map(\.element)
             + appStatuses).filter { !$0.ready }.map(\.name)
         let generated = GeneratedPodStatus(
             phase: phase, initStatuses: initStatuses, appStatuses: appStatuses, initialized: initialized.ok,
@@ -66,7 +65,7 @@ extension Kubelet {
     }
 
     /// Writes a generated status to the API (status_manager.go `syncPod`: the PATCH).
-    func writeStatus(_ w: Int, _ generated: GeneratedPodStatus) {
+    func writeStatus(_ w: WorkerIndex, _ generated: GeneratedPodStatus) {
         let now = cluster.now
         let worker = workers[w]
         let podIndex = worker.pod.value
@@ -151,32 +150,6 @@ extension Kubelet {
 
     /// The node's address for `status.hostIP` and `Node: name/ip`.
     var hostAddress: String { node.internalIP }
-
-    /// One container's API status.
-    func containerStatus(_ w: Int, _ c: Int, defaultReason: String) -> ContainerStatusRecord {
-        let runtime = workers[w].containers[c]
-        var status = ContainerStatusRecord(
-            name: runtime.name, image: runtime.image, state: .waiting(reason: defaultReason, message: nil),
-            restartCount: runtime.restartCount)
-        if runtime.running {
-            status.state = .running(startedAt: runtime.startedAt)
-            status.lastTermination = runtime.previous
-            status.started = runtime.started
-            status.ready = runtime.ready && runtime.started
-        } else if let current = runtime.current {
-            let restarting = workers[w].phase == .syncing && shouldRestart(w, c, exitCode: current.exitCode)
-            if restarting, let reason = runtime.cachedReason {
-                status.state = .waiting(reason: reason, message: runtime.cachedMessage)
-                status.lastTermination = current
-            } else {
-                status.state = .terminated(current)
-                status.lastTermination = runtime.previous
-            }
-        } else if let reason = runtime.cachedReason {
-            status.state = .waiting(reason: reason, message: runtime.cachedMessage)
-        }
-        return status
-    }
 
     /// Whether the pod is initialized, and the init containers holding it back.
     static func initialized(

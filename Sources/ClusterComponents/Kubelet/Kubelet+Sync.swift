@@ -6,7 +6,7 @@ extension Kubelet {
     // MARK: - Sync
 
     /// One sync of a non-terminated pod: publish status, compute actions, kill, start.
-    func sync(_ w: Int) {
+    func sync(_ w: WorkerIndex) {
         if isDown { return }
         guard workers[w].pending == nil else {
             workers[w].pendingSync = true
@@ -32,7 +32,7 @@ extension Kubelet {
         workers[w].pendingSync = false
         // a. Status from the runtime snapshot and the previous sync's reason cache.
         let phase = publishStatus(w)
-        if phase == .succeeded || phase == .failed || allRegularContainersDone(w) {
+        if phase == .succeeded || phase == .failed || workers[w].allRegularContainersDone {
             // All containers are done and none restarts (or an init container failed under Never):
             // stop what still runs (sidecars), then write the terminal phase.
             beginTermination(
@@ -45,173 +45,60 @@ extension Kubelet {
                 createSandbox(w)
                 return
             }
-            workers[w].sandboxReady = true
-            workers[w].statusDirty = true
+            workers[w].markSandboxReady()
         }
         syncActions(w)
     }
 
     /// The actions of a sync once the sandbox exists: kill failed-probe containers, then start.
-    func syncActions(_ w: Int) {
+    func syncActions(_ w: WorkerIndex) {
         let pod = workers[w].pod
-        if !workers[w].sandboxReady {
-            workers[w].sandboxReady = true
-            workers[w].statusDirty = true
-        }
-        let starts = computeStarts(w)
-        var kills: [Int] = []
-        for c in workers[w].containers.indices
-        where workers[w].containers[c].running && workers[w].containers[c].probeFailed
-            && !workers[w].containers[c].stopping
-        {
-            kills.append(c)
-        }
-        workers[w].syncHadError = false
-        workers[w].earliestExpiry = nil
-        workers[w].startQueue = starts
+        if !workers[w].sandboxReady { workers[w].markSandboxReady() }
+        let starts = workers[w].computeStarts()
+        let kills = workers[w].containersToKill
+        workers[w].beginActions(starts: starts)
         if !kills.isEmpty {
             let podGrace = cluster.api.pods[pod.value].pod.spec.terminationGracePeriodSeconds
             for c in kills {
                 let container = spec(w, c)
-                let probe =
-                    container.startupProbe != nil && !workers[w].containers[c].started
-                    ? container.startupProbe : container.livenessProbe
-                let kind = container.startupProbe != nil && !workers[w].containers[c].started ? "startup" : "liveness"
+                let startup = container.startupProbe != nil && !workers[w][c].started
+                let probe = startup ? container.startupProbe : container.livenessProbe
+                let kind = startup ? "startup" : "liveness"
                 // kuberuntime_manager.go computePodActions: "Container %s failed %s probe, will be restarted".
                 kill(
                     w, c, grace: probe?.terminationGracePeriodSeconds ?? podGrace,
                     message: "Container \(container.name) failed \(kind) probe, will be restarted")
-                if shouldRestartAfterKill(w, c) {
+                if workers[w].shouldRestartAfterKill(c) {
                     // The start's doBackOff sees the previous exited instance (the killed one is
                     // still running in this sync's snapshot).
-                    workers[w].startQueue.append((c, workers[w].containers[c].previous?.finishedAt))
+                    workers[w].startQueue.append((c, workers[w][c].previous?.finishedAt))
                 }
             }
-            workers[w].killTargets = kills
-            workers[w].pending = .kills
+            workers[w].suspendOnKills(kills)
             return
         }
         runStarts(w)
     }
 
-    /// Every regular container has exited and none will be restarted.
-    func allRegularContainersDone(_ w: Int) -> Bool {
-        let worker = workers[w]
-        guard worker.containers.count > worker.initCount else { return false }
-        for c in worker.initCount..<worker.containers.count {
-            let runtime = worker.containers[c]
-            guard !runtime.running, let termination = runtime.current,
-                !shouldRestart(w, c, exitCode: termination.exitCode)
-            else { return false }
-        }
-        return true
-    }
-
-    /// Whether a probe-killed container is started again (pod restartPolicy ≠ Never; sidecars always).
-    func shouldRestartAfterKill(_ w: Int, _ c: Int) -> Bool {
-        if workers[w].containers[c].isSidecar { return true }
-        if let policy = workers[w].containers[c].restartPolicy { return policy != .never }
-        return workers[w].restartPolicy != .never
-    }
-
-    /// `ShouldContainerBeRestarted` for an exited instance (pod policy, or the container's
-    /// `restartPolicy`/`restartPolicyRules` under ContainerRestartRules; sidecars always).
-    func shouldRestart(_ w: Int, _ c: Int, exitCode: Int32) -> Bool {
-        let runtime = workers[w].containers[c]
-        if runtime.isSidecar { return true }
-        if let policy = runtime.restartPolicy {
-            for rule in runtime.restartRules where rule.action == "Restart" {
-                if rule.exitCodes?.matches(exitCode: Int(exitCode)) ?? false { return true }
-            }
-            switch policy {
-            case .always: return true
-            case .onFailure: return exitCode != 0
-            default: return false
-            }
-        }
-        switch workers[w].restartPolicy {
-        case .always: return true
-        case .onFailure: return exitCode != 0
-        default: return false
-        }
-    }
-
-    /// The containers this sync starts, with the FinishedAt of their last exited instance
-    /// (`computePodActions`: the next init container or not-started sidecars, else the app
-    /// containers that are not running and should be restarted).
-    func computeStarts(_ w: Int) -> [(container: Int, reference: SimulationTime?)] {
-        var starts: [(container: Int, reference: SimulationTime?)] = []
-        let worker = workers[w]
-        let appStarted = (worker.initCount..<worker.containers.count).contains { worker.containers[$0].hasEverStarted }
-        if !appStarted {
-            for c in 0..<worker.initCount {
-                let runtime = worker.containers[c]
-                if runtime.isSidecar {
-                    if runtime.running {
-                        if runtime.started { continue }
-                        return starts
-                    }
-                    return [(c, runtime.current?.finishedAt)]
-                }
-                if runtime.running || runtime.stopping { return starts }
-                if let termination = runtime.current {
-                    if termination.exitCode == 0 { continue }
-                    return shouldRestart(w, c, exitCode: termination.exitCode) ? [(c, termination.finishedAt)] : []
-                }
-                return [(c, nil)]
-            }
-        } else {
-            for c in 0..<worker.initCount where worker.containers[c].isSidecar {
-                let runtime = worker.containers[c]
-                if !runtime.running && !runtime.stopping { starts.append((c, runtime.current?.finishedAt)) }
-            }
-        }
-        for c in worker.initCount..<worker.containers.count {
-            let runtime = worker.containers[c]
-            if runtime.running || runtime.stopping { continue }
-            if let termination = runtime.current {
-                if shouldRestart(w, c, exitCode: termination.exitCode) { starts.append((c, termination.finishedAt)) }
-            } else {
-                starts.append((c, nil))
-            }
-        }
-        return starts
-    }
-
     /// Executes the queued starts; suspends on a pull.
-    func runStarts(_ w: Int) {
+    func runStarts(_ w: WorkerIndex) {
         while !workers[w].startQueue.isEmpty {
             let (c, reference) = workers[w].startQueue.removeFirst()
-            guard !workers[w].containers[c].running else { continue }
+            guard !workers[w][c].running else { continue }
             // doBackOff (kuberuntime_manager.go): only with a previous exited instance.
             if let reference {
-                let entry = workers[w].containers[c].crashBackoff
+                let entry = workers[w][c].crashBackoff
                 if crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) {
-                    let name = workers[w].containers[c].name
                     let backoff = entry!.backoff
                     // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
-                    if workers[w].containers[c].backOffEventMessage == nil {
-                        workers[w].containers[c].backOffEventMessage =
-                            version >= KubernetesVersion(minor: 24)
-                            ? "Back-off restarting failed container \(name) in pod \(podDescription(w))"
-                            : "Back-off restarting failed container"
-                    }
-                    event(w, .warning, "BackOff", workers[w].containers[c].backOffEventMessage!, container: c)
-                    // The reason cache changes only when the back-off does: a blocked sync that
-                    // finds it unchanged has nothing new to publish (most of a crash loop's syncs).
-                    if workers[w].containers[c].cachedReason != "CrashLoopBackOff"
-                        || workers[w].containers[c].crashLoopBackOffCached != backoff
-                    {
-                        workers[w].statusDirty = true
-                        workers[w].containers[c].cachedReason = "CrashLoopBackOff"
-                        workers[w].containers[c].cachedMessage =
-                            "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(name) pod=\(podDescription(w))"
-                        workers[w].containers[c].crashLoopBackOffCached = backoff
-                    }
-                    noteError(w, expiry: reference + backoff)
+                    let message = workers[w].backOffEventMessage(
+                        of: c, namesPod: version >= KubernetesVersion(minor: 24))
+                    event(w, .warning, "BackOff", message, container: c)
+                    workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
+                    workers[w].noteSyncError(expiry: reference + backoff)
                     continue
                 }
-                workers[w].containers[c].crashBackoff = crashPolicy.next(entry, eventTime: reference, now: cluster.now)
+                workers[w].setCrashBackoff(c, crashPolicy.next(entry, eventTime: reference, now: cluster.now))
             }
             switch ensureImage(w, c) {
             case .present:
@@ -230,14 +117,8 @@ extension Kubelet {
         finishSync(w)
     }
 
-    func noteError(_ w: Int, expiry: SimulationTime) {
-        workers[w].syncHadError = true
-        if let earliest = workers[w].earliestExpiry, earliest <= expiry { return }
-        workers[w].earliestExpiry = expiry
-    }
-
     /// End of a sync: requeue (error ⇒ back-off period, else resync), or run the pending trigger.
-    func finishSync(_ w: Int) {
+    func finishSync(_ w: WorkerIndex) {
         workers[w].pending = nil
         if workers[w].pendingSync {
             workers[w].pendingSync = false
@@ -253,7 +134,7 @@ extension Kubelet {
     // MARK: - Containers
 
     /// Created/Started, then the instance runs per its behaviour (exit, OOM, readiness, probes).
-    func createAndStart(_ w: Int, _ c: Int) {
+    func createAndStart(_ w: WorkerIndex, _ c: ContainerIndex) {
         let container = spec(w, c)
         // Event texts changed twice (reference §10): "Created container X" → "Created container: X"
         // (≈1.32) → "Container created" (newest master, assumed 1.36).
@@ -272,23 +153,8 @@ extension Kubelet {
         event(w, .normal, "Created", created, container: c)
         event(w, .normal, "Started", started, container: c)
         let now = cluster.now
-        var runtime = workers[w].containers[c]
-        if let current = runtime.current { runtime.previous = current }
-        runtime.current = nil
-        runtime.instances += 1
-        runtime.running = true
-        runtime.stopping = false
-        runtime.probeFailed = false
-        runtime.startedAt = now
-        workers[w].statusDirty = true
-        runtime.cachedReason = nil
-        runtime.cachedMessage = nil
-        runtime.started = container.startupProbe == nil
-        runtime.ready = false
-        let behavior = runtime.behavior
-        let run =
-            behavior.runs.isEmpty
-            ? ContainerBehavior.Run(duration: nil) : behavior.runs[min(runtime.instances - 1, behavior.runs.count - 1)]
+        let run = workers[w].startInstance(c, at: now, hasStartupProbe: container.startupProbe != nil)
+        let behavior = workers[w][c].behavior
         var exitAt = SimulationTime.distantFuture
         var exitCode = run.exitCode
         var reason = run.exitCode == 0 ? "Completed" : "Error"
@@ -298,32 +164,29 @@ extension Kubelet {
             exitCode = 137
             reason = "OOMKilled"
         }
-        runtime.plannedExit = exitAt
-        runtime.plannedExitCode = exitCode
-        runtime.plannedExitReason = reason
-        runtime.timers.removeAll()
-        workers[w].containers[c] = runtime
-        let instance = runtime.instances - 1
+        workers[w].planExit(c, at: exitAt, code: exitCode, reason: reason)
+        let pod = workers[w].pod
+        let instance = workers[w][c].currentInstance
         if exitAt < .distantFuture {
-            workers[w].containers[c].exitEvent = cluster.schedule(
-                .kubelet(node, .containerExited(workers[w].pod, container: c, instance: instance)), at: exitAt)
+            workers[w].setExitTimer(
+                c, cluster.schedule(.kubelet(node, .containerExited(pod, container: c, instance: instance)), at: exitAt)
+            )
         }
         if let probe = container.startupProbe {
             let after = behavior.startupAfter.map(sample) ?? 0
             let at = probeTick(start: now, probe: probe, notBefore: after)
-            workers[w].containers[c].timers.append(
-                cluster.schedule(
-                    .kubelet(node, .containerStarted(workers[w].pod, container: c, instance: instance)), at: at))
+            workers[w].addInstanceTimer(
+                c, cluster.schedule(.kubelet(node, .containerStarted(pod, container: c, instance: instance)), at: at))
         } else {
             scheduleReadiness(w, c)
         }
         if let probe = container.livenessProbe, let unhealthy = behavior.unhealthyAfter {
             let after = sample(unhealthy)
             let first = probeTick(start: now, probe: probe, notBefore: after)
-            workers[w].containers[c].timers.append(
+            workers[w].addInstanceTimer(
+                c,
                 cluster.schedule(
-                    .kubelet(node, .livenessFailed(workers[w].pod, container: c, instance: instance, failures: 1)),
-                    at: first))
+                    .kubelet(node, .livenessFailed(pod, container: c, instance: instance, failures: 1)), at: first))
         }
         updateVolumeRates(w)
         touchImage(container.image ?? "")
@@ -340,33 +203,27 @@ extension Kubelet {
     }
 
     /// Readiness: at once without a readiness probe, else at the first tick at or after `readyAfter`.
-    func scheduleReadiness(_ w: Int, _ c: Int) {
-        let runtime = workers[w].containers[c]
+    func scheduleReadiness(_ w: WorkerIndex, _ c: ContainerIndex) {
         let container = spec(w, c)
-        let after = runtime.behavior.readyAfter.map(sample)
+        let after = workers[w][c].behavior.readyAfter.map(sample)
+        let ready = KubeletEvent.containerReady(workers[w].pod, container: c, instance: workers[w][c].currentInstance)
         guard let probe = container.readinessProbe else {
             if let after, after > 0 {
-                workers[w].containers[c].timers.append(
-                    cluster.schedule(
-                        .kubelet(
-                            node, .containerReady(workers[w].pod, container: c, instance: runtime.instances - 1)),
-                        after: .seconds(after)))
+                workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, ready), after: .seconds(after)))
             } else {
-                workers[w].containers[c].ready = true
+                workers[w].markReadyWithoutProbe(c)
             }
             return
         }
+        let startedAt = workers[w][c].startedAt
         let at = probeTick(
-            start: runtime.startedAt, probe: probe,
-            notBefore: max(after ?? 0, (cluster.now - runtime.startedAt).seconds))
-        workers[w].containers[c].timers.append(
-            cluster.schedule(
-                .kubelet(node, .containerReady(workers[w].pod, container: c, instance: runtime.instances - 1)), at: at))
+            start: startedAt, probe: probe, notBefore: max(after ?? 0, (cluster.now - startedAt).seconds))
+        workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, ready), at: at))
     }
 
     /// A failing liveness tick: `Unhealthy`; at `failureThreshold` the result is published and
     /// the next sync kills and restarts the container; otherwise the next tick is scheduled.
-    func livenessFailed(_ w: Int, _ c: Int, failures: Int) {
+    func livenessFailed(_ w: WorkerIndex, _ c: ContainerIndex, failures: Int) {
         let container = spec(w, c)
         guard let probe = container.livenessProbe else { return }
         // prober.go: "Liveness probe failed: <output>"; an HTTP probe's output.
@@ -380,26 +237,22 @@ extension Kubelet {
         }
         event(w, .warning, "Unhealthy", "Liveness probe failed: \(output)", container: c)
         if failures >= probe.failureThreshold {
-            workers[w].containers[c].probeFailed = true
+            workers[w].markProbeFailed(c)
             requestSync(w, after: .zero)
         } else {
-            let instance = workers[w].containers[c].instances - 1
-            workers[w].containers[c].timers.append(
-                cluster.schedule(
-                    .kubelet(
-                        node,
-                        .livenessFailed(workers[w].pod, container: c, instance: instance, failures: failures + 1)),
-                    after: .seconds(probe.periodSeconds)))
+            let next = KubeletEvent.livenessFailed(
+                workers[w].pod, container: c, instance: workers[w][c].currentInstance, failures: failures + 1)
+            workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, next), after: .seconds(probe.periodSeconds)))
         }
     }
 
     /// When the memory of container `c` (own growth plus its writes to memory-backed emptyDirs)
     /// reaches its memory limit.
-    func oomTime(_ w: Int, _ c: Int, from start: SimulationTime) -> SimulationTime? {
+    func oomTime(_ w: WorkerIndex, _ c: ContainerIndex, from start: SimulationTime) -> SimulationTime? {
         // A zero limit is no limit: the runtime only sets memory.max when it is non-zero
         // (k/k pkg/kubelet/kuberuntime/kuberuntime_container_linux.go calculateLinuxResources).
         guard let limit = spec(w, c).resources.limits[ResourceName.memory], limit.value > 0 else { return nil }
-        let behavior = workers[w].containers[c].behavior
+        let behavior = workers[w][c].behavior
         var rate = behavior.memoryGrowthPerSecond
         for write in behavior.volumeWrites
         where workers[w].volumes.contains(where: { $0.name == write.volume && $0.isMemory }) {
@@ -414,10 +267,10 @@ extension Kubelet {
     /// Starts killing an instance: `Killing`, preStop (its duration is taken from the grace),
     /// SIGTERM with the remaining grace (at least 2 s, `minimumGracePeriodInSeconds`), SIGKILL at
     /// its end (kuberuntime_container.go `killContainer`).
-    func kill(_ w: Int, _ c: Int, grace: Int, message: String) {
-        guard workers[w].containers[c].running, !workers[w].containers[c].stopping else { return }
+    func kill(_ w: WorkerIndex, _ c: ContainerIndex, grace: Int, message: String) {
+        guard workers[w][c].running, !workers[w][c].stopping else { return }
         event(w, .normal, "Killing", message, container: c)
-        workers[w].containers[c].stopping = true
+        workers[w].beginStopping(c)
         let now = cluster.now
         var remaining = max(0, grace)
         var termAt = now
@@ -429,7 +282,7 @@ extension Kubelet {
         }
         remaining = max(remaining, 2)
         let killAt = termAt + .seconds(remaining)
-        let behavior = workers[w].containers[c].behavior
+        let behavior = workers[w][c].behavior
         var exitAt = killAt
         var code: Int32 = 137
         if let delay = behavior.terminationDelay {
@@ -439,14 +292,11 @@ extension Kubelet {
                 code = behavior.terminationExitCode
             }
         }
-        guard exitAt < workers[w].containers[c].plannedExit else { return }
-        cluster.cancel(workers[w].containers[c].exitEvent)
-        workers[w].containers[c].plannedExit = exitAt
-        workers[w].containers[c].plannedExitCode = code
-        workers[w].containers[c].plannedExitReason = code == 0 ? "Completed" : "Error"
-        let instance = workers[w].containers[c].instances - 1
-        workers[w].containers[c].exitEvent = cluster.schedule(
-            .kubelet(node, .containerExited(workers[w].pod, container: c, instance: instance)), at: exitAt)
+        guard exitAt < workers[w][c].plannedExit else { return }
+        cluster.cancel(workers[w][c].exitEvent)
+        workers[w].planExit(c, at: exitAt, code: code, reason: code == 0 ? "Completed" : "Error")
+        let exit = KubeletEvent.containerExited(workers[w].pod, container: c, instance: workers[w][c].currentInstance)
+        workers[w].setExitTimer(c, cluster.schedule(.kubelet(node, exit), at: exitAt))
     }
 
     /// Seconds a preStop hook runs: `sleep` action, or `sleep N` in an exec command.
@@ -460,31 +310,16 @@ extension Kubelet {
     }
 
     /// The current instance of `c` exited: record the termination, tell the worker.
-    func containerExited(_ w: Int, _ c: Int) {
-        let now = cluster.now
-        var runtime = workers[w].containers[c]
-        runtime.running = false
-        runtime.stopping = false
-        runtime.ready = false
-        runtime.probeFailed = false
-        runtime.exitEvent = nil
-        runtime.current = ContainerTermination(
-            exitCode: runtime.plannedExitCode, reason: runtime.plannedExitReason, startedAt: runtime.startedAt,
-            finishedAt: now)
-        runtime.plannedExit = .distantFuture
-        workers[w].statusDirty = true
-        for timer in runtime.timers { cluster.cancel(timer) }
-        runtime.timers.removeAll()
-        workers[w].containers[c] = runtime
+    func containerExited(_ w: WorkerIndex, _ c: ContainerIndex) {
+        for timer in workers[w][c].timers { cluster.cancel(timer) }
+        workers[w].recordExit(c, at: cluster.now)
         updateVolumeRates(w)
         if workers[w].phase == .terminating {
             continueTermination(w)
             return
         }
-        if workers[w].pending == .kills, !workers[w].killTargets.contains(where: { workers[w].containers[$0].running })
-        {
-            workers[w].pending = nil
-            workers[w].killTargets = []
+        if workers[w].killsDone {
+            workers[w].resumeAfterKills()
             if isDown { return }  // the kubelet died mid-sync; recovery resyncs
             runStarts(w)
             return
@@ -496,36 +331,29 @@ extension Kubelet {
 
     /// Terminating (deletion, eviction, or all containers done): kill app containers in
     /// parallel, then sidecars in reverse order, then write the terminal phase.
-    func beginTermination(_ w: Int, grace: Int, alreadyTerminal: Bool = false) {
+    func beginTermination(_ w: WorkerIndex, grace: Int, alreadyTerminal: Bool = false) {
         guard workers[w].phase == .syncing else { return }
-        workers[w].phase = .terminating
-        workers[w].statusDirty = true
-        workers[w].pending = nil
-        workers[w].killTargets = []
         cluster.cancel(workers[w].requeueEvent)
-        workers[w].requeueEvent = nil
-        workers[w].startQueue = []
-        workers[w].gracePeriodSeconds = grace
-        workers[w].terminationDeadline = cluster.now + .seconds(grace)
+        workers[w].beginTerminating(grace: grace, deadline: cluster.now + .seconds(grace))
         if !alreadyTerminal { publishStatus(w) }
-        for c in workers[w].initCount..<workers[w].containers.count where workers[w].containers[c].running {
-            kill(w, c, grace: grace, message: "Stopping container \(workers[w].containers[c].name)")
+        for c in workers[w].appContainers where workers[w][c].running {
+            kill(w, c, grace: grace, message: "Stopping container \(workers[w][c].name)")
         }
         continueTermination(w)
     }
 
     /// Next step of a termination: publish progress; once app containers are down, stop the
     /// last running sidecar; once everything is down, finish.
-    func continueTermination(_ w: Int) {
+    func continueTermination(_ w: WorkerIndex) {
         let worker = workers[w]
-        let appRunning = (worker.initCount..<worker.containers.count).contains { worker.containers[$0].running }
+        let appRunning = worker.appContainers.contains { worker[$0].running }
         if !appRunning {
             // Regular init containers still running are stopped with the app containers.
-            if let c = (0..<worker.initCount).reversed().first(where: { worker.containers[$0].running }) {
-                if !worker.containers[c].stopping {
+            if let c = worker.initContainers.reversed().first(where: { worker[$0].running }) {
+                if !worker[c].stopping {
                     let deadline = worker.terminationDeadline ?? cluster.now
                     let remaining = max(0, Int(((deadline - cluster.now).seconds).rounded(.up)))
-                    kill(w, c, grace: remaining, message: "Stopping container \(workers[w].containers[c].name)")
+                    kill(w, c, grace: remaining, message: "Stopping container \(workers[w][c].name)")
                 }
                 publishStatus(w)
                 return
@@ -537,14 +365,11 @@ extension Kubelet {
     }
 
     /// Writes the terminal phase, tears down volumes, and removes a deleted pod's object.
-    func finishTermination(_ w: Int) {
+    func finishTermination(_ w: WorkerIndex) {
         workers[w].phase = .terminated
         workers[w].statusDirty = true
         publishStatus(w, terminal: true)
-        for v in workers[w].volumes.indices {
-            workers[w].volumes[v].usage = 0
-            workers[w].volumes[v].rate = 0
-        }
+        workers[w].clearVolumeUsage()
         cluster.cancel(workers[w].evictionEvent)
         workers[w].evictionEvent = nil
         let object = cluster.api[workers[w].pod]
@@ -555,15 +380,15 @@ extension Kubelet {
     }
 
     /// Forgets a removed pod (its emptyDirs are gone with it).
-    func cleanup(_ w: Int) {
-        for c in workers[w].containers.indices {
-            cluster.cancel(workers[w].containers[c].exitEvent)
-            for timer in workers[w].containers[c].timers { cluster.cancel(timer) }
-            workers[w].containers[c].timers.removeAll()
+    func cleanup(_ w: WorkerIndex) {
+        for c in workers[w].allContainers {
+            cluster.cancel(workers[w][c].exitEvent)
+            for timer in workers[w][c].timers { cluster.cancel(timer) }
+            workers[w].dropTimers(c)
         }
         cluster.cancel(workers[w].requeueEvent)
         workers[w].requeueEvent = nil
         workers[w].phase = .terminated
-        workerIndex[workers[w].pod] = nil
+        workers.forget(workers[w].pod)
     }
 }

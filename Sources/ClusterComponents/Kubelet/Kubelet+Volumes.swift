@@ -6,45 +6,20 @@ import SimulationCore
 /// `sizeLimit` is computed analytically and one event is scheduled at the eviction tick.
 extension Kubelet {
     /// Brings volume usage up to now and sets the write rates of the running containers.
-    func updateVolumeRates(_ w: Int) {
+    func updateVolumeRates(_ w: WorkerIndex) {
         guard !workers[w].volumes.isEmpty else { return }
-        let now = cluster.now
-        for v in workers[w].volumes.indices {
-            workers[w].volumes[v].usage = workers[w].volumes[v].usage(at: now)
-            workers[w].volumes[v].updatedAt = now
-            var rate = 0.0
-            for runtime in workers[w].containers where runtime.running {
-                for write in runtime.behavior.volumeWrites where write.volume == workers[w].volumes[v].name {
-                    rate += write.bytesPerSecond
-                }
-            }
-            workers[w].volumes[v].rate = rate
-        }
+        workers[w].updateVolumeRates(at: cluster.now)
         scheduleEvictionCheck(w)
     }
 
     /// The first eviction-manager tick (every 10 s, `evictionMonitoringPeriod`, aligned to the
     /// kubelet's start) strictly after usage crosses a sizeLimit. Model R also waits for the
     /// volume stats refresh (`volumeStatsAggPeriod` 1 m).
-    func scheduleEvictionCheck(_ w: Int) {
+    func scheduleEvictionCheck(_ w: WorkerIndex) {
         cluster.cancel(workers[w].evictionEvent)
         workers[w].evictionEvent = nil
         guard workers[w].phase == .syncing else { return }
-        let now = cluster.now
-        var earliest: SimulationTime?
-        for volume in workers[w].volumes {
-            guard let limit = volume.sizeLimit else { continue }
-            let crossing: SimulationTime
-            if volume.usage > Double(limit) {
-                crossing = now
-            } else if volume.rate > 0 {
-                crossing = now + .seconds((Double(limit) - volume.usage) / volume.rate)
-            } else {
-                continue
-            }
-            if earliest == nil || crossing < earliest! { earliest = crossing }
-        }
-        guard let crossing = earliest else { return }
+        guard let crossing = workers[w].earliestSizeLimitCrossing(now: cluster.now) else { return }
         let period: Int64 = (isRealistic ? 60 : 10) * 1_000_000_000
         let origin = cluster.api[node].createdAt
         let since = (crossing - origin).nanoseconds
@@ -54,7 +29,7 @@ extension Kubelet {
 
     /// The eviction tick: evict when an emptyDir exceeds its sizeLimit (strictly, as
     /// `used.Cmp(size) > 0`).
-    func evictionCheck(_ w: Int) {
+    func evictionCheck(_ w: WorkerIndex) {
         guard workers[w].phase == .syncing, !isDown else { return }
         let now = cluster.now
         for volume in workers[w].volumes {
@@ -70,7 +45,7 @@ extension Kubelet {
 
     /// Evicts the pod: Warning `Evicted`, phase Failed with reason Evicted, DisruptionTarget,
     /// and a kill with grace 0 (raised to the 2-s minimum).
-    func evict(_ w: Int, message: String) {
+    func evict(_ w: WorkerIndex, message: String) {
         event(w, .warning, "Evicted", message)
         workers[w].evictionMessage = message
         workers[w].statusDirty = true

@@ -20,9 +20,8 @@ public final class Kubelet {
     /// The node this kubelet runs.
     public let node: NodeID
     let configuration: KubeletConfiguration
-    /// Pod workers, in arrival order; `workerIndex` maps pod ids to them.
-    var workers: [PodWorker] = []
-    var workerIndex: [PodID: Int] = [:]
+    /// Pod workers, in arrival order, and the lookup from a pod to its worker.
+    var workers = PodWorkers()
     /// The image cache, by normalized reference.
     var images: [String: CachedImage] = [:]
     /// Failed pulls so far per image (the registry's `failures` count).
@@ -47,8 +46,8 @@ public final class Kubelet {
     /// `timing: realistic`, read once: asked on every pod start and status write.
     let isRealistic: Bool
     /// The status manager: pods waiting for a status sync, the pod in flight and its step.
-    var statusQueue = Deque<Int>()
-    var statusCurrent = 0
+    var statusQueue = Deque<WorkerIndex>()
+    var statusCurrent = WorkerIndex(0)
     var statusStep = StatusManagerStep.idle
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
@@ -115,7 +114,6 @@ public final class Kubelet {
         var worker = PodWorker(
             pod: pod, containers: containers, initCount: inits.count, restartPolicy: object.pod.spec.restartPolicy,
             hasReadinessGates: !(object.pod.spec.readinessGates ?? []).isEmpty,
-            pullBackoff: Array(repeating: nil, count: containers.count),
             podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)",
             description: "\(object.name)_\(object.namespace)(\(object.uid))")
         worker.volumes = (object.pod.spec.volumes ?? []).compactMap { volume in
@@ -125,17 +123,16 @@ public final class Kubelet {
                 name: volume.name, sizeLimit: limit, sizeLimitText: emptyDir.sizeLimit?.description ?? "",
                 isMemory: emptyDir.medium == "Memory", updatedAt: cluster.now)
         }
-        workerIndex[pod] = workers.count
-        workers.append(worker)
+        let w = workers.add(worker)
         // Realistic: the binding reaches the pod worker through the watch and the syncLoop.
         requestSync(
-            workers.count - 1,
+            w,
             after: isRealistic ? RealisticTiming.draw(timing.podWorkerStartDelay, &random) : .zero)
     }
 
     /// The API server set the pod's deletionTimestamp: terminate with the deletion grace.
     func podDeletionRequested(_ pod: PodID, gracePeriodSeconds: Int, reason: DeletionReason) {
-        guard let w = workerIndex[pod] else { return }
+        guard let w = workers.index(of: pod) else { return }
         workers[w].gracePeriodSeconds = gracePeriodSeconds
         if isDown { return }
         beginTermination(w, grace: gracePeriodSeconds)
@@ -144,15 +141,7 @@ public final class Kubelet {
     /// The kubelet process restarts: in-memory back-off state and the reason cache are lost
     /// (KEP-4603: "kubelet does not cache the backoff object"); every pod is re-synced.
     public func restart() {
-        for w in workers.indices {
-            for c in workers[w].containers.indices {
-                workers[w].containers[c].crashBackoff = nil
-                workers[w].containers[c].cachedReason = nil
-                workers[w].containers[c].cachedMessage = nil
-            }
-            for c in workers[w].pullBackoff.indices { workers[w].pullBackoff[c] = nil }
-            workers[w].statusDirty = true
-        }
+        for w in workers.indices { workers[w].forgetInMemoryState() }
         isDown = false
         resyncAll()
     }
@@ -184,39 +173,29 @@ public final class Kubelet {
     func handle(_ event: KubeletEvent) {
         switch event {
         case .syncPod(let pod):
-            guard let w = workerIndex[pod] else { return }
+            guard let w = workers.index(of: pod) else { return }
             workers[w].requeueEvent = nil
             sync(w)
         case .containerExited(let pod, let c, let instance):
-            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
-                workers[w].containers[c].running
-            else { return }
+            guard let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
             containerExited(w, c)
         case .containerReady(let pod, let c, let instance):
-            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
-                workers[w].containers[c].running
-            else { return }
-            workers[w].containers[c].ready = true
-            workers[w].statusDirty = true
+            guard let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
+            workers[w].markReady(c)
             probeResultChanged(w)
         case .containerStarted(let pod, let c, let instance):
-            guard let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
-                workers[w].containers[c].running
-            else { return }
-            workers[w].containers[c].started = true
-            workers[w].statusDirty = true
+            guard let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
+            workers[w].markStarted(c)
             scheduleReadiness(w, c)
             probeResultChanged(w)
         case .livenessFailed(let pod, let c, let instance, let failures):
-            guard !isDown, let w = workerIndex[pod], workers[w].containers[c].instances == instance + 1,
-                workers[w].containers[c].running
-            else { return }
+            guard !isDown, let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
             livenessFailed(w, c, failures: failures)
         case .pullProgress(let generation):
             guard generation == puller.generation else { return }
             pullerTick()
         case .evictionCheck(let pod):
-            guard let w = workerIndex[pod] else { return }
+            guard let w = workers.index(of: pod) else { return }
             workers[w].evictionEvent = nil
             evictionCheck(w)
         case .imageGarbageCollection:
@@ -225,22 +204,22 @@ public final class Kubelet {
         case .statusManagerStep:
             statusManagerStep()
         case .sandboxCreated(let pod):
-            guard let w = workerIndex[pod] else { return }
+            guard let w = workers.index(of: pod) else { return }
             sandboxCreated(w)
         case .containerStartDone(let pod, let c):
-            guard let w = workerIndex[pod] else { return }
+            guard let w = workers.index(of: pod) else { return }
             containerStartDone(w, c)
         }
     }
 
     /// A readiness/startup result changed: the probe manager triggers a sync.
-    func probeResultChanged(_ w: Int) { requestSync(w, after: .zero) }
+    func probeResultChanged(_ w: WorkerIndex) { requestSync(w, after: .zero) }
 
     // MARK: - Work queue
 
     /// Enqueues a sync of worker `w` after `delay` (keeps an earlier pending one); a trigger
     /// during a suspended sync marks it pending instead.
-    func requestSync(_ w: Int, after delay: SimulationDuration) {
+    func requestSync(_ w: WorkerIndex, after delay: SimulationDuration) {
         if workers[w].pending != nil {
             workers[w].pendingSync = true
             return
@@ -286,31 +265,24 @@ public final class Kubelet {
 
     // MARK: - Events to the record stream
 
-    func event(_ w: Int, _ type: EventType, _ reason: String, _ message: String, container c: Int? = nil) {
-        var path: String?
-        if let c {
-            if let cached = workers[w].containers[c].eventFieldPath {
-                path = cached
-            } else {
-                let name = workers[w].containers[c].name
-                path = workers[w].containers[c].isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
-                workers[w].containers[c].eventFieldPath = path
-            }
-        }
+    func event(
+        _ w: WorkerIndex, _ type: EventType, _ reason: String, _ message: String, container c: ContainerIndex? = nil
+    ) {
+        let path = c.map { workers[w].eventFieldPath(of: $0) }
         cluster.recordEvent(
             type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName)
     }
 
     /// The container spec of container `c` of worker `w`.
-    func spec(_ w: Int, _ c: Int) -> Container {
-        let index = workers[w].containers[c].index
+    func spec(_ w: WorkerIndex, _ c: ContainerIndex) -> Container {
+        let index = workers[w][c].index
         let pod = workers[w].pod.value
-        return workers[w].containers[c].isInit
+        return workers[w][c].isInit
             ? cluster.api.pods[pod].pod.spec.initContainers![index] : cluster.api.pods[pod].pod.spec.containers[index]
     }
 
     /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.
-    func podDescription(_ w: Int) -> String {
+    func podDescription(_ w: WorkerIndex) -> String {
         workers[w].description
     }
 

@@ -57,11 +57,15 @@ struct ContainerRuntime: Sendable {
     var eventFieldPath: String?
     /// Crash-loop back-off entry (key: pod UID + container name).
     var crashBackoff: BackoffEntry?
+    /// Image-pull back-off entry (key: pod UID + image).
+    var pullBackoff: BackoffEntry?
 
     /// The waiting-with-`lastState`, terminated, or never-started shape of the container.
     var hasEverStarted: Bool { instances > 0 }
     /// Restart count of the current instance.
     var restartCount: Int { max(0, instances - 1) }
+    /// The number of the current instance (0 for the first), which its timers carry.
+    var currentInstance: Int { instances - 1 }
 }
 
 /// What a pod worker is doing right now.
@@ -77,13 +81,13 @@ enum PodWorkerPhase: Sendable, Hashable {
 /// One step of a sync that may wait (image pull, container kill).
 enum PendingStep: Sendable, Hashable {
     /// Waiting for the pull of `image` for container `container`.
-    case pull(container: Int)
+    case pull(container: ContainerIndex)
     /// Waiting for the containers being killed before the starts.
     case kills
     /// Realistic timing: waiting for volumes and the pod sandbox.
     case sandbox
     /// Realistic timing: waiting for the runtime to create and start container `container`.
-    case start(container: Int)
+    case start(container: ContainerIndex)
 }
 
 /// The kubelet's per-pod worker (pkg/kubelet/pod_workers.go `podWorkers` + the pod's runtime
@@ -91,7 +95,8 @@ enum PendingStep: Sendable, Hashable {
 struct PodWorker: Sendable {
     /// The pod.
     var pod: PodID
-    /// Containers (init then app).
+    /// Containers (init then app), indexed by ``ContainerIndex``: read one with `worker[c]`,
+    /// change it with the methods of `PodWorker+Containers.swift`.
     var containers: [ContainerRuntime]
     /// Number of init containers.
     var initCount: Int
@@ -106,7 +111,7 @@ struct PodWorker: Sendable {
     /// A sync is suspended on `pending`.
     var pending: PendingStep?
     /// Starts still to execute in the suspended sync, with their back-off reference time.
-    var startQueue: [(container: Int, reference: SimulationTime?)] = []
+    var startQueue: [(container: ContainerIndex, reference: SimulationTime?)] = []
     /// Whether the suspended sync recorded an error (back-off), for the requeue delay.
     var syncHadError = false
     /// Earliest back-off expiry met in the sync (1.35 precise requeue).
@@ -117,13 +122,11 @@ struct PodWorker: Sendable {
     var requeueEvent: EventID?
     var requeueDue = SimulationTime.zero
     /// Containers being killed by this sync before its starts.
-    var killTargets: [Int] = []
+    var killTargets: [ContainerIndex] = []
     /// Grace deadline of the termination, and the reason override (eviction).
     var terminationDeadline: SimulationTime?
     var gracePeriodSeconds = 30
     var evictionMessage: String?
-    /// Image-pull back-off entries per container (key: pod UID + image).
-    var pullBackoff: [BackoffEntry?]
     /// The time the current pull was requested (for "including waiting").
     var pullRequestedAt = SimulationTime.zero
     /// emptyDir volumes.

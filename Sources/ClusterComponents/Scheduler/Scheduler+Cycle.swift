@@ -64,7 +64,7 @@ extension Scheduler {
     /// Runs the profile's filters on one node, stopping at the first rejection. Pods nominated
     /// to the node with priority ≥ the pod's are added first (addGeneralNominatedPods).
     @inline(__always)
-    func filterNode(_ state: CycleState, profile: Int, node: Int) -> FilterStatus {
+    func filterNode(_ state: CycleState, profile: ProfileIndex, node: Int) -> FilterStatus {
         if !cache.nodes[node].nominatedPods.isEmpty {
             var copy = cache.nodes[node]
             var simulated = state
@@ -81,7 +81,7 @@ extension Scheduler {
 
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
-    func findNodesThatFit(_ state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) {
+    func findNodesThatFit(_ state: CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?) {
         var feasible = scratch.feasible
         var failed = scratch.failed
         scratch.feasible = []
@@ -130,8 +130,9 @@ extension Scheduler {
 
     /// PreScore, Score, NormalizeScore, weights, then a uniform choice among the maxima
     /// (selectHost reservoir sampling with the seeded `scheduler/ties` stream).
-    func prioritizeAndSelect(_ state: inout CycleState, profile: Int, explanation: inout SchedulingExplanation?) -> Int
-    {
+    func prioritizeAndSelect(
+        _ state: inout CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?
+    ) -> Int {
         let count = scratch.feasible.count
         var totals = scratch.totals
         scratch.totals = []
@@ -213,8 +214,9 @@ extension Scheduler {
     /// PreBind, then the binding. A Reserve or Permit rejection runs every Unreserve, forgets
     /// the assumed pod (`Cache.ForgetPod`) and fails the attempt. Reserve runs before the cache
     /// counts the pod (upstream: after) because FGD's Reserve picks the device the cache takes.
-    func assume(_ pod: PodID, object: PodObject, on node: Int, profile: Int, explanation: inout SchedulingExplanation?)
-    {
+    func assume(
+        _ pod: PodID, object: PodObject, on node: Int, profile: ProfileIndex, explanation: inout SchedulingExplanation?
+    ) {
         if let rejection = runReserve(pod, node: node, profile: profile) {
             runUnreserve(pod, node: node, profile: profile)
             failReserved(pod, rejection.status, profile: profile, explanation: &explanation)
@@ -252,7 +254,7 @@ extension Scheduler {
     /// FitError over the one chosen node (`NumAllNodes: 1`, "0/1 nodes are available: …") and
     /// leaves the pod unschedulable; any other code is an error and sends it to backoff.
     func failReserved(
-        _ pod: PodID, _ status: PluginStatus, profile: Int, explanation: inout SchedulingExplanation?
+        _ pod: PodID, _ status: PluginStatus, profile: ProfileIndex, explanation: inout SchedulingExplanation?
     ) {
         let rejected = status.code == .unschedulable || status.code == .unschedulableAndUnresolvable
         let message =
@@ -273,7 +275,7 @@ extension Scheduler {
     /// (schedule_one.go `handleBindingCycleError`); the cache already dropped the pod.
     func finishBinding(_ pod: PodID, _ node: NodeID) {
         let object = cluster.api[pod]
-        let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : 0
+        let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : .first
         guard !object.isRemoved, object.nodeID == nil else {
             runUnreserve(pod, node: node.value, profile: profile)
             return
@@ -285,7 +287,7 @@ extension Scheduler {
             pod: pod, component: profiles[profile].schedulerName)
     }
 
-    func verdict(_ node: Int, _ status: FilterStatus, profile: Int) -> SchedulingExplanation.NodeVerdict {
+    func verdict(_ node: Int, _ status: FilterStatus, profile: ProfileIndex) -> SchedulingExplanation.NodeVerdict {
         SchedulingExplanation.NodeVerdict(
             node: cache.nodes[node].name, feasible: status.isSuccess,
             plugin: status.isSuccess ? nil : profiles[profile].filterNames[Int(status.plugin)],

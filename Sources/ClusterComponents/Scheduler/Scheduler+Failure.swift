@@ -26,7 +26,9 @@ extension Scheduler {
         return "0/\(numAllNodes) nodes are available: " + parts.joined(separator: ", ") + "."
     }
 
-    func handleFitError(_ pod: PodID, state: CycleState, profile: Int, explanation: inout SchedulingExplanation?) {
+    func handleFitError(
+        _ pod: PodID, state: CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?
+    ) {
         let n = cache.nodeCount
         var reasonList: [String] = []
         var rejectors: PluginMask = .nodeScoped
@@ -61,7 +63,7 @@ extension Scheduler {
     }
 
     func recordFailure(
-        _ pod: PodID, profile: Int, message: String, reason: String, rejectors: PluginMask, toBackoff: Bool,
+        _ pod: PodID, profile: ProfileIndex, message: String, reason: String, rejectors: PluginMask, toBackoff: Bool,
         nominate: Int?
     ) {
         let text = Self.truncateMessage(message)

@@ -24,7 +24,7 @@ extension Scheduler {
         var object = cluster.api[pod]
         if movingFromItsNode { object.pod.spec.nodeName = nil }
         let name = object.pod.spec.schedulerName
-        let profile = profiles.firstIndex { $0.schedulerName == name } ?? 0
+        let profile = profiles.index(forSchedulerName: name) ?? .first
         var state = CycleState(
             pod: pod, object: object, info: podInfo(pod, object: object), profile: profile,
             addedAffinity: profiles[profile].addedAffinity)

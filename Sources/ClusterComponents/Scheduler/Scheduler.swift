@@ -136,7 +136,7 @@ public final class Scheduler {
     /// A pod without a node was created.
     func podAdded(_ pod: PodID) {
         let object = cluster.api[pod]
-        guard let profile = profiles.firstIndex(where: { $0.schedulerName == object.pod.spec.schedulerName }) else {
+        guard let profile = profiles.index(forSchedulerName: object.pod.spec.schedulerName) else {
             return  // not ours: stays Pending, as with an unknown schedulerName upstream
         }
         _ = podInfo(pod, object: object)

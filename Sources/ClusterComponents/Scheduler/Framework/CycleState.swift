@@ -15,7 +15,7 @@ struct CycleState {
     /// Cached request, ports, priority.
     let info: PodInfo
     /// The index of the pod's profile (keys per-profile memos).
-    let profile: Int
+    let profile: ProfileIndex
     /// Tolerations.
     let tolerations: [Toleration]
     /// `spec.nodeSelector`.
@@ -27,7 +27,7 @@ struct CycleState {
     /// Plugin data by key; empty for most pods (an empty array allocates nothing).
     private var data: [(key: ObjectIdentifier, box: AnyObject)] = []
 
-    init(pod: PodID, object: PodObject, info: PodInfo, profile: Int, addedAffinity: KubeModel.NodeAffinity?) {
+    init(pod: PodID, object: PodObject, info: PodInfo, profile: ProfileIndex, addedAffinity: KubeModel.NodeAffinity?) {
         self.pod = pod
         self.profile = profile
         spec = object.pod.spec

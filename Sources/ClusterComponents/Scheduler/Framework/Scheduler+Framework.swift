@@ -5,7 +5,7 @@ import KubeModel
 /// Every call goes through ``BuiltinPlugin/visit(_:)`` with a visitor specialised per plugin.
 extension Scheduler {
     /// PreFilter of every plugin that has one.
-    func runPreFilters(_ state: inout CycleState, profile: Int) {
+    func runPreFilters(_ state: inout CycleState, profile: ProfileIndex) {
         for plugin in profiles[profile].preFilters {
             withUnsafeMutablePointer(to: &state) { pointer in
                 var call = PreFilterCall(state: pointer, scheduler: self)
@@ -42,7 +42,7 @@ extension Scheduler {
 
     /// Runs the profile's filters on one node, stopping at the first rejection.
     @inline(__always)
-    func runFilters(_ state: CycleState, profile: Int, node: NodeInfo) -> FilterStatus {
+    func runFilters(_ state: CycleState, profile: ProfileIndex, node: NodeInfo) -> FilterStatus {
         let filters = profiles[profile].filters
         return withUnsafePointer(to: state) { state in
             withUnsafePointer(to: node) { node in
@@ -62,7 +62,7 @@ extension Scheduler {
     /// Whether every filter of the profile passes for this pod on a node whose hot record is not
     /// `slow`, NodeResourcesFit aside (``NodeResourcesFit/FastPath`` checks it from the hot
     /// scalars).
-    func podTakesFastPath(_ state: CycleState, profile: Int) -> Bool {
+    func podTakesFastPath(_ state: CycleState, profile: ProfileIndex) -> Bool {
         var call = PlainNodesCall(state: state)
         for plugin in profiles[profile].filters where !plugin.visit(&call) { return false }
         return true
@@ -70,7 +70,7 @@ extension Scheduler {
 
     /// PostFilter plugins in order until one nominates a node.
     /// - Returns: the nominated node, or the messages of the plugins that did not.
-    func runPostFilters(_ pod: PodID, _ state: CycleState, profile: Int) -> (node: Int?, messages: [String]) {
+    func runPostFilters(_ pod: PodID, _ state: CycleState, profile: ProfileIndex) -> (node: Int?, messages: [String]) {
         var messages: [String] = []
         var call = PostFilterCall(pod: pod, state: state, profile: profile, scheduler: self)
         for plugin in profiles[profile].postFilters {
@@ -93,7 +93,7 @@ extension Scheduler {
     /// Reserve of every plugin that has one, in order, until one rejects (k/k
     /// `framework/runtime/framework.go` RunReservePluginsReserve).
     /// - Returns: the rejection and its plugin's name, or nil.
-    func runReserve(_ pod: PodID, node: Int, profile: Int) -> (status: PluginStatus, plugin: String)? {
+    func runReserve(_ pod: PodID, node: Int, profile: ProfileIndex) -> (status: PluginStatus, plugin: String)? {
         var call = ReserveCall(pod: pod, node: node, scheduler: self)
         for plugin in profiles[profile].reservers {
             let status = plugin.visit(&call)
@@ -105,14 +105,14 @@ extension Scheduler {
     /// Unreserve of every Reserve plugin in the reverse order of Reserve (k/k
     /// RunReservePluginsUnreserve: "in the reverse order in which the Reserve operation was
     /// executed").
-    func runUnreserve(_ pod: PodID, node: Int, profile: Int) {
+    func runUnreserve(_ pod: PodID, node: Int, profile: ProfileIndex) {
         var call = UnreserveCall(pod: pod, node: node, scheduler: self)
         for plugin in profiles[profile].reservers.reversed() { plugin.visit(&call) }
     }
 
     /// Permit of every plugin that has one; the first rejection wins (k/k RunPermitPlugins).
     /// - Returns: the rejection and its plugin's name, or nil.
-    func runPermit(_ pod: PodID, node: Int, profile: Int) -> (status: PluginStatus, plugin: String)? {
+    func runPermit(_ pod: PodID, node: Int, profile: ProfileIndex) -> (status: PluginStatus, plugin: String)? {
         var call = PermitCall(pod: pod, node: node, scheduler: self)
         for plugin in profiles[profile].permits {
             let status = plugin.visit(&call)
@@ -122,7 +122,7 @@ extension Scheduler {
     }
 
     /// PreBind of every plugin that has one (after the cache counted the pod).
-    func runPreBind(_ pod: PodID, node: Int, profile: Int) {
+    func runPreBind(_ pod: PodID, node: Int, profile: ProfileIndex) {
         var call = PreBindCall(pod: pod, node: node, scheduler: self)
         for plugin in profiles[profile].preBinders { plugin.visit(&call) }
     }
@@ -185,7 +185,7 @@ private struct PlainNodesCall: PluginVisitor {
 private struct PostFilterCall: PluginVisitor {
     let pod: PodID
     let state: CycleState
-    let profile: Int
+    let profile: ProfileIndex
     unowned(unsafe) let scheduler: Scheduler
     func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> (node: Int?, message: String?) {
         plugin.postFilter(pod, state, profile: profile, scheduler)

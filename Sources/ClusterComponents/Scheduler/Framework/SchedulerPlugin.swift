@@ -74,7 +74,7 @@ protocol SchedulerPlugin {
     /// PostFilter: runs when no node passed the filters; may nominate a node (preemption).
     /// - Returns: the nominated node, or the plugin's message for the FailedScheduling event.
     func postFilter(
-        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+        _ pod: PodID, _ state: CycleState, profile: ProfileIndex, _ scheduler: Scheduler
     ) -> (
         node: Int?, message: String?
     )
@@ -162,7 +162,7 @@ extension SchedulerPlugin {
     static var helpedByPodRemoval: Bool { false }
     func passesOnPlainNodes(_ state: CycleState) -> Bool { false }
     func postFilter(
-        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+        _ pod: PodID, _ state: CycleState, profile: ProfileIndex, _ scheduler: Scheduler
     ) -> (
         node: Int?, message: String?
     ) { (nil, nil) }

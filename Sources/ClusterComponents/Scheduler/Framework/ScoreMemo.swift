@@ -56,11 +56,11 @@ extension Scheduler {
     @inline(__always)
     func memoizedHotScores(
         into scores: inout [Int64], count: Int, memo path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>,
-        profile: Int, request: PodRequest, score: (NodeHot) -> Int64
+        profile: ProfileIndex, request: PodRequest, score: (NodeHot) -> Int64
     ) {
         let hot = cache.hot
         let key = MemoKey(request)
-        let p = Int32(profile)
+        let p = profile.rawValue
         var memo = takeMemo(path)
         for j in 0..<count {
             let node = Int(scratch.feasible[j])

@@ -1,7 +1,8 @@
 /// NodeResourcesFit's filter from a node's hot scalars (``NodeHot``): for a pod that requests
 /// no scalar (extended) resources, the pod count and cpu, memory and ephemeral-storage are all
 /// the filter reads, so the scan over thousands of nodes touches no node info
-/// (`NodeResourcesFitFastPathTests` checks it against the general filter).
+/// (`SchedulerFrameworkTests.fastPathEqualsFilter` checks it against the general filter on seeded
+/// random nodes and requests).
 extension NodeResourcesFit {
     struct FastPath {
         let cpu: Int64

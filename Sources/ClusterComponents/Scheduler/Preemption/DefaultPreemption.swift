@@ -19,7 +19,7 @@ struct DefaultPreemption: PostFilterPlugin {
 
     /// Nominates a node, or says why not (prefixed `preemption: `, as the framework reports it).
     func postFilter(
-        _ pod: PodID, _ state: CycleState, profile: Int, _ scheduler: Scheduler
+        _ pod: PodID, _ state: CycleState, profile: ProfileIndex, _ scheduler: Scheduler
     ) -> (
         node: Int?, message: String?
     ) {

@@ -17,7 +17,7 @@ extension Scheduler {
 
     /// - Returns: the nominated node, or the PostFilter message (without the `preemption: ` prefix).
     func preempt(
-        _ pod: PodID, state: CycleState, profile: Int, using plugin: DefaultPreemption
+        _ pod: PodID, state: CycleState, profile: ProfileIndex, using plugin: DefaultPreemption
     ) -> (
         node: Int?, message: String?
     ) {
@@ -83,7 +83,7 @@ extension Scheduler {
 
     /// SelectVictimsOnNode: remove every strictly lower-priority pod, check the preemptor fits,
     /// then reprieve pods in importance order while it still fits.
-    func selectVictimsOnNode(_ state: CycleState, profile: Int, node: Int) -> VictimSelection {
+    func selectVictimsOnNode(_ state: CycleState, profile: ProfileIndex, node: Int) -> VictimSelection {
         var info = cache.nodes[node]
         var simulated = state
         var potential: [PodID] = []
@@ -124,7 +124,7 @@ extension Scheduler {
         return .success(victims)
     }
 
-    func runFiltersWithNominated(_ state: CycleState, profile: Int, node: NodeInfo) -> FilterStatus {
+    func runFiltersWithNominated(_ state: CycleState, profile: ProfileIndex, node: NodeInfo) -> FilterStatus {
         var copy = node
         var simulated = state
         for other in node.nominatedPods where other != state.pod {
@@ -165,7 +165,7 @@ extension Scheduler {
 
     /// prepareCandidate: mark and delete the victims gracefully, clear lower-priority
     /// nominations on the node.
-    func prepareCandidate(_ candidate: PreemptionCandidate, preemptor: PodID, profile: Int) {
+    func prepareCandidate(_ candidate: PreemptionCandidate, preemptor: PodID, profile: ProfileIndex) {
         let preemptorObject = cluster.api[preemptor]
         let nodeName = cache.nodes[candidate.node].name
         let schedulerName = profiles[profile].schedulerName

@@ -29,7 +29,7 @@ struct QueuedPodInfo {
     /// Plugins that rejected the pod in its last attempt (bit per ``PluginMask``).
     var rejectors: PluginMask = []
     /// Index of the profile that schedules it.
-    var profile: Int = 0
+    var profile = ProfileIndex.first
 }
 
 /// A set of plugin categories, used to decide which cluster events requeue a pod

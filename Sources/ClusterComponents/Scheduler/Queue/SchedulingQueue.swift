@@ -94,7 +94,7 @@ struct SchedulingQueue {
     }
 
     /// Adds a new pod to activeQ.
-    mutating func add(_ pod: PodID, priority: Int, profile: Int, now: SimulationTime) {
+    mutating func add(_ pod: PodID, priority: Int, profile: ProfileIndex, now: SimulationTime) {
         ensure(pod)
         infos[pod.value].profile = profile
         infos[pod.value].timestamp = now
@@ -102,7 +102,7 @@ struct SchedulingQueue {
     }
 
     /// Holds a gated pod outside the queues.
-    mutating func gate(_ pod: PodID, profile: Int) {
+    mutating func gate(_ pod: PodID, profile: ProfileIndex) {
         ensure(pod)
         leave(pod)
         infos[pod.value].profile = profile

@@ -1,0 +1,175 @@
+import KubeModel
+import SimulationCore
+
+/// What a sync of the pod worker decides from its runtime snapshot alone: which containers to
+/// kill and start (kuberuntime_manager.go `computePodActions`), whether an exited container is
+/// restarted (`ShouldContainerBeRestarted`), and the sync's errors for its requeue.
+extension PodWorker {
+    /// Every regular container has exited and none will be restarted.
+    var allRegularContainersDone: Bool {
+        guard containers.count > initCount else { return false }
+        for c in appContainers {
+            let runtime = self[c]
+            guard !runtime.running, let termination = runtime.current,
+                !shouldRestart(c, exitCode: termination.exitCode)
+            else { return false }
+        }
+        return true
+    }
+
+    /// Whether a probe-killed container is started again (pod restartPolicy ≠ Never; sidecars always).
+    func shouldRestartAfterKill(_ c: ContainerIndex) -> Bool {
+        if self[c].isSidecar { return true }
+        if let policy = self[c].restartPolicy { return policy != .never }
+        return restartPolicy != .never
+    }
+
+    /// `ShouldContainerBeRestarted` for an exited instance (pod policy, or the container's
+    /// `restartPolicy`/`restartPolicyRules` under ContainerRestartRules; sidecars always).
+    func shouldRestart(_ c: ContainerIndex, exitCode: Int32) -> Bool {
+        let runtime = self[c]
+        if runtime.isSidecar { return true }
+        if let policy = runtime.restartPolicy {
+            for rule in runtime.restartRules where rule.action == "Restart" {
+                if rule.exitCodes?.matches(exitCode: Int(exitCode)) ?? false { return true }
+            }
+            switch policy {
+            case .always: return true
+            case .onFailure: return exitCode != 0
+            default: return false
+            }
+        }
+        switch restartPolicy {
+        case .always: return true
+        case .onFailure: return exitCode != 0
+        default: return false
+        }
+    }
+
+    /// The running containers whose liveness or startup probe failed and that are not being
+    /// killed yet: `computePodActions` kills (and maybe restarts) them.
+    var containersToKill: [ContainerIndex] {
+        var kills: [ContainerIndex] = []
+        for c in allContainers where self[c].running && self[c].probeFailed && !self[c].stopping {
+            kills.append(c)
+        }
+        return kills
+    }
+
+    /// The containers this sync starts, with the FinishedAt of their last exited instance
+    /// (`computePodActions`: the next init container or not-started sidecars, else the app
+    /// containers that are not running and should be restarted).
+    func computeStarts() -> [(container: ContainerIndex, reference: SimulationTime?)] {
+        var starts: [(container: ContainerIndex, reference: SimulationTime?)] = []
+        let appStarted = appContainers.contains { self[$0].hasEverStarted }
+        if !appStarted {
+            for c in initContainers {
+                let runtime = self[c]
+                if runtime.isSidecar {
+                    if runtime.running {
+                        if runtime.started { continue }
+                        return starts
+                    }
+                    return [(c, runtime.current?.finishedAt)]
+                }
+                if runtime.running || runtime.stopping { return starts }
+                if let termination = runtime.current {
+                    if termination.exitCode == 0 { continue }
+                    return shouldRestart(c, exitCode: termination.exitCode) ? [(c, termination.finishedAt)] : []
+                }
+                return [(c, nil)]
+            }
+        } else {
+            for c in initContainers where self[c].isSidecar {
+                let runtime = self[c]
+                if !runtime.running && !runtime.stopping { starts.append((c, runtime.current?.finishedAt)) }
+            }
+        }
+        for c in appContainers {
+            let runtime = self[c]
+            if runtime.running || runtime.stopping { continue }
+            if let termination = runtime.current {
+                if shouldRestart(c, exitCode: termination.exitCode) { starts.append((c, termination.finishedAt)) }
+            } else {
+                starts.append((c, nil))
+            }
+        }
+        return starts
+    }
+
+    /// The pod sandbox exists (`PodReadyToStartContainers`): containers may start.
+    mutating func markSandboxReady() {
+        sandboxReady = true
+        statusDirty = true
+    }
+
+    /// The sync's actions begin with `starts` (``computeStarts()``) and no error yet.
+    mutating func beginActions(starts: [(container: ContainerIndex, reference: SimulationTime?)]) {
+        syncHadError = false
+        earliestExpiry = nil
+        startQueue = starts
+    }
+
+    /// The sync waits for `kills` (failed probes) to exit before it runs its starts.
+    mutating func suspendOnKills(_ kills: [ContainerIndex]) {
+        killTargets = kills
+        pending = .kills
+    }
+
+    /// The sync waits for kills and every killed container has exited.
+    var killsDone: Bool { pending == .kills && !killTargets.contains(where: { self[$0].running }) }
+
+    /// The kills a sync waited for are done: it goes on with its starts.
+    mutating func resumeAfterKills() {
+        pending = nil
+        killTargets = []
+    }
+
+    /// A start of this sync failed or was backed off until `expiry`: the sync is requeued after
+    /// the error back-off (1.35+: at the earliest expiry met, pod_workers.go `completeWork`).
+    mutating func noteSyncError(expiry: SimulationTime) {
+        syncHadError = true
+        if let earliest = earliestExpiry, earliest <= expiry { return }
+        earliestExpiry = expiry
+    }
+
+    /// The worker starts terminating with `grace` seconds until `deadline`: the suspended sync,
+    /// its kills and starts are abandoned (the caller cancels the requeue timer first).
+    mutating func beginTerminating(grace: Int, deadline: SimulationTime) {
+        phase = .terminating
+        statusDirty = true
+        pending = nil
+        killTargets = []
+        requeueEvent = nil
+        startQueue = []
+        gracePeriodSeconds = grace
+        terminationDeadline = deadline
+    }
+
+    /// Container `c`'s API status (kubelet_pods.go `convertToAPIContainerStatuses`): running,
+    /// terminated, or waiting with the reason cache's reason (`defaultReason` before any start).
+    func containerStatus(_ c: ContainerIndex, defaultReason: String) -> ContainerStatusRecord {
+        let runtime = self[c]
+        var status = ContainerStatusRecord(
+            name: runtime.name, image: runtime.image, state: .waiting(reason: defaultReason, message: nil),
+            restartCount: runtime.restartCount)
+        if runtime.running {
+            status.state = .running(startedAt: runtime.startedAt)
+            status.lastTermination = runtime.previous
+            status.started = runtime.started
+            status.ready = runtime.ready && runtime.started
+        } else if let current = runtime.current {
+            let restarting = phase == .syncing && shouldRestart(c, exitCode: current.exitCode)
+            if restarting, let reason = runtime.cachedReason {
+                status.state = .waiting(reason: reason, message: runtime.cachedMessage)
+                status.lastTermination = current
+            } else {
+                status.state = .terminated(current)
+                status.lastTermination = runtime.previous
+            }
+        } else if let reason = runtime.cachedReason {
+            status.state = .waiting(reason: reason, message: runtime.cachedMessage)
+        }
+        return status
+    }
+}

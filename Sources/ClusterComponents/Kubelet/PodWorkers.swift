@@ -1,0 +1,35 @@
+/// The kubelet's pod workers (pkg/kubelet/pod_workers.go `podWorkers`): one ``PodWorker`` per pod
+/// bound to the node, in arrival order, and the lookup from a pod to its worker.
+///
+/// Workers are never removed: a cleaned-up worker stays in the table as `terminated` and only
+/// leaves the lookup (``forget(_:)``), so a ``WorkerIndex`` held by a status-manager queue stays
+/// valid. The subscript yields the stored worker in place (`_read`/`_modify`), so
+/// `workers[w].pending = nil` or a mutating ``PodWorker`` method changes it without a copy.
+struct PodWorkers: RandomAccessCollection, MutableCollection {
+    private var storage: [PodWorker] = []
+    private var byPod: [PodID: WorkerIndex] = [:]
+
+    var startIndex: WorkerIndex { WorkerIndex(0) }
+    var endIndex: WorkerIndex { WorkerIndex(storage.count) }
+
+    subscript(w: WorkerIndex) -> PodWorker {
+        _read { yield storage[w.value] }
+        _modify { yield &storage[w.value] }
+    }
+
+    /// The worker of `pod`, unless the pod was never bound here or its worker was cleaned up.
+    /// - Complexity: O(1) on average (a hash lookup).
+    func index(of pod: PodID) -> WorkerIndex? { byPod[pod] }
+
+    /// Starts tracking a newly bound pod's worker (pod_workers.go `UpdatePod` for a new UID).
+    /// - Returns: its position.
+    mutating func add(_ worker: PodWorker) -> WorkerIndex {
+        let w = endIndex
+        byPod[worker.pod] = w
+        storage.append(worker)
+        return w
+    }
+
+    /// Drops a removed pod from the lookup (its worker stays, terminated).
+    mutating func forget(_ pod: PodID) { byPod[pod] = nil }
+}
