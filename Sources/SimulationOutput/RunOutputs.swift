@@ -70,6 +70,9 @@ public final class RunOutputs {
     public private(set) var openMetrics: OpenMetricsWriter?
     /// The Prometheus series of the run (with `metrics.om`).
     public private(set) var metricsRegistry: MetricsRegistry?
+    /// Formats `events.jsonl` and writes every streamed file beside the simulation (with a
+    /// directory); stopped by ``finish(cluster:wallSeconds:interrupted:)``.
+    private var thread: OutputThread?
     private var finished = false
 
     /// Creates the outputs (and the directory); files open at once.
@@ -99,6 +102,14 @@ public final class RunOutputs {
             }
         }
         if options.trace { trace = ChromeTraceWriter(output: try file("trace.json")) }
+        if directory != nil {
+            let thread = OutputThread()
+            self.thread = thread
+            // events.jsonl is formatted and written on the thread; the other files are
+            // formatted here and their full buffers written there.
+            events?.thread = thread
+            for output in [timeline?.output, metrics?.output, trace?.output] { output?.writer = thread }
+        }
     }
 
     /// Subscribes every output to the cluster's records (the ledger first) and starts sampling.
@@ -116,10 +127,18 @@ public final class RunOutputs {
 
     /// Writes buffered lines to disk (e.g. on SIGINT); the files keep their `.partial` names.
     public func flush() {
-        events?.output.flush()
+        events?.complete()
+        if let events {
+            if let thread {
+                thread.submit { events.output.flush() }
+            } else {
+                events.output.flush()
+            }
+        }
         timeline?.output.flush()
         metrics?.output.flush()
         trace?.output.flush()
+        thread?.drain()
     }
 
     /// What the CLI's progress line shows.
@@ -155,7 +174,9 @@ public final class RunOutputs {
         let engine = EngineFigures(eventsProcessed: cluster.eventsProcessed, wallSeconds: wallSeconds)
         var summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)
         if interrupted { summary.interrupted = true }
+        events?.complete()
         for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
+        thread?.stop()
         try openMetrics?.finish()
         if let directory {
             try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)

@@ -103,6 +103,48 @@ import Testing
         #expect(try withoutEngine(first) == withoutEngine(second))
     }
 
+    @Test("files written through the output thread hold the bytes an in-memory run keeps")
+    func threadedFilesMatchMemory() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try run(into: directory)
+        let (memory, _, _) = try run(into: nil)
+        let texts = [
+            "events.jsonl": memory.events?.output.text, "timeline.jsonl": memory.timeline?.output.text,
+            "metrics.csv": memory.metrics?.output.text, "trace.json": memory.trace?.output.text,
+        ]
+        for (name, text) in texts {
+            let inMemory = try #require(text)
+            #expect(!inMemory.isEmpty)
+            #expect(
+                try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) == inMemory, "\(name)")
+        }
+    }
+
+    @Test("flush mid-run (Ctrl-C) puts every event recorded so far into the partial file")
+    func flushMidRun() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let t = TestCluster()
+        let outputs = try RunOutputs(directory: directory, scenarioName: "flush")
+        outputs.attach(to: t.cluster)
+        // 60 pods, at most 18 events each: under the spam filter's burst of 25 per object.
+        let pods = (0..<60).map { t.create("web-\($0)") }
+        // More events than one batch handed to the output thread, plus a partial batch.
+        let recorded = EventsWriter.batchSize + 5
+        for index in 0..<recorded {
+            t.cluster.recordEvent(.normal, "Note", "note \(index)", pod: pods[index % 60], component: "test")
+        }
+        let events = try #require(outputs.events)
+        #expect(events.count == recorded)
+        outputs.flush()
+        let partial = StreamingTextFile.partialURL(for: directory.appendingPathComponent("events.jsonl"))
+        let lines = try String(contentsOf: partial, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == recorded)
+        #expect(lines.last?.contains("note \(recorded - 1)\"") == true)
+        _ = try outputs.finish(cluster: t.cluster, wallSeconds: 0)
+    }
+
     @Test("without a directory only the summary is computed")
     func summaryOnly() throws {
         let t = TestCluster()

@@ -13,8 +13,9 @@ import Testing
             time: SimulationTime(nanoseconds: 12_500_000_000), type: .warning, reason: "BackOff",
             message: "Back-off restarting failed container app in pod \"web\"", kind: "Pod", namespace: "default",
             name: "web", fieldPath: "spec.containers{app}", component: "kubelet", host: "worker-0")
-        var line = ""
-        EventsWriter.appendLine(event, startUnixSeconds: 1_767_225_600, to: &line)
+        var bytes: [UInt8] = []
+        EventsWriter.appendLine(event, startUnixSeconds: 1_767_225_600, to: &bytes)
+        let line = String(decoding: bytes, as: UTF8.self)
         // 1767225600 = 2026-01-01T00:00:00Z; +12.5 s.
         #expect(
             line

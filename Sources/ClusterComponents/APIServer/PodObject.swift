@@ -6,8 +6,9 @@ import SimulationCore
 public struct PodObject: Sendable {
     /// Dense id (index in ``APIStore/pods``).
     public let id: PodID
-    /// The defaulted manifest (metadata and spec). `metadata.uid` is set by the store.
-    public var pod: Pod
+    /// The defaulted manifest (metadata and spec). `metadata.uid` is set by the store. Boxed
+    /// (``HeapBox``): a stored pod's table entry stays small.
+    @HeapBox public var pod: Pod
     /// The status the API shows.
     public var status: PodStatusRecord
     /// The node the pod is bound to.

@@ -14,10 +14,17 @@ public final class EventsWriter: ClusterRecordSink {
     private var startUnixSeconds: Int64?
     /// Events written so far.
     public private(set) var count = 0
-    private var line = ""
-    /// The last whole second formatted, and its text (events cluster in time, so most reuse it).
+    /// Formats and writes the lines when set (a run writing files): the simulation only queues
+    /// the events, in batches of ``batchSize``. `nil`: lines are formatted as events arrive.
+    var thread: OutputThread?
+    /// Events waiting to be handed to ``thread``.
+    private var batch: [KubeEvent] = []
+    /// Events handed to the output thread at once (one lock round trip each).
+    static let batchSize = 1024
+    /// The last whole second formatted, and its `YYYY-MM-DDTHH:MM:SS` bytes (events cluster in
+    /// time, so most reuse it). Used on the thread that formats.
     private var cachedSecond: Int64 = .min
-    private var cachedCivil = ""
+    private var cachedCivil: [UInt8] = []
 
     /// Creates a writer onto `output`.
     public init(output: StreamingTextFile) {
@@ -27,58 +34,94 @@ public final class EventsWriter: ClusterRecordSink {
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         // Only what reached the API server: events the source's spam filter dropped are not.
         guard case .event(let event) = record, event.isRecorded else { return }
-        let start = startUnixSeconds ?? cluster.configuration.startTimeUnixSeconds
-        startUnixSeconds = start
-        line.removeAll(keepingCapacity: true)
-        let second = start + event.time.nanoseconds / 1_000_000_000
-        if second != cachedSecond, event.time.nanoseconds >= 0 {
-            cachedSecond = second
-            cachedCivil = UTCDateTime(unixSeconds: second).rfc3339
-        }
-        Self.appendLine(
-            event, startUnixSeconds: start, civil: event.time.nanoseconds >= 0 ? cachedCivil : nil, to: &line)
-        output.append(line)
+        if startUnixSeconds == nil { startUnixSeconds = cluster.configuration.startTimeUnixSeconds }
         count += 1
+        guard let thread else {
+            write(event)
+            return
+        }
+        if batch.isEmpty { batch.reserveCapacity(Self.batchSize) }
+        batch.append(event)
+        if batch.count >= Self.batchSize { send(to: thread) }
+    }
+
+    /// Hands the queued events to the output thread.
+    private func send(to thread: OutputThread) {
+        guard !batch.isEmpty else { return }
+        let events = batch
+        batch = []
+        thread.submit { [self] in
+            for event in events { write(event) }
+        }
+    }
+
+    /// Writes every event consumed so far into ``output`` (waiting for the output thread), so
+    /// that the file can be flushed or closed.
+    func complete() {
+        guard let thread else { return }
+        send(to: thread)
+        thread.drain()
+    }
+
+    /// Formats one event into the output (on the output thread when there is one).
+    private func write(_ event: KubeEvent) {
+        let start = startUnixSeconds ?? 0
+        let nanoseconds = event.time.nanoseconds
+        if nanoseconds >= 0 {
+            let second = start + nanoseconds / 1_000_000_000
+            if second != cachedSecond {
+                cachedSecond = second
+                cachedCivil.removeAll(keepingCapacity: true)
+                JSONText.appendCivil(second, to: &cachedCivil)
+            }
+        }
+        output.append { line in
+            Self.appendLine(event, startUnixSeconds: start, civil: nanoseconds >= 0 ? cachedCivil : nil, to: &line)
+        }
     }
 
     /// Appends the JSON line (with its newline) for `event`.
-    /// - Parameter civil: the `YYYY-MM-DDTHH:MM:SS` text of the event's second, if the caller has it.
-    static func appendLine(_ event: KubeEvent, startUnixSeconds: Int64, civil: String? = nil, to line: inout String) {
-        line.append("{\"t\":")
-        line.append(JSONText.seconds(event.time))
-        line.append(",\"time\":\"")
+    /// - Parameter civil: the `YYYY-MM-DDTHH:MM:SS` bytes of the event's second, if the caller
+    ///   has them.
+    static func appendLine(
+        _ event: KubeEvent, startUnixSeconds: Int64, civil: [UInt8]? = nil, to line: inout [UInt8]
+    ) {
+        JSONText.appendASCII("{\"t\":", to: &line)
+        JSONText.appendSeconds(nanoseconds: event.time.nanoseconds, to: &line)
+        JSONText.appendASCII(",\"time\":\"", to: &line)
         if let civil {
-            line.append(civil)
-            line.append(".")
-            line.append(UTCDateTime.pad(event.time.nanoseconds % 1_000_000_000 / 1000, 6))
-            line.append("Z")
+            line.append(contentsOf: civil)
+            line.append(UInt8(ascii: "."))
+            JSONText.appendDigits(UInt64(event.time.nanoseconds % 1_000_000_000 / 1000), minimumWidth: 6, to: &line)
+            line.append(UInt8(ascii: "Z"))
         } else {
             line.append(
-                UTCDateTime.rfc3339(
-                    unixSeconds: startUnixSeconds, nanoseconds: event.time.nanoseconds, fractionDigits: 6))
+                contentsOf: UTCDateTime.rfc3339(
+                    unixSeconds: startUnixSeconds, nanoseconds: event.time.nanoseconds, fractionDigits: 6
+                ).utf8)
         }
-        line.append("\",\"type\":")
+        JSONText.appendASCII("\",\"type\":", to: &line)
         JSONText.appendString(event.type.rawValue, to: &line)
-        line.append(",\"reason\":")
+        JSONText.appendASCII(",\"reason\":", to: &line)
         JSONText.appendString(event.reason, to: &line)
-        line.append(",\"message\":")
+        JSONText.appendASCII(",\"message\":", to: &line)
         JSONText.appendString(event.message, to: &line)
-        line.append(",\"involvedObject\":{\"kind\":")
+        JSONText.appendASCII(",\"involvedObject\":{\"kind\":", to: &line)
         JSONText.appendString(event.kind, to: &line)
-        line.append(",\"namespace\":")
+        JSONText.appendASCII(",\"namespace\":", to: &line)
         JSONText.appendString(event.namespace, to: &line)
-        line.append(",\"name\":")
+        JSONText.appendASCII(",\"name\":", to: &line)
         JSONText.appendString(event.name, to: &line)
         if let fieldPath = event.fieldPath, !fieldPath.isEmpty {
-            line.append(",\"fieldPath\":")
+            JSONText.appendASCII(",\"fieldPath\":", to: &line)
             JSONText.appendString(fieldPath, to: &line)
         }
-        line.append("},\"source\":{\"component\":")
+        JSONText.appendASCII("},\"source\":{\"component\":", to: &line)
         JSONText.appendString(event.component, to: &line)
         if let host = event.host, !host.isEmpty {
-            line.append(",\"host\":")
+            JSONText.appendASCII(",\"host\":", to: &line)
             JSONText.appendString(host, to: &line)
         }
-        line.append("}}\n")
+        JSONText.appendASCII("}}\n", to: &line)
     }
 }

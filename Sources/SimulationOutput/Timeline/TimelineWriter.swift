@@ -19,7 +19,6 @@ public final class TimelineWriter: ClusterRecordSink {
     public private(set) var count = 0
     private var lastPod: [PodLine?] = []
     private var lastNode: [NodeLine?] = []
-    private var line = ""
 
     struct PodLine: Equatable {
         var ready: Int
@@ -60,23 +59,30 @@ public final class TimelineWriter: ClusterRecordSink {
         while lastPod.count <= id.value { lastPod.append(nil) }
         if event == "MODIFIED", lastPod[id.value] == current { return }
         lastPod[id.value] = current
-        line.removeAll(keepingCapacity: true)
-        line.append("{\"t\":")
-        line.append(JSONText.seconds(cluster.now))
-        line.append(",\"kind\":\"Pod\",\"event\":\"")
-        line.append(event)
-        line.append("\",\"namespace\":")
-        JSONText.appendString(object.namespace, to: &line)
-        line.append(",\"name\":")
-        JSONText.appendString(object.name, to: &line)
-        line.append(",\"ready\":\"\(current.ready)/\(current.total)\",\"status\":")
-        JSONText.appendString(current.status, to: &line)
-        line.append(",\"restarts\":\(current.restarts),\"node\":")
-        JSONText.appendString(current.node, to: &line)
-        line.append(",\"phase\":")
-        JSONText.appendString(current.phase, to: &line)
-        line.append("}\n")
-        output.append(line)
+        let now = cluster.now.nanoseconds
+        output.append { line in
+            JSONText.appendASCII("{\"t\":", to: &line)
+            JSONText.appendSeconds(nanoseconds: now, to: &line)
+            JSONText.appendASCII(",\"kind\":\"Pod\",\"event\":\"", to: &line)
+            line.append(contentsOf: event.utf8)
+            JSONText.appendASCII("\",\"namespace\":", to: &line)
+            JSONText.appendString(object.namespace, to: &line)
+            JSONText.appendASCII(",\"name\":", to: &line)
+            JSONText.appendString(object.name, to: &line)
+            JSONText.appendASCII(",\"ready\":\"", to: &line)
+            JSONText.appendInteger(current.ready, to: &line)
+            line.append(UInt8(ascii: "/"))
+            JSONText.appendInteger(current.total, to: &line)
+            JSONText.appendASCII("\",\"status\":", to: &line)
+            JSONText.appendString(current.status, to: &line)
+            JSONText.appendASCII(",\"restarts\":", to: &line)
+            JSONText.appendInteger(current.restarts, to: &line)
+            JSONText.appendASCII(",\"node\":", to: &line)
+            JSONText.appendString(current.node, to: &line)
+            JSONText.appendASCII(",\"phase\":", to: &line)
+            JSONText.appendString(current.phase, to: &line)
+            JSONText.appendASCII("}\n", to: &line)
+        }
         count += 1
     }
 
@@ -103,17 +109,22 @@ public final class TimelineWriter: ClusterRecordSink {
         if previous == current { return }
         lastNode[id.value] = current
         let event = object.isRemoved ? "DELETED" : (previous == nil ? "ADDED" : "MODIFIED")
-        line.removeAll(keepingCapacity: true)
-        line.append("{\"t\":")
-        line.append(JSONText.seconds(cluster.now))
-        line.append(",\"kind\":\"Node\",\"event\":\"\(event)\",\"name\":")
-        JSONText.appendString(object.name, to: &line)
-        line.append(",\"pool\":")
-        JSONText.appendString(object.pool, to: &line)
-        line.append(",\"status\":")
-        JSONText.appendString(current.status, to: &line)
-        line.append(",\"taints\":\(current.taints)}\n")
-        output.append(line)
+        let now = cluster.now.nanoseconds
+        output.append { line in
+            JSONText.appendASCII("{\"t\":", to: &line)
+            JSONText.appendSeconds(nanoseconds: now, to: &line)
+            JSONText.appendASCII(",\"kind\":\"Node\",\"event\":\"", to: &line)
+            line.append(contentsOf: event.utf8)
+            JSONText.appendASCII("\",\"name\":", to: &line)
+            JSONText.appendString(object.name, to: &line)
+            JSONText.appendASCII(",\"pool\":", to: &line)
+            JSONText.appendString(object.pool, to: &line)
+            JSONText.appendASCII(",\"status\":", to: &line)
+            JSONText.appendString(current.status, to: &line)
+            JSONText.appendASCII(",\"taints\":", to: &line)
+            JSONText.appendInteger(current.taints, to: &line)
+            JSONText.appendASCII("}\n", to: &line)
+        }
         count += 1
     }
 }

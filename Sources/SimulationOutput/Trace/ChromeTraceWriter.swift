@@ -118,13 +118,30 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         let tid = Int64(slice.pod) + 1
         if pid == 0 { nameProcess(0, "unscheduled") }
         if namedThreads.insert(Int64(pid) << 32 | tid).inserted {
-            emit(
-                "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":\(pid),\"tid\":\(tid),\"args\":{\"name\":"
-                    + JSONText.string(podNames[Int(slice.pod)]) + "}}")
+            let name = podNames[Int(slice.pod)]
+            emit { out in
+                JSONText.appendASCII("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":", to: &out)
+                JSONText.appendInteger(pid, to: &out)
+                JSONText.appendASCII(",\"tid\":", to: &out)
+                JSONText.appendInteger(tid, to: &out)
+                JSONText.appendASCII(",\"args\":{\"name\":", to: &out)
+                JSONText.appendString(name, to: &out)
+                JSONText.appendASCII("}}", to: &out)
+            }
         }
-        emit(
-            "{\"name\":\"\(slice.state.name)\",\"cat\":\"pod\",\"ph\":\"X\",\"ts\":\(Self.micros(slice.start)),"
-                + "\"dur\":\(Self.micros(slice.end - slice.start)),\"pid\":\(pid),\"tid\":\(tid)}")
+        emit { out in
+            JSONText.appendASCII("{\"name\":\"", to: &out)
+            out.append(contentsOf: slice.state.name.utf8)
+            JSONText.appendASCII("\",\"cat\":\"pod\",\"ph\":\"X\",\"ts\":", to: &out)
+            Self.appendMicros(slice.start, to: &out)
+            JSONText.appendASCII(",\"dur\":", to: &out)
+            Self.appendMicros(slice.end - slice.start, to: &out)
+            JSONText.appendASCII(",\"pid\":", to: &out)
+            JSONText.appendInteger(pid, to: &out)
+            JSONText.appendASCII(",\"tid\":", to: &out)
+            JSONText.appendInteger(tid, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
     }
 
     private func nameProcess(_ pid: Int32, _ name: String) {
@@ -135,8 +152,34 @@ public final class ChromeTraceWriter: ClusterRecordSink {
     }
 
     private func emit(_ event: String) {
-        output.append(first ? event : ",\n" + event)
+        emit { $0.append(contentsOf: event.utf8) }
+    }
+
+    /// Appends one trace event (after the `,\n` that separates it from the previous one).
+    private func emit(_ build: (inout [UInt8]) -> Void) {
+        let separate = !first
         first = false
+        output.append { out in
+            if separate { JSONText.appendASCII(",\n", to: &out) }
+            build(&out)
+        }
+    }
+
+    /// Appends nanoseconds as ``micros(_:)`` prints them.
+    static func appendMicros(_ nanoseconds: Int64, to out: inout [UInt8]) {
+        let whole = nanoseconds / 1000
+        var fraction = nanoseconds % 1000
+        if whole == 0, nanoseconds < 0 { out.append(UInt8(ascii: "-")) }
+        JSONText.appendInteger(whole, to: &out)
+        guard fraction != 0 else { return }
+        fraction = abs(fraction)
+        var digits = 3
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        out.append(UInt8(ascii: "."))
+        JSONText.appendDigits(UInt64(fraction), minimumWidth: digits, to: &out)
     }
 
     /// Nanoseconds as microseconds with up to three decimals.

@@ -16,7 +16,7 @@ extension Scheduler {
 
     /// PreFilterExtensions.AddPod of every filter that has it (k/k
     /// `RunPreFilterExtensionAddPod`): `pod` joins the simulated `node` the next filters see.
-    func runAddPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, profile: Int) {
+    func runAddPod(_ state: inout CycleState, _ pod: PodID, to node: NodeInfo, profile: ProfileIndex) {
         for plugin in profiles[profile].preFilterExtensions {
             withUnsafeMutablePointer(to: &state) { pointer in
                 withUnsafePointer(to: node) { node in
@@ -29,7 +29,7 @@ extension Scheduler {
 
     /// PreFilterExtensions.RemovePod of every filter that has it (k/k
     /// `RunPreFilterExtensionRemovePod`): `pod` leaves the simulated `node`.
-    func runRemovePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, profile: Int) {
+    func runRemovePod(_ state: inout CycleState, _ pod: PodID, from node: NodeInfo, profile: ProfileIndex) {
         for plugin in profiles[profile].preFilterExtensions {
             withUnsafeMutablePointer(to: &state) { pointer in
                 withUnsafePointer(to: node) { node in

@@ -56,7 +56,7 @@ struct GPUShareStateTests {
         let info = try #require(scheduler.nodeInfo(n1))
         let object = cluster.api[c]
         var state = CycleState(
-            pod: c, object: object, info: scheduler.podInfo(c, object: object), profile: 0, addedAffinity: nil)
+            pod: c, object: object, info: scheduler.podInfo(c, object: object), profile: .first, addedAffinity: nil)
         var configuration = PluginConfiguration(
             profile: KubeSchedulerProfile(), version: KubernetesVersion(minor: 35), resources: ResourceIndex(),
             shared: scheduler.shared)
@@ -75,7 +75,7 @@ struct GPUShareStateTests {
         #expect(!plugin.filter(state, info, scheduler).isSuccess)
         // ... and with only a removed, [1000, 400], device 0 has room; the cache is still [0, 400].
         var freed = CycleState(
-            pod: c, object: object, info: scheduler.podInfo(c, object: object), profile: 0, addedAffinity: nil)
+            pod: c, object: object, info: scheduler.podInfo(c, object: object), profile: .first, addedAffinity: nil)
         plugin.removePod(&freed, a, from: info, scheduler)
         #expect(plugin.filter(freed, info, scheduler).isSuccess)
         #expect(devices.node(n1).free[0] == 0 && devices.node(n1).free[1] == 400)

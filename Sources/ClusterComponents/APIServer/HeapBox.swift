@@ -1,0 +1,32 @@
+/// A value kept on the heap behind one reference, with value semantics (copy on write).
+///
+/// ``PodObject`` keeps its manifest in one: a defaulted `Pod` is about a kilobyte inline (every
+/// optional field of its spec and metadata), and `APIStore.pods` holds every pod ever created.
+/// Inline, that array's doubling growth left up to a kilobyte of slack per pod and, while it
+/// grew, held the old and the new copy at once; boxed, the array holds a pointer per manifest
+/// and copying a `PodObject` retains one reference instead of dozens of fields.
+@propertyWrapper
+public struct HeapBox<Value: Sendable>: Sendable {
+    /// Mutated only while uniquely referenced (``wrappedValue``'s `_modify`), so sharing it
+    /// between copies, and between threads, is safe.
+    final class Storage: @unchecked Sendable {
+        var value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    private var storage: Storage
+
+    /// Boxes `wrappedValue`.
+    public init(wrappedValue: Value) { storage = Storage(wrappedValue) }
+
+    /// The value; reading yields it in place, writing copies it first when another copy of the
+    /// box shares it.
+    /// - Complexity: O(1) to read and to write in place; a write to a shared box copies the value.
+    public var wrappedValue: Value {
+        _read { yield storage.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.value) }
+            yield &storage.value
+        }
+    }
+}
