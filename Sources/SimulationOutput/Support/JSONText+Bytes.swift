@@ -1,3 +1,4 @@
+import KubeModel
 import SimulationCore
 
 /// The JSON fragments of ``JSONText`` appended as UTF-8 bytes straight into an output buffer.
@@ -6,43 +7,11 @@ import SimulationCore
 /// appending bytes into the file's reusable buffer costs no `String` per field, no interpolation
 /// and no transcoding, and produces exactly the bytes the `String` versions print.
 extension JSONText {
-    /// Appends `text` as a JSON string literal, escaped as ``appendString(_:to:)-(String,_)``
-    /// escapes it (RFC 8259: `\"`, `\\`, `\n`, `\r`, `\t`, other controls as `\u00xx`).
+    /// Appends `text` as a JSON string literal (``JSONString``'s one escaping rule).
     /// - Complexity: O(text.utf8.count).
+    @inline(__always)
     static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var clean = true
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                clean = false
-                break
-            }
-            if clean {
-                out.append(contentsOf: utf8)
-                return
-            }
-            for byte in utf8 { appendEscaped(byte, to: &out) }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// One byte of a string literal, escaped if JSON needs it (bytes ≥ 0x80 are parts of
-    /// multi-byte scalars and pass through unchanged).
-    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
-        switch byte {
-        case 0x22: appendASCII("\\\"", to: &out)
-        case 0x5C: appendASCII("\\\\", to: &out)
-        case 0x0A: appendASCII("\\n", to: &out)
-        case 0x0D: appendASCII("\\r", to: &out)
-        case 0x09: appendASCII("\\t", to: &out)
-        case ..<0x20:
-            appendASCII("\\u00", to: &out)
-            let hex: StaticString = "0123456789abcdef"
-            out.append(hex.utf8Start[Int(byte >> 4)])
-            out.append(hex.utf8Start[Int(byte & 0xF)])
-        default: out.append(byte)
-        }
+        JSONString.append(text, to: &out)
     }
 
     /// Appends a literal (ASCII) fragment.
