@@ -48,8 +48,8 @@ extension JSONText {
         }
     }
 
-    /// Appends nanoseconds as ``seconds(nanoseconds:)`` prints them: decimal seconds with up to
-    /// nine decimals and no trailing zeros.
+    /// Appends nanoseconds as decimal seconds with up to nine decimals and no trailing zeros
+    /// (`12.5`, `3`, `0.000000001`): exact, since time is integer nanoseconds.
     /// - Complexity: O(1).
     static func appendSeconds(nanoseconds: Int64, to out: inout [UInt8]) {
         if nanoseconds < 0 { out.append(UInt8(ascii: "-")) }

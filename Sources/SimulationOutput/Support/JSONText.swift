@@ -7,10 +7,6 @@ import SimulationCore
 /// field in the order the format contract lists, so two runs with the same seed produce the
 /// same bytes and a reader sees the fields in documented order.
 enum JSONText {
-    /// Appends `text` as a JSON string literal (KubeModel's ``JSONString``, the one JSON quoting).
-    /// - Complexity: O(text.utf8.count).
-    static func appendString(_ text: String, to out: inout String) { JSONString.append(text, to: &out) }
-
     /// The string as a JSON literal.
     static func string(_ text: String) -> String { JSONString.quoted(text) }
 
@@ -18,20 +14,12 @@ enum JSONText {
     /// (`12.5`, `3`, `0.000000001`): exact, since time is integer nanoseconds.
     static func seconds(_ time: SimulationTime) -> String { seconds(nanoseconds: time.nanoseconds) }
 
-    /// Nanoseconds as decimal seconds with up to nine decimals and no trailing zeros.
+    /// Nanoseconds as decimal seconds with up to nine decimals and no trailing zeros: the text
+    /// ``appendSeconds(nanoseconds:to:)`` writes into the streaming files.
     static func seconds(nanoseconds: Int64) -> String {
-        let sign = nanoseconds < 0 ? "-" : ""
-        let magnitude = nanoseconds.magnitude
-        let whole = magnitude / 1_000_000_000
-        var fraction = magnitude % 1_000_000_000
-        if fraction == 0 { return "\(sign)\(whole)" }
-        var digits = 9
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let text = String(fraction)
-        return "\(sign)\(whole).\(String(repeating: "0", count: digits - text.count))\(text)"
+        var bytes: [UInt8] = []
+        appendSeconds(nanoseconds: nanoseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A `Double` rounded to `decimals` places, printed without exponent or trailing zeros.

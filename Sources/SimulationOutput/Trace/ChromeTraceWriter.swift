@@ -165,7 +165,7 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         }
     }
 
-    /// Appends nanoseconds as ``micros(_:)`` prints them.
+    /// Appends nanoseconds as microseconds with up to three decimals and no trailing zeros.
     static func appendMicros(_ nanoseconds: Int64, to out: inout [UInt8]) {
         let whole = nanoseconds / 1000
         var fraction = nanoseconds % 1000
@@ -180,16 +180,6 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         }
         out.append(UInt8(ascii: "."))
         JSONText.appendDigits(UInt64(fraction), minimumWidth: digits, to: &out)
-    }
-
-    /// Nanoseconds as microseconds with up to three decimals.
-    static func micros(_ nanoseconds: Int64) -> String {
-        let whole = nanoseconds / 1000, fraction = nanoseconds % 1000
-        if fraction == 0 { return String(whole) }
-        var text = String(fraction)
-        text = String(repeating: "0", count: 3 - text.count) + text
-        while text.hasSuffix("0") { text.removeLast() }
-        return "\(whole).\(text)"
     }
 
     /// Closes every open slice at `time` and ends the JSON array.
