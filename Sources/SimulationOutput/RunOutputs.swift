@@ -73,6 +73,11 @@ public final class RunOutputs {
     /// Formats `events.jsonl` and writes every streamed file beside the simulation (with a
     /// directory); stopped by ``finish(cluster:wallSeconds:interrupted:)``.
     private var thread: OutputThread?
+
+    /// A run abandoned before ``finish(cluster:wallSeconds:interrupted:)`` (an error while writing, a caller that stops early)
+    /// still ends its output thread, which would otherwise wait for work forever.
+    deinit { thread?.stop() }
+
     private var finished = false
 
     /// Creates the outputs (and the directory); files open at once.
