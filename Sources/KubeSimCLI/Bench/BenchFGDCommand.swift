@@ -95,6 +95,12 @@ struct BenchFGDCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        for workload in prepared where workload.models.isSaturated {
+            FileHandle.standardError.write(
+                Data(
+                    ("warning: \(workload.name): more than 63 GPU models; from the 64th on they share one model bit, "
+                        + "so a model constraint naming one of them accepts all of them (GPUModelTable)\n").utf8))
+        }
         let experiment = GPUSharingExperiment(
             workloads: prepared, policies: try parsedPolicies(), seeds: try parsedSeeds())
         let total = experiment.runCount

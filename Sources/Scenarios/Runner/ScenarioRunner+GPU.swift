@@ -26,7 +26,7 @@ extension ScenarioRunner {
             for record in trace.records.prefix(limit) {
                 shapes.append(
                     GPUTaskShape(
-                        cpuMilli: record.cpuMilli, gpuMilli: Int32(clamping: record.numGPU > 0 ? record.gpuMilli : 0),
+                        cpuMilli: record.cpuMilli, gpuMilli: Int32(clamping: record.gpuMilli),
                         gpuCount: Int32(clamping: record.numGPU), gpuSpec: record.gpuSpec))
             }
         }

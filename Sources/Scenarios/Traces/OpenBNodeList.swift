@@ -21,31 +21,18 @@ public struct OpenBNodeList: Sendable, Hashable {
     }
 
     /// Why a node list cannot be read: file, 1-based line, column and reason.
-    public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
-        /// The file.
-        public var file: String
-        /// 1-based line, if the problem is in a row or the header.
-        public var line: Int?
-        /// The column, if one is at fault.
-        public var field: String?
-        /// What is wrong.
-        public var reason: String
-
-        /// `file:line: field: reason`.
-        public var description: String {
-            var text = file
-            if let line { text += ":\(line)" }
-            text += ": "
-            if let field { text += field + ": " }
-            return text + reason
-        }
-    }
+    public typealias ParseError = OpenBParseError
 
     /// Rows in file order.
     public var records: [Record]
 
     /// The most GPUs a node may have: the artifact's `MaxSpecGpu` (8000 milli-GPU).
     public static let maxGPUs = 8
+    /// The most CPU a listed node may have, in millicores (100,000 cores), so that every count fits
+    /// the 32-bit fields of the FGD experiment's placement model.
+    public static let maxCPUMilli: Int64 = 100_000_000
+    /// The most memory a listed node may have, in MiB (about 954 TiB).
+    public static let maxMemoryMiB: Int64 = 1_000_000_000
 
     /// Creates a list from records.
     public init(records: [Record]) { self.records = records }
@@ -95,10 +82,11 @@ public struct OpenBNodeList: Sendable, Hashable {
             func integer(_ column: Int, _ name: String, maximum: Int64 = .max) throws(ParseError) -> Int64 {
                 let text = table.text(row, columns[column])
                 guard let value = Int64(text), value >= 0, value <= maximum else {
-                    let bound = maximum == .max ? "" : " no greater than \(maximum)"
+                    let valid = Int64(text).map { $0 >= 0 } ?? false
                     throw ParseError(
                         file: fileName, line: line, field: name,
-                        reason: "Invalid value: \"\(text)\": must be a non-negative integer\(bound)")
+                        reason: "Invalid value: \"\(text)\": "
+                            + (valid ? "must be no greater than \(maximum)" : "must be a non-negative integer"))
                 }
                 return value
             }
@@ -111,7 +99,8 @@ public struct OpenBNodeList: Sendable, Hashable {
             }
             seen.insert(name)
             let record = Record(
-                name: name, cpuMilli: try integer(1, "cpu_milli"), memoryMiB: try integer(2, "memory_mib"),
+                name: name, cpuMilli: try integer(1, "cpu_milli", maximum: Self.maxCPUMilli),
+                memoryMiB: try integer(2, "memory_mib", maximum: Self.maxMemoryMiB),
                 gpuCount: Int(try integer(3, "gpu", maximum: Int64(Self.maxGPUs))), model: table.text(row, columns[4]))
             if record.gpuCount > 0 && record.model.isEmpty {
                 throw ParseError(

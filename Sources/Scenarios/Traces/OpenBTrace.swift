@@ -7,6 +7,15 @@ import Foundation
 /// Records are kept in ascending creation time (stable: ties keep file order). Files without a
 /// `creation_time` column (`openb_pod_list_multigpu50.csv`) arrive all at time 0, in file order,
 /// as the trace's own simulator replays them.
+///
+/// The one reader of openb pod rows, for scenarios (`arrivals.trace`) and the FGD experiment
+/// (`kubesim bench fgd`) alike, with one set of row rules: every row has the header's columns;
+/// `name` is set; counts are non-negative integers (`12.0` reads as 12) within
+/// ``OpenBNodeList/maxCPUMilli`` and ``OpenBNodeList/maxMemoryMiB``; `num_gpu` is 0…8 (the
+/// artifact's `MaxSpecGpu`); a single-GPU pod asks 1…1000 milli-GPU and a multi-GPU pod whole
+/// GPUs (`gpu_milli` 1000: only single-GPU pods share, the artifact's `PodResource`). As the
+/// artifact's CSV-to-YAML conversion does (`data/pod_csv_to_yaml.py`), a CPU-only pod
+/// (`num_gpu` 0) carries no GPU share and no model constraint, whatever its other columns say.
 public struct OpenBTrace: Sendable {
     /// One pod of the trace.
     public struct Record: Sendable, Hashable {
@@ -30,27 +39,8 @@ public struct OpenBTrace: Sendable {
         public var deletionTime: Int64?
     }
 
-    /// Why a trace cannot be read.
-    public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
-        /// The file.
-        public var file: String
-        /// 1-based line, if the problem is in a row.
-        public var line: Int?
-        /// What is wrong.
-        public var reason: String
-
-        /// Creates an error.
-        public init(file: String, line: Int?, reason: String) {
-            self.file = file
-            self.line = line
-            self.reason = reason
-        }
-
-        /// `file:line: reason`.
-        public var description: String {
-            line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)"
-        }
-    }
+    /// Why a trace cannot be read: file, 1-based line, column and reason.
+    public typealias ParseError = OpenBParseError
 
     /// The records, in ascending creation time.
     public var records: [Record]
@@ -101,12 +91,14 @@ public struct OpenBTrace: Sendable {
         for row in table.rows {
             let lineNumber = row.line
             let fields = row.cells
-            guard fields.count >= header.count else {
+            guard fields.count == header.count else {
                 throw ParseError(
                     file: fileName, line: lineNumber, reason: "expected \(header.count) columns, found \(fields.count)")
             }
-            /// A non-negative integer cell; whole numbers written as `12.0` are accepted.
-            func integer(_ index: Int?, _ name: String, optional: Bool = false) throws(ParseError) -> Int64? {
+            /// A non-negative integer cell no greater than `maximum`; whole numbers written as `12.0` are accepted.
+            func integer(
+                _ index: Int?, _ name: String, maximum: Int64 = .max, optional: Bool = false
+            ) throws(ParseError) -> Int64? {
                 guard let index else { return nil }
                 let range = fields[index]
                 if range.isEmpty && optional { return nil }
@@ -130,22 +122,42 @@ public struct OpenBTrace: Sendable {
                         valid = false
                     }
                 }
-                if valid { return value }
+                if valid && value <= maximum { return value }
                 throw ParseError(
-                    file: fileName, line: lineNumber,
-                    reason: "\(name): Invalid value: \"\(table.text(row, index))\": must be a non-negative integer")
+                    file: fileName, line: lineNumber, field: name,
+                    reason: "Invalid value: \"\(table.text(row, index))\": "
+                        + (valid ? "must be no greater than \(maximum)" : "must be a non-negative integer"))
+            }
+            let name = table.text(row, nameColumn)
+            if name.isEmpty {
+                throw ParseError(file: fileName, line: lineNumber, field: "name", reason: "Required value")
             }
             let creation = try integer(creationColumn, "creation_time") ?? 0
             var deletion = try integer(deletionColumn, "deletion_time", optional: true)
             if let value = deletion, value < creation { deletion = nil }
+            let numGPU = Int(try integer(gpuColumn, "num_gpu", maximum: Int64(OpenBNodeList.maxGPUs)) ?? 0)
+            var gpuMilli = Int(try integer(gpuMilliColumn, "gpu_milli", maximum: 1000, optional: true) ?? 0)
+            var gpuSpec = specColumn.map { table.text(row, $0) } ?? ""
+            if numGPU == 0 {
+                gpuMilli = 0
+                gpuSpec = ""
+            } else if numGPU == 1, gpuMilli == 0 {
+                throw ParseError(
+                    file: fileName, line: lineNumber, field: "gpu_milli",
+                    reason: "Required value: a pod with num_gpu 1 asks 1…1000 milli-GPU")
+            } else if numGPU > 1, gpuMilli != 1000 {
+                throw ParseError(
+                    file: fileName, line: lineNumber, field: "gpu_milli",
+                    reason:
+                        "Invalid value: \"\(gpuMilli)\": must be 1000 when num_gpu is \(numGPU) (only single-GPU pods share)"
+                )
+            }
             records.append(
                 Record(
-                    name: table.text(row, nameColumn),
-                    cpuMilli: try integer(cpuColumn, "cpu_milli") ?? 0,
-                    memoryMiB: try integer(memoryColumn, "memory_mib") ?? 0,
-                    numGPU: Int(try integer(gpuColumn, "num_gpu") ?? 0),
-                    gpuMilli: Int(try integer(gpuMilliColumn, "gpu_milli", optional: true) ?? 0),
-                    gpuSpec: specColumn.map { table.text(row, $0) } ?? "",
+                    name: name,
+                    cpuMilli: try integer(cpuColumn, "cpu_milli", maximum: OpenBNodeList.maxCPUMilli) ?? 0,
+                    memoryMiB: try integer(memoryColumn, "memory_mib", maximum: OpenBNodeList.maxMemoryMiB) ?? 0,
+                    numGPU: numGPU, gpuMilli: gpuMilli, gpuSpec: gpuSpec,
                     qos: qosColumn.map { table.text(row, $0) } ?? "",
                     creationTime: creation,
                     deletionTime: deletion))

@@ -32,7 +32,8 @@ import Testing
         #expect {
             _ = try GPUTraceReader.readPods(at: path)
         } throws: { error in
-            (error as? GPUTraceError)?.description == "\(path):3: cpu_milli is not an integer: 'abc'"
+            (error as? GPUTraceError)?.description
+                == "\(path):3: cpu_milli: Invalid value: \"abc\": must be a non-negative integer"
         }
         let multi = try write("name,cpu_milli,memory_mib,num_gpu,gpu_milli\np0,1000,10,2,500\n")
         #expect(throws: GPUTraceError.self) { _ = try GPUTraceReader.readPods(at: multi) }
@@ -46,7 +47,7 @@ import Testing
         #expect {
             _ = try GPUTraceReader.readNodes(at: missing)
         } throws: { error in
-            (error as? GPUTraceError)?.description == "\(missing):1: missing column 'model' in header"
+            (error as? GPUTraceError)?.field == "model" && (error as? GPUTraceError)?.line == 1
         }
     }
 }

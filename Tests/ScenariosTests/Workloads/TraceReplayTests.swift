@@ -79,11 +79,50 @@ import Testing
         let text = "name,cpu_milli,memory_mib,creation_time\np,1000,10,5\nq,lots,10,6\n"
         #expect(
             throws: OpenBTrace.ParseError(
-                file: "bad.csv", line: 3,
-                reason: "cpu_milli: Invalid value: \"lots\": must be a non-negative integer")
+                file: "bad.csv", line: 3, field: "cpu_milli",
+                reason: "Invalid value: \"lots\": must be a non-negative integer")
         ) {
             try OpenBTrace(csv: text, fileName: "bad.csv")
         }
+    }
+
+    /// The one set of openb pod-row rules, which `kubesim bench fgd` shares: each bad row is named by its line
+    /// and column.
+    @Test(arguments: [
+        ("p,1000,10,9,1000,", "num_gpu", "Invalid value: \"9\": must be no greater than 8"),
+        ("p,1000,10,1,0,", "gpu_milli", "Required value: a pod with num_gpu 1 asks 1…1000 milli-GPU"),
+        ("p,1000,10,1,1001,", "gpu_milli", "Invalid value: \"1001\": must be no greater than 1000"),
+        (
+            "p,1000,10,2,500,", "gpu_milli",
+            "Invalid value: \"500\": must be 1000 when num_gpu is 2 (only single-GPU pods share)"
+        ),
+        (",1000,10,0,0,", "name", "Required value"),
+        (
+            "p,100000001,10,0,0,", "cpu_milli",
+            "Invalid value: \"100000001\": must be no greater than 100000000"
+        ),
+    ])
+    func podRowRules(row: String, field: String, reason: String) {
+        let text = "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec\nok,1,1,0,0,\n\(row)\n"
+        #expect(throws: OpenBTrace.ParseError(file: "rows.csv", line: 3, field: field, reason: reason)) {
+            try OpenBTrace(csv: text, fileName: "rows.csv")
+        }
+    }
+
+    @Test("a row with more or fewer columns than the header is an error, not a silently dropped cell")
+    func columnCount() {
+        for row in ["p,1000,10,0,0,,extra", "p,1000,10"] {
+            let text = "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec\n\(row)\n"
+            #expect(throws: OpenBTrace.ParseError.self) { try OpenBTrace(csv: text, fileName: "rows.csv") }
+        }
+    }
+
+    @Test("a CPU-only row keeps no GPU share or model constraint, as the artifact's pod_csv_to_yaml.py")
+    func cpuOnlyRowsDropTheirGPUColumns() throws {
+        let text = "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec\np,1000,10,0,500,T4\nq,1000,10,1,500,T4\n"
+        let records = try OpenBTrace(csv: text, fileName: "rows.csv").records
+        #expect(records[0].gpuMilli == 0 && records[0].gpuSpec.isEmpty)
+        #expect(records[1].gpuMilli == 500 && records[1].gpuSpec == "T4")
     }
 
     @Test(

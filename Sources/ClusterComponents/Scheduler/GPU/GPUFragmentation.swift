@@ -8,7 +8,7 @@ import Foundation
 /// Kept exact as the integer `W_n = Σ_m count_m · frag_n(m)`, `F_n = W_n / Σ_m count_m`.
 ///
 /// The one implementation of the measure: the scheduler's FGD policy compiles it for its
-/// ``GPUModelTable``, the standalone ATC'23 experiment (`kubesim bench fgd`) for its catalog.
+/// ``GPUModelTable``, the standalone ATC'23 experiment (`kubesim bench fgd`) for its own.
 public struct GPUFragmentation: Sendable {
     /// `Σ_m count_m` over the kept types.
     public let denominator: Int64
@@ -24,7 +24,7 @@ public struct GPUFragmentation: Sendable {
     public let unmodelledSlot: Int
 
     /// Compiles `target` for the models in `models` (which it may extend with models only pods name).
-    init(target: GPUTargetWorkload, models: inout GPUModelTable) {
+    public init(target: GPUTargetWorkload, models: inout GPUModelTable) {
         let masks = target.entries.map { models.mask($0.shape.gpuSpec) }
         self.init(target: target, modelMasks: masks, modelCount: models.count)
     }
@@ -64,9 +64,10 @@ public struct GPUFragmentation: Sendable {
         typeWeight = weight
     }
 
-    /// The slot of a node's model bit.
+    /// The slot of a node's model bit: its bit index, or ``unmodelledSlot`` for a node without a
+    /// model (and for the shared bit 63 of a saturated ``GPUModelTable``).
     @inline(__always)
-    func slot(_ modelBit: UInt64) -> Int {
+    public func slot(_ modelBit: UInt64) -> Int {
         guard modelBit != 0 else { return unmodelledSlot }
         let bit = modelBit.trailingZeroBitCount
         return bit < unmodelledSlot ? bit : unmodelledSlot

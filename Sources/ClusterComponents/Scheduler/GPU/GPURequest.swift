@@ -19,7 +19,7 @@ public struct GPURequest: Sendable, Hashable {
     public static let none = GPURequest(count: 0, milli: 0, modelMask: 0)
 
     /// Creates a request.
-    init(count: Int32, milli: Int32, modelMask: UInt64) {
+    public init(count: Int32, milli: Int32, modelMask: UInt64) {
         self.count = count
         self.milli = milli
         self.modelMask = modelMask

@@ -18,6 +18,14 @@ public struct NodeGPU: Sendable, Hashable {
     /// Creates the state of a node without GPUs.
     public init() {}
 
+    /// Creates the state of a node with `count` free devices (clamped to 0…8) of model `modelBit`
+    /// (0: no model): the standalone FGD experiment's nodes, read from an openb node list.
+    public init(count: Int, modelBit: UInt64) {
+        self.count = Int32(min(max(count, 0), GPUShareKeys.maxDevices))
+        for lane in 0..<Int(self.count) { free[lane] = GPUShareKeys.milliPerGPU }
+        self.modelBit = self.count > 0 ? modelBit : 0
+    }
+
     /// Idle milli-GPU on the node.
     @inline(__always) public var idleMilli: Int64 { Int64(free.wrappedSum()) }
 
@@ -68,7 +76,7 @@ public struct NodeGPU: Sendable, Hashable {
 
     /// Number of devices with at least `milli` free.
     @inline(__always)
-    func devicesFitting(_ request: GPURequest) -> Int32 { Self.devicesFitting(free: free, milli: request.milli) }
+    public func devicesFitting(_ request: GPURequest) -> Int32 { Self.devicesFitting(free: free, milli: request.milli) }
 
     /// The device a share request takes by best fit (see ``bestFitDevice(free:devices:milli:)``).
     public func bestFitDevice(_ request: GPURequest) -> Int {
@@ -104,7 +112,8 @@ public struct NodeGPU: Sendable, Hashable {
     /// share request `preferred` if it fits, else the best-fit device; for whole GPUs the first
     /// `count` wholly free devices by index (`simontype.AllocateExclusiveGpuId`). Returns 0 and
     /// takes nothing when the request does not fit (a pod bound past the filter).
-    mutating func allocate(_ request: GPURequest, preferred: Int = -1) -> UInt8 {
+    @discardableResult
+    public mutating func allocate(_ request: GPURequest, preferred: Int = -1) -> UInt8 {
         guard request.isRequested, count > 0 else { return 0 }
         if request.isShare {
             var device = preferred

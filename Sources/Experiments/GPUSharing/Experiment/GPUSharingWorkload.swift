@@ -16,6 +16,8 @@ public struct GPUSharingWorkload: Sendable {
     public let target: TargetWorkload
     /// The empty cluster.
     public let emptyCluster: GPUSharingCluster
+    /// The GPU models of the node list, then of the pod list, each with its bit.
+    public let models: GPUModelTable
 
     /// Prepares a workload.
     /// - Parameters:
@@ -40,11 +42,14 @@ public struct GPUSharingWorkload: Sendable {
         self.name = name
         let sortedPods = pods.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
         self.pods = sortedPods
-        let catalog = GPUModelCatalog(nodes: nodes, pods: sortedPods)
+        // Model bits in the order the nodes name them, then the pods (as the scheduler's cache interns them).
+        var models = GPUModelTable()
+        for node in nodes where !node.model.isEmpty { _ = models.bit(node.model) }
+        for pod in sortedPods { _ = models.mask(models: pod.gpuSpec) }
         target = TargetWorkload(
             pods: sortedPods, popularityThreshold: popularityThreshold, includeCPUTasks: includeCPUTasks)
-        let measure = FragmentationMeasure(target: target, catalog: catalog)
-        emptyCluster = GPUSharingCluster(nodes: nodes, catalog: catalog, measure: measure)
+        let measure = FragmentationMeasure(target: target, models: &models)
+        emptyCluster = GPUSharingCluster(nodes: nodes, models: &models, measure: measure)
         var shapeIDs: [GPUTaskShape: Int32] = [:]
         tasks = sortedPods.map { pod in
             let shape = GPUTaskShape(pod)
@@ -52,9 +57,10 @@ public struct GPUSharingWorkload: Sendable {
             shapeIDs[shape] = id
             return GPUTask(
                 cpuMilli: Int32(pod.cpuMilli), memoryMiB: Int32(clamping: pod.memoryMiB), gpuCount: Int32(pod.gpuCount),
-                gpuMilli: Int32(pod.gpuMilli), modelMask: catalog.specMask(pod.gpuSpec), shape: id)
+                gpuMilli: Int32(pod.gpuMilli), modelMask: models.mask(models: pod.gpuSpec), shape: id)
         }
         shapeCount = shapeIDs.count
+        self.models = models
     }
 
     /// Milli-GPU capacity of the cluster.

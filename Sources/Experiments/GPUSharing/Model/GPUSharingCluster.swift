@@ -1,8 +1,10 @@
 import ClusterComponents
 
 /// The compact placement model of the GPU-sharing experiment: per node free CPU millicores, free memory MiB and
-/// the free milli-GPU of each device (so fractional requests pack onto single devices), kept in dense arrays
-/// with incremental aggregates (allocated milli-GPU, the cluster's fragmentation `Σ W_n`).
+/// the scheduler's own device state (``NodeGPU``: the free milli-GPU of each device, so fractional requests pack
+/// onto single devices, and the node's model bit), kept in dense arrays with incremental aggregates (allocated
+/// milli-GPU, the cluster's fragmentation `Σ W_n`). Filtering and device allocation are ``NodeGPU``'s rules, the
+/// ones the cluster scheduler's GPUShare plugin applies.
 ///
 /// Pods arrive and never leave, as in the paper's experiment.
 public struct GPUSharingCluster: Sendable {
@@ -10,14 +12,11 @@ public struct GPUSharingCluster: Sendable {
     public private(set) var cpuLeft: [Int32]
     /// Free memory MiB per node.
     public private(set) var memoryLeft: [Int32]
-    /// Free milli-GPU per device, per node (lanes at and above the node's GPU count stay 0).
-    public private(set) var gpuLeft: [SIMD8<Int32>]
+    /// The devices of each node: free milli-GPU per device (lanes at and above the node's GPU count stay 0),
+    /// device count and model bit (``GPUModelTable``).
+    public private(set) var gpus: [NodeGPU]
     /// CPU capacity per node.
     public let cpuCapacity: [Int32]
-    /// GPU count per node.
-    public let gpuCount: [Int32]
-    /// The node's model bit (``GPUModelCatalog/nodeBit(model:)``).
-    public let modelBit: [UInt64]
     /// The node's model slot in the fragmentation measure.
     public let modelSlot: [Int]
     /// GpuClustering classes present per node (bit 0 "share-gpu", bit k "k-gpu").
@@ -36,26 +35,23 @@ public struct GPUSharingCluster: Sendable {
     public let measure: FragmentationMeasure
 
     /// An empty cluster of `nodes`.
-    public init(nodes: [GPUTraceNode], catalog: GPUModelCatalog, measure: FragmentationMeasure) {
+    /// - Parameter models: the table the node models were interned in (``GPUSharingWorkload``).
+    public init(nodes: [GPUTraceNode], models: inout GPUModelTable, measure: FragmentationMeasure) {
         cpuLeft = nodes.map { Int32($0.cpuMilli) }
         cpuCapacity = cpuLeft
         memoryLeft = nodes.map { Int32(clamping: $0.memoryMiB) }
-        gpuCount = nodes.map { Int32($0.gpuCount) }
-        gpuLeft = nodes.map { node in
-            var lanes = SIMD8<Int32>(repeating: 0)
-            for lane in 0..<node.gpuCount { lanes[lane] = 1000 }
-            return lanes
+        gpus = nodes.map { node in
+            NodeGPU(count: node.gpuCount, modelBit: node.model.isEmpty ? 0 : models.bit(node.model))
         }
-        modelBit = nodes.map { catalog.nodeBit(model: $0.model) }
-        modelSlot = nodes.map { catalog.id(of: $0.model) ?? measure.cpuNodeSlot }
+        modelSlot = gpus.map { measure.slot($0.modelBit) }
         classMask = Array(repeating: 0, count: nodes.count)
         version = Array(repeating: 1, count: nodes.count)
-        totalGPUs = nodes.reduce(0) { $0 + $1.gpuCount }
+        totalGPUs = gpus.reduce(0) { $0 + Int($1.count) }
         self.measure = measure
         weightedFragmentation = []
         weightedFragmentation.reserveCapacity(nodes.count)
         for node in nodes.indices {
-            let w = measure.weighted(cpuLeft: Int64(cpuLeft[node]), gpuLeft: gpuLeft[node], slot: modelSlot[node])
+            let w = measure.weighted(cpuLeft: Int64(cpuLeft[node]), gpuLeft: gpus[node].free, slot: modelSlot[node])
             weightedFragmentation.append(w)
             totalWeightedFragmentation += w
         }
@@ -68,12 +64,10 @@ public struct GPUSharingCluster: Sendable {
     public var fragmentedGPUMilli: Double { measure.milliGPU(weighted: totalWeightedFragmentation) }
 
     /// Idle milli-GPU of a node.
-    @inline(__always) public func idleGPUMilli(_ node: Int) -> Int { Int(gpuLeft[node].wrappedSum()) }
+    @inline(__always) public func idleGPUMilli(_ node: Int) -> Int { Int(gpus[node].idleMilli) }
 
     /// Whole free GPUs of a node.
-    @inline(__always) public func freeGPUs(_ node: Int) -> Int {
-        Int(SIMD8<Int32>(repeating: 0).replacing(with: 1, where: gpuLeft[node] .== 1000).wrappedSum())
-    }
+    @inline(__always) public func freeGPUs(_ node: Int) -> Int { Int(gpus[node].wholeFreeDevices) }
 
     /// The filter: the task fits the node's free CPU and memory (NodeResourcesFit), and a GPU task also its
     /// model constraint and devices — one device with `gpuMilli` left for a sharing task, `gpuCount` whole free
@@ -81,31 +75,25 @@ public struct GPUSharingCluster: Sendable {
     @inline(__always)
     public func fits(_ task: GPUTask, on node: Int) -> Bool {
         guard cpuLeft[node] >= task.cpuMilli, memoryLeft[node] >= task.memoryMiB else { return false }
-        if task.gpuCount == 0 { return true }
-        guard NodeGPU.modelAccepts(mask: task.modelMask, modelBit: modelBit[node]) else { return false }
-        return NodeGPU.devicesFitting(free: gpuLeft[node], milli: task.gpuMilli) >= task.gpuCount
+        return task.gpuCount == 0 || gpus[node].fits(task.request)
     }
 
-    /// Places a task on a node; for a sharing task on device `device`, for a whole-GPU task on the first
-    /// `gpuCount` free devices by index (the artifact's `AllocateExclusiveGpuId`, pkg/type/resource.go).
+    /// Places a task on a node: ``NodeGPU/allocate(_:preferred:)`` gives a sharing task device `device`,
+    /// a whole-GPU task the first `gpuCount` free devices by index (the artifact's `AllocateExclusiveGpuId`,
+    /// pkg/type/resource.go).
     /// - Precondition: `fits(task, on: node)`, and `device` has `gpuMilli` left for a sharing task.
     public mutating func place(_ task: GPUTask, on node: Int, device: Int) {
         cpuLeft[node] -= task.cpuMilli
         memoryLeft[node] -= task.memoryMiB
-        if task.isGPUShare {
-            precondition(gpuLeft[node][device] >= task.gpuMilli, "device lacks the share")
-            gpuLeft[node][device] -= task.gpuMilli
-        } else if task.gpuCount > 0 {
-            var remaining = task.gpuCount
-            for lane in 0..<Int(gpuCount[node]) where remaining > 0 && gpuLeft[node][lane] == 1000 {
-                gpuLeft[node][lane] = 0
-                remaining -= 1
-            }
-            precondition(remaining == 0, "not enough free GPUs")
+        if task.gpuCount > 0 {
+            precondition(
+                !task.isGPUShare || gpus[node].freeMilli(device: device) >= task.gpuMilli, "device lacks the share")
+            let taken = gpus[node].allocate(task.request, preferred: device)
+            precondition(taken.nonzeroBitCount == task.gpuCount, "not enough free GPUs")
         }
         if task.gpuClass >= 0 { classMask[node] |= 1 << UInt16(task.gpuClass) }
         allocatedGPUMilli += task.totalGPUMilli
-        let w = measure.weighted(cpuLeft: Int64(cpuLeft[node]), gpuLeft: gpuLeft[node], slot: modelSlot[node])
+        let w = measure.weighted(cpuLeft: Int64(cpuLeft[node]), gpuLeft: gpus[node].free, slot: modelSlot[node])
         totalWeightedFragmentation += w - weightedFragmentation[node]
         weightedFragmentation[node] = w
         version[node] &+= 1

@@ -1,3 +1,5 @@
+import ClusterComponents
+
 /// A pod of the experiment reduced to what placement reads, with dense ids for its shape and model mask.
 public struct GPUTask: Sendable, Hashable {
     /// CPU request in millicores.
@@ -8,7 +10,7 @@ public struct GPUTask: Sendable, Hashable {
     public var gpuCount: Int32
     /// Milli-GPU per GPU (0 for CPU-only tasks; below 1000 only for single-GPU sharing tasks).
     public var gpuMilli: Int32
-    /// Allowed GPU models as a ``GPUModelCatalog`` mask; 0 means any.
+    /// Allowed GPU models as a ``GPUModelTable`` mask; 0 means any.
     public var modelMask: UInt64
     /// Index of the task's shape (CPU, GPU milli, GPU count, model spec), the artifact's `PodResource`.
     public var shape: Int32
@@ -23,6 +25,11 @@ public struct GPUTask: Sendable, Hashable {
         self.gpuMilli = gpuMilli
         self.modelMask = modelMask
         self.shape = shape
+    }
+
+    /// The task's GPUs as the scheduler's GPUShare plugin reads a pod's (``GPURequest``).
+    @inline(__always) public var request: GPURequest {
+        GPURequest(count: gpuCount, milli: gpuMilli, modelMask: modelMask)
     }
 
     /// Total milli-GPU requested.

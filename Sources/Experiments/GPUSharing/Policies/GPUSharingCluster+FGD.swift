@@ -4,7 +4,7 @@ extension GPUSharingCluster {
     /// the same computation the cluster scheduler's FGD policy uses.
     public func fgdScore(_ task: GPUTask, on node: Int) -> (score: Int, device: Int) {
         measure.fgdScore(
-            cpuAfter: Int64(cpuLeft[node] - task.cpuMilli), gpuFree: gpuLeft[node], devices: Int(gpuCount[node]),
+            cpuAfter: Int64(cpuLeft[node] - task.cpuMilli), gpuFree: gpus[node].free, devices: Int(gpus[node].count),
             slot: modelSlot[node], weightedBefore: weightedFragmentation[node], share: task.isGPUShare,
             milli: task.gpuMilli, count: task.gpuCount)
     }

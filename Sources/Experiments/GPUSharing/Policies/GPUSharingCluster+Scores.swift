@@ -47,10 +47,10 @@ extension GPUSharingCluster {
     /// if a whole free GPU is needed, else `max(100 − Σ(leftover × 100 / 1000) / 10, 50)`.
     public func gpuPackingScore(_ task: GPUTask, on node: Int) -> Int {
         guard task.totalGPUMilli > 0 else { return 0 }
-        let devices = Int(gpuCount[node])
+        let devices = Int(gpus[node].count)
         let free = freeGPUs(node)
         if free == devices { return max(100 / 3 - free, free) }
-        let lanes = gpuLeft[node]
+        let lanes = gpus[node].free
         var order = Array(0..<devices)
         order.sort { (lanes[$0], $0) < (lanes[$1], $1) }  // SortedMilliGpuLeftIndexList(true): stable ascending
         var needed = Int(task.gpuCount)
@@ -69,12 +69,12 @@ extension GPUSharingCluster {
     /// The device a sharing task takes under `gpuSelMethod: best` (open_gpu_share.go,
     /// `allocateGpuIdBasedOnBestFit`): the scheduler's rule, ``NodeGPU/bestFitDevice(free:devices:milli:)``.
     public func bestFitDevice(_ task: GPUTask, on node: Int) -> Int {
-        NodeGPU.bestFitDevice(free: gpuLeft[node], devices: Int(gpuCount[node]), milli: task.gpuMilli)
+        gpus[node].bestFitDevice(task.request)
     }
 
     /// The devices a sharing task fits on, by index (for `gpuSelMethod: random`).
     public func fittingDevices(_ task: GPUTask, on node: Int) -> [Int] {
-        let lanes = gpuLeft[node]
-        return (0..<Int(gpuCount[node])).filter { lanes[$0] >= task.gpuMilli }
+        let lanes = gpus[node].free
+        return (0..<Int(gpus[node].count)).filter { lanes[$0] >= task.gpuMilli }
     }
 }
