@@ -10,11 +10,7 @@ struct BestFit: ScorePlugin {
 
     /// `−remaining × 10⁶` (higher is tighter).
     func score(_ state: CycleState, node: Int, _ scheduler: Scheduler) -> Int64 {
-        var remaining = 0.0
-        PolicyVector.forEach(state.info.request, scheduler.cache.nodes[node]) { alloc, used, req in
-            remaining += (alloc - used - req) / alloc
-        }
-        return -Int64(remaining * 1_000_000)
+        -Int64(PolicyVector.remainingFraction(state.info.request, scheduler.cache.nodes[node]) * 1_000_000)
     }
 
     /// Min–max to 0…100.

@@ -14,6 +14,15 @@ enum PolicyVector {
         }
     }
 
+    /// `Σ_i (free_i − req_i)/alloc_i` over the dimensions of ``forEach(_:_:_:)``: the node's
+    /// remaining capacity after placing the pod (BestFit minimises it, WorstFit maximises it).
+    @inline(__always)
+    static func remainingFraction(_ request: PodRequest, _ node: NodeInfo) -> Double {
+        var remaining = 0.0
+        forEach(request, node) { alloc, used, req in remaining += (alloc - used - req) / alloc }
+        return remaining
+    }
+
     /// Min–max normalisation to 0…100 (all 0 when every score is equal), as the FGD
     /// simulator's BestFit does (hkust-adsl/kubernetes-scheduler-simulator `best_fit_score.go`).
     static func minMax(_ scores: inout ArraySlice<Int64>) {
