@@ -41,10 +41,7 @@ public struct OpenBNodeList: Sendable, Hashable {
     /// - Throws: ``ParseError`` for a missing file, a missing column, or a bad cell.
     /// - Complexity: O(size of the file).
     public init(contentsOf path: String) throws(ParseError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ParseError(file: path, line: nil, field: nil, reason: "no such file or directory")
-        }
-        try self.init(bytes: [UInt8](data), fileName: path)
+        try self.init(bytes: OpenBFile.bytes(atPath: path), fileName: path)
     }
 
     /// Parses CSV text (``CSVTable``).
@@ -53,12 +50,7 @@ public struct OpenBNodeList: Sendable, Hashable {
     }
 
     init(bytes: [UInt8], fileName: String) throws(ParseError) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(bytes: bytes)
-        } catch {
-            throw ParseError(file: fileName, line: nil, field: nil, reason: "empty file")
-        }
+        let table = try OpenBFile.table(bytes, fileName: fileName)
         var columns: [Int] = []
         for name in ["sn", "cpu_milli", "memory_mib", "gpu", "model"] {
             guard let index = table.column(name) else {

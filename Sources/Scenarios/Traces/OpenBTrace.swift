@@ -56,10 +56,7 @@ public struct OpenBTrace: Sendable {
     /// - Throws: ``ParseError`` when the file is missing, lacks a required column, or has a bad row.
     /// - Complexity: O(size of the file), one pass over its bytes.
     public init(contentsOf path: String) throws(ParseError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ParseError(file: path, line: nil, reason: "no such file or directory")
-        }
-        try self.init(bytes: [UInt8](data), fileName: path)
+        try self.init(bytes: OpenBFile.bytes(atPath: path), fileName: path)
     }
 
     /// Parses CSV text.
@@ -69,12 +66,7 @@ public struct OpenBTrace: Sendable {
 
     /// Parses CSV bytes (``CSVTable``).
     init(bytes: [UInt8], fileName: String) throws(ParseError) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(bytes: bytes)
-        } catch {
-            throw ParseError(file: fileName, line: nil, reason: "empty file")
-        }
+        let table = try OpenBFile.table(bytes, fileName: fileName)
         guard let nameColumn = table.column("name"), let cpuColumn = table.column("cpu_milli"),
             let memoryColumn = table.column("memory_mib")
         else {
