@@ -76,27 +76,6 @@ extension Scheduler {
         self[keyPath: path] = memo
     }
 
-    /// Scores the feasible nodes of a resource-scoring plugin (NodeResourcesFit,
-    /// NodeResourcesBalancedAllocation) into ``SchedulingScratch/scores``: from the hot scalars,
-    /// memoized in `memo` (``memoizedHotScores(into:count:memo:profile:request:score:)``), when the
-    /// plugin scores only resources the hot scalars hold; from the node infos otherwise.
-    @inline(__always)
-    func scoreResources(
-        _ state: CycleState, count: Int, hotOnly: Bool, memo: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>,
-        hot: (PodRequest, NodeHot) -> Int64, full: (PodRequest, NodeInfo) -> Int64
-    ) {
-        var scores = takeScores()
-        let request = state.info.request
-        if hotOnly {
-            memoizedHotScores(into: &scores, count: count, memo: memo, profile: state.profile, request: request) {
-                hot(request, $0)
-            }
-        } else {
-            for j in 0..<count { scores[j] = full(request, cache.nodes[Int(scratch.feasible[j])]) }
-        }
-        scratch.scores = scores
-    }
-
     /// Moves a memo out of `self`, sized to the node table.
     @inline(__always)
     func takeMemo(_ path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>) -> [ScoreMemo] {

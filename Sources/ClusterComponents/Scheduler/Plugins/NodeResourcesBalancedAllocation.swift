@@ -37,9 +37,18 @@ struct NodeResourcesBalancedAllocation: ScorePlugin {
     /// the default cpu and memory; from the node infos otherwise.
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         if skips(state) { return false }
-        scheduler.scoreResources(
-            state, count: count, hotOnly: scoresHotOnly, memo: \.balancedMemo, hot: { score($0, hot: $1) },
-            full: { score($0, $1) })
+        var scores = scheduler.takeScores()
+        let request = state.info.request
+        if scoresHotOnly {
+            scheduler.memoizedHotScores(
+                into: &scores, count: count, memo: \.balancedMemo, profile: state.profile, request: request
+            ) {
+                score(request, hot: $0)
+            }
+        } else {
+            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])]) }
+        }
+        scheduler.scratch.scores = scores
         return true
     }
 
