@@ -30,8 +30,12 @@ public struct Indirect<Wrapped: Sendable>: Sendable {
         set { box = newValue.map(Box.init) }
     }
 
-    /// The field itself (`$field`), to ask whether two values share one box.
-    public var projectedValue: Self { self }
+    /// The field itself (`$field`): to ask whether two values share one box, or to store a box
+    /// that many values share (one immutable value kept once).
+    public var projectedValue: Self {
+        get { self }
+        set { self = newValue }
+    }
 
     /// Whether two fields share one box (the same stored value, not merely equal ones).
     public func sharesStorage(with other: Self) -> Bool { box === other.box }
