@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import KubeModel
@@ -128,53 +127,6 @@ import Testing
               - {name: b, image: x, resources: \(second)}
             """)
         #expect(pod.status?.qosClass == expected)
-    }
-
-    @Test("admitted pods share their status and default tolerations, which read and encode as before")
-    func sharedAdmissionValues() throws {
-        func pod(_ name: String, _ extra: String = "") throws -> Pod {
-            try loadPod(
-                """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: \(name)}
-                spec:
-                  containers: [{name: a, image: x}]
-                \(extra)
-                """)
-        }
-        let first = try pod("a"), second = try pod("b")
-        // DefaultTolerationSeconds: not-ready and unreachable, Exists, NoExecute, 300 s.
-        let expected = [
-            Toleration(key: "node.kubernetes.io/not-ready", operator: .exists, effect: .noExecute, tolerationSeconds: 300),
-            Toleration(key: "node.kubernetes.io/unreachable", operator: .exists, effect: .noExecute, tolerationSeconds: 300),
-        ]
-        #expect(first.spec.tolerations == expected)
-        #expect(second.spec.tolerations == expected)
-        #expect(first.status == PodStatus(phase: .pending, qosClass: .bestEffort))
-        #expect(first.$status.sharesStorage(with: second.$status))
-        // A pod's own toleration keeps it, then the defaults follow.
-        let tolerating = try pod(
-            "c", "  tolerations: [{key: gpu, operator: Exists, effect: NoSchedule}]")
-        #expect(tolerating.spec.tolerations?.map(\.key) == ["gpu"] + expected.map(\.key))
-        // A status given in the manifest is kept (its phase and reason), the QoS class added.
-        let given = try pod("d", "status: {phase: Running, reason: Given}")
-        #expect(given.status == {
-            var status = PodStatus(phase: .running, qosClass: .bestEffort)
-            status.reason = "Given"
-            return status
-        }())
-        #expect(!given.$status.sharesStorage(with: first.$status))
-        // Encoded as a plain optional: present with its fields, and absent when nil.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let text = try #require(String(data: encoder.encode(first), encoding: .utf8))
-        #expect(text.hasSuffix(#""status":{"phase":"Pending","qosClass":"BestEffort"}}"#))
-        var bare = first
-        bare.status = nil
-        let bareText = try #require(String(data: encoder.encode(bare), encoding: .utf8))
-        #expect(!bareText.contains(#""status""#))
-        #expect(first.status?.qosClass == .bestEffort)  // the shared box is untouched
     }
 
     @Test func requestsDefaultToLimits() throws {

@@ -97,8 +97,9 @@ public struct PodConditionRecord: Hashable, Sendable {
     public var status: ConditionStatus
     /// Machine-readable reason.
     public var reason: String?
-    /// Human-readable message.
-    public var message: String?
+    /// Human-readable message (boxed: most conditions have none, and every pod keeps four or
+    /// five conditions for the whole run).
+    @Indirect public var message: String?
     /// When `status` last changed.
     public var lastTransitionTime: SimulationTime
 

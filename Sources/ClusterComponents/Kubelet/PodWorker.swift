@@ -147,7 +147,9 @@ struct PodWorker: Sendable {
     var lastPhase = PodPhase.pending
     /// Realistic timing: the status the status manager will write next, and whether the pod
     /// is in its queue.
-    var pendingStatus: GeneratedPodStatus?
+    /// Boxed (``KubeModel/Indirect``): set only while a write is queued, it would otherwise
+    /// widen every worker of the node's table by its arrays and flags.
+    @Indirect var pendingStatus: GeneratedPodStatus?
     var inStatusQueue = false
 }
 
