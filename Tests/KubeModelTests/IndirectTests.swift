@@ -21,11 +21,13 @@ import Yams
     @Test("nil is absent when encoded (never null), a value encodes as itself; both decode back")
     func codableAsOptional() throws {
         #expect(try json(Holder(name: "a")) == #"{"name":"a"}"#)
-        let probe = Probe(tcpSocket: TCPSocketAction(port: .int(80)), periodSeconds: 5)
+        let probe = Probe(exec: ExecAction(command: ["true"]), periodSeconds: 5)
         let text = try json(Holder(name: "a", probe: probe))
         // The probe's own keys, sorted: the synthesized encoding of `Probe` under "probe".
-        #expect(text == #"{"name":"a","probe":{"failureThreshold":3,"initialDelaySeconds":0,"#
-            + #""periodSeconds":5,"successThreshold":1,"tcpSocket":{"port":80},"timeoutSeconds":1}}"#)
+        #expect(
+            text
+                == #"{"name":"a","probe":{"exec":{"command":["true"]},"failureThreshold":3,"#
+                + #""initialDelaySeconds":0,"periodSeconds":5,"successThreshold":1,"timeoutSeconds":1}}"#)
         let decoder = JSONDecoder()
         #expect(try decoder.decode(Holder.self, from: Data(text.utf8)).probe == probe)
         #expect(try decoder.decode(Holder.self, from: Data(#"{"name":"a"}"#.utf8)).probe == nil)
@@ -101,8 +103,10 @@ import Yams
         let first = try pod("a"), second = try pod("b")
         // DefaultTolerationSeconds: not-ready and unreachable, Exists, NoExecute, 300 s.
         let expected = [
-            Toleration(key: "node.kubernetes.io/not-ready", operator: .exists, effect: .noExecute, tolerationSeconds: 300),
-            Toleration(key: "node.kubernetes.io/unreachable", operator: .exists, effect: .noExecute, tolerationSeconds: 300),
+            Toleration(
+                key: "node.kubernetes.io/not-ready", operator: .exists, effect: .noExecute, tolerationSeconds: 300),
+            Toleration(
+                key: "node.kubernetes.io/unreachable", operator: .exists, effect: .noExecute, tolerationSeconds: 300),
         ]
         #expect(first.spec.tolerations == expected)
         #expect(second.spec.tolerations == expected)
@@ -114,11 +118,13 @@ import Yams
         #expect(tolerating.spec.tolerations?.map(\.key) == ["gpu"] + expected.map(\.key))
         // A status given in the manifest is kept (its phase and reason), the QoS class added.
         let given = try pod("d", "status: {phase: Running, reason: Given}")
-        #expect(given.status == {
-            var status = PodStatus(phase: .running, qosClass: .bestEffort)
-            status.reason = "Given"
-            return status
-        }())
+        #expect(
+            given.status
+                == {
+                    var status = PodStatus(phase: .running, qosClass: .bestEffort)
+                    status.reason = "Given"
+                    return status
+                }())
         #expect(!given.$status.sharesStorage(with: first.$status))
         // Encoded as a plain optional: present with its fields, and absent when nil.
         let encoder = JSONEncoder()

@@ -1,5 +1,5 @@
-import Foundation
 import ClusterComponents
+import Foundation
 import KubeModel
 import Testing
 
