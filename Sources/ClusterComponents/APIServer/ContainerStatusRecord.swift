@@ -1,3 +1,4 @@
+import KubeModel
 import SimulationCore
 
 /// The state of one container as the API shows it (`v1.ContainerState`): exactly one of
@@ -7,8 +8,9 @@ public enum ContainerStateRecord: Hashable, Sendable {
     case waiting(reason: String, message: String?)
     /// Running since `startedAt`.
     case running(startedAt: SimulationTime)
-    /// Exited.
-    case terminated(ContainerTermination)
+    /// Exited. Boxed (`indirect`): the termination is 48 bytes, and every pod's status keeps a
+    /// record per container (most of them waiting or running) for the whole run.
+    indirect case terminated(ContainerTermination)
 
     /// The waiting reason, if waiting.
     public var waitingReason: String? {
@@ -62,8 +64,8 @@ public struct ContainerStatusRecord: Hashable, Sendable {
     public var image: String
     /// Current state.
     public var state: ContainerStateRecord
-    /// The previous instance's termination, if any.
-    public var lastTermination: ContainerTermination?
+    /// The previous instance's termination, if any (boxed: only restarted containers have one).
+    @Indirect public var lastTermination: ContainerTermination?
     /// Readiness (probe passed, or no probe and running).
     public var ready: Bool
     /// Started (startup probe passed, or none and running).
@@ -95,8 +97,9 @@ public struct PodConditionRecord: Hashable, Sendable {
     public var status: ConditionStatus
     /// Machine-readable reason.
     public var reason: String?
-    /// Human-readable message.
-    public var message: String?
+    /// Human-readable message (boxed: most conditions have none, and every pod keeps four or
+    /// five conditions for the whole run).
+    @Indirect public var message: String?
     /// When `status` last changed.
     public var lastTransitionTime: SimulationTime
 

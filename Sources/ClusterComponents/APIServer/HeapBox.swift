@@ -29,4 +29,7 @@ public struct HeapBox<Value: Sendable>: Sendable {
             yield &storage.value
         }
     }
+
+    /// Whether two boxes share one stored value (the same box, not merely equal values).
+    func sharesStorage(with other: Self) -> Bool { storage === other.storage }
 }

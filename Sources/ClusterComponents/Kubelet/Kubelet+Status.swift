@@ -89,8 +89,18 @@ extension Kubelet {
                 status.reason = "Evicted"
                 status.message = evictionMessage
             }
+            let gates = worker.hasReadinessGates ? cluster.api.pods[podIndex].pod.spec.readinessGates ?? [] : []
+            // The array is kept in the stored status for the pod's lifetime: reserve exactly
+            // the conditions written below (DisruptionTarget, PodReadyToStartContainers,
+            // Initialized, Ready, ContainersReady, PodScheduled, one per readiness gate), not
+            // a margin that every stored pod would carry.
+            let hasDisruption = status.condition("DisruptionTarget") != nil
+            let hasScheduled = status.condition("PodScheduled") != nil
+            let gateCount = gates.reduce(0) { $0 + (status.condition($1.conditionType) != nil ? 1 : 0) }
+            let readyToStart = version >= KubernetesVersion(minor: 29) ? 1 : 0
             var conditions: [PodConditionRecord] = []
-            conditions.reserveCapacity(status.conditions.count + 5)
+            conditions.reserveCapacity(
+                (hasDisruption ? 1 : 0) + readyToStart + 3 + (hasScheduled ? 1 : 0) + gateCount)
             // PodStatusRecord.setCondition's rule (keep lastTransitionTime while the status holds),
             // without a scratch record per condition.
             func set(_ type: String, _ value: ConditionStatus, _ reason: String? = nil, _ message: String? = nil) {
@@ -128,7 +138,6 @@ extension Kubelet {
                 readyStatus = (.true, nil, nil)
             }
             var podReady = readyStatus
-            let gates = worker.hasReadinessGates ? cluster.api.pods[podIndex].pod.spec.readinessGates ?? [] : []
             if podReady.0 == .true, !gates.isEmpty {
                 let missing = gates.filter { gate in status.condition(gate.conditionType)?.status != .true }
                 if let first = missing.first {

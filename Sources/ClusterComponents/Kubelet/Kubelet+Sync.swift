@@ -390,5 +390,6 @@ extension Kubelet {
         workers[w].requeueEvent = nil
         workers[w].phase = .terminated
         workers.forget(workers[w].pod)
+        workers[w].releaseAfterCleanup()
     }
 }

@@ -38,6 +38,8 @@ public final class Kubelet {
     /// Registry round trips of images whose catalogue entry gives a `latency` distribution.
     var pullLatencySource: RandomSource
     var podIPCounter = 0
+    /// The behaviours given to this node's containers, each boxed once.
+    var behaviors = SharedBehaviors()
     /// Realistic timing: the costs, the client rate limiter (`kubeAPIQPS`/`kubeAPIBurst`),
     /// when the status manager is next free, and whether the release relists a pod on demand.
     let timing: RealisticTiming
@@ -100,7 +102,8 @@ public final class Kubelet {
                 ContainerRuntime(
                     isInit: true, index: i, isSidecar: container.isSidecar, name: container.name,
                     image: container.image ?? "", restartPolicy: container.restartPolicy,
-                    restartRules: container.restartPolicyRules ?? [], behavior: behavior(for: object, ref, container)))
+                    restartRules: container.restartPolicyRules ?? [],
+                    sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
         }
         for (i, container) in object.pod.spec.containers.enumerated() {
             let ref = ContainerRef(isInit: false, index: i, name: container.name, image: container.image ?? "")
@@ -108,7 +111,7 @@ public final class Kubelet {
                 ContainerRuntime(
                     isInit: false, index: i, isSidecar: false, name: container.name, image: container.image ?? "",
                     restartPolicy: container.restartPolicy, restartRules: container.restartPolicyRules ?? [],
-                    behavior: behavior(for: object, ref, container)))
+                    sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
         }
         podIPCounter += 1
         var worker = PodWorker(

@@ -16,8 +16,11 @@ struct ContainerRuntime: Sendable {
     /// The container's own `restartPolicy` and `restartPolicyRules` (ContainerRestartRules).
     var restartPolicy: ContainerRestartPolicy?
     var restartRules: [ContainerRestartRule] = []
+    /// The behaviour the scenario gave it, boxed once per kubelet for all the containers given
+    /// the same one (``SharedBehaviors``): inline it was 152 bytes of every container ever run.
+    var sharedBehavior: HeapBox<ContainerBehavior>
     /// The behaviour the scenario gave it.
-    var behavior: ContainerBehavior
+    var behavior: ContainerBehavior { sharedBehavior.wrappedValue }
     /// Instances created so far (the current one is `instances − 1` = its restart count).
     var instances = 0
     /// Whether the current instance runs.
@@ -144,7 +147,9 @@ struct PodWorker: Sendable {
     var lastPhase = PodPhase.pending
     /// Realistic timing: the status the status manager will write next, and whether the pod
     /// is in its queue.
-    var pendingStatus: GeneratedPodStatus?
+    /// Boxed (``KubeModel/Indirect``): set only while a write is queued, it would otherwise
+    /// widen every worker of the node's table by its arrays and flags.
+    @Indirect var pendingStatus: GeneratedPodStatus?
     var inStatusQueue = false
 }
 

@@ -62,15 +62,20 @@ extension Pod {
             spec.preemptionPolicy = resolved?.preemptionPolicy ?? .preemptLowerPriority
         }
 
-        // DefaultTolerationSeconds.
+        // DefaultTolerationSeconds. A pod without tolerations gets exactly the two defaults:
+        // it shares the one stored array rather than keeping a copy of its own.
         var tolerations = spec.tolerations ?? []
-        for defaultToleration in Self.defaultTolerations {
-            let covered = tolerations.contains { toleration in
-                let key = toleration.key ?? ""
-                let effect = toleration.effect?.rawValue ?? ""
-                return (key == defaultToleration.key || key.isEmpty) && (effect == "NoExecute" || effect.isEmpty)
+        if tolerations.isEmpty {
+            tolerations = Self.defaultTolerations
+        } else {
+            for defaultToleration in Self.defaultTolerations {
+                let covered = tolerations.contains { toleration in
+                    let key = toleration.key ?? ""
+                    let effect = toleration.effect?.rawValue ?? ""
+                    return (key == defaultToleration.key || key.isEmpty) && (effect == "NoExecute" || effect.isEmpty)
+                }
+                if !covered { tolerations.append(defaultToleration) }
             }
-            if !covered { tolerations.append(defaultToleration) }
         }
         spec.tolerations = tolerations
 
@@ -78,6 +83,22 @@ extension Pod {
         var status = self.status ?? PodStatus()
         if status.phase == nil { status.phase = .pending }
         status.qosClass = computedQOSClass
-        self.status = status
+        if let shared = Self.admittedStatuses[status.qosClass ?? .bestEffort], shared.wrappedValue == status {
+            $status = shared
+        } else {
+            self.status = status
+        }
     }
+
+    /// The status of a pod created without one: phase `Pending` and its QoS class.
+    public static func admittedStatus(_ qosClass: PodQOSClass) -> PodStatus {
+        PodStatus(phase: .pending, qosClass: qosClass)
+    }
+
+    /// The three admitted statuses, each boxed once: every admitted pod's manifest points at
+    /// one of them.
+    static let admittedStatuses: [PodQOSClass: Indirect<PodStatus>] = Dictionary(
+        uniqueKeysWithValues: [PodQOSClass.guaranteed, .burstable, .bestEffort].map {
+            ($0, Indirect(wrappedValue: admittedStatus($0)))
+        })
 }

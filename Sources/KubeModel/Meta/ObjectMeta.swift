@@ -2,6 +2,9 @@
 ///
 /// Timestamps are kept as the RFC 3339 text they were written with; the simulator keeps its
 /// own clock and does not interpret them.
+///
+/// The version and the timestamps, which stored pods never set here (the store keeps its own),
+/// are boxed (``Indirect``).
 public struct ObjectMeta: Codable, Hashable, Sendable {
     /// The object's name, unique within its namespace and kind.
     public var name: String?
@@ -12,7 +15,7 @@ public struct ObjectMeta: Codable, Hashable, Sendable {
     /// Server-assigned unique id.
     public var uid: String?
     /// Opaque version string of the object.
-    public var resourceVersion: String?
+    @Indirect public var resourceVersion: String?
     /// Sequence number of the desired state generation.
     public var generation: Int?
     /// Map of string keys and values used to organise and select objects.
@@ -24,11 +27,11 @@ public struct ObjectMeta: Codable, Hashable, Sendable {
     /// Finalizers that must be empty before deletion.
     public var finalizers: [String]?
     /// Creation time (RFC 3339 text).
-    public var creationTimestamp: String?
+    @Indirect public var creationTimestamp: String?
     /// Graceful deletion time (RFC 3339 text).
-    public var deletionTimestamp: String?
+    @Indirect public var deletionTimestamp: String?
     /// Seconds allowed for graceful termination before deletion.
-    public var deletionGracePeriodSeconds: Int?
+    @Indirect public var deletionGracePeriodSeconds: Int?
 
     /// Creates metadata.
     public init(

@@ -26,13 +26,13 @@ public struct Container: Hashable, Sendable {
     /// Block device mappings (tolerated).
     public var volumeDevices: JSONValue?
     /// Liveness probe.
-    public var livenessProbe: Probe?
+    @Indirect public var livenessProbe: Probe?
     /// Readiness probe.
-    public var readinessProbe: Probe?
+    @Indirect public var readinessProbe: Probe?
     /// Startup probe.
-    public var startupProbe: Probe?
+    @Indirect public var startupProbe: Probe?
     /// postStart/preStop hooks.
-    public var lifecycle: Lifecycle?
+    @Indirect public var lifecycle: Lifecycle?
     /// Path of the termination message file (default `/dev/termination-log`).
     public var terminationMessagePath: String
     /// `File` (default) or `FallbackToLogsOnError`.

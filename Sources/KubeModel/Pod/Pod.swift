@@ -8,8 +8,10 @@ public struct Pod: Codable, Hashable, Sendable {
     public var metadata: ObjectMeta
     /// Desired state.
     public var spec: PodSpec
-    /// Observed state.
-    public var status: PodStatus?
+    /// Observed state. Boxed (``Indirect``): a `PodStatus` is about 200 bytes of optionals
+    /// inline, and the status admission gives a new pod is one of three values that every pod
+    /// shares (``admittedStatus(_:)``).
+    @Indirect public var status: PodStatus?
 
     /// Creates a pod.
     public init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus? = nil) {

@@ -4,6 +4,9 @@
 /// and `schedulerName` (default-scheduler) are defaulted on decoding as in
 /// pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec`. Context-dependent defaults (priority,
 /// default tolerations, QoS) are applied by ``Pod/applyingAdmissionDefaults(priorityClasses:)``.
+///
+/// Fields that pods seldom set and that are large inline (affinity, pod-level resources, a few
+/// optional names) are boxed (``Indirect``): every stored pod's manifest keeps a `PodSpec`.
 public struct PodSpec: Hashable, Sendable {
     /// Volumes the containers may mount.
     public var volumes: [Volume]?
@@ -18,7 +21,7 @@ public struct PodSpec: Hashable, Sendable {
     /// Seconds between SIGTERM and SIGKILL (default 30).
     public var terminationGracePeriodSeconds: Int
     /// Seconds the pod may be active before the kubelet fails it.
-    public var activeDeadlineSeconds: Int?
+    @Indirect public var activeDeadlineSeconds: Int?
     /// DNS policy (default ClusterFirst; not simulated).
     public var dnsPolicy: String
     /// Node labels the node must have.
@@ -26,7 +29,7 @@ public struct PodSpec: Hashable, Sendable {
     /// Service account name.
     public var serviceAccountName: String?
     /// Deprecated alias of `serviceAccountName`.
-    public var serviceAccount: String?
+    @Indirect public var serviceAccount: String?
     /// Whether to mount the service account token.
     public var automountServiceAccountToken: Bool?
     /// The node the pod is bound to.
@@ -44,11 +47,11 @@ public struct PodSpec: Hashable, Sendable {
     /// Image pull secrets (tolerated).
     public var imagePullSecrets: JSONValue?
     /// Hostname.
-    public var hostname: String?
+    @Indirect public var hostname: String?
     /// Subdomain.
-    public var subdomain: String?
+    @Indirect public var subdomain: String?
     /// Affinity and anti-affinity.
-    public var affinity: Affinity?
+    @Indirect public var affinity: Affinity?
     /// Scheduler that handles the pod (default `default-scheduler`).
     public var schedulerName: String
     /// Tolerations.
@@ -64,7 +67,7 @@ public struct PodSpec: Hashable, Sendable {
     /// Extra readiness conditions.
     public var readinessGates: [PodReadinessGate]?
     /// RuntimeClass name.
-    public var runtimeClassName: String?
+    @Indirect public var runtimeClassName: String?
     /// Inject service environment variables.
     public var enableServiceLinks: Bool?
     /// `PreemptLowerPriority` or `Never`.
@@ -82,7 +85,7 @@ public struct PodSpec: Hashable, Sendable {
     /// Dynamic resource claims (tolerated).
     public var resourceClaims: JSONValue?
     /// Pod-level resources (PodLevelResources).
-    public var resources: ResourceRequirements?
+    @Indirect public var resources: ResourceRequirements?
 
     /// Creates a spec with the API defaults.
     public init(

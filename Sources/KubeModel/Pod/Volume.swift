@@ -6,17 +6,17 @@ public struct Volume: Codable, Hashable, Sendable {
     /// Volume name, a DNS-1123 label unique in the pod.
     public var name: String
     /// Scratch space that lives as long as the pod on the node.
-    public var emptyDir: EmptyDirVolumeSource?
+    @Indirect public var emptyDir: EmptyDirVolumeSource?
     /// Files from a ConfigMap.
-    public var configMap: ConfigMapVolumeSource?
+    @Indirect public var configMap: ConfigMapVolumeSource?
     /// Files from a Secret.
-    public var secret: SecretVolumeSource?
+    @Indirect public var secret: SecretVolumeSource?
     /// A host directory.
-    public var hostPath: HostPathVolumeSource?
+    @Indirect public var hostPath: HostPathVolumeSource?
     /// A PersistentVolumeClaim.
-    public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
+    @Indirect public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
     /// Projected sources (the service account token volume is one).
-    public var projected: ProjectedVolumeSource?
+    @Indirect public var projected: ProjectedVolumeSource?
     /// Downward API (tolerated).
     public var downwardAPI: JSONValue?
     /// CSI (tolerated).

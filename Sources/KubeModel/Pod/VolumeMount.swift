@@ -1,4 +1,6 @@
-/// A mount of a pod volume into a container (core/v1 `VolumeMount`).
+/// A mount of a pod volume into a container (core/v1 `VolumeMount`). The rarely set fields are
+/// boxed (``Indirect``): every container of every pod carries the token mount, 72 bytes inline
+/// instead of 104.
 public struct VolumeMount: Codable, Hashable, Sendable {
     /// Name of a volume in `spec.volumes`.
     public var name: String
@@ -7,13 +9,13 @@ public struct VolumeMount: Codable, Hashable, Sendable {
     /// Mount read-only.
     public var readOnly: Bool?
     /// Sub-path of the volume.
-    public var subPath: String?
+    @Indirect public var subPath: String?
     /// Sub-path with env expansion.
-    public var subPathExpr: String?
+    @Indirect public var subPathExpr: String?
     /// Mount propagation mode.
-    public var mountPropagation: String?
+    @Indirect public var mountPropagation: String?
     /// Recursive read-only mode.
-    public var recursiveReadOnly: String?
+    @Indirect public var recursiveReadOnly: String?
 
     /// Creates a mount.
     public init(name: String, mountPath: String, readOnly: Bool? = nil, subPath: String? = nil) {

@@ -1,4 +1,5 @@
 import ClusterComponents
+import Foundation
 import KubeModel
 import Testing
 
@@ -58,6 +59,54 @@ import Testing
             #expect(
                 container.volumeMounts == [VolumeMount(name: token.name, mountPath: Self.mountPath, readOnly: true)])
         }
+    }
+
+    @Test("every pod's token volume has its own name but shares the one stored projected source")
+    func sharedTokenSource() throws {
+        let cluster = cluster()
+        let spec = PodSpec(containers: [Container(name: "a", image: "x")])
+        let first = try #require(try admitted(cluster, pod(spec, name: "p1")).spec.volumes?.last)
+        let second = try #require(try admitted(cluster, pod(spec, name: "p2")).spec.volumes?.last)
+        #expect(first.name != second.name)
+        #expect(first.$projected.sharesStorage(with: second.$projected))
+        #expect(first.projected == second.projected)
+        // It reads as TokenVolumeSource, and it encodes as the API server stores it.
+        var expected = Volume(name: first.name)
+        expected.projected = ProjectedVolumeSource(
+            sources: [
+                VolumeProjection(
+                    serviceAccountToken: ServiceAccountTokenProjection(expirationSeconds: 3607, path: "token")),
+                VolumeProjection(
+                    configMap: ObjectProjection(
+                        name: "kube-root-ca.crt", items: [KeyToPath(key: "ca.crt", path: "ca.crt")])),
+                VolumeProjection(
+                    downwardAPI: .mapping([
+                        .init(
+                            key: "items",
+                            value: .sequence([
+                                .mapping([
+                                    .init(
+                                        key: "fieldRef",
+                                        value: .mapping([
+                                            .init(key: "apiVersion", value: .scalar("v1")),
+                                            .init(key: "fieldPath", value: .scalar("metadata.namespace")),
+                                        ])),
+                                    .init(key: "path", value: .scalar("namespace")),
+                                ])
+                            ]))
+                    ])),
+            ], defaultMode: 420)
+        #expect(first == expected)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = try #require(String(data: encoder.encode(first), encoding: .utf8))
+        #expect(
+            text
+                == #"{"name":"\#(first.name)","projected":{"defaultMode":420,"sources":["#
+                + #"{"serviceAccountToken":{"expirationSeconds":3607,"path":"token"}},"#
+                + #"{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},"#
+                + #"{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"#
+                + #""path":"namespace"}]}}]}}"#)
     }
 
     @Test("automountServiceAccountToken: the pod's setting wins, then the ServiceAccount's, else true")

@@ -78,9 +78,15 @@ public struct ServiceAccountAdmission: Sendable {
         }
         addMount(&pod.spec.containers)
         guard existing == nil, needsVolume else { return }
-        volumes.append(Volume(name: volumeName, projected: Self.tokenVolumeSource))
+        var volume = Self.tokenVolume
+        volume.name = volumeName
+        volumes.append(volume)
         pod.spec.volumes = volumes
     }
+
+    /// The token volume but for its name: every pod's copy shares its one boxed projected
+    /// source (``KubeModel/Indirect``), so a pod pays for the name and a pointer.
+    static let tokenVolume = Volume(name: "", projected: tokenVolumeSource)
 
     /// `TokenVolumeSource()`: mode 0644 (420) set explicitly, the token, the cluster's CA
     /// bundle and the namespace.
