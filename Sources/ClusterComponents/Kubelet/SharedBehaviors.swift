@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The behaviours a kubelet gave its containers, each boxed once (``HeapBox``), so that every
 /// ``ContainerRuntime`` given the same behaviour points at one stored value.
 ///

@@ -1,4 +1,4 @@
-/// An optional field kept on the heap: one pointer inline, nothing allocated while it is `nil`,
+/// An optional field kept on the heap in a ``HeapBox``: one pointer inline, nothing allocated while it is `nil`,
 /// and copies share the boxed value (a write replaces the box, so copies never see each other's
 /// writes).
 ///
@@ -12,22 +12,16 @@
 /// `Codable` reads and writes exactly the keys it did with the plain optional.
 @propertyWrapper
 public struct Indirect<Wrapped: Sendable>: Sendable {
-    /// Never mutated after creation, so sharing it between copies, and between threads, is safe.
-    final class Box: @unchecked Sendable {
-        let value: Wrapped
-        init(_ value: Wrapped) { self.value = value }
-    }
-
-    private var box: Box?
+    private var box: HeapBox<Wrapped>?
 
     /// Boxes `wrappedValue` (nothing is allocated for `nil`).
-    public init(wrappedValue: Wrapped?) { box = wrappedValue.map(Box.init) }
+    public init(wrappedValue: Wrapped?) { box = wrappedValue.map { HeapBox(wrappedValue: $0) } }
 
     /// The value; a write boxes the new value (or drops the box for `nil`).
     /// - Complexity: O(1) to read; a write allocates one box unless it writes `nil`.
     public var wrappedValue: Wrapped? {
-        get { box?.value }
-        set { box = newValue.map(Box.init) }
+        get { box?.wrappedValue }
+        set { box = newValue.map { HeapBox(wrappedValue: $0) } }
     }
 
     /// The field itself (`$field`): to ask whether two values share one box, or to store a box
@@ -38,11 +32,19 @@ public struct Indirect<Wrapped: Sendable>: Sendable {
     }
 
     /// Whether two fields share one box (the same stored value, not merely equal ones).
-    public func sharesStorage(with other: Self) -> Bool { box === other.box }
+    public func sharesStorage(with other: Self) -> Bool {
+        switch (box, other.box) {
+        case (nil, nil): true
+        case (let a?, let b?): a.sharesStorage(with: b)
+        default: false
+        }
+    }
 }
 
 extension Indirect: Equatable where Wrapped: Equatable {
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.box === rhs.box || lhs.wrappedValue == rhs.wrappedValue }
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.sharesStorage(with: rhs) || lhs.wrappedValue == rhs.wrappedValue
+    }
 }
 
 extension Indirect: Hashable where Wrapped: Hashable {

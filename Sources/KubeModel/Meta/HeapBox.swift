@@ -1,4 +1,5 @@
-/// A value kept on the heap behind one reference, with value semantics (copy on write).
+/// A value kept on the heap behind one reference, with value semantics (copy on write): the one
+/// box of kubesim (``Indirect`` is an optional one).
 ///
 /// ``PodObject`` keeps its manifest in one: a defaulted `Pod` is about a kilobyte inline (every
 /// optional field of its spec and metadata), and `APIStore.pods` holds every pod ever created.
@@ -31,5 +32,5 @@ public struct HeapBox<Value: Sendable>: Sendable {
     }
 
     /// Whether two boxes share one stored value (the same box, not merely equal values).
-    func sharesStorage(with other: Self) -> Bool { storage === other.storage }
+    public func sharesStorage(with other: Self) -> Bool { storage === other.storage }
 }
