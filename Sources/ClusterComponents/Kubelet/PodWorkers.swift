@@ -17,15 +17,6 @@ struct PodWorkers: RandomAccessCollection, MutableCollection {
         _modify { yield &storage[w.value] }
     }
 
-    /// The value of `body` on worker `w`, read in place. `Array`'s subscript getter hands out a
-    /// copy of the worker (a retain and a release of each reference it holds) wherever the
-    /// optimizer cannot narrow the read to a few fields, as for a call of one of its methods;
-    /// a buffer's subscript lends it. For the reads of every sync (``PodWorker/computeStarts()``).
-    /// - Complexity: O(1) plus `body`.
-    func reading<R>(_ w: WorkerIndex, _ body: (PodWorker) -> R) -> R {
-        storage.withUnsafeBufferPointer { body($0[w.value]) }
-    }
-
     /// The worker of `pod`, unless the pod was never bound here or its worker was cleaned up.
     /// - Complexity: O(1) on average (a hash lookup).
     func index(of pod: PodID) -> WorkerIndex? { byPod[pod] }
