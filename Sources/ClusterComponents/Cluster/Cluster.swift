@@ -172,6 +172,30 @@ public final class Cluster {
                 name: name, component: component, host: host), pod: nil)
     }
 
+    /// Records a pod Event from a recorder that keeps its correlator `source` index (looked up
+    /// on its first event, when nil) and, for a message it sends again and again (a crash
+    /// loop's `BackOff`), the message's `digest`: the same event as the other `recordEvent`
+    /// without the lookups by name.
+    func recordEvent(
+        _ type: EventType, _ reason: String, _ message: String, pod: PodID, fieldPath: String?, component: String,
+        host: String?, source: inout Int?, digest: UInt64?
+    ) {
+        let index: Int
+        if let source {
+            index = source
+        } else {
+            index = eventCorrelator.sourceIndex(EventCorrelator.Source(component: component, host: host))
+            source = index
+        }
+        var event = KubeEvent(
+            time: now, type: type, reason: reason, message: message, kind: "Pod",
+            namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
+            component: component, host: host)
+        eventCorrelator.correlate(
+            &event, pod: pod, source: index, digest: digest ?? EventMessageAggregator.digest(message))
+        emit(.event(event))
+    }
+
     private func record(_ event: KubeEvent, pod: PodID?) {
         var event = event
         eventCorrelator.correlate(&event, pod: pod)

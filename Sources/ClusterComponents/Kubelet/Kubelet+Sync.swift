@@ -32,7 +32,7 @@ extension Kubelet {
         workers[w].pendingSync = false
         // a. Status from the runtime snapshot and the previous sync's reason cache.
         let phase = publishStatus(w)
-        if phase == .succeeded || phase == .failed || workers[w].allRegularContainersDone {
+        if phase == .succeeded || phase == .failed || workers.reading(w, { $0.allRegularContainersDone }) {
             // All containers are done and none restarts (or an init container failed under Never):
             // stop what still runs (sidecars), then write the terminal phase.
             beginTermination(
@@ -54,8 +54,8 @@ extension Kubelet {
     func syncActions(_ w: WorkerIndex) {
         let pod = workers[w].pod
         if !workers[w].sandboxReady { workers[w].markSandboxReady() }
-        let starts = workers[w].computeStarts()
-        let kills = workers[w].containersToKill
+        let starts = workers.reading(w) { $0.computeStarts() }
+        let kills = workers.reading(w) { $0.containersToKill }
         workers[w].beginActions(starts: starts)
         if !kills.isEmpty {
             let podGrace = cluster.api.pods[pod.value].pod.spec.terminationGracePeriodSeconds
@@ -91,9 +91,9 @@ extension Kubelet {
                 if crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) {
                     let backoff = entry!.backoff
                     // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
-                    let message = workers[w].backOffEventMessage(
+                    let (message, digest) = workers[w].backOffEventMessage(
                         of: c, namesPod: version >= KubernetesVersion(minor: 24))
-                    event(w, .warning, "BackOff", message, container: c)
+                    event(w, .warning, "BackOff", message, container: c, digest: digest)
                     workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
                     workers[w].noteSyncError(expiry: reference + backoff)
                     continue

@@ -59,6 +59,7 @@ public final class Kubelet {
         self.crashPolicy = BackoffPolicy.crashLoop(
             version: cluster.configuration.kubernetesVersion, configuration: configuration)
         let name = cluster.api[node].name
+        self.hostName = name
         self.random = cluster.streams.stream(named: "kubelet/\(name)")
         self.pullLatencySource = cluster.streams.stream(named: "kubelet/\(name)/pull-latency")
         let version = cluster.configuration.kubernetesVersion
@@ -86,7 +87,14 @@ public final class Kubelet {
         if !images.isEmpty { cluster.api.nodes[node.value].node.status.images = imageStatus() }
     }
 
-    var hostName: String { cluster.api[node].name }
+    /// The node's name (`spec.nodeName` of its pods, the `host` of its events), read once: the
+    /// name never changes, and reading it through the API store copied the whole node object
+    /// on every event.
+    let hostName: String
+    /// This kubelet's event recorder's index in the cluster's ``EventCorrelator`` (its spam
+    /// filter and aggregation caches), looked up at its first event and kept, as a kubelet
+    /// keeps its one `EventRecorder`: the lookup hashed the component and host names each time.
+    var eventSource: Int?
     var version: KubernetesVersion { cluster.configuration.kubernetesVersion }
 
     // MARK: - Hooks from the API server
@@ -268,12 +276,16 @@ public final class Kubelet {
 
     // MARK: - Events to the record stream
 
+    /// Records an event about worker `w`'s pod (and container `c`) from this kubelet's recorder;
+    /// `digest` is the message's ``EventMessageAggregator/digest(_:)`` when the caller keeps it.
     func event(
-        _ w: WorkerIndex, _ type: EventType, _ reason: String, _ message: String, container c: ContainerIndex? = nil
+        _ w: WorkerIndex, _ type: EventType, _ reason: String, _ message: String, container c: ContainerIndex? = nil,
+        digest: UInt64? = nil
     ) {
         let path = c.map { workers[w].eventFieldPath(of: $0) }
         cluster.recordEvent(
-            type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName)
+            type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName,
+            source: &eventSource, digest: digest)
     }
 
     /// The container spec of container `c` of worker `w`.

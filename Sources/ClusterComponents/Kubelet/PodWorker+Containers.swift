@@ -175,16 +175,18 @@ extension PodWorker {
         return path
     }
 
-    /// The `BackOff` event's message for `c` (kuberuntime_manager.go `doBackOff`), built on first
-    /// use; from 1.24 (`namesPod`) it names the container and the pod.
-    mutating func backOffEventMessage(of c: ContainerIndex, namesPod: Bool) -> String {
+    /// The `BackOff` event's message for `c` (kuberuntime_manager.go `doBackOff`) and its
+    /// aggregation digest, built on first use; from 1.24 (`namesPod`) it names the container
+    /// and the pod.
+    mutating func backOffEventMessage(of c: ContainerIndex, namesPod: Bool) -> (message: String, digest: UInt64) {
         let i = c.value
-        if let cached = containers[i].backOffEventMessage { return cached }
+        if let cached = containers[i].backOffEventMessage { return (cached, containers[i].backOffEventDigest) }
         let message =
             namesPod
             ? "Back-off restarting failed container \(containers[i].name) in pod \(description)"
             : "Back-off restarting failed container"
         containers[i].backOffEventMessage = message
-        return message
+        containers[i].backOffEventDigest = EventMessageAggregator.digest(message)
+        return (message, containers[i].backOffEventDigest)
     }
 }

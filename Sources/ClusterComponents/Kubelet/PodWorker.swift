@@ -54,6 +54,8 @@ struct ContainerRuntime: Sendable {
     var crashLoopBackOffCached: SimulationDuration?
     /// The `BackOff` event's message, built on first use (it never changes for a container).
     var backOffEventMessage: String?
+    /// That message's ``EventMessageAggregator/digest(_:)``, kept with it for the same reason.
+    var backOffEventDigest: UInt64 = 0
     /// The `involvedObject.fieldPath` of its events (`spec.containers{name}`), built on first use:
     /// a crash loop's blocked syncs send a `BackOff` event every 10 s that the spam filter
     /// mostly drops, and they should not each build the string again.

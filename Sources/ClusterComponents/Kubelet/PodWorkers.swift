@@ -17,6 +17,16 @@ struct PodWorkers: RandomAccessCollection, MutableCollection {
         _modify { yield &storage[w.value] }
     }
 
+    /// The value of `body` on worker `w`, lent in place for the call. Reading a worker through
+    /// the subscript goes through `Array`'s getter, which copies the whole worker (a retain and a
+    /// release of every reference it holds) wherever the optimizer cannot narrow the read to a
+    /// few fields, as for a call of one of its methods: three copies in every sync. An `inout`
+    /// access is exclusive, so the call reads the stored worker; `body` must not change it.
+    /// - Complexity: O(1) plus `body`.
+    mutating func reading<R>(_ w: WorkerIndex, _ body: (inout PodWorker) -> R) -> R {
+        body(&storage[w.value])
+    }
+
     /// The worker of `pod`, unless the pod was never bound here or its worker was cleaned up.
     /// - Complexity: O(1) on average (a hash lookup).
     func index(of pod: PodID) -> WorkerIndex? { byPod[pod] }

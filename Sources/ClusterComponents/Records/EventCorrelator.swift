@@ -52,6 +52,12 @@ struct EventCorrelator {
     /// message (`isCombined`) and marks whether it is written (`isRecorded`).
     mutating func correlate(_ event: inout KubeEvent, pod: PodID?) {
         let source = sourceIndex(Source(component: event.component, host: event.host))
+        correlate(&event, pod: pod, source: source, digest: EventMessageAggregator.digest(event.message))
+    }
+
+    /// ``correlate(_:pod:)`` for an event of a known source (``sourceIndex(_:)`` of its
+    /// component and host) whose message has `digest`.
+    mutating func correlate(_ event: inout KubeEvent, pod: PodID?, source: Int, digest: UInt64) {
         let object: Int64
         if let pod {
             object = Int64(pod.value)
@@ -73,7 +79,6 @@ struct EventCorrelator {
             reasons[key] = reason
         }
         let time = event.time
-        let digest = EventMessageAggregator.digest(event.message)
         let combine = groups[source].update(
             GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }
         ) {
@@ -86,7 +91,8 @@ struct EventCorrelator {
         event.isRecorded = buckets[source].tryAccept(object, at: time)
     }
 
-    private mutating func sourceIndex(_ source: Source) -> Int {
+    /// The index of `source`'s caches, created on its first event.
+    mutating func sourceIndex(_ source: Source) -> Int {
         if let known = sources[source] { return known }
         let index = buckets.count
         sources[source] = index

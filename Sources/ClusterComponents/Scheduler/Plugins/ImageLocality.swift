@@ -33,6 +33,21 @@ struct ImageLocality: ScorePlugin {
 
     /// `normalizedImageName`: appends `:latest` when the reference has no tag or digest.
     static func normalizedImageName(_ name: String) -> String {
+        let bytes = name.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // The same rule on the bytes of an ASCII name (one `Character` each): a `:` in the
+            // last non-empty `/`-separated component, or an `@` anywhere.
+            var inComponent = false
+            for byte in bytes.reversed() {
+                if byte == UInt8(ascii: "/") {
+                    if inComponent { break }
+                    continue
+                }
+                inComponent = true
+                if byte == UInt8(ascii: ":") { return name }
+            }
+            return bytes.contains(UInt8(ascii: "@")) ? name : name + ":latest"
+        }
         let lastComponent = name.split(separator: "/").last.map(String.init) ?? name
         if lastComponent.contains(":") || name.contains("@") { return name }
         return name + ":latest"
