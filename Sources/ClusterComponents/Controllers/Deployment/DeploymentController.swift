@@ -27,9 +27,7 @@ final class DeploymentController {
 
     /// Queues a sync of the Deployment at `index` (once until it runs).
     func enqueue(_ index: Int) {
-        guard !manager.workloads.deployments[index].syncQueued, !manager.workloads.deployments[index].isDeleted else {
-            return
-        }
+        guard !reading(index, { $0.syncQueued || $0.isDeleted }) else { return }
         manager.workloads.deployments[index].syncQueued = true
         cluster.schedule(.controller(.syncDeployment(index)), after: .zero)
     }
@@ -96,14 +94,13 @@ final class DeploymentController {
     /// status and trim the history. Each step that scales a ReplicaSet returns and waits for
     /// the next sync, as upstream does; the scale itself enqueues that sync.
     func syncDeployment(_ index: Int) {
-        guard !manager.workloads.deployments[index].isDeleted else { return }
-        let live = manager.workloads.deployments[index].replicaSets.filter {
-            !manager.workloads.replicaSets[$0].isDeleted
+        guard !reading(index, { $0.isDeleted }) else { return }
+        dropDeletedReplicaSets(index)
+        let (paused, recreate) = reading(index) {
+            ($0.deployment.spec.paused == true, $0.deployment.spec.strategy.type == "Recreate")
         }
-        manager.workloads.deployments[index].replicaSets = live
-        let deployment = manager.workloads.deployments[index].deployment
-        if deployment.spec.paused != true {
-            if deployment.spec.strategy.type == "Recreate" {
+        if !paused {
+            if recreate {
                 rolloutRecreate(index)
             } else {
                 rolloutRolling(index)
@@ -115,13 +112,13 @@ final class DeploymentController {
     // MARK: - RollingUpdate (rolling.go)
 
     func rolloutRolling(_ index: Int) {
-        let spec = manager.workloads.deployments[index].deployment.spec
+        let spec = rolloutSpec(index)
         let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
         guard let newRS = newRS ?? createNewReplicaSet(for: index, replicas: newRSNewReplicas(index, newRS: nil)) else {
             return
         }
         // reconcileNewReplicaSet
-        let newReplicas = manager.workloads.replicaSets[newRS].replicas
+        let newReplicas = replicas(of: newRS)
         if newReplicas > spec.replicas {
             scaleReplicaSetAndRecordEvent(newRS, to: spec.replicas, deployment: index)
             return
@@ -133,22 +130,22 @@ final class DeploymentController {
             }
         }
         // reconcileOldReplicaSets
-        let activeOld = oldRSs.filter { manager.workloads.replicaSets[$0].replicas > 0 }
+        let activeOld = oldRSs.filter { replicas(of: $0) > 0 }
         guard !activeOld.isEmpty else {
             cleanupDeployment(index, oldRSs: oldRSs)
             return
         }
         let allRSs = oldRSs + [newRS]
-        let allPodsCount = allRSs.reduce(0) { $0 + manager.workloads.replicaSets[$1].replicas }
-        let minAvailable = spec.replicas - maxUnavailable(of: spec)
+        let allPodsCount = allRSs.reduce(0) { $0 + replicas(of: $1) }
+        let minAvailable = spec.replicas - spec.maxUnavailable
         let newStatus = manager.replicaSets.currentStatus(newRS).status
-        let newRSUnavailable = manager.workloads.replicaSets[newRS].replicas - newStatus.availableReplicas
+        let newRSUnavailable = replicas(of: newRS) - newStatus.availableReplicas
         let maxScaledDown = allPodsCount - minAvailable - newRSUnavailable
         guard maxScaledDown > 0 else { return }
         // cleanupUnhealthyReplicas: old sets' unavailable pods go first, oldest set first.
         var cleaned = 0
         for rs in activeOld where cleaned < maxScaledDown {
-            let replicas = manager.workloads.replicaSets[rs].replicas
+            let replicas = replicas(of: rs)
             let unhealthy = replicas - manager.replicaSets.currentStatus(rs).status.availableReplicas
             guard unhealthy > 0 else { continue }
             let count = min(maxScaledDown - cleaned, unhealthy)
@@ -161,7 +158,7 @@ final class DeploymentController {
             let total = available - minAvailable
             var done = 0
             for rs in activeOld where done < total {
-                let replicas = manager.workloads.replicaSets[rs].replicas
+                let replicas = replicas(of: rs)
                 guard replicas > 0 else { continue }
                 let count = min(replicas, total - done)
                 scaleReplicaSetAndRecordEvent(rs, to: replicas - count, deployment: index)
@@ -174,55 +171,46 @@ final class DeploymentController {
     /// `replicas + maxSurge` pods in all sets (counting `spec.replicas`), never beyond `replicas`.
     /// Recreate gives `replicas`.
     func newRSNewReplicas(_ index: Int, newRS: Int?) -> Int {
-        let spec = manager.workloads.deployments[index].deployment.spec
-        guard spec.strategy.type != "Recreate" else { return spec.replicas }
-        let (surge, _) = resolveFenceposts(spec)
-        let current = manager.workloads.deployments[index].replicaSets.reduce(0) {
-            $0 + manager.workloads.replicaSets[$1].replicas
-        }
-        let newReplicas = newRS.map { manager.workloads.replicaSets[$0].replicas } ?? 0
-        let maxTotal = spec.replicas + surge
+        let spec = rolloutSpec(index)
+        guard !spec.recreate else { return spec.replicas }
+        let current = reading(index, { $0.replicaSets }).reduce(0) { $0 + replicas(of: $1) }
+        let newReplicas = newRS.map { replicas(of: $0) } ?? 0
+        let maxTotal = spec.replicas + spec.surge
         guard current < maxTotal else { return newReplicas }
         return newReplicas + min(maxTotal - current, spec.replicas - newReplicas)
     }
 
     /// `deploymentutil.ResolveFenceposts`: maxSurge rounds up, maxUnavailable rounds down
     /// (`intstr.GetScaledValueFromIntOrPercent`); if both are 0, maxUnavailable becomes 1.
-    func resolveFenceposts(_ spec: DeploymentSpec) -> (surge: Int, unavailable: Int) {
-        let update = spec.strategy.rollingUpdate ?? RollingUpdateDeployment()
-        let surge = (try? update.maxSurge.scaledValue(total: spec.replicas, roundUp: true)) ?? 0
-        var unavailable = (try? update.maxUnavailable.scaledValue(total: spec.replicas, roundUp: false)) ?? 0
+    func resolveFenceposts(_ strategy: DeploymentStrategy, replicas: Int) -> (surge: Int, unavailable: Int) {
+        let update = strategy.rollingUpdate ?? RollingUpdateDeployment()
+        let surge = (try? update.maxSurge.scaledValue(total: replicas, roundUp: true)) ?? 0
+        var unavailable = (try? update.maxUnavailable.scaledValue(total: replicas, roundUp: false)) ?? 0
         if surge == 0 && unavailable == 0 { unavailable = 1 }
         return (surge, unavailable)
-    }
-
-    /// `deploymentutil.MaxUnavailable`: 0 unless RollingUpdate with replicas > 0; at most `replicas`.
-    func maxUnavailable(of spec: DeploymentSpec) -> Int {
-        guard spec.strategy.type != "Recreate", spec.replicas > 0 else { return 0 }
-        return min(resolveFenceposts(spec).unavailable, spec.replicas)
     }
 
     // MARK: - Recreate (recreate.go)
 
     func rolloutRecreate(_ index: Int) {
-        let replicas = manager.workloads.deployments[index].deployment.spec.replicas
+        let replicas = rolloutSpec(index).replicas
         let (newRS, oldRSs) = newAndOldReplicaSets(of: index)
         // scaleDownOldReplicaSetsForRecreate
         var scaledDown = false
-        for rs in oldRSs where manager.workloads.replicaSets[rs].replicas > 0 {
+        for rs in oldRSs where self.replicas(of: rs) > 0 {
             scaleReplicaSetAndRecordEvent(rs, to: 0, deployment: index)
             scaledDown = true
         }
         guard !scaledDown else { return }
         // oldPodsRunning: any old pod not yet Succeeded/Failed, terminating ones included.
         for rs in oldRSs {
-            for pod in manager.workloads.replicaSets[rs].pods
+            for pod in manager.workloads.reading(replicaSet: rs, { $0.pods })
             where !cluster.api.podFacts[pod.value].isRemoved && !cluster.api.podFacts[pod.value].isTerminal {
                 return
             }
         }
         if let newRS {
-            if manager.workloads.replicaSets[newRS].replicas != replicas {
+            if self.replicas(of: newRS) != replicas {
                 scaleReplicaSetAndRecordEvent(newRS, to: replicas, deployment: index)
             } else {
                 cleanupDeployment(index, oldRSs: oldRSs)
@@ -236,13 +224,61 @@ final class DeploymentController {
 
     /// The set whose template hash is the Deployment's current one, and the others oldest first.
     func newAndOldReplicaSets(of index: Int) -> (new: Int?, old: [Int]) {
-        let hash = manager.workloads.deployments[index].templateHash
+        let (hash, sets) = reading(index) { ($0.templateHash, $0.replicaSets) }
         var new: Int?
         var old: [Int] = []
-        for rs in manager.workloads.deployments[index].replicaSets {
-            if manager.workloads.replicaSets[rs].templateHash == hash, new == nil { new = rs } else { old.append(rs) }
+        for rs in sets {
+            if new == nil, manager.workloads.reading(replicaSet: rs, { $0.templateHash == hash }) {
+                new = rs
+            } else {
+                old.append(rs)
+            }
         }
         return (new, old)
+    }
+
+    /// The new set alone (``newAndOldReplicaSets(of:)`` without building the list of old ones).
+    func newReplicaSet(of index: Int) -> Int? {
+        let (hash, sets) = reading(index) { ($0.templateHash, $0.replicaSets) }
+        return sets.first { rs in manager.workloads.reading(replicaSet: rs, { $0.templateHash == hash }) }
+    }
+
+    // MARK: - In-place reads
+
+    /// The value of `body` on the Deployment at `index`, read in place
+    /// (``WorkloadStore/reading(deployment:_:)``: no copy of the whole object).
+    func reading<R>(_ index: Int, _ body: (inout DeploymentObject) -> R) -> R {
+        manager.workloads.reading(deployment: index, body)
+    }
+
+    /// `spec.replicas` of the ReplicaSet at `rs`, read in place.
+    func replicas(of rs: Int) -> Int { manager.workloads.reading(replicaSet: rs, { $0.replicas }) }
+
+    /// The numbers of the Deployment's spec a sync uses, read in place.
+    func rolloutSpec(_ index: Int) -> RolloutSpec {
+        let (replicas, strategy, paused, revisionHistoryLimit) = reading(index) {
+            (
+                $0.deployment.spec.replicas, $0.deployment.spec.strategy, $0.deployment.spec.paused == true,
+                $0.deployment.spec.revisionHistoryLimit
+            )
+        }
+        let recreate = strategy.type == "Recreate"
+        let (surge, unavailable) = recreate ? (0, 0) : resolveFenceposts(strategy, replicas: replicas)
+        // deploymentutil.MaxUnavailable: 0 unless RollingUpdate with replicas > 0; at most `replicas`.
+        let maxUnavailable = recreate || replicas <= 0 ? 0 : min(unavailable, replicas)
+        return RolloutSpec(
+            replicas: replicas, recreate: recreate, paused: paused, surge: surge, maxUnavailable: maxUnavailable,
+            revisionHistoryLimit: revisionHistoryLimit)
+    }
+
+    /// Drops deleted sets from the Deployment's list; writes (and allocates) only when one was deleted.
+    func dropDeletedReplicaSets(_ index: Int) {
+        let sets = reading(index) { $0.replicaSets }
+        guard sets.contains(where: { rs in manager.workloads.reading(replicaSet: rs, { $0.isDeleted }) }) else {
+            return
+        }
+        let live = sets.filter { rs in !manager.workloads.reading(replicaSet: rs, { $0.isDeleted }) }
+        manager.workloads.deployments[index].replicaSets = live
     }
 
     /// `getNewReplicaSet` with `createIfNotExisted`: `<deployment>-<pod-template-hash>`, its
@@ -279,17 +315,17 @@ final class DeploymentController {
     /// `scaleReplicaSetAndRecordEvent`: Normal `ScalingReplicaSet` "Scaled up replica set
     /// <rs> from <old> to <new>" (sync.go; releases before 1.29 wrote "… to <new>").
     func scaleReplicaSetAndRecordEvent(_ rs: Int, to replicas: Int, deployment: Int) {
-        let old = manager.workloads.replicaSets[rs].replicas
+        let old = self.replicas(of: rs)
         guard old != replicas else { return }
         let direction = old < replicas ? "up" : "down"
-        let name = manager.workloads.replicaSets[rs].name
+        let name = manager.workloads.reading(replicaSet: rs, { $0.name })
         let message =
             cluster.configuration.kubernetesVersion >= KubernetesVersion(minor: 29)
             ? "Scaled \(direction) replica set \(name) from \(old) to \(replicas)"
             : "Scaled \(direction) replica set \(name) to \(replicas)"
-        let object = manager.workloads.deployments[deployment]
+        let (namespace, deploymentName) = reading(deployment) { ($0.namespace, $0.name) }
         cluster.recordEvent(
-            .normal, "ScalingReplicaSet", message, kind: "Deployment", namespace: object.namespace, name: object.name,
+            .normal, "ScalingReplicaSet", message, kind: "Deployment", namespace: namespace, name: deploymentName,
             component: Self.component)
         manager.replicaSets.setReplicas(rs, to: replicas)
         enqueue(deployment)
@@ -297,36 +333,34 @@ final class DeploymentController {
 
     /// `cleanupDeployment`: delete the oldest fully scaled-down sets beyond `revisionHistoryLimit`.
     func cleanupDeployment(_ index: Int, oldRSs: [Int]) {
-        let limit = manager.workloads.deployments[index].deployment.spec.revisionHistoryLimit
+        let limit = rolloutSpec(index).revisionHistoryLimit
         let candidates = oldRSs.filter { rs in
-            manager.workloads.replicaSets[rs].replicas == 0
-                && manager.workloads.replicaSets[rs].pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
+            manager.workloads.reading(replicaSet: rs) { object in
+                object.replicas == 0 && object.pods.allSatisfy { cluster.api.podFacts[$0.value].isRemoved }
+            }
         }
         guard candidates.count > limit else { return }
         for rs in candidates.prefix(candidates.count - limit) {
             manager.replicaSets.delete(rs)
         }
-        let live = manager.workloads.deployments[index].replicaSets.filter {
-            !manager.workloads.replicaSets[$0].isDeleted
-        }
-        manager.workloads.deployments[index].replicaSets = live
+        dropDeletedReplicaSets(index)
     }
 
     /// `syncRolloutStatus`/`calculateStatus`.
     func updateStatus(_ index: Int) {
-        let (newRS, _) = newAndOldReplicaSets(of: index)
+        let newRS = newReplicaSet(of: index)
         var status = DeploymentStatusRecord()
-        for rs in manager.workloads.deployments[index].replicaSets {
+        for rs in reading(index, { $0.replicaSets }) {
             // The sets' own last statuses: every change of one re-queues this Deployment.
-            let counts = manager.workloads.replicaSets[rs].status
+            let counts = manager.workloads.reading(replicaSet: rs) { $0.status }
             status.replicas += counts.replicas
             status.readyReplicas += counts.readyReplicas
             status.availableReplicas += counts.availableReplicas
             if rs == newRS { status.updatedReplicas = counts.replicas }
         }
-        let spec = manager.workloads.deployments[index].deployment.spec
+        let spec = rolloutSpec(index)
         status.unavailableReplicas = max(0, spec.replicas - status.availableReplicas)
-        let previous = manager.workloads.deployments[index].status.conditions
+        let previous = reading(index) { $0.status.conditions }
         let now = cluster.now
         func condition(
             _ type: String, _ value: ConditionStatus, _ reason: String, _ message: String
@@ -337,7 +371,7 @@ final class DeploymentController {
                 type: type, status: value, reason: reason, message: message, lastTransitionTime: since)
         }
         // sync.go calculateStatus / util: Available when available ≥ replicas − maxUnavailable.
-        if status.availableReplicas >= spec.replicas - maxUnavailable(of: spec) {
+        if status.availableReplicas >= spec.replicas - spec.maxUnavailable {
             status.conditions.append(
                 condition("Available", .true, "MinimumReplicasAvailable", "Deployment has minimum availability."))
         } else {
@@ -348,7 +382,7 @@ final class DeploymentController {
         }
         // progress.go syncRolloutStatus (progressDeadlineSeconds is not enforced here).
         if let newRS {
-            let name = manager.workloads.replicaSets[newRS].name
+            let name = manager.workloads.reading(replicaSet: newRS) { $0.name }
             let complete =
                 status.updatedReplicas == spec.replicas && status.replicas == spec.replicas
                 && status.availableReplicas == spec.replicas

@@ -30,9 +30,7 @@ final class ReplicaSetController {
 
     /// Queues a sync of the ReplicaSet at `index` (once until it runs).
     func enqueue(_ index: Int) {
-        guard !manager.workloads.replicaSets[index].syncQueued, !manager.workloads.replicaSets[index].isDeleted else {
-            return
-        }
+        guard !reading(index, { $0.syncQueued || $0.isDeleted }) else { return }
         manager.workloads.replicaSets[index].syncQueued = true
         cluster.schedule(.controller(.syncReplicaSet(index)), after: .zero)
     }
@@ -102,13 +100,19 @@ final class ReplicaSetController {
     /// `scaleReplicaSet` and this controller's reaction in one step (upstream the reaction
     /// waits for the work queue; kept synchronous so runs stay as they were).
     func setReplicas(_ index: Int, to replicas: Int) {
-        guard manager.workloads.replicaSets[index].replicas != replicas else { return }
+        guard reading(index, { $0.replicas }) != replicas else { return }
         manager.workloads.replicaSets[index].replicaSet.spec.replicas = replicas
         manager.workloads.replicaSets[index].replicaSet.metadata.resourceVersion = cluster.api.nextResourceVersionText()
         syncReplicaSet(index)
     }
 
     // MARK: - Sync
+
+    /// The value of `body` on the ReplicaSet at `index`, read in place
+    /// (``WorkloadStore/reading(replicaSet:_:)``: no copy of the whole object).
+    func reading<R>(_ index: Int, _ body: (inout ReplicaSetObject) -> R) -> R {
+        manager.workloads.reading(replicaSet: index, body)
+    }
 
     /// The work-queue item: `syncReplicaSet`.
     func sync(_ index: Int) {
@@ -124,33 +128,36 @@ final class ReplicaSetController {
     /// - Complexity: O(p log p) for p pods of the set when deleting, amortized O(1) otherwise
     ///   (the status comes from the running ``ReplicaSetTally``).
     func syncReplicaSet(_ index: Int) {
-        guard !manager.workloads.replicaSets[index].isDeleted else { return }
+        guard !reading(index, { $0.isDeleted }) else { return }
         pruneRemovedPods(index)
-        let rs = manager.workloads.replicaSets[index]
-        let diff = rs.tally.active - rs.replicas
+        let diff = reading(index) { $0.tally.active - $0.replicas }
         if diff < 0 {
             // manageReplicas creates in slow-start batches of 1, 2, 4, … capped by burstReplicas
             // (500); creations never fail here, so the result is the same as creating all at once.
+            let (name, uid, namespace, template) = reading(index) {
+                ($0.name, $0.uid, $0.namespace, $0.replicaSet.spec.template)
+            }
             let owner = OwnerReference(
-                apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.uid, controller: true,
+                apiVersion: "apps/v1", kind: "ReplicaSet", name: name, uid: uid, controller: true,
                 blockOwnerDeletion: true)
             for _ in 0..<(-diff) {
                 guard
                     manager.createPod(
-                        from: rs.replicaSet.spec.template, namespace: rs.namespace, owner: owner,
+                        from: template, namespace: namespace, owner: owner,
                         state: .replicaSet(index),
                         component: Self.component) != nil
                 else { break }
             }
         } else if diff > 0 {
             let facts = cluster.api.podFacts
-            let active = rs.pods.filter { facts[$0.value].isActive }
+            let (name, pods) = reading(index) { ($0.name, $0.pods) }
+            let active = pods.filter { facts[$0.value].isActive }
             // Only the writes that get a token now, and the first refused one (it blocks the
             // set until the next token), need ranking; the order is total, so they are the
             // same pods in the same order as the first `diff` of the full ranking.
             let admissible = diff >= active.count ? diff : min(diff, manager.admissibleWrites(upTo: diff) + 1)
             for pod in podsToDelete(active, count: admissible, of: index) {
-                manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: rs.name, component: Self.component)
+                manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: name, component: Self.component)
             }
         }
         updateStatus(index)
@@ -160,20 +167,19 @@ final class ReplicaSetController {
     /// enqueues the owning Deployment when the status changed.
     func updateStatus(_ index: Int) {
         let (status, nextAvailable) = currentStatus(index)
-        cluster.cancel(manager.workloads.replicaSets[index].availabilityCheck)
+        cluster.cancel(reading(index, { $0.availabilityCheck }))
         manager.workloads.replicaSets[index].availabilityCheck = nextAvailable.map {
             // replica_set.go: resync after MinReadySeconds so availability is observed on time.
             cluster.schedule(.controller(.syncReplicaSet(index)), at: $0)
         }
-        guard status != manager.workloads.replicaSets[index].status else { return }
+        guard status != reading(index, { $0.status }) else { return }
         manager.workloads.replicaSets[index].status = status
-        if let deployment = manager.workloads.replicaSets[index].deployment { manager.deployments.enqueue(deployment) }
+        if let deployment = reading(index, { $0.deployment }) { manager.deployments.enqueue(deployment) }
     }
 
     /// Drops removed pods from the set's list once they are half of it (amortized O(1) per pod).
     func pruneRemovedPods(_ index: Int) {
-        let tally = manager.workloads.replicaSets[index].tally
-        guard tally.removed > 0, 2 * tally.removed >= manager.workloads.replicaSets[index].pods.count else { return }
+        guard reading(index, { $0.tally.removed > 0 && 2 * $0.tally.removed >= $0.pods.count }) else { return }
         let facts = cluster.api.podFacts
         manager.workloads.replicaSets[index].pods.removeAll { facts[$0.value].isRemoved }
         manager.workloads.replicaSets[index].tally.removed = 0
@@ -183,12 +189,11 @@ final class ReplicaSetController {
     /// - Complexity: O(1) from the running tally when `minReadySeconds` is 0 (every ready pod
     ///   is available); O(p) for p pods of the set otherwise.
     func currentStatus(_ index: Int) -> (status: ReplicaSetStatusRecord, nextAvailable: SimulationTime?) {
-        let tally = manager.workloads.replicaSets[index].tally
+        let (tally, minReadySeconds) = reading(index) { ($0.tally, $0.replicaSet.spec.minReadySeconds ?? 0) }
         var status = ReplicaSetStatusRecord()
         status.replicas = tally.active
         status.readyReplicas = tally.ready
         status.terminatingReplicas = tally.terminating
-        let minReadySeconds = manager.workloads.replicaSets[index].replicaSet.spec.minReadySeconds ?? 0
         guard minReadySeconds > 0 else {
             status.availableReplicas = tally.ready
             return (status, nil)
@@ -197,7 +202,7 @@ final class ReplicaSetController {
         var nextAvailable: SimulationTime?
         let now = cluster.now
         let facts = cluster.api.podFacts
-        for pod in manager.workloads.replicaSets[index].pods {
+        for pod in reading(index, { $0.pods }) {
             guard facts[pod.value].isActive, let since = facts[pod.value].readySince else { continue }
             // podutil.IsPodAvailable: ready for at least minReadySeconds.
             if since + minReady <= now {
@@ -227,12 +232,12 @@ final class ReplicaSetController {
                 perNode[Int(facts[pod.value].node)] += 1
             }
         }
-        if let deployment = manager.workloads.replicaSets[index].deployment {
-            for rs in manager.workloads.deployments[deployment].replicaSets {
-                countRelated(manager.workloads.replicaSets[rs].pods)
+        if let deployment = reading(index, { $0.deployment }) {
+            for rs in manager.workloads.reading(deployment: deployment, { $0.replicaSets }) {
+                countRelated(reading(rs, { $0.pods }))
             }
         } else {
-            countRelated(manager.workloads.replicaSets[index].pods)
+            countRelated(reading(index, { $0.pods }))
         }
         let ranks = active.map { pod -> PodDeletionRank in
             let f = facts[pod.value]
