@@ -175,19 +175,9 @@ final class DeploymentController {
         guard !spec.recreate else { return spec.replicas }
         let current = reading(index, { $0.replicaSets }).reduce(0) { $0 + replicas(of: $1) }
         let newReplicas = newRS.map { replicas(of: $0) } ?? 0
-        let maxTotal = spec.replicas + spec.surge
+        let maxTotal = spec.replicas + spec.fenceposts.surge
         guard current < maxTotal else { return newReplicas }
         return newReplicas + min(maxTotal - current, spec.replicas - newReplicas)
-    }
-
-    /// `deploymentutil.ResolveFenceposts`: maxSurge rounds up, maxUnavailable rounds down
-    /// (`intstr.GetScaledValueFromIntOrPercent`); if both are 0, maxUnavailable becomes 1.
-    func resolveFenceposts(_ strategy: DeploymentStrategy, replicas: Int) -> (surge: Int, unavailable: Int) {
-        let update = strategy.rollingUpdate ?? RollingUpdateDeployment()
-        let surge = (try? update.maxSurge.scaledValue(total: replicas, roundUp: true)) ?? 0
-        var unavailable = (try? update.maxUnavailable.scaledValue(total: replicas, roundUp: false)) ?? 0
-        if surge == 0 && unavailable == 0 { unavailable = 1 }
-        return (surge, unavailable)
     }
 
     // MARK: - Recreate (recreate.go)
@@ -262,13 +252,8 @@ final class DeploymentController {
                 $0.deployment.spec.revisionHistoryLimit
             )
         }
-        let recreate = strategy.type == "Recreate"
-        let (surge, unavailable) = recreate ? (0, 0) : resolveFenceposts(strategy, replicas: replicas)
-        // deploymentutil.MaxUnavailable: 0 unless RollingUpdate with replicas > 0; at most `replicas`.
-        let maxUnavailable = recreate || replicas <= 0 ? 0 : min(unavailable, replicas)
         return RolloutSpec(
-            replicas: replicas, recreate: recreate, paused: paused, surge: surge, maxUnavailable: maxUnavailable,
-            revisionHistoryLimit: revisionHistoryLimit)
+            replicas: replicas, strategy: strategy, paused: paused, revisionHistoryLimit: revisionHistoryLimit)
     }
 
     /// Drops deleted sets from the Deployment's list; writes (and allocates) only when one was deleted.
