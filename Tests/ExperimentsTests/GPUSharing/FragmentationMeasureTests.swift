@@ -85,6 +85,6 @@ import Testing
         #expect(cluster.fits(task, on: 65))
         #expect(cluster.fits(task, on: 64))  // shares bit 63 with M65: the documented approximation
         #expect(!cluster.fits(task, on: 62))  // M62 has its own bit
-        #expect(cluster.modelSlot[65] == cluster.measure.cpuNodeSlot)
+        #expect(cluster.modelSlot[65] == cluster.measure.unmodelledSlot)
     }
 }

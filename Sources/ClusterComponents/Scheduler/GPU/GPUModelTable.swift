@@ -37,7 +37,7 @@ public struct GPUModelTable: Sendable {
 
     /// The mask of a `|`-separated constraint (`gpu_spec`); 0 (any model) when empty.
     public mutating func mask(_ spec: String) -> UInt64 {
-        mask(models: spec.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
+        mask(models: spec.split(separator: "|").lazy.map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
     /// The mask of a list of models (empty names skipped); 0 (any model) when there are none.

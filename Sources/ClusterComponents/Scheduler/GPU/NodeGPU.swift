@@ -68,41 +68,26 @@ public struct NodeGPU: Sendable, Hashable {
         count > 0 && modelAccepts(request) && devicesFitting(request) >= request.count
     }
 
-    /// Whether the node's model satisfies the request's constraint.
+    /// Whether the node's model satisfies the request's constraint (the artifact's
+    /// `utils.IsNodeAccessibleToPodByType`, pkg/utils/utils.go: no constraint accepts every node,
+    /// a constraint only GPU nodes of a listed model).
     @inline(__always)
     public func modelAccepts(_ request: GPURequest) -> Bool {
-        Self.modelAccepts(mask: request.modelMask, modelBit: modelBit)
+        request.modelMask == 0 || request.modelMask & modelBit != 0
     }
 
-    /// Number of devices with at least `milli` free.
+    /// Number of devices with at least the request's `milli` free.
     @inline(__always)
-    public func devicesFitting(_ request: GPURequest) -> Int32 { Self.devicesFitting(free: free, milli: request.milli) }
+    func devicesFitting(_ request: GPURequest) -> Int32 {
+        SIMD8<Int32>(repeating: 0).replacing(with: 1, where: free .>= SIMD8(repeating: request.milli)).wrappedSum()
+    }
 
-    /// The device a share request takes by best fit (see ``bestFitDevice(free:devices:milli:)``).
+    /// The device a share request takes by best fit (`allocateGpuIdBasedOnBestFit`, the
+    /// artifact's default `gpuSelMethod`, open_gpu_share.go): the least free device that fits,
+    /// lowest index on ties; -1 if none fits.
     public func bestFitDevice(_ request: GPURequest) -> Int {
-        Self.bestFitDevice(free: free, devices: Int(count), milli: request.milli)
-    }
-
-    // MARK: - Device rules over lanes (shared with the standalone FGD experiment)
-
-    /// Whether a pod whose allowed models are `mask` (0: any) may use a node of `modelBit`
-    /// (the artifact's `utils.IsNodeAccessibleToPodByType`, pkg/utils/utils.go: no constraint
-    /// accepts every node, a constraint only GPU nodes of a listed model).
-    @inline(__always)
-    public static func modelAccepts(mask: UInt64, modelBit: UInt64) -> Bool { mask == 0 || mask & modelBit != 0 }
-
-    /// Number of devices of `free` with at least `milli` free.
-    @inline(__always)
-    public static func devicesFitting(free: SIMD8<Int32>, milli: Int32) -> Int32 {
-        SIMD8<Int32>(repeating: 0).replacing(with: 1, where: free .>= SIMD8(repeating: milli)).wrappedSum()
-    }
-
-    /// The device a share of `milli` takes by best fit (`allocateGpuIdBasedOnBestFit`, the
-    /// artifact's default `gpuSelMethod`, open_gpu_share.go): the least free of the first
-    /// `devices` devices that fits, lowest index on ties; -1 if none fits.
-    public static func bestFitDevice(free: SIMD8<Int32>, devices: Int, milli: Int32) -> Int {
         var chosen = -1
-        for lane in 0..<devices where free[lane] >= milli {
+        for lane in 0..<Int(count) where free[lane] >= request.milli {
             if chosen == -1 || free[lane] < free[chosen] { chosen = lane }
         }
         return chosen

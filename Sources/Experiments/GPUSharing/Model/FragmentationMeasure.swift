@@ -4,8 +4,3 @@ import ClusterComponents
 /// implementation for `kubesim run` and `kubesim bench fgd`), compiled for the experiment's
 /// ``GPUModelTable`` with ``GPUFragmentation/init(target:models:)``.
 public typealias FragmentationMeasure = GPUFragmentation
-
-extension GPUFragmentation {
-    /// The model slot of CPU-only nodes.
-    public var cpuNodeSlot: Int { unmodelledSlot }
-}

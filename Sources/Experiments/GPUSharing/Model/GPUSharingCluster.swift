@@ -15,8 +15,6 @@ public struct GPUSharingCluster: Sendable {
     /// The devices of each node: free milli-GPU per device (lanes at and above the node's GPU count stay 0),
     /// device count and model bit (``GPUModelTable``).
     public private(set) var gpus: [NodeGPU]
-    /// CPU capacity per node.
-    public let cpuCapacity: [Int32]
     /// The node's model slot in the fragmentation measure.
     public let modelSlot: [Int]
     /// GpuClustering classes present per node (bit 0 "share-gpu", bit k "k-gpu").
@@ -38,7 +36,6 @@ public struct GPUSharingCluster: Sendable {
     /// - Parameter models: the table the node models were interned in (``GPUSharingWorkload``).
     public init(nodes: [GPUTraceNode], models: inout GPUModelTable, measure: FragmentationMeasure) {
         cpuLeft = nodes.map { Int32($0.cpuMilli) }
-        cpuCapacity = cpuLeft
         memoryLeft = nodes.map { Int32(clamping: $0.memoryMiB) }
         gpus = nodes.map { node in
             NodeGPU(count: node.gpuCount, modelBit: node.model.isEmpty ? 0 : models.bit(node.model))

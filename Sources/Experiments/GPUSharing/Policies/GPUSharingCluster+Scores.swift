@@ -67,7 +67,7 @@ extension GPUSharingCluster {
     }
 
     /// The device a sharing task takes under `gpuSelMethod: best` (open_gpu_share.go,
-    /// `allocateGpuIdBasedOnBestFit`): the scheduler's rule, ``NodeGPU/bestFitDevice(free:devices:milli:)``.
+    /// `allocateGpuIdBasedOnBestFit`): the scheduler's rule, ``NodeGPU/bestFitDevice(_:)``.
     public func bestFitDevice(_ task: GPUTask, on node: Int) -> Int {
         gpus[node].bestFitDevice(task.request)
     }
