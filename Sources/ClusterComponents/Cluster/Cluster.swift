@@ -153,12 +153,10 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, pod: PodID, fieldPath: String? = nil,
         component: String, host: String? = nil
     ) {
-        // Field reads, not a copy of the whole pod object: events are the most frequent record.
-        record(
-            KubeEvent(
-                time: now, type: type, reason: reason, message: message, kind: "Pod",
-                namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
-                component: component, host: host), pod: pod)
+        var source: Int?  // looked up by name for this one event
+        recordEvent(
+            type, reason, message, pod: pod, fieldPath: fieldPath, component: component, host: host,
+            source: &source, digest: nil)
     }
 
     /// Records a Kubernetes Event about any object (through the correlator, as above).
@@ -187,6 +185,7 @@ public final class Cluster {
             index = eventCorrelator.sourceIndex(EventCorrelator.Source(component: component, host: host))
             source = index
         }
+        // Field reads, not a copy of the whole pod object: events are the most frequent record.
         var event = KubeEvent(
             time: now, type: type, reason: reason, message: message, kind: "Pod",
             namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
