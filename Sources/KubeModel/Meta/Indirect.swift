@@ -12,27 +12,34 @@
 /// `Codable` reads and writes exactly the keys it did with the plain optional.
 @propertyWrapper
 public struct Indirect<Wrapped: Sendable>: Sendable {
-    private var box: HeapBox<Wrapped>?
+    @usableFromInline var box: HeapBox<Wrapped>?
+
+    // Inlinable, and without `Optional.map`, so that the modules using it specialise it: through
+    // the generic entry point each box looked up `Optional<Wrapped>`'s metadata at run time.
 
     /// Boxes `wrappedValue` (nothing is allocated for `nil`).
-    public init(wrappedValue: Wrapped?) { box = wrappedValue.map { HeapBox(wrappedValue: $0) } }
+    @inlinable public init(wrappedValue: Wrapped?) {
+        if let value = wrappedValue { box = HeapBox(wrappedValue: value) } else { box = nil }
+    }
 
     /// The value; a write boxes the new value (or drops the box for `nil`).
     /// - Complexity: O(1) to read; a write allocates one box unless it writes `nil`.
-    public var wrappedValue: Wrapped? {
+    @inlinable public var wrappedValue: Wrapped? {
         get { box?.wrappedValue }
-        set { box = newValue.map { HeapBox(wrappedValue: $0) } }
+        set {
+            if let value = newValue { box = HeapBox(wrappedValue: value) } else { box = nil }
+        }
     }
 
     /// The field itself (`$field`): to ask whether two values share one box, or to store a box
     /// that many values share (one immutable value kept once).
-    public var projectedValue: Self {
+    @inlinable public var projectedValue: Self {
         get { self }
         set { self = newValue }
     }
 
     /// Whether two fields share one box (the same stored value, not merely equal ones).
-    public func sharesStorage(with other: Self) -> Bool {
+    @inlinable public func sharesStorage(with other: Self) -> Bool {
         switch (box, other.box) {
         case (nil, nil): true
         case (let a?, let b?): a.sharesStorage(with: b)
