@@ -110,10 +110,11 @@ public final class RunOutputs {
         if directory != nil {
             let thread = OutputThread()
             self.thread = thread
-            // events.jsonl is formatted and written on the thread; the other files are
-            // formatted here and their full buffers written there.
-            events?.thread = thread
-            for output in [timeline?.output, metrics?.output, trace?.output] { output?.writer = thread }
+            // events.jsonl and timeline.jsonl are formatted and written on the thread; the other
+            // files are formatted here and their full buffers written there.
+            events?.format(on: thread)
+            timeline?.format(on: thread)
+            for output in [metrics?.output, trace?.output] { output?.writer = thread }
         }
     }
 
@@ -132,15 +133,8 @@ public final class RunOutputs {
 
     /// Writes buffered lines to disk (e.g. on SIGINT); the files keep their `.partial` names.
     public func flush() {
-        events?.complete()
-        if let events {
-            if let thread {
-                thread.submit { events.output.flush() }
-            } else {
-                events.output.flush()
-            }
-        }
-        timeline?.output.flush()
+        events?.flush()
+        timeline?.flush()
         metrics?.output.flush()
         trace?.output.flush()
         thread?.drain()
@@ -180,6 +174,7 @@ public final class RunOutputs {
         var summary = statistics.summary(cluster: cluster, scenarioName: scenarioName, engine: engine)
         if interrupted { summary.interrupted = true }
         events?.complete()
+        timeline?.complete()
         for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
         thread?.stop()
         try openMetrics?.finish()

@@ -131,7 +131,7 @@ import Testing
         // 60 pods, at most 18 events each: under the spam filter's burst of 25 per object.
         let pods = (0..<60).map { t.create("web-\($0)") }
         // More events than one batch handed to the output thread, plus a partial batch.
-        let recorded = EventsWriter.batchSize + 5
+        let recorded = OutputBatcher<KubeEvent>.batchSize + 5
         for index in 0..<recorded {
             t.cluster.recordEvent(.normal, "Note", "note \(index)", pod: pods[index % 60], component: "test")
         }
@@ -142,6 +142,11 @@ import Testing
         let lines = try String(contentsOf: partial, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == recorded)
         #expect(lines.last?.contains("note \(recorded - 1)\"") == true)
+        // timeline.jsonl: one ADDED line per pod created (a partial batch of the output thread).
+        let timeline = StreamingTextFile.partialURL(for: directory.appendingPathComponent("timeline.jsonl"))
+        let timelineLines = try String(contentsOf: timeline, encoding: .utf8).split(separator: "\n")
+        #expect(timelineLines.count == 60)
+        #expect(timelineLines.last?.contains(#""event":"ADDED","namespace":"default","name":"web-59""#) == true)
         _ = try outputs.finish(cluster: t.cluster, wallSeconds: 0)
     }
 

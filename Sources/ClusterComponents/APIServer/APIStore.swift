@@ -67,17 +67,15 @@ public struct APIStore: Sendable {
     /// The next `metadata.resourceVersion`, as the text the API shows.
     mutating func nextResourceVersionText() -> String { String(nextResourceVersion()) }
 
-    /// Subscript by id.
-    public subscript(pod: PodID) -> PodObject {
-        get { pods[pod.value] }
-        set { pods[pod.value] = newValue }
-    }
+    // The subscripts are inlinable and read in place: outputs and the CLI read through them
+    // from other modules, and through a non-inlinable getter every read copied the whole store
+    // first (a retain per table). Writes go through `pods`/`nodes` in `Cluster+API`.
 
-    /// Subscript by id.
-    public subscript(node: NodeID) -> NodeObject {
-        get { nodes[node.value] }
-        set { nodes[node.value] = newValue }
-    }
+    /// The pod with id `pod`.
+    @inlinable public subscript(pod: PodID) -> PodObject { _read { yield pods[pod.value] } }
+
+    /// The node with id `node`.
+    @inlinable public subscript(node: NodeID) -> NodeObject { _read { yield nodes[node.value] } }
 }
 
 /// What controllers ask of a pod on every change, as plain values (see ``APIStore/podFacts``).

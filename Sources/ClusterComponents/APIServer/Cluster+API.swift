@@ -91,7 +91,7 @@ extension Cluster {
         let grace = gracePeriodSeconds ?? object.pod.spec.terminationGracePeriodSeconds
         object.deletionGracePeriodSeconds = grace
         object.deletionTimestamp = now + .seconds(grace)
-        api[id] = object
+        api.pods[id.value] = object
         api.podFacts[id.value] = PodFacts(object)
         guard let node = object.nodeID else {
             removePod(id)
@@ -109,7 +109,7 @@ extension Cluster {
         var object = api[id]
         guard !object.isRemoved else { return }
         object.isRemoved = true
-        api[id] = object
+        api.pods[id.value] = object
         api.podFacts[id.value] = PodFacts(object)
         if api.podsByName[object.namespace + "/" + object.name] == id {
             api.podsByName[object.namespace + "/" + object.name] = nil
@@ -129,7 +129,7 @@ extension Cluster {
         object.bindingStartedAt = bindingStartedAt ?? now
         object.pod.spec.nodeName = api[node].name
         object.status.setCondition("PodScheduled", .true, at: now)
-        api[id] = object
+        api.pods[id.value] = object
         api.podFacts[id.value] = PodFacts(object)
         emit(.podUpdated(id))
         scheduler.podBound(id, to: node)

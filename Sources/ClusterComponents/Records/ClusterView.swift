@@ -14,11 +14,13 @@ public struct ClusterView {
     public init(_ cluster: Cluster) { self.cluster = cluster }
 
     /// The current virtual time.
-    public var now: SimulationTime { cluster.now }
+    @inlinable public var now: SimulationTime { cluster.now }
     /// The API server's objects (pods, nodes, stored kinds).
-    public var api: APIStore { _read { yield cluster.api } }
+    /// Inlinable, so that a sink reads the store in place: through the accessor, every
+    /// `cluster.api[id]` copied the whole store (a retain per table) before reading one object.
+    @inlinable public var api: APIStore { _read { yield cluster.api } }
     /// Deployments, ReplicaSets, Jobs, DaemonSets, StatefulSets and budgets with their status.
-    public var workloads: WorkloadStore { _read { yield cluster.controllers.workloads } }
+    @inlinable public var workloads: WorkloadStore { _read { yield cluster.controllers.workloads } }
     /// The run's settings.
     public var configuration: ClusterConfiguration { cluster.configuration }
     /// Engine events handled so far.

@@ -14,13 +14,9 @@ public final class EventsWriter: ClusterRecordSink {
     private var startUnixSeconds: Int64?
     /// Events written so far.
     public private(set) var count = 0
-    /// Formats and writes the lines when set (a run writing files): the simulation only queues
-    /// the events, in batches of ``batchSize``. `nil`: lines are formatted as events arrive.
-    var thread: OutputThread?
-    /// Events waiting to be handed to ``thread``.
-    private var batch: [KubeEvent] = []
-    /// Events handed to the output thread at once (one lock round trip each).
-    static let batchSize = 1024
+    /// Formats and writes the lines on the output thread when set (a run writing files): the
+    /// simulation only queues the events. `nil`: lines are formatted as events arrive.
+    private var batcher: OutputBatcher<KubeEvent>?
     /// The last whole second formatted, and its `YYYY-MM-DDTHH:MM:SS` bytes (events cluster in
     /// time, so most reuse it). Used on the thread that formats.
     private var cachedSecond: Int64 = .min
@@ -36,31 +32,22 @@ public final class EventsWriter: ClusterRecordSink {
         guard case .event(let event) = record, event.isRecorded else { return }
         if startUnixSeconds == nil { startUnixSeconds = cluster.configuration.startTimeUnixSeconds }
         count += 1
-        guard let thread else {
-            write(event)
-            return
-        }
-        if batch.isEmpty { batch.reserveCapacity(Self.batchSize) }
-        batch.append(event)
-        if batch.count >= Self.batchSize { send(to: thread) }
+        if let batcher { batcher.add(event) } else { write(event) }
     }
 
-    /// Hands the queued events to the output thread.
-    private func send(to thread: OutputThread) {
-        guard !batch.isEmpty else { return }
-        let events = batch
-        batch = []
-        thread.submit { [self] in
-            for event in events { write(event) }
-        }
+    /// Formats the lines on `thread` from now on.
+    func format(on thread: OutputThread) {
+        batcher = OutputBatcher(thread: thread) { [unowned self] in self.write($0) }
     }
 
     /// Writes every event consumed so far into ``output`` (waiting for the output thread), so
     /// that the file can be flushed or closed.
-    func complete() {
-        guard let thread else { return }
-        send(to: thread)
-        thread.drain()
+    func complete() { batcher?.complete() }
+
+    /// Flushes ``output`` after every event consumed so far is written (on the output thread
+    /// when there is one, as only it appends to the output).
+    func flush() {
+        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
     }
 
     /// Formats one event into the output (on the output thread when there is one).

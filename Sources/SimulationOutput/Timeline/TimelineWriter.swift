@@ -11,7 +11,8 @@ import SimulationCore
 /// Node lines: `t`, `kind` ("Node"), `event`, `name`, `pool`, `status` (`Ready`, `NotReady`,
 /// `Unknown`, with `,SchedulingDisabled` when cordoned), `taints` (number).
 /// The columns are compared with the last line written for that object, so a status update
-/// that changes nothing a user would see writes nothing.
+/// that changes nothing a user would see writes nothing. Which lines to write is decided as
+/// records arrive; with an output thread (a run writing files) the bytes are built there.
 public final class TimelineWriter: ClusterRecordSink {
     /// Where the lines go.
     public let output: StreamingTextFile
@@ -19,6 +20,8 @@ public final class TimelineWriter: ClusterRecordSink {
     public private(set) var count = 0
     private var lastPod: [PodLine?] = []
     private var lastNode: [NodeLine?] = []
+    /// Formats the lines on the output thread when set; `nil`: as records arrive.
+    private var batcher: OutputBatcher<Line>?
 
     struct PodLine: Equatable {
         var ready: Int
@@ -34,6 +37,17 @@ public final class TimelineWriter: ClusterRecordSink {
         var taints: Int
     }
 
+    /// The watch event types (apimachinery `watch.EventType`) a line carries.
+    enum WatchEventType: String {
+        case added = "ADDED", modified = "MODIFIED", deleted = "DELETED"
+    }
+
+    /// One line to write: its time, watch event type and columns.
+    enum Line {
+        case pod(nanoseconds: Int64, event: WatchEventType, namespace: String, name: String, PodLine)
+        case node(nanoseconds: Int64, event: WatchEventType, name: String, pool: String, NodeLine)
+    }
+
     /// Creates a writer onto `output`.
     public init(output: StreamingTextFile) {
         self.output = output
@@ -41,15 +55,15 @@ public final class TimelineWriter: ClusterRecordSink {
 
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
-        case .podCreated(let id): pod(id, cluster, event: "ADDED")
-        case .podUpdated(let id): pod(id, cluster, event: "MODIFIED")
-        case .podRemoved(let id): pod(id, cluster, event: "DELETED")
+        case .podCreated(let id): pod(id, cluster, event: .added)
+        case .podUpdated(let id): pod(id, cluster, event: .modified)
+        case .podRemoved(let id): pod(id, cluster, event: .deleted)
         case .nodeUpdated(let id): node(id, cluster)
         case .event, .schedulingAttempt: break
         }
     }
 
-    private func pod(_ id: PodID, _ cluster: ClusterView, event: String) {
+    private func pod(_ id: PodID, _ cluster: ClusterView, event: WatchEventType) {
         let object = cluster.api[id]
         // The READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go `printPod`).
         let columns = PodPrinter.summary(object)
@@ -57,33 +71,12 @@ public final class TimelineWriter: ClusterRecordSink {
             ready: columns.ready, total: columns.total, status: columns.reason, restarts: columns.restarts,
             node: object.pod.spec.nodeName ?? "", phase: object.status.phase.rawValue)
         while lastPod.count <= id.value { lastPod.append(nil) }
-        if event == "MODIFIED", lastPod[id.value] == current { return }
+        if event == .modified, lastPod[id.value] == current { return }
         lastPod[id.value] = current
-        let now = cluster.now.nanoseconds
-        output.append { line in
-            JSONText.appendASCII("{\"t\":", to: &line)
-            JSONText.appendSeconds(nanoseconds: now, to: &line)
-            JSONText.appendASCII(",\"kind\":\"Pod\",\"event\":\"", to: &line)
-            line.append(contentsOf: event.utf8)
-            JSONText.appendASCII("\",\"namespace\":", to: &line)
-            JSONText.appendString(object.namespace, to: &line)
-            JSONText.appendASCII(",\"name\":", to: &line)
-            JSONText.appendString(object.name, to: &line)
-            JSONText.appendASCII(",\"ready\":\"", to: &line)
-            JSONText.appendInteger(current.ready, to: &line)
-            line.append(UInt8(ascii: "/"))
-            JSONText.appendInteger(current.total, to: &line)
-            JSONText.appendASCII("\",\"status\":", to: &line)
-            JSONText.appendString(current.status, to: &line)
-            JSONText.appendASCII(",\"restarts\":", to: &line)
-            JSONText.appendInteger(current.restarts, to: &line)
-            JSONText.appendASCII(",\"node\":", to: &line)
-            JSONText.appendString(current.node, to: &line)
-            JSONText.appendASCII(",\"phase\":", to: &line)
-            JSONText.appendString(current.phase, to: &line)
-            JSONText.appendASCII("}\n", to: &line)
-        }
-        count += 1
+        emit(
+            .pod(
+                nanoseconds: cluster.now.nanoseconds, event: event, namespace: object.namespace, name: object.name,
+                current))
     }
 
     /// The STATUS column of `kubectl get nodes` (printers.go `printNode`): the Ready
@@ -108,23 +101,73 @@ public final class TimelineWriter: ClusterRecordSink {
         let previous = lastNode[id.value]
         if previous == current { return }
         lastNode[id.value] = current
-        let event = object.isRemoved ? "DELETED" : (previous == nil ? "ADDED" : "MODIFIED")
-        let now = cluster.now.nanoseconds
-        output.append { line in
-            JSONText.appendASCII("{\"t\":", to: &line)
-            JSONText.appendSeconds(nanoseconds: now, to: &line)
-            JSONText.appendASCII(",\"kind\":\"Node\",\"event\":\"", to: &line)
-            line.append(contentsOf: event.utf8)
-            JSONText.appendASCII("\",\"name\":", to: &line)
-            JSONText.appendString(object.name, to: &line)
-            JSONText.appendASCII(",\"pool\":", to: &line)
-            JSONText.appendString(object.pool, to: &line)
-            JSONText.appendASCII(",\"status\":", to: &line)
-            JSONText.appendString(current.status, to: &line)
-            JSONText.appendASCII(",\"taints\":", to: &line)
-            JSONText.appendInteger(current.taints, to: &line)
-            JSONText.appendASCII("}\n", to: &line)
-        }
+        let event: WatchEventType = object.isRemoved ? .deleted : (previous == nil ? .added : .modified)
+        emit(.node(nanoseconds: cluster.now.nanoseconds, event: event, name: object.name, pool: object.pool, current))
+    }
+
+    /// Formats the lines on `thread` from now on.
+    func format(on thread: OutputThread) {
+        batcher = OutputBatcher(thread: thread) { [unowned self] in self.write($0) }
+    }
+
+    /// Writes every line decided so far into ``output`` (waiting for the output thread), so
+    /// that the file can be closed.
+    func complete() { batcher?.complete() }
+
+    /// Flushes ``output`` after every line decided so far is written (on the output thread when
+    /// there is one, as only it appends to the output).
+    func flush() {
+        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
+    }
+
+    private func emit(_ line: Line) {
         count += 1
+        if let batcher { batcher.add(line) } else { write(line) }
+    }
+
+    /// Formats one line into the output (on the output thread when there is one).
+    private func write(_ line: Line) {
+        switch line {
+        case .pod(let now, let event, let namespace, let name, let current):
+            output.append { line in
+                JSONText.appendASCII("{\"t\":", to: &line)
+                JSONText.appendSeconds(nanoseconds: now, to: &line)
+                JSONText.appendASCII(",\"kind\":\"Pod\",\"event\":\"", to: &line)
+                line.append(contentsOf: event.rawValue.utf8)
+                JSONText.appendASCII("\",\"namespace\":", to: &line)
+                JSONText.appendString(namespace, to: &line)
+                JSONText.appendASCII(",\"name\":", to: &line)
+                JSONText.appendString(name, to: &line)
+                JSONText.appendASCII(",\"ready\":\"", to: &line)
+                JSONText.appendInteger(current.ready, to: &line)
+                line.append(UInt8(ascii: "/"))
+                JSONText.appendInteger(current.total, to: &line)
+                JSONText.appendASCII("\",\"status\":", to: &line)
+                JSONText.appendString(current.status, to: &line)
+                JSONText.appendASCII(",\"restarts\":", to: &line)
+                JSONText.appendInteger(current.restarts, to: &line)
+                JSONText.appendASCII(",\"node\":", to: &line)
+                JSONText.appendString(current.node, to: &line)
+                JSONText.appendASCII(",\"phase\":", to: &line)
+                JSONText.appendString(current.phase, to: &line)
+                JSONText.appendASCII("}\n", to: &line)
+            }
+        case .node(let now, let event, let name, let pool, let current):
+            output.append { line in
+                JSONText.appendASCII("{\"t\":", to: &line)
+                JSONText.appendSeconds(nanoseconds: now, to: &line)
+                JSONText.appendASCII(",\"kind\":\"Node\",\"event\":\"", to: &line)
+                line.append(contentsOf: event.rawValue.utf8)
+                JSONText.appendASCII("\",\"name\":", to: &line)
+                JSONText.appendString(name, to: &line)
+                JSONText.appendASCII(",\"pool\":", to: &line)
+                JSONText.appendString(pool, to: &line)
+                JSONText.appendASCII(",\"status\":", to: &line)
+                JSONText.appendString(current.status, to: &line)
+                JSONText.appendASCII(",\"taints\":", to: &line)
+                JSONText.appendInteger(current.taints, to: &line)
+                JSONText.appendASCII("}\n", to: &line)
+            }
+        }
     }
 }
