@@ -49,13 +49,13 @@ public struct Indirect<Wrapped: Sendable>: Sendable {
 }
 
 extension Indirect: Equatable where Wrapped: Equatable {
-    public static func == (lhs: Self, rhs: Self) -> Bool {
+    @inlinable public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.sharesStorage(with: rhs) || lhs.wrappedValue == rhs.wrappedValue
     }
 }
 
 extension Indirect: Hashable where Wrapped: Hashable {
-    public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
 }
 
 extension Indirect: Encodable where Wrapped: Encodable {

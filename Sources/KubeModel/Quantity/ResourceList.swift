@@ -18,11 +18,18 @@ public struct ResourceList: Hashable, Sendable {
     /// Entries sorted by name, names unique.
     public var entries: [(name: String, quantity: Quantity)] { storage.map { ($0.name, $0.quantity) } }
 
-    private struct Entry: Hashable, Sendable {
-        var name: String
-        var quantity: Quantity
+    // Inlinable storage, lookup and iteration: every component reads resource lists from
+    // other modules (the scheduler, the kubelet, the outputs), and through the generic entry
+    // points (an opaque lazy-map iterator) each element looked its types' metadata up at run time.
+    @usableFromInline struct Entry: Hashable, Sendable {
+        @usableFromInline var name: String
+        @usableFromInline var quantity: Quantity
+        @usableFromInline init(name: String, quantity: Quantity) {
+            self.name = name
+            self.quantity = quantity
+        }
     }
-    private var storage: [Entry] = []
+    @usableFromInline var storage: [Entry] = []
 
     /// An empty list.
     public init() {}
@@ -34,7 +41,7 @@ public struct ResourceList: Hashable, Sendable {
 
     /// The quantity for `name`, or `nil`. Setting `nil` removes it.
     /// - Complexity: O(log n) to read, O(n) to insert.
-    public subscript(name: String) -> Quantity? {
+    @inlinable public subscript(name: String) -> Quantity? {
         get {
             let index = lowerBound(name)
             return index < storage.count && storage[index].name == name ? storage[index].quantity : nil
@@ -70,7 +77,7 @@ public struct ResourceList: Hashable, Sendable {
         return result
     }
 
-    private func lowerBound(_ name: String) -> Int {
+    @inlinable func lowerBound(_ name: String) -> Int {
         var low = 0
         var high = storage.count
         while low < high {
@@ -82,10 +89,18 @@ public struct ResourceList: Hashable, Sendable {
 }
 
 extension ResourceList: Sequence {
-    /// Iterates `(name, quantity)` in sorted name order.
-    public func makeIterator() -> some IteratorProtocol<(name: String, quantity: Quantity)> {
-        storage.lazy.map { (name: $0.name, quantity: $0.quantity) }.makeIterator()
+    /// Yields `(name, quantity)` in sorted name order.
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline var entries: IndexingIterator<[Entry]>
+        @inlinable init(_ storage: [Entry]) { entries = storage.makeIterator() }
+
+        @inlinable public mutating func next() -> (name: String, quantity: Quantity)? {
+            entries.next().map { (name: $0.name, quantity: $0.quantity) }
+        }
     }
+
+    /// Iterates `(name, quantity)` in sorted name order.
+    @inlinable public func makeIterator() -> Iterator { Iterator(storage) }
 }
 
 extension ResourceList: ExpressibleByDictionaryLiteral {

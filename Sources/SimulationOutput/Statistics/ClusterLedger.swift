@@ -194,6 +194,10 @@ public final class ClusterLedger: ClusterRecordSink {
         }
         while nodes.count <= id.value { addPlaceholderNode(pool: poolIndex) }
         let previous = nodes[id.value]
+        let live = !object.isRemoved
+        // Most node updates (image lists, conditions, heartbeats) change no aggregate: every
+        // charge already noted its peaks, so there is nothing to withdraw, add or note.
+        if previous.pool == poolIndex, previous.live == live, previous.allocatable == allocatable { return }
         // Withdraw the old contribution, then add the new one.
         if previous.live {
             for r in previous.allocatable.indices {
@@ -208,7 +212,6 @@ public final class ClusterLedger: ClusterRecordSink {
                 aggregates[poolIndex + 1].requested[r] += previous.requested[r]
             }
         }
-        let live = !object.isRemoved
         nodes[id.value].pool = poolIndex
         nodes[id.value].live = live
         nodes[id.value].allocatable = allocatable
