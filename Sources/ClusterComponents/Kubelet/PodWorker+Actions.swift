@@ -4,14 +4,16 @@ import SimulationCore
 /// What a sync of the pod worker decides from its runtime snapshot alone: which containers to
 /// kill and start (kuberuntime_manager.go `computePodActions`), whether an exited container is
 /// restarted (`ShouldContainerBeRestarted`), and the sync's errors for its requeue.
+///
+/// These run on every sync, so they read the fields they need through `self[c]` in place: a
+/// `let runtime = self[c]` copied the whole ``ContainerRuntime`` (a retain and a release of
+/// each of its strings, arrays and boxes) per container per sync.
 extension PodWorker {
     /// Every regular container has exited and none will be restarted.
     var allRegularContainersDone: Bool {
         guard containers.count > initCount else { return false }
         for c in appContainers {
-            let runtime = self[c]
-            guard !runtime.running, let termination = runtime.current,
-                !shouldRestart(c, exitCode: termination.exitCode)
+            guard !self[c].running, let exitCode = self[c].current?.exitCode, !shouldRestart(c, exitCode: exitCode)
             else { return false }
         }
         return true
@@ -27,10 +29,9 @@ extension PodWorker {
     /// `ShouldContainerBeRestarted` for an exited instance (pod policy, or the container's
     /// `restartPolicy`/`restartPolicyRules` under ContainerRestartRules; sidecars always).
     func shouldRestart(_ c: ContainerIndex, exitCode: Int32) -> Bool {
-        let runtime = self[c]
-        if runtime.isSidecar { return true }
-        if let policy = runtime.restartPolicy {
-            for rule in runtime.restartRules where rule.action == "Restart" {
+        if self[c].isSidecar { return true }
+        if let policy = self[c].restartPolicy {
+            for rule in self[c].restartRules where rule.action == "Restart" {
                 if rule.exitCodes?.matches(exitCode: Int(exitCode)) ?? false { return true }
             }
             switch policy {
@@ -64,32 +65,29 @@ extension PodWorker {
         let appStarted = appContainers.contains { self[$0].hasEverStarted }
         if !appStarted {
             for c in initContainers {
-                let runtime = self[c]
-                if runtime.isSidecar {
-                    if runtime.running {
-                        if runtime.started { continue }
+                if self[c].isSidecar {
+                    if self[c].running {
+                        if self[c].started { continue }
                         return starts
                     }
-                    return [(c, runtime.current?.finishedAt)]
+                    return [(c, self[c].current?.finishedAt)]
                 }
-                if runtime.running || runtime.stopping { return starts }
-                if let termination = runtime.current {
-                    if termination.exitCode == 0 { continue }
-                    return shouldRestart(c, exitCode: termination.exitCode) ? [(c, termination.finishedAt)] : []
+                if self[c].running || self[c].stopping { return starts }
+                if let exitCode = self[c].current?.exitCode {
+                    if exitCode == 0 { continue }
+                    return shouldRestart(c, exitCode: exitCode) ? [(c, self[c].current?.finishedAt)] : []
                 }
                 return [(c, nil)]
             }
         } else {
             for c in initContainers where self[c].isSidecar {
-                let runtime = self[c]
-                if !runtime.running && !runtime.stopping { starts.append((c, runtime.current?.finishedAt)) }
+                if !self[c].running && !self[c].stopping { starts.append((c, self[c].current?.finishedAt)) }
             }
         }
         for c in appContainers {
-            let runtime = self[c]
-            if runtime.running || runtime.stopping { continue }
-            if let termination = runtime.current {
-                if shouldRestart(c, exitCode: termination.exitCode) { starts.append((c, termination.finishedAt)) }
+            if self[c].running || self[c].stopping { continue }
+            if let exitCode = self[c].current?.exitCode {
+                if shouldRestart(c, exitCode: exitCode) { starts.append((c, self[c].current?.finishedAt)) }
             } else {
                 starts.append((c, nil))
             }
