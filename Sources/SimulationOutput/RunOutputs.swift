@@ -110,11 +110,12 @@ public final class RunOutputs {
         if directory != nil {
             let thread = OutputThread()
             self.thread = thread
-            // events.jsonl and timeline.jsonl are formatted and written on the thread; the other
-            // files are formatted here and their full buffers written there.
+            // events.jsonl, timeline.jsonl and trace.json are formatted and written on the
+            // thread; metrics.csv is formatted here and its full buffers written there.
             events?.format(on: thread)
             timeline?.format(on: thread)
-            for output in [metrics?.output, trace?.output] { output?.writer = thread }
+            trace?.format(on: thread)
+            metrics?.output.writer = thread
         }
     }
 
@@ -136,7 +137,7 @@ public final class RunOutputs {
         events?.flush()
         timeline?.flush()
         metrics?.output.flush()
-        trace?.output.flush()
+        trace?.flush()
         thread?.drain()
     }
 
@@ -175,6 +176,7 @@ public final class RunOutputs {
         if interrupted { summary.interrupted = true }
         events?.complete()
         timeline?.complete()
+        trace?.complete()
         for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
         thread?.stop()
         try openMetrics?.finish()

@@ -16,7 +16,7 @@ public struct APIStore: Sendable {
     /// and arrays). Maintained by every write in `Cluster+API`.
     public internal(set) var podFacts: [PodFacts] = []
     /// Live pods by `namespace/name`.
-    var podsByName: [String: PodID] = [:]
+    @usableFromInline var podsByName: [String: PodID] = [:]
     /// Nodes by name.
     var nodesByName: [String: NodeID] = [:]
     /// Counter for `generateName` suffixes and uids.
@@ -47,8 +47,9 @@ public struct APIStore: Sendable {
     /// Creates an empty store.
     public init() {}
 
-    /// The live pod called `name` in `namespace`.
-    public func podID(namespace: String, name: String) -> PodID? { podsByName[namespace + "/" + name] }
+    /// The live pod called `name` in `namespace`. Inlinable, as the subscripts below are: sinks
+    /// look pods up by an event's names.
+    @inlinable public func podID(namespace: String, name: String) -> PodID? { podsByName[namespace + "/" + name] }
 
     /// The node called `name`.
     public func nodeID(named name: String) -> NodeID? { nodesByName[name] }

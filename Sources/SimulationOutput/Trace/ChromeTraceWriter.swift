@@ -8,7 +8,8 @@ import SimulationCore
 /// States are derived from status changes and pull events: a pod's slice closes when its
 /// state or node changes, and open slices close at ``finish(at:)``. Timestamps are
 /// microseconds of simulated time. The closing `]` is written last; the format allows it to be
-/// missing, so an interrupted run still loads.
+/// missing, so an interrupted run still loads. Slices are decided as records arrive; with an
+/// output thread (a run writing files) their bytes are built there.
 public final class ChromeTraceWriter: ClusterRecordSink {
     /// Where the events go.
     public let output: StreamingTextFile
@@ -24,7 +25,10 @@ public final class ChromeTraceWriter: ClusterRecordSink {
     private var namedThreads = Set<Int64>()
     private var namedProcesses = Set<Int32>()
     private var podNames: [String] = []
+    /// Whether no trace event is written yet (no `,` before the next); used where formatting runs.
     private var first = true
+    /// Formats the entries on the output thread when set; `nil`: as records arrive.
+    private var batcher: OutputBatcher<Entry>?
     private var finished = false
 
     /// Creates a writer onto `output` and writes the array's opening bracket.
@@ -117,46 +121,90 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         let pid = slice.node + 1
         let tid = Int64(slice.pod) + 1
         if pid == 0 { nameProcess(0, "unscheduled") }
-        if namedThreads.insert(Int64(pid) << 32 | tid).inserted {
-            let name = podNames[Int(slice.pod)]
-            emit { out in
-                JSONText.appendASCII("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":", to: &out)
-                JSONText.appendInteger(pid, to: &out)
-                JSONText.appendASCII(",\"tid\":", to: &out)
-                JSONText.appendInteger(tid, to: &out)
-                JSONText.appendASCII(",\"args\":{\"name\":", to: &out)
-                JSONText.appendString(name, to: &out)
-                JSONText.appendASCII("}}", to: &out)
-            }
-        }
-        emit { out in
-            JSONText.appendASCII("{\"name\":\"", to: &out)
-            out.append(contentsOf: slice.state.name.utf8)
-            JSONText.appendASCII("\",\"cat\":\"pod\",\"ph\":\"X\",\"ts\":", to: &out)
-            Self.appendMicros(slice.start, to: &out)
-            JSONText.appendASCII(",\"dur\":", to: &out)
-            Self.appendMicros(slice.end - slice.start, to: &out)
-            JSONText.appendASCII(",\"pid\":", to: &out)
-            JSONText.appendInteger(pid, to: &out)
-            JSONText.appendASCII(",\"tid\":", to: &out)
-            JSONText.appendInteger(tid, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
+        let threadName = namedThreads.insert(Int64(pid) << 32 | tid).inserted ? podNames[Int(slice.pod)] : nil
+        emit(.slice(slice, threadName: threadName))
     }
 
     private func nameProcess(_ pid: Int32, _ name: String) {
         guard namedProcesses.insert(pid).inserted else { return }
-        emit(
-            "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"name\":" + JSONText.string(name) + "}}")
-        emit("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"sort_index\":\(pid)}}")
+        emit(.processName(pid: pid, name: name))
     }
 
-    private func emit(_ event: String) {
-        emit { $0.append(contentsOf: event.utf8) }
+    /// One piece of the trace to write, decided as records arrive.
+    enum Entry {
+        /// A slice, after its thread's `thread_name` metadata when it is the thread's first.
+        case slice(PodSlice, threadName: String?)
+        /// A process's `process_name` and `process_sort_index` metadata.
+        case processName(pid: Int32, name: String)
+        /// The array's closing bracket.
+        case end
+    }
+
+    private func emit(_ entry: Entry) {
+        if let batcher { batcher.add(entry) } else { format(entry) }
+    }
+
+    /// Formats the entries on `thread` from now on.
+    func format(on thread: OutputThread) {
+        batcher = OutputBatcher(thread: thread) { [unowned self] in self.format($0) }
+    }
+
+    /// Writes every entry decided so far into ``output`` (waiting for the output thread), so
+    /// that the file can be closed.
+    func complete() { batcher?.complete() }
+
+    /// Flushes ``output`` after every entry decided so far is written (on the output thread
+    /// when there is one, as only it appends to the output).
+    func flush() {
+        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
+    }
+
+    /// Formats one entry into the output (on the output thread when there is one).
+    private func format(_ entry: Entry) {
+        switch entry {
+        case .slice(let slice, let threadName):
+            let pid = slice.node + 1
+            let tid = Int64(slice.pod) + 1
+            if let threadName {
+                append { out in
+                    JSONText.appendASCII("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":", to: &out)
+                    JSONText.appendInteger(pid, to: &out)
+                    JSONText.appendASCII(",\"tid\":", to: &out)
+                    JSONText.appendInteger(tid, to: &out)
+                    JSONText.appendASCII(",\"args\":{\"name\":", to: &out)
+                    JSONText.appendString(threadName, to: &out)
+                    JSONText.appendASCII("}}", to: &out)
+                }
+            }
+            append { out in
+                JSONText.appendASCII("{\"name\":\"", to: &out)
+                out.append(contentsOf: slice.state.name.utf8)
+                JSONText.appendASCII("\",\"cat\":\"pod\",\"ph\":\"X\",\"ts\":", to: &out)
+                Self.appendMicros(slice.start, to: &out)
+                JSONText.appendASCII(",\"dur\":", to: &out)
+                Self.appendMicros(slice.end - slice.start, to: &out)
+                JSONText.appendASCII(",\"pid\":", to: &out)
+                JSONText.appendInteger(pid, to: &out)
+                JSONText.appendASCII(",\"tid\":", to: &out)
+                JSONText.appendInteger(tid, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+        case .processName(let pid, let name):
+            append(
+                "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"name\":" + JSONText.string(name)
+                    + "}}")
+            append("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":\(pid),\"args\":{\"sort_index\":\(pid)}}")
+        case .end:
+            output.append("\n]\n")
+        }
+    }
+
+    private func append(_ event: String) {
+        append { $0.append(contentsOf: event.utf8) }
     }
 
     /// Appends one trace event (after the `,\n` that separates it from the previous one).
-    private func emit(_ build: (inout [UInt8]) -> Void) {
+    private func append(_ build: (inout [UInt8]) -> Void) {
         let separate = !first
         first = false
         output.append { out in
@@ -187,6 +235,6 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         guard !finished else { return }
         finished = true
         for pod in open.indices { close(pod, at: time.nanoseconds) }
-        output.append("\n]\n")
+        emit(.end)
     }
 }
