@@ -45,6 +45,10 @@ struct EventCorrelator {
     private var sources: [Source: Int] = [:]
     private var objects: [ObjectName: Int64] = [:]
     private var reasons: [TypeAndReason: Int32] = [:]
+    /// The last type-and-reason looked up and its index: runs of one reason (a crash loop's
+    /// `BackOff` every requeue) skip hashing the reason; the reason's text is usually the same
+    /// literal, so the comparison is one word.
+    private var lastReason: (key: TypeAndReason, index: Int32)?
     private var buckets: [TokenBucketLRU] = []
     private var groups: [LRUTable<GroupKey, MessageGroup>] = []
 
@@ -72,12 +76,15 @@ struct EventCorrelator {
         }
         let key = TypeAndReason(type: event.type, reason: event.reason)
         let reason: Int32
-        if let known = reasons[key] {
+        if let last = lastReason, last.key == key {
+            reason = last.index
+        } else if let known = reasons[key] {
             reason = known
         } else {
             reason = Int32(reasons.count)
             reasons[key] = reason
         }
+        lastReason = (key, reason)
         let time = event.time
         let combine = groups[source].update(
             GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }
