@@ -37,7 +37,7 @@ extension Scheduler {
         if let nominated = object.status.nominatedNodeName, let node = cluster.api.nodeID(named: nominated),
             node.value < cache.nodes.count, !cache.nodes[node.value].isRemoved
         {
-            let status = filterNode(state, profile: profileIndex, node: node.value)
+            let status = filterNode(&state, profile: profileIndex, node: node.value)
             if status.isSuccess {
                 explanation?.nodes.append(verdict(node.value, status, profile: profileIndex))
                 assume(pod, object: object, on: node.value, profile: profileIndex, explanation: &explanation)
@@ -45,7 +45,7 @@ extension Scheduler {
             }
         }
 
-        findNodesThatFit(state, profile: profileIndex, explanation: &explanation)
+        findNodesThatFit(&state, profile: profileIndex, explanation: &explanation)
         if scratch.feasible.isEmpty {
             handleFitError(pod, state: state, profile: profileIndex, explanation: &explanation)
             return
@@ -63,8 +63,9 @@ extension Scheduler {
 
     /// Runs the profile's filters on one node, stopping at the first rejection. Pods nominated
     /// to the node with priority ≥ the pod's are added first (addGeneralNominatedPods).
+    /// `state` is inout only to be borrowed without a copy; the filters do not change it.
     @inline(__always)
-    func filterNode(_ state: CycleState, profile: ProfileIndex, node: Int) -> FilterStatus {
+    func filterNode(_ state: inout CycleState, profile: ProfileIndex, node: Int) -> FilterStatus {
         if !cache.nodes[node].nominatedPods.isEmpty {
             var copy = cache.nodes[node]
             var simulated = state
@@ -76,12 +77,16 @@ extension Scheduler {
             }
             return runFilters(simulated, profile: profile, node: copy)
         }
-        return runFilters(state, profile: profile, node: cache.nodes[node])
+        return withUnsafePointer(to: &state) { state in
+            cache.nodes.withUnsafeBufferPointer { nodes in
+                runFilters(state, profile: profile, node: nodes.baseAddress! + node)
+            }
+        }
     }
 
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
-    func findNodesThatFit(_ state: CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?) {
+    func findNodesThatFit(_ state: inout CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?) {
         var feasible = scratch.feasible
         var failed = scratch.failed
         scratch.feasible = []
@@ -96,7 +101,7 @@ extension Scheduler {
         if profiles[profile].scorers.isEmpty { k = 1 }
         // Plain nodes (hot record not `slow`) need only NodeResourcesFit's hot-scalar check when
         // every other filter passes there for this pod.
-        let fastPath = podTakesFastPath(state, profile: profile) ? NodeResourcesFit.FastPath(state.info.request) : nil
+        let fastPath = podTakesFastPath(&state, profile: profile) ? NodeResourcesFit.FastPath(state.info.request) : nil
         let checkFit = profiles[profile].filtersByResources
         let recording = explanation != nil
         let start = nextStartNodeIndex % n
@@ -109,7 +114,7 @@ extension Scheduler {
                 feasible.append(Int32(node))
                 if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
             } else {
-                let status = filterNode(state, profile: profile, node: node)
+                let status = filterNode(&state, profile: profile, node: node)
                 if status.isSuccess {
                     feasible.append(Int32(node))
                 } else {

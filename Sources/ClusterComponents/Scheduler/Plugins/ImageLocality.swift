@@ -30,12 +30,11 @@ struct ImageLocality: ScorePlugin {
         if images.isEmpty { return false }
         let containers = (spec.initContainers?.count ?? 0) + spec.containers.count
         let nodes = scheduler.cache.nodes
-        let feasible = scheduler.scratch.feasible
-        var scores = scheduler.takeScores()
-        for j in 0..<count {
-            scores[j] = Self.score(images: images, containers: containers, node: nodes[Int(feasible[j])])
+        scheduler.withFeasibleScores(count: count) { feasible, scores in
+            for j in feasible.indices {
+                scores[j] = Self.score(images: images, containers: containers, node: nodes[Int(feasible[j])])
+            }
         }
-        scheduler.scratch.scores = scores
         return true
     }
 

@@ -168,18 +168,20 @@ extension Scheduler {
             let weight = PodTopologySpread.normalizingWeight(size)
             // The hostname's domains are the nodes: its counts are the per-node ones.
             let counts = isHostname ? cache.spread.counts(owner: owner) : cache.spread.counts(owner: owner, key: k)
-            for j in 0..<count {
-                let n = Int(feasible[j])
-                let d = Int(domainOf[n])
-                guard d >= 0 else { continue }
-                let index = isHostname ? n : d
-                let cnt = index < counts.count ? counts[index] : 0
-                raw[j] += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weight)
+            raw.withUnsafeMutableBufferPointer { raw in
+                for j in 0..<count {
+                    let n = Int(feasible[j])
+                    let d = Int(domainOf[n])
+                    guard d >= 0 else { continue }
+                    let index = isHostname ? n : d
+                    let cnt = index < counts.count ? counts[index] : 0
+                    raw[j] += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weight)
+                }
             }
         }
-        var scores = takeScores()
-        for j in 0..<count { scores[j] = Int64(raw[j].rounded(.toNearestOrAwayFromZero)) }
-        scratch.scores = scores
+        withFeasibleScores(count: count) { _, scores in
+            for j in scores.indices { scores[j] = Int64(raw[j].rounded(.toNearestOrAwayFromZero)) }
+        }
         scratch.spreadRaw = raw
         normalizeSpreadScores(count: count, ignored: nil)
     }
@@ -188,22 +190,22 @@ extension Scheduler {
     /// maximum is 0; ignored nodes score 0.
     private func normalizeSpreadScores(count: Int, ignored: [Bool]?) {
         let ignored = ignored ?? []
-        var scores = takeScores()
-        var minScore = Int64.max
-        var maxScore = Int64.min
-        for j in 0..<count where ignored.isEmpty || !ignored[j] {
-            minScore = min(minScore, scores[j])
-            maxScore = max(maxScore, scores[j])
-        }
-        for j in 0..<count {
-            if !ignored.isEmpty && ignored[j] {
-                scores[j] = 0
-            } else if maxScore == 0 {
-                scores[j] = 100
-            } else {
-                scores[j] = 100 * (maxScore + minScore - scores[j]) / maxScore
+        withFeasibleScores(count: count) { _, scores in
+            var minScore = Int64.max
+            var maxScore = Int64.min
+            for j in scores.indices where ignored.isEmpty || !ignored[j] {
+                minScore = min(minScore, scores[j])
+                maxScore = max(maxScore, scores[j])
+            }
+            for j in scores.indices {
+                if !ignored.isEmpty && ignored[j] {
+                    scores[j] = 0
+                } else if maxScore == 0 {
+                    scores[j] = 100
+                } else {
+                    scores[j] = 100 * (maxScore + minScore - scores[j]) / maxScore
+                }
             }
         }
-        scratch.scores = scores
     }
 }
