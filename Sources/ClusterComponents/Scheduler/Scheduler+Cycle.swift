@@ -91,7 +91,6 @@ extension Scheduler {
         var failed = scratch.failed
         scratch.feasible = []
         scratch.failed = []
-        feasible.removeAll(keepingCapacity: true)
         failed.removeAll(keepingCapacity: true)
         let order = cache.tree.order
         let hot = cache.hot
@@ -101,31 +100,40 @@ extension Scheduler {
         if profiles[profile].scorers.isEmpty { k = 1 }
         // Plain nodes (hot record not `slow`) need only NodeResourcesFit's hot-scalar check when
         // every other filter passes there for this pod.
-        let fastPath = podTakesFastPath(&state, profile: profile) ? NodeResourcesFit.FastPath(state.info.request) : nil
+        let fastPath = podTakesFastPath(state, profile: profile) ? NodeResourcesFit.FastPath(state.info.request) : nil
         let checkFit = profiles[profile].filtersByResources
         let recording = explanation != nil
         let start = nextStartNodeIndex % n
         var processed = 0
-        var i = start
-        for _ in 0..<n {
-            let node = Int(order[i])
-            processed += 1
-            if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
-                feasible.append(Int32(node))
-                if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
-            } else {
-                let status = filterNode(&state, profile: profile, node: node)
-                if status.isSuccess {
-                    feasible.append(Int32(node))
+        // At most k nodes are feasible: they are written in place, with no append per node.
+        var found = 0
+        feasible.removeAll(keepingCapacity: true)
+        feasible.append(contentsOf: repeatElement(0, count: k))
+        feasible.withUnsafeMutableBufferPointer { out in
+            var i = start
+            for _ in 0..<n {
+                let node = Int(order[i])
+                processed += 1
+                if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
+                    out[found] = Int32(node)
+                    found += 1
+                    if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
                 } else {
-                    failed.append((Int32(node), status))
+                    let status = filterNode(&state, profile: profile, node: node)
+                    if status.isSuccess {
+                        out[found] = Int32(node)
+                        found += 1
+                    } else {
+                        failed.append((Int32(node), status))
+                    }
+                    if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
                 }
-                if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
+                if found >= k { break }
+                i += 1
+                if i == n { i = 0 }
             }
-            if feasible.count >= k { break }
-            i += 1
-            if i == n { i = 0 }
         }
+        feasible.removeLast(k - found)
         nextStartNodeIndex = (start + processed) % n
         scratch.feasible = feasible
         scratch.failed = failed
@@ -146,13 +154,13 @@ extension Scheduler {
         if scratch.scores.count < count { scratch.scores = [Int64](repeating: 0, count: count) }
         let p = profiles[profile]
         var perPlugin: [[Int64]] = []
-        for scorer in p.scorers {
-            let skipped = scorePlugin(scorer.plugin, &state, count: count)
+        for index in p.scorers.indices {
+            let skipped = scorePlugin(p.scorers[index].plugin, &state, count: count)
             if explanation != nil {
                 perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scratch.scores[0..<count]))
             }
             if skipped { continue }
-            let weight = scorer.weight
+            let weight = p.scorers[index].weight
             scratch.scores.withUnsafeBufferPointer { s in
                 for j in 0..<count { totals[j] += s[j] * weight }
             }

@@ -69,12 +69,10 @@ extension Scheduler {
     /// Whether every filter of the profile passes for this pod on a node whose hot record is not
     /// `slow`, NodeResourcesFit aside (``NodeResourcesFit/FastPath`` checks it from the hot
     /// scalars).
-    func podTakesFastPath(_ state: inout CycleState, profile: ProfileIndex) -> Bool {
-        withUnsafePointer(to: &state) { state in
-            var call = PlainNodesCall(state: state)
-            for plugin in profiles[profile].filters where !plugin.visit(&call) { return false }
-            return true
-        }
+    func podTakesFastPath(_ state: CycleState, profile: ProfileIndex) -> Bool {
+        var call = PlainNodesCall(state: state)
+        for plugin in profiles[profile].filters where !plugin.visit(&call) { return false }
+        return true
     }
 
     /// PostFilter plugins in order until one nominates a node.
@@ -205,9 +203,9 @@ private struct FilterCall: PluginVisitor {
 }
 
 private struct PlainNodesCall: PluginVisitor {
-    let state: UnsafePointer<CycleState>
+    let state: CycleState
     func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> Bool {
-        Plugin.self == NodeResourcesFit.self || plugin.passesOnPlainNodes(state.pointee)
+        Plugin.self == NodeResourcesFit.self || plugin.passesOnPlainNodes(state)
     }
 }
 
