@@ -148,7 +148,8 @@ extension Scheduler {
     /// uniqueness or bounds checks per node (both buffers hold at least `count` entries).
     @inline(__always)
     func withFeasibleScores<Result>(
-        count: Int, _ body: (_ feasible: UnsafeBufferPointer<Int32>, _ scores: UnsafeMutableBufferPointer<Int64>) -> Result
+        count: Int,
+        _ body: (_ feasible: UnsafeBufferPointer<Int32>, _ scores: UnsafeMutableBufferPointer<Int64>) -> Result
     ) -> Result {
         var scores = takeScores()
         let feasible = scratch.feasible
