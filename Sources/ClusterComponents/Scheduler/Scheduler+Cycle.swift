@@ -37,7 +37,7 @@ extension Scheduler {
         if let nominated = object.status.nominatedNodeName, let node = cluster.api.nodeID(named: nominated),
             node.value < cache.nodes.count, !cache.nodes[node.value].isRemoved
         {
-            let status = filterNode(state, profile: profileIndex, node: node.value)
+            let status = filterNode(&state, profile: profileIndex, node: node.value)
             if status.isSuccess {
                 explanation?.nodes.append(verdict(node.value, status, profile: profileIndex))
                 assume(pod, object: object, on: node.value, profile: profileIndex, explanation: &explanation)
@@ -45,7 +45,7 @@ extension Scheduler {
             }
         }
 
-        findNodesThatFit(state, profile: profileIndex, explanation: &explanation)
+        findNodesThatFit(&state, profile: profileIndex, explanation: &explanation)
         if scratch.feasible.isEmpty {
             handleFitError(pod, state: state, profile: profileIndex, explanation: &explanation)
             return
@@ -63,8 +63,9 @@ extension Scheduler {
 
     /// Runs the profile's filters on one node, stopping at the first rejection. Pods nominated
     /// to the node with priority ≥ the pod's are added first (addGeneralNominatedPods).
+    /// `state` is inout only to be borrowed without a copy; the filters do not change it.
     @inline(__always)
-    func filterNode(_ state: CycleState, profile: ProfileIndex, node: Int) -> FilterStatus {
+    func filterNode(_ state: inout CycleState, profile: ProfileIndex, node: Int) -> FilterStatus {
         if !cache.nodes[node].nominatedPods.isEmpty {
             var copy = cache.nodes[node]
             var simulated = state
@@ -76,17 +77,20 @@ extension Scheduler {
             }
             return runFilters(simulated, profile: profile, node: copy)
         }
-        return runFilters(state, profile: profile, node: cache.nodes[node])
+        return withUnsafePointer(to: &state) { state in
+            cache.nodes.withUnsafeBufferPointer { nodes in
+                runFilters(state, profile: profile, node: nodes.baseAddress! + node)
+            }
+        }
     }
 
     /// Sequential scan from `nextStartNodeIndex` until K feasible nodes are found
     /// (findNodesThatPassFilters); every evaluated node is counted in `processed`.
-    func findNodesThatFit(_ state: CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?) {
+    func findNodesThatFit(_ state: inout CycleState, profile: ProfileIndex, explanation: inout SchedulingExplanation?) {
         var feasible = scratch.feasible
         var failed = scratch.failed
         scratch.feasible = []
         scratch.failed = []
-        feasible.removeAll(keepingCapacity: true)
         failed.removeAll(keepingCapacity: true)
         let order = cache.tree.order
         let hot = cache.hot
@@ -101,26 +105,35 @@ extension Scheduler {
         let recording = explanation != nil
         let start = nextStartNodeIndex % n
         var processed = 0
-        var i = start
-        for _ in 0..<n {
-            let node = Int(order[i])
-            processed += 1
-            if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
-                feasible.append(Int32(node))
-                if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
-            } else {
-                let status = filterNode(state, profile: profile, node: node)
-                if status.isSuccess {
-                    feasible.append(Int32(node))
+        // At most k nodes are feasible: they are written in place, with no append per node.
+        var found = 0
+        feasible.removeAll(keepingCapacity: true)
+        feasible.append(contentsOf: repeatElement(0, count: k))
+        feasible.withUnsafeMutableBufferPointer { out in
+            var i = start
+            for _ in 0..<n {
+                let node = Int(order[i])
+                processed += 1
+                if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
+                    out[found] = Int32(node)
+                    found += 1
+                    if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
                 } else {
-                    failed.append((Int32(node), status))
+                    let status = filterNode(&state, profile: profile, node: node)
+                    if status.isSuccess {
+                        out[found] = Int32(node)
+                        found += 1
+                    } else {
+                        failed.append((Int32(node), status))
+                    }
+                    if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
                 }
-                if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
+                if found >= k { break }
+                i += 1
+                if i == n { i = 0 }
             }
-            if feasible.count >= k { break }
-            i += 1
-            if i == n { i = 0 }
         }
+        feasible.removeLast(k - found)
         nextStartNodeIndex = (start + processed) % n
         scratch.feasible = feasible
         scratch.failed = failed
@@ -141,13 +154,13 @@ extension Scheduler {
         if scratch.scores.count < count { scratch.scores = [Int64](repeating: 0, count: count) }
         let p = profiles[profile]
         var perPlugin: [[Int64]] = []
-        for scorer in p.scorers {
-            let skipped = scorePlugin(scorer.plugin, &state, count: count)
+        for index in p.scorers.indices {
+            let skipped = scorePlugin(p.scorers[index].plugin, &state, count: count)
             if explanation != nil {
                 perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scratch.scores[0..<count]))
             }
             if skipped { continue }
-            let weight = scorer.weight
+            let weight = p.scorers[index].weight
             scratch.scores.withUnsafeBufferPointer { s in
                 for j in 0..<count { totals[j] += s[j] * weight }
             }

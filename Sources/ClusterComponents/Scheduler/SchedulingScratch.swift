@@ -12,6 +12,8 @@ struct SchedulingScratch {
     var failed: [(node: Int32, status: FilterStatus)] = []
     /// One score plugin's scores of `feasible[j]`, at `j` (PreScore, Score, NormalizeScore).
     var scores: [Int64] = []
+    /// PodTopologySpread's raw (pre-rounding) score of `feasible[j]`, at `j`.
+    var spreadRaw: [Double] = []
     /// The weighted sum of all scores of `feasible[j]`, at `j`.
     var totals: [Int64] = []
 }

@@ -65,6 +65,16 @@ struct SpreadCounts {
         return node < counts.count ? counts[node] : 0
     }
 
+    /// Counted pods of `owner` per node (shorter than the node table, or empty, where none).
+    func counts(owner: Int) -> [Int32] { owner < perNode.count ? perNode[owner] : [] }
+
+    /// Counted pods of `owner` per domain of key `k` (shorter than the domain table, or empty,
+    /// where none).
+    func counts(owner: Int, key k: Int) -> [Int32] {
+        guard owner < perDomain.count, k < perDomain[owner].count else { return [] }
+        return perDomain[owner][k]
+    }
+
     /// Counted pods of `owner` in domain `domain` of key `k`.
     @inline(__always)
     func count(owner: Int, key k: Int, domain: Int) -> Int32 {

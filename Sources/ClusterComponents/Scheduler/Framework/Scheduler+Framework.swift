@@ -43,20 +43,27 @@ extension Scheduler {
     /// Runs the profile's filters on one node, stopping at the first rejection.
     @inline(__always)
     func runFilters(_ state: CycleState, profile: ProfileIndex, node: NodeInfo) -> FilterStatus {
+        withUnsafePointer(to: state) { state in
+            withUnsafePointer(to: node) { node in runFilters(state, profile: profile, node: node) }
+        }
+    }
+
+    /// The same on a borrowed state and node: the scheduling cycle's per-node call copies
+    /// neither.
+    @inline(__always)
+    func runFilters(
+        _ state: UnsafePointer<CycleState>, profile: ProfileIndex, node: UnsafePointer<NodeInfo>
+    ) -> FilterStatus {
         let filters = profiles[profile].filters
-        return withUnsafePointer(to: state) { state in
-            withUnsafePointer(to: node) { node in
-                var call = FilterCall(state: state, node: node, scheduler: self)
-                for index in filters.indices {
-                    var status = filters[index].visit(&call)
-                    if !status.isSuccess {
-                        status.plugin = UInt8(truncatingIfNeeded: index)
-                        return status
-                    }
-                }
-                return .success
+        var call = FilterCall(state: state, node: node, scheduler: self)
+        for index in filters.indices {
+            var status = filters[index].visit(&call)
+            if !status.isSuccess {
+                status.plugin = UInt8(truncatingIfNeeded: index)
+                return status
             }
         }
+        return .success
     }
 
     /// Whether every filter of the profile passes for this pod on a node whose hot record is not
@@ -134,6 +141,27 @@ extension Scheduler {
         let scores = scratch.scores
         scratch.scores = []
         return scores
+    }
+
+    /// Runs a Score plugin's per-node loop over the attempt's first `count` feasible nodes and
+    /// their slots in the score buffer, borrowed as raw buffers: the loop then does no
+    /// uniqueness or bounds checks per node (both buffers hold at least `count` entries).
+    @inline(__always)
+    func withFeasibleScores<Result>(
+        count: Int,
+        _ body: (_ feasible: UnsafeBufferPointer<Int32>, _ scores: UnsafeMutableBufferPointer<Int64>) -> Result
+    ) -> Result {
+        var scores = takeScores()
+        let feasible = scratch.feasible
+        let result = feasible.withUnsafeBufferPointer { feasible in
+            scores.withUnsafeMutableBufferPointer { scores in
+                body(
+                    UnsafeBufferPointer(rebasing: feasible[0..<count]),
+                    UnsafeMutableBufferPointer(rebasing: scores[0..<count]))
+            }
+        }
+        scratch.scores = scores
+        return result
     }
 }
 

@@ -55,22 +55,28 @@ extension Scheduler {
     /// are identical to scoring every node.
     @inline(__always)
     func memoizedHotScores(
-        into scores: inout [Int64], count: Int, memo path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>,
-        profile: ProfileIndex, request: PodRequest, score: (NodeHot) -> Int64
+        count: Int, memo path: ReferenceWritableKeyPath<Scheduler, [ScoreMemo]>, profile: ProfileIndex,
+        request: PodRequest, score: (NodeHot) -> Int64
     ) {
         let hot = cache.hot
         let key = MemoKey(request)
         let p = profile.rawValue
         var memo = takeMemo(path)
-        for j in 0..<count {
-            let node = Int(scratch.feasible[j])
-            let h = hot[node]
-            if memo[node].matches(h.version, p, key) {
-                scores[j] = memo[node].score
-            } else {
-                let s = score(h)
-                memo[node] = ScoreMemo(version: h.version, profile: p, key: key, score: s)
-                scores[j] = s
+        withFeasibleScores(count: count) { feasible, scores in
+            hot.withUnsafeBufferPointer { hot in
+                memo.withUnsafeMutableBufferPointer { memo in
+                    for j in feasible.indices {
+                        let node = Int(feasible[j])
+                        let version = hot[node].version
+                        if memo[node].matches(version, p, key) {
+                            scores[j] = memo[node].score
+                        } else {
+                            let s = score(hot[node])
+                            memo[node] = ScoreMemo(version: version, profile: p, key: key, score: s)
+                            scores[j] = s
+                        }
+                    }
+                }
             }
         }
         self[keyPath: path] = memo

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// A plugin's verdict code (k/k `pkg/scheduler/framework/interface.go` `Code`).
 public enum StatusCode: UInt8, Sendable {
     /// Passed.
@@ -56,6 +58,19 @@ struct ReasonTable {
         let id = UInt32(strings.count)
         strings.append(text)
         ids[text] = id
+        return id
+    }
+
+    /// Interned per-taint rejections by taint, so that a node rejected again costs one lookup
+    /// instead of formatting and hashing the text.
+    private var taintIDs: [Taint: UInt32] = [:]
+
+    /// The id of TaintToleration's per-taint reason (up to v1.34, taint_toleration.go
+    /// `Filter`: "node(s) had untolerated taint {key: value}"), interned on first use.
+    mutating func untoleratedTaint(_ taint: Taint) -> UInt32 {
+        if let id = taintIDs[taint] { return id }
+        let id = self.id("node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}")
+        taintIDs[taint] = id
         return id
     }
 }

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// ImageLocality (k/k `plugins/imagelocality/image_locality.go`): favours nodes that already
 /// have the pod's images, weighted by how widely each image is spread.
 struct ImageLocality: ScorePlugin {
@@ -10,25 +12,37 @@ struct ImageLocality: ScorePlugin {
 
     init(_ configuration: inout PluginConfiguration) {}
 
-    /// PreScore (the pod's images known to the cache; none: skip, every score would be 0), then
-    /// Score per feasible node (already 0…100).
+    /// PreScore (the pod's images known to the cache, each with its spread over the nodes;
+    /// none: skip, every score would be 0), then Score per feasible node (already 0…100).
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
-        let containers = (state.spec.initContainers ?? []) + state.spec.containers
-        var ids: [Int32] = []
-        for c in containers {
-            if let id = scheduler.cache.imageIDs[Self.normalizedImageName(c.image ?? "")] { ids.append(id) }
+        let spec = state.spec
+        let total = Double(scheduler.cache.nodeCount)
+        var images: [PodImage] = []
+        func add(_ containers: [Container]) {
+            for c in containers {
+                if let id = scheduler.cache.imageIDs[Self.normalizedImageName(c.image ?? "")] {
+                    images.append(PodImage(id: id, spread: Double(scheduler.cache.imageNodeCount[Int(id)]) / total))
+                }
+            }
         }
-        if ids.isEmpty { return false }
-        let total = scheduler.cache.nodeCount
-        var scores = scheduler.takeScores()
-        for j in 0..<count {
-            scores[j] = Self.score(
-                images: ids, containers: containers.count,
-                node: scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])],
-                imageNodeCount: scheduler.cache.imageNodeCount, totalNodes: total)
+        add(spec.initContainers ?? [])
+        add(spec.containers)
+        if images.isEmpty { return false }
+        let containers = (spec.initContainers?.count ?? 0) + spec.containers.count
+        let nodes = scheduler.cache.nodes
+        scheduler.withFeasibleScores(count: count) { feasible, scores in
+            for j in feasible.indices {
+                scores[j] = Self.score(images: images, containers: containers, node: nodes[Int(feasible[j])])
+            }
         }
-        scheduler.scratch.scores = scores
         return true
+    }
+
+    /// One of the pod's images (a container's, so an image two containers use is here twice,
+    /// as `sumImageScores` counts it): its id and `nodesHavingImage / totalNodes`.
+    struct PodImage {
+        var id: Int32
+        var spread: Double
     }
 
     /// `normalizedImageName`: appends `:latest` when the reference has no tag or digest.
@@ -57,15 +71,12 @@ struct ImageLocality: ScorePlugin {
     /// `int64(size × nodesHavingImage / totalNodes)` for images present on the node, clamped to
     /// `[23 MiB, 1000 MiB × #containers]`, scaled to 0…100.
     @inline(__always)
-    static func score(
-        images: [Int32], containers: Int, node: NodeInfo, imageNodeCount: [Int32], totalNodes: Int
-    ) -> Int64 {
-        if node.images.isEmpty || images.isEmpty { return 0 }
+    static func score(images: [PodImage], containers: Int, node: NodeInfo) -> Int64 {
+        if node.images.isEmpty { return 0 }
         var sum: Int64 = 0
-        for id in images where id >= 0 {
-            guard let size = node.imageSize(id) else { continue }
-            let spread = Double(imageNodeCount[Int(id)]) / Double(totalNodes)
-            sum += Int64(Double(size) * spread)
+        for image in images {
+            guard let size = node.imageSize(image.id) else { continue }
+            sum += Int64(Double(size) * image.spread)
         }
         let maxThreshold = maxContainerThreshold * Int64(containers)
         if sum < minThreshold { sum = minThreshold } else if sum > maxThreshold { sum = maxThreshold }

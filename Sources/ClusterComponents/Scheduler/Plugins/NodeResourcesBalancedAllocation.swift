@@ -37,18 +37,17 @@ struct NodeResourcesBalancedAllocation: ScorePlugin {
     /// the default cpu and memory; from the node infos otherwise.
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         if skips(state) { return false }
-        var scores = scheduler.takeScores()
         let request = state.info.request
         if scoresHotOnly {
-            scheduler.memoizedHotScores(
-                into: &scores, count: count, memo: \.balancedMemo, profile: state.profile, request: request
-            ) {
+            scheduler.memoizedHotScores(count: count, memo: \.balancedMemo, profile: state.profile, request: request) {
                 score(request, hot: $0)
             }
         } else {
-            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])]) }
+            let nodes = scheduler.cache.nodes
+            scheduler.withFeasibleScores(count: count) { feasible, scores in
+                for j in feasible.indices { scores[j] = score(request, nodes[Int(feasible[j])]) }
+            }
         }
-        scheduler.scratch.scores = scores
         return true
     }
 

@@ -106,18 +106,17 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
     /// Scores from the hot scalars, memoized per node, when only cpu, memory and
     /// ephemeral-storage are scored; from the node infos otherwise.
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
-        var scores = scheduler.takeScores()
         let request = state.info.request
         if scoresHotOnly {
-            scheduler.memoizedHotScores(
-                into: &scores, count: count, memo: \.fitMemo, profile: state.profile, request: request
-            ) {
+            scheduler.memoizedHotScores(count: count, memo: \.fitMemo, profile: state.profile, request: request) {
                 score(request, hot: $0)
             }
         } else {
-            for j in 0..<count { scores[j] = score(request, scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])]) }
+            let nodes = scheduler.cache.nodes
+            scheduler.withFeasibleScores(count: count) { feasible, scores in
+                for j in feasible.indices { scores[j] = score(request, nodes[Int(feasible[j])]) }
+            }
         }
-        scheduler.scratch.scores = scores
         return true
     }
 

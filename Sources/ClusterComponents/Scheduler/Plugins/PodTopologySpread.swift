@@ -71,6 +71,12 @@ struct PodTopologySpread: PreFilterPlugin, FilterPlugin, ScorePlugin {
     static let hostnameKey = "kubernetes.io/hostname"
     static let zoneKey = "topology.kubernetes.io/zone"
 
+    /// `systemDefaultConstraints` (k/k `plugins/podtopologyspread/plugin.go`), built once.
+    static let systemDefaultConstraints = [
+        TopologySpreadConstraint(maxSkew: 3, topologyKey: hostnameKey, whenUnsatisfiable: "ScheduleAnyway"),
+        TopologySpreadConstraint(maxSkew: 5, topologyKey: zoneKey, whenUnsatisfiable: "ScheduleAnyway"),
+    ]
+
     /// The constraints that apply to a pod: its own, else the profile defaults.
     /// - Returns: (hard, soft, systemDefaulted).
     static func constraints(
@@ -105,11 +111,7 @@ struct PodTopologySpread: PreFilterPlugin, FilterPlugin, ScorePlugin {
         if defaulting == "List" {
             defaults = args?.defaultConstraints ?? []
         } else {
-            // plugins/podtopologyspread/plugin.go systemDefaultConstraints.
-            defaults = [
-                TopologySpreadConstraint(maxSkew: 3, topologyKey: hostnameKey, whenUnsatisfiable: "ScheduleAnyway"),
-                TopologySpreadConstraint(maxSkew: 5, topologyKey: zoneKey, whenUnsatisfiable: "ScheduleAnyway"),
-            ]
+            defaults = systemDefaultConstraints
         }
         for c in defaults {
             let constraint = SpreadConstraint(

@@ -137,66 +137,74 @@ extension Scheduler {
 
     /// The system-default scoring from the incrementally kept ``SpreadCounts``: the same
     /// numbers as the walk in ``spreadScore(_:args:count:)``, in O(feasible nodes).
+    ///
+    /// Constraint by constraint (PreScore's per-constraint state, then Score's sum over the
+    /// constraints, scoring.go `Score`): each node's raw score gets the constraints' terms in
+    /// constraint order, so the floating-point sums are the ones a per-node loop computes.
     private func spreadScoreFromCounts(_ soft: [SpreadConstraint], owner: Int, count: Int) {
-        var keys: [Int] = []
-        var weights: [Double] = []
+        let feasible = scratch.feasible
+        var raw = scratch.spreadRaw
+        scratch.spreadRaw = []
+        raw.removeAll(keepingCapacity: true)
+        raw.append(contentsOf: repeatElement(0, count: count))
         for c in soft {
             let k = cache.spread.keyID(c.topologyKey)
-            keys.append(k)
             let domainOf = cache.spread.domainOfNode[k]
+            let isHostname = c.topologyKey == PodTopologySpread.hostnameKey
             var size = 0
-            if c.topologyKey == PodTopologySpread.hostnameKey {
-                for j in 0..<count where domainOf[Int(scratch.feasible[j])] >= 0 { size += 1 }
+            if isHostname {
+                for j in 0..<count where domainOf[Int(feasible[j])] >= 0 { size += 1 }
             } else {
                 // Distinct domains among the feasible nodes.
                 var seen = [Bool](repeating: false, count: cache.spread.domainCount(k))
                 for j in 0..<count {
-                    let d = Int(domainOf[Int(scratch.feasible[j])])
+                    let d = Int(domainOf[Int(feasible[j])])
                     if d >= 0 && !seen[d] {
                         seen[d] = true
                         size += 1
                     }
                 }
             }
-            weights.append(PodTopologySpread.normalizingWeight(size))
-        }
-        let perNode = owner < cache.spread.perNode.count ? cache.spread.perNode[owner] : []
-        for j in 0..<count {
-            let n = Int(scratch.feasible[j])
-            var raw = 0.0
-            for (i, c) in soft.enumerated() {
-                let k = keys[i]
-                let d = Int(cache.spread.domainOfNode[k][n])
-                guard d >= 0 else { continue }
-                let cnt: Int32
-                if c.topologyKey == PodTopologySpread.hostnameKey {
-                    cnt = n < perNode.count ? perNode[n] : 0
-                } else {
-                    cnt = cache.spread.count(owner: owner, key: k, domain: d)
+            let weight = PodTopologySpread.normalizingWeight(size)
+            // The hostname's domains are the nodes: its counts are the per-node ones.
+            let counts = isHostname ? cache.spread.counts(owner: owner) : cache.spread.counts(owner: owner, key: k)
+            raw.withUnsafeMutableBufferPointer { raw in
+                for j in 0..<count {
+                    let n = Int(feasible[j])
+                    let d = Int(domainOf[n])
+                    guard d >= 0 else { continue }
+                    let index = isHostname ? n : d
+                    let cnt = index < counts.count ? counts[index] : 0
+                    raw[j] += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weight)
                 }
-                raw += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weights[i])
             }
-            scratch.scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
         }
+        withFeasibleScores(count: count) { _, scores in
+            for j in scores.indices { scores[j] = Int64(raw[j].rounded(.toNearestOrAwayFromZero)) }
+        }
+        scratch.spreadRaw = raw
         normalizeSpreadScores(count: count, ignored: nil)
     }
 
     /// NormalizeScore (scoring.go): `100 × (max + min − score) / max`; 100 everywhere when the
     /// maximum is 0; ignored nodes score 0.
     private func normalizeSpreadScores(count: Int, ignored: [Bool]?) {
-        var minScore = Int64.max
-        var maxScore = Int64.min
-        for j in 0..<count where !(ignored?[j] ?? false) {
-            minScore = min(minScore, scratch.scores[j])
-            maxScore = max(maxScore, scratch.scores[j])
-        }
-        for j in 0..<count {
-            if ignored?[j] ?? false {
-                scratch.scores[j] = 0
-            } else if maxScore == 0 {
-                scratch.scores[j] = 100
-            } else {
-                scratch.scores[j] = 100 * (maxScore + minScore - scratch.scores[j]) / maxScore
+        let ignored = ignored ?? []
+        withFeasibleScores(count: count) { _, scores in
+            var minScore = Int64.max
+            var maxScore = Int64.min
+            for j in scores.indices where ignored.isEmpty || !ignored[j] {
+                minScore = min(minScore, scores[j])
+                maxScore = max(maxScore, scores[j])
+            }
+            for j in scores.indices {
+                if !ignored.isEmpty && ignored[j] {
+                    scores[j] = 0
+                } else if maxScore == 0 {
+                    scores[j] = 100
+                } else {
+                    scores[j] = 100 * (maxScore + minScore - scores[j]) / maxScore
+                }
             }
         }
     }

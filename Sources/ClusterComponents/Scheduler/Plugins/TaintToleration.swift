@@ -17,7 +17,7 @@ struct TaintToleration: FilterPlugin, ScorePlugin {
         for taint in node.filterTaints where !state.tolerations.tolerates(taint) {
             let reason: UInt32
             if scheduler.builtin.perTaintWording {
-                reason = scheduler.reasons.id("node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}")
+                reason = scheduler.reasons.untoleratedTaint(taint)
             } else {
                 reason = scheduler.builtin.untoleratedTaints
             }
@@ -34,26 +34,24 @@ struct TaintToleration: FilterPlugin, ScorePlugin {
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         let tolerations = Self.preferTolerations(state.tolerations)
         let hot = scheduler.cache.hot
-        let feasible = scheduler.scratch.feasible
-        var scores = scheduler.takeScores()
-        var anyTaint = false
-        for j in 0..<count {
-            let node = Int(feasible[j])
-            if hot[node].hasPreferTaints {
-                scores[j] = Self.score(tolerations, scheduler.cache.nodes[node])
-                anyTaint = true
+        let nodes = scheduler.cache.nodes
+        scheduler.withFeasibleScores(count: count) { feasible, scores in
+            var anyTaint = false
+            for j in feasible.indices {
+                let node = Int(feasible[j])
+                if hot[node].hasPreferTaints {
+                    scores[j] = Self.score(tolerations, nodes[node])
+                    anyTaint = true
+                } else {
+                    scores[j] = 0
+                }
+            }
+            if anyTaint {
+                DefaultNormalizeScore.apply(scores, reverse: true)
             } else {
-                scores[j] = 0
+                scores.update(repeating: 100)
             }
         }
-        if anyTaint {
-            var slice = scores[0..<count]
-            DefaultNormalizeScore.apply(&slice, reverse: true)
-            scores.replaceSubrange(0..<count, with: slice)
-        } else {
-            for j in 0..<count { scores[j] = 100 }
-        }
-        scheduler.scratch.scores = scores
         return true
     }
 
@@ -77,6 +75,11 @@ enum DefaultNormalizeScore {
     /// Scales to 0…100 by the maximum (`100 × s / max`); `reverse` gives `100 − that`; all
     /// scores become 100 (reverse) or stay 0 when the maximum is 0.
     static func apply(_ scores: inout ArraySlice<Int64>, reverse: Bool) {
+        scores.withUnsafeMutableBufferPointer { apply($0, reverse: reverse) }
+    }
+
+    /// The same on a raw buffer (the Score plugins' per-node loops).
+    static func apply(_ scores: UnsafeMutableBufferPointer<Int64>, reverse: Bool) {
         var maxCount: Int64 = 0
         for s in scores where s > maxCount { maxCount = s }
         if maxCount == 0 {
