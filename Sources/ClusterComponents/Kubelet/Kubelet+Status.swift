@@ -14,46 +14,55 @@ extension Kubelet {
         // Nothing the status is built from changed (and the phase cannot have moved either).
         guard workers[w].statusDirty || terminal else { return workers[w].lastPhase }
         workers[w].statusDirty = false
-        let worker = workers[w]
-        let podIndex = worker.pod.value
-        let hasInit = worker.initCount > 0
-        var initStatuses: [ContainerStatusRecord] = []
-        var appStatuses: [ContainerStatusRecord] = []
-        initStatuses.reserveCapacity(worker.initCount)
-        appStatuses.reserveCapacity(worker.containers.count - worker.initCount)
-        let defaultReason = hasInit ? "PodInitializing" : "ContainerCreating"
-        for c in worker.initContainers { initStatuses.append(worker.containerStatus(c, defaultReason: defaultReason)) }
-        for c in worker.appContainers { appStatuses.append(worker.containerStatus(c, defaultReason: defaultReason)) }
-        let sidecars = worker.initContainers.map { worker[$0].isSidecar }
-        let previousPhase = cluster.api.pods[podIndex].status.phase
-        var phase = Self.phase(
-            restartPolicy: worker.restartPolicy, sidecars: sidecars, initStatuses: initStatuses,
-            appStatuses: appStatuses, terminal: terminal || worker.phase == .terminated)
-        // ContainerRestartRules: a container that will be restarted by its own policy keeps
-        // the pod Running whatever the pod's restartPolicy says.
-        if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing
-            && worker.evictionMessage == nil
-            && worker.appContainers.contains(where: { c in
-                guard let current = worker[c].current, !worker[c].running else { return false }
-                return worker[c].restartPolicy != nil && worker.shouldRestart(c, exitCode: current.exitCode)
-            })
-        {
-            phase = .running
+        let previousPhase = cluster.api.pods[workers[w].pod.value].status.phase
+        // Built from the worker lent in place: a `let worker = workers[w]` copied it whole (a
+        // retain and a release of everything it holds) on every status change.
+        let (generated, workerPhase) = workers.reading(w) { worker -> (GeneratedPodStatus, PodWorkerPhase) in
+            let hasInit = worker.initCount > 0
+            var initStatuses: [ContainerStatusRecord] = []
+            var appStatuses: [ContainerStatusRecord] = []
+            initStatuses.reserveCapacity(worker.initCount)
+            appStatuses.reserveCapacity(worker.containers.count - worker.initCount)
+            let defaultReason = hasInit ? "PodInitializing" : "ContainerCreating"
+            for c in worker.initContainers {
+                initStatuses.append(worker.containerStatus(c, defaultReason: defaultReason))
+            }
+            for c in worker.appContainers {
+                appStatuses.append(worker.containerStatus(c, defaultReason: defaultReason))
+            }
+            let sidecars = worker.initContainers.map { worker[$0].isSidecar }
+            var phase = Self.phase(
+                restartPolicy: worker.restartPolicy, sidecars: sidecars, initStatuses: initStatuses,
+                appStatuses: appStatuses, terminal: terminal || worker.phase == .terminated)
+            // ContainerRestartRules: a container that will be restarted by its own policy keeps
+            // the pod Running whatever the pod's restartPolicy says.
+            if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing
+                && worker.evictionMessage == nil
+                && worker.appContainers.contains(where: { c in
+                    guard let current = worker[c].current, !worker[c].running else { return false }
+                    return worker[c].restartPolicy != nil && worker.shouldRestart(c, exitCode: current.exitCode)
+                })
+            {
+                phase = .running
+            }
+            // Terminal phases never revert; eviction forces Failed.
+            if previousPhase == .succeeded || previousPhase == .failed { phase = previousPhase }
+            if worker.evictionMessage != nil { phase = .failed }
+            // Conditions (status/generate.go).
+            let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)
+            let unready =
+                (initStatuses.enumerated().filter { sidecars[$0.offset] }.map(\.element)
+                + appStatuses).filter { !$0.ready }.map(\.name)
+            let generated = GeneratedPodStatus(
+                phase: phase, initStatuses: initStatuses, appStatuses: appStatuses, initialized: initialized.ok,
+                incomplete: initialized.incomplete, unready: unready,
+                sandboxReady: worker.sandboxReady && worker.phase != .terminated,
+                evictionMessage: worker.evictionMessage)
+            return (generated, worker.phase)
         }
-        // Terminal phases never revert; eviction forces Failed.
-        if previousPhase == .succeeded || previousPhase == .failed { phase = previousPhase }
-        if worker.evictionMessage != nil { phase = .failed }
-        // Conditions (status/generate.go).
-        let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)
-        let unready =
-            (initStatuses.enumerated().filter { sidecars[$0.offset] }.map(\.element)
-            + appStatuses).filter { !$0.ready }.map(\.name)
-        let generated = GeneratedPodStatus(
-            phase: phase, initStatuses: initStatuses, appStatuses: appStatuses, initialized: initialized.ok,
-            incomplete: initialized.incomplete, unready: unready,
-            sandboxReady: worker.sandboxReady && worker.phase != .terminated, evictionMessage: worker.evictionMessage)
+        let phase = generated.phase
         workers[w].lastPhase = phase
-        if isRealistic && !terminal && worker.phase == .syncing {
+        if isRealistic && !terminal && workerPhase == .syncing {
             workers[w].pendingStatus = generated
             queueStatusWrite(w)
         } else {
@@ -67,8 +76,10 @@ extension Kubelet {
     /// Writes a generated status to the API (status_manager.go `syncPod`: the PATCH).
     func writeStatus(_ w: WorkerIndex, _ generated: GeneratedPodStatus) {
         let now = cluster.now
-        let worker = workers[w]
-        let podIndex = worker.pod.value
+        // The worker's three fields, not a copy of the whole worker.
+        let pod = workers[w].pod
+        let podIndex = pod.value
+        let hasReadinessGates = workers[w].hasReadinessGates
         let phase = generated.phase
         let initStatuses = generated.initStatuses
         let appStatuses = generated.appStatuses
@@ -76,9 +87,9 @@ extension Kubelet {
         let unready = generated.unready
         let sandboxReady = generated.sandboxReady
         let evictionMessage = generated.evictionMessage
-        let podIP = worker.podIP
+        let podIP = workers[w].podIP
         let hostIP = hostAddress
-        cluster.updatePodStatus(worker.pod) { status in
+        cluster.updatePodStatus(pod) { status in
             status.phase = phase
             if status.startTime == nil { status.startTime = now }
             status.initContainerStatuses = initStatuses
@@ -89,7 +100,7 @@ extension Kubelet {
                 status.reason = "Evicted"
                 status.message = evictionMessage
             }
-            let gates = worker.hasReadinessGates ? cluster.api.pods[podIndex].pod.spec.readinessGates ?? [] : []
+            let gates = hasReadinessGates ? cluster.api.pods[podIndex].pod.spec.readinessGates ?? [] : []
             // The array is kept in the stored status for the pod's lifetime: reserve exactly
             // the conditions written below (DisruptionTarget, PodReadyToStartContainers,
             // Initialized, Ready, ContainersReady, PodScheduled, one per readiness gate), not
@@ -156,9 +167,6 @@ extension Kubelet {
             status.conditions = conditions
         }
     }
-
-    /// The node's address for `status.hostIP` and `Node: name/ip`.
-    var hostAddress: String { node.internalIP }
 
     /// Whether the pod is initialized, and the init containers holding it back.
     static func initialized(

@@ -19,6 +19,9 @@ public final class Kubelet {
     unowned(unsafe) let cluster: Cluster
     /// The node this kubelet runs.
     public let node: NodeID
+    /// The node's address for `status.hostIP` and `Node: name/ip`, formatted once (every status
+    /// write sets it).
+    let hostAddress: String
     let configuration: KubeletConfiguration
     /// Pod workers, in arrival order, and the lookup from a pod to its worker.
     var workers = PodWorkers()
@@ -55,6 +58,7 @@ public final class Kubelet {
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
         self.cluster = cluster
         self.node = node
+        self.hostAddress = node.internalIP
         self.configuration = configuration
         self.crashPolicy = BackoffPolicy.crashLoop(
             version: cluster.configuration.kubernetesVersion, configuration: configuration)
