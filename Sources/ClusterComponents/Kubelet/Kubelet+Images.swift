@@ -17,7 +17,7 @@ extension Kubelet {
     func ensureImage(_ w: WorkerIndex, _ c: ContainerIndex) -> ImageOutcome {
         let container = spec(w, c)
         let image = container.image ?? ""
-        let key = Self.normalize(image)
+        let key = normalizedImage(image)
         let present = images[key] != nil
         if container.imagePullPolicy != .always && present {
             event(w, .normal, "Pulled", "Container image \"\(image)\" already present on machine", container: c)
@@ -84,7 +84,7 @@ extension Kubelet {
     /// A pull ended: cache the image, emit Pulled or Failed, and resume the waiting sync.
     func pullFinished(_ request: ImagePuller.Request) {
         let now = cluster.now
-        let key = Self.normalize(request.image)
+        let key = normalizedImage(request.image)
         if request.failure == nil {
             let firstSeen = images[key]?.firstSeen ?? now
             images[key] = CachedImage(sizeBytes: request.sizeBytes, firstSeen: firstSeen, lastUsed: now)
@@ -126,8 +126,16 @@ extension Kubelet {
 
     /// Marks an image used (LRU order of GC).
     func touchImage(_ image: String) {
-        let key = Self.normalize(image)
+        let key = normalizedImage(image)
         if images[key] != nil { images[key]!.lastUsed = cluster.now }
+    }
+
+    /// ``Kubelet/normalize(_:)`` of `image`, parsed once per kubelet (``normalizedImages``).
+    func normalizedImage(_ image: String) -> String {
+        if let known = normalizedImages[image] { return known }
+        let key = Self.normalize(image)
+        normalizedImages[image] = key
+        return key
     }
 
     /// `node.status.images`: the `nodeStatusMaxImages` largest images (setters.go `Images`).

