@@ -134,20 +134,13 @@ final class ReplicaSetController {
         if diff < 0 {
             // manageReplicas creates in slow-start batches of 1, 2, 4, … capped by burstReplicas
             // (500); creations never fail here, so the result is the same as creating all at once.
-            let (name, uid, namespace, template) = reading(index) {
-                ($0.name, $0.uid, $0.namespace, $0.replicaSet.spec.template)
-            }
+            let (name, uid, namespace) = reading(index) { ($0.name, $0.uid, $0.namespace) }
             let owner = OwnerReference(
                 apiVersion: "apps/v1", kind: "ReplicaSet", name: name, uid: uid, controller: true,
                 blockOwnerDeletion: true)
-            for _ in 0..<(-diff) {
-                guard
-                    manager.createPod(
-                        from: template, namespace: namespace, owner: owner,
-                        state: .replicaSet(index),
-                        component: Self.component) != nil
-                else { break }
-            }
+            manager.createPods(
+                -diff, from: { reading(index) { $0.replicaSet.spec.template } }, namespace: namespace, owner: owner,
+                state: .replicaSet(index), component: Self.component)
         } else if diff > 0 {
             let facts = cluster.api.podFacts
             let (name, pods) = reading(index) { ($0.name, $0.pods) }
@@ -239,12 +232,11 @@ final class ReplicaSetController {
         } else {
             countRelated(reading(index, { $0.pods }))
         }
-        let ranks = active.map { pod -> PodDeletionRank in
+        return PodDeletionRank.first(count, of: active) { pod in
             let f = facts[pod.value]
             return PodDeletionRank(
                 pod: pod, assigned: f.node >= 0, phase: f.isPending ? 0 : f.isPhaseUnknown ? 1 : 2, ready: f.readySince,
                 colocated: f.node >= 0 ? Int(perNode[Int(f.node)]) : 0, restarts: f.restartCount, created: f.createdAt)
         }
-        return PodDeletionRank.first(count, of: ranks).map(\.pod)
     }
 }
