@@ -237,7 +237,7 @@ public final class ControllerManager {
     /// ``createControlledPod(_:owner:state:component:message:)`` once the write has its API
     /// client token.
     private func createAdmittedPod(
-        _ pod: Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
+        _ pod: consuming Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
         message: (String) -> String
     ) -> PodID? {
         var pod = pod

@@ -145,12 +145,17 @@ final class ReplicaSetController {
             let facts = cluster.api.podFacts
             let (name, pods) = reading(index) { ($0.name, $0.pods) }
             let active = pods.filter { facts[$0.value].isActive }
-            // Only the writes that get a token now, and the first refused one (it blocks the
-            // set until the next token), need ranking; the order is total, so they are the
-            // same pods in the same order as the first `diff` of the full ranking.
-            let admissible = diff >= active.count ? diff : min(diff, manager.admissibleWrites(upTo: diff) + 1)
+            // Only the writes that get a token now need ranking; the order is total, so they
+            // are the same pods in the same order as the first `diff` of the full ranking. The
+            // first refused write only blocks the set until the next token, whichever of its
+            // pods it names (all have this set as their owner): it needs no ranking.
+            let admissible = diff >= active.count ? diff : manager.admissibleWrites(upTo: diff)
             for pod in podsToDelete(active, count: admissible, of: index) {
                 manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: name, component: Self.component)
+            }
+            if admissible < diff {
+                let admitted = manager.admitWrite(for: .replicaSet(index))
+                assert(!admitted, "admissibleWrites(upTo:) counted every token available now")
             }
         }
         updateStatus(index)
