@@ -221,6 +221,8 @@ final class ReplicaSetController {
     /// (`LogarithmicScaleDown`); exact times are compared here.
     func podsToDelete(_ active: [PodID], count: Int, of index: Int) -> [PodID] {
         guard count < active.count else { return active }
+        // No write got a token (a throttled scale-down between tokens): nothing to rank.
+        guard count > 0 else { return [] }
         // Plain facts only: this runs on every scale-down step of a rolling update.
         let facts = cluster.api.podFacts
         // Related pods per node: every active pod of the owning Deployment's sets, or of this set.
