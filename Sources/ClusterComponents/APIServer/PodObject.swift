@@ -39,12 +39,12 @@ public struct PodObject: Sendable {
     public var isTerminal: Bool { status.phase == .succeeded || status.phase == .failed }
 
     /// Creates a stored pod.
-    public init(id: PodID, pod: Pod, createdAt: SimulationTime) {
+    public init(id: PodID, pod: consuming Pod, createdAt: SimulationTime) {
         self.id = id
-        self.pod = pod
         self.createdAt = createdAt
         self.status = PodStatusRecord()
         self.status.qosClass = pod.status?.qosClass
+        self.pod = pod
     }
 }
 

@@ -12,7 +12,7 @@ import SimulationCore
 /// `minReadySeconds`, toleration expiries and the monitor passes of unhealthy nodes.
 ///
 /// What stays here is what the controllers share: the work-queue dispatch, the owner table
-/// (``podStates``), the pod control (``createPod(from:extraLabels:namespace:owner:state:component:)``,
+/// (``podStates``), the pod control (``createPods(_:from:extraLabels:namespace:owner:state:component:)``,
 /// ``createControlledPod(_:owner:state:component:message:)``, ``deleteOwnedPod(_:ownerKind:ownerName:component:message:)``,
 /// ``adopt(_:)``) and the informer hooks. The controllers are concrete stored properties, so
 /// a hook or a dispatch is a direct call.
@@ -174,20 +174,36 @@ public final class ControllerManager {
         }
     }
 
-    /// Creates a pod from a template the way the controllers' `PodControl.CreatePods` does:
+    /// Creates up to `count` pods from a template the way a controller's `manageReplicas`
+    /// batch calls `PodControl.CreatePods` (pkg/controller/controller_utils.go):
     /// `generateName: <owner>-`, the template's labels and annotations, a controller owner
-    /// reference, then API admission (default tolerations, priority, QoS).
-    /// - Returns: the new pod, or `nil` when admission refused it (a `FailedCreate` event is
-    ///   recorded on the owner).
-    func createPod(
-        from template: PodTemplateSpec, extraLabels: [String: String] = [:], namespace: String,
-        owner: OwnerReference, state: PodControllerState.Owner, component: String
-    ) -> PodID? {
-        let pod = Self.pod(from: template, extraLabels: extraLabels, namespace: namespace, owner: owner)
-        return createControlledPod(pod, owner: owner, state: state, component: component) { name in
+    /// reference, then API admission (default tolerations, priority, QoS). The batch stops at
+    /// the first write that is refused (no API client token, admission, a taken name).
+    ///
+    /// The pod is made once, at the first write that gets a token: the pods of a batch differ
+    /// only in what the API server gives each (name, uid, admission), and under realistic
+    /// timing most syncs of a throttled controller are refused before their first write.
+    /// - Parameter template: read only when the first write gets a token.
+    /// - Returns: how many pods were created (a `FailedCreate` event is recorded on the owner
+    ///   when admission refused one).
+    @discardableResult
+    func createPods(
+        _ count: Int, from template: () -> PodTemplateSpec, extraLabels: [String: String] = [:],
+        namespace: String, owner: OwnerReference, state: PodControllerState.Owner, component: String
+    ) -> Int {
+        var pod: Pod?
+        for created in 0..<count {
+            guard admitWrite(for: state) else { return created }
+            let made = pod ?? Self.pod(from: template(), extraLabels: extraLabels, namespace: namespace, owner: owner)
+            pod = made
             // pkg/controller/controller_utils.go records SuccessfulCreate "Created pod: <name>".
-            "Created pod: \(name)"
+            guard
+                createAdmittedPod(
+                    made, owner: owner, state: state, component: component, message: { "Created pod: \($0)" })
+                    != nil
+            else { return created }
         }
+        return count
     }
 
     /// The pod a controller makes from `template` (`controller.GetPodFromTemplate`):
@@ -215,6 +231,15 @@ public final class ControllerManager {
         message: (String) -> String
     ) -> PodID? {
         guard admitWrite(for: state) else { return nil }
+        return createAdmittedPod(pod, owner: owner, state: state, component: component, message: message)
+    }
+
+    /// ``createControlledPod(_:owner:state:component:message:)`` once the write has its API
+    /// client token.
+    private func createAdmittedPod(
+        _ pod: consuming Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
+        message: (String) -> String
+    ) -> PodID? {
         var pod = pod
         let namespace = pod.metadata.namespace ?? "default"
         do {

@@ -35,19 +35,32 @@ extension Pod {
         if (metadata.namespace ?? "").isEmpty { metadata.namespace = "default" }
         applyDefaultRequestsFromLimits()
 
-        // Priority admission.
-        let classes = PriorityClass.builtIn + priorityClasses
+        // Priority admission, over the built-in classes followed by the known ones (searched
+        // in place: joining them cost an array per admitted pod).
         var resolved: PriorityClass?
         if let name = spec.priorityClassName, !name.isEmpty {
-            guard let found = classes.last(where: { $0.metadata.name == name }) else {
+            guard
+                let found = priorityClasses.last(where: { $0.metadata.name == name })
+                    ?? PriorityClass.builtIn.last(where: { $0.metadata.name == name })
+            else {
                 throw AdmissionError(
                     message: "no PriorityClass with name \(name) was found", path: "spec.priorityClassName")
             }
             resolved = found
         } else {
-            resolved = classes.filter { $0.globalDefault == true }.max {
-                ($0.value, $0.metadata.name ?? "") < ($1.value, $1.metadata.name ?? "")
+            // The first of the highest (value, name) global default, as `max(by:)` over the
+            // joined list.
+            func consider(_ candidate: PriorityClass) {
+                guard candidate.globalDefault == true else { return }
+                if let best = resolved,
+                    (best.value, best.metadata.name ?? "") >= (candidate.value, candidate.metadata.name ?? "")
+                {
+                    return
+                }
+                resolved = candidate
             }
+            PriorityClass.builtIn.forEach(consider)
+            priorityClasses.forEach(consider)
             if let resolved { spec.priorityClassName = resolved.metadata.name }
         }
         let priority = resolved?.value ?? 0

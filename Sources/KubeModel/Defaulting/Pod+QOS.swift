@@ -5,27 +5,29 @@ extension Pod {
     /// and memory and the summed requests equal the summed limits; Burstable otherwise.
     ///
     /// Call after ``applyDefaultRequestsFromLimits()`` (the API server defaults requests first).
+    /// - Complexity: O(containers · resources), without allocating: it runs on every pod's
+    ///   admission.
     public var computedQOSClass: PodQOSClass {
-        let supported = [ResourceName.cpu, ResourceName.memory]
-        var requests = ResourceList()
-        var limits = ResourceList()
+        var requests = QOSTotals()
+        var limits = QOSTotals()
         var isGuaranteed = true
-        for container in spec.allContainers {
-            for (name, quantity) in container.resources.requests where supported.contains(name) && quantity > .zero {
-                requests[name] = requests.value(for: name) + quantity
+        func add(_ container: Container) {
+            for (name, quantity) in container.resources.requests where quantity > .zero {
+                requests.add(name, quantity)
             }
-            var limitsFound = Set<String>()
-            for (name, quantity) in container.resources.limits where supported.contains(name) && quantity > .zero {
-                limitsFound.insert(name)
-                limits[name] = limits.value(for: name) + quantity
+            var limitsFound = QOSTotals()
+            for (name, quantity) in container.resources.limits where quantity > .zero {
+                limitsFound.add(name, quantity)
+                limits.add(name, quantity)
             }
-            if !supported.allSatisfy(limitsFound.contains) { isGuaranteed = false }
+            if limitsFound.cpu == nil || limitsFound.memory == nil { isGuaranteed = false }
         }
+        for container in spec.initContainers ?? [] { add(container) }
+        for container in spec.containers { add(container) }
         if requests.isEmpty && limits.isEmpty { return .bestEffort }
-        if isGuaranteed {
-            for (name, request) in requests where limits[name] != request { isGuaranteed = false }
-        }
-        if isGuaranteed && requests.count == limits.count { return .guaranteed }
+        // Every container limits both, so `limits` has both: Guaranteed when the requests
+        // name the same resources with the same sums.
+        if isGuaranteed && requests == limits { return .guaranteed }
         return .burstable
     }
 
@@ -40,6 +42,24 @@ extension Pod {
         for index in spec.containers.indices { fill(&spec.containers[index]) }
         if spec.initContainers != nil {
             for index in spec.initContainers!.indices { fill(&spec.initContainers![index]) }
+        }
+    }
+}
+
+/// The summed positive cpu and memory quantities of a pod's containers, in thousandths (the
+/// `requests` and `limits` lists of `ComputePodQOS`, restricted to the two resources it counts).
+private struct QOSTotals: Equatable {
+    var cpu: Int64?
+    var memory: Int64?
+
+    var isEmpty: Bool { cpu == nil && memory == nil }
+
+    /// Adds `quantity` when `name` is cpu or memory (`isSupportedQoSComputeResource`).
+    mutating func add(_ name: String, _ quantity: Quantity) {
+        if name == ResourceName.cpu {
+            cpu = (cpu ?? 0) + quantity.milliValue
+        } else if name == ResourceName.memory {
+            memory = (memory ?? 0) + quantity.milliValue
         }
     }
 }

@@ -38,13 +38,39 @@ struct PodDeletionRankTests {
         }
     }
 
+    /// `ActivePodsWithRanks.Less` spelled out field by field (k/k
+    /// pkg/controller/controller_utils.go, exact times instead of logarithmic buckets), the
+    /// reference for the packed key.
+    static func lessByFields(_ a: PodDeletionRank, _ b: PodDeletionRank) -> Bool {
+        if a.assigned != b.assigned { return !a.assigned }
+        if a.phase != b.phase { return a.phase < b.phase }
+        if (a.ready == nil) != (b.ready == nil) { return a.ready == nil }
+        if a.colocated != b.colocated { return a.colocated > b.colocated }
+        if let ra = a.ready, let rb = b.ready, ra != rb { return ra > rb }
+        if a.restarts != b.restarts { return a.restarts > b.restarts }
+        if a.created != b.created { return a.created > b.created }
+        return a.pod > b.pod
+    }
+
+    @Test("property: the packed key orders pods as the field-by-field comparison does")
+    func keyMatchesFields() async {
+        await propertyCheck(input: Gen.int(in: 0...1000).array(of: 6).array(of: 2...40)) { rows in
+            let ranks = rows.enumerated().map { Self.rank($0.offset, $0.element) }
+            for a in ranks {
+                for b in ranks {
+                    #expect(PodDeletionRank.precedes(a, b) == Self.lessByFields(a, b))
+                }
+            }
+        }
+    }
+
     @Test("property: the bounded selection equals the first pods of a full sort")
     func selectionMatchesSort() async {
         await propertyCheck(input: Gen.int(in: 0...1000).array(of: 6).array(of: 1...300), Gen.int(in: 0...20)) {
             rows, count in
             let ranks = rows.enumerated().map { Self.rank($0.offset, $0.element) }
-            let expected = ranks.sorted(by: PodDeletionRank.precedes).prefix(count).map(\.pod)
-            #expect(PodDeletionRank.first(count, of: ranks).map(\.pod) == Array(expected))
+            let expected = ranks.sorted(by: Self.lessByFields).prefix(count).map(\.pod)
+            #expect(PodDeletionRank.first(count, of: ranks.map(\.pod)) { ranks[$0.value] } == Array(expected))
         }
     }
 }

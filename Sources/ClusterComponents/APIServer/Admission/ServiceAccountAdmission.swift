@@ -124,12 +124,9 @@ public struct ServiceAccountAdmission: Sendable {
     /// Five characters of the generated-name alphabet from a 64-bit draw.
     static func suffix(_ value: UInt64) -> String {
         var bits = RandomStreams.splitMix64(value)
-        var text = ""
-        for _ in 0..<5 {
-            let count = UInt64(Cluster.nameSuffixAlphabet.count)
-            text.append(Cluster.nameSuffixAlphabet[Int(bits % count)])
-            bits /= count
+        return Cluster.nameSuffix(length: 5) { count in
+            defer { bits /= UInt64(count) }
+            return Int(bits % UInt64(count))
         }
-        return text
     }
 }

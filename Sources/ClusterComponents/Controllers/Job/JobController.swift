@@ -209,16 +209,9 @@ final class JobController {
             "batch.kubernetes.io/controller-uid": job.uid, "batch.kubernetes.io/job-name": job.name,
             "controller-uid": job.uid, "job-name": job.name,
         ]
-        var created = 0
-        for _ in active.count..<wanted {
-            guard
-                manager.createPod(
-                    from: spec.template, extraLabels: labels, namespace: job.namespace, owner: owner,
-                    state: .job(index),
-                    component: Self.component) != nil
-            else { break }
-            created += 1
-        }
+        let created = manager.createPods(
+            wanted - active.count, from: { spec.template }, extraLabels: labels, namespace: job.namespace,
+            owner: owner, state: .job(index), component: Self.component)
         // The pods that exist: a refused creation or an empty API client bucket (realistic
         // timing) stops the batch short, and the next sync creates the rest.
         manager.workloads.jobs[index].active = active.count + created

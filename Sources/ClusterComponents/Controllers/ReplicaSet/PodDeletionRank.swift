@@ -11,42 +11,75 @@ struct PodDeletionRank {
     /// 0 Pending, 1 Unknown, 2 Running or other.
     var phase: Int
     var ready: SimulationTime?
+    /// Related pods on its node (not negative).
     var colocated: Int
     var restarts: Int
     var created: SimulationTime
 
     /// Whether `a` is deleted before `b`.
-    static func precedes(_ a: PodDeletionRank, _ b: PodDeletionRank) -> Bool {
-        if a.assigned != b.assigned { return !a.assigned }
-        if a.phase != b.phase { return a.phase < b.phase }
-        if (a.ready == nil) != (b.ready == nil) { return a.ready == nil }
-        if a.colocated != b.colocated { return a.colocated > b.colocated }
-        if let ra = a.ready, let rb = b.ready, ra != rb { return ra > rb }
-        if a.restarts != b.restarts { return a.restarts > b.restarts }
-        if a.created != b.created { return a.created > b.created }
-        return a.pod > b.pod
-    }
+    static func precedes(_ a: PodDeletionRank, _ b: PodDeletionRank) -> Bool { a.key < b.key }
 
-    /// The first `count` of `ranks` in deletion order. A scale-down step usually deletes a few
-    /// pods of thousands, so a bounded insertion keeps it O(n·count) instead of a full sort;
-    /// the order being total, the result is the same as sorting.
-    static func first(_ count: Int, of ranks: [PodDeletionRank]) -> [PodDeletionRank] {
+    /// The first `count` of `pods` in deletion order, each ranked once by `rank`. A scale-down
+    /// step usually deletes a few pods of thousands, so a bounded insertion keeps it
+    /// O(n·count) instead of a full sort; the order being total, the result is the same as
+    /// sorting.
+    static func first(_ count: Int, of pods: [PodID], rank: (PodID) -> PodDeletionRank) -> [PodID] {
         guard count > 0 else { return [] }
-        guard count * 16 < ranks.count else { return Array(ranks.sorted(by: precedes).prefix(count)) }
-        var best: [PodDeletionRank] = []
+        guard count * 16 < pods.count else { return pods.map { rank($0).key }.sorted().prefix(count).map(\.pod) }
+        var best: [Key] = []
         best.reserveCapacity(count + 1)
-        for rank in ranks {
-            if best.count == count, !precedes(rank, best[count - 1]) { continue }
+        for pod in pods {
+            let key = rank(pod).key
+            if best.count == count, !(key < best[count - 1]) { continue }
             // Binary search for the insertion point.
             var low = 0
             var high = best.count
             while low < high {
                 let mid = (low + high) / 2
-                if precedes(best[mid], rank) { low = mid + 1 } else { high = mid }
+                if best[mid] < key { low = mid + 1 } else { high = mid }
             }
-            best.insert(rank, at: low)
+            best.insert(key, at: low)
             if best.count > count { best.removeLast() }
         }
-        return best
+        return best.map(\.pod)
+    }
+}
+
+extension PodDeletionRank {
+    /// The rank as unsigned words compared in turn, the smaller deleted first: the selection
+    /// compares every active pod of the set on every scale-down step, and the first word
+    /// usually decides.
+    struct Key: Comparable {
+        /// Assigned (bit 63), the phase (bits 61–62), ready (bit 60), and fewer related pods on
+        /// the node (`UInt32.max − colocated`, bits 0–31).
+        var order: UInt64
+        /// The ready time, later first; 0 when not ready (both are then not ready: `order`
+        /// decided otherwise).
+        var readySince: UInt64
+        /// The restart count, more first.
+        var restarts: UInt64
+        /// The creation time, newer first.
+        var created: UInt64
+        /// The pod id, higher first.
+        var descendingPod: UInt32
+
+        var pod: PodID { PodID(Int(~descendingPod)) }
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.order, a.readySince, a.restarts, a.created, a.descendingPod)
+                < (b.order, b.readySince, b.restarts, b.created, b.descendingPod)
+        }
+    }
+
+    /// `value` mapped so that larger values give smaller words.
+    private static func descending(_ value: Int64) -> UInt64 { ~(UInt64(bitPattern: value) ^ (1 << 63)) }
+
+    var key: Key {
+        var order = UInt64(assigned ? 1 : 0) << 63 | UInt64(phase) << 61 | UInt64(ready == nil ? 0 : 1) << 60
+        order |= UInt64(UInt32.max) - UInt64(colocated)
+        return Key(
+            order: order, readySince: ready.map { Self.descending($0.nanoseconds) } ?? 0,
+            restarts: Self.descending(Int64(restarts)), created: Self.descending(created.nanoseconds),
+            descendingPod: ~UInt32(bitPattern: pod.index))
     }
 }

@@ -134,30 +134,28 @@ final class ReplicaSetController {
         if diff < 0 {
             // manageReplicas creates in slow-start batches of 1, 2, 4, … capped by burstReplicas
             // (500); creations never fail here, so the result is the same as creating all at once.
-            let (name, uid, namespace, template) = reading(index) {
-                ($0.name, $0.uid, $0.namespace, $0.replicaSet.spec.template)
-            }
+            let (name, uid, namespace) = reading(index) { ($0.name, $0.uid, $0.namespace) }
             let owner = OwnerReference(
                 apiVersion: "apps/v1", kind: "ReplicaSet", name: name, uid: uid, controller: true,
                 blockOwnerDeletion: true)
-            for _ in 0..<(-diff) {
-                guard
-                    manager.createPod(
-                        from: template, namespace: namespace, owner: owner,
-                        state: .replicaSet(index),
-                        component: Self.component) != nil
-                else { break }
-            }
+            manager.createPods(
+                -diff, from: { reading(index) { $0.replicaSet.spec.template } }, namespace: namespace, owner: owner,
+                state: .replicaSet(index), component: Self.component)
         } else if diff > 0 {
             let facts = cluster.api.podFacts
             let (name, pods) = reading(index) { ($0.name, $0.pods) }
             let active = pods.filter { facts[$0.value].isActive }
-            // Only the writes that get a token now, and the first refused one (it blocks the
-            // set until the next token), need ranking; the order is total, so they are the
-            // same pods in the same order as the first `diff` of the full ranking.
-            let admissible = diff >= active.count ? diff : min(diff, manager.admissibleWrites(upTo: diff) + 1)
+            // Only the writes that get a token now need ranking; the order is total, so they
+            // are the same pods in the same order as the first `diff` of the full ranking. The
+            // first refused write only blocks the set until the next token, whichever of its
+            // pods it names (all have this set as their owner): it needs no ranking.
+            let admissible = diff >= active.count ? diff : manager.admissibleWrites(upTo: diff)
             for pod in podsToDelete(active, count: admissible, of: index) {
                 manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: name, component: Self.component)
+            }
+            if admissible < diff {
+                let admitted = manager.admitWrite(for: .replicaSet(index))
+                assert(!admitted, "admissibleWrites(upTo:) counted every token available now")
             }
         }
         updateStatus(index)
@@ -223,6 +221,8 @@ final class ReplicaSetController {
     /// (`LogarithmicScaleDown`); exact times are compared here.
     func podsToDelete(_ active: [PodID], count: Int, of index: Int) -> [PodID] {
         guard count < active.count else { return active }
+        // No write got a token (a throttled scale-down between tokens): nothing to rank.
+        guard count > 0 else { return [] }
         // Plain facts only: this runs on every scale-down step of a rolling update.
         let facts = cluster.api.podFacts
         // Related pods per node: every active pod of the owning Deployment's sets, or of this set.
@@ -239,12 +239,11 @@ final class ReplicaSetController {
         } else {
             countRelated(reading(index, { $0.pods }))
         }
-        let ranks = active.map { pod -> PodDeletionRank in
+        return PodDeletionRank.first(count, of: active) { pod in
             let f = facts[pod.value]
             return PodDeletionRank(
                 pod: pod, assigned: f.node >= 0, phase: f.isPending ? 0 : f.isPhaseUnknown ? 1 : 2, ready: f.readySince,
                 colocated: f.node >= 0 ? Int(perNode[Int(f.node)]) : 0, restarts: f.restartCount, created: f.createdAt)
         }
-        return PodDeletionRank.first(count, of: ranks).map(\.pod)
     }
 }
