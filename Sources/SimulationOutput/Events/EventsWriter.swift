@@ -7,7 +7,7 @@ import SimulationCore
 /// contract (docs: scenario-format.md "Outputs"): `t`, `time`, `type`, `reason`, `message`,
 /// `involvedObject` {`kind`, `namespace`, `name`, `fieldPath`}, `source` {`component`, `host`}.
 /// `fieldPath` and `host` are omitted when empty, as the API's `omitempty` JSON does.
-public final class EventsWriter: ClusterRecordSink {
+public final class EventsWriter: ClusterRecordSink, BatchedLineWriter {
     /// Where the lines go.
     public let output: StreamingTextFile
     /// Wall-clock origin of the run (seconds since the Unix epoch) for the `time` field.
@@ -16,7 +16,7 @@ public final class EventsWriter: ClusterRecordSink {
     public private(set) var count = 0
     /// Formats and writes the lines on the output thread when set (a run writing files): the
     /// simulation only queues the events. `nil`: lines are formatted as events arrive.
-    private var batcher: OutputBatcher<KubeEvent>?
+    var batcher: OutputBatcher<KubeEvent>?
     /// The last whole second formatted, and its `YYYY-MM-DDTHH:MM:SS` bytes (events cluster in
     /// time, so most reuse it). Used on the thread that formats.
     private var cachedSecond: Int64 = .min
@@ -32,26 +32,11 @@ public final class EventsWriter: ClusterRecordSink {
         guard case .event(let event) = record, event.isRecorded else { return }
         if startUnixSeconds == nil { startUnixSeconds = cluster.configuration.startTimeUnixSeconds }
         count += 1
-        if let batcher { batcher.add(event) } else { write(event) }
-    }
-
-    /// Formats the lines on `thread` from now on.
-    func format(on thread: OutputThread) {
-        batcher = OutputBatcher(thread: thread) { [unowned self] in self.write($0) }
-    }
-
-    /// Writes every event consumed so far into ``output`` (waiting for the output thread), so
-    /// that the file can be flushed or closed.
-    func complete() { batcher?.complete() }
-
-    /// Flushes ``output`` after every event consumed so far is written (on the output thread
-    /// when there is one, as only it appends to the output).
-    func flush() {
-        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
+        emit(event)
     }
 
     /// Formats one event into the output (on the output thread when there is one).
-    private func write(_ event: KubeEvent) {
+    func format(_ event: KubeEvent) {
         let start = startUnixSeconds ?? 0
         let nanoseconds = event.time.nanoseconds
         if nanoseconds >= 0 {

@@ -55,3 +55,40 @@ final class OutputBatcher<Item> {
         thread.submit(job)
     }
 }
+
+/// A writer that decides its lines on the simulation's thread and, with an ``OutputThread``,
+/// formats them there through an ``OutputBatcher`` (`events.jsonl`, `timeline.jsonl`,
+/// `trace.json`). A writer supplies its line type, its output and how to format one line; the
+/// hand-over, the flush and the drain are written once, here.
+protocol BatchedLineWriter: AnyObject {
+    /// The plain values of one line, decided as records arrive.
+    associatedtype Line
+    /// Where the bytes go; only the formatting side appends to it.
+    var output: StreamingTextFile { get }
+    /// Carries the lines to the output thread when set; `nil`: lines are formatted at once.
+    var batcher: OutputBatcher<Line>? { get set }
+    /// Formats one line into ``output`` (on the output thread when there is one).
+    func format(_ line: Line)
+}
+
+extension BatchedLineWriter {
+    /// Formats the lines on `thread` from now on.
+    func format(on thread: OutputThread) {
+        batcher = OutputBatcher(thread: thread) { [unowned self] in self.format($0) }
+    }
+
+    /// Writes `line`: formatted now, or handed to the output thread.
+    func emit(_ line: Line) {
+        if let batcher { batcher.add(line) } else { format(line) }
+    }
+
+    /// Writes every line decided so far into ``output`` (waiting for the output thread), so
+    /// that the file can be closed.
+    func complete() { batcher?.complete() }
+
+    /// Flushes ``output`` after every line decided so far is written (on the output thread
+    /// when there is one, as only it appends to the output).
+    func flush() {
+        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
+    }
+}

@@ -13,7 +13,7 @@ import SimulationCore
 /// The columns are compared with the last line written for that object, so a status update
 /// that changes nothing a user would see writes nothing. Which lines to write is decided as
 /// records arrive; with an output thread (a run writing files) the bytes are built there.
-public final class TimelineWriter: ClusterRecordSink {
+public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
     /// Where the lines go.
     public let output: StreamingTextFile
     /// Lines written so far.
@@ -21,7 +21,7 @@ public final class TimelineWriter: ClusterRecordSink {
     private var lastPod: [PodLine?] = []
     private var lastNode: [NodeLine?] = []
     /// Formats the lines on the output thread when set; `nil`: as records arrive.
-    private var batcher: OutputBatcher<Line>?
+    var batcher: OutputBatcher<Line>?
 
     struct PodLine: Equatable {
         var ready: Int
@@ -73,7 +73,7 @@ public final class TimelineWriter: ClusterRecordSink {
         while lastPod.count <= id.value { lastPod.append(nil) }
         if event == .modified, lastPod[id.value] == current { return }
         lastPod[id.value] = current
-        emit(
+        write(
             .pod(
                 nanoseconds: cluster.now.nanoseconds, event: event, namespace: object.namespace, name: object.name,
                 current))
@@ -102,31 +102,16 @@ public final class TimelineWriter: ClusterRecordSink {
         if previous == current { return }
         lastNode[id.value] = current
         let event: WatchEventType = object.isRemoved ? .deleted : (previous == nil ? .added : .modified)
-        emit(.node(nanoseconds: cluster.now.nanoseconds, event: event, name: object.name, pool: object.pool, current))
+        write(.node(nanoseconds: cluster.now.nanoseconds, event: event, name: object.name, pool: object.pool, current))
     }
 
-    /// Formats the lines on `thread` from now on.
-    func format(on thread: OutputThread) {
-        batcher = OutputBatcher(thread: thread) { [unowned self] in self.write($0) }
-    }
-
-    /// Writes every line decided so far into ``output`` (waiting for the output thread), so
-    /// that the file can be closed.
-    func complete() { batcher?.complete() }
-
-    /// Flushes ``output`` after every line decided so far is written (on the output thread when
-    /// there is one, as only it appends to the output).
-    func flush() {
-        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
-    }
-
-    private func emit(_ line: Line) {
+    private func write(_ line: Line) {
         count += 1
-        if let batcher { batcher.add(line) } else { write(line) }
+        emit(line)
     }
 
     /// Formats one line into the output (on the output thread when there is one).
-    private func write(_ line: Line) {
+    func format(_ line: Line) {
         switch line {
         case .pod(let now, let event, let namespace, let name, let current):
             output.append { line in

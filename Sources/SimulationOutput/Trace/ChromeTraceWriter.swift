@@ -10,7 +10,7 @@ import SimulationCore
 /// microseconds of simulated time. The closing `]` is written last; the format allows it to be
 /// missing, so an interrupted run still loads. Slices are decided as records arrive; with an
 /// output thread (a run writing files) their bytes are built there.
-public final class ChromeTraceWriter: ClusterRecordSink {
+public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     /// Where the events go.
     public let output: StreamingTextFile
     /// Every closed slice, for the report's Gantt chart.
@@ -28,7 +28,7 @@ public final class ChromeTraceWriter: ClusterRecordSink {
     /// Whether no trace event is written yet (no `,` before the next); used where formatting runs.
     private var first = true
     /// Formats the entries on the output thread when set; `nil`: as records arrive.
-    private var batcher: OutputBatcher<Entry>?
+    var batcher: OutputBatcher<Entry>?
     private var finished = false
 
     /// Creates a writer onto `output` and writes the array's opening bracket.
@@ -140,27 +140,8 @@ public final class ChromeTraceWriter: ClusterRecordSink {
         case end
     }
 
-    private func emit(_ entry: Entry) {
-        if let batcher { batcher.add(entry) } else { format(entry) }
-    }
-
-    /// Formats the entries on `thread` from now on.
-    func format(on thread: OutputThread) {
-        batcher = OutputBatcher(thread: thread) { [unowned self] in self.format($0) }
-    }
-
-    /// Writes every entry decided so far into ``output`` (waiting for the output thread), so
-    /// that the file can be closed.
-    func complete() { batcher?.complete() }
-
-    /// Flushes ``output`` after every entry decided so far is written (on the output thread
-    /// when there is one, as only it appends to the output).
-    func flush() {
-        if let batcher { batcher.afterFormatting { [output] in output.flush() } } else { output.flush() }
-    }
-
     /// Formats one entry into the output (on the output thread when there is one).
-    private func format(_ entry: Entry) {
+    func format(_ entry: Entry) {
         switch entry {
         case .slice(let slice, let threadName):
             let pid = slice.node + 1
