@@ -33,8 +33,8 @@ struct PodDeletionRankTests {
         var newer = base
         newer.created = .zero + .seconds(5)
         for earlier in [unassigned, pending, notReady, crowded, readyLater, restarted, newer] {
-            #expect(PodDeletionRank.precedes(earlier, base))
-            #expect(!PodDeletionRank.precedes(base, earlier))
+            #expect(earlier.key < base.key)
+            #expect(!(base.key < earlier.key))
         }
     }
 
@@ -58,7 +58,7 @@ struct PodDeletionRankTests {
             let ranks = rows.enumerated().map { Self.rank($0.offset, $0.element) }
             for a in ranks {
                 for b in ranks {
-                    #expect(PodDeletionRank.precedes(a, b) == Self.lessByFields(a, b))
+                    #expect((a.key < b.key) == Self.lessByFields(a, b))
                 }
             }
         }

@@ -16,9 +16,6 @@ struct PodDeletionRank {
     var restarts: Int
     var created: SimulationTime
 
-    /// Whether `a` is deleted before `b`.
-    static func precedes(_ a: PodDeletionRank, _ b: PodDeletionRank) -> Bool { a.key < b.key }
-
     /// The first `count` of `pods` in deletion order, each ranked once by `rank`. A scale-down
     /// step usually deletes a few pods of thousands, so a bounded insertion keeps it
     /// O(n·count) instead of a full sort; the order being total, the result is the same as
