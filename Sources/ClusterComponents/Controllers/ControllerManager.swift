@@ -101,7 +101,9 @@ public final class ControllerManager {
         switch owner {
         case .none: adopt(pod)
         case .replicaSet(let index): workloads.replicaSets[index].pods.append(pod)
-        case .job(let index): workloads.jobs[index].pods.append(pod)
+        case .job(let index):
+            workloads.jobs[index].pods.append(pod)
+            workloads.jobs[index].trackedPods.append(pod)
         case .daemonSet(let index): workloads.daemonSets[index].pods.append(pod)
         case .statefulSet(let index): workloads.statefulSets[index].pods.append(pod)
         }
@@ -169,6 +171,7 @@ public final class ControllerManager {
             {
                 podStates[pod.value].owner = .job(index)
                 workloads.jobs[index].pods.append(pod)
+                workloads.jobs[index].trackedPods.append(pod)
             }
         default: break
         }

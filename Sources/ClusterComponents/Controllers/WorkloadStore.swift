@@ -67,8 +67,6 @@ struct PodControllerState: Sendable {
     var owner: Owner = .none
     /// How the pod counts in its ReplicaSet's ``ReplicaSetTally`` (``ReplicaSetController``).
     var tally: ReplicaSetTally.Contribution = .untracked
-    /// The Job controller already counted this pod's terminal phase (``JobController``).
-    var counted = false
     /// Pending taint-based eviction (``NodeLifecycleController``).
     var evictionTimer: EventID?
     /// A drain eviction is being retried (``Cluster/evict(_:)``).

@@ -80,6 +80,50 @@ import Testing
         #expect(log.with(reason: "Completed").first?.message == "Job completed")
     }
 
+    @Test("pods that fail and succeed in turn: each is counted once, in order, and then no longer walked")
+    func countsEachFinishedPodOnce() throws {
+        let cluster = ControllerFixture.cluster()
+        ControllerFixture.node(cluster, "n1")
+        // The Job's 1st, 3rd, 5th … pod exits 1 after 5 s, the others exit 0 (restartPolicy Never).
+        cluster.behaviorProvider = { object, _ in
+            let ordinal =
+                cluster.api.pods.filter { $0.pod.metadata.labels?["job-name"] == "mixed" }
+                .firstIndex { $0.id == object.id } ?? 0
+            return ContainerBehavior(runs: [.init(duration: .constant(5), exitCode: ordinal % 2 == 0 ? 1 : 0)])
+        }
+        let index = cluster.controllers.jobs.apply(job("mixed", backoffLimit: 6, completions: 4, parallelism: 1))
+        var walkedAtMost = 0
+        cluster.addSink(
+            InvariantSink { _ in
+                walkedAtMost = max(walkedAtMost, cluster.controllers.workloads.jobs[index].trackedPods.count)
+            })
+        let finished = ControllerFixture.run(cluster, untilSeconds: 3600) {
+            $0.controllers.workloads.jobs[index].isFinished
+        }
+        try #require(finished)
+        let job = cluster.controllers.workloads.jobs[index]
+        let pods = pods(cluster, of: "mixed")
+        // Four successes need eight pods, one at a time: failures 1, 3, 5, 7 and successes 2, 4, 6, 8.
+        #expect(pods.count == 8)
+        #expect(job.succeeded == 4 && job.failed == 4)
+        #expect(
+            pods.map(\.status.phase) == [
+                .failed, .succeeded, .failed, .succeeded, .failed, .succeeded, .failed, .succeeded,
+            ])
+        // Each success resets failuresAfterLastSuccess, so every failure backs off the first step:
+        // the replacement comes 10 s after a failure, and at once after a success.
+        for k in 1..<pods.count {
+            let endedAt = try #require(pods[k - 1].status.containerStatuses.first?.state.termination?.finishedAt)
+            let gap = pods[k].createdAt - endedAt
+            #expect(gap == (k % 2 == 1 ? .seconds(10) : .zero), "pod \(k + 1): \(gap)")
+        }
+        // Counted pods leave the tracked list: with parallelism 1 the sync never walks more than
+        // the running pod and one just finished, and nothing once the Job is complete.
+        #expect(walkedAtMost <= 2)
+        #expect(job.trackedPods.isEmpty)
+        #expect(job.pods.count == 8)
+    }
+
     @Test("activeDeadlineSeconds 30 fails a Job whose pod runs forever at t = 30 s")
     func deadline() throws {
         let cluster = ControllerFixture.cluster()

@@ -98,18 +98,20 @@ final class JobController {
         if manager.workloads.jobs[index].startTime == nil, manager.workloads.jobs[index].job.spec.suspend != true {
             manager.workloads.jobs[index].startTime = now
         }
-        manager.workloads.jobs[index].pods.removeAll {
-            cluster.api.pods[$0.value].isRemoved && manager.podStates[$0.value].counted
-        }
-
-        // Count pods that reached a terminal phase (the finalizer-tracked `uncountedTerminatedPods`).
+        // Count pods that reached a terminal phase (the finalizer-tracked `uncountedTerminatedPods`):
+        // a counted pod leaves `trackedPods`, as its job-tracking finalizer would be removed, and a
+        // pod removed before it terminated can never be counted. The walk keeps the pods' order,
+        // on which `failuresAfterLastSuccess` depends.
+        let countsRestarts = manager.workloads.jobs[index].job.spec.template.spec.restartPolicy == .onFailure
+        var tracked = manager.workloads.jobs[index].trackedPods
+        manager.workloads.jobs[index].trackedPods = []
         var active: [PodID] = []
         var restarts = 0
-        for pod in manager.workloads.jobs[index].pods {
-            let object = cluster.api.pods[pod.value]
-            if object.isTerminal && !manager.podStates[pod.value].counted {
-                manager.podStates[pod.value].counted = true
-                if object.status.phase == .succeeded {
+        var kept = 0
+        for pod in tracked {
+            let facts = cluster.api.podFacts[pod.value]
+            if facts.isTerminal {
+                if cluster.api.pods[pod.value].status.phase == .succeeded {
                     manager.workloads.jobs[index].succeeded += 1
                     // backoff_utils.go newBackoffRecord: a success resets failuresAfterLastSuccess.
                     manager.workloads.jobs[index].failuresAfterLastSuccess = 0
@@ -118,14 +120,22 @@ final class JobController {
                     manager.workloads.jobs[index].failuresAfterLastSuccess += 1
                     manager.workloads.jobs[index].lastFailureTime = now
                 }
-            } else if cluster.api.podFacts[pod.value].isActive {
-                active.append(pod)
-                if object.status.phase == .running || object.status.phase == .pending {
-                    restarts += object.status.initContainerStatuses.reduce(0) { $0 + $1.restartCount }
-                    restarts += object.status.containerStatuses.reduce(0) { $0 + $1.restartCount }
-                }
+                continue
+            }
+            if facts.isRemoved { continue }
+            tracked[kept] = pod
+            kept += 1
+            guard facts.isActive else { continue }
+            active.append(pod)
+            // Restarts matter only to an OnFailure Job's back-off limit (pastBackoffLimitOnFailure,
+            // which counts pods in phase Running or Pending).
+            if countsRestarts && !facts.isPhaseUnknown {
+                restarts += cluster.api.pods[pod.value].status.initContainerStatuses.reduce(0) { $0 + $1.restartCount }
+                restarts += cluster.api.pods[pod.value].status.containerStatuses.reduce(0) { $0 + $1.restartCount }
             }
         }
+        tracked.removeSubrange(kept...)
+        manager.workloads.jobs[index].trackedPods = tracked
         let job = manager.workloads.jobs[index]
         let spec = job.job.spec
         manager.workloads.jobs[index].active = active.count

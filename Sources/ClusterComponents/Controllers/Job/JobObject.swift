@@ -10,8 +10,15 @@ public struct JobObject: Sendable {
     public var job: Job
     /// `metadata.creationTimestamp`.
     public let createdAt: SimulationTime
-    /// Pods it owns that are still in the API, in creation order.
+    /// Every pod it created or adopted, in creation order (the garbage collector skips those
+    /// already gone; pod IDs are never reused, so a finished pod costs one entry and no work).
     public internal(set) var pods: [PodID] = []
+    /// The pods whose end the controller has not counted yet: those that would still carry the
+    /// `batch.kubernetes.io/job-tracking` finalizer (k/k job_controller.go, "Job tracking with
+    /// finalizers"), i.e. active or terminating pods and terminated ones not yet in
+    /// `succeeded`/`failed`. A subsequence of ``pods`` in the same order, so a sync walks only
+    /// these: its work follows the Job's active pods, not every pod the Job ever had.
+    var trackedPods: [PodID] = []
     /// `status.startTime`: the first sync.
     public internal(set) var startTime: SimulationTime?
     /// `status.completionTime`.
