@@ -64,12 +64,12 @@ public enum PodPrinter {
         var lastRestart: SimulationTime?
     }
 
-    static func summary(_ pod: PodObject) -> Summary {
+    static func summary(_ pod: borrowing PodObject) -> Summary {
         var result = Summary()
+        // Read through `pod`, not a copy of its spec: the timeline calls this per status write.
         let status = pod.status
-        let spec = pod.pod.spec
-        let inits = spec.initContainers ?? []
-        result.total = spec.containers.count + inits.filter(\.isSidecar).count
+        let inits = pod.pod.spec.initContainers ?? []
+        result.total = pod.pod.spec.containers.count + inits.reduce(0) { $0 + ($1.isSidecar ? 1 : 0) }
         result.reason = status.phase.rawValue
         if let reason = status.reason, !reason.isEmpty { result.reason = reason }
         if status.condition("PodScheduled")?.reason == "SchedulingGated" { result.reason = "SchedulingGated" }
