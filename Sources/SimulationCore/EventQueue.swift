@@ -8,15 +8,19 @@ import CSimulationCore
 ///   branch-free unsigned comparison;
 /// - the keys sit in a ``RadixHeap``: buckets by the highest 8-bit digit in which a time differs
 ///   from the last minimum, appended to and scanned in 1 KiB blocks, with a 4-ary heap for the
-///   current instant. The 4-ary heap it replaces touched one random cache line per level; at 10⁶
-///   pending that was 3.9 misses of a 1 MiB cache per hold operation (callgrind's cache
-///   simulation), the radix heap takes 1.4, and the same number of instructions as the C++
-///   reference (682 per operation, C++ 680);
+///   current instant (and for everything up to 4,096 keys). The 4-ary heap it replaces touched
+///   one random cache line per level; at 10⁶ pending that was 3.86 read misses of a 1 MiB cache
+///   per hold operation (callgrind's cache simulation), the radix heap takes 1.40, with about as
+///   many instructions as the C++ reference (692 per operation, C++ 680, the 4-ary heap 852);
 /// - payloads live in a side table of slots, touched once per push and once per pop, so the
 ///   payload type never slows the ordering (no per-event allocation, no boxing: a cluster's
 ///   events are a plain enum). That lookup is the one random access left per event, so a pop
 ///   prefetches the slot of the key most likely to come next: at 10⁶ pending this alone doubled
 ///   the hold model's speed.
+///
+/// The hold model against the C++ reference on a shared 2-core AMD EPYC (2026-12-06, three runs
+/// of `Benchmarks/compare-engine.sh`): 1.08–1.20 at 10³ pending, 1.32–1.46 at 10⁵, 2.43–2.59
+/// at 10⁶; the 4-ary heap alone, run alternately with it: 1.07–1.18, 0.85–0.87, 0.63–0.69.
 ///
 /// Equal times pop in priority order and then FIFO, which makes runs reproducible.
 /// Cancellation is lazy, as OMNeT++'s `isStale()`: a cancelled event's slot is freed at once and
