@@ -7,7 +7,8 @@
 /// then in time order, and only the least non-empty one is ever opened: its least key's time
 /// becomes the new `base`, the keys at that time go to the heap, and the rest go to lower
 /// buckets. Each key moves down at least one digit, so at most 8 times; in the hold model it
-/// moves 1.2 times at 10³ pending and 2.1 times at 10⁵ and 10⁶ (4-bit digits: 2.3, 3.8 and 4.4).
+/// moves 2.1 times at 10⁵ and 10⁶ pending, 1.2 times at 10³ with the buckets forced on (4-bit
+/// digits: 3.8, 4.4 and 2.3).
 /// Every access is an append to, or a scan of, a bucket's block, which is what makes it faster
 /// than a heap once the keys no longer fit in the cache: a heap's sift touches one random cache
 /// line per level.
