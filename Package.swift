@@ -36,7 +36,9 @@ let package = Package(
     targets: [
         // MARK: - Engine layer (no Kubernetes knowledge)
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
-        .target(name: "SimulationCore", swiftSettings: releaseSettings),
+        // A prefetch hint for the event queue (Swift has no intrinsic); header-only, inlined.
+        .target(name: "CSimulationCore"),
+        .target(name: "SimulationCore", dependencies: ["CSimulationCore"], swiftSettings: releaseSettings),
         .target(name: "Stochastics", dependencies: ["CGSL", "SimulationCore"], swiftSettings: releaseSettings),
 
         // MARK: - Kubernetes model (pure values)

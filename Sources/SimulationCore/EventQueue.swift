@@ -1,27 +1,38 @@
-/// The future event set: a 4-ary min-heap ordered by `(time, priority, insertion order)`.
+import CSimulationCore
+
+/// The future event set, ordered by `(time, priority, insertion order)`.
 ///
-/// Layout, chosen by measurement against a C++ `std::priority_queue` (see the README):
-/// - heap entries are one 16-byte integer, `(time, priority | sequence | slot)`, so the four
-///   children of a node span one cache line and ordering is a single branch-free unsigned
-///   comparison (an inline-payload variant with 32-byte entries measured 25% slower at 10⁶
-///   pending events);
+/// Layout, chosen by measurement against a C++ `std::priority_queue` (see the README's engine
+/// section, `Benchmarks/compare-engine.sh`):
+/// - each event is one 16-byte key, `(time, priority | sequence | slot)`, so ordering is a single
+///   branch-free unsigned comparison;
+/// - the keys sit in a ``RadixHeap``: buckets by the highest 8-bit digit in which a time differs
+///   from the last minimum, appended to and scanned in 1 KiB blocks, with a 4-ary heap for the
+///   current instant (and for everything up to 4,096 keys). The 4-ary heap it replaces touched
+///   one random cache line per level; at 10⁶ pending that was 3.86 read misses of a 1 MiB cache
+///   per hold operation (callgrind's cache simulation), the radix heap takes 1.40, with about as
+///   many instructions as the C++ reference (692 per operation, C++ 680, the 4-ary heap 852);
 /// - payloads live in a side table of slots, touched once per push and once per pop, so the
-///   payload type never slows the sift loops (no per-event allocation, no boxing: a cluster's
-///   events are a plain enum);
-/// - sifting moves a hole instead of swapping, and a pop followed by a push (a handler
-///   scheduling its follow-up, the common case) is one sift instead of two.
+///   payload type never slows the ordering (no per-event allocation, no boxing: a cluster's
+///   events are a plain enum). That lookup is the one random access left per event, so a pop
+///   prefetches the slot of the key most likely to come next: at 10⁶ pending this alone doubled
+///   the hold model's speed.
+///
+/// The hold model against the C++ reference on a shared 2-core AMD EPYC (2026-12-06, three runs
+/// of `Benchmarks/compare-engine.sh`): 1.08–1.20 at 10³ pending, 1.32–1.46 at 10⁵, 2.43–2.59
+/// at 10⁶; the 4-ary heap alone, run alternately with it: 1.07–1.18, 0.85–0.87, 0.63–0.69.
 ///
 /// Equal times pop in priority order and then FIFO, which makes runs reproducible.
 /// Cancellation is lazy, as OMNeT++'s `isStale()`: a cancelled event's slot is freed at once and
-/// its heap entry, whose sequence no longer matches the slot's, is dropped when it reaches the
-/// top. Cancel and cancel-after-fire are O(1).
+/// its key, whose sequence no longer matches the slot's, is dropped when it reaches the top.
+/// Cancel and cancel-after-fire are O(1); once more than half the keys are stale (and over
+/// 4,096), they are all dropped in one pass.
 public struct EventQueue<Event> {
+    /// An event's key: the time in nanoseconds with its sign bit flipped in the high half (so
+    /// unsigned order is time order), `priority (2 bits) | sequence (38 bits) | slot (24 bits)`
+    /// in the low half. One unsigned comparison orders keys, branch-free.
     @usableFromInline
     struct Entry {
-        /// `(time, key)` as one 128-bit integer: the high half is the time in nanoseconds with its
-        /// sign bit flipped (so unsigned order is time order), the low half is
-        /// `priority (2 bits) | sequence (38 bits) | slot (24 bits)`. One unsigned comparison
-        /// orders entries, and compiles to branch-free code, which matters in the sift loops.
         @usableFromInline var packed: UInt128
 
         @inlinable
@@ -30,7 +41,7 @@ public struct EventQueue<Event> {
         }
 
         @inlinable
-        func precedes(_ other: Entry) -> Bool { packed < other.packed }
+        init(packed: UInt128) { self.packed = packed }
 
         @inlinable var time: Int64 { Int64(bitPattern: UInt64(truncatingIfNeeded: packed >> 64) ^ (1 << 63)) }
         @inlinable var key: UInt64 { UInt64(truncatingIfNeeded: packed) }
@@ -64,30 +75,28 @@ public struct EventQueue<Event> {
     /// At most this many events may be pending at once (16.7 million).
     public static var maximumPending: Int { 1 << 24 }
 
-    @usableFromInline var heap: ContiguousArray<Entry> = []
+    /// The keys in time order.
+    @usableFromInline var order = RadixHeap()
     @usableFromInline var slots: ContiguousArray<Slot> = []
     /// The first free slot, or `noFreeSlot`; the rest are linked through `Slot.sequence`.
     @usableFromInline var freeHead = EventQueue.noFreeSlot
     @usableFromInline var nextSequence: UInt64 = 0
-    /// Entries in `heap` whose event was cancelled.
+    /// Keys in `order` whose event was cancelled.
     @usableFromInline var staleCount = 0
-    /// The root was handed out by a pop but not yet removed; the next push drops its entry
-    /// into the root and sifts once (see the type's documentation).
-    @usableFromInline var rootVacant = false
 
     /// Creates an empty queue.
     public init() {}
 
     /// Creates an empty queue with room for `capacity` pending events.
     public init(capacity: Int) {
-        heap.reserveCapacity(capacity)
+        order = RadixHeap(capacity: capacity)
         slots.reserveCapacity(capacity)
     }
 
     /// Number of live (not cancelled) events.
     /// - Complexity: O(1).
     @inlinable
-    public var count: Int { heap.count - staleCount - (rootVacant ? 1 : 0) }
+    public var count: Int { order.physicalCount - staleCount - (order.rootVacant ? 1 : 0) }
 
     /// Whether no live event remains.
     @inlinable
@@ -123,14 +132,7 @@ public struct EventQueue<Event> {
         let key =
             UInt64(priority.rawValue) << (Self.sequenceBits + Self.slotBits) | sequence << Self.slotBits
             | UInt64(slot)
-        let entry = Entry(time: time.nanoseconds, key: key)
-        if rootVacant {
-            rootVacant = false
-            heap.withUnsafeMutableBufferPointer { Self.siftDown($0, from: 0, placing: entry) }
-        } else {
-            heap.append(entry)
-            heap.withUnsafeMutableBufferPointer { Self.siftUp($0, from: $0.count - 1, placing: entry) }
-        }
+        order.insert(Entry(time: time.nanoseconds, key: key).packed)
         return EventID(sequence: sequence, slot: slot)
     }
 
@@ -143,7 +145,7 @@ public struct EventQueue<Event> {
         guard isPending(id) else { return false }
         release(slot: Int(id.slot))
         staleCount += 1
-        if staleCount > 4096 && staleCount > heap.count / 2 { compact() }
+        if staleCount > 4096 && staleCount > order.physicalCount / 2 { compact() }
         return true
     }
 
@@ -158,8 +160,8 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log n) amortised.
     @inlinable
     public mutating func nextTime() -> SimulationTime? {
-        settleRoot()
-        return heap.isEmpty ? nil : SimulationTime(nanoseconds: heap[0].time)
+        guard settleRoot() else { return nil }
+        return SimulationTime(nanoseconds: Entry(packed: order.first).time)
     }
 
     /// Removes and returns the earliest live event.
@@ -171,13 +173,19 @@ public struct EventQueue<Event> {
     /// - Complexity: O(log₄ n) amortised.
     @inlinable
     public mutating func popFirst(notAfter limit: SimulationTime) -> ScheduledEvent<Event>? {
-        settleRoot()
-        guard let top = heap.first, top.time <= limit.nanoseconds else { return nil }
-        rootVacant = true
+        guard settleRoot() else { return nil }
+        let top = Entry(packed: order.first)
+        guard top.time <= limit.nanoseconds else { return nil }
+        order.vacateFirst()
         let slot = top.slot
+        // The next pop reads the next event's slot: start loading it now, so that the miss
+        // overlaps the handler instead of stalling the pop (one random miss per event at 10⁶
+        // pending).
+        let next = order.likelyNext.map { Entry(packed: $0).slot } ?? slot
         let event = slots.withUnsafeMutableBufferPointer { slots in
             let event = slots[slot].event.unsafelyUnwrapped
             slots[slot] = Slot(sequence: Self.freeLink(to: freeHead), event: nil)
+            csimulationcore_prefetch(slots.baseAddress.unsafelyUnwrapped + next)
             return event
         }
         freeHead = slot
@@ -191,11 +199,10 @@ public struct EventQueue<Event> {
 
     /// Removes every event.
     public mutating func removeAll() {
-        heap.removeAll(keepingCapacity: true)
+        order.removeAll()
         slots.removeAll(keepingCapacity: true)
         freeHead = Self.noFreeSlot
         staleCount = 0
-        rootVacant = false
     }
 
     // MARK: - Heap mechanics
@@ -214,84 +221,27 @@ public struct EventQueue<Event> {
     @inlinable
     static func nextFree(_ link: UInt64) -> Int { Int(truncatingIfNeeded: link & ~freeBit) &- 1 }
 
-    /// Removes a handed-out root and any stale entries from the top.
+    /// Makes the earliest live key the first in `order`, dropping cancelled ones; returns
+    /// whether there is one.
     @inlinable
-    mutating func settleRoot() {
-        if rootVacant {
-            rootVacant = false
-            removeTop()
-        }
-        guard staleCount > 0 else { return }
-        while let first = heap.first, slots[first.slot].sequence != first.sequence {
-            removeTop()
+    mutating func settleRoot() -> Bool {
+        while order.settle() {
+            guard staleCount > 0 else { return true }
+            let first = Entry(packed: order.first)
+            if slots[first.slot].sequence == first.sequence { return true }
+            order.removeFirst()
             staleCount -= 1
         }
+        return false
     }
 
-    @inlinable
-    mutating func removeTop() {
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return }
-        heap.withUnsafeMutableBufferPointer { Self.siftDown($0, from: 0, placing: last) }
-    }
-
-    /// Drops every stale entry and rebuilds the heap, so that many cancelled far-future timers
-    /// cannot make the heap grow without bound.
+    /// Drops every stale key, so that many cancelled far-future timers cannot make the queue
+    /// grow without bound.
     /// - Complexity: O(n).
     @usableFromInline
     mutating func compact() {
-        if rootVacant {
-            rootVacant = false
-            removeTop()
-        }
         let table = slots
-        heap.removeAll { table[$0.slot].sequence != $0.sequence }
+        order.removeAll { table[Entry(packed: $0).slot].sequence != Entry(packed: $0).sequence }
         staleCount = 0
-        guard heap.count > 1 else { return }
-        heap.withUnsafeMutableBufferPointer { buffer in
-            for index in stride(from: (buffer.count - 2) >> 2, through: 0, by: -1) {
-                Self.siftDown(buffer, from: index, placing: buffer[index])
-            }
-        }
-    }
-
-    @inlinable
-    static func siftUp(_ buffer: UnsafeMutableBufferPointer<Entry>, from index: Int, placing moving: Entry) {
-        var hole = index
-        while hole > 0 {
-            let parent = (hole - 1) >> 2
-            guard moving.precedes(buffer[parent]) else { break }
-            buffer[hole] = buffer[parent]
-            hole = parent
-        }
-        buffer[hole] = moving
-    }
-
-    /// Places `moving` into the hole at `start` and sifts the hole down.
-    @inlinable
-    static func siftDown(_ buffer: UnsafeMutableBufferPointer<Entry>, from start: Int, placing moving: Entry) {
-        let count = buffer.count
-        var hole = start
-        while true {
-            let first = 4 &* hole &+ 1
-            if first >= count { break }
-            var best = first
-            if first &+ 3 < count {
-                // Full family: a fixed tournament the compiler can schedule without a loop.
-                let left = buffer[first].precedes(buffer[first &+ 1]) ? first : first &+ 1
-                let right = buffer[first &+ 2].precedes(buffer[first &+ 3]) ? first &+ 2 : first &+ 3
-                best = buffer[left].precedes(buffer[right]) ? left : right
-            } else {
-                var child = first &+ 1
-                while child < count {
-                    if buffer[child].precedes(buffer[best]) { best = child }
-                    child &+= 1
-                }
-            }
-            guard buffer[best].precedes(moving) else { break }
-            buffer[hole] = buffer[best]
-            hole = best
-        }
-        buffer[hole] = moving
     }
 }
