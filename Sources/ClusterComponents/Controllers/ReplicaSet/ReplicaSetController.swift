@@ -142,16 +142,18 @@ final class ReplicaSetController {
                 -diff, from: { reading(index) { $0.replicaSet.spec.template } }, namespace: namespace, owner: owner,
                 state: .replicaSet(index), component: Self.component)
         } else if diff > 0 {
-            let facts = cluster.api.podFacts
-            let (name, pods) = reading(index) { ($0.name, $0.pods) }
-            let active = pods.filter { facts[$0.value].isActive }
+            let (name, activeCount) = reading(index) { ($0.name, $0.tally.active) }
             // Only the writes that get a token now need ranking; the order is total, so they
             // are the same pods in the same order as the first `diff` of the full ranking. The
             // first refused write only blocks the set until the next token, whichever of its
-            // pods it names (all have this set as their owner): it needs no ranking.
-            let admissible = diff >= active.count ? diff : manager.admissibleWrites(upTo: diff)
-            for pod in podsToDelete(active, count: admissible, of: index) {
-                manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: name, component: Self.component)
+            // pods it names (all have this set as their owner): it needs no ranking, and a sync
+            // between tokens (most of a throttled scale-down's syncs) does not list the pods.
+            let admissible = diff >= activeCount ? diff : manager.admissibleWrites(upTo: diff)
+            if admissible > 0 {
+                let active = activePods(of: index, count: activeCount)
+                for pod in podsToDelete(active, count: admissible, of: index) {
+                    manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: name, component: Self.component)
+                }
             }
             if admissible < diff {
                 let admitted = manager.admitWrite(for: .replicaSet(index))
@@ -173,6 +175,17 @@ final class ReplicaSetController {
         guard status != reading(index, { $0.status }) else { return }
         manager.workloads.replicaSets[index].status = status
         if let deployment = reading(index, { $0.deployment }) { manager.deployments.enqueue(deployment) }
+    }
+
+    /// The set's active pods (`controller.FilterActivePods`), in creation order; `count` is the
+    /// tally's count of them.
+    func activePods(of index: Int, count: Int) -> [PodID] {
+        let facts = cluster.api.podFacts
+        var active: [PodID] = []
+        active.reserveCapacity(count)
+        for pod in reading(index, { $0.pods }) where facts[pod.value].isActive { active.append(pod) }
+        assert(active.count == count, "the ReplicaSet tally's active count disagrees with the pods' facts")
+        return active
     }
 
     /// Drops removed pods from the set's list once they are half of it (amortized O(1) per pod).
