@@ -74,9 +74,11 @@ public final class OpenMetricsWriter {
     public func finish() throws {
         guard !finished else { return }
         finished = true
+        // Each sample's ` <timestamp>` and line feed: the end of every line at that sample.
         var stamps = ByteTable()
         for time in times {
-            stamps.add(ExpositionText.timestamp(unixMilliseconds: startUnixMilliseconds + time.nanoseconds / 1_000_000))
+            let stamp = ExpositionText.timestamp(unixMilliseconds: startUnixMilliseconds + time.nanoseconds / 1_000_000)
+            stamps.add(" ", stamp, "\n")
         }
         var byFamily = [[Int]](repeating: [], count: MetricID.allCases.count)
         for (position, entry) in table.series.enumerated() { byFamily[entry.family.rawValue].append(position) }
@@ -95,46 +97,57 @@ public final class OpenMetricsWriter {
         try output.close()
     }
 
-    /// `name{labels} value stamp` per point: the prefix once per series, the value once per run.
+    /// `name{labels,job="…"} ` as bytes, for the `name` of one line.
+    private static func linePrefix(_ name: String, _ entry: OpenMetricsTable.Series, _ family: MetricFamily) -> [UInt8] {
+        var prefix: [UInt8] = []
+        prefix.append(contentsOf: name.utf8)
+        prefix.append(UInt8(ascii: "{"))
+        prefix.append(contentsOf: MetricsSnapshot.labelSet(entry.labels, job: family.job).utf8)
+        prefix.append(contentsOf: "} ".utf8)
+        return prefix
+    }
+
+    /// `name{labels} value stamp` per point: the line up to the stamp once per run, then per
+    /// point that and the stamp.
     private func writeScalar(_ entry: OpenMetricsTable.Series, _ family: MetricFamily, _ stamps: ByteTable) {
-        let prefix = Array(
-            (family.sampleName + "{" + MetricsSnapshot.labelSet(entry.labels, job: family.job) + "} ").utf8)
+        let prefix = Self.linePrefix(family.sampleName, entry, family)
         for run in entry.runs {
-            let value = Array((ExpositionText.value(Double(bitPattern: run.value)) + " ").utf8)
+            var line = prefix
+            line.append(contentsOf: ExpositionText.value(Double(bitPattern: run.value)).utf8)
             output.append { out in
-                for point in run.first..<(run.first + run.count) {
-                    out.append(contentsOf: prefix)
-                    out.append(contentsOf: value)
-                    stamps.append(Int(point), to: &out)
-                    out.append(UInt8(ascii: "\n"))
+                line.withUnsafeBufferPointer { line in
+                    for point in Int(run.first)..<Int(run.first + run.count) {
+                        out.append(contentsOf: line)
+                        stamps.append(point, to: &out)
+                    }
                 }
             }
         }
     }
 
-    /// Per point, the `_bucket` lines (one per bound, `+Inf` last), `_count` and `_sum`: the
-    /// line prefixes once per series, the values once per run.
-    private func writeHistogram(_ entry: OpenMetricsTable.Series, _ family: MetricFamily, _ bounds: [String], _ stamps: ByteTable) {
-        let labels = MetricsSnapshot.labelSet(entry.labels, job: family.job)
-        var prefixes = ByteTable()
-        for bound in bounds { prefixes.add(family.name + "_bucket{" + labels + ",le=\"" + bound + "\"} ") }
-        prefixes.add(family.name + "_count{" + labels + "} ")
-        prefixes.add(family.name + "_sum{" + labels + "} ")
-        let width = bounds.count + 1
+    /// Per point, the `_bucket` lines (one per bound, `+Inf` last), `_count` and `_sum`: each
+    /// line up to the stamp once per run.
+    private func writeHistogram(
+        _ entry: OpenMetricsTable.Series, _ family: MetricFamily, _ bounds: [String], _ stamps: ByteTable
+    ) {
+        let bucket = Self.linePrefix(family.name + "_bucket", entry, family).dropLast(2)
+        let count = Self.linePrefix(family.name + "_count", entry, family)
+        let sum = Self.linePrefix(family.name + "_sum", entry, family)
         for run in entry.runs {
             let start = Int(run.value)
-            var values = ByteTable()
-            // The lines' values: the cumulative buckets, the +Inf bucket again as `_count`, the sum.
-            for line in 0..<bounds.count { values.add(ExpositionText.value(table.histogramStates[start + line]) + " ") }
-            values.add(ExpositionText.value(table.histogramStates[start + bounds.count - 1]) + " ")
-            values.add(ExpositionText.value(table.histogramStates[start + bounds.count]) + " ")
+            let state = table.histogramStates[start..<(start + bounds.count + 1)]
+            var lines = ByteTable()
+            for (bound, value) in zip(bounds, state) {
+                lines.add(bucket, ",le=\"" + bound + "\"} " + ExpositionText.value(value))
+            }
+            // `_count` is the +Inf bucket; the state's last number is the sum.
+            lines.add(count, ExpositionText.value(state[start + bounds.count - 1]))
+            lines.add(sum, ExpositionText.value(state[start + bounds.count]))
             output.append { out in
-                for point in run.first..<(run.first + run.count) {
-                    for line in 0...width {
-                        prefixes.append(line, to: &out)
-                        values.append(line, to: &out)
-                        stamps.append(Int(point), to: &out)
-                        out.append(UInt8(ascii: "\n"))
+                for point in Int(run.first)..<Int(run.first + run.count) {
+                    for line in 0..<lines.count {
+                        lines.append(line, to: &out)
+                        stamps.append(point, to: &out)
                     }
                 }
             }
@@ -142,15 +155,25 @@ public final class OpenMetricsWriter {
     }
 }
 
-/// Short byte strings back to back in one array (timestamps, line prefixes, values), appended
-/// to an output buffer by number.
+/// Short byte strings back to back in one array (line starts, timestamps), appended to an
+/// output buffer by number.
 struct ByteTable {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
 
-    /// Adds `text` as entry number ``count``.
-    mutating func add(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    /// The number of entries.
+    var count: Int { ends.count }
+
+    /// Adds the pieces, joined, as entry number ``count``.
+    mutating func add(_ pieces: String...) {
+        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+        ends.append(bytes.count)
+    }
+
+    /// Adds `start` then `end`'s bytes as entry number ``count``.
+    mutating func add(_ start: some Sequence<UInt8>, _ end: String) {
+        bytes.append(contentsOf: start)
+        bytes.append(contentsOf: end.utf8)
         ends.append(bytes.count)
     }
 
@@ -159,6 +182,6 @@ struct ByteTable {
     @inline(__always)
     func append(_ index: Int, to out: inout [UInt8]) {
         let start = index == 0 ? 0 : ends[index - 1]
-        out.append(contentsOf: bytes[start..<ends[index]])
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
     }
 }
