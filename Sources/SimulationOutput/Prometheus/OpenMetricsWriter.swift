@@ -98,7 +98,8 @@ public final class OpenMetricsWriter {
     }
 
     /// `name{labels,job="…"} ` as bytes, for the `name` of one line.
-    private static func linePrefix(_ name: String, _ entry: OpenMetricsTable.Series, _ family: MetricFamily) -> [UInt8] {
+    private static func linePrefix(_ name: String, _ entry: OpenMetricsTable.Series, _ family: MetricFamily) -> [UInt8]
+    {
         var prefix: [UInt8] = []
         prefix.append(contentsOf: name.utf8)
         prefix.append(UInt8(ascii: "{"))
