@@ -19,40 +19,48 @@ import Testing
     }
 
     @Test("a key seen before needs no labels; a new key with known labels is the same series")
-    func keysAndLabels() throws {
+    func keysAndLabels() {
+        var table = OpenMetricsTable()
+        var rendered = 0
+        func add(_ point: Int32, key: Int32, _ labels: String, _ value: Double) {
+            table.point = point
+            table.add(.kubeletRunningPods, key: key, value) {
+                rendered += 1
+                return labels
+            }
+        }
+        add(0, key: 7, #"node="a""#, 1)
+        add(1, key: 7, #"node="a""#, 1)
+        // Key 7 was rendered once, at its first sample.
+        #expect(rendered == 1)
+        // The same labels under a new key: rendered once more, and the same series.
+        add(2, key: 12, #"node="a""#, 3)
+        add(2, key: -1, #"node="b""#, 0)
+        #expect(rendered == 3)
+        #expect(table.series.map(\.labels) == [#"node="a""#, #"node="b""#])
+        let runs = table.series[0].runs.map { [Int($0.first), Int($0.count), Int(Double(bitPattern: $0.value))] }
+        #expect(runs == [[0, 2, 1], [2, 1, 3]])
+    }
+
+    @Test("metrics.om from keyed snapshots: one series per label set, each point stamped")
+    func keyedText() throws {
         let output = try StreamingTextFile(url: nil)
         let writer = OpenMetricsWriter(output: output, registry: MetricsRegistry(), startUnixMilliseconds: 0)
-        var rendered = 0
-        var first = MetricsSnapshot(time: .zero)
-        first.add(.kubeletRunningPods, key: 7, 1) {
-            rendered += 1
-            return #"node="a""#
+        for (seconds, key, value) in [(0.0, Int32(7), 1.0), (10, 7, 1), (20, 12, 3)] {
+            var snapshot = MetricsSnapshot(time: .seconds(seconds))
+            snapshot.add(.kubeletRunningPods, key: key, value) { #"node="a""# }
+            if seconds == 20 { snapshot.add(.kubeletRunningPods, #"node="b""#, 0) }
+            writer.add(snapshot)
         }
-        writer.add(first)
-        var second = MetricsSnapshot(time: .seconds(10))
-        second.add(.kubeletRunningPods, key: 7, 1) {
-            rendered += 1
-            return #"node="a""#
-        }
-        // The snapshot renders labels (for /metrics); the writer's table asks only for key 7's
-        // first sample, which the snapshot already did: two renderings in all.
-        writer.add(second)
-        #expect(rendered == 2)
-        // Sample 3: the same labels under a new key, and an unkeyed series.
-        var third = MetricsSnapshot(time: .seconds(20))
-        third.add(.kubeletRunningPods, key: 12, 3) { #"node="a""# }
-        third.add(.kubeletRunningPods, #"node="b""#, 0)
-        writer.add(third)
         try writer.finish()
         // Series a at 0, 10 and 20 s (values 1, 1, 3), then b at 20 s.
-        let lines = output.text.split(separator: "\n").filter { $0.hasPrefix("kubelet_running_pods{") }
         #expect(
-            lines == [
-                #"kubelet_running_pods{node="a",job="kubelet"} 1 0"#,
-                #"kubelet_running_pods{node="a",job="kubelet"} 1 10"#,
-                #"kubelet_running_pods{node="a",job="kubelet"} 3 20"#,
-                #"kubelet_running_pods{node="b",job="kubelet"} 0 20"#,
-            ])
+            output.text == "# TYPE kubelet_running_pods gauge\n"
+                + "# HELP kubelet_running_pods Number of pods that have a running pod sandbox\n"
+                + #"kubelet_running_pods{node="a",job="kubelet"} 1 0"# + "\n"
+                + #"kubelet_running_pods{node="a",job="kubelet"} 1 10"# + "\n"
+                + #"kubelet_running_pods{node="a",job="kubelet"} 3 20"# + "\n"
+                + #"kubelet_running_pods{node="b",job="kubelet"} 0 20"# + "\n" + "# EOF\n")
     }
 
     @Test("runs of one value stop at a change and at a sample the series missed")
@@ -104,14 +112,25 @@ import Testing
         t.creating(pod)
         t.running(pod)
         let running = collect()
+        func podSeries(_ entries: [(id: MetricID, key: Int32, labels: String)]) -> [Int32] {
+            entries.filter { $0.labels.hasPrefix("namespace=\"default\",pod=\"web\"") }.map(\.key)
+        }
+        func nodeSeries(_ entries: [(id: MetricID, key: Int32, labels: String)]) -> [Int32] {
+            entries.filter { $0.labels.hasPrefix("node=\"worker-0\"") }.map(\.key)
+        }
         // Pending, before any status: kube_pod_info, one kube_pod_owner with empty labels (no
-        // owner), the 5 phases and the container's cpu and memory requests: 9 keyed series
-        // (the pod's), keys 0–8; no conditions and no container statuses yet.
-        #expect(pending.map(\.key) == Array(0..<9))
+        // owner), the 5 phases and the container's cpu and memory requests: 9 series, the
+        // first the registry keys (pods come first), so keys 0–8; no conditions and no
+        // container statuses yet.
+        #expect(podSeries(pending) == Array(0..<9))
+        // Nothing changed: the same keys and labels for every series.
         #expect(again.map(\.key) == pending.map(\.key))
         #expect(again.map(\.labels) == pending.map(\.labels))
-        // Bound, with an IP and running: new keys for every pod series, none reused.
-        #expect(Set(running.map(\.key)).isDisjoint(with: pending.map(\.key)))
+        // Bound, with an IP and running: new keys for every pod series, none reused; the
+        // node's capacity, allocatable and taints did not change, so its keys stay.
+        #expect(Set(podSeries(running)).isDisjoint(with: podSeries(pending)))
+        #expect(!nodeSeries(running).isEmpty)
+        #expect(nodeSeries(running) == nodeSeries(pending))
         // No key ever stands for two label sets.
         var seen: [Int32: String] = [:]
         for entry in pending + again + running {
