@@ -46,7 +46,7 @@ import Testing
     func keyedText() throws {
         let output = try StreamingTextFile(url: nil)
         let writer = OpenMetricsWriter(output: output, registry: MetricsRegistry(), startUnixMilliseconds: 0)
-        for (seconds, key, value) in [(0.0, Int32(7), 1.0), (10, 7, 1), (20, 12, 3)] {
+        for (seconds, key, value): (Int, Int32, Double) in [(0, 7, 1), (10, 7, 1), (20, 12, 3)] {
             var snapshot = MetricsSnapshot(time: .seconds(seconds))
             snapshot.add(.kubeletRunningPods, key: key, value) { #"node="a""# }
             if seconds == 20 { snapshot.add(.kubeletRunningPods, #"node="b""#, 0) }
