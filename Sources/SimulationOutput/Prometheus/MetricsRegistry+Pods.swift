@@ -13,18 +13,22 @@ extension MetricsRegistry {
                     "namespace": object.namespace, "pod": object.name, "uid": object.uid,
                 ])
             }
+            let ready = object.status.condition("Ready")?.status
+            let scheduled = object.status.condition("PodScheduled")?.status
             // The pod's keys: the same block while its labels' inputs stay the same.
-            if !podKeys[id.value].matches(object) { podKeys[id.value] = PodSeriesKeys(object, first: nextKey) }
+            if !podKeys[id.value].matches(object, hasReady: ready != nil, hasScheduled: scheduled != nil) {
+                podKeys[id.value] = PodSeriesKeys(object, first: nextKey)
+            }
             var keys = SeriesKeyCursor(first: podKeys[id.value].first)
             defer { nextKey = max(nextKey, keys.next) }
             let pod = podLabels[id.value]
-            let status = object.status
             let nodeName = object.nodeID.map { nodes[$0.value].name } ?? ""
-            let controller = object.pod.metadata.ownerReferences?.first { $0.controller == true }
+            // Labels are rendered in the closures, only when the collector asks for them.
             snapshot.add(.podInfo, key: keys.take(), 1) {
-                pod + ","
+                let controller = object.pod.metadata.ownerReferences?.first { $0.controller == true }
+                return pod + ","
                     + ExpositionText.labels([
-                        "host_ip": status.hostIP ?? "", "pod_ip": status.podIP ?? "", "node": nodeName,
+                        "host_ip": object.status.hostIP ?? "", "pod_ip": object.status.podIP ?? "", "node": nodeName,
                         "created_by_kind": controller?.kind ?? "", "created_by_name": controller?.name ?? "",
                         "priority_class": object.pod.spec.priorityClassName ?? "",
                         "host_network": (object.pod.spec.hostNetwork ?? false) ? "true" : "false",
@@ -37,36 +41,38 @@ extension MetricsRegistry {
                     pod + ",owner_kind=\"\",owner_name=\"\",owner_is_controller=\"\""
                 }
             }
-            for owner in owners {
+            for index in owners.indices {
                 snapshot.add(.podOwner, key: keys.take(), 1) {
                     pod + ","
                         + ExpositionText.labels([
-                            "owner_kind": owner.kind, "owner_name": owner.name,
-                            "owner_is_controller": owner.controller == true ? "true" : "false",
+                            "owner_kind": owners[index].kind, "owner_name": owners[index].name,
+                            "owner_is_controller": owners[index].controller == true ? "true" : "false",
                         ])
                 }
             }
-            for phase in [PodPhase.pending, .succeeded, .failed, .unknown, .running] {
-                snapshot.add(.podStatusPhase, key: keys.take(), status.phase == phase ? 1 : 0) {
-                    pod + ",phase=\"" + phase.rawValue + "\""
+            let phase = object.status.phase
+            for candidate in Self.podPhases {
+                snapshot.add(.podStatusPhase, key: keys.take(), phase == candidate ? 1 : 0) {
+                    pod + ",phase=\"" + candidate.rawValue + "\""
                 }
             }
-            if let ready = status.condition("Ready") {
-                Self.addConditions(.podStatusReady, pod, ready.status, keys: &keys, to: &snapshot)
-            }
-            if let scheduled = status.condition("PodScheduled") {
-                Self.addConditions(.podStatusScheduled, pod, scheduled.status, keys: &keys, to: &snapshot)
-            }
+            if let ready { Self.addConditions(.podStatusReady, pod, ready, keys: &keys, to: &snapshot) }
+            if let scheduled { Self.addConditions(.podStatusScheduled, pod, scheduled, keys: &keys, to: &snapshot) }
             addContainers(object, pod: pod, node: nodeName, keys: &keys, to: &snapshot)
         }
     }
+
+    /// kube-state-metrics' phases, in its order (one series each).
+    static let podPhases: [PodPhase] = [.pending, .succeeded, .failed, .unknown, .running]
+    /// A condition's statuses, in kube-state-metrics' order (one series each).
+    static let conditionStatuses: [ConditionStatus] = [.true, .false, .unknown]
 
     /// `addConditionMetrics`: one series per status, `true`/`false`/`unknown`, 1 for the current one.
     static func addConditions(
         _ id: MetricID, _ prefix: String, _ status: ConditionStatus, keys: inout SeriesKeyCursor,
         to snapshot: inout some MetricsCollector
     ) {
-        for candidate in [ConditionStatus.true, .false, .unknown] {
+        for candidate in conditionStatuses {
             snapshot.add(id, key: keys.take(), candidate == status ? 1 : 0) {
                 prefix + ",condition=\"" + candidate.rawValue.lowercased() + "\""
             }
@@ -77,10 +83,13 @@ extension MetricsRegistry {
         _ object: PodObject, pod: String, node: String, keys: inout SeriesKeyCursor,
         to snapshot: inout some MetricsCollector
     ) {
-        for container in object.status.containerStatuses {
-            let labels = { pod + ",container=\"" + ExpositionText.escapeLabelValue(container.name) + "\"" }
-            snapshot.add(.containerRestarts, key: keys.take(), Double(container.restartCount), labels: labels)
-            switch container.state {
+        // By index: a copy of each status and spec container per sample would cost more than
+        // the series.
+        let statuses = object.status.containerStatuses
+        for index in statuses.indices {
+            let labels = { pod + ",container=\"" + ExpositionText.escapeLabelValue(statuses[index].name) + "\"" }
+            snapshot.add(.containerRestarts, key: keys.take(), Double(statuses[index].restartCount), labels: labels)
+            switch statuses[index].state {
             case .waiting(let reason, _):
                 snapshot.add(.containerWaitingReason, key: keys.take(), 1) {
                     labels() + ",reason=\"" + ExpositionText.escapeLabelValue(reason) + "\""
@@ -91,22 +100,24 @@ extension MetricsRegistry {
                 }
             case .running: break
             }
-            snapshot.add(.containerReady, key: keys.take(), container.ready ? 1 : 0, labels: labels)
-            snapshot.add(.containerRunning, key: keys.take(), container.state.isRunning ? 1 : 0, labels: labels)
+            snapshot.add(.containerReady, key: keys.take(), statuses[index].ready ? 1 : 0, labels: labels)
+            snapshot.add(
+                .containerRunning, key: keys.take(), statuses[index].state.isRunning ? 1 : 0, labels: labels)
         }
-        for container in object.pod.spec.containers {
+        let containers = object.pod.spec.containers
+        for index in containers.indices {
             let labels = {
-                pod + ",container=\"" + ExpositionText.escapeLabelValue(container.name) + "\",node=\""
+                pod + ",container=\"" + ExpositionText.escapeLabelValue(containers[index].name) + "\",node=\""
                     + ExpositionText.escapeLabelValue(node) + "\""
             }
-            for (name, quantity) in container.resources.requests {
+            for (name, quantity) in containers[index].resources.requests {
                 if let sample = Self.resourceValue(name, quantity, node: false) {
                     snapshot.add(.containerRequests, key: keys.take(), sample.value) {
                         labels() + ",resource=\"" + Self.sanitizeLabelName(name) + "\",unit=\"" + sample.unit + "\""
                     }
                 }
             }
-            for (name, quantity) in container.resources.limits {
+            for (name, quantity) in containers[index].resources.limits {
                 if let sample = Self.resourceValue(name, quantity, node: false) {
                     snapshot.add(.containerLimits, key: keys.take(), sample.value) {
                         labels() + ",resource=\"" + Self.sanitizeLabelName(name) + "\",unit=\"" + sample.unit + "\""

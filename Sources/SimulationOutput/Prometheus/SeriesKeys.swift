@@ -33,18 +33,18 @@ struct PodSeriesKeys {
 
     /// Whether `object`'s label inputs are the ones its keys were given for.
     /// - Complexity: O(containers); allocates nothing.
-    func matches(_ object: PodObject) -> Bool {
-        let status = object.status
-        guard first >= 0, object.nodeID == nodeID, status.hostIP == hostIP, status.podIP == podIP,
-            status.containerStatuses.count == containers.count,
-            (status.condition("Ready") != nil) == hasReady,
-            (status.condition("PodScheduled") != nil) == hasScheduled,
+    /// `hasReady` and `hasScheduled`: whether it has the Ready and PodScheduled conditions.
+    func matches(_ object: PodObject, hasReady: Bool, hasScheduled: Bool) -> Bool {
+        guard first >= 0, hasReady == self.hasReady, hasScheduled == self.hasScheduled, object.nodeID == nodeID,
+            object.status.hostIP == hostIP, object.status.podIP == podIP,
+            object.status.containerStatuses.count == containers.count,
             object.pod.metadata.ownerReferences == owners
         else { return false }
-        for (container, kept) in zip(status.containerStatuses, containers) {
-            guard container.name == kept.name else { return false }
-            let (state, reason) = Self.reason(container.state)
-            guard state == kept.state, reason == kept.reason else { return false }
+        let statuses = object.status.containerStatuses
+        for index in statuses.indices {
+            guard statuses[index].name == containers[index].name else { return false }
+            let (state, reason) = Self.reason(statuses[index].state)
+            guard state == containers[index].state, reason == containers[index].reason else { return false }
         }
         return true
     }
