@@ -111,11 +111,13 @@ public final class RunOutputs {
             let thread = OutputThread()
             self.thread = thread
             // events.jsonl, timeline.jsonl and trace.json are formatted and written on the
-            // thread; metrics.csv is formatted here and its full buffers written there.
+            // thread; metrics.csv and metrics.om are formatted here and their full buffers
+            // written there.
             events?.format(on: thread)
             timeline?.format(on: thread)
             trace?.format(on: thread)
             metrics?.output.writer = thread
+            openMetrics?.output.writer = thread
         }
     }
 
@@ -178,8 +180,9 @@ public final class RunOutputs {
         timeline?.complete()
         trace?.complete()
         for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
-        thread?.stop()
+        // metrics.om is formatted while the output thread writes its full buffers.
         try openMetrics?.finish()
+        thread?.stop()
         if let directory {
             try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)
             if options.report {

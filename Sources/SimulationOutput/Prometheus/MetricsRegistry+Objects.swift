@@ -4,17 +4,25 @@ import KubeModel
 /// kube-state-metrics' node and workload series (`internal/store/node.go`, `deployment.go`,
 /// `replicaset.go`, `statefulset.go`, `daemonset.go`, `job.go`, `poddisruptionbudget.go`).
 extension MetricsRegistry {
-    func addNodes(_ cluster: ClusterView, to snapshot: inout MetricsSnapshot) {
+    func addNodes(_ cluster: ClusterView, to snapshot: inout some MetricsCollector) {
         for node in cluster.api.nodes where !node.isRemoved {
-            let labels = "node=\"" + ExpositionText.escapeLabelValue(node.name) + "\""
-            for (name, quantity) in node.node.status.capacity.entries {
-                if let (resource, unit, value) = Self.resourceSample(name, quantity, node: true) {
-                    snapshot.add(.nodeCapacity, labels + ",resource=\"\(resource)\",unit=\"\(unit)\"", value)
+            ensureNodeKeys(node.id.value)
+            if !nodeKeys[node.id.value].matches(node) { nodeKeys[node.id.value].renew(node, first: nextKey) }
+            var keys = SeriesKeyCursor(first: nodeKeys[node.id.value].first)
+            defer { nextKey = max(nextKey, keys.next) }
+            let labels = { "node=\"" + ExpositionText.escapeLabelValue(node.name) + "\"" }
+            for (name, quantity) in node.node.status.capacity {
+                if let sample = Self.resourceValue(name, quantity, node: true) {
+                    snapshot.add(.nodeCapacity, key: keys.take(), sample.value) {
+                        labels() + ",resource=\"" + Self.sanitizeLabelName(name) + "\",unit=\"" + sample.unit + "\""
+                    }
                 }
             }
-            for (name, quantity) in node.node.status.allocatable.entries {
-                if let (resource, unit, value) = Self.resourceSample(name, quantity, node: true) {
-                    snapshot.add(.nodeAllocatable, labels + ",resource=\"\(resource)\",unit=\"\(unit)\"", value)
+            for (name, quantity) in node.node.status.allocatable {
+                if let sample = Self.resourceValue(name, quantity, node: true) {
+                    snapshot.add(.nodeAllocatable, key: keys.take(), sample.value) {
+                        labels() + ",resource=\"" + Self.sanitizeLabelName(name) + "\",unit=\"" + sample.unit + "\""
+                    }
                 }
             }
             // The conditions the served Node shows: the pressures are False while the kubelet
@@ -25,25 +33,25 @@ extension MetricsRegistry {
                 ("Ready", node.ready),
             ] {
                 for candidate in [ConditionStatus.true, .false, .unknown] {
-                    snapshot.add(
-                        .nodeCondition,
-                        labels + ",condition=\"" + condition + "\",status=\"" + candidate.rawValue.lowercased() + "\"",
-                        candidate == status ? 1 : 0)
+                    snapshot.add(.nodeCondition, key: keys.take(), candidate == status ? 1 : 0) {
+                        labels() + ",condition=\"" + condition + "\",status=\"" + candidate.rawValue.lowercased() + "\""
+                    }
                 }
             }
-            snapshot.add(.nodeUnschedulable, labels, (node.node.spec.unschedulable ?? false) ? 1 : 0)
+            snapshot.add(
+                .nodeUnschedulable, key: keys.take(), (node.node.spec.unschedulable ?? false) ? 1 : 0, labels: labels)
             for taint in node.node.spec.taints ?? [] {
-                snapshot.add(
-                    .nodeTaint,
-                    labels + ","
+                snapshot.add(.nodeTaint, key: keys.take(), 1) {
+                    labels() + ","
                         + ExpositionText.labels([
                             "key": taint.key, "value": taint.value ?? "", "effect": taint.effect.rawValue,
-                        ]), 1)
+                        ])
+                }
             }
         }
     }
 
-    func addWorkloads(_ cluster: ClusterView, to snapshot: inout MetricsSnapshot) {
+    func addWorkloads(_ cluster: ClusterView, to snapshot: inout some MetricsCollector) {
         let workloads = cluster.workloads
         for deployment in workloads.deployments where !deployment.isDeleted {
             let labels = ExpositionText.labels(["namespace": deployment.namespace, "deployment": deployment.name])
@@ -106,7 +114,7 @@ extension MetricsRegistry {
     /// `kube_replicaset_owner` / `kube_job_owner`: one series per owner reference, or one with
     /// empty labels when there is none.
     static func addOwners(
-        _ id: MetricID, _ labels: String, _ owners: [OwnerReference]?, to snapshot: inout MetricsSnapshot
+        _ id: MetricID, _ labels: String, _ owners: [OwnerReference]?, to snapshot: inout some MetricsCollector
     ) {
         guard let owners, !owners.isEmpty else {
             snapshot.add(id, labels + ",owner_kind=\"\",owner_name=\"\",owner_is_controller=\"\"", 1)

@@ -4,7 +4,7 @@ import KubeModel
 /// kube-state-metrics' pod series (`internal/store/pod.go`): every pod the API server holds,
 /// labelled `namespace`, `pod`, `uid` first (`wrapPodFunc`).
 extension MetricsRegistry {
-    func addPods(_ cluster: ClusterView, to snapshot: inout MetricsSnapshot) {
+    func addPods(_ cluster: ClusterView, to snapshot: inout some MetricsCollector) {
         let nodes = cluster.api.nodes
         for id in livePods {
             let object = cluster.api.pods[id.value]
@@ -13,89 +13,115 @@ extension MetricsRegistry {
                     "namespace": object.namespace, "pod": object.name, "uid": object.uid,
                 ])
             }
+            let ready = object.status.condition("Ready")?.status
+            let scheduled = object.status.condition("PodScheduled")?.status
+            // The pod's keys: the same block while its labels' inputs stay the same.
+            if !podKeys[id.value].matches(object, hasReady: ready != nil, hasScheduled: scheduled != nil) {
+                podKeys[id.value] = PodSeriesKeys(object, first: nextKey)
+            }
+            var keys = SeriesKeyCursor(first: podKeys[id.value].first)
+            defer { nextKey = max(nextKey, keys.next) }
             let pod = podLabels[id.value]
-            let status = object.status
             let nodeName = object.nodeID.map { nodes[$0.value].name } ?? ""
-            let controller = object.pod.metadata.ownerReferences?.first { $0.controller == true }
-            snapshot.add(
-                .podInfo,
-                pod + ","
+            // Labels are rendered in the closures, only when the collector asks for them.
+            snapshot.add(.podInfo, key: keys.take(), 1) {
+                let controller = object.pod.metadata.ownerReferences?.first { $0.controller == true }
+                return pod + ","
                     + ExpositionText.labels([
-                        "host_ip": status.hostIP ?? "", "pod_ip": status.podIP ?? "", "node": nodeName,
+                        "host_ip": object.status.hostIP ?? "", "pod_ip": object.status.podIP ?? "", "node": nodeName,
                         "created_by_kind": controller?.kind ?? "", "created_by_name": controller?.name ?? "",
                         "priority_class": object.pod.spec.priorityClassName ?? "",
                         "host_network": (object.pod.spec.hostNetwork ?? false) ? "true" : "false",
-                    ]), 1)
+                    ])
+            }
             // createPodOwnerFamilyGenerator: one series per owner, or one with empty labels.
             let owners = object.pod.metadata.ownerReferences ?? []
             if owners.isEmpty {
-                snapshot.add(.podOwner, pod + ",owner_kind=\"\",owner_name=\"\",owner_is_controller=\"\"", 1)
+                snapshot.add(.podOwner, key: keys.take(), 1) {
+                    pod + ",owner_kind=\"\",owner_name=\"\",owner_is_controller=\"\""
+                }
             }
-            for owner in owners {
-                snapshot.add(
-                    .podOwner,
+            for index in owners.indices {
+                snapshot.add(.podOwner, key: keys.take(), 1) {
                     pod + ","
                         + ExpositionText.labels([
-                            "owner_kind": owner.kind, "owner_name": owner.name,
-                            "owner_is_controller": owner.controller == true ? "true" : "false",
-                        ]), 1)
+                            "owner_kind": owners[index].kind, "owner_name": owners[index].name,
+                            "owner_is_controller": owners[index].controller == true ? "true" : "false",
+                        ])
+                }
             }
-            for phase in [PodPhase.pending, .succeeded, .failed, .unknown, .running] {
-                snapshot.add(
-                    .podStatusPhase, pod + ",phase=\"" + phase.rawValue + "\"", status.phase == phase ? 1 : 0)
+            let phase = object.status.phase
+            for candidate in Self.podPhases {
+                snapshot.add(.podStatusPhase, key: keys.take(), phase == candidate ? 1 : 0) {
+                    pod + ",phase=\"" + candidate.rawValue + "\""
+                }
             }
-            if let ready = status.condition("Ready") {
-                Self.addConditions(.podStatusReady, pod, ready.status, to: &snapshot)
-            }
-            if let scheduled = status.condition("PodScheduled") {
-                Self.addConditions(.podStatusScheduled, pod, scheduled.status, to: &snapshot)
-            }
-            addContainers(object, pod: pod, node: nodeName, to: &snapshot)
+            if let ready { Self.addConditions(.podStatusReady, pod, ready, keys: &keys, to: &snapshot) }
+            if let scheduled { Self.addConditions(.podStatusScheduled, pod, scheduled, keys: &keys, to: &snapshot) }
+            addContainers(object, pod: pod, node: nodeName, keys: &keys, to: &snapshot)
         }
     }
 
+    /// kube-state-metrics' phases, in its order (one series each).
+    static let podPhases: [PodPhase] = [.pending, .succeeded, .failed, .unknown, .running]
+    /// A condition's statuses, in kube-state-metrics' order (one series each).
+    static let conditionStatuses: [ConditionStatus] = [.true, .false, .unknown]
+
     /// `addConditionMetrics`: one series per status, `true`/`false`/`unknown`, 1 for the current one.
     static func addConditions(
-        _ id: MetricID, _ prefix: String, _ status: ConditionStatus, to snapshot: inout MetricsSnapshot
+        _ id: MetricID, _ prefix: String, _ status: ConditionStatus, keys: inout SeriesKeyCursor,
+        to snapshot: inout some MetricsCollector
     ) {
-        for candidate in [ConditionStatus.true, .false, .unknown] {
-            snapshot.add(
-                id, prefix + ",condition=\"" + candidate.rawValue.lowercased() + "\"", candidate == status ? 1 : 0)
+        for candidate in conditionStatuses {
+            snapshot.add(id, key: keys.take(), candidate == status ? 1 : 0) {
+                prefix + ",condition=\"" + candidate.rawValue.lowercased() + "\""
+            }
         }
     }
 
     private func addContainers(
-        _ object: PodObject, pod: String, node: String, to snapshot: inout MetricsSnapshot
+        _ object: PodObject, pod: String, node: String, keys: inout SeriesKeyCursor,
+        to snapshot: inout some MetricsCollector
     ) {
-        for container in object.status.containerStatuses {
-            let labels = pod + ",container=\"" + ExpositionText.escapeLabelValue(container.name) + "\""
-            snapshot.add(.containerRestarts, labels, Double(container.restartCount))
-            switch container.state {
+        // By index: a copy of each status and spec container per sample would cost more than
+        // the series.
+        let statuses = object.status.containerStatuses
+        for index in statuses.indices {
+            let labels = { pod + ",container=\"" + ExpositionText.escapeLabelValue(statuses[index].name) + "\"" }
+            snapshot.add(.containerRestarts, key: keys.take(), Double(statuses[index].restartCount), labels: labels)
+            switch statuses[index].state {
             case .waiting(let reason, _):
-                snapshot.add(
-                    .containerWaitingReason, labels + ",reason=\"" + ExpositionText.escapeLabelValue(reason) + "\"", 1)
+                snapshot.add(.containerWaitingReason, key: keys.take(), 1) {
+                    labels() + ",reason=\"" + ExpositionText.escapeLabelValue(reason) + "\""
+                }
             case .terminated(let termination):
-                snapshot.add(
-                    .containerTerminatedReason,
-                    labels + ",reason=\"" + ExpositionText.escapeLabelValue(termination.reason) + "\"", 1)
+                snapshot.add(.containerTerminatedReason, key: keys.take(), 1) {
+                    labels() + ",reason=\"" + ExpositionText.escapeLabelValue(termination.reason) + "\""
+                }
             case .running: break
             }
-            snapshot.add(.containerReady, labels, container.ready ? 1 : 0)
-            snapshot.add(.containerRunning, labels, container.state.isRunning ? 1 : 0)
+            snapshot.add(.containerReady, key: keys.take(), statuses[index].ready ? 1 : 0, labels: labels)
+            snapshot.add(
+                .containerRunning, key: keys.take(), statuses[index].state.isRunning ? 1 : 0, labels: labels)
         }
-        let escapedNode = ExpositionText.escapeLabelValue(node)
-        for container in object.pod.spec.containers {
-            let labels =
-                pod + ",container=\"" + ExpositionText.escapeLabelValue(container.name) + "\",node=\"" + escapedNode
-                + "\""
-            for (name, quantity) in container.resources.requests.entries {
-                if let (resource, unit, value) = Self.resourceSample(name, quantity, node: false) {
-                    snapshot.add(.containerRequests, labels + ",resource=\"\(resource)\",unit=\"\(unit)\"", value)
+        let containers = object.pod.spec.containers
+        for index in containers.indices {
+            let labels = {
+                pod + ",container=\"" + ExpositionText.escapeLabelValue(containers[index].name) + "\",node=\""
+                    + ExpositionText.escapeLabelValue(node) + "\""
+            }
+            for (name, quantity) in containers[index].resources.requests {
+                if let sample = Self.resourceValue(name, quantity, node: false) {
+                    snapshot.add(.containerRequests, key: keys.take(), sample.value) {
+                        labels() + ",resource=\"" + Self.sanitizeLabelName(name) + "\",unit=\"" + sample.unit + "\""
+                    }
                 }
             }
-            for (name, quantity) in container.resources.limits.entries {
-                if let (resource, unit, value) = Self.resourceSample(name, quantity, node: false) {
-                    snapshot.add(.containerLimits, labels + ",resource=\"\(resource)\",unit=\"\(unit)\"", value)
+            for (name, quantity) in containers[index].resources.limits {
+                if let sample = Self.resourceValue(name, quantity, node: false) {
+                    snapshot.add(.containerLimits, key: keys.take(), sample.value) {
+                        labels() + ",resource=\"" + Self.sanitizeLabelName(name) + "\",unit=\"" + sample.unit + "\""
+                    }
                 }
             }
         }
@@ -109,6 +135,11 @@ extension MetricsRegistry {
     static func resourceSample(
         _ name: String, _ quantity: Quantity, node: Bool
     ) -> (resource: String, unit: String, value: Double)? {
+        resourceValue(name, quantity, node: node).map { (sanitizeLabelName(name), $0.unit, $0.value) }
+    }
+
+    /// ``resourceSample(_:_:node:)`` without the label name, which costs a string.
+    static func resourceValue(_ name: String, _ quantity: Quantity, node: Bool) -> (unit: String, value: Double)? {
         let unit: String
         var value = Double(quantity.value)
         switch name {
@@ -128,7 +159,7 @@ extension MetricsRegistry {
                 return nil
             }
         }
-        return (sanitizeLabelName(name), unit, value)
+        return (unit, value)
     }
 
     /// `v1helper.IsExtendedResourceName`: a domain-qualified name outside `kubernetes.io/`

@@ -23,6 +23,10 @@ public final class MetricsRegistry: ClusterRecordSink {
     var bindObserved: [Bool] = []
     /// Per pod: `namespace="…",pod="…",uid="…"`, rendered once.
     var podLabels: [String] = []
+    /// Per pod: the keys of its series and what their labels were rendered from.
+    var podKeys: [PodSeriesKeys] = []
+    /// The next unused series key.
+    var nextKey: Int32 = 0
     /// `scheduler_schedule_attempts_total` by (result, profile), in first-seen order.
     var scheduleAttempts: [(result: String, profile: String, count: Double)] = []
     /// `scheduler_pod_scheduling_sli_duration_seconds` by attempts, in first-seen order.
@@ -34,6 +38,8 @@ public final class MetricsRegistry: ClusterRecordSink {
     var bindTookTime = false
     /// Per node: the kubelet's pod start SLI histogram, created when the node is first seen.
     var podStartSLI: [BucketHistogram?] = []
+    /// Per node: the keys of its series and what their labels were rendered from.
+    var nodeKeys: [NodeSeriesKeys] = []
 
     /// An empty registry; add it to the cluster as a sink before the run.
     public init() {}
@@ -66,7 +72,13 @@ public final class MetricsRegistry: ClusterRecordSink {
             attempts += [UInt32](repeating: 0, count: missing)
             bindObserved += [Bool](repeating: false, count: missing)
             podLabels += [String](repeating: "", count: missing)
+            podKeys += [PodSeriesKeys](repeating: PodSeriesKeys(), count: missing)
         }
+    }
+
+    /// Makes room for `node`'s keys.
+    func ensureNodeKeys(_ node: Int) {
+        while nodeKeys.count <= node { nodeKeys.append(NodeSeriesKeys()) }
     }
 
     private func ensureNode(_ node: Int) {
@@ -78,14 +90,23 @@ public final class MetricsRegistry: ClusterRecordSink {
     /// - Complexity: O(live pods × containers + nodes + workloads + pods created since the
     ///   last snapshot).
     public func snapshot(_ cluster: ClusterView) -> MetricsSnapshot {
-        refreshPods(cluster)
         var snapshot = MetricsSnapshot(time: cluster.now)
-        addPods(cluster, to: &snapshot)
-        addNodes(cluster, to: &snapshot)
-        addWorkloads(cluster, to: &snapshot)
-        addScheduler(cluster, to: &snapshot)
-        addKubelets(cluster, to: &snapshot)
+        collect(cluster, into: &snapshot)
         return snapshot
+    }
+
+    /// Hands every series at the cluster's current instant to `collector`, in ``MetricID``
+    /// order. A pod's series carry keys (``podKeys``): a pod whose labels' inputs did not
+    /// change since the last collection renders no label string for a collector that does not
+    /// ask for it.
+    /// - Complexity: as ``snapshot(_:)``.
+    public func collect(_ cluster: ClusterView, into collector: inout some MetricsCollector) {
+        refreshPods(cluster)
+        addPods(cluster, to: &collector)
+        addNodes(cluster, to: &collector)
+        addWorkloads(cluster, to: &collector)
+        addScheduler(cluster, to: &collector)
+        addKubelets(cluster, to: &collector)
     }
 
     /// Picks up new pods, observes binds (scheduler SLI) and drops removed pods.
@@ -137,7 +158,7 @@ public final class MetricsRegistry: ClusterRecordSink {
         }
     }
 
-    private func addScheduler(_ cluster: ClusterView, to snapshot: inout MetricsSnapshot) {
+    private func addScheduler(_ cluster: ClusterView, to snapshot: inout some MetricsCollector) {
         let pending = cluster.schedulerPendingPods
         for (queue, count) in [
             ("active", pending.active), ("backoff", pending.backoff), ("gated", pending.gated),
@@ -161,7 +182,7 @@ public final class MetricsRegistry: ClusterRecordSink {
         }
     }
 
-    private func addKubelets(_ cluster: ClusterView, to snapshot: inout MetricsSnapshot) {
+    private func addKubelets(_ cluster: ClusterView, to snapshot: inout some MetricsCollector) {
         let nodes = cluster.api.nodes
         var running = [Int](repeating: 0, count: nodes.count)
         for id in livePods {
@@ -172,9 +193,18 @@ public final class MetricsRegistry: ClusterRecordSink {
         }
         for node in nodes where !node.isRemoved {
             ensureNode(node.id.value)
-            let labels = "node=\"" + ExpositionText.escapeLabelValue(node.name) + "\""
-            snapshot.add(.kubeletRunningPods, labels, Double(running[node.id.value]))
-            if let sli = podStartSLI[node.id.value] { snapshot.add(.kubeletPodStartSLI, labels, histogram: sli) }
+            ensureNodeKeys(node.id.value)
+            // Labelled with the name alone, which does not change: two keys for the node's life.
+            if nodeKeys[node.id.value].kubelet < 0 {
+                nodeKeys[node.id.value].kubelet = nextKey
+                nextKey += 2
+            }
+            let key = nodeKeys[node.id.value].kubelet
+            let labels = { "node=\"" + ExpositionText.escapeLabelValue(node.name) + "\"" }
+            snapshot.add(.kubeletRunningPods, key: key, Double(running[node.id.value]), labels: labels)
+            if let sli = podStartSLI[node.id.value] {
+                snapshot.add(.kubeletPodStartSLI, key: key + 1, histogram: sli, labels: labels)
+            }
         }
     }
 }

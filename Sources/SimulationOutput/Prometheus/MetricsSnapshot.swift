@@ -1,9 +1,34 @@
 import SimulationCore
 
+/// Where ``MetricsRegistry/collect(_:into:)`` puts each series: a ``MetricsSnapshot`` keeps
+/// every series with its labels; ``OpenMetricsWriter`` asks for a series' labels only the first
+/// time it sees its key, so a sample of unchanged pods renders no label string.
+public protocol MetricsCollector {
+    /// Adds a gauge or counter series. `key` is the registry's number for the series (the same
+    /// key always stands for the same family and labels; one label set may get several keys
+    /// over a run) or -1 when it has none; `labels` renders the label pairs (escaped,
+    /// comma-separated, without braces and `job`) when the collector needs them.
+    mutating func add(_ id: MetricID, key: Int32, _ value: Double, labels: () -> String)
+    /// Adds a histogram series; `key` and `labels` as for a gauge.
+    mutating func add(_ id: MetricID, key: Int32, histogram: BucketHistogram, labels: () -> String)
+}
+
+extension MetricsCollector {
+    /// Adds a gauge or counter series without a key.
+    public mutating func add(_ id: MetricID, _ labels: String, _ value: Double) {
+        add(id, key: -1, value, labels: { labels })
+    }
+
+    /// Adds a histogram series without a key.
+    public mutating func add(_ id: MetricID, _ labels: String, histogram: BucketHistogram) {
+        add(id, key: -1, histogram: histogram, labels: { labels })
+    }
+}
+
 /// The value of every series at one instant, grouped by family in ``MetricID`` order. Built by
 /// ``MetricsRegistry/snapshot(_:)``; rendered by ``PrometheusText`` (`/metrics`) and
 /// accumulated by ``OpenMetricsWriter`` (`metrics.om`), so both show the same series.
-public struct MetricsSnapshot: Sendable {
+public struct MetricsSnapshot: MetricsCollector, Sendable {
     /// One series: its labels (`name="value"` pairs without braces and without `job`) and its
     /// value, or its histogram.
     public struct Series: Sendable, Equatable {
@@ -13,6 +38,8 @@ public struct MetricsSnapshot: Sendable {
         public var value: Double
         /// Histogram state, for histogram families.
         public var histogram: BucketHistogram?
+        /// The registry's key for the series (``MetricsCollector``), or -1.
+        public var key: Int32 = -1
     }
 
     /// The instant.
@@ -26,14 +53,14 @@ public struct MetricsSnapshot: Sendable {
         families = [[Series]](repeating: [], count: MetricID.allCases.count)
     }
 
-    /// Adds a gauge or counter series.
-    public mutating func add(_ id: MetricID, _ labels: String, _ value: Double) {
-        families[id.rawValue].append(Series(labels: labels, value: value, histogram: nil))
+    /// Adds a gauge or counter series with its labels.
+    public mutating func add(_ id: MetricID, key: Int32, _ value: Double, labels: () -> String) {
+        families[id.rawValue].append(Series(labels: labels(), value: value, histogram: nil, key: key))
     }
 
-    /// Adds a histogram series.
-    public mutating func add(_ id: MetricID, _ labels: String, histogram: BucketHistogram) {
-        families[id.rawValue].append(Series(labels: labels, value: 0, histogram: histogram))
+    /// Adds a histogram series with its labels.
+    public mutating func add(_ id: MetricID, key: Int32, histogram: BucketHistogram, labels: () -> String) {
+        families[id.rawValue].append(Series(labels: labels(), value: 0, histogram: histogram, key: key))
     }
 
     /// The series of one family.
