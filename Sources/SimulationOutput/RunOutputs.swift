@@ -179,18 +179,31 @@ public final class RunOutputs {
         events?.complete()
         timeline?.complete()
         trace?.complete()
-        for output in [events?.output, timeline?.output, metrics?.output, trace?.output] { try output?.close() }
+        // Every file is finished even when one fails (a full disk, say): the others keep what
+        // the run computed, and the first error is thrown at the end.
+        var firstError: (any Error)?
+        func attempt(_ write: () throws -> Void) {
+            do { try write() } catch { firstError = firstError ?? error }
+        }
+        for output in [events?.output, timeline?.output, metrics?.output, trace?.output] {
+            attempt { try output?.close() }
+        }
         // metrics.om is formatted while the output thread writes its full buffers.
-        try openMetrics?.finish()
+        attempt { try openMetrics?.finish() }
         thread?.stop()
         if let directory {
-            try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)
+            attempt {
+                try summary.jsonData().write(to: directory.appendingPathComponent("summary.json"), options: .atomic)
+            }
             if options.report {
-                try StreamingTextFile.writeAtomically(
-                    report(summary: summary, cluster: cluster).render(),
-                    to: directory.appendingPathComponent("report.html"))
+                attempt {
+                    try StreamingTextFile.writeAtomically(
+                        report(summary: summary, cluster: cluster).render(),
+                        to: directory.appendingPathComponent("report.html"))
+                }
             }
         }
+        if let firstError { throw firstError }
         return (summary, summary.textTable)
     }
 

@@ -33,6 +33,26 @@ import Testing
         #expect(outcome.stdout.isEmpty, "nothing ran")
     }
 
+    @Test("a full disk under one output: exit 1 naming the file, the other outputs still complete")
+    func fullDiskKeepsTheOtherOutputs() throws {
+        try #require(FileManager.default.isWritableFile(atPath: "/dev/full"), "needs Linux's /dev/full")
+        let out = try CLITests.temporaryDirectory().appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // events.jsonl is written through its .partial name: a link to /dev/full fails every write (ENOSPC).
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("events.jsonl.partial").path, withDestinationPath: "/dev/full")
+        let outcome = try CLITests.kubesim(["run", "scenarios/crashloop", "--out", out.path, "--quiet"])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.stderr.contains("cannot write \(out.path)/events.jsonl: ")
+                && outcome.stderr.contains("what was written so far is in \(out.path)/events.jsonl.partial"),
+            "\(outcome.stderr)")
+        for name in ["timeline.jsonl", "metrics.csv", "trace.json", "summary.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("events.jsonl").path))
+    }
+
     @Test("a relative --out whose parents do not exist yet is created (the README's first command)")
     func relativeNestedOutput() throws {
         let directory = try CLITests.temporaryDirectory()

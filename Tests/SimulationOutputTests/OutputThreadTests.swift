@@ -26,6 +26,33 @@ import Testing
         thread.stop()
     }
 
+    @Test(
+        "a full disk (/dev/full): the write error is kept, later writes are skipped, close() throws naming the file",
+        arguments: [false, true])
+    func fullDisk(throughThread: Bool) throws {
+        try #require(FileManager.default.isWritableFile(atPath: "/dev/full"), "needs Linux's /dev/full")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-full-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("events.jsonl")
+        // The partial file is a link to /dev/full, whose every write fails with ENOSPC.
+        try FileManager.default.createSymbolicLink(
+            atPath: StreamingTextFile.partialURL(for: url).path, withDestinationPath: "/dev/full")
+        let file = try StreamingTextFile(url: url)
+        let thread = OutputThread()
+        if throughThread { file.writer = thread }
+        // Three buffers' worth: the first write fails, the other two are skipped.
+        let line = String(repeating: "x", count: 1023) + "\n"
+        for _ in 0..<(3 * StreamingTextFile.flushThreshold / 1024) { file.append(line) }
+        let error = try #require(throws: OutputWriteError.self) { try file.close() }
+        #expect(error.path == url.path)
+        #expect(error.description.hasPrefix("cannot write \(url.path): "))
+        // ENOSPC, in the system's words or Foundation's ("There isn’t enough space").
+        #expect(error.description.lowercased().contains("space"), "\(error.description)")
+        #expect(!FileManager.default.fileExists(atPath: url.path), "a failed file is not renamed into place")
+        thread.stop()
+    }
+
     @Test("a file flushed through the thread: all bytes in order, then renamed on close")
     func fileThroughThread() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-thread-\(UUID())")

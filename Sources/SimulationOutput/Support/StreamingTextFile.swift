@@ -21,6 +21,8 @@ public final class StreamingTextFile {
     private var closed = false
     /// Bytes already handed to the disk.
     private var flushedBytes = 0
+    /// The first failed write, shared with the output thread.
+    private let failure = WriteFailure()
     /// Where full buffers are written when the run has an output thread (the simulation goes on
     /// filling a fresh buffer meanwhile); `nil`: on the appending thread.
     var writer: OutputThread?
@@ -34,8 +36,19 @@ public final class StreamingTextFile {
         self.url = url
         if let url {
             let partial = Self.partialURL(for: url)
-            _ = FileManager.default.createFile(atPath: partial.path, contents: nil)
-            handle = try FileHandle(forWritingTo: partial)
+            // open(2) creates or truncates in place (FileManager.createFile writes a new file and
+            // renames it over the path, and its failure was ignored).
+            let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                let code = errno
+                throw CocoaError(
+                    .fileWriteUnknown,
+                    userInfo: [
+                        NSFilePathErrorKey: partial.path,
+                        NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+                    ])
+            }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             buffer.reserveCapacity(Self.flushThreshold + 4096)
         }
     }
@@ -68,9 +81,10 @@ public final class StreamingTextFile {
             let full = buffer
             buffer = []
             buffer.reserveCapacity(Self.flushThreshold + 4096)
-            writer.submit { handle.write(Data(full)) }
+            let failure = failure
+            writer.submit { failure.write(full, to: handle) }
         } else {
-            handle.write(Data(buffer))
+            failure.write(buffer, to: handle)
             buffer.removeAll(keepingCapacity: true)
         }
     }
@@ -85,6 +99,9 @@ public final class StreamingTextFile {
         try handle.close()
         self.handle = nil
         let partial = Self.partialURL(for: url)
+        if let error = failure.error {
+            throw OutputWriteError(path: url.path, partialPath: partial.path, reason: error)
+        }
         // rename(2) replaces an existing file atomically; Foundation's replaceItemAt fails on
         // Linux when the destination exists (a second run into the same --out directory).
         guard rename(partial.path, url.path) == 0 else {
@@ -101,5 +118,58 @@ public final class StreamingTextFile {
     /// Writes a whole file atomically (temporary file in the same directory, then rename).
     public static func writeAtomically(_ contents: String, to url: URL) throws {
         try Data(contents.utf8).write(to: url, options: .atomic)
+    }
+}
+
+/// The first error writing a file's bytes (a full disk, an I/O error), recorded instead of
+/// trapping: Foundation's `FileHandle.write(_: Data)` stops the process on any error, so a full
+/// disk crashed a run. Later writes of the file are skipped and ``StreamingTextFile/close()``
+/// throws. Written from the output thread and read after it drained, hence the lock.
+final class WriteFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    /// Writes `bytes` unless an earlier write failed; records the first failure.
+    func write(_ bytes: [UInt8], to handle: FileHandle) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard first == nil else { return }
+        do { try handle.write(contentsOf: bytes) } catch { first = error }
+    }
+
+    /// The first failure, if any.
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+}
+
+/// An output file could not be written completely; what was written is kept under its
+/// `.partial` name.
+public struct OutputWriteError: Error, CustomStringConvertible, LocalizedError {
+    /// The file's final path.
+    public let path: String
+    /// Where the bytes written so far are.
+    public let partialPath: String
+    /// The underlying error (e.g. ENOSPC).
+    public let reason: any Error
+
+    public var description: String {
+        return "cannot write \(path): \(Self.cause(of: reason)); what was written so far is in \(partialPath)"
+    }
+
+    public var errorDescription: String? { description }
+
+    /// The system's words for a POSIX error (`No space left on device`), else Foundation's.
+    static func cause(of error: any Error) -> String {
+        let error = error as NSError
+        for candidate in [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap({ $0 })
+        where candidate.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(candidate.code)))
+        }
+        var text = error.localizedDescription
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }
