@@ -83,7 +83,7 @@ struct RunCommand: ParsableCommand {
             outputs = try RunOutputs(
                 directory: out.map { URL(fileURLWithPath: $0) }, scenarioName: input.scenario.name, options: options)
         } catch {
-            StandardError.write("kubesim: cannot write the outputs: \(OutputDirectory.describe(error))\n")
+            StandardError.write("kubesim: cannot write the outputs: \(FileErrorText.describe(error))\n")
             throw ExitCode.failure
         }
         outputs.attach(to: runner.cluster)

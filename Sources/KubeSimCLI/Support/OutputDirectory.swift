@@ -28,21 +28,4 @@ enum OutputDirectory {
         }
         return nil
     }
-
-    /// A file-system error in plain words: the POSIX reason when there is one, never
-    /// `NSCocoaErrorDomain`.
-    static func describe(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
-        {
-            let path = (nsError.userInfo[NSFilePathErrorKey] as? String).map { $0 + ": " } ?? ""
-            return path + String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        if nsError.domain == NSCocoaErrorDomain {
-            let path = (nsError.userInfo[NSFilePathErrorKey] as? String).map { $0 + ": " } ?? ""
-            return path + (nsError.localizedFailureReason ?? nsError.localizedDescription)
-        }
-        return "\(error)"
-    }
 }

@@ -39,15 +39,7 @@ public final class StreamingTextFile {
             // open(2) creates or truncates in place (FileManager.createFile writes a new file and
             // renames it over the path, and its failure was ignored).
             let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                let code = errno
-                throw CocoaError(
-                    .fileWriteUnknown,
-                    userInfo: [
-                        NSFilePathErrorKey: partial.path,
-                        NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
-                    ])
-            }
+            guard descriptor >= 0 else { throw Self.lastPOSIXError(path: partial.path) }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             buffer.reserveCapacity(Self.flushThreshold + 4096)
         }
@@ -104,15 +96,19 @@ public final class StreamingTextFile {
         }
         // rename(2) replaces an existing file atomically; Foundation's replaceItemAt fails on
         // Linux when the destination exists (a second run into the same --out directory).
-        guard rename(partial.path, url.path) == 0 else {
-            let code = errno
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [
-                    NSFilePathErrorKey: url.path,
-                    NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
-                ])
-        }
+        guard rename(partial.path, url.path) == 0 else { throw Self.lastPOSIXError(path: url.path) }
+    }
+
+    /// The failed system call's `errno` as the Cocoa error Foundation's own file calls throw
+    /// (``FileErrorText`` words it for the CLI).
+    private static func lastPOSIXError(path: String) -> CocoaError {
+        let code = errno
+        return CocoaError(
+            .fileWriteUnknown,
+            userInfo: [
+                NSFilePathErrorKey: path,
+                NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+            ])
     }
 
     /// Writes a whole file atomically (temporary file in the same directory, then rename).
@@ -156,20 +152,8 @@ public struct OutputWriteError: Error, CustomStringConvertible, LocalizedError {
     public let reason: any Error
 
     public var description: String {
-        return "cannot write \(path): \(Self.cause(of: reason)); what was written so far is in \(partialPath)"
+        return "cannot write \(path): \(FileErrorText.reason(reason)); what was written so far is in \(partialPath)"
     }
 
     public var errorDescription: String? { description }
-
-    /// The system's words for a POSIX error (`No space left on device`), else Foundation's.
-    static func cause(of error: any Error) -> String {
-        let error = error as NSError
-        for candidate in [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap({ $0 })
-        where candidate.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(candidate.code)))
-        }
-        var text = error.localizedDescription
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
 }
