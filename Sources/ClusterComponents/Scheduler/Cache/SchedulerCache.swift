@@ -33,6 +33,8 @@ struct SchedulerCache {
     var imageIDs: [String: Int32] = [:]
     /// Number of nodes having each image.
     var imageNodeCount: [Int32] = []
+    /// Image sizes by image and node, the columns ImageLocality reads.
+    var imageColumns = ImageColumns()
     /// Owner ids by owner uid.
     var ownerIDs: [String: Int32] = [:]
     /// Counted pods by owner id (for the system-default spreading).
@@ -82,14 +84,20 @@ struct SchedulerCache {
     mutating func setNode(_ object: NodeObject) {
         let i = object.id.value
         while nodes.count <= i { nodes.append(NodeInfo(id: NodeID(nodes.count))) }
-        for image in nodes[i].images { imageNodeCount[Int(image.id)] -= 1 }
+        for image in nodes[i].images {
+            imageNodeCount[Int(image.id)] -= 1
+            imageColumns.set(image: image.id, node: i, size: nil)
+        }
         var info = nodes[i]
         nodes[i] = NodeInfo(id: object.id)  // drop the reference so the arrays stay unique
         var imageTable = ImageTable(ids: imageIDs, counts: imageNodeCount)
         info.setNode(object.node, resources: &resources, images: { imageTable.id($0) })
         imageIDs = imageTable.ids
         imageNodeCount = imageTable.counts
-        for image in info.images { imageNodeCount[Int(image.id)] += 1 }
+        for image in info.images {
+            imageNodeCount[Int(image.id)] += 1
+            imageColumns.set(image: image.id, node: i, size: image.size)
+        }
         info.isRemoved = object.isRemoved
         nodes[i] = info
         refresh(i)

@@ -29,6 +29,13 @@ struct ImageLocality: ScorePlugin {
         add(spec.containers)
         if images.isEmpty { return false }
         let containers = (spec.initContainers?.count ?? 0) + spec.containers.count
+        let columns = images.compactMap { scheduler.cache.imageColumns.column($0.id) }
+        if columns.count == images.count {
+            scheduler.withFeasibleScores(count: count) { feasible, scores in
+                Self.scoreFromColumns(images: images, columns: columns, containers: containers, feasible, scores)
+            }
+            return true
+        }
         let nodes = scheduler.cache.nodes
         scheduler.withFeasibleScores(count: count) { feasible, scores in
             for j in feasible.indices {
@@ -36,6 +43,25 @@ struct ImageLocality: ScorePlugin {
             }
         }
         return true
+    }
+
+    /// ``score(images:containers:node:)`` for every feasible node, reading the sizes from the
+    /// cache's ``ImageColumns`` (0 where absent, which adds `Int64(0 × spread) = 0` as a
+    /// missing image does) one image at a time: the same sums in the same order, without
+    /// touching the nodes' own lists.
+    static func scoreFromColumns(
+        images: [PodImage], columns: [[Int64]], containers: Int, _ feasible: UnsafeBufferPointer<Int32>,
+        _ scores: UnsafeMutableBufferPointer<Int64>
+    ) {
+        for j in scores.indices { scores[j] = 0 }
+        for (image, column) in zip(images, columns) {
+            column.withUnsafeBufferPointer { sizes in
+                for j in feasible.indices {
+                    scores[j] += Int64(Double(sizes[Int(feasible[j])]) * image.spread)
+                }
+            }
+        }
+        for j in scores.indices { scores[j] = scaled(scores[j], containers: containers) }
     }
 
     /// One of the pod's images (a container's, so an image two containers use is here twice,
@@ -78,7 +104,15 @@ struct ImageLocality: ScorePlugin {
             guard let size = node.imageSize(image.id) else { continue }
             sum += Int64(Double(size) * image.spread)
         }
+        return scaled(sum, containers: containers)
+    }
+
+    /// `calculatePriority`: the sum clamped to `[23 MiB, 1000 MiB × #containers]`, scaled to
+    /// 0…100.
+    @inline(__always)
+    static func scaled(_ sum: Int64, containers: Int) -> Int64 {
         let maxThreshold = maxContainerThreshold * Int64(containers)
+        var sum = sum
         if sum < minThreshold { sum = minThreshold } else if sum > maxThreshold { sum = maxThreshold }
         return 100 * (sum - minThreshold) / (maxThreshold - minThreshold)
     }
