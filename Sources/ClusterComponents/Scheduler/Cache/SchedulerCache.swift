@@ -37,8 +37,6 @@ struct SchedulerCache {
     var imageColumns = ImageColumns()
     /// Owner ids by owner uid.
     var ownerIDs: [String: Int32] = [:]
-    /// Counted pods by owner id (for the system-default spreading).
-    var ownerPods: [[PodID]] = []
     /// System-default spreading counts per owner, node and domain.
     var spread = SpreadCounts()
     /// Counted pods that carry pod (anti-)affinity terms.
@@ -56,9 +54,8 @@ struct SchedulerCache {
     /// Interns an owner uid.
     mutating func ownerID(_ uid: String) -> Int32 {
         if let id = ownerIDs[uid] { return id }
-        let id = Int32(ownerPods.count)
+        let id = Int32(ownerIDs.count)
         ownerIDs[uid] = id
-        ownerPods.append([])
         return id
     }
 
@@ -123,7 +120,6 @@ struct SchedulerCache {
         pods[id.value] = info
         nodes[node].add(id, request: info.request, ports: info.ports)
         refresh(node)
-        if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].append(id) }
         if info.hasPodAffinity { affinityPods.append(id) }
         return true
     }
@@ -150,7 +146,6 @@ struct SchedulerCache {
         }
         info.countedOn = -1
         pods[id.value] = info
-        if info.ownerKey >= 0 { ownerPods[Int(info.ownerKey)].removeAll { $0 == id } }
         if info.hasPodAffinity { affinityPods.removeAll { $0 == id } }
         return true
     }
