@@ -172,19 +172,24 @@ extension Cluster {
 
     /// Replaces a pod's status (kubelet and scheduler status updates) and emits a record when
     /// anything changed.
+    ///
+    /// The stored object is read through the array's buffer: `api.pods[i].status` copied the
+    /// whole ``PodObject`` (a retain and a release of each of its fields) for each read, three
+    /// times per status write.
     public func updatePodStatus(_ id: PodID, _ change: (inout PodStatusRecord) -> Void) {
-        var status = api.pods[id.value].status
+        let i = id.value
+        let (old, wasTerminal) = api.pods.withUnsafeBufferPointer { ($0[i].status, $0[i].isTerminal) }
+        var status = old
         change(&status)
-        guard status != api.pods[id.value].status else { return }
-        let wasTerminal = api.pods[id.value].isTerminal
-        let oldConditions = api.pods[id.value].status.conditions
-        api.pods[id.value].status = status
-        api.podFacts[id.value] = PodFacts(api.pods[id.value])
+        guard status != old else { return }
+        api.pods[i].status = status
+        let (facts, isTerminal) = api.pods.withUnsafeBufferPointer { (PodFacts($0[i]), $0[i].isTerminal) }
+        api.podFacts[i] = facts
         emit(.podUpdated(id))
-        if !wasTerminal && api.pods[id.value].isTerminal {
+        if !wasTerminal && isTerminal {
             scheduler.podTerminated(id)
             controllers.podChanged(id)
-        } else if status.conditions != oldConditions {
+        } else if status.conditions != old.conditions {
             controllers.podChanged(id)
         }
     }

@@ -300,8 +300,12 @@ public final class Kubelet {
     func spec(_ w: WorkerIndex, _ c: ContainerIndex) -> Container {
         let index = workers[w][c].index
         let pod = workers[w].pod.value
-        return workers[w][c].isInit
-            ? cluster.api.pods[pod].pod.spec.initContainers![index] : cluster.api.pods[pod].pod.spec.containers[index]
+        let isInit = workers[w][c].isInit
+        // Through the buffer: `api.pods[pod]` copied the whole PodObject (a retain and a release
+        // of each of its fields) to read one container.
+        return cluster.api.pods.withUnsafeBufferPointer { pods in
+            isInit ? pods[pod].pod.spec.initContainers![index] : pods[pod].pod.spec.containers[index]
+        }
     }
 
     /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.

@@ -99,8 +99,10 @@ public final class RunStatistics: ClusterRecordSink {
 
     private func podChanged(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < tracks.count else { return }
-        let object = cluster.api[id]
-        let now = cluster.now
+        cluster.withPod(id) { podChanged(id, $0, at: cluster.now) }
+    }
+
+    private func podChanged(_ id: PodID, _ object: PodObject, at now: SimulationTime) {
         var track = tracks[id.value]
         let status = object.status
 

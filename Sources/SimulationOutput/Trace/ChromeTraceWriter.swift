@@ -98,9 +98,11 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
 
     private func update(_ id: PodID, _ cluster: ClusterView) {
         grow(id)
-        let object = cluster.api[id]
+        cluster.withPod(id) { update(id, $0, at: cluster.now.nanoseconds) }
+    }
+
+    private func update(_ id: PodID, _ object: PodObject, at now: Int64) {
         if podNames[id.value].isEmpty { podNames[id.value] = object.namespace + "/" + object.name }
-        let now = cluster.now.nanoseconds
         let next = state(of: object, pulls: pullsInFlight[id.value])
         let node = object.nodeID.map { Int32($0.value) } ?? -1
         if let current = open[id.value], current.state == next, current.node == node { return }
