@@ -14,7 +14,9 @@ extension Kubelet {
         // Nothing the status is built from changed (and the phase cannot have moved either).
         guard workers[w].statusDirty || terminal else { return workers[w].lastPhase }
         workers[w].statusDirty = false
-        let previousPhase = cluster.api.pods[workers[w].pod.value].status.phase
+        let podIndex = workers[w].pod.value
+        // Through the buffer: `api.pods[i].status.phase` copied the whole PodObject first.
+        let previousPhase = cluster.api.pods.withUnsafeBufferPointer { $0[podIndex].status.phase }
         // Built from the worker lent in place: a `let worker = workers[w]` copied it whole (a
         // retain and a release of everything it holds) on every status change.
         let (generated, workerPhase) = workers.reading(w) { worker -> (GeneratedPodStatus, PodWorkerPhase) in
