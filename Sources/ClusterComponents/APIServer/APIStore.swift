@@ -108,7 +108,7 @@ public struct PodFacts: Sendable, Equatable {
     /// The facts of `object`.
     public init(_ object: borrowing PodObject) {
         isRemoved = object.isRemoved
-        isTerminal = object.isTerminal
+        isTerminal = object.status.phase == .succeeded || object.status.phase == .failed
         isTerminating = object.deletionTimestamp != nil
         node = object.nodeID.map { Int32($0.value) } ?? -1
         isPending = object.status.phase == .pending
@@ -116,6 +116,22 @@ public struct PodFacts: Sendable, Equatable {
         for status in object.status.containerStatuses { restartCount = max(restartCount, status.restartCount) }
         createdAt = object.createdAt
         for condition in object.status.conditions where condition.type == "Ready" {
+            readySince = condition.status == .true ? condition.lastTransitionTime : nil
+        }
+    }
+
+    /// The facts of the stored pod at `object`, read in place (passing `pods[i]` from the
+    /// store's buffer to the borrowing initializer copied the whole object first).
+    init(_ object: UnsafePointer<PodObject>) {
+        isRemoved = object.pointee.isRemoved
+        isTerminal = object.pointee.status.phase == .succeeded || object.pointee.status.phase == .failed
+        isTerminating = object.pointee.deletionTimestamp != nil
+        node = object.pointee.nodeID.map { Int32($0.value) } ?? -1
+        isPending = object.pointee.status.phase == .pending
+        isPhaseUnknown = object.pointee.status.phase == .unknown
+        for status in object.pointee.status.containerStatuses { restartCount = max(restartCount, status.restartCount) }
+        createdAt = object.pointee.createdAt
+        for condition in object.pointee.status.conditions where condition.type == "Ready" {
             readySince = condition.status == .true ? condition.lastTransitionTime : nil
         }
     }

@@ -178,15 +178,15 @@ extension Cluster {
     /// times per status write.
     public func updatePodStatus(_ id: PodID, _ change: (inout PodStatusRecord) -> Void) {
         let i = id.value
-        let (old, wasTerminal) = api.pods.withUnsafeBufferPointer { ($0[i].status, $0[i].isTerminal) }
+        let old = api.pods.withUnsafeBufferPointer { $0[i].status }
         var status = old
         change(&status)
         guard status != old else { return }
         api.pods[i].status = status
-        let (facts, isTerminal) = api.pods.withUnsafeBufferPointer { (PodFacts($0[i]), $0[i].isTerminal) }
-        api.podFacts[i] = facts
+        api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
         emit(.podUpdated(id))
-        if !wasTerminal && isTerminal {
+        func isTerminal(_ phase: PodPhase) -> Bool { phase == .succeeded || phase == .failed }
+        if !isTerminal(old.phase) && isTerminal(status.phase) {
             scheduler.podTerminated(id)
             controllers.podChanged(id)
         } else if status.conditions != old.conditions {

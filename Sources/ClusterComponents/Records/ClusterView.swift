@@ -19,13 +19,6 @@ public struct ClusterView {
     /// Inlinable, so that a sink reads the store in place: through the accessor, every
     /// `cluster.api[id]` copied the whole store (a retain per table) before reading one object.
     @inlinable public var api: APIStore { _read { yield cluster.api } }
-    /// Runs `body` on the stored pod `id`, lent in place from the store's buffer: a sink's
-    /// `let object = api[id]` copied the whole ``PodObject`` (a retain and a release of each of
-    /// its fields) on every pod record, four sinks over, the optimizer keeping the copy even
-    /// through the `_read` accessors.
-    @inlinable public func withPod<R>(_ id: PodID, _ body: (PodObject) throws -> R) rethrows -> R {
-        try cluster.api.pods.withUnsafeBufferPointer { try body($0[id.value]) }
-    }
     /// Deployments, ReplicaSets, Jobs, DaemonSets, StatefulSets and budgets with their status.
     @inlinable public var workloads: WorkloadStore { _read { yield cluster.controllers.workloads } }
     /// The run's settings.

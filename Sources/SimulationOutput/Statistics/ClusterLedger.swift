@@ -119,13 +119,12 @@ public final class ClusterLedger: ClusterRecordSink {
     }
 
     private func podCreated(_ id: PodID, _ cluster: ClusterView) {
+        let object = cluster.api[id]
         var requests: [(resource: Int, milli: Int64)] = []
-        cluster.withPod(id) { object in
-            for (name, quantity) in PodRequests.effective(object.pod.spec) where quantity.milliValue > 0 {
-                requests.append((resource(name), quantity.milliValue))
-            }
-            for (name, milli) in Self.gpuRequests(object.pod) { requests.append((resource(name), milli)) }
+        for (name, quantity) in PodRequests.effective(object.pod.spec) where quantity.milliValue > 0 {
+            requests.append((resource(name), quantity.milliValue))
         }
+        for (name, milli) in Self.gpuRequests(object.pod) { requests.append((resource(name), milli)) }
         while pods.count <= id.value { pods.append(PodEntry(requests: [])) }
         pods[id.value].requests = requests
         podChanged(id, cluster)
@@ -133,26 +132,24 @@ public final class ClusterLedger: ClusterRecordSink {
 
     private func podChanged(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < pods.count else { return }
-        let (bucket, holds) = cluster.withPod(id) { object -> (PhaseBucket, Int32) in
-            let bucket: PhaseBucket
-            if object.isRemoved {
-                bucket = .gone
-            } else {
-                switch object.status.phase {
-                case .running: bucket = .running
-                case .succeeded: bucket = .succeeded
-                case .failed: bucket = .failed
-                default: bucket = .pending
-                }
+        let object = cluster.api[id]
+        let bucket: PhaseBucket
+        if object.isRemoved {
+            bucket = .gone
+        } else {
+            switch object.status.phase {
+            case .running: bucket = .running
+            case .succeeded: bucket = .succeeded
+            case .failed: bucket = .failed
+            default: bucket = .pending
             }
-            let holds = !object.isRemoved && !object.isTerminal ? object.nodeID.map { Int32($0.value) } ?? -1 : -1
-            return (bucket, holds)
         }
         if bucket != pods[id.value].phase {
             phaseCounts[pods[id.value].phase.rawValue] -= 1
             phaseCounts[bucket.rawValue] += 1
             pods[id.value].phase = bucket
         }
+        let holds = !object.isRemoved && !object.isTerminal ? object.nodeID.map { Int32($0.value) } ?? -1 : -1
         let held = pods[id.value].holdingNode
         guard holds != held else { return }
         advance(to: cluster.now)

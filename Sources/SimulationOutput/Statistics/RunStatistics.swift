@@ -99,10 +99,8 @@ public final class RunStatistics: ClusterRecordSink {
 
     private func podChanged(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < tracks.count else { return }
-        cluster.withPod(id) { podChanged(id, $0, at: cluster.now) }
-    }
-
-    private func podChanged(_ id: PodID, _ object: PodObject, at now: SimulationTime) {
+        let object = cluster.api[id]
+        let now = cluster.now
         var track = tracks[id.value]
         let status = object.status
 

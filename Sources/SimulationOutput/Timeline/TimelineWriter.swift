@@ -64,10 +64,7 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
     }
 
     private func pod(_ id: PodID, _ cluster: ClusterView, event: WatchEventType) {
-        cluster.withPod(id) { pod(id, $0, at: cluster.now, event: event) }
-    }
-
-    private func pod(_ id: PodID, _ object: PodObject, at now: SimulationTime, event: WatchEventType) {
+        let object = cluster.api[id]
         // The READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go `printPod`).
         let columns = PodPrinter.summary(object)
         let current = PodLine(
@@ -78,7 +75,8 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
         lastPod[id.value] = current
         write(
             .pod(
-                nanoseconds: now.nanoseconds, event: event, namespace: object.namespace, name: object.name, current))
+                nanoseconds: cluster.now.nanoseconds, event: event, namespace: object.namespace, name: object.name,
+                current))
     }
 
     /// The STATUS column of `kubectl get nodes` (printers.go `printNode`): the Ready

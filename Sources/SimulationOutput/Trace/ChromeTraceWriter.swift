@@ -98,11 +98,9 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
 
     private func update(_ id: PodID, _ cluster: ClusterView) {
         grow(id)
-        cluster.withPod(id) { update(id, $0, at: cluster.now.nanoseconds) }
-    }
-
-    private func update(_ id: PodID, _ object: PodObject, at now: Int64) {
+        let object = cluster.api[id]
         if podNames[id.value].isEmpty { podNames[id.value] = object.namespace + "/" + object.name }
+        let now = cluster.now.nanoseconds
         let next = state(of: object, pulls: pullsInFlight[id.value])
         let node = object.nodeID.map { Int32($0.value) } ?? -1
         if let current = open[id.value], current.state == next, current.node == node { return }
