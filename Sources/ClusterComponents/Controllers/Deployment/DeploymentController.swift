@@ -367,17 +367,29 @@ final class DeploymentController {
         }
         // progress.go syncRolloutStatus (progressDeadlineSeconds is not enforced here).
         if let newRS {
-            let name = manager.workloads.reading(replicaSet: newRS) { $0.name }
+            let messages = progressingMessages(index, newRS)
             let complete =
                 status.updatedReplicas == spec.replicas && status.replicas == spec.replicas
                 && status.availableReplicas == spec.replicas
             status.conditions.append(
                 complete
-                    ? condition(
-                        "Progressing", .true, "NewReplicaSetAvailable",
-                        "ReplicaSet \"\(name)\" has successfully progressed.")
-                    : condition("Progressing", .true, "ReplicaSetUpdated", "ReplicaSet \"\(name)\" is progressing."))
+                    ? condition("Progressing", .true, "NewReplicaSetAvailable", messages.available)
+                    : condition("Progressing", .true, "ReplicaSetUpdated", messages.updated))
         }
         manager.workloads.deployments[index].status = status
+    }
+
+    /// The Progressing messages naming ReplicaSet `rs` (deployment/util `NewRSAvailableReason`
+    /// and `ReplicaSetUpdatedReason` texts), kept on the Deployment until its new ReplicaSet
+    /// changes. ReplicaSet indexes are never reused, so the index identifies the name.
+    func progressingMessages(_ index: Int, _ rs: Int) -> (updated: String, available: String) {
+        if let cached = reading(index, { $0.progressingMessages }), cached.replicaSet == rs {
+            return (cached.updated, cached.available)
+        }
+        let name = manager.workloads.reading(replicaSet: rs) { $0.name }
+        let updated = "ReplicaSet \"\(name)\" is progressing."
+        let available = "ReplicaSet \"\(name)\" has successfully progressed."
+        manager.workloads.deployments[index].progressingMessages = (rs, updated, available)
+        return (updated, available)
     }
 }

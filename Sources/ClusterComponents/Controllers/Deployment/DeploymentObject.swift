@@ -21,6 +21,9 @@ public struct DeploymentObject: Sendable {
     public internal(set) var isDeleted = false
     /// A sync is queued.
     var syncQueued = false
+    /// The Progressing condition's two messages for the ReplicaSet they name: built once per
+    /// new ReplicaSet rather than interpolated on every status update of a rolling update.
+    var progressingMessages: (replicaSet: Int, updated: String, available: String)?
 
     /// Namespace.
     public var namespace: String { deployment.metadata.namespace ?? "default" }
