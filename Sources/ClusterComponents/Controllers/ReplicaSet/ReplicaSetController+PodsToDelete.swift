@@ -1,7 +1,7 @@
 import SimulationCore
 
 extension ReplicaSetController {
-    /// Buffers kept between the scale-down steps' rankings (``podsToDelete(_:of:activeCount:)``),
+    /// Buffers kept between the scans of ``podsToDeleteByScan(_:of:activeCount:)``,
     /// so that a step allocates only its result.
     struct DeletionScratch {
         /// Related pods per node.
@@ -19,14 +19,73 @@ extension ReplicaSetController {
     /// Upstream compares ready and creation times in logarithmic buckets
     /// (`LogarithmicScaleDown`); exact times are compared here.
     ///
+    /// The set's ``PodDeletionIndex`` answers (built on the set's first scale-down step, kept
+    /// by every pod write after): a throttled scale-down deletes one pod per step, and ranking
+    /// every pod of the family at each step made a rolling update quadratic in its pods. Debug
+    /// builds check every answer against ``podsToDeleteByScan(_:of:activeCount:)``.
+    /// - Complexity: O(count · log p) amortized for p pods of the set once the index exists;
+    ///   O(f + p) to build it for f pods of the family.
+    func podsToDelete(_ count: Int, of index: Int, activeCount: Int) -> [PodID] {
+        guard count < activeCount else { return activePods(of: index, count: activeCount) }
+        // No write got a token (a throttled scale-down between tokens): nothing to rank.
+        guard count > 0 else { return [] }
+        let family = self.family(of: index)
+        let selected = cluster.api.podFacts.withUnsafeBufferPointer { facts in
+            var slot = deletionIndexes.firstIndex { $0.replicaSet == index }
+            if let stale = slot, deletionIndexes[stale].family != family {
+                deletionIndexes.remove(at: stale)
+                slot = nil
+            }
+            if slot == nil {
+                deletionIndexes.append(
+                    PodDeletionIndex(
+                        replicaSet: index, family: family, familyPods: { rs in reading(rs, { $0.pods }) },
+                        facts: facts, nodeCount: cluster.api.nodes.count))
+                slot = deletionIndexes.count - 1
+            }
+            return deletionIndexes[slot!].first(count, activeCount: activeCount, facts: facts)
+        }
+        assert(selected == podsToDeleteByScan(count, of: index, activeCount: activeCount), "the deletion index disagrees")
+        return selected
+    }
+
+    /// The ReplicaSets whose pods are related to `index`'s: the owning Deployment's, or the set alone.
+    func family(of index: Int) -> [Int] {
+        reading(index, { $0.deployment }).map { manager.workloads.reading(deployment: $0, { $0.replicaSets }) }
+            ?? [index]
+    }
+
+    /// Whether any set keeps a ``PodDeletionIndex`` (the pod writes' hook returns at once otherwise).
+    var hasDeletionIndexes: Bool { !deletionIndexes.isEmpty }
+
+    /// A pod of set `rs` changed from facts `old` (`nil`: just filed under the set): the
+    /// deletion indexes follow; one whose stale keys piled up is dropped (rebuilt when next needed).
+    /// - Complexity: O(log p) per index, times the pods on the node when its related count changed.
+    func podFactsChanged(_ pod: PodID, of rs: Int, from old: PodFacts?) {
+        cluster.api.podFacts.withUnsafeBufferPointer { facts in
+            var i = 0
+            while i < deletionIndexes.count {
+                deletionIndexes[i].podChanged(pod, of: rs, from: old, facts: facts)
+                if deletionIndexes[i].isOverfull { deletionIndexes.remove(at: i) } else { i += 1 }
+            }
+        }
+    }
+
+    /// Drops the set's deletion index (the set was deleted, or has no active pod left).
+    func dropDeletionIndex(_ index: Int) {
+        deletionIndexes.removeAll { $0.replicaSet == index }
+    }
+
+    /// ``podsToDelete(_:of:activeCount:)`` from the pods themselves, the reference its index is
+    /// checked against.
+    ///
     /// One pass over the family's pods (every ReplicaSet of the owning Deployment, or this set)
     /// counts the related pods per node and keys this set's active pods; a second pass over
     /// those keys, now contiguous, adds each node's count and keeps the first `count`.
     /// - Complexity: O(f + p·count) for f pods of the family and p of the set; O(p log p) when
     ///   `count` is more than a sixteenth of p. No work per node of the cluster.
-    func podsToDelete(_ count: Int, of index: Int, activeCount: Int) -> [PodID] {
+    func podsToDeleteByScan(_ count: Int, of index: Int, activeCount: Int) -> [PodID] {
         guard count < activeCount else { return activePods(of: index, count: activeCount) }
-        // No write got a token (a throttled scale-down between tokens): nothing to rank.
         guard count > 0 else { return [] }
         // The buffers are moved out for the passes (no exclusivity check per pod on the class).
         var scratch = DeletionScratch()
@@ -35,9 +94,7 @@ extension ReplicaSetController {
         scratch.related.reset(nodeCount: cluster.api.nodes.count)
         scratch.candidates.removeAll(keepingCapacity: true)
 
-        let family = reading(index, { $0.deployment }).map {
-            manager.workloads.reading(deployment: $0, { $0.replicaSets })
-        }
+        let family = self.family(of: index)
         cluster.api.podFacts.withUnsafeBufferPointer { facts in
             /// Counts `pods`' active bound pods per node and, when `keying`, keys the active ones.
             func visit(_ pods: [PodID], counting: Bool, keying: Bool) {
@@ -48,7 +105,6 @@ extension ReplicaSetController {
                     if keying { scratch.candidates.append((Self.rank(pod, f).key, f.node)) }
                 }
             }
-            guard let family else { return visit(reading(index, { $0.pods }), counting: true, keying: true) }
             for rs in family { visit(reading(rs, { $0.pods }), counting: true, keying: rs == index) }
             // A set always syncs while listed by its Deployment (a deleted one does not sync);
             // should that ever change, its pods are still the candidates.

@@ -13,8 +13,10 @@ final class ReplicaSetController {
     /// `unowned(unsafe)`: the manager creates this controller and outlives it.
     unowned(unsafe) let manager: ControllerManager
 
-    /// Buffers reused by every scale-down step's ranking.
+    /// Buffers reused by every scan of ``podsToDeleteByScan(_:of:activeCount:)``.
     var deletionScratch = DeletionScratch()
+    /// The sets being scaled down, each with its pods in deletion order, kept by the pod writes.
+    var deletionIndexes: [PodDeletionIndex] = []
 
     init(manager: ControllerManager) { self.manager = manager }
 
@@ -83,6 +85,7 @@ final class ReplicaSetController {
             return
         }
         cluster.cancel(rs.availabilityCheck)
+        dropDeletionIndex(index)
         manager.ownerDeleted(.replicaSet(index))
     }
 
@@ -163,6 +166,8 @@ final class ReplicaSetController {
                 assert(!admitted, "admissibleWrites(upTo:) counted every token available now")
             }
         }
+        // A set with no active pod has nothing to rank: its index would only be kept by writes.
+        if hasDeletionIndexes, reading(index, { $0.tally.active == 0 }) { dropDeletionIndex(index) }
         updateStatus(index)
     }
 
