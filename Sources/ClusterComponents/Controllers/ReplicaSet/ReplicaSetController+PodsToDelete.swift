@@ -45,7 +45,8 @@ extension ReplicaSetController {
             }
             return deletionIndexes[slot!].first(count, activeCount: activeCount, facts: facts)
         }
-        assert(selected == podsToDeleteByScan(count, of: index, activeCount: activeCount), "the deletion index disagrees")
+        assert(
+            selected == podsToDeleteByScan(count, of: index, activeCount: activeCount), "the deletion index disagrees")
         return selected
     }
 
