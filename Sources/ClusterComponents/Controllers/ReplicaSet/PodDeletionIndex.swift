@@ -87,16 +87,17 @@ struct PodDeletionIndex {
         guard old != new else { return }
         let oldNode = old.map(Self.relatedNode) ?? -1
         let newNode = Self.relatedNode(new)
+        // A node added after the index was built.
+        if Int(newNode) >= related.count {
+            related.append(contentsOf: repeatElement(0, count: Int(newNode) + 1 - related.count))
+            podsOnNode.append(contentsOf: repeatElement([], count: Int(newNode) + 1 - podsOnNode.count))
+        }
         if oldNode != newNode, family.contains(rs) {
             if oldNode >= 0 {
                 related[Int(oldNode)] -= 1
                 rekey(node: oldNode, facts: facts)
             }
             if newNode >= 0 {
-                if Int(newNode) >= related.count {
-                    related.append(contentsOf: repeatElement(0, count: Int(newNode) + 1 - related.count))
-                    podsOnNode.append(contentsOf: repeatElement([], count: Int(newNode) + 1 - podsOnNode.count))
-                }
                 related[Int(newNode)] += 1
                 rekey(node: newNode, facts: facts)
             }
