@@ -126,7 +126,9 @@ extension Cluster {
         object.deletionGracePeriodSeconds = grace
         object.deletionTimestamp = now + .seconds(grace)
         api.pods[id.value] = object
+        let oldFacts = api.podFacts[id.value]
         api.podFacts[id.value] = PodFacts(object)
+        controllers.podFactsChanged(id, from: oldFacts)
         guard let node = object.nodeID else {
             removePod(id)
             return
@@ -144,7 +146,9 @@ extension Cluster {
         guard !object.isRemoved else { return }
         object.isRemoved = true
         api.pods[id.value] = object
+        let oldFacts = api.podFacts[id.value]
         api.podFacts[id.value] = PodFacts(object)
+        controllers.podFactsChanged(id, from: oldFacts)
         if api.podsByName[object.namespace + "/" + object.name] == id {
             api.podsByName[object.namespace + "/" + object.name] = nil
         }
@@ -164,7 +168,9 @@ extension Cluster {
         object.pod.spec.nodeName = api[node].name
         object.status.setCondition("PodScheduled", .true, at: now)
         api.pods[id.value] = object
+        let oldFacts = api.podFacts[id.value]
         api.podFacts[id.value] = PodFacts(object)
+        controllers.podFactsChanged(id, from: oldFacts)
         emit(.podUpdated(id))
         scheduler.podBound(id, to: node)
         kubelets[node.value].podBound(id)
@@ -183,7 +189,9 @@ extension Cluster {
         change(&status)
         guard status != old else { return }
         api.pods[i].status = status
+        let oldFacts = api.podFacts[i]
         api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
+        controllers.podFactsChanged(id, from: oldFacts)
         emit(.podUpdated(id))
         func isTerminal(_ phase: PodPhase) -> Bool { phase == .succeeded || phase == .failed }
         if !isTerminal(old.phase) && isTerminal(status.phase) {

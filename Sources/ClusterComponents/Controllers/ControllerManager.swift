@@ -107,8 +107,23 @@ public final class ControllerManager {
         case .daemonSet(let index): workloads.daemonSets[index].pods.append(pod)
         case .statefulSet(let index): workloads.statefulSets[index].pods.append(pod)
         }
+        if case .replicaSet(let index) = podStates[pod.value].owner, replicaSets.hasDeletionIndexes {
+            replicaSets.podFactsChanged(pod, of: index, from: nil)
+        }
         if !workloads.podDisruptionBudgets.isEmpty { disruption.podCreated(pod) }
         podChanged(pod)
+    }
+
+    /// A pod write changed the pod's ``APIStore/podFacts`` from `old`: every write, even one
+    /// no informer handler reacts to (a binding, a restart count), for the ReplicaSet
+    /// controller's ``PodDeletionIndex``es. A pod not yet filed under its owner (a static
+    /// binding during its creating write) is seen by ``podCreated(_:owner:)``.
+    /// - Complexity: O(1) when no ReplicaSet keeps an index.
+    func podFactsChanged(_ pod: PodID, from old: PodFacts) {
+        guard replicaSets.hasDeletionIndexes, pod.value < podStates.count,
+            case .replicaSet(let index) = podStates[pod.value].owner
+        else { return }
+        replicaSets.podFactsChanged(pod, of: index, from: old)
     }
 
     /// A node was added or changed: node lifecycle state, and every DaemonSet (which pods a

@@ -17,28 +17,15 @@ struct PodDeletionRank {
     var created: SimulationTime
 
     /// The first `count` of `pods` in deletion order, each ranked once by `rank`. A scale-down
-    /// step usually deletes a few pods of thousands, so a bounded insertion keeps it
+    /// step usually deletes a few pods of thousands, so a bounded ``Selection`` keeps it
     /// O(n·count) instead of a full sort; the order being total, the result is the same as
     /// sorting.
     static func first(_ count: Int, of pods: [PodID], rank: (PodID) -> PodDeletionRank) -> [PodID] {
         guard count > 0 else { return [] }
         guard count * 16 < pods.count else { return pods.map { rank($0).key }.sorted().prefix(count).map(\.pod) }
-        var best: [Key] = []
-        best.reserveCapacity(count + 1)
-        for pod in pods {
-            let key = rank(pod).key
-            if best.count == count, !(key < best[count - 1]) { continue }
-            // Binary search for the insertion point.
-            var low = 0
-            var high = best.count
-            while low < high {
-                let mid = (low + high) / 2
-                if best[mid] < key { low = mid + 1 } else { high = mid }
-            }
-            best.insert(key, at: low)
-            if best.count > count { best.removeLast() }
-        }
-        return best.map(\.pod)
+        var selection = Selection(limit: count)
+        for pod in pods { selection.offer(rank(pod).key) }
+        return selection.pods
     }
 }
 
@@ -62,11 +49,22 @@ extension PodDeletionRank {
 
         var pod: PodID { PodID(Int(~descendingPod)) }
 
+        /// The key with `colocated` related pods on the node in place of the count it was made
+        /// with: candidates are keyed while their family's pods are still being counted.
+        func with(colocated: Int) -> Key {
+            var key = self
+            key.order = order & ~PodDeletionRank.relatedBits | (UInt64(UInt32.max) - UInt64(colocated))
+            return key
+        }
+
         static func < (a: Key, b: Key) -> Bool {
             (a.order, a.readySince, a.restarts, a.created, a.descendingPod)
                 < (b.order, b.readySince, b.restarts, b.created, b.descendingPod)
         }
     }
+
+    /// The mask of ``Key/order``'s related-pods bits (0–31).
+    static let relatedBits: UInt64 = 0xFFFF_FFFF
 
     /// `value` mapped so that larger values give smaller words.
     private static func descending(_ value: Int64) -> UInt64 { ~(UInt64(bitPattern: value) ^ (1 << 63)) }

@@ -13,6 +13,11 @@ final class ReplicaSetController {
     /// `unowned(unsafe)`: the manager creates this controller and outlives it.
     unowned(unsafe) let manager: ControllerManager
 
+    /// Buffers reused by every scan of ``podsToDeleteByScan(_:of:activeCount:)``.
+    var deletionScratch = DeletionScratch()
+    /// The sets being scaled down, each with its pods in deletion order, kept by the pod writes.
+    var deletionIndexes: [PodDeletionIndex] = []
+
     init(manager: ControllerManager) { self.manager = manager }
 
     var cluster: Cluster { manager.cluster }
@@ -80,6 +85,7 @@ final class ReplicaSetController {
             return
         }
         cluster.cancel(rs.availabilityCheck)
+        dropDeletionIndex(index)
         manager.ownerDeleted(.replicaSet(index))
     }
 
@@ -125,8 +131,9 @@ final class ReplicaSetController {
     ///
     /// Pods that are terminating or terminal (Failed after an eviction, Succeeded) are not
     /// active (`controller.FilterActivePods`), so they are replaced at once.
-    /// - Complexity: O(p log p) for p pods of the set when deleting, amortized O(1) otherwise
-    ///   (the status comes from the running ``ReplicaSetTally``).
+    /// - Complexity: O(f) for f pods of the owner family when a write gets a token to delete
+    ///   (``podsToDelete(_:of:activeCount:)``), amortized O(1) otherwise (the status comes from
+    ///   the running ``ReplicaSetTally``).
     func syncReplicaSet(_ index: Int) {
         guard !reading(index, { $0.isDeleted }) else { return }
         pruneRemovedPods(index)
@@ -150,8 +157,7 @@ final class ReplicaSetController {
             // between tokens (most of a throttled scale-down's syncs) does not list the pods.
             let admissible = diff >= activeCount ? diff : manager.admissibleWrites(upTo: diff)
             if admissible > 0 {
-                let active = activePods(of: index, count: activeCount)
-                for pod in podsToDelete(active, count: admissible, of: index) {
+                for pod in podsToDelete(admissible, of: index, activeCount: activeCount) {
                     manager.deleteOwnedPod(pod, ownerKind: "ReplicaSet", ownerName: name, component: Self.component)
                 }
             }
@@ -160,6 +166,8 @@ final class ReplicaSetController {
                 assert(!admitted, "admissibleWrites(upTo:) counted every token available now")
             }
         }
+        // A set with no active pod has nothing to rank: its index would only be kept by writes.
+        if hasDeletionIndexes, reading(index, { $0.tally.active == 0 }) { dropDeletionIndex(index) }
         updateStatus(index)
     }
 
@@ -223,40 +231,5 @@ final class ReplicaSetController {
             }
         }
         return (status, nextAvailable)
-    }
-
-    /// `getPodsToDelete`: the `count` pods ranked first by `controller.ActivePodsWithRanks`:
-    /// unassigned before assigned; Pending before Unknown before Running; not ready before
-    /// ready; more pods of the same owner family on its node first (`getPodsRankedByRelatedPodsOnSameNode`);
-    /// ready for a shorter time first; more restarts first; newer first.
-    ///
-    /// Upstream compares ready and creation times in logarithmic buckets
-    /// (`LogarithmicScaleDown`); exact times are compared here.
-    func podsToDelete(_ active: [PodID], count: Int, of index: Int) -> [PodID] {
-        guard count < active.count else { return active }
-        // No write got a token (a throttled scale-down between tokens): nothing to rank.
-        guard count > 0 else { return [] }
-        // Plain facts only: this runs on every scale-down step of a rolling update.
-        let facts = cluster.api.podFacts
-        // Related pods per node: every active pod of the owning Deployment's sets, or of this set.
-        var perNode = [Int32](repeating: 0, count: cluster.api.nodes.count)
-        func countRelated(_ pods: [PodID]) {
-            for pod in pods where facts[pod.value].isActive && facts[pod.value].node >= 0 {
-                perNode[Int(facts[pod.value].node)] += 1
-            }
-        }
-        if let deployment = reading(index, { $0.deployment }) {
-            for rs in manager.workloads.reading(deployment: deployment, { $0.replicaSets }) {
-                countRelated(reading(rs, { $0.pods }))
-            }
-        } else {
-            countRelated(reading(index, { $0.pods }))
-        }
-        return PodDeletionRank.first(count, of: active) { pod in
-            let f = facts[pod.value]
-            return PodDeletionRank(
-                pod: pod, assigned: f.node >= 0, phase: f.isPending ? 0 : f.isPhaseUnknown ? 1 : 2, ready: f.readySince,
-                colocated: f.node >= 0 ? Int(perNode[Int(f.node)]) : 0, restarts: f.restartCount, created: f.createdAt)
-        }
     }
 }
