@@ -31,7 +31,27 @@ public struct PodStatusRecord: Hashable, Sendable {
     public init() {}
 
     /// The condition of the given type, if present.
-    public func condition(_ type: String) -> PodConditionRecord? { conditions.first { $0.type == type } }
+    ///
+    /// Compared in the array's buffer: `first(where:)` handed the closure a copy of each
+    /// condition before the match (a retain and a release of its three strings), on every
+    /// status write and every pod record the statistics read.
+    public func condition(_ type: String) -> PodConditionRecord? {
+        conditions.withUnsafeBufferPointer { conditions in
+            for i in conditions.indices where conditions[i].type == type { return conditions[i] }
+            return nil
+        }
+    }
+
+    /// The status and last transition of the condition of the given type, if present, without
+    /// copying the condition (its strings).
+    public func conditionState(_ type: String) -> (status: ConditionStatus, since: SimulationTime)? {
+        conditions.withUnsafeBufferPointer { conditions in
+            for i in conditions.indices where conditions[i].type == type {
+                return (conditions[i].status, conditions[i].lastTransitionTime)
+            }
+            return nil
+        }
+    }
 
     /// Sets a condition, keeping `lastTransitionTime` when the status does not change.
     public mutating func setCondition(

@@ -107,9 +107,9 @@ extension Kubelet {
             // the conditions written below (DisruptionTarget, PodReadyToStartContainers,
             // Initialized, Ready, ContainersReady, PodScheduled, one per readiness gate), not
             // a margin that every stored pod would carry.
-            let hasDisruption = status.condition("DisruptionTarget") != nil
-            let hasScheduled = status.condition("PodScheduled") != nil
-            let gateCount = gates.reduce(0) { $0 + (status.condition($1.conditionType) != nil ? 1 : 0) }
+            let hasDisruption = status.conditionState("DisruptionTarget") != nil
+            let hasScheduled = status.conditionState("PodScheduled") != nil
+            let gateCount = gates.reduce(0) { $0 + (status.conditionState($1.conditionType) != nil ? 1 : 0) }
             let readyToStart = version >= KubernetesVersion(minor: 29) ? 1 : 0
             var conditions: [PodConditionRecord] = []
             conditions.reserveCapacity(
@@ -117,8 +117,8 @@ extension Kubelet {
             // PodStatusRecord.setCondition's rule (keep lastTransitionTime while the status holds),
             // without a scratch record per condition.
             func set(_ type: String, _ value: ConditionStatus, _ reason: String? = nil, _ message: String? = nil) {
-                let existing = status.condition(type)
-                let transition = existing.map { $0.status == value ? $0.lastTransitionTime : now } ?? now
+                let existing = status.conditionState(type)
+                let transition = existing.map { $0.status == value ? $0.since : now } ?? now
                 conditions.append(
                     PodConditionRecord(
                         type: type, status: value, reason: reason, message: message, lastTransitionTime: transition))
