@@ -27,7 +27,7 @@ struct EventCorrelator {
     /// paid about five times per pod created: 8 bytes instead of 16 (an `Int64` and an `Int32`
     /// padded), in the key array and in the index.
     private struct GroupKey: Hashable {
-        private let packed: Int64
+        let packed: Int64
         static let reasonBits = 20
 
         init(object: Int64, typeAndReason: Int32) {
@@ -49,8 +49,25 @@ struct EventCorrelator {
     /// `BackOff` every requeue) skip hashing the reason; the reason's text is usually the same
     /// literal, so the comparison is one word.
     private var lastReason: (key: TypeAndReason, index: Int32)?
-    private var buckets: [TokenBucketLRU] = []
-    private var groups: [LRUTable<GroupKey, MessageGroup>] = []
+    /// Each source's caches, side by side: a kubelet's event reads both, and with 5,000
+    /// kubelets their headers are rarely in cache.
+    private var caches: [SourceCaches] = []
+
+    /// One source's aggregation groups and spam-filter buckets (client-go's `EventCorrelator`
+    /// of one `EventRecorder`: its aggregator's and spam filter's LRU caches).
+    private struct SourceCaches {
+        var groups = LRUTable<MessageGroup>(capacity: EventSpamFilter.cacheSize)
+        var buckets = TokenBucketLRU(capacity: EventSpamFilter.cacheSize)
+    }
+
+    /// Where a recorder last found its aggregation group and spam-filter bucket of one object
+    /// (``LRUTable/Slot``s): a kubelet keeps one per pod, so the `BackOff` of every blocked
+    /// requeue of a crash loop goes straight to its entries. A hint whose entry has since been
+    /// given to another key is noticed (the key is checked) and the tables are searched.
+    struct Hints: Sendable {
+        var group: LRUTableSlot = -1
+        var bucket: LRUTableSlot = -1
+    }
 
     /// Aggregates and filters `event` (about `pod`, when it is about a pod): may rewrite its
     /// message (`isCombined`) and marks whether it is written (`isRecorded`).
@@ -62,6 +79,13 @@ struct EventCorrelator {
     /// ``correlate(_:pod:)`` for an event of a known source (``sourceIndex(_:)`` of its
     /// component and host) whose message has `digest`.
     mutating func correlate(_ event: inout KubeEvent, pod: PodID?, source: Int, digest: UInt64) {
+        var hints = Hints()
+        correlate(&event, pod: pod, source: source, digest: digest, hints: &hints)
+    }
+
+    /// ``correlate(_:pod:source:digest:)`` that tries the entries at `hints` first and leaves
+    /// there the entries of this event's group and object.
+    mutating func correlate(_ event: inout KubeEvent, pod: PodID?, source: Int, digest: UInt64, hints: inout Hints) {
         let object: Int64
         if let pod {
             object = Int64(pod.value)
@@ -86,8 +110,9 @@ struct EventCorrelator {
         }
         lastReason = (key, reason)
         let time = event.time
-        let combine = groups[source].update(
-            GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }
+        let combine = caches[source].groups.update(
+            GroupKey(object: object, typeAndReason: reason).packed, hint: &hints.group,
+            orInsert: { MessageGroup(at: time) }
         ) {
             $0.observe(digest, at: time)
         }
@@ -95,16 +120,15 @@ struct EventCorrelator {
             event.message = EventMessageAggregator.prefix + event.message
             event.isCombined = true
         }
-        event.isRecorded = buckets[source].tryAccept(object, at: time)
+        event.isRecorded = caches[source].buckets.tryAccept(object, at: time, hint: &hints.bucket)
     }
 
     /// The index of `source`'s caches, created on its first event.
     mutating func sourceIndex(_ source: Source) -> Int {
         if let known = sources[source] { return known }
-        let index = buckets.count
+        let index = caches.count
         sources[source] = index
-        buckets.append(TokenBucketLRU(capacity: EventSpamFilter.cacheSize))
-        groups.append(LRUTable(capacity: EventSpamFilter.cacheSize))
+        caches.append(SourceCaches())
         return index
     }
 }
