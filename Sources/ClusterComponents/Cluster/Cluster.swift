@@ -186,14 +186,17 @@ public final class Cluster {
             index = eventCorrelator.sourceIndex(EventCorrelator.Source(component: component, host: host))
             source = index
         }
-        // Field reads, not a copy of the whole pod object: events are the most frequent record.
-        var event = KubeEvent(
-            time: now, type: type, reason: reason, message: message, kind: "Pod",
-            namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
-            component: component, host: host)
-        eventCorrelator.correlate(
-            &event, pod: pod, source: index, digest: digest ?? EventMessageAggregator.digest(message), hints: &hints)
-        emit(.event(consume event))
+        let marks = eventCorrelator.marks(
+            type: type, reason: reason, object: EventCorrelator.object(pod), source: index,
+            digest: digest ?? EventMessageAggregator.digest(message), at: now, hints: &hints)
+        // Built once with its marks (no copy rewritten in place); field reads, not a copy of the
+        // whole pod object: events are the most frequent record.
+        emit(
+            .event(
+                KubeEvent(
+                    time: now, type: type, reason: reason, message: message, kind: "Pod",
+                    namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
+                    component: component, host: host, marks: marks)))
     }
 
     private func record(_ event: KubeEvent, pod: PodID?) {

@@ -79,16 +79,9 @@ struct EventCorrelator {
     /// ``correlate(_:pod:)`` for an event of a known source (``sourceIndex(_:)`` of its
     /// component and host) whose message has `digest`.
     mutating func correlate(_ event: inout KubeEvent, pod: PodID?, source: Int, digest: UInt64) {
-        var hints = Hints()
-        correlate(&event, pod: pod, source: source, digest: digest, hints: &hints)
-    }
-
-    /// ``correlate(_:pod:source:digest:)`` that tries the entries at `hints` first and leaves
-    /// there the entries of this event's group and object.
-    mutating func correlate(_ event: inout KubeEvent, pod: PodID?, source: Int, digest: UInt64, hints: inout Hints) {
         let object: Int64
         if let pod {
-            object = Int64(pod.value)
+            object = Self.object(pod)
         } else {
             let name = ObjectName(kind: event.kind, namespace: event.namespace, name: event.name)
             if let known = objects[name] {
@@ -98,29 +91,47 @@ struct EventCorrelator {
                 objects[name] = object
             }
         }
-        let key = TypeAndReason(type: event.type, reason: event.reason)
-        let reason: Int32
+        var hints = Hints()
+        let marks = marks(
+            type: event.type, reason: event.reason, object: object, source: source, digest: digest, at: event.time,
+            hints: &hints)
+        if marks.isCombined { event.message = EventMessageAggregator.prefix + event.message }
+        event.isCombined = marks.isCombined
+        event.isRecorded = marks.isRecorded
+    }
+
+    /// The correlator's object id of a pod.
+    static func object(_ pod: PodID) -> Int64 { Int64(pod.value) }
+
+    /// What the correlator does to an event of `type` and `reason` about `object` (a pod's
+    /// ``object(_:)``) from `source`, whose message has `digest`, at `time`: whether its message
+    /// is combined and whether it is written. The caches are updated as ``correlate(_:pod:)``
+    /// does; `hints` are tried first and left at this event's group and bucket. A recorder
+    /// that knows the object builds its event once, with the marks, instead of building it and
+    /// rewriting it in place.
+    mutating func marks(
+        type: EventType, reason: String, object: Int64, source: Int, digest: UInt64, at time: SimulationTime,
+        hints: inout Hints
+    ) -> KubeEvent.Marks {
+        let key = TypeAndReason(type: type, reason: reason)
+        let index: Int32
         if let last = lastReason, last.key == key {
-            reason = last.index
+            index = last.index
         } else if let known = reasons[key] {
-            reason = known
+            index = known
         } else {
-            reason = Int32(reasons.count)
-            reasons[key] = reason
+            index = Int32(reasons.count)
+            reasons[key] = index
         }
-        lastReason = (key, reason)
-        let time = event.time
+        lastReason = (key, index)
         let combine = caches[source].groups.update(
-            GroupKey(object: object, typeAndReason: reason).packed, hint: &hints.group,
+            GroupKey(object: object, typeAndReason: index).packed, hint: &hints.group,
             orInsert: { MessageGroup(at: time) }
         ) {
             $0.observe(digest, at: time)
         }
-        if combine {
-            event.message = EventMessageAggregator.prefix + event.message
-            event.isCombined = true
-        }
-        event.isRecorded = caches[source].buckets.tryAccept(object, at: time, hint: &hints.bucket)
+        let record = caches[source].buckets.tryAccept(object, at: time, hint: &hints.bucket)
+        return KubeEvent.Marks(isCombined: combine, isRecorded: record)
     }
 
     /// The index of `source`'s caches, created on its first event.
@@ -130,5 +141,26 @@ struct EventCorrelator {
         sources[source] = index
         caches.append(SourceCaches())
         return index
+    }
+}
+
+extension KubeEvent {
+    /// The correlator's marks on an event (``EventCorrelator/marks(type:reason:object:source:digest:at:hints:)``).
+    struct Marks {
+        var isCombined: Bool
+        var isRecorded: Bool
+    }
+
+    /// An event with the correlator's `marks`: a combined one carries the aggregator's prefix.
+    init(
+        time: SimulationTime, type: EventType, reason: String, message: String, kind: String, namespace: String,
+        name: String, fieldPath: String?, component: String, host: String?, marks: Marks
+    ) {
+        self.init(
+            time: time, type: type, reason: reason,
+            message: marks.isCombined ? EventMessageAggregator.prefix + message : message, kind: kind,
+            namespace: namespace, name: name, fieldPath: fieldPath, component: component, host: host)
+        isCombined = marks.isCombined
+        isRecorded = marks.isRecorded
     }
 }
