@@ -154,9 +154,10 @@ public final class Cluster {
         component: String, host: String? = nil
     ) {
         var source: Int?  // looked up by name for this one event
+        var hints = EventCorrelator.Hints()
         recordEvent(
             type, reason, message, pod: pod, fieldPath: fieldPath, component: component, host: host,
-            source: &source, digest: nil)
+            source: &source, hints: &hints, digest: nil)
     }
 
     /// Records a Kubernetes Event about any object (through the correlator, as above).
@@ -171,12 +172,12 @@ public final class Cluster {
     }
 
     /// Records a pod Event from a recorder that keeps its correlator `source` index (looked up
-    /// on its first event, when nil) and, for a message it sends again and again (a crash
-    /// loop's `BackOff`), the message's `digest`: the same event as the other `recordEvent`
-    /// without the lookups by name.
+    /// on its first event, when nil), the pod's correlator `hints`, and, for a message it sends
+    /// again and again (a crash loop's `BackOff`), the message's `digest`: the same event as
+    /// the other `recordEvent` without the lookups by name.
     func recordEvent(
         _ type: EventType, _ reason: String, _ message: String, pod: PodID, fieldPath: String?, component: String,
-        host: String?, source: inout Int?, digest: UInt64?
+        host: String?, source: inout Int?, hints: inout EventCorrelator.Hints, digest: UInt64?
     ) {
         let index: Int
         if let source {
@@ -185,14 +186,17 @@ public final class Cluster {
             index = eventCorrelator.sourceIndex(EventCorrelator.Source(component: component, host: host))
             source = index
         }
-        // Field reads, not a copy of the whole pod object: events are the most frequent record.
-        var event = KubeEvent(
-            time: now, type: type, reason: reason, message: message, kind: "Pod",
-            namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
-            component: component, host: host)
-        eventCorrelator.correlate(
-            &event, pod: pod, source: index, digest: digest ?? EventMessageAggregator.digest(message))
-        emit(.event(event))
+        let marks = eventCorrelator.marks(
+            type: type, reason: reason, object: EventCorrelator.object(pod), source: index,
+            digest: digest ?? EventMessageAggregator.digest(message), at: now, hints: &hints)
+        // Built once with its marks (no copy rewritten in place); field reads, not a copy of the
+        // whole pod object: events are the most frequent record.
+        emit(
+            .event(
+                KubeEvent(
+                    time: now, type: type, reason: reason, message: message, kind: "Pod",
+                    namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
+                    component: component, host: host, marks: marks)))
     }
 
     private func record(_ event: KubeEvent, pod: PodID?) {

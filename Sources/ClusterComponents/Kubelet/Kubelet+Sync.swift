@@ -54,9 +54,8 @@ extension Kubelet {
     func syncActions(_ w: WorkerIndex) {
         let pod = workers[w].pod
         if !workers[w].sandboxReady { workers[w].markSandboxReady() }
-        let starts = workers.reading(w) { $0.computeStarts() }
         let kills = workers.reading(w) { $0.containersToKill }
-        workers[w].beginActions(starts: starts)
+        workers[w].beginActions()
         if !kills.isEmpty {
             let podGrace = cluster.api.pods[pod.value].pod.spec.terminationGracePeriodSeconds
             for c in kills {

@@ -291,9 +291,12 @@ public final class Kubelet {
         digest: UInt64? = nil
     ) {
         let path = c.map { workers[w].eventFieldPath(of: $0) }
+        // A copy, not `&workers[w].eventHints`: sinks run inside the call and may read workers.
+        var hints = workers[w].eventHints
         cluster.recordEvent(
             type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName,
-            source: &eventSource, digest: digest)
+            source: &eventSource, hints: &hints, digest: digest)
+        workers[w].eventHints = hints
     }
 
     /// The container spec of container `c` of worker `w`.

@@ -62,22 +62,32 @@ extension PodWorker {
     /// containers that are not running and should be restarted).
     func computeStarts() -> [(container: ContainerIndex, reference: SimulationTime?)] {
         var starts: [(container: ContainerIndex, reference: SimulationTime?)] = []
+        computeStarts(into: &starts)
+        return starts
+    }
+
+    /// ``computeStarts()`` appended to `starts` (empty), so a sync can reuse the storage of the
+    /// previous sync's queue: a crash loop's blocked requeue allocated a one-start array each time.
+    func computeStarts(into starts: inout [(container: ContainerIndex, reference: SimulationTime?)]) {
         let appStarted = appContainers.contains { self[$0].hasEverStarted }
         if !appStarted {
             for c in initContainers {
                 if self[c].isSidecar {
                     if self[c].running {
                         if self[c].started { continue }
-                        return starts
+                        return
                     }
-                    return [(c, self[c].current?.finishedAt)]
+                    starts.append((c, self[c].current?.finishedAt))
+                    return
                 }
-                if self[c].running || self[c].stopping { return starts }
+                if self[c].running || self[c].stopping { return }
                 if let exitCode = self[c].current?.exitCode {
                     if exitCode == 0 { continue }
-                    return shouldRestart(c, exitCode: exitCode) ? [(c, self[c].current?.finishedAt)] : []
+                    if shouldRestart(c, exitCode: exitCode) { starts.append((c, self[c].current?.finishedAt)) }
+                    return
                 }
-                return [(c, nil)]
+                starts.append((c, nil))
+                return
             }
         } else {
             for c in initContainers where self[c].isSidecar {
@@ -92,7 +102,6 @@ extension PodWorker {
                 starts.append((c, nil))
             }
         }
-        return starts
     }
 
     /// The pod sandbox exists (`PodReadyToStartContainers`): containers may start.
@@ -101,11 +110,16 @@ extension PodWorker {
         statusDirty = true
     }
 
-    /// The sync's actions begin with `starts` (``computeStarts()``) and no error yet.
-    mutating func beginActions(starts: [(container: ContainerIndex, reference: SimulationTime?)]) {
+    /// The sync's actions begin with the starts of ``computeStarts()`` and no error yet.
+    mutating func beginActions() {
         syncHadError = false
         earliestExpiry = nil
-        startQueue = starts
+        // Moved out and back, so the queue stays uniquely referenced and keeps its storage.
+        var queue = startQueue
+        startQueue = []
+        queue.removeAll(keepingCapacity: true)
+        computeStarts(into: &queue)
+        startQueue = queue
     }
 
     /// The sync waits for `kills` (failed probes) to exit before it runs its starts.

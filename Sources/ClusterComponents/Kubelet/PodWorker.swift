@@ -153,6 +153,9 @@ struct PodWorker: Sendable {
     /// widen every worker of the node's table by its arrays and flags.
     @Indirect var pendingStatus: GeneratedPodStatus?
     var inStatusQueue = false
+    /// Where this kubelet's event correlator last found the pod's spam-filter bucket and
+    /// aggregation group: a crash loop's requeues skip the tables' index (``EventCorrelator/Hints``).
+    var eventHints = EventCorrelator.Hints()
 }
 
 /// An emptyDir volume of a pod: usage grows linearly from `volumeWrites` while writers run.

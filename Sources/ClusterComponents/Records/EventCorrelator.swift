@@ -27,7 +27,7 @@ struct EventCorrelator {
     /// paid about five times per pod created: 8 bytes instead of 16 (an `Int64` and an `Int32`
     /// padded), in the key array and in the index.
     private struct GroupKey: Hashable {
-        private let packed: Int64
+        let packed: Int64
         static let reasonBits = 20
 
         init(object: Int64, typeAndReason: Int32) {
@@ -49,8 +49,25 @@ struct EventCorrelator {
     /// `BackOff` every requeue) skip hashing the reason; the reason's text is usually the same
     /// literal, so the comparison is one word.
     private var lastReason: (key: TypeAndReason, index: Int32)?
-    private var buckets: [TokenBucketLRU] = []
-    private var groups: [LRUTable<GroupKey, MessageGroup>] = []
+    /// Each source's caches, side by side: a kubelet's event reads both, and with 5,000
+    /// kubelets their headers are rarely in cache.
+    private var caches: [SourceCaches] = []
+
+    /// One source's aggregation groups and spam-filter buckets (client-go's `EventCorrelator`
+    /// of one `EventRecorder`: its aggregator's and spam filter's LRU caches).
+    private struct SourceCaches {
+        var groups = LRUTable<MessageGroup>(capacity: EventSpamFilter.cacheSize)
+        var buckets = TokenBucketLRU(capacity: EventSpamFilter.cacheSize)
+    }
+
+    /// Where a recorder last found its aggregation group and spam-filter bucket of one object
+    /// (``LRUTable/Slot``s): a kubelet keeps one per pod, so the `BackOff` of every blocked
+    /// requeue of a crash loop goes straight to its entries. A hint whose entry has since been
+    /// given to another key is noticed (the key is checked) and the tables are searched.
+    struct Hints: Sendable {
+        var group: LRUTableSlot = -1
+        var bucket: LRUTableSlot = -1
+    }
 
     /// Aggregates and filters `event` (about `pod`, when it is about a pod): may rewrite its
     /// message (`isCombined`) and marks whether it is written (`isRecorded`).
@@ -64,7 +81,7 @@ struct EventCorrelator {
     mutating func correlate(_ event: inout KubeEvent, pod: PodID?, source: Int, digest: UInt64) {
         let object: Int64
         if let pod {
-            object = Int64(pod.value)
+            object = Self.object(pod)
         } else {
             let name = ObjectName(kind: event.kind, namespace: event.namespace, name: event.name)
             if let known = objects[name] {
@@ -74,37 +91,76 @@ struct EventCorrelator {
                 objects[name] = object
             }
         }
-        let key = TypeAndReason(type: event.type, reason: event.reason)
-        let reason: Int32
+        var hints = Hints()
+        let marks = marks(
+            type: event.type, reason: event.reason, object: object, source: source, digest: digest, at: event.time,
+            hints: &hints)
+        if marks.isCombined { event.message = EventMessageAggregator.prefix + event.message }
+        event.isCombined = marks.isCombined
+        event.isRecorded = marks.isRecorded
+    }
+
+    /// The correlator's object id of a pod.
+    static func object(_ pod: PodID) -> Int64 { Int64(pod.value) }
+
+    /// What the correlator does to an event of `type` and `reason` about `object` (a pod's
+    /// ``object(_:)``) from `source`, whose message has `digest`, at `time`: whether its message
+    /// is combined and whether it is written. The caches are updated as ``correlate(_:pod:)``
+    /// does; `hints` are tried first and left at this event's group and bucket. A recorder
+    /// that knows the object builds its event once, with the marks, instead of building it and
+    /// rewriting it in place.
+    mutating func marks(
+        type: EventType, reason: String, object: Int64, source: Int, digest: UInt64, at time: SimulationTime,
+        hints: inout Hints
+    ) -> KubeEvent.Marks {
+        let key = TypeAndReason(type: type, reason: reason)
+        let index: Int32
         if let last = lastReason, last.key == key {
-            reason = last.index
+            index = last.index
         } else if let known = reasons[key] {
-            reason = known
+            index = known
         } else {
-            reason = Int32(reasons.count)
-            reasons[key] = reason
+            index = Int32(reasons.count)
+            reasons[key] = index
         }
-        lastReason = (key, reason)
-        let time = event.time
-        let combine = groups[source].update(
-            GroupKey(object: object, typeAndReason: reason), orInsert: { MessageGroup(at: time) }
+        lastReason = (key, index)
+        let combine = caches[source].groups.update(
+            GroupKey(object: object, typeAndReason: index).packed, hint: &hints.group,
+            orInsert: { MessageGroup(at: time) }
         ) {
             $0.observe(digest, at: time)
         }
-        if combine {
-            event.message = EventMessageAggregator.prefix + event.message
-            event.isCombined = true
-        }
-        event.isRecorded = buckets[source].tryAccept(object, at: time)
+        let record = caches[source].buckets.tryAccept(object, at: time, hint: &hints.bucket)
+        return KubeEvent.Marks(isCombined: combine, isRecorded: record)
     }
 
     /// The index of `source`'s caches, created on its first event.
     mutating func sourceIndex(_ source: Source) -> Int {
         if let known = sources[source] { return known }
-        let index = buckets.count
+        let index = caches.count
         sources[source] = index
-        buckets.append(TokenBucketLRU(capacity: EventSpamFilter.cacheSize))
-        groups.append(LRUTable(capacity: EventSpamFilter.cacheSize))
+        caches.append(SourceCaches())
         return index
+    }
+}
+
+extension KubeEvent {
+    /// The correlator's marks on an event (``EventCorrelator/marks(type:reason:object:source:digest:at:hints:)``).
+    struct Marks {
+        var isCombined: Bool
+        var isRecorded: Bool
+    }
+
+    /// An event with the correlator's `marks`: a combined one carries the aggregator's prefix.
+    init(
+        time: SimulationTime, type: EventType, reason: String, message: String, kind: String, namespace: String,
+        name: String, fieldPath: String?, component: String, host: String?, marks: Marks
+    ) {
+        self.init(
+            time: time, type: type, reason: reason,
+            message: marks.isCombined ? EventMessageAggregator.prefix + message : message, kind: kind,
+            namespace: namespace, name: name, fieldPath: fieldPath, component: component, host: host)
+        isCombined = marks.isCombined
+        isRecorded = marks.isRecorded
     }
 }

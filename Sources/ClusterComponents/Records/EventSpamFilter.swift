@@ -29,7 +29,7 @@ struct TokenBucketLRU {
         var last: SimulationTime
     }
 
-    private var table: LRUTable<Int64, Bucket>
+    private var table: LRUTable<Bucket>
 
     init(capacity: Int) {
         table = LRUTable(capacity: capacity)
@@ -38,7 +38,14 @@ struct TokenBucketLRU {
     /// Refills the object's bucket for the time passed, then takes a token if there is one.
     /// An object new to the table (or forgotten by it) starts with a full bucket.
     mutating func tryAccept(_ object: Int64, at time: SimulationTime) -> Bool {
-        table.update(object, orInsert: { Bucket(tokens: EventSpamFilter.burst, last: time) }) { bucket in
+        var hint: LRUTableSlot = -1
+        return tryAccept(object, at: time, hint: &hint)
+    }
+
+    /// ``tryAccept(_:at:)`` through a kept entry position (``LRUTable/update(_:hint:orInsert:_:)``).
+    mutating func tryAccept(_ object: Int64, at time: SimulationTime, hint: inout LRUTableSlot) -> Bool {
+        table.update(object, hint: &hint, orInsert: { Bucket(tokens: EventSpamFilter.burst, last: time) }) {
+            bucket in
             let elapsed = Double((time - bucket.last).nanoseconds) / 1e9
             if elapsed > 0 {
                 bucket.tokens = min(EventSpamFilter.burst, bucket.tokens + elapsed * EventSpamFilter.refillPerSecond)

@@ -259,7 +259,11 @@ public final class RunStatistics: ClusterRecordSink {
             spamFilteredCount += 1
         }
         // Only these reasons touch a pod's track; the rest (BackOff, Created, Started…, most
-        // events) need no pod lookup.
+        // events) need no pod lookup. Their first letter rules most out without the five string
+        // comparisons (a crash loop's `BackOff` comes every 10 s).
+        guard let initial = event.reason.utf8.first,
+            initial == UInt8(ascii: "P") || initial == UInt8(ascii: "T") || initial == UInt8(ascii: "E")
+        else { return }
         switch event.reason {
         case "Pulling", "Pulled", "Preempted", "TaintManagerEviction", "Evicted": break
         default: return

@@ -42,7 +42,10 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
         case .podCreated(let id), .podUpdated(let id), .podRemoved(let id): update(id, cluster)
         case .nodeUpdated(let id): nameProcess(Int32(id.value + 1), cluster.api[id].name)
         case .event(let event):
-            guard event.kind == "Pod",
+            // The first letter rules out most reasons (a crash loop's `BackOff` every 10 s)
+            // before the string comparisons.
+            guard let initial = event.reason.utf8.first, initial == UInt8(ascii: "P") || initial == UInt8(ascii: "F"),
+                event.kind == "Pod",
                 event.reason == "Pulling" || event.reason == "Pulled" || event.reason == "Failed",
                 let id = cluster.api.podID(namespace: event.namespace, name: event.name)
             else { return }
