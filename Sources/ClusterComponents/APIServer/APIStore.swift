@@ -107,17 +107,7 @@ public struct PodFacts: Sendable, Equatable {
 
     /// The facts of `object`.
     public init(_ object: borrowing PodObject) {
-        isRemoved = object.isRemoved
-        isTerminal = object.status.phase == .succeeded || object.status.phase == .failed
-        isTerminating = object.deletionTimestamp != nil
-        node = object.nodeID.map { Int32($0.value) } ?? -1
-        isPending = object.status.phase == .pending
-        isPhaseUnknown = object.status.phase == .unknown
-        for status in object.status.containerStatuses { restartCount = max(restartCount, status.restartCount) }
-        createdAt = object.createdAt
-        for condition in object.status.conditions where condition.type == "Ready" {
-            readySince = condition.status == .true ? condition.lastTransitionTime : nil
-        }
+        self = withUnsafePointer(to: object) { PodFacts($0) }
     }
 
     /// The facts of the stored pod at `object`, read in place (passing `pods[i]` from the

@@ -30,27 +30,31 @@ public struct PodStatusRecord: Hashable, Sendable {
     /// An empty (Pending) status.
     public init() {}
 
-    /// The condition of the given type, if present.
+    /// The index of the condition of the given type, if present.
     ///
-    /// Compared in the array's buffer: `first(where:)` handed the closure a copy of each
-    /// condition before the match (a retain and a release of its three strings), on every
-    /// status write and every pod record the statistics read.
-    public func condition(_ type: String) -> PodConditionRecord? {
+    /// Compared in the array's buffer: `firstIndex(where:)` and `first(where:)` handed the
+    /// closure a copy of each condition before the match (a retain and a release of its three
+    /// strings), on every status write and every pod record the statistics read.
+    public func conditionIndex(_ type: String) -> Int? {
         conditions.withUnsafeBufferPointer { conditions in
-            for i in conditions.indices where conditions[i].type == type { return conditions[i] }
-            return nil
+            conditions.indices.first { conditions[$0].type == type }
         }
+    }
+
+    /// The condition of the given type, if present.
+    public func condition(_ type: String) -> PodConditionRecord? {
+        conditionIndex(type).map { conditions[$0] }
     }
 
     /// The status and last transition of the condition of the given type, if present, without
     /// copying the condition (its strings).
     public func conditionState(_ type: String) -> (status: ConditionStatus, since: SimulationTime)? {
-        conditions.withUnsafeBufferPointer { conditions in
-            for i in conditions.indices where conditions[i].type == type {
-                return (conditions[i].status, conditions[i].lastTransitionTime)
-            }
-            return nil
-        }
+        conditionIndex(type).map(conditionState(at:))
+    }
+
+    /// The status and last transition of the condition at `index`, read in the buffer.
+    private func conditionState(at index: Int) -> (status: ConditionStatus, since: SimulationTime) {
+        conditions.withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
     }
 
     /// Sets a condition, keeping `lastTransitionTime` when the status does not change.
@@ -58,8 +62,9 @@ public struct PodStatusRecord: Hashable, Sendable {
         _ type: String, _ status: ConditionStatus, reason: String? = nil, message: String? = nil,
         at time: SimulationTime
     ) {
-        if let index = conditions.firstIndex(where: { $0.type == type }) {
-            let transition = conditions[index].status == status ? conditions[index].lastTransitionTime : time
+        if let index = conditionIndex(type) {
+            let current = conditionState(at: index)
+            let transition = current.status == status ? current.since : time
             conditions[index] = PodConditionRecord(
                 type: type, status: status, reason: reason, message: message, lastTransitionTime: transition)
         } else {

@@ -22,6 +22,16 @@ import Testing
         cluster.api.pods.filter { $0.pod.metadata.labels?["job-name"] == name }
     }
 
+    /// Runs until the Job at `index` has finished (failing the test if it has not by
+    /// `seconds`) and returns it.
+    func runUntilFinished(_ cluster: Cluster, job index: Int, seconds: Int) throws -> JobObject {
+        let finished = ControllerFixture.run(cluster, untilSeconds: seconds) {
+            $0.controllers.workloads.jobs[index].isFinished
+        }
+        try #require(finished)
+        return cluster.controllers.workloads.jobs[index]
+    }
+
     /// For each pod after the first: how long after the previous pod's container ended it was
     /// created (the Job controller's re-creation delay).
     func replacementGaps(_ pods: [PodObject]) throws -> [SimulationDuration] {
@@ -39,11 +49,7 @@ import Testing
         cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
         let log = ControllerFixture.events(cluster)
         let index = cluster.controllers.jobs.apply(job("pi", backoffLimit: 3))
-        let finished = ControllerFixture.run(cluster, untilSeconds: 600) {
-            $0.controllers.workloads.jobs[index].isFinished
-        }
-        try #require(finished)
-        let job = cluster.controllers.workloads.jobs[index]
+        let job = try runUntilFinished(cluster, job: index, seconds: 600)
         let pods = pods(cluster, of: "pi")
         // backoffLimit 3 ⇒ the 4th failure (failed = 4 > 3) ends the Job: 4 pods in all.
         #expect(pods.count == 4)
@@ -73,11 +79,7 @@ import Testing
             InvariantSink { cluster in
                 maxActive = max(maxActive, ControllerFixture.activePods(cluster).count)
             })
-        let finished = ControllerFixture.run(cluster, untilSeconds: 300) {
-            $0.controllers.workloads.jobs[index].isFinished
-        }
-        try #require(finished)
-        let job = cluster.controllers.workloads.jobs[index]
+        let job = try runUntilFinished(cluster, job: index, seconds: 300)
         #expect(job.condition("Complete")?.status == .true)
         #expect(job.succeeded == 3 && job.failed == 0)
         #expect(pods(cluster, of: "batch").count == 3)
@@ -102,11 +104,7 @@ import Testing
             InvariantSink { _ in
                 walkedAtMost = max(walkedAtMost, cluster.controllers.workloads.jobs[index].trackedPods.count)
             })
-        let finished = ControllerFixture.run(cluster, untilSeconds: 3600) {
-            $0.controllers.workloads.jobs[index].isFinished
-        }
-        try #require(finished)
-        let job = cluster.controllers.workloads.jobs[index]
+        let job = try runUntilFinished(cluster, job: index, seconds: 3600)
         let pods = pods(cluster, of: "mixed")
         // Four successes need eight pods, one at a time: failures 1, 3, 5, 7 and successes 2, 4, 6, 8.
         #expect(pods.count == 8)
@@ -150,10 +148,7 @@ import Testing
         var manifest = job("short", backoffLimit: 6)
         manifest.spec.ttlSecondsAfterFinished = 60
         let index = cluster.controllers.jobs.apply(manifest)
-        let finished = ControllerFixture.run(cluster, untilSeconds: 120) {
-            $0.controllers.workloads.jobs[index].isFinished
-        }
-        try #require(finished)
+        _ = try runUntilFinished(cluster, job: index, seconds: 120)
         let completedAt = try #require(
             cluster.controllers.workloads.jobs[index].condition("Complete")?.lastTransitionTime)
         cluster.run(until: .time(completedAt + .seconds(59)))

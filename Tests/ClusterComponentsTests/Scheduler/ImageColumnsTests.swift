@@ -1,3 +1,4 @@
+import Stochastics
 import Testing
 
 @testable import ClusterComponents
@@ -7,27 +8,20 @@ import Testing
 /// its per-node score over the nodes' own image lists.
 @Suite("Image columns")
 struct ImageColumnsTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    /// A uniform integer in `range`, from the project's seeded GSL source (reproducible).
+    static func draw(_ range: ClosedRange<Int64>, _ random: inout RandomSource) -> Int64 {
+        range.lowerBound + Int64(random.uniform() * Double(range.upperBound - range.lowerBound + 1))
     }
 
     @Test("every kept column holds exactly what the nodes have, 0 elsewhere")
     func columnsMatchTheLists() throws {
-        var random = SplitMix(state: 17)
+        var random = RandomSource(seed: 17)
         var columns = ImageColumns()
         var truth: [Int32: [Int: Int64]] = [:]
         for _ in 0..<5_000 {
-            let image = Int32.random(in: 0..<12, using: &random)
-            let node = Int.random(in: 0..<300, using: &random)
-            let size: Int64? = Bool.random(using: &random) ? Int64.random(in: 1...(2 << 30), using: &random) : nil
+            let image = Int32(random.integer(below: 12))
+            let node = random.integer(below: 300)
+            let size: Int64? = random.integer(below: 2) == 0 ? Self.draw(1...(2 << 30), &random) : nil
             columns.set(image: image, node: node, size: size)
             truth[image, default: [:]][node] = size
         }
@@ -35,7 +29,7 @@ struct ImageColumnsTests {
             let column = try #require(columns.column(image))
             #expect(column.count >= 300)
             for node in column.indices {
-                #expect(column[node] == truth[image]?[node].flatMap { $0 } ?? 0, "image \(image) node \(node)")
+                #expect(column[node] == truth[image]?[node] ?? 0, "image \(image) node \(node)")
             }
         }
     }
@@ -59,26 +53,27 @@ struct ImageColumnsTests {
 
     @Test("column scores equal the per-node scores over the nodes' lists")
     func columnsScoreAsTheLists() {
-        var random = SplitMix(state: 5)
+        var random = RandomSource(seed: 5)
         var columns = ImageColumns()
         var nodes: [NodeInfo] = []
         for n in 0..<200 {
             var info = NodeInfo(id: NodeID(n))
             var images: [(id: Int32, size: Int64)] = []
-            for id in Int32(0)..<8 where Int.random(in: 0..<3, using: &random) == 0 {
-                images.append((id, Int64.random(in: 0...(3 << 30), using: &random)))
+            for id in Int32(0)..<8 where random.integer(below: 3) == 0 {
+                images.append((id, Self.draw(0...(3 << 30), &random)))
             }
             info.images = images
             for image in images { columns.set(image: image.id, node: n, size: image.size) }
             nodes.append(info)
         }
         for _ in 0..<50 {
-            let podImages = (0..<Int.random(in: 1...3, using: &random)).map { _ in
-                ImageLocality.PodImage(
-                    id: Int32.random(in: 0..<8, using: &random), spread: Double.random(in: 0...1, using: &random))
+            var podImages: [ImageLocality.PodImage] = []
+            for _ in 0...random.integer(below: 3) {
+                podImages.append(ImageLocality.PodImage(id: Int32(random.integer(below: 8)), spread: random.uniform()))
             }
-            let containers = Int.random(in: podImages.count...4, using: &random)
-            let feasible = (0..<200).filter { _ in Bool.random(using: &random) }.map(Int32.init)
+            let containers = podImages.count + random.integer(below: 5 - podImages.count)
+            var feasible: [Int32] = []
+            for n in 0..<200 where random.integer(below: 2) == 0 { feasible.append(Int32(n)) }
             let podColumns = podImages.map { columns.column($0.id) ?? [Int64](repeating: 0, count: 200) }
             var scores = [Int64](repeating: -1, count: feasible.count)
             feasible.withUnsafeBufferPointer { feasible in
