@@ -196,11 +196,12 @@ public final class Cluster {
                 KubeEvent(
                     time: now, type: type, reason: reason, message: message, kind: "Pod",
                     namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
-                    component: component, host: host, marks: marks)))
+                    component: component, host: host, involvedPod: pod, marks: marks)))
     }
 
     private func record(_ event: KubeEvent, pod: PodID?) {
         var event = event
+        if event.kind == "Pod" { event.involvedPod = pod ?? api.podID(namespace: event.namespace, name: event.name) }
         eventCorrelator.correlate(&event, pod: pod)
         emit(.event(event))
     }

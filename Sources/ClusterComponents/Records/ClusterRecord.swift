@@ -47,6 +47,10 @@ public struct KubeEvent: Hashable, Sendable {
     /// aggregator (10 distinct messages of one type and reason about one object within 10
     /// minutes); such events update one Event object whatever their message.
     public var isCombined = false
+    /// The involved pod (`involvedObject.uid` of a pod's Event), set when the event is
+    /// recorded: a consumer that reads the event later, on another thread, finds the pod
+    /// without looking it up by name in a store that has moved on. `nil` for other kinds.
+    public var involvedPod: PodID?
 
     /// Creates an event.
     public init(

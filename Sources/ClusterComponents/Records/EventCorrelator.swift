@@ -154,7 +154,7 @@ extension KubeEvent {
     /// An event with the correlator's `marks`: a combined one carries the aggregator's prefix.
     init(
         time: SimulationTime, type: EventType, reason: String, message: String, kind: String, namespace: String,
-        name: String, fieldPath: String?, component: String, host: String?, marks: Marks
+        name: String, fieldPath: String?, component: String, host: String?, involvedPod: PodID, marks: Marks
     ) {
         self.init(
             time: time, type: type, reason: reason,
@@ -162,5 +162,6 @@ extension KubeEvent {
             namespace: namespace, name: name, fieldPath: fieldPath, component: component, host: host)
         isCombined = marks.isCombined
         isRecorded = marks.isRecorded
+        self.involvedPod = involvedPod
     }
 }

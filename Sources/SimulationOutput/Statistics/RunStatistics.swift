@@ -268,8 +268,9 @@ public final class RunStatistics: ClusterRecordSink {
         case "Pulling", "Pulled", "Preempted", "TaintManagerEviction", "Evicted": break
         default: return
         }
-        guard event.kind == "Pod", let id = cluster.api.podID(namespace: event.namespace, name: event.name),
-            id.value < tracks.count
+        // The event's own pod (involvedObject.uid), while it is in the API: what looking it up
+        // by name found, without building the key and hashing it.
+        guard let id = event.involvedPod, id.value < tracks.count, !cluster.api[id].isRemoved
         else { return }
         var track = tracks[id.value]
         defer { tracks[id.value] = track }

@@ -45,9 +45,8 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
             // The first letter rules out most reasons (a crash loop's `BackOff` every 10 s)
             // before the string comparisons.
             guard let initial = event.reason.utf8.first, initial == UInt8(ascii: "P") || initial == UInt8(ascii: "F"),
-                event.kind == "Pod",
                 event.reason == "Pulling" || event.reason == "Pulled" || event.reason == "Failed",
-                let id = cluster.api.podID(namespace: event.namespace, name: event.name)
+                let id = event.involvedPod, !cluster.api[id].isRemoved
             else { return }
             grow(id)
             if event.reason == "Pulling" {
