@@ -164,18 +164,17 @@ extension Kubelet {
             reason = "OOMKilled"
         }
         workers[w].planExit(c, at: exitAt, code: exitCode, reason: reason)
-        let pod = workers[w].pod
         let instance = workers[w][c].currentInstance
         if exitAt < .distantFuture {
             workers[w].setExitTimer(
-                c, cluster.schedule(.kubelet(node, .containerExited(pod, container: c, instance: instance)), at: exitAt)
+                c, cluster.schedule(.kubelet(node, .containerExited(w, container: c, instance: instance)), at: exitAt)
             )
         }
         if let probe = container.startupProbe {
             let after = behavior.startupAfter.map(sample) ?? 0
             let at = probeTick(start: now, probe: probe, notBefore: after)
             workers[w].addInstanceTimer(
-                c, cluster.schedule(.kubelet(node, .containerStarted(pod, container: c, instance: instance)), at: at))
+                c, cluster.schedule(.kubelet(node, .containerStarted(w, container: c, instance: instance)), at: at))
         } else {
             scheduleReadiness(w, c)
         }
@@ -185,7 +184,7 @@ extension Kubelet {
             workers[w].addInstanceTimer(
                 c,
                 cluster.schedule(
-                    .kubelet(node, .livenessFailed(pod, container: c, instance: instance, failures: 1)), at: first))
+                    .kubelet(node, .livenessFailed(w, container: c, instance: instance, failures: 1)), at: first))
         }
         updateVolumeRates(w)
         touchImage(container.image ?? "")
@@ -205,7 +204,7 @@ extension Kubelet {
     func scheduleReadiness(_ w: WorkerIndex, _ c: ContainerIndex) {
         let container = spec(w, c)
         let after = workers[w][c].behavior.readyAfter.map(sample)
-        let ready = KubeletEvent.containerReady(workers[w].pod, container: c, instance: workers[w][c].currentInstance)
+        let ready = KubeletEvent.containerReady(w, container: c, instance: workers[w][c].currentInstance)
         guard let probe = container.readinessProbe else {
             if let after, after > 0 {
                 workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, ready), after: .seconds(after)))
@@ -240,7 +239,7 @@ extension Kubelet {
             requestSync(w, after: .zero)
         } else {
             let next = KubeletEvent.livenessFailed(
-                workers[w].pod, container: c, instance: workers[w][c].currentInstance, failures: failures + 1)
+                w, container: c, instance: workers[w][c].currentInstance, failures: failures + 1)
             workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, next), after: .seconds(probe.periodSeconds)))
         }
     }
@@ -294,7 +293,7 @@ extension Kubelet {
         guard exitAt < workers[w][c].plannedExit else { return }
         cluster.cancel(workers[w][c].exitEvent)
         workers[w].planExit(c, at: exitAt, code: code, reason: code == 0 ? "Completed" : "Error")
-        let exit = KubeletEvent.containerExited(workers[w].pod, container: c, instance: workers[w][c].currentInstance)
+        let exit = KubeletEvent.containerExited(w, container: c, instance: workers[w][c].currentInstance)
         workers[w].setExitTimer(c, cluster.schedule(.kubelet(node, exit), at: exitAt))
     }
 

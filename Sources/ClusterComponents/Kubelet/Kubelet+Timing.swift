@@ -74,7 +74,7 @@ extension Kubelet {
         let mounted = token + RealisticTiming.draw(timing.apiRequestLatency, &random)
         let ready = mounted + RealisticTiming.draw(timing.podSandboxSetup, &random)
         workers[w].pending = .sandbox
-        cluster.schedule(.kubelet(node, .sandboxCreated(workers[w].pod)), at: ready)
+        cluster.schedule(.kubelet(node, .sandboxCreated(w)), at: ready)
     }
 
     /// The sandbox is up: the suspended sync goes on with its actions.
@@ -93,7 +93,7 @@ extension Kubelet {
         let cost =
             RealisticTiming.draw(timing.containerCreate, &random) + RealisticTiming.draw(timing.containerStart, &random)
         workers[w].pending = .start(container: c)
-        cluster.schedule(.kubelet(node, .containerStartDone(workers[w].pod, container: c)), after: cost)
+        cluster.schedule(.kubelet(node, .containerStartDone(w, container: c)), after: cost)
     }
 
     /// The runtime returned from `StartContainer`: record the start, go on with the next start.

@@ -24,7 +24,7 @@ extension Kubelet {
         let origin = cluster.api[node].createdAt
         let since = (crossing - origin).nanoseconds
         let tick = origin + SimulationDuration(nanoseconds: (since / period + 1) * period)
-        workers[w].evictionEvent = cluster.schedule(.kubelet(node, .evictionCheck(workers[w].pod)), at: tick)
+        workers[w].evictionEvent = cluster.schedule(.kubelet(node, .evictionCheck(w)), at: tick)
     }
 
     /// The eviction tick: evict when an emptyDir exceeds its sizeLimit (strictly, as

@@ -191,30 +191,30 @@ public final class Kubelet {
 
     func handle(_ event: KubeletEvent) {
         switch event {
-        case .syncPod(let pod):
-            guard let w = workers.index(of: pod) else { return }
+        case .syncPod(let w):
+            guard workers.isTracked(w) else { return }
             workers[w].requeueEvent = nil
             sync(w)
-        case .containerExited(let pod, let c, let instance):
-            guard let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
+        case .containerExited(let w, let c, let instance):
+            guard workers.isTracked(w), workers[w].isRunning(c, instance: instance) else { return }
             containerExited(w, c)
-        case .containerReady(let pod, let c, let instance):
-            guard let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
+        case .containerReady(let w, let c, let instance):
+            guard workers.isTracked(w), workers[w].isRunning(c, instance: instance) else { return }
             workers[w].markReady(c)
             probeResultChanged(w)
-        case .containerStarted(let pod, let c, let instance):
-            guard let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
+        case .containerStarted(let w, let c, let instance):
+            guard workers.isTracked(w), workers[w].isRunning(c, instance: instance) else { return }
             workers[w].markStarted(c)
             scheduleReadiness(w, c)
             probeResultChanged(w)
-        case .livenessFailed(let pod, let c, let instance, let failures):
-            guard !isDown, let w = workers.index(of: pod), workers[w].isRunning(c, instance: instance) else { return }
+        case .livenessFailed(let w, let c, let instance, let failures):
+            guard !isDown, workers.isTracked(w), workers[w].isRunning(c, instance: instance) else { return }
             livenessFailed(w, c, failures: failures)
         case .pullProgress(let generation):
             guard generation == puller.generation else { return }
             pullerTick()
-        case .evictionCheck(let pod):
-            guard let w = workers.index(of: pod) else { return }
+        case .evictionCheck(let w):
+            guard workers.isTracked(w) else { return }
             workers[w].evictionEvent = nil
             evictionCheck(w)
         case .imageGarbageCollection:
@@ -222,11 +222,11 @@ public final class Kubelet {
             garbageCollectImages()
         case .statusManagerStep:
             statusManagerStep()
-        case .sandboxCreated(let pod):
-            guard let w = workers.index(of: pod) else { return }
+        case .sandboxCreated(let w):
+            guard workers.isTracked(w) else { return }
             sandboxCreated(w)
-        case .containerStartDone(let pod, let c):
-            guard let w = workers.index(of: pod) else { return }
+        case .containerStartDone(let w, let c):
+            guard workers.isTracked(w) else { return }
             containerStartDone(w, c)
         }
     }
@@ -249,7 +249,7 @@ public final class Kubelet {
             cluster.cancel(existing)
         }
         workers[w].requeueDue = due
-        workers[w].requeueEvent = cluster.schedule(.kubelet(node, .syncPod(workers[w].pod)), at: due)
+        workers[w].requeueEvent = cluster.schedule(.kubelet(node, .syncPod(w)), at: due)
     }
 
     /// The delay until a PLEG relist notices a container change: 0 under Model Z; the next

@@ -100,6 +100,9 @@ enum PendingStep: Sendable, Hashable {
 struct PodWorker: Sendable {
     /// The pod.
     var pod: PodID
+    /// Cleaned up and dropped from the kubelet's lookup (``PodWorkers/forget(_:)``); its timers
+    /// still due are ignored.
+    var isForgotten = false
     /// Containers (init then app), indexed by ``ContainerIndex``: read one with `worker[c]`,
     /// change it with the methods of `PodWorker+Containers.swift`.
     var containers: [ContainerRuntime]

@@ -40,6 +40,13 @@ struct PodWorkers: RandomAccessCollection, MutableCollection {
         return w
     }
 
+    /// Whether worker `w` is still in the lookup (its pod not cleaned up): what a timer the
+    /// worker set checks before it acts. - Complexity: O(1), no hashing.
+    func isTracked(_ w: WorkerIndex) -> Bool { !storage[w.value].isForgotten }
+
     /// Drops a removed pod from the lookup (its worker stays, terminated).
-    mutating func forget(_ pod: PodID) { byPod[pod] = nil }
+    mutating func forget(_ pod: PodID) {
+        guard let w = byPod.removeValue(forKey: pod) else { return }
+        storage[w.value].isForgotten = true
+    }
 }

@@ -7,7 +7,7 @@
 /// ``PodID`` (a node sees far fewer than 2³¹ pods in a run): no existential, no allocation, and
 /// ``PodWorkers`` indexes its array with ``value``, so the optimised code is that of an integer
 /// index. Workers are never removed, so an index stays valid for the kubelet's life.
-struct WorkerIndex: Hashable, Strideable, Sendable, CustomStringConvertible {
+public struct WorkerIndex: Hashable, Strideable, Sendable, CustomStringConvertible {
     /// The position.
     var rawValue: Int32
 
@@ -17,8 +17,8 @@ struct WorkerIndex: Hashable, Strideable, Sendable, CustomStringConvertible {
     /// The position as an array index.
     var value: Int { Int(rawValue) }
 
-    func distance(to other: WorkerIndex) -> Int { Int(other.rawValue) - Int(rawValue) }
-    func advanced(by n: Int) -> WorkerIndex { WorkerIndex(value + n) }
-    static func < (lhs: WorkerIndex, rhs: WorkerIndex) -> Bool { lhs.rawValue < rhs.rawValue }
-    var description: String { "worker#\(rawValue)" }
+    public func distance(to other: WorkerIndex) -> Int { Int(other.rawValue) - Int(rawValue) }
+    public func advanced(by n: Int) -> WorkerIndex { WorkerIndex(value + n) }
+    public static func < (lhs: WorkerIndex, rhs: WorkerIndex) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { "worker#\(rawValue)" }
 }
