@@ -35,11 +35,14 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -x /usr/bin/time ]] || { echo "compare-all.sh: needs GNU time (Debian's \`time\`) for peak memory" >&2; exit 2; }
 swift build -c release --product kubesim >&2
-bin="$(swift build -c release --show-bin-path)/kubesim"
 mkdir -p .build/reference
 g++ -O3 -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config --cflags --libs gsl)
 work=$(mktemp -d /tmp/kubesim-compare-all.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# Every target runs this copy of the build: a rebuild of the tree while the script runs (an
+# edit, another script's `swift build`) once changed the binary between targets 2 and 3.
+bin="$work/kubesim"
+cp "$(swift build -c release --show-bin-path)/kubesim" "$bin"
 
 # `/usr/bin/time -v` fields of a finished command: wall seconds, CPU seconds, peak RSS in KiB.
 timed() {
@@ -77,7 +80,7 @@ echo "== 2. Scaling" >&2
 Benchmarks/envelope-scaling.sh --hours "$hours" --out "$work/scaling.csv" --bin "$bin" $sizes
 
 echo "== 3. Engine" >&2
-Benchmarks/compare-engine.sh "$ops" > "$work/engine.md"
+KUBESIM_BIN="$bin" Benchmarks/compare-engine.sh "$ops" > "$work/engine.md"
 
 echo "== 4. Realistic timing against ideal" >&2
 for timing in realistic ideal; do

@@ -2,11 +2,16 @@
 # Runs the hold model on kubesim's engine and on the C++ std::priority_queue reference,
 # in the same run, at N = 1e3, 1e5 and 1e6 pending events, and prints a Markdown table.
 # Usage: Benchmarks/compare-engine.sh [OPERATIONS]   (default 10,000,000)
+# With KUBESIM_BIN set, runs that binary instead of building the release one (compare-all.sh
+# passes its own copy, so that every target measures one build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ops=${1:-10000000}
-swift build -c release --product kubesim >/dev/null
-bin=$(swift build -c release --show-bin-path)/kubesim
+bin=${KUBESIM_BIN:-}
+if [[ -z "$bin" ]]; then
+  swift build -c release --product kubesim >/dev/null
+  bin=$(swift build -c release --show-bin-path)/kubesim
+fi
 mkdir -p .build/reference
 g++ -O3 -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config --cflags --libs gsl)
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
