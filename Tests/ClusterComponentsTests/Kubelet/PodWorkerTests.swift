@@ -62,7 +62,7 @@ import Testing
         #expect(WorkerIndex(1) < WorkerIndex(2))
     }
 
-    @Test("PodWorkers: arrival order, lookup by pod, and a forgotten pod keeps its worker")
+    @Test("PodWorkers: arrival order, lookup by pod, and a forgotten pod keeps its worker, untracked")
     func podWorkers() {
         var workers = PodWorkers()
         var first = Self.worker(restartPolicy: .always)
@@ -75,8 +75,14 @@ import Testing
         #expect(workers.index(of: PodID(99)) == nil)
         workers[WorkerIndex(1)].pendingSync = true  // changed in place through the subscript
         #expect(workers[WorkerIndex(1)].pendingSync)
+        #expect(workers.isTracked(WorkerIndex(0)) && workers.isTracked(WorkerIndex(1)))
         workers.forget(PodID(7))
         #expect(workers.index(of: PodID(7)) == nil)
+        // A timer the forgotten worker set finds it untracked; the other worker's still acts.
+        #expect(!workers.isTracked(WorkerIndex(1)))
+        #expect(workers.isTracked(WorkerIndex(0)))
+        workers.forget(PodID(99))  // never bound here: nothing changes
+        #expect(workers.isTracked(WorkerIndex(0)))
         #expect(workers.count == 2)
         #expect(workers.indices.map(\.value) == [0, 1])
     }
