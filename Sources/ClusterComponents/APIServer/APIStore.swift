@@ -114,15 +114,13 @@ public struct PodFacts: Sendable, Equatable {
     /// store's buffer to the borrowing initializer copied the whole object first).
     init(_ object: UnsafePointer<PodObject>) {
         isRemoved = object.pointee.isRemoved
-        isTerminal = object.pointee.status.phase == .succeeded || object.pointee.status.phase == .failed
+        isTerminal = object.pointee.status.phase.isTerminal
         isTerminating = object.pointee.deletionTimestamp != nil
         node = object.pointee.nodeID.map { Int32($0.value) } ?? -1
         isPending = object.pointee.status.phase == .pending
         isPhaseUnknown = object.pointee.status.phase == .unknown
         for status in object.pointee.status.containerStatuses { restartCount = max(restartCount, status.restartCount) }
         createdAt = object.pointee.createdAt
-        for condition in object.pointee.status.conditions where condition.type == "Ready" {
-            readySince = condition.status == .true ? condition.lastTransitionTime : nil
-        }
+        if let ready = object.pointee.status.conditionState("Ready"), ready.status == .true { readySince = ready.since }
     }
 }

@@ -193,8 +193,7 @@ extension Cluster {
         api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
         controllers.podFactsChanged(id, from: oldFacts)
         emit(.podUpdated(id))
-        func isTerminal(_ phase: PodPhase) -> Bool { phase == .succeeded || phase == .failed }
-        if !isTerminal(old.phase) && isTerminal(status.phase) {
+        if !old.phase.isTerminal && status.phase.isTerminal {
             scheduler.podTerminated(id)
             controllers.podChanged(id)
         } else if status.conditions != old.conditions {

@@ -36,7 +36,7 @@ public struct PodObject: Sendable {
     /// Whether a deletion was requested.
     public var isTerminating: Bool { deletionTimestamp != nil }
     /// Whether the phase is Succeeded or Failed.
-    public var isTerminal: Bool { status.phase == .succeeded || status.phase == .failed }
+    public var isTerminal: Bool { status.phase.isTerminal }
 
     /// Creates a stored pod.
     public init(id: PodID, pod: consuming Pod, createdAt: SimulationTime) {

@@ -165,10 +165,15 @@ public final class Cluster {
         _ type: EventType, _ reason: String, _ message: String, kind: String, namespace: String, name: String,
         component: String, host: String? = nil
     ) {
-        record(
-            KubeEvent(
-                time: now, type: type, reason: reason, message: message, kind: kind, namespace: namespace,
-                name: name, component: component, host: host), pod: nil)
+        var event = KubeEvent(
+            time: now, type: type, reason: reason, message: message, kind: kind, namespace: namespace, name: name,
+            component: component, host: host)
+        // A pod named by its names is the live pod of that name: its id goes on the event, and it
+        // keys the correlator's caches as the id of an event recorded by pod does (client-go keys
+        // them by the involved object, uid included: events_cache.go getSpamKey, EventAggregatorByReasonFunc).
+        if kind == "Pod" { event.involvedPod = api.podID(namespace: namespace, name: name) }
+        eventCorrelator.correlate(&event, pod: event.involvedPod)
+        emit(.event(event))
     }
 
     /// Records a pod Event from a recorder that keeps its correlator `source` index (looked up
@@ -197,12 +202,5 @@ public final class Cluster {
                     time: now, type: type, reason: reason, message: message, kind: "Pod",
                     namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
                     component: component, host: host, involvedPod: pod, marks: marks)))
-    }
-
-    private func record(_ event: KubeEvent, pod: PodID?) {
-        var event = event
-        if event.kind == "Pod" { event.involvedPod = pod ?? api.podID(namespace: event.namespace, name: event.name) }
-        eventCorrelator.correlate(&event, pod: pod)
-        emit(.event(event))
     }
 }

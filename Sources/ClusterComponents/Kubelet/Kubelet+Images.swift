@@ -179,7 +179,7 @@ extension Kubelet {
         guard let capacity = imageFilesystemCapacity, capacity > 0 else { return }
         guard imageUsage * 100 >= capacity * Int64(configuration.imageGCHighThresholdPercent) else { return }
         var inUse = Set<String>()
-        for worker in workers where worker.phase != .terminated && workers.index(of: worker.pod) != nil {
+        for worker in workers where worker.phase != .terminated && !worker.isForgotten {
             let podSpec = cluster.api[worker.pod].pod.spec
             for container in podSpec.allContainers { inUse.insert(Self.normalize(container.image ?? "")) }
         }

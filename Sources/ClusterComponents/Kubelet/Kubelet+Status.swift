@@ -38,7 +38,7 @@ extension Kubelet {
                 appStatuses: appStatuses, terminal: terminal || worker.phase == .terminated)
             // ContainerRestartRules: a container that will be restarted by its own policy keeps
             // the pod Running whatever the pod's restartPolicy says.
-            if (phase == .succeeded || phase == .failed) && !terminal && worker.phase == .syncing
+            if phase.isTerminal && !terminal && worker.phase == .syncing
                 && worker.evictionMessage == nil
                 && worker.appContainers.contains(where: { c in
                     guard let current = worker[c].current, !worker[c].running else { return false }
@@ -48,7 +48,7 @@ extension Kubelet {
                 phase = .running
             }
             // Terminal phases never revert; eviction forces Failed.
-            if previousPhase == .succeeded || previousPhase == .failed { phase = previousPhase }
+            if previousPhase.isTerminal { phase = previousPhase }
             if worker.evictionMessage != nil { phase = .failed }
             // Conditions (status/generate.go).
             let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)

@@ -32,7 +32,7 @@ extension Kubelet {
         workers[w].pendingSync = false
         // a. Status from the runtime snapshot and the previous sync's reason cache.
         let phase = publishStatus(w)
-        if phase == .succeeded || phase == .failed || workers.reading(w, { $0.allRegularContainersDone }) {
+        if phase.isTerminal || workers.reading(w, { $0.allRegularContainersDone }) {
             // All containers are done and none restarts (or an init container failed under Never):
             // stop what still runs (sidecars), then write the terminal phase.
             beginTermination(

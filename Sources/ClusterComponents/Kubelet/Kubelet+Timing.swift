@@ -56,7 +56,7 @@ extension Kubelet {
         if let generated = workers[w].pendingStatus {
             workers[w].pendingStatus = nil
             // A kubelet that went down meanwhile never sent it; recovery resyncs and republishes.
-            if !isDown, workers[w].phase == .syncing, workers.index(of: workers[w].pod) == w {
+            if !isDown, workers[w].phase == .syncing, workers.isTracked(w) {
                 writeStatus(w, generated)
             }
         }

@@ -150,4 +150,8 @@ public struct PodPhase: OpenEnum {
     public static let failed: PodPhase = "Failed"
     /// State unknown.
     public static let unknown: PodPhase = "Unknown"
+
+    /// Succeeded or Failed: the pod is done and its phase never changes again
+    /// (k/k pkg/api/v1/pod/util.go `IsPodPhaseTerminal`).
+    public var isTerminal: Bool { self == .succeeded || self == .failed }
 }

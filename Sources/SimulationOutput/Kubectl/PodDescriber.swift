@@ -36,7 +36,7 @@ public enum PodDescriber {
         if let start = status.startTime { w.write("Start Time:\t\(time(start))\n") }
         writeMultiline(&w, "Labels", pod.pod.metadata.labels)
         writeAnnotations(&w, pod.pod.metadata.annotations)
-        if let deletion = pod.deletionTimestamp, !(status.phase == .succeeded || status.phase == .failed) {
+        if let deletion = pod.deletionTimestamp, !status.phase.isTerminal {
             // translateTimestampUntil
             w.write("Status:\tTerminating (lasts \(KubectlTime.humanDuration(deletion - now)))\n")
             w.write(

@@ -129,7 +129,7 @@ public enum PodPrinter {
         }
         if pod.deletionTimestamp != nil && status.reason == "NodeLost" {
             result.reason = "Unknown"
-        } else if pod.deletionTimestamp != nil && !(status.phase == .succeeded || status.phase == .failed) {
+        } else if pod.deletionTimestamp != nil && !status.phase.isTerminal {
             result.reason = "Terminating"
         }
         result.restarts = restarts

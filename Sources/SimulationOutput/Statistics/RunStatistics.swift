@@ -146,7 +146,7 @@ public final class RunStatistics: ClusterRecordSink {
         }
         // A terminal phase counts as the pod's own outcome only when nothing stopped it first
         // (a kubelet eviction sets Failed in the same update that says Evicted).
-        if track.finished == nil, status.phase == .succeeded || status.phase == .failed, !track.deletionRequested,
+        if track.finished == nil, status.phase.isTerminal, !track.deletionRequested,
             !track.evicted, !track.preempted, !object.isRemoved
         {
             track.finished = status.phase
