@@ -98,9 +98,9 @@ extension Cluster {
         pod.metadata.uid = nextUID()
         let id = PodID(api.pods.count)
         let nodeName = pod.spec.nodeName
-        let object = PodObject(id: id, pod: pod, createdAt: now)
-        api.podFacts.append(PodFacts(object))
-        api.pods.append(object)
+        // Moved into the store, then read there: PodFacts of a local object copied it.
+        api.pods.append(PodObject(id: id, pod: pod, createdAt: now))
+        api.podFacts.append(api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + id.value) })
         api.podsByName[key] = id
         emit(.podCreated(id))
         if let nodeName, let node = api.nodeID(named: nodeName) {
@@ -160,16 +160,22 @@ extension Cluster {
     /// Binds a pod to a node (the `pods/binding` subresource) and hands it to that node's kubelet.
     /// `bindingStartedAt` is when the binder began (now when not given).
     public func bind(_ id: PodID, to node: NodeID, bindingStartedAt: SimulationTime? = nil) {
-        var object = api[id]
-        guard !object.isRemoved, object.nodeID == nil else { return }
-        object.nodeID = node
-        object.boundAt = now
-        object.bindingStartedAt = bindingStartedAt ?? now
-        object.pod.spec.nodeName = api[node].name
-        object.status.setCondition("PodScheduled", .true, at: now)
-        api.pods[id.value] = object
-        let oldFacts = api.podFacts[id.value]
-        api.podFacts[id.value] = PodFacts(object)
+        let i = id.value
+        guard !api.pods[i].isRemoved, api.pods[i].nodeID == nil else { return }
+        let now = now
+        let nodeName = api[node].name
+        // In place: a copy of the object shared the manifest's box, so setting `nodeName` on
+        // the copy copied the whole manifest (a retain of each of its fields) and writing the
+        // copy back freed the old one.
+        api.pods.withUnsafeMutableBufferPointer { pods in
+            pods[i].nodeID = node
+            pods[i].boundAt = now
+            pods[i].bindingStartedAt = bindingStartedAt ?? now
+            pods[i].pod.spec.nodeName = nodeName
+            pods[i].status.setCondition("PodScheduled", .true, at: now)
+        }
+        let oldFacts = api.podFacts[i]
+        api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
         controllers.podFactsChanged(id, from: oldFacts)
         emit(.podUpdated(id))
         scheduler.podBound(id, to: node)
@@ -216,7 +222,7 @@ extension Cluster {
         let id = NodeID(api.nodes.count)
         api.nodes.append(NodeObject(id: id, node: node, pool: pool, createdAt: now))
         api.nodesByName[node.metadata.name ?? ""] = id
-        kubelets.append(
+        addKubelet(
             Kubelet(cluster: self, node: id, configuration: kubeletConfiguration, preloadedImages: preloadedImages))
         emit(.nodeUpdated(id))
         scheduler.nodeAdded(id)

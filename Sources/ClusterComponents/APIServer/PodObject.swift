@@ -44,7 +44,7 @@ public struct PodObject: Sendable {
         self.createdAt = createdAt
         self.status = PodStatusRecord()
         self.status.qosClass = pod.status?.qosClass
-        self.pod = pod
+        self.pod = consume pod
     }
 }
 
