@@ -13,18 +13,18 @@ public enum PodPrinter {
     }
 
     /// The STATUS column alone.
-    public static func status(_ pod: PodObject) -> String { summary(pod).reason }
+    public static func status(_ pod: PodObject) -> String { summary(of: pod).reason }
 
     /// The RESTARTS column alone (`5 (2m18s ago)`).
     public static func restarts(_ pod: PodObject, now: SimulationTime) -> String {
-        let result = summary(pod)
+        let result = summary(of: pod)
         guard result.restarts != 0, let last = result.lastRestart else { return "\(result.restarts)" }
         return "\(result.restarts) (\(KubectlTime.since(last, now: now)) ago)"
     }
 
     /// One row's cells.
     public static func row(_ pod: PodObject, now: SimulationTime, wide: Bool = false) -> [String] {
-        let result = summary(pod)
+        let result = summary(of: pod)
         var restartsText = "\(result.restarts)"
         if result.restarts != 0, let last = result.lastRestart {
             restartsText = "\(result.restarts) (\(KubectlTime.since(last, now: now)) ago)"
@@ -64,15 +64,20 @@ public enum PodPrinter {
         var lastRestart: SimulationTime?
     }
 
-    static func summary(_ pod: borrowing PodObject) -> Summary {
+    static func summary(of pod: PodObject) -> Summary { withUnsafePointer(to: pod) { summary($0) } }
+
+    /// The columns of the pod at `pod`, read in place: the timeline calls this per status
+    /// write, and a `PodObject` passed by value is copied (a retain and a release of each of its
+    /// strings and arrays).
+    static func summary(_ pod: UnsafePointer<PodObject>) -> Summary {
         var result = Summary()
-        // Read through `pod`, not a copy of its spec: the timeline calls this per status write.
-        let status = pod.status
-        let inits = pod.pod.spec.initContainers ?? []
-        result.total = pod.pod.spec.containers.count + inits.reduce(0) { $0 + ($1.isSidecar ? 1 : 0) }
-        result.reason = status.phase.rawValue
-        if let reason = status.reason, !reason.isEmpty { result.reason = reason }
-        if status.condition("PodScheduled")?.reason == "SchedulingGated" { result.reason = "SchedulingGated" }
+        let inits = pod.pointee.pod.spec.initContainers ?? []
+        result.total = pod.pointee.pod.spec.containers.count + inits.reduce(0) { $0 + ($1.isSidecar ? 1 : 0) }
+        result.reason = pod.pointee.status.phase.rawValue
+        if let reason = pod.pointee.status.reason, !reason.isEmpty { result.reason = reason }
+        if pod.pointee.status.condition("PodScheduled")?.reason == "SchedulingGated" {
+            result.reason = "SchedulingGated"
+        }
         var restarts = 0
         var lastRestart: SimulationTime?
         var sidecarRestarts = 0
@@ -83,7 +88,7 @@ public enum PodPrinter {
             guard let a else { return b }
             return max(a, b)
         }
-        for (i, container) in status.initContainerStatuses.enumerated() {
+        for (i, container) in pod.pointee.status.initContainerStatuses.enumerated() {
             let isSidecar = inits.first { $0.name == container.name }?.isSidecar ?? false
             restarts += container.restartCount
             lastRestart = later(lastRestart, container.lastTermination?.finishedAt)
@@ -107,11 +112,11 @@ public enum PodPrinter {
             initializing = true
             break
         }
-        if !initializing || status.condition("Initialized")?.status == .true {
+        if !initializing || pod.pointee.status.condition("Initialized")?.status == .true {
             restarts = sidecarRestarts
             lastRestart = lastSidecarRestart
             var hasRunning = false
-            for container in status.containerStatuses.reversed() {
+            for container in pod.pointee.status.containerStatuses.reversed() {
                 restarts += container.restartCount
                 lastRestart = later(lastRestart, container.lastTermination?.finishedAt)
                 if let waiting = container.state.waitingReason, !waiting.isEmpty {
@@ -124,12 +129,12 @@ public enum PodPrinter {
                 }
             }
             if result.reason == "Completed" && hasRunning {
-                result.reason = status.condition("Ready")?.status == .true ? "Running" : "NotReady"
+                result.reason = pod.pointee.status.condition("Ready")?.status == .true ? "Running" : "NotReady"
             }
         }
-        if pod.deletionTimestamp != nil && status.reason == "NodeLost" {
+        if pod.pointee.deletionTimestamp != nil && pod.pointee.status.reason == "NodeLost" {
             result.reason = "Unknown"
-        } else if pod.deletionTimestamp != nil && !status.phase.isTerminal {
+        } else if pod.pointee.deletionTimestamp != nil && !pod.pointee.status.phase.isTerminal {
             result.reason = "Terminating"
         }
         result.restarts = restarts

@@ -112,32 +112,36 @@ public final class ClusterLedger: ClusterRecordSink {
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         case .podCreated(let id): podCreated(id, cluster)
-        case .podUpdated(let id), .podRemoved(let id): podChanged(id, cluster)
+        case .podUpdated(let id), .podRemoved(let id):
+            guard id.value < pods.count else { return }
+            // The stored pod is borrowed, not copied (ClusterView.withPod).
+            cluster.withPod(id) { podChanged(id, $0, cluster) }
         case .nodeUpdated(let id): nodeChanged(id, cluster)
         case .event, .schedulingAttempt: break
         }
     }
 
     private func podCreated(_ id: PodID, _ cluster: ClusterView) {
-        let object = cluster.api[id]
-        var requests: [(resource: Int, milli: Int64)] = []
-        for (name, quantity) in PodRequests.effective(object.pod.spec) where quantity.milliValue > 0 {
-            requests.append((resource(name), quantity.milliValue))
+        // The stored pod is read in place, not copied (ClusterView.withPod).
+        cluster.withPod(id) { object in
+            var requests: [(resource: Int, milli: Int64)] = []
+            for (name, quantity) in PodRequests.effective(object.pointee.pod.spec) where quantity.milliValue > 0 {
+                requests.append((resource(name), quantity.milliValue))
+            }
+            let gpu = GPURequest.totalMilli(annotations: object.pointee.pod.metadata.annotations)
+            for (name, milli) in Self.gpuRequests(totalMilli: gpu) { requests.append((resource(name), milli)) }
+            while pods.count <= id.value { pods.append(PodEntry(requests: [])) }
+            pods[id.value].requests = requests
+            podChanged(id, object, cluster)
         }
-        for (name, milli) in Self.gpuRequests(object.pod) { requests.append((resource(name), milli)) }
-        while pods.count <= id.value { pods.append(PodEntry(requests: [])) }
-        pods[id.value].requests = requests
-        podChanged(id, cluster)
     }
 
-    private func podChanged(_ id: PodID, _ cluster: ClusterView) {
-        guard id.value < pods.count else { return }
-        let object = cluster.api[id]
+    private func podChanged(_ id: PodID, _ object: UnsafePointer<PodObject>, _ cluster: ClusterView) {
         let bucket: PhaseBucket
-        if object.isRemoved {
+        if object.pointee.isRemoved {
             bucket = .gone
         } else {
-            switch object.status.phase {
+            switch object.pointee.status.phase {
             case .running: bucket = .running
             case .succeeded: bucket = .succeeded
             case .failed: bucket = .failed
@@ -149,7 +153,9 @@ public final class ClusterLedger: ClusterRecordSink {
             phaseCounts[bucket.rawValue] += 1
             pods[id.value].phase = bucket
         }
-        let holds = !object.isRemoved && !object.isTerminal ? object.nodeID.map { Int32($0.value) } ?? -1 : -1
+        let holds =
+            !object.pointee.isRemoved && !object.pointee.status.phase.isTerminal
+            ? object.pointee.nodeID.map { Int32($0.value) } ?? -1 : -1
         let held = pods[id.value].holdingNode
         guard holds != held else { return }
         advance(to: cluster.now)

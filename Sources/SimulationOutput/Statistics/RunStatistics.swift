@@ -99,23 +99,26 @@ public final class RunStatistics: ClusterRecordSink {
 
     private func podChanged(_ id: PodID, _ cluster: ClusterView) {
         guard id.value < tracks.count else { return }
-        let object = cluster.api[id]
-        let now = cluster.now
-        var track = tracks[id.value]
-        let status = object.status
+        // The stored pod is borrowed, not copied (ClusterView.withPod).
+        cluster.withPod(id) { podChanged(id, $0, at: cluster.now) }
+    }
 
-        if !track.bound, object.nodeID != nil {
+    private func podChanged(_ id: PodID, _ object: UnsafePointer<PodObject>, at now: SimulationTime) {
+        var track = tracks[id.value]
+
+        if !track.bound, object.pointee.nodeID != nil {
             track.bound = true
-            let boundAt = object.boundAt ?? now
-            scheduling.record(boundAt - object.createdAt)
-            let bindingDuration = boundAt - (object.bindingStartedAt ?? boundAt)
+            let boundAt = object.pointee.boundAt ?? now
+            scheduling.record(boundAt - object.pointee.createdAt)
+            let bindingDuration = boundAt - (object.pointee.bindingStartedAt ?? boundAt)
             binding.record(bindingDuration)
             if bindingDuration > .zero { bindingTookTime = true }
         }
-        if object.deletionTimestamp != nil { track.deletionRequested = true }
+        if object.pointee.deletionTimestamp != nil { track.deletionRequested = true }
 
         // Unschedulable time: PodScheduled=False intervals.
-        let unschedulable = status.condition("PodScheduled")?.status == .false && !object.isRemoved
+        let unschedulable =
+            object.pointee.status.conditionState("PodScheduled")?.status == .false && !object.pointee.isRemoved
         if unschedulable, track.unschedulableSince < 0 {
             track.unschedulableSince = now.nanoseconds
             track.everUnschedulable = true
@@ -126,11 +129,11 @@ public final class RunStatistics: ClusterRecordSink {
 
         // Restarts and crash loops.
         var restarts = 0
-        for container in status.initContainerStatuses {
+        for container in object.pointee.status.initContainerStatuses {
             restarts += container.restartCount
             if container.state.waitingReason == "CrashLoopBackOff" { track.crashLoop = true }
         }
-        for container in status.containerStatuses {
+        for container in object.pointee.status.containerStatuses {
             restarts += container.restartCount
             if container.state.waitingReason == "CrashLoopBackOff" { track.crashLoop = true }
         }
@@ -138,18 +141,18 @@ public final class RunStatistics: ClusterRecordSink {
 
         // Evictions and preemptions visible in the status.
         if !track.evicted, !track.preempted {
-            if status.reason == "Evicted" {
-                markEvicted(&track, reason: Self.kubeletEvictionReason(status.message ?? ""))
-            } else if let target = status.condition("DisruptionTarget"), target.status == .true {
+            if object.pointee.status.reason == "Evicted" {
+                markEvicted(&track, reason: Self.kubeletEvictionReason(object.pointee.status.message ?? ""))
+            } else if let target = object.pointee.status.condition("DisruptionTarget"), target.status == .true {
                 classifyDisruption(&track, reason: target.reason ?? "", message: target.message ?? "")
             }
         }
         // A terminal phase counts as the pod's own outcome only when nothing stopped it first
         // (a kubelet eviction sets Failed in the same update that says Evicted).
-        if track.finished == nil, status.phase.isTerminal, !track.deletionRequested,
-            !track.evicted, !track.preempted, !object.isRemoved
+        if track.finished == nil, object.pointee.status.phase.isTerminal, !track.deletionRequested,
+            !track.evicted, !track.preempted, !object.pointee.isRemoved
         {
-            track.finished = status.phase
+            track.finished = object.pointee.status.phase
         }
 
         if !track.startupObserved { observeStartup(&track, object, now) }
@@ -157,11 +160,10 @@ public final class RunStatistics: ClusterRecordSink {
     }
 
     /// Pod startup: the first update showing every regular container running.
-    private func observeStartup(_ track: inout PodTrack, _ object: PodObject, _ now: SimulationTime) {
-        let status = object.status
+    private func observeStartup(_ track: inout PodTrack, _ object: UnsafePointer<PodObject>, _ now: SimulationTime) {
         // Regular init containers' window (sidecars keep running and are not "init time").
-        let initContainers = object.pod.spec.initContainers ?? []
-        for (index, container) in status.initContainerStatuses.enumerated()
+        let initContainers = object.pointee.pod.spec.initContainers ?? []
+        for (index, container) in object.pointee.status.initContainerStatuses.enumerated()
         where index < initContainers.count && !initContainers[index].isSidecar {
             var started: SimulationTime?
             switch container.state {
@@ -177,18 +179,18 @@ public final class RunStatistics: ClusterRecordSink {
                 track.firstInitStart = started.nanoseconds
             }
         }
-        let containers = object.pod.spec.containers
-        guard !containers.isEmpty, status.containerStatuses.count == containers.count,
-            status.containerStatuses.allSatisfy(\.state.isRunning)
+        let containers = object.pointee.pod.spec.containers
+        guard !containers.isEmpty, object.pointee.status.containerStatuses.count == containers.count,
+            object.pointee.status.containerStatuses.allSatisfy(\.state.isRunning)
         else { return }
         track.startupObserved = true
-        let total = now - object.createdAt
+        let total = now - object.pointee.createdAt
         startup.record(total)
         let excluded = Self.unionLength(
             (track.firstPullStart, track.lastPullEnd), (track.firstInitStart, track.lastInitEnd))
         let slo = SimulationDuration(nanoseconds: max(0, total.nanoseconds - excluded))
         startupSLO.record(slo)
-        metricsRegistry?.observePodStartup(node: object.nodeID, sli: slo)
+        metricsRegistry?.observePodStartup(node: object.pointee.nodeID, sli: slo)
     }
 
     /// Length of the union of two closed intervals; an interval with a negative bound is absent.

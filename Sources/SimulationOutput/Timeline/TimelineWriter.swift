@@ -55,27 +55,29 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
 
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
-        case .podCreated(let id): pod(id, cluster, event: .added)
-        case .podUpdated(let id): pod(id, cluster, event: .modified)
-        case .podRemoved(let id): pod(id, cluster, event: .deleted)
+        // The stored pod is borrowed, not copied (ClusterView.withPod).
+        case .podCreated(let id): cluster.withPod(id) { pod(id, $0, at: cluster.now, event: .added) }
+        case .podUpdated(let id): cluster.withPod(id) { pod(id, $0, at: cluster.now, event: .modified) }
+        case .podRemoved(let id): cluster.withPod(id) { pod(id, $0, at: cluster.now, event: .deleted) }
         case .nodeUpdated(let id): node(id, cluster)
         case .event, .schedulingAttempt: break
         }
     }
 
-    private func pod(_ id: PodID, _ cluster: ClusterView, event: WatchEventType) {
-        let object = cluster.api[id]
+    private func pod(_ id: PodID, _ object: UnsafePointer<PodObject>, at now: SimulationTime, event: WatchEventType) {
         // The READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go `printPod`).
         let columns = PodPrinter.summary(object)
         let current = PodLine(
             ready: columns.ready, total: columns.total, status: columns.reason, restarts: columns.restarts,
-            node: object.pod.spec.nodeName ?? "", phase: object.status.phase.rawValue)
+            node: object.pointee.pod.spec.nodeName ?? "", phase: object.pointee.status.phase.rawValue)
         while lastPod.count <= id.value { lastPod.append(nil) }
         if event == .modified, lastPod[id.value] == current { return }
         lastPod[id.value] = current
         write(
             .pod(
-                nanoseconds: cluster.now.nanoseconds, event: event, namespace: object.namespace, name: object.name,
+                nanoseconds: now.nanoseconds, event: event,
+                namespace: object.pointee.pod.metadata.namespace ?? "default",
+                name: object.pointee.pod.metadata.name ?? "",
                 current))
     }
 

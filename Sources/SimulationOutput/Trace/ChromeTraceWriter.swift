@@ -22,7 +22,12 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     }
     private var open: [Open?] = []
     private var pullsInFlight: [Int32] = []
-    private var namedThreads = Set<Int64>()
+    /// The processes (nodes) in which each pod's thread is named already. A pod has slices in
+    /// at most two, "unscheduled" and its node, so two per pod are kept in place of a set of
+    /// (process, thread) pairs, whose inserts missed the cache at 150,000 pods; a third
+    /// process goes to ``otherNamedThreads``.
+    private var namedThreadProcesses: [(Int32, Int32)] = []
+    private var otherNamedThreads = Set<Int64>()
     private var namedProcesses = Set<Int32>()
     private var podNames: [String] = []
     /// Whether no trace event is written yet (no `,` before the next); used where formatting runs.
@@ -39,7 +44,9 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
 
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
-        case .podCreated(let id), .podUpdated(let id), .podRemoved(let id): update(id, cluster)
+        // The stored pod is borrowed, not copied (ClusterView.withPod).
+        case .podCreated(let id), .podUpdated(let id), .podRemoved(let id):
+            cluster.withPod(id) { update(id, $0, at: cluster.now) }
         case .nodeUpdated(let id): nameProcess(Int32(id.value + 1), cluster.api[id].name)
         case .event(let event):
             // The first letter rules out most reasons (a crash loop's `BackOff` every 10 s)
@@ -58,7 +65,7 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
             } else {
                 return
             }
-            update(id, cluster)
+            cluster.withPod(id) { update(id, $0, at: cluster.now) }
         case .schedulingAttempt: break
         }
     }
@@ -68,43 +75,45 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
             open.append(nil)
             pullsInFlight.append(0)
             podNames.append("")
+            namedThreadProcesses.append((-1, -1))
         }
     }
 
     /// The state a pod is in, or `nil` when it has no slice (removed, or finished).
-    private func state(of object: PodObject, pulls: Int32) -> PodSliceState? {
-        if object.isRemoved || object.isTerminal { return nil }
-        if object.deletionTimestamp != nil { return .terminating }
-        guard object.nodeID != nil else { return .pending }
-        let status = object.status
+    private func state(of object: UnsafePointer<PodObject>, pulls: Int32) -> PodSliceState? {
+        if object.pointee.isRemoved || object.pointee.status.phase.isTerminal { return nil }
+        if object.pointee.deletionTimestamp != nil { return .terminating }
+        guard object.pointee.nodeID != nil else { return .pending }
         func backingOff(_ container: ContainerStatusRecord) -> Bool {
             switch container.state.waitingReason {
             case "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull": true
             default: false
             }
         }
-        if status.initContainerStatuses.contains(where: backingOff)
-            || status.containerStatuses.contains(where: backingOff)
+        if object.pointee.status.initContainerStatuses.contains(where: backingOff)
+            || object.pointee.status.containerStatuses.contains(where: backingOff)
         {
             return .backOff
         }
         if pulls > 0 { return .pulling }
-        let containers = object.pod.spec.containers
-        if !containers.isEmpty, status.containerStatuses.count == containers.count,
-            status.containerStatuses.allSatisfy(\.state.isRunning)
+        let containers = object.pointee.pod.spec.containers
+        if !containers.isEmpty, object.pointee.status.containerStatuses.count == containers.count,
+            object.pointee.status.containerStatuses.allSatisfy(\.state.isRunning)
         {
             return .running
         }
         return .pending
     }
 
-    private func update(_ id: PodID, _ cluster: ClusterView) {
+    private func update(_ id: PodID, _ object: UnsafePointer<PodObject>, at time: SimulationTime) {
         grow(id)
-        let object = cluster.api[id]
-        if podNames[id.value].isEmpty { podNames[id.value] = object.namespace + "/" + object.name }
-        let now = cluster.now.nanoseconds
+        if podNames[id.value].isEmpty {
+            podNames[id.value] =
+                (object.pointee.pod.metadata.namespace ?? "default") + "/" + (object.pointee.pod.metadata.name ?? "")
+        }
+        let now = time.nanoseconds
         let next = state(of: object, pulls: pullsInFlight[id.value])
-        let node = object.nodeID.map { Int32($0.value) } ?? -1
+        let node = object.pointee.nodeID.map { Int32($0.value) } ?? -1
         if let current = open[id.value], current.state == next, current.node == node { return }
         close(id.value, at: now)
         if let next { open[id.value] = Open(state: next, node: node, start: now) }
@@ -121,10 +130,23 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
 
     private func write(_ slice: PodSlice) {
         let pid = slice.node + 1
-        let tid = Int64(slice.pod) + 1
         if pid == 0 { nameProcess(0, "unscheduled") }
-        let threadName = namedThreads.insert(Int64(pid) << 32 | tid).inserted ? podNames[Int(slice.pod)] : nil
+        let threadName = nameThread(pod: Int(slice.pod), process: pid) ? podNames[Int(slice.pod)] : nil
         emit(.slice(slice, threadName: threadName))
+    }
+
+    /// Notes that `pod`'s thread in `process` is named; returns whether it was not before.
+    private func nameThread(pod: Int, process: Int32) -> Bool {
+        let (first, second) = namedThreadProcesses[pod]
+        if first == process || second == process { return false }
+        if first < 0 {
+            namedThreadProcesses[pod].0 = process
+        } else if second < 0 {
+            namedThreadProcesses[pod].1 = process
+        } else {
+            return otherNamedThreads.insert(Int64(process) << 32 | Int64(pod + 1)).inserted
+        }
+        return true
     }
 
     private func nameProcess(_ pid: Int32, _ name: String) {
