@@ -117,7 +117,7 @@ import Testing
             ContainerStatusRecord(
                 name: "app", image: "nginx:1.27", state: state(containerState), ready: running, started: running)
         ]
-        let columns = PodPrinter.summary(object)
+        let columns = PodPrinter.summary(of: object)
         #expect(columns.reason == status)
         #expect("\(columns.ready)/\(columns.total)" == ready)
     }

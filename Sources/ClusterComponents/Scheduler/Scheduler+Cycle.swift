@@ -287,16 +287,23 @@ extension Scheduler {
     /// binding that fails (the pod was deleted or bound meanwhile) runs every Unreserve
     /// (schedule_one.go `handleBindingCycleError`); the cache already dropped the pod.
     func finishBinding(_ pod: PodID, _ node: NodeID) {
-        let object = cluster.api[pod]
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : .first
-        guard !object.isRemoved, object.nodeID == nil else {
+        // The fields, not a copy of the object: a copy alive across `bind` shares the manifest's
+        // box, and bind's write of `nodeName` then copied the whole manifest.
+        let (isRemoved, isBound) = cluster.api.pods.withUnsafeBufferPointer {
+            ($0[pod.value].isRemoved, $0[pod.value].nodeID != nil)
+        }
+        guard !isRemoved, !isBound else {
             runUnreserve(pod, node: node.value, profile: profile)
             return
         }
         cluster.bind(pod, to: node, bindingStartedAt: timing.bindingStart(pod) ?? cluster.now)
+        let (namespace, name) = cluster.api.pods.withUnsafeBufferPointer {
+            ($0[pod.value].pod.metadata.namespace ?? "default", $0[pod.value].pod.metadata.name ?? "")
+        }
+        let nodeName = cluster.api.nodes.withUnsafeBufferPointer { $0[node.value].node.metadata.name ?? "" }
         cluster.recordEvent(
-            .normal, "Scheduled",
-            "Successfully assigned \(object.namespace)/\(object.name) to \(cluster.api[node].name)",
+            .normal, "Scheduled", "Successfully assigned \(namespace)/\(name) to \(nodeName)",
             pod: pod, component: profiles[profile].schedulerName)
     }
 

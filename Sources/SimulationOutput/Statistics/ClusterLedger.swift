@@ -84,6 +84,13 @@ public final class ClusterLedger: ClusterRecordSink {
 
     /// The index of a resource name, registering it on first sight.
     func resource(_ name: String) -> Int {
+        // A run has a handful of names: comparing them in order (lengths first) is cheaper than
+        // hashing the name for every request of every pod.
+        if resourceNames.count <= 8 {
+            let length = name.utf8.count
+            for index in resourceNames.indices
+            where resourceNames[index].utf8.count == length && resourceNames[index] == name { return index }
+        }
         if let index = resourceIndex[name] { return index }
         let index = resourceNames.count
         resourceNames.append(name)

@@ -30,19 +30,41 @@ public struct PodRequest: Sendable, Equatable {
 
     /// Computes the request of `pod`, registering resource names in `index`.
     init(pod: PodSpec, index: inout ResourceIndex) {
-        func vector(_ list: ResourceList, nonZero: Bool) -> [Int64] {
+        /// One container's requests, read once for both sums below (a slot lookup per name).
+        struct Requests {
+            var vector: [Int64]
+            var hasCPU: Bool
+            var hasMemory: Bool
+            var isSidecar: Bool
+        }
+        func vector(_ list: ResourceList) -> [Int64] {
             var v = [Int64](repeating: 0, count: 3)
             for (name, quantity) in list {
                 guard let slot = index.slot(for: name) else { continue }
                 if slot >= v.count { v += [Int64](repeating: 0, count: slot + 1 - v.count) }
                 v[slot] = quantity.milliValue
             }
-            if nonZero {
-                if list["cpu"] == nil { v[0] = Self.defaultMilliCPURequest }
-                if list["memory"] == nil { v[1] = Self.defaultMemoryRequest }
-            }
             return v
         }
+        func requests(_ container: Container) -> Requests {
+            let list = container.resources.requests
+            return Requests(
+                vector: vector(list), hasCPU: list["cpu"] != nil, hasMemory: list["memory"] != nil,
+                isSidecar: container.isSidecar)
+        }
+        // Read in the order names were registered before: containers, init containers,
+        // pod-level requests, overhead.
+        let regular = pod.containers.map(requests)
+        let inits = (pod.initContainers ?? []).map(requests)
+        var podLevel: [(slot: Int, milli: Int64)] = []
+        if let requests = pod.resources?.requests, !requests.isEmpty {
+            for (name, quantity) in requests {
+                guard let slot = index.slot(for: name) else { continue }
+                podLevel.append((slot, quantity.milliValue))
+            }
+        }
+        let overhead = pod.overhead.map(vector)
+
         func add(_ a: inout [Int64], _ b: [Int64]) {
             if b.count > a.count { a += [Int64](repeating: 0, count: b.count - a.count) }
             for i in b.indices { a[i] += b[i] }
@@ -52,12 +74,19 @@ public struct PodRequest: Sendable, Equatable {
             for i in b.indices where b[i] > a[i] { a[i] = b[i] }
         }
         func effective(nonZero: Bool) -> [Int64] {
+            func request(_ r: Requests) -> [Int64] {
+                guard nonZero, !(r.hasCPU && r.hasMemory) else { return r.vector }
+                var v = r.vector
+                if !r.hasCPU { v[0] = Self.defaultMilliCPURequest }
+                if !r.hasMemory { v[1] = Self.defaultMemoryRequest }
+                return v
+            }
             var sum = [Int64](repeating: 0, count: 3)
-            for container in pod.containers { add(&sum, vector(container.resources.requests, nonZero: nonZero)) }
+            for container in regular { add(&sum, request(container)) }
             var sidecars = [Int64](repeating: 0, count: 3)
             var initMax = [Int64](repeating: 0, count: 3)
-            for container in pod.initContainers ?? [] {
-                let request = vector(container.resources.requests, nonZero: nonZero)
+            for container in inits {
+                let request = request(container)
                 if container.isSidecar {
                     add(&sidecars, request)
                     // A sidecar is started before later init containers and runs alongside them.
@@ -70,14 +99,11 @@ public struct PodRequest: Sendable, Equatable {
             }
             add(&sum, sidecars)
             maxInto(&sum, initMax)
-            if let podLevel = pod.resources?.requests, !podLevel.isEmpty {
-                for (name, quantity) in podLevel {
-                    guard let slot = index.slot(for: name) else { continue }
-                    if slot >= sum.count { sum += [Int64](repeating: 0, count: slot + 1 - sum.count) }
-                    sum[slot] = quantity.milliValue
-                }
+            for (slot, milli) in podLevel {
+                if slot >= sum.count { sum += [Int64](repeating: 0, count: slot + 1 - sum.count) }
+                sum[slot] = milli
             }
-            if let overhead = pod.overhead { add(&sum, vector(overhead, nonZero: false)) }
+            if let overhead { add(&sum, overhead) }
             return sum
         }
         requested = effective(nonZero: false)

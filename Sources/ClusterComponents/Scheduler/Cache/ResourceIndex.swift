@@ -23,6 +23,12 @@ struct ResourceIndex {
     /// node's pod-count limit) and returns `nil`.
     mutating func slot(for name: String) -> Int? {
         if name == "pods" { return nil }
+        // A run has a handful of names: comparing them in order (lengths first) is cheaper than
+        // hashing the name, on every container of every pod.
+        if names.count <= 8 {
+            let length = name.utf8.count
+            for slot in names.indices where names[slot].utf8.count == length && names[slot] == name { return slot }
+        }
         if let slot = slots[name] { return slot }
         let slot = names.count
         names.append(name)
