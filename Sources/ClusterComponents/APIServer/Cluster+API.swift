@@ -190,19 +190,23 @@ extension Cluster {
     /// times per status write.
     public func updatePodStatus(_ id: PodID, _ change: (inout PodStatusRecord) -> Void) {
         let i = id.value
-        let old = api.pods.withUnsafeBufferPointer { $0[i].status }
-        var status = old
+        var status = api.pods.withUnsafeBufferPointer { $0[i].status }
         change(&status)
-        guard status != old else { return }
-        api.pods[i].status = status
+        guard api.pods.withUnsafeBufferPointer({ $0[i].status != status }) else { return }
+        // Swapped in, so `status` now holds the old one: a copy kept for the comparisons below
+        // and an assignment cost a copy and a destroy of the whole status per write.
+        api.pods.withUnsafeMutableBufferPointer { swap(&$0[i].status, &status) }
         let oldFacts = api.podFacts[i]
         api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
         controllers.podFactsChanged(id, from: oldFacts)
         emit(.podUpdated(id))
-        if !old.phase.isTerminal && status.phase.isTerminal {
+        let (becameTerminal, conditionsChanged) = api.pods.withUnsafeBufferPointer {
+            (!status.phase.isTerminal && $0[i].status.phase.isTerminal, $0[i].status.conditions != status.conditions)
+        }
+        if becameTerminal {
             scheduler.podTerminated(id)
             controllers.podChanged(id)
-        } else if status.conditions != old.conditions {
+        } else if conditionsChanged {
             controllers.podChanged(id)
         }
     }
