@@ -13,7 +13,7 @@ extension SnapshotBuilder {
             var fields = [
                 "status.phase": status.phase.rawValue, "spec.nodeName": pod.pod.spec.nodeName ?? "",
                 "status.podIP": status.podIP ?? "", "status.nominatedNodeName": status.nominatedNodeName ?? "",
-                "spec.schedulerName": pod.pod.spec.schedulerName ?? "default-scheduler",
+                "spec.schedulerName": pod.pod.spec.schedulerName,
                 "spec.serviceAccountName": pod.pod.spec.serviceAccountName ?? "default",
             ]
             fields["spec.restartPolicy"] = pod.pod.spec.restartPolicy.rawValue

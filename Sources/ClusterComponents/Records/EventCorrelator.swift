@@ -37,18 +37,13 @@ struct EventCorrelator {
         }
     }
 
-    private struct TypeAndReason: Hashable {
-        var type: EventType
-        var reason: String
-    }
-
     private var sources: [Source: Int] = [:]
     private var objects: [ObjectName: Int64] = [:]
-    private var reasons: [TypeAndReason: Int32] = [:]
+    private var reasons = FewKeys<EventTypeAndReason>()
     /// The last type-and-reason looked up and its index: runs of one reason (a crash loop's
     /// `BackOff` every requeue) skip hashing the reason; the reason's text is usually the same
     /// literal, so the comparison is one word.
-    private var lastReason: (key: TypeAndReason, index: Int32)?
+    private var lastReason: (key: EventTypeAndReason, index: Int32)?
     /// Each source's caches, side by side: a kubelet's event reads both, and with 5,000
     /// kubelets their headers are rarely in cache.
     private var caches: [SourceCaches] = []
@@ -113,15 +108,12 @@ struct EventCorrelator {
         type: EventType, reason: String, object: Int64, source: Int, digest: UInt64, at time: SimulationTime,
         hints: inout Hints
     ) -> KubeEvent.Marks {
-        let key = TypeAndReason(type: type, reason: reason)
+        let key = EventTypeAndReason(type: type, reason: reason)
         let index: Int32
         if let last = lastReason, last.key == key {
             index = last.index
-        } else if let known = reasons[key] {
-            index = known
         } else {
-            index = Int32(reasons.count)
-            reasons[key] = index
+            index = Int32(reasons.number(key))
         }
         lastReason = (key, index)
         let combine = caches[source].groups.update(

@@ -260,8 +260,8 @@ public enum PodDescriber {
             }
             w.write("    Image:\t\(container.image ?? "")\n")
             if let status { w.write("    Image ID:\t\(imageID(status))\n") }
-            let ports = (container.ports ?? []).map { "\($0.containerPort)/\($0.protocol ?? "TCP")" }
-            let hostPorts = (container.ports ?? []).map { "\($0.hostPort ?? 0)/\($0.protocol ?? "TCP")" }
+            let ports = (container.ports ?? []).map { "\($0.containerPort)/\($0.protocol)" }
+            let hostPorts = (container.ports ?? []).map { "\($0.hostPort ?? 0)/\($0.protocol)" }
             if ports.count > 1 {
                 w.write("    Ports:\t\(ports.joined(separator: ", "))\n")
                 w.write("    Host Ports:\t\(hostPorts.joined(separator: ", "))\n")

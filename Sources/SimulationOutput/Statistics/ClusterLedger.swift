@@ -60,8 +60,9 @@ public final class ClusterLedger: ClusterRecordSink {
     }
 
     /// Resource names in order of discovery (indexes of the per-resource arrays).
-    public private(set) var resourceNames: [String] = []
-    private var resourceIndex: [String: Int] = [:]
+    public var resourceNames: [String] { resourceIndex.keys }
+    /// Resource indexes by name; a run has a handful (``FewKeys``), looked up for every request.
+    private var resourceIndex = FewKeys<String>()
     /// Pool names in order of discovery.
     public private(set) var poolNames: [String] = []
     private var poolIndex: [String: Int] = [:]
@@ -84,17 +85,9 @@ public final class ClusterLedger: ClusterRecordSink {
 
     /// The index of a resource name, registering it on first sight.
     func resource(_ name: String) -> Int {
-        // A run has a handful of names: comparing them in order (lengths first) is cheaper than
-        // hashing the name for every request of every pod.
-        if resourceNames.count <= 8 {
-            let length = name.utf8.count
-            for index in resourceNames.indices
-            where resourceNames[index].utf8.count == length && resourceNames[index] == name { return index }
-        }
-        if let index = resourceIndex[name] { return index }
-        let index = resourceNames.count
-        resourceNames.append(name)
-        resourceIndex[name] = index
+        let count = resourceIndex.keys.count
+        let index = resourceIndex.number(name)
+        guard index == count else { return index }
         for a in aggregates.indices { aggregates[a].grow(to: resourceNames.count) }
         for n in nodes.indices {
             nodes[n].allocatable.append(0)
@@ -258,7 +251,7 @@ public final class ClusterLedger: ClusterRecordSink {
 
     /// Requested and allocatable (milli-units) of `resource` in the cluster (`pool == nil`) or one pool.
     public func current(resource name: String, pool: String?) -> (requested: Int64, allocatable: Int64) {
-        guard let r = resourceIndex[name] else { return (0, 0) }
+        guard let r = resourceIndex.existingNumber(name) else { return (0, 0) }
         let a: Int
         if let pool {
             guard let p = poolIndex[pool] else { return (0, 0) }

@@ -64,7 +64,9 @@ public final class RunStatistics: ClusterRecordSink {
     private var spamFilteredCount = 0
     /// Recorded events by type and reason (joined as `Type/Reason` in the summary; a key of two
     /// strings avoids building the joined string for every event).
-    private var eventReasons: [EventReasonKey: Int] = [:]
+    /// Recorded events by type and reason: counts by ``eventReasonKeys`` number.
+    private var eventReasons: [Int] = []
+    private var eventReasonKeys = FewKeys<EventTypeAndReason>()
 
     /// Statistics reading `ledger`, which the caller attaches to the cluster before this sink.
     public init(ledger: ClusterLedger) {
@@ -256,7 +258,9 @@ public final class RunStatistics: ClusterRecordSink {
         if event.isRecorded {
             eventCount += 1
             if event.type == .warning { warningCount += 1 }
-            eventReasons[EventReasonKey(type: event.type, reason: event.reason), default: 0] += 1
+            let reason = eventReasonKeys.number(EventTypeAndReason(type: event.type, reason: event.reason))
+            if reason == eventReasons.count { eventReasons.append(0) }
+            eventReasons[reason] += 1
         } else {
             spamFilteredCount += 1
         }
@@ -304,11 +308,19 @@ public final class RunStatistics: ClusterRecordSink {
         }
     }
 
+    /// What precedes the pull time in a `Pulled` message: the image's closing quote and ` in `.
+    private static let pullDurationMarker = Array("\" in ".utf8)
+
     /// The pull time in a `Pulled` message: the Go duration after `" in "`
     /// (k/k pkg/kubelet/images/image_manager.go: `Successfully pulled image %q in %v (%v including waiting)`).
     static func pullDuration(_ message: String) -> SimulationDuration? {
-        guard let range = message.range(of: "\" in ") else { return nil }
-        let rest = message[range.upperBound...]
+        // A byte search: Foundation's `range(of:)` cost about 12,000 instructions a message.
+        let utf8 = message.utf8
+        let marker = Self.pullDurationMarker
+        var index = utf8.startIndex
+        while index < utf8.endIndex, !utf8[index...].starts(with: marker) { index = utf8.index(after: index) }
+        guard index < utf8.endIndex else { return nil }
+        let rest = message[utf8.index(index, offsetBy: marker.count)...]
         let text = rest.prefix { $0 != " " && $0 != "(" }
         guard let duration = try? GoDuration(parsing: String(text)) else { return nil }
         return SimulationDuration(nanoseconds: duration.nanoseconds)
@@ -383,7 +395,9 @@ public final class RunStatistics: ClusterRecordSink {
         summary.events.total = eventCount
         summary.events.warnings = warningCount
         summary.events.byReason = Dictionary(
-            uniqueKeysWithValues: eventReasons.map { ($0.key.type.rawValue + "/" + $0.key.reason, $0.value) })
+            uniqueKeysWithValues: zip(eventReasonKeys.keys, eventReasons).map {
+                ($0.type.rawValue + "/" + $0.reason, $1)
+            })
         summary.events.spamFiltered = spamFilteredCount
         if cluster.api.rejectedWrites > 0 { summary.api = .init(rejectedWrites: cluster.api.rejectedWrites) }
         summary.utilization = ledger.utilization(at: now)
@@ -442,10 +456,4 @@ public final class RunStatistics: ClusterRecordSink {
             ("Image pull", imagePull),
         ]
     }
-}
-
-/// `type/reason` of an event, for counting.
-struct EventReasonKey: Hashable {
-    var type: EventType
-    var reason: String
 }

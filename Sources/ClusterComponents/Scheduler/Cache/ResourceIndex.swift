@@ -15,30 +15,21 @@ struct ResourceIndex {
     /// First scalar slot.
     static let firstScalar = 3
 
+    /// Slots by name; a run has a handful (``FewKeys``), looked up for every container.
+    private var slots = FewKeys(["cpu", "memory", "ephemeral-storage"])
     /// Names by slot.
-    private(set) var names: [String] = ["cpu", "memory", "ephemeral-storage"]
-    private var slots: [String: Int] = ["cpu": 0, "memory": 1, "ephemeral-storage": 2]
+    var names: [String] { slots.keys }
 
     /// The slot of `name`, registering it if new. `pods` is not a resource slot (it is the
     /// node's pod-count limit) and returns `nil`.
     mutating func slot(for name: String) -> Int? {
         if name == "pods" { return nil }
-        // A run has a handful of names: comparing them in order (lengths first) is cheaper than
-        // hashing the name, on every container of every pod.
-        if names.count <= 8 {
-            let length = name.utf8.count
-            for slot in names.indices where names[slot].utf8.count == length && names[slot] == name { return slot }
-        }
-        if let slot = slots[name] { return slot }
-        let slot = names.count
-        names.append(name)
-        slots[name] = slot
-        return slot
+        return slots.number(name)
     }
 
     /// The slot of `name` if already registered.
-    func existingSlot(for name: String) -> Int? { slots[name] }
+    func existingSlot(for name: String) -> Int? { slots.existingNumber(name) }
 
     /// Number of registered resources.
-    var count: Int { names.count }
+    var count: Int { slots.keys.count }
 }
