@@ -85,8 +85,7 @@ extension Cluster {
     /// Creates a pod whose controller is `owner` (the controllers' `PodControl`): the owner
     /// travels with the write, so the controller's informer files the pod under it at once.
     /// - Complexity: O(1) amortized; the manifest is moved into the store, not copied.
-    func createPod(_ manifest: consuming Pod, owner: PodControllerState.Owner) -> PodID? {
-        var pod = manifest
+    func createPod(_ pod: consuming Pod, owner: PodControllerState.Owner) -> PodID? {
         let namespace = pod.metadata.namespace ?? "default"
         pod.metadata.namespace = namespace
         if pod.metadata.name?.isEmpty ?? true, let prefix = pod.metadata.generateName {
@@ -99,7 +98,7 @@ extension Cluster {
         let id = PodID(api.pods.count)
         let nodeName = pod.spec.nodeName
         // Moved into the store, then read there: PodFacts of a local object copied it.
-        api.pods.append(PodObject(id: id, pod: pod, createdAt: now))
+        api.pods.append(PodObject(id: id, pod: consume pod, createdAt: now))
         api.podFacts.append(api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + id.value) })
         api.podsByName[key] = id
         emit(.podCreated(id))

@@ -258,7 +258,6 @@ public final class ControllerManager {
         _ pod: consuming Pod, owner: OwnerReference, state: PodControllerState.Owner, component: String,
         message: (String) -> String
     ) -> PodID? {
-        var pod = pod
         let namespace = pod.metadata.namespace ?? "default"
         do {
             try cluster.admit(&pod)
@@ -270,10 +269,12 @@ public final class ControllerManager {
                 kind: owner.kind, namespace: namespace, name: owner.name, component: component)
             return nil
         }
-        guard let id = cluster.createPod(pod, owner: state) else { return nil }
-        // The generated name is only known now.
+        // Moved, not copied, into the store.
+        guard let id = cluster.createPod(consume pod, owner: state) else { return nil }
+        // The generated name is only known now (read in place: `api[id].name` copied the object).
+        let name = cluster.api.pods.withUnsafeBufferPointer { $0[id.value].pod.metadata.name ?? "" }
         cluster.recordEvent(
-            .normal, "SuccessfulCreate", message(cluster.api[id].name), kind: owner.kind, namespace: namespace,
+            .normal, "SuccessfulCreate", message(name), kind: owner.kind, namespace: namespace,
             name: owner.name, component: component)
         return id
     }
