@@ -152,6 +152,8 @@ public struct PodPhase: OpenEnum {
     public static let unknown: PodPhase = "Unknown"
 
     /// Succeeded or Failed: the pod is done and its phase never changes again
-    /// (k/k pkg/api/v1/pod/util.go `IsPodPhaseTerminal`).
-    public var isTerminal: Bool { self == .succeeded || self == .failed }
+    /// (k/k pkg/api/v1/pod/util.go `IsPodPhaseTerminal`). Inlinable and against the literals:
+    /// through the static values' accessors and the conformance's `==` it was a call of about
+    /// 70 instructions, made half a million times on the 500-node 2-hour envelope.
+    @inlinable public var isTerminal: Bool { rawValue == "Succeeded" || rawValue == "Failed" }
 }
