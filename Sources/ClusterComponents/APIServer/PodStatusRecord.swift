@@ -37,30 +37,16 @@ public struct PodStatusRecord: Hashable, Sendable {
     /// strings), on every status write and every pod record the statistics read. The lengths
     /// are compared first (O(1) for native strings): most types differ in length, and `==` on
     /// two unequal strings that are not both small took the library's general comparison
-    /// (`_stringCompareInternal`), about 2% of an envelope run's instructions. Inlinable, as
-    /// the two below: a sink reading a stored status in place (`pod.pointee.status`) copied the
-    /// whole status to call a method of another module on it.
-    @inlinable public func conditionIndex(_ type: String) -> Int? {
-        let length = type.utf8.count
-        return conditions.withUnsafeBufferPointer { conditions in
-            conditions.indices.first { conditions[$0].type.utf8.count == length && conditions[$0].type == type }
-        }
-    }
+    /// (`_stringCompareInternal`), about 2% of an envelope run's instructions.
+    public func conditionIndex(_ type: String) -> Int? { conditions.index(ofType: type) }
 
     /// The condition of the given type, if present.
-    @inlinable public func condition(_ type: String) -> PodConditionRecord? {
-        conditionIndex(type).map { conditions[$0] }
-    }
+    public func condition(_ type: String) -> PodConditionRecord? { conditions.record(ofType: type) }
 
     /// The status and last transition of the condition of the given type, if present, without
     /// copying the condition (its strings).
-    @inlinable public func conditionState(_ type: String) -> (status: ConditionStatus, since: SimulationTime)? {
-        conditionIndex(type).map(conditionState(at:))
-    }
-
-    /// The status and last transition of the condition at `index`, read in the buffer.
-    @inlinable func conditionState(at index: Int) -> (status: ConditionStatus, since: SimulationTime) {
-        conditions.withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
+    public func conditionState(_ type: String) -> (status: ConditionStatus, since: SimulationTime)? {
+        conditions.state(ofType: type)
     }
 
     /// Sets a condition, keeping `lastTransitionTime` when the status does not change.
@@ -69,7 +55,9 @@ public struct PodStatusRecord: Hashable, Sendable {
         at time: SimulationTime
     ) {
         if let index = conditionIndex(type) {
-            let current = conditionState(at: index)
+            let current = conditions.withUnsafeBufferPointer {
+                (status: $0[index].status, since: $0[index].lastTransitionTime)
+            }
             let transition = current.status == status ? current.since : time
             conditions[index] = PodConditionRecord(
                 type: type, status: status, reason: reason, message: message, lastTransitionTime: transition)
@@ -77,6 +65,30 @@ public struct PodStatusRecord: Hashable, Sendable {
             conditions.append(
                 PodConditionRecord(
                     type: type, status: status, reason: reason, message: message, lastTransitionTime: time))
+        }
+    }
+}
+
+/// The condition lookups of ``PodStatusRecord``, on its `conditions` alone: a sink reading a
+/// stored status in place (`pod.pointee.status.conditions.state(ofType:)`) then copies one array
+/// reference, where calling the status's own method copied the whole status first.
+extension Array where Element == PodConditionRecord {
+    /// The index of the condition of the given type, if present (lengths compared first; see
+    /// ``PodStatusRecord/conditionIndex(_:)``).
+    @inlinable public func index(ofType type: String) -> Int? {
+        let length = type.utf8.count
+        return withUnsafeBufferPointer { conditions in
+            conditions.indices.first { conditions[$0].type.utf8.count == length && conditions[$0].type == type }
+        }
+    }
+
+    /// The condition of the given type, if present.
+    @inlinable public func record(ofType type: String) -> PodConditionRecord? { index(ofType: type).map { self[$0] } }
+
+    /// The status and last transition of the condition of the given type, read in the buffer.
+    @inlinable public func state(ofType type: String) -> (status: ConditionStatus, since: SimulationTime)? {
+        index(ofType: type).map { index in
+            withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
         }
     }
 }

@@ -75,7 +75,7 @@ public enum PodPrinter {
         result.total = pod.pointee.pod.spec.containers.count + inits.reduce(0) { $0 + ($1.isSidecar ? 1 : 0) }
         result.reason = pod.pointee.status.phase.rawValue
         if let reason = pod.pointee.status.reason, !reason.isEmpty { result.reason = reason }
-        if pod.pointee.status.condition("PodScheduled")?.reason == "SchedulingGated" {
+        if pod.pointee.status.conditions.record(ofType: "PodScheduled")?.reason == "SchedulingGated" {
             result.reason = "SchedulingGated"
         }
         var restarts = 0
@@ -112,7 +112,7 @@ public enum PodPrinter {
             initializing = true
             break
         }
-        if !initializing || pod.pointee.status.condition("Initialized")?.status == .true {
+        if !initializing || pod.pointee.status.conditions.state(ofType: "Initialized")?.status == .true {
             restarts = sidecarRestarts
             lastRestart = lastSidecarRestart
             var hasRunning = false
@@ -129,7 +129,8 @@ public enum PodPrinter {
                 }
             }
             if result.reason == "Completed" && hasRunning {
-                result.reason = pod.pointee.status.condition("Ready")?.status == .true ? "Running" : "NotReady"
+                result.reason =
+                    pod.pointee.status.conditions.state(ofType: "Ready")?.status == .true ? "Running" : "NotReady"
             }
         }
         if pod.pointee.deletionTimestamp != nil && pod.pointee.status.reason == "NodeLost" {

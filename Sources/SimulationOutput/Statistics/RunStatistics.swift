@@ -120,7 +120,8 @@ public final class RunStatistics: ClusterRecordSink {
 
         // Unschedulable time: PodScheduled=False intervals.
         let unschedulable =
-            object.pointee.status.conditionState("PodScheduled")?.status == .false && !object.pointee.isRemoved
+            object.pointee.status.conditions.state(ofType: "PodScheduled")?.status == .false
+            && !object.pointee.isRemoved
         if unschedulable, track.unschedulableSince < 0 {
             track.unschedulableSince = now.nanoseconds
             track.everUnschedulable = true
@@ -145,7 +146,9 @@ public final class RunStatistics: ClusterRecordSink {
         if !track.evicted, !track.preempted {
             if object.pointee.status.reason == "Evicted" {
                 markEvicted(&track, reason: Self.kubeletEvictionReason(object.pointee.status.message ?? ""))
-            } else if let target = object.pointee.status.condition("DisruptionTarget"), target.status == .true {
+            } else if let target = object.pointee.status.conditions.record(ofType: "DisruptionTarget"),
+                target.status == .true
+            {
                 classifyDisruption(&track, reason: target.reason ?? "", message: target.message ?? "")
             }
         }
