@@ -191,16 +191,23 @@ extension Cluster {
         let i = id.value
         var status = api.pods.withUnsafeBufferPointer { $0[i].status }
         change(&status)
-        guard api.pods.withUnsafeBufferPointer({ $0[i].status != status }) else { return }
-        // Swapped in, so `status` now holds the old one: a copy kept for the comparisons below
-        // and an assignment cost a copy and a destroy of the whole status per write.
+        // The stored status is moved out to be compared and the new one swapped in, so nothing
+        // is copied: comparing the stored one in place copied it first, and keeping a copy of
+        // the old one for the comparisons below and assigning the new one cost another copy and
+        // destroy of the whole status per write.
+        var old = PodStatusRecord()
+        api.pods.withUnsafeMutableBufferPointer { swap(&$0[i].status, &old) }
+        guard old != status else {
+            api.pods.withUnsafeMutableBufferPointer { swap(&$0[i].status, &old) }
+            return
+        }
         api.pods.withUnsafeMutableBufferPointer { swap(&$0[i].status, &status) }
         let oldFacts = api.podFacts[i]
         api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
         controllers.podFactsChanged(id, from: oldFacts)
         emit(.podUpdated(id))
         let (becameTerminal, conditionsChanged) = api.pods.withUnsafeBufferPointer {
-            (!status.phase.isTerminal && $0[i].status.phase.isTerminal, $0[i].status.conditions != status.conditions)
+            (!old.phase.isTerminal && $0[i].status.phase.isTerminal, $0[i].status.conditions != old.conditions)
         }
         if becameTerminal {
             scheduler.podTerminated(id)
