@@ -99,7 +99,7 @@ extension Cluster {
         let nodeName = pod.spec.nodeName
         // Moved into the store, then read there: PodFacts of a local object copied it.
         api.pods.append(PodObject(id: id, pod: consume pod, createdAt: now))
-        api.podFacts.append(api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + id.value) })
+        api.podFacts.append(withPod(id) { PodFacts($0) })
         api.podsByName[key] = id
         emit(.podCreated(id))
         if let nodeName, let node = api.nodeID(named: nodeName) {
@@ -116,19 +116,19 @@ extension Cluster {
     /// `deletionTimestamp`; the kubelet terminates the containers and then removes the object.
     /// Unbound pods are removed at once.
     public func deletePod(_ id: PodID, gracePeriodSeconds: Int? = nil, reason: DeletionReason = .user) {
-        var object = api[id]
-        guard !object.isRemoved else { return }
-        if object.deletionTimestamp != nil {
+        let i = id.value
+        guard !api.pods[i].isRemoved else { return }
+        if api.pods[i].deletionTimestamp != nil {
             return  // already terminating; a shorter grace is not modelled
         }
-        let grace = gracePeriodSeconds ?? object.pod.spec.terminationGracePeriodSeconds
-        object.deletionGracePeriodSeconds = grace
-        object.deletionTimestamp = now + .seconds(grace)
-        api.pods[id.value] = object
-        let oldFacts = api.podFacts[id.value]
-        api.podFacts[id.value] = PodFacts(object)
-        controllers.podFactsChanged(id, from: oldFacts)
-        guard let node = object.nodeID else {
+        let grace = gracePeriodSeconds ?? withPod(id) { $0.pointee.pod.spec.terminationGracePeriodSeconds }
+        let deletion = now + .seconds(grace)
+        api.pods.withUnsafeMutableBufferPointer { pods in
+            pods[i].deletionGracePeriodSeconds = grace
+            pods[i].deletionTimestamp = deletion
+        }
+        refreshFacts(id)
+        guard let node = api.pods[i].nodeID else {
             removePod(id)
             return
         }
@@ -141,19 +141,24 @@ extension Cluster {
     /// Removes the pod object from the API (after the kubelet finalized it, or at once when it
     /// was never bound).
     public func removePod(_ id: PodID) {
-        var object = api[id]
-        guard !object.isRemoved else { return }
-        object.isRemoved = true
-        api.pods[id.value] = object
-        let oldFacts = api.podFacts[id.value]
-        api.podFacts[id.value] = PodFacts(object)
-        controllers.podFactsChanged(id, from: oldFacts)
-        if api.podsByName[object.namespace + "/" + object.name] == id {
-            api.podsByName[object.namespace + "/" + object.name] = nil
-        }
+        guard !api.pods[id.value].isRemoved else { return }
+        api.pods.withUnsafeMutableBufferPointer { $0[id.value].isRemoved = true }
+        refreshFacts(id)
+        let key = withPod(id) { $0.pointee.namespace + "/" + $0.pointee.name }
+        if api.podsByName[key] == id { api.podsByName[key] = nil }
         scheduler.podRemoved(id)
         emit(.podRemoved(id))
         controllers.podChanged(id)
+    }
+
+    /// Recomputes the facts of pod `id` from the stored object and tells the controllers what
+    /// changed: after every write to a stored pod. Writes change the stored object in place
+    /// (`api.pods`' buffer): a copy modified and written back shares the manifest's box, so any
+    /// write to the manifest through it copies the whole `Pod`.
+    private func refreshFacts(_ id: PodID) {
+        let old = api.podFacts[id.value]
+        api.podFacts[id.value] = withPod(id) { PodFacts($0) }
+        controllers.podFactsChanged(id, from: old)
     }
 
     /// Binds a pod to a node (the `pods/binding` subresource) and hands it to that node's kubelet.
@@ -163,9 +168,7 @@ extension Cluster {
         guard !api.pods[i].isRemoved, api.pods[i].nodeID == nil else { return }
         let now = now
         let nodeName = api[node].name
-        // In place: a copy of the object shared the manifest's box, so setting `nodeName` on
-        // the copy copied the whole manifest (a retain of each of its fields) and writing the
-        // copy back freed the old one.
+        // In place (see refreshFacts): `nodeName` is a write to the manifest.
         api.pods.withUnsafeMutableBufferPointer { pods in
             pods[i].nodeID = node
             pods[i].boundAt = now
@@ -173,9 +176,7 @@ extension Cluster {
             pods[i].pod.spec.nodeName = nodeName
             pods[i].status.setCondition("PodScheduled", .true, at: now)
         }
-        let oldFacts = api.podFacts[i]
-        api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
-        controllers.podFactsChanged(id, from: oldFacts)
+        refreshFacts(id)
         emit(.podUpdated(id))
         scheduler.podBound(id, to: node)
         kubelets[node.value].podBound(id)
@@ -202,9 +203,7 @@ extension Cluster {
             return
         }
         api.pods.withUnsafeMutableBufferPointer { swap(&$0[i].status, &status) }
-        let oldFacts = api.podFacts[i]
-        api.podFacts[i] = api.pods.withUnsafeBufferPointer { PodFacts($0.baseAddress! + i) }
-        controllers.podFactsChanged(id, from: oldFacts)
+        refreshFacts(id)
         emit(.podUpdated(id))
         let (becameTerminal, conditionsChanged) = api.pods.withUnsafeBufferPointer {
             (!old.phase.isTerminal && $0[i].status.phase.isTerminal, $0[i].status.conditions != old.conditions)

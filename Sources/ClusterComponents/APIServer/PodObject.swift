@@ -28,9 +28,9 @@ public struct PodObject: Sendable {
     public var isRemoved = false
 
     /// Namespace (defaulted to `default`).
-    public var namespace: String { pod.metadata.namespace ?? "default" }
+    @inlinable public var namespace: String { pod.metadata.namespace ?? "default" }
     /// Name.
-    public var name: String { pod.metadata.name ?? "" }
+    @inlinable public var name: String { pod.metadata.name ?? "" }
     /// `metadata.uid`.
     public var uid: String { pod.metadata.uid ?? "" }
     /// Whether a deletion was requested.

@@ -34,10 +34,9 @@ public struct PodStatusRecord: Hashable, Sendable {
     ///
     /// Compared in the array's buffer: `firstIndex(where:)` and `first(where:)` handed the
     /// closure a copy of each condition before the match (a retain and a release of its three
-    /// strings), on every status write and every pod record the statistics read. The lengths
-    /// are compared first (O(1) for native strings): most types differ in length, and `==` on
-    /// two unequal strings that are not both small took the library's general comparison
-    /// (`_stringCompareInternal`), about 2% of an envelope run's instructions.
+    /// strings), on every status write and every pod record the statistics read; the types are
+    /// compared lengths first (``Swift/String/hasSameText(as:)``), about 2% of an envelope
+    /// run's instructions before.
     public func conditionIndex(_ type: String) -> Int? { conditions.index(ofType: type) }
 
     /// The condition of the given type, if present.
@@ -55,9 +54,7 @@ public struct PodStatusRecord: Hashable, Sendable {
         at time: SimulationTime
     ) {
         if let index = conditionIndex(type) {
-            let current = conditions.withUnsafeBufferPointer {
-                (status: $0[index].status, since: $0[index].lastTransitionTime)
-            }
+            let current = conditions.state(at: index)
             let transition = current.status == status ? current.since : time
             conditions[index] = PodConditionRecord(
                 type: type, status: status, reason: reason, message: message, lastTransitionTime: transition)
@@ -73,13 +70,9 @@ public struct PodStatusRecord: Hashable, Sendable {
 /// stored status in place (`pod.pointee.status.conditions.state(ofType:)`) then copies one array
 /// reference, where calling the status's own method copied the whole status first.
 extension Array where Element == PodConditionRecord {
-    /// The index of the condition of the given type, if present (lengths compared first; see
-    /// ``PodStatusRecord/conditionIndex(_:)``).
+    /// The index of the condition of the given type, if present.
     @inlinable public func index(ofType type: String) -> Int? {
-        let length = type.utf8.count
-        return withUnsafeBufferPointer { conditions in
-            conditions.indices.first { conditions[$0].type.utf8.count == length && conditions[$0].type == type }
-        }
+        withUnsafeBufferPointer { conditions in conditions.indices.first { conditions[$0].type.hasSameText(as: type) } }
     }
 
     /// The condition of the given type, if present.
@@ -87,8 +80,11 @@ extension Array where Element == PodConditionRecord {
 
     /// The status and last transition of the condition of the given type, read in the buffer.
     @inlinable public func state(ofType type: String) -> (status: ConditionStatus, since: SimulationTime)? {
-        index(ofType: type).map { index in
-            withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
-        }
+        index(ofType: type).map(state(at:))
+    }
+
+    /// The status and last transition of the condition at `index`, read in the buffer.
+    @inlinable public func state(at index: Int) -> (status: ConditionStatus, since: SimulationTime) {
+        withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
     }
 }

@@ -27,6 +27,15 @@ public final class Cluster {
     /// envelope). ``kubelets`` keeps every kubelet alive as long as the cluster.
     private var kubeletHandles: [Unmanaged<Kubelet>] = []
 
+    /// Calls `body` with the stored pod `id`, to be read in place (`pod.pointee.status.phase`).
+    /// `api[id]` bound to a name or passed on, even to a `borrowing` parameter or as the `self`
+    /// of a method of another module, copies the whole ``PodObject`` (a retain and a release of
+    /// each of its strings and arrays). The pointer is valid only inside `body`, which must not
+    /// write to the store.
+    @inlinable public func withPod<R>(_ id: PodID, _ body: (UnsafePointer<PodObject>) -> R) -> R {
+        api.pods.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped + id.value) }
+    }
+
     /// Adds the kubelet of the next node.
     func addKubelet(_ kubelet: Kubelet) {
         kubelets.append(kubelet)

@@ -272,7 +272,7 @@ public final class ControllerManager {
         // Moved, not copied, into the store.
         guard let id = cluster.createPod(consume pod, owner: state) else { return nil }
         // The generated name is only known now (read in place: `api[id].name` copied the object).
-        let name = cluster.api.pods.withUnsafeBufferPointer { $0[id.value].pod.metadata.name ?? "" }
+        let name = cluster.withPod(id) { $0.pointee.name }
         cluster.recordEvent(
             .normal, "SuccessfulCreate", message(name), kind: owner.kind, namespace: namespace,
             name: owner.name, component: component)

@@ -19,12 +19,10 @@ public struct ClusterView {
     /// Inlinable, so that a sink reads the store in place: through the accessor, every
     /// `cluster.api[id]` copied the whole store (a retain per table) before reading one object.
     @inlinable public var api: APIStore { _read { yield cluster.api } }
-    /// Calls `body` with the stored pod `id`, to be read in place (`pod.pointee.status.phase`).
-    /// `api[id]` bound to a name or passed on, even to a `borrowing` parameter, copies the whole
-    /// ``PodObject`` (a retain and a release of each of its strings and arrays): the sinks did
-    /// that on every record, four times. The pointer is valid only inside `body`.
+    /// ``Cluster/withPod(_:_:)``: the stored pod read in place; the sinks copied it on every
+    /// record, four times, before.
     @inlinable public func withPod<R>(_ id: PodID, _ body: (UnsafePointer<PodObject>) -> R) -> R {
-        cluster.api.pods.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped + id.value) }
+        cluster.withPod(id, body)
     }
     /// Deployments, ReplicaSets, Jobs, DaemonSets, StatefulSets and budgets with their status.
     @inlinable public var workloads: WorkloadStore { _read { yield cluster.controllers.workloads } }

@@ -55,23 +55,25 @@ public struct FewKeys<Key: Hashable> {
 }
 
 extension FewKeys where Key == String {
-    /// ``number(_:)`` comparing lengths before text: unequal strings longer than 15 bytes
-    /// otherwise go through the library's general comparison.
-    @inlinable public mutating func number(_ key: String) -> Int {
-        let length = key.utf8.count
-        return number(key) { $0.utf8.count == length && $0 == $1 }
-    }
+    /// ``number(_:)`` comparing by ``Swift/String/hasSameText(as:)``.
+    @inlinable public mutating func number(_ key: String) -> Int { number(key) { $0.hasSameText(as: $1) } }
 
-    /// ``existingNumber(_:)`` comparing lengths before text.
-    @inlinable public func existingNumber(_ key: String) -> Int? {
-        let length = key.utf8.count
-        return existingNumber(key) { $0.utf8.count == length && $0 == $1 }
+    /// ``existingNumber(_:)`` comparing by ``Swift/String/hasSameText(as:)``.
+    @inlinable public func existingNumber(_ key: String) -> Int? { existingNumber(key) { $0.hasSameText(as: $1) } }
+}
+
+extension String {
+    /// `==`, comparing the lengths first (O(1) for native strings): two unequal strings that
+    /// are not both small (15 bytes or less) otherwise go through the library's general
+    /// comparison, `_stringCompareInternal`, which the profiles of the envelope showed in the
+    /// lookups of condition types, event reasons and resource names.
+    @inlinable public func hasSameText(as other: String) -> Bool {
+        utf8.count == other.utf8.count && self == other
     }
 }
 
 /// An event's type and reason, the key by which the correlator groups events and the
-/// statistics count them. Equality compares the reasons' lengths before their text: unequal
-/// strings longer than 15 bytes otherwise go through the library's general comparison.
+/// statistics count them. Equality compares the reasons by ``Swift/String/hasSameText(as:)``.
 public struct EventTypeAndReason: Hashable, Sendable {
     public var type: EventType
     public var reason: String
@@ -82,7 +84,7 @@ public struct EventTypeAndReason: Hashable, Sendable {
     }
 
     @inlinable public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.type == rhs.type && lhs.reason.utf8.count == rhs.reason.utf8.count && lhs.reason == rhs.reason
+        lhs.type == rhs.type && lhs.reason.hasSameText(as: rhs.reason)
     }
 
     @inlinable public func hash(into hasher: inout Hasher) {

@@ -290,17 +290,13 @@ extension Scheduler {
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : .first
         // The fields, not a copy of the object: a copy alive across `bind` shares the manifest's
         // box, and bind's write of `nodeName` then copied the whole manifest.
-        let (isRemoved, isBound) = cluster.api.pods.withUnsafeBufferPointer {
-            ($0[pod.value].isRemoved, $0[pod.value].nodeID != nil)
-        }
+        let (isRemoved, isBound) = cluster.withPod(pod) { ($0.pointee.isRemoved, $0.pointee.nodeID != nil) }
         guard !isRemoved, !isBound else {
             runUnreserve(pod, node: node.value, profile: profile)
             return
         }
         cluster.bind(pod, to: node, bindingStartedAt: timing.bindingStart(pod) ?? cluster.now)
-        let (namespace, name) = cluster.api.pods.withUnsafeBufferPointer {
-            ($0[pod.value].pod.metadata.namespace ?? "default", $0[pod.value].pod.metadata.name ?? "")
-        }
+        let (namespace, name) = cluster.withPod(pod) { ($0.pointee.namespace, $0.pointee.name) }
         let nodeName = cluster.api.nodes.withUnsafeBufferPointer { $0[node.value].node.metadata.name ?? "" }
         cluster.recordEvent(
             .normal, "Scheduled", "Successfully assigned \(namespace)/\(name) to \(nodeName)",

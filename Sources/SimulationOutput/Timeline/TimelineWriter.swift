@@ -76,8 +76,7 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
         write(
             .pod(
                 nanoseconds: now.nanoseconds, event: event,
-                namespace: object.pointee.pod.metadata.namespace ?? "default",
-                name: object.pointee.pod.metadata.name ?? "",
+                namespace: object.pointee.namespace, name: object.pointee.name,
                 current))
     }
 

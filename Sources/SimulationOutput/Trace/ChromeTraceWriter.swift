@@ -108,8 +108,7 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     private func update(_ id: PodID, _ object: UnsafePointer<PodObject>, at time: SimulationTime) {
         grow(id)
         if podNames[id.value].isEmpty {
-            podNames[id.value] =
-                (object.pointee.pod.metadata.namespace ?? "default") + "/" + (object.pointee.pod.metadata.name ?? "")
+            podNames[id.value] = object.pointee.namespace + "/" + object.pointee.name
         }
         let now = time.nanoseconds
         let next = state(of: object, pulls: pullsInFlight[id.value])
