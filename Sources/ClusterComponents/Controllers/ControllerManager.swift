@@ -284,12 +284,14 @@ public final class ControllerManager {
     func deleteOwnedPod(
         _ pod: PodID, ownerKind: String, ownerName: String, component: String, message: ((String) -> String)? = nil
     ) {
-        let object = cluster.api[pod]
-        guard !object.isRemoved, !object.isTerminating else { return }
+        // The facts and the two names, not `cluster.api[pod]`: that copied the whole API store.
+        let facts = cluster.api.podFacts[pod.value]
+        guard !facts.isRemoved, !facts.isTerminating else { return }
         guard admitWrite(for: pod.value < podStates.count ? podStates[pod.value].owner : .none) else { return }
+        let (namespace, name) = cluster.withPod(pod) { ($0.pointee.namespace, $0.pointee.name) }
         cluster.deletePod(pod)
         cluster.recordEvent(
-            .normal, "SuccessfulDelete", message?(object.name) ?? "Deleted pod: \(object.name)", kind: ownerKind,
-            namespace: object.namespace, name: ownerName, component: component)
+            .normal, "SuccessfulDelete", message?(name) ?? "Deleted pod: \(name)", kind: ownerKind,
+            namespace: namespace, name: ownerName, component: component)
     }
 }

@@ -13,7 +13,10 @@ extension Kubelet {
             return
         }
         let pod = workers[w].pod
-        if cluster.api.pods[pod.value].isRemoved {
+        // The pod's facts, not the stored object: a blocked sync every 10 s of a crash loop
+        // touches nothing else of the pod.
+        let facts = cluster.api.podFacts[pod.value]
+        if facts.isRemoved {
             cleanup(w)
             return
         }
@@ -24,7 +27,7 @@ extension Kubelet {
             return
         case .syncing: break
         }
-        if cluster.api.pods[pod.value].isTerminating {
+        if facts.isTerminating {
             beginTermination(
                 w, grace: cluster.api.pods[pod.value].deletionGracePeriodSeconds ?? workers[w].gracePeriodSeconds)
             return
@@ -370,11 +373,13 @@ extension Kubelet {
         workers[w].clearVolumeUsage()
         cluster.cancel(workers[w].evictionEvent)
         workers[w].evictionEvent = nil
-        let object = cluster.api[workers[w].pod]
-        if object.isTerminating && !object.isRemoved {
-            cluster.removePod(workers[w].pod)
+        // The facts, not `cluster.api[pod]`: that copied the whole pod object.
+        let pod = workers[w].pod
+        let facts = cluster.api.podFacts[pod.value]
+        if facts.isTerminating && !facts.isRemoved {
+            cluster.removePod(pod)
         }
-        if cluster.api[workers[w].pod].isRemoved { cleanup(w) }
+        if cluster.api.podFacts[pod.value].isRemoved { cleanup(w) }
     }
 
     /// Forgets a removed pod (its emptyDirs are gone with it).

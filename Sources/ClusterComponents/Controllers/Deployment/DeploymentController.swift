@@ -19,9 +19,14 @@ final class DeploymentController {
     /// `unowned(unsafe)`: the manager creates this controller and outlives it.
     unowned(unsafe) let manager: ControllerManager
 
-    init(manager: ControllerManager) { self.manager = manager }
+    init(manager: ControllerManager) {
+        self.manager = manager
+        cluster = manager.cluster
+    }
 
-    var cluster: Cluster { manager.cluster }
+    /// The manager's cluster, held as the manager holds it: `manager.cluster` retained and
+    /// released the cluster on each access.
+    unowned(unsafe) let cluster: Cluster
 
     // MARK: - Work queue
 

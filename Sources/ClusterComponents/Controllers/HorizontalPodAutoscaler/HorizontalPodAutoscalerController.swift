@@ -19,9 +19,14 @@ final class HorizontalPodAutoscalerController {
     /// The replica calculator with kube-controller-manager's default flags.
     let calculator = ReplicaCalculator()
 
-    init(manager: ControllerManager) { self.manager = manager }
+    init(manager: ControllerManager) {
+        self.manager = manager
+        cluster = manager.cluster
+    }
 
-    var cluster: Cluster { manager.cluster }
+    /// The manager's cluster, held as the manager holds it: `manager.cluster` retained and
+    /// released the cluster on each access.
+    unowned(unsafe) let cluster: Cluster
 
     // MARK: - API writes
 

@@ -28,9 +28,14 @@ final class NodeLifecycleController {
     /// Node lifecycle state, indexed by ``NodeID``.
     var nodeHealth: [NodeHealth] = []
 
-    init(manager: ControllerManager) { self.manager = manager }
+    init(manager: ControllerManager) {
+        self.manager = manager
+        cluster = manager.cluster
+    }
 
-    var cluster: Cluster { manager.cluster }
+    /// The manager's cluster, held as the manager holds it: `manager.cluster` retained and
+    /// released the cluster on each access.
+    unowned(unsafe) let cluster: Cluster
 
     // MARK: - Event handlers
 

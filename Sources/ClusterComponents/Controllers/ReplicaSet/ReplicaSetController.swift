@@ -18,9 +18,14 @@ final class ReplicaSetController {
     /// The sets being scaled down, each with its pods in deletion order, kept by the pod writes.
     var deletionIndexes: [PodDeletionIndex] = []
 
-    init(manager: ControllerManager) { self.manager = manager }
+    init(manager: ControllerManager) {
+        self.manager = manager
+        cluster = manager.cluster
+    }
 
-    var cluster: Cluster { manager.cluster }
+    /// The manager's cluster, held as the manager holds it: `manager.cluster` retained and
+    /// released the cluster on each access.
+    unowned(unsafe) let cluster: Cluster
 
     // MARK: - Event handlers
 
