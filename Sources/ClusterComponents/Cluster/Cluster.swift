@@ -50,6 +50,13 @@ public final class Cluster {
     public internal(set) var clusterAutoscaler: ClusterAutoscaler?
     /// Consumers of the record stream.
     public private(set) var sinks: [any ClusterRecordSink] = []
+    /// Which dropped events the sinks read.
+    private var droppedEventReaders = DroppedEventReaders()
+    /// Events the spam filter dropped that no sink reads: counted, never built.
+    public private(set) var unreadDroppedEvents = 0
+    /// When the last record was emitted, or an unread dropped event counted (a change, for a
+    /// run that ends when the cluster is quiescent).
+    public private(set) var lastRecordAt = SimulationTime.zero
     /// The event recorders' correlators (one per component and kubelet): message aggregation,
     /// then the spam filter (client-go `EventCorrelate`).
     var eventCorrelator = EventCorrelator()
@@ -94,7 +101,10 @@ public final class Cluster {
     public var now: SimulationTime { simulation.now }
 
     /// Adds a consumer of the record stream.
-    public func addSink(_ sink: any ClusterRecordSink) { sinks.append(sink) }
+    public func addSink(_ sink: any ClusterRecordSink) {
+        sinks.append(sink)
+        droppedEventReaders.add(sink.droppedEventReasons)
+    }
 
     // MARK: - Scheduling engine events
 
@@ -163,6 +173,7 @@ public final class Cluster {
 
     /// Emits a record to every sink.
     public func emit(_ record: ClusterRecord) {
+        lastRecordAt = now
         let view = ClusterView(self)
         for sink in sinks { sink.consume(record, in: view) }
     }
@@ -193,6 +204,10 @@ public final class Cluster {
         // them by the involved object, uid included: events_cache.go getSpamKey, EventAggregatorByReasonFunc).
         if kind == "Pod" { event.involvedPod = api.podID(namespace: namespace, name: name) }
         eventCorrelator.correlate(&event, pod: event.involvedPod)
+        if !event.isRecorded, !droppedEventReaders.read(reason) {
+            countUnreadDroppedEvent()
+            return
+        }
         emit(.event(event))
     }
 
@@ -214,6 +229,10 @@ public final class Cluster {
         let marks = eventCorrelator.marks(
             type: type, reason: reason, object: EventCorrelator.object(pod), source: index,
             digest: digest ?? EventMessageAggregator.digest(message), at: now, hints: &hints)
+        if !marks.isRecorded, !droppedEventReaders.read(reason) {
+            countUnreadDroppedEvent()
+            return
+        }
         // Built once with its marks (no copy rewritten in place); field reads, not a copy of the
         // whole pod object: events are the most frequent record.
         emit(
@@ -222,5 +241,12 @@ public final class Cluster {
                     time: now, type: type, reason: reason, message: message, kind: "Pod",
                     namespace: api.pods[pod.value].namespace, name: api.pods[pod.value].name, fieldPath: fieldPath,
                     component: component, host: host, involvedPod: pod, marks: marks)))
+    }
+
+    /// A dropped event that no sink reads: it changes nothing but the count (and the time of
+    /// the last change, as an emitted record would).
+    private func countUnreadDroppedEvent() {
+        unreadDroppedEvents += 1
+        lastRecordAt = now
     }
 }

@@ -82,4 +82,38 @@ public protocol ClusterRecordSink: AnyObject {
     /// Called for every record, in order, while the run goes on; the cluster's state is the
     /// state just after the change.
     func consume(_ record: ClusterRecord, in cluster: ClusterView)
+
+    /// The reasons of the events the spam filter dropped (``KubeEvent/isRecorded`` false) that
+    /// this sink reads; `nil`, the default: every dropped event (kubectl's views count each
+    /// occurrence). A dropped event that no sink reads is counted
+    /// (``Cluster/unreadDroppedEvents``) instead of being built and emitted.
+    var droppedEventReasons: [String]? { get }
+}
+
+extension ClusterRecordSink {
+    public var droppedEventReasons: [String]? { nil }
+}
+
+/// Which events the spam filter dropped the sinks read (``ClusterRecordSink/droppedEventReasons``):
+/// all of them when one sink reads all, else the union of the reasons the sinks name. The
+/// spam filter drops nearly all of a crash loop's `BackOff` events (one is written every
+/// 5 minutes of its requeues every 10 s); the file sinks read none of them.
+struct DroppedEventReaders {
+    private var readsAll = false
+    private var reasons: [String] = []
+
+    /// Adds what one more sink reads.
+    mutating func add(_ sinkReasons: [String]?) {
+        guard let sinkReasons else {
+            readsAll = true
+            return
+        }
+        for reason in sinkReasons where !reasons.contains(reason) { reasons.append(reason) }
+    }
+
+    /// Whether some sink reads a dropped event of `reason`.
+    /// - Complexity: O(reasons named), a length compared first.
+    func read(_ reason: String) -> Bool {
+        readsAll || reasons.contains { $0.hasSameText(as: reason) }
+    }
 }

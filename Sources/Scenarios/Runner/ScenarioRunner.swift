@@ -14,7 +14,6 @@ public final class ScenarioRunner {
     /// The simulated cluster.
     public let cluster: Cluster
     let behaviors: BehaviorResolver
-    let changes = ChangeTracker()
     var actions: ActionExecutor!
     /// Longest run when the scenario says `until: Quiescent` and never settles.
     public var quiescenceCap: SimulationDuration = .seconds(7 * 86_400)
@@ -55,7 +54,6 @@ public final class ScenarioRunner {
         cluster.registry = Self.registry(from: scenario.images)
         let resolver = behaviors
         cluster.behaviorProvider = { pod, container in resolver.behavior(for: pod, container: container) }
-        cluster.addSink(changes)
         actions = ActionExecutor(runner: self)
     }
 
@@ -231,12 +229,12 @@ public final class ScenarioRunner {
             if shouldStop() { return .interrupted }
             var target = min(hardEnd, cluster.now + chunk)
             if runLength.duration == nil {
-                target = min(target, changes.lastChange + runLength.quiescencePeriod)
+                target = min(target, cluster.lastRecordAt + runLength.quiescencePeriod)
             }
             let reason = cluster.run(until: .time(target), interrupted: shouldStop)
             progress?(cluster)
             if reason == .handlerRequested, shouldStop() { return .interrupted }
-            if runLength.duration == nil, changes.lastChange + runLength.quiescencePeriod <= cluster.now {
+            if runLength.duration == nil, cluster.lastRecordAt + runLength.quiescencePeriod <= cluster.now {
                 return .quiescent
             }
             if cluster.now >= hardEnd {
@@ -245,12 +243,6 @@ public final class ScenarioRunner {
             if reason == .exhausted, runLength.duration == nil { return .exhausted }
         }
     }
-}
-
-/// Remembers when the cluster last changed (any record), for `until: Quiescent`.
-final class ChangeTracker: ClusterRecordSink {
-    var lastChange = SimulationTime.zero
-    func consume(_ record: ClusterRecord, in cluster: ClusterView) { lastChange = cluster.now }
 }
 
 extension KubeObject {

@@ -27,6 +27,9 @@ public final class EventsWriter: ClusterRecordSink, BatchedLineWriter {
         self.output = output
     }
 
+    /// Writes only the events that reach the API.
+    public var droppedEventReasons: [String]? { [] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         // Only what reached the API server: events the source's spam filter dropped are not.
         guard case .event(let event) = record, event.isRecorded else { return }

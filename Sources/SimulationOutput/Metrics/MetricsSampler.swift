@@ -74,6 +74,9 @@ public final class MetricsSampler: ClusterRecordSink {
     }
 
     /// The metrics sampler reads the ledger only; it needs no records of its own.
+    /// Reads no event the spam filter dropped.
+    public var droppedEventReasons: [String]? { [] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {}
 
     private func sampleEvent(_ cluster: Cluster) {

@@ -44,6 +44,9 @@ public final class MetricsRegistry: ClusterRecordSink {
     /// An empty registry; add it to the cluster as a sink before the run.
     public init() {}
 
+    /// Reads no event the spam filter dropped.
+    public var droppedEventReasons: [String]? { [] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         guard case .schedulingAttempt(let pod, let scheduled) = record else { return }
         ensure(pod.value)

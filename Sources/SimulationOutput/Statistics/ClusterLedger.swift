@@ -109,6 +109,9 @@ public final class ClusterLedger: ClusterRecordSink {
 
     // MARK: - Record stream
 
+    /// Reads no event the spam filter dropped.
+    public var droppedEventReasons: [String]? { [] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         case .podCreated(let id): podCreated(id, cluster)

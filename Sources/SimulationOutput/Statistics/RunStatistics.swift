@@ -84,6 +84,11 @@ public final class RunStatistics: ClusterRecordSink {
         self.drivesLedger = true
     }
 
+    /// The pull timings use every occurrence, as do the pod tracks' evictions and preemptions
+    /// (``eventRecorded(_:_:)``); the other dropped events are only counted, by the cluster
+    /// when no sink reads them (``Cluster/unreadDroppedEvents``).
+    public var droppedEventReasons: [String]? { ["Pulling", "Pulled", "Preempted", "TaintManagerEviction", "Evicted"] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         if drivesLedger { ledger.consume(record, in: cluster) }
         switch record {
@@ -403,7 +408,7 @@ public final class RunStatistics: ClusterRecordSink {
             uniqueKeysWithValues: zip(eventReasonKeys.keys, eventReasons).map {
                 ($0.type.rawValue + "/" + $0.reason, $1)
             })
-        summary.events.spamFiltered = spamFilteredCount
+        summary.events.spamFiltered = spamFilteredCount + cluster.unreadDroppedEvents
         if cluster.api.rejectedWrites > 0 { summary.api = .init(rejectedWrites: cluster.api.rejectedWrites) }
         summary.utilization = ledger.utilization(at: now)
         summary.fragmentation = ledger.fragmentation()

@@ -53,6 +53,9 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
         self.output = output
     }
 
+    /// Reads no event the spam filter dropped.
+    public var droppedEventReasons: [String]? { [] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         // The stored pod is borrowed, not copied (ClusterView.withPod).

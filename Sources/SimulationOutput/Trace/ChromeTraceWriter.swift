@@ -42,6 +42,9 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
         output.append("[\n")
     }
 
+    /// Image pulls shape a pod's slices whether or not their events reach the API.
+    public var droppedEventReasons: [String]? { ["Pulling", "Pulled", "Failed"] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         switch record {
         // The stored pod is borrowed, not copied (ClusterView.withPod).

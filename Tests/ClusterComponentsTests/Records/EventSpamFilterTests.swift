@@ -53,24 +53,8 @@ struct EventSpamFilterTests {
     /// (162 + 14 × 10), and the one after it the BackOff at 604 (324 + 28 × 10).
     @Test("a crash-looping pod's kubelet events: the burst, then one every 5 minutes")
     func crashLoop() {
-        var configuration = ClusterConfiguration()
-        configuration.kubernetesVersion = KubernetesVersion(minor: 34)
-        configuration.timing = .ideal  // exact timings: the tests state ideal timing
-        let cluster = Cluster(configuration: configuration)
-        final class Events: ClusterRecordSink {
-            var all: [KubeEvent] = []
-            func consume(_ record: ClusterRecord, in cluster: ClusterView) {
-                if case .event(let event) = record, event.component == "kubelet" { all.append(event) }
-            }
-        }
-        let events = Events()
-        cluster.addSink(events)
-        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
-        cluster.addNode(Node(metadata: ObjectMeta(name: "n1")), pool: "n", preloadedImages: ["app:1"])
-        var spec = PodSpec(containers: [Container(name: "app", image: "app:1")])
-        spec.nodeName = "n1"
-        _ = cluster.createPod(Pod(metadata: ObjectMeta(name: "crash"), spec: spec))!
-        cluster.run(until: .time(.zero + .seconds(700)))
+        let events = Events(dropped: nil)
+        _ = Self.runCrashLoop(700, sinks: [events])
 
         let burstRecorded = events.all.prefix(25).allSatisfy { $0.isRecorded }
         #expect(burstRecorded)
@@ -79,5 +63,62 @@ struct EventSpamFilterTests {
         let later = events.all.dropFirst(25).filter(\.isRecorded)
         #expect(later.map(\.time) == [.zero + .seconds(302), .zero + .seconds(604)])
         #expect(later.map(\.reason) == ["BackOff", "BackOff"])
+    }
+
+    /// A sink keeping the kubelet's events it is handed, reading the dropped ones of `dropped`.
+    final class Events: ClusterRecordSink {
+        var all: [KubeEvent] = []
+        let droppedEventReasons: [String]?
+        init(dropped: [String]?) { droppedEventReasons = dropped }
+        func consume(_ record: ClusterRecord, in cluster: ClusterView) {
+            if case .event(let event) = record, event.component == "kubelet" { all.append(event) }
+        }
+    }
+
+    /// Runs the crash loop above for `seconds` with `sinks` attached; returns the cluster.
+    static func runCrashLoop(_ seconds: Int, sinks: [any ClusterRecordSink]) -> Cluster {
+        var configuration = ClusterConfiguration()
+        configuration.kubernetesVersion = KubernetesVersion(minor: 34)
+        configuration.timing = .ideal  // exact timings: the tests state ideal timing
+        let cluster = Cluster(configuration: configuration)
+        for sink in sinks { cluster.addSink(sink) }
+        cluster.behaviorProvider = { _, _ in ContainerBehavior(runs: [.init(duration: .constant(2), exitCode: 1)]) }
+        cluster.addNode(Node(metadata: ObjectMeta(name: "n1")), pool: "n", preloadedImages: ["app:1"])
+        var spec = PodSpec(containers: [Container(name: "app", image: "app:1")])
+        spec.nodeName = "n1"
+        _ = cluster.createPod(Pod(metadata: ObjectMeta(name: "crash"), spec: spec))!
+        cluster.run(until: .time(.zero + .seconds(seconds)))
+        return cluster
+    }
+
+    /// The schedule above to 700 s, from the 26th event on: the blocked syncs' BackOff at 110
+    /// to 150 (5), 162 to 312 but 302 (15), 324 to 614 but 604 (29) and 626 to 696 (8) are
+    /// dropped, and so are the three events of the starts at 160, 322 and 624 (9): 66.
+    @Test("a dropped event no sink reads is counted, not emitted; one whose reason a sink names is emitted")
+    func unreadDroppedEvents() {
+        let all = Events(dropped: nil)
+        let everything = Self.runCrashLoop(700, sinks: [all])
+        let droppedSeen = all.all.filter { !$0.isRecorded }.count
+        #expect(droppedSeen == 66)
+        #expect(everything.unreadDroppedEvents == 0)
+        let recorded = all.all.filter(\.isRecorded).map { "\($0.time) \($0.reason)" }
+
+        let none = Events(dropped: [])
+        let quiet = Self.runCrashLoop(700, sinks: [none])
+        #expect(quiet.unreadDroppedEvents == 66)
+        #expect(none.all.map { "\($0.time) \($0.reason)" } == recorded)
+
+        // The dropped Created and Started of the three starts are the only ones no sink reads.
+        let backOff = Events(dropped: ["Pulled", "BackOff"])
+        let some = Self.runCrashLoop(700, sinks: [backOff])
+        #expect(some.unreadDroppedEvents == 6)
+        #expect(backOff.all.count == all.all.count - 6)
+        let namedOnly = backOff.all.filter { !$0.isRecorded }.allSatisfy {
+            $0.reason == "Pulled" || $0.reason == "BackOff"
+        }
+        #expect(namedOnly)
+        // An unread dropped event is still a change for a run that waits for quiescence.
+        #expect(quiet.lastRecordAt == everything.lastRecordAt)
+        #expect(quiet.lastRecordAt == .zero + .seconds(696))
     }
 }

@@ -55,6 +55,9 @@ public final class RunProbe: ClusterRecordSink {
         }
     }
 
+    /// Reads no event the spam filter dropped.
+    public var droppedEventReasons: [String]? { [] }
+
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
         guard case .podUpdated(let pod) = record else { return }
         guard let node = cluster.api.pods[pod.value].nodeID?.value else { return }
