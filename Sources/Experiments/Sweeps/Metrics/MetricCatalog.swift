@@ -136,7 +136,7 @@ public enum MetricCatalog {
             summary.autoscaling?.clusterAutoscaler?.cost ?? .nan,
             summary.autoscaling?.clusterAutoscaler?.nodeHours ?? .nan,
             summary.autoscaling?.clusterAutoscaler.map {
-                $0.scaleUpWait.count > 0 || $0.scaleUpWait.censored != nil ? quantile($0.scaleUpWait.p99) : .nan
+                $0.scaleUpWait.count > 0 || $0.scaleUpWait.censored > 0 ? quantile($0.scaleUpWait.p99) : .nan
             } ?? .nan,
         ]
         assert(values.count == all.count)
