@@ -15,15 +15,16 @@ extension Kubelet {
     }
 
     func ensureImage(_ w: WorkerIndex, _ c: ContainerIndex) -> ImageOutcome {
-        let container = spec(w, c)
-        let image = container.image ?? ""
-        let key = normalizedImage(image)
+        // From the container's runtime record: `spec(w, c)` copied the whole Container.
+        let image = workers[w][c].image
+        let pullPolicy = workers[w][c].imagePullPolicy
+        let key = imageKey(w, c)
         let present = images[key] != nil
-        if container.imagePullPolicy != .always && present {
+        if pullPolicy != .always && present {
             event(w, .normal, "Pulled", "Container image \"\(image)\" already present on machine", container: c)
             return .present
         }
-        if container.imagePullPolicy == .never {
+        if pullPolicy == .never {
             let message = "Container image \"\(image)\" is not present with pull policy of Never"
             event(w, .warning, "ErrImageNeverPull", message, container: c)
             event(w, .warning, "Failed", "Error: ErrImageNeverPull", container: c)
@@ -131,6 +132,14 @@ extension Kubelet {
     }
 
     /// ``Kubelet/normalize(_:)`` of `image`, parsed once per kubelet (``normalizedImages``).
+    /// The normalized image name of container `c` of worker `w`, kept by the container.
+    func imageKey(_ w: WorkerIndex, _ c: ContainerIndex) -> String {
+        if let known = workers[w][c].imageKey { return known }
+        let key = normalizedImage(workers[w][c].image)
+        workers[w].setImageKey(c, key)
+        return key
+    }
+
     func normalizedImage(_ image: String) -> String {
         if let known = normalizedImages[image] { return known }
         let key = Self.normalize(image)

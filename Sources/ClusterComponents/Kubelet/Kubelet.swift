@@ -117,7 +117,8 @@ public final class Kubelet {
             containers.append(
                 ContainerRuntime(
                     isInit: true, index: i, isSidecar: container.isSidecar, name: container.name,
-                    image: container.image ?? "", restartPolicy: container.restartPolicy,
+                    image: container.image ?? "", imagePullPolicy: container.imagePullPolicy,
+                    restartPolicy: container.restartPolicy,
                     restartRules: container.restartPolicyRules ?? [],
                     sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
         }
@@ -126,7 +127,8 @@ public final class Kubelet {
             containers.append(
                 ContainerRuntime(
                     isInit: false, index: i, isSidecar: false, name: container.name, image: container.image ?? "",
-                    restartPolicy: container.restartPolicy, restartRules: container.restartPolicyRules ?? [],
+                    imagePullPolicy: container.imagePullPolicy, restartPolicy: container.restartPolicy,
+                    restartRules: container.restartPolicyRules ?? [],
                     sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
         }
         podIPCounter += 1

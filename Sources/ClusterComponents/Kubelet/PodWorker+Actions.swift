@@ -161,27 +161,31 @@ extension PodWorker {
     /// Container `c`'s API status (kubelet_pods.go `convertToAPIContainerStatuses`): running,
     /// terminated, or waiting with the reason cache's reason (`defaultReason` before any start).
     func containerStatus(_ c: ContainerIndex, defaultReason: String) -> ContainerStatusRecord {
-        let runtime = self[c]
-        var status = ContainerStatusRecord(
-            name: runtime.name, image: runtime.image, state: .waiting(reason: defaultReason, message: nil),
-            restartCount: runtime.restartCount)
-        if runtime.running {
-            status.state = .running(startedAt: runtime.startedAt)
-            status.lastTermination = runtime.previous
-            status.started = runtime.started
-            status.ready = runtime.ready && runtime.started
-        } else if let current = runtime.current {
-            let restarting = phase == .syncing && shouldRestart(c, exitCode: current.exitCode)
-            if restarting, let reason = runtime.cachedReason {
-                status.state = .waiting(reason: reason, message: runtime.cachedMessage)
-                status.lastTermination = current
-            } else {
-                status.state = .terminated(current)
-                status.lastTermination = runtime.previous
+        // Read in place: `let runtime = self[c]` copied the whole ContainerRuntime (a retain and
+        // a release of each of its strings) for each container of each status built.
+        containers.withUnsafeBufferPointer { buffer in
+            let runtime = buffer.baseAddress.unsafelyUnwrapped + c.value
+            var status = ContainerStatusRecord(
+                name: runtime.pointee.name, image: runtime.pointee.image,
+                state: .waiting(reason: defaultReason, message: nil), restartCount: runtime.pointee.restartCount)
+            if runtime.pointee.running {
+                status.state = .running(startedAt: runtime.pointee.startedAt)
+                status.lastTermination = runtime.pointee.previous
+                status.started = runtime.pointee.started
+                status.ready = runtime.pointee.ready && runtime.pointee.started
+            } else if let current = runtime.pointee.current {
+                let restarting = phase == .syncing && shouldRestart(c, exitCode: current.exitCode)
+                if restarting, let reason = runtime.pointee.cachedReason {
+                    status.state = .waiting(reason: reason, message: runtime.pointee.cachedMessage)
+                    status.lastTermination = current
+                } else {
+                    status.state = .terminated(current)
+                    status.lastTermination = runtime.pointee.previous
+                }
+            } else if let reason = runtime.pointee.cachedReason {
+                status.state = .waiting(reason: reason, message: runtime.pointee.cachedMessage)
             }
-        } else if let reason = runtime.cachedReason {
-            status.state = .waiting(reason: reason, message: runtime.cachedMessage)
+            return status
         }
-        return status
     }
 }

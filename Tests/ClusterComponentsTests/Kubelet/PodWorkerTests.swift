@@ -14,7 +14,7 @@ import Testing
         func runtime(_ name: String, isInit: Bool, index: Int) -> ContainerRuntime {
             ContainerRuntime(
                 isInit: isInit, index: index, isSidecar: false, name: name, image: "busybox",
-                restartPolicy: nil, sharedBehavior: HeapBox(wrappedValue: behavior))
+                imagePullPolicy: .ifNotPresent, restartPolicy: nil, sharedBehavior: HeapBox(wrappedValue: behavior))
         }
         return PodWorker(
             pod: PodID(7),
