@@ -33,10 +33,11 @@ struct PodWorkers: RandomAccessCollection, MutableCollection {
 
     /// Starts tracking a newly bound pod's worker (pod_workers.go `UpdatePod` for a new UID).
     /// - Returns: its position.
-    mutating func add(_ worker: PodWorker) -> WorkerIndex {
+    /// - Complexity: amortized O(1); the worker is moved in, not copied.
+    mutating func add(_ worker: consuming PodWorker) -> WorkerIndex {
         let w = endIndex
         byPod[worker.pod] = w
-        storage.append(worker)
+        storage.append(consume worker)
         return w
     }
 

@@ -62,7 +62,9 @@ struct SchedulerCache {
     /// The info of `pod`, computing it on first sight.
     mutating func info(for id: PodID, object: PodObject) -> PodInfo {
         if id.value < pods.count, let info = pods[id.value] { return info }
-        if pods.count <= id.value { pods += [PodInfo?](repeating: nil, count: id.value + 1 - pods.count) }
+        // Appended in place: `pods += [PodInfo?](repeating:count:)` built a one-element array
+        // for each pod, as pods arrive in id order.
+        while pods.count <= id.value { pods.append(nil) }
         let spec = object.pod.spec
         var info = PodInfo(
             request: PodRequest(pod: spec, index: &resources), ports: HostPort.ports(of: spec),
