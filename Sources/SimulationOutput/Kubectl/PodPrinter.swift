@@ -64,18 +64,36 @@ public enum PodPrinter {
         var lastRestart: SimulationTime?
     }
 
-    static func summary(of pod: PodObject) -> Summary { withUnsafePointer(to: pod) { summary($0) } }
+    /// What the READY, STATUS and RESTARTS columns are computed from: the pod's status and the
+    /// three facts of its spec and metadata they read. The timeline takes one per status write
+    /// on the simulation's thread (a reference to each of the status's arrays and strings) and
+    /// computes the columns on the output thread.
+    struct SummaryInput {
+        var status: PodStatusRecord
+        var initContainers: [Container]
+        var containerCount: Int
+        var deletionTimestamp: SimulationTime?
 
-    /// The columns of the pod at `pod`, read in place: the timeline calls this per status
-    /// write, and a `PodObject` passed by value is copied (a retain and a release of each of its
-    /// strings and arrays).
-    static func summary(_ pod: UnsafePointer<PodObject>) -> Summary {
+        /// The input of the pod at `pod`, read in place (a `PodObject` passed by value is
+        /// copied whole).
+        init(_ pod: UnsafePointer<PodObject>) {
+            status = pod.pointee.status
+            initContainers = pod.pointee.pod.spec.initContainers ?? []
+            containerCount = pod.pointee.pod.spec.containers.count
+            deletionTimestamp = pod.pointee.deletionTimestamp
+        }
+    }
+
+    static func summary(of pod: PodObject) -> Summary { withUnsafePointer(to: pod) { summary(SummaryInput($0)) } }
+
+    /// The columns (printers.go `printPod`).
+    static func summary(_ pod: borrowing SummaryInput) -> Summary {
         var result = Summary()
-        let inits = pod.pointee.pod.spec.initContainers ?? []
-        result.total = pod.pointee.pod.spec.containers.count + inits.reduce(0) { $0 + ($1.isSidecar ? 1 : 0) }
-        result.reason = pod.pointee.status.phase.rawValue
-        if let reason = pod.pointee.status.reason, !reason.isEmpty { result.reason = reason }
-        if pod.pointee.status.conditions.record(ofType: "PodScheduled")?.reason == "SchedulingGated" {
+        let inits = pod.initContainers
+        result.total = pod.containerCount + inits.reduce(0) { $0 + ($1.isSidecar ? 1 : 0) }
+        result.reason = pod.status.phase.rawValue
+        if let reason = pod.status.reason, !reason.isEmpty { result.reason = reason }
+        if pod.status.conditions.record(ofType: "PodScheduled")?.reason == "SchedulingGated" {
             result.reason = "SchedulingGated"
         }
         var restarts = 0
@@ -88,7 +106,7 @@ public enum PodPrinter {
             guard let a else { return b }
             return max(a, b)
         }
-        for (i, container) in pod.pointee.status.initContainerStatuses.enumerated() {
+        for (i, container) in pod.status.initContainerStatuses.enumerated() {
             let isSidecar = inits.first { $0.name == container.name }?.isSidecar ?? false
             restarts += container.restartCount
             lastRestart = later(lastRestart, container.lastTermination?.finishedAt)
@@ -112,11 +130,11 @@ public enum PodPrinter {
             initializing = true
             break
         }
-        if !initializing || pod.pointee.status.conditions.state(ofType: "Initialized")?.status == .true {
+        if !initializing || pod.status.conditions.state(ofType: "Initialized")?.status == .true {
             restarts = sidecarRestarts
             lastRestart = lastSidecarRestart
             var hasRunning = false
-            for container in pod.pointee.status.containerStatuses.reversed() {
+            for container in pod.status.containerStatuses.reversed() {
                 restarts += container.restartCount
                 lastRestart = later(lastRestart, container.lastTermination?.finishedAt)
                 if let waiting = container.state.waitingReason, !waiting.isEmpty {
@@ -130,12 +148,12 @@ public enum PodPrinter {
             }
             if result.reason == "Completed" && hasRunning {
                 result.reason =
-                    pod.pointee.status.conditions.state(ofType: "Ready")?.status == .true ? "Running" : "NotReady"
+                    pod.status.conditions.state(ofType: "Ready")?.status == .true ? "Running" : "NotReady"
             }
         }
-        if pod.pointee.deletionTimestamp != nil && pod.pointee.status.reason == "NodeLost" {
+        if pod.deletionTimestamp != nil && pod.status.reason == "NodeLost" {
             result.reason = "Unknown"
-        } else if pod.pointee.deletionTimestamp != nil && !pod.pointee.status.phase.isTerminal {
+        } else if pod.deletionTimestamp != nil && !pod.status.phase.isTerminal {
             result.reason = "Terminating"
         }
         result.restarts = restarts

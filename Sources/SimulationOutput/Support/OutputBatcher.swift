@@ -22,9 +22,9 @@ final class OutputBatcher<Item> {
         self.format = format
     }
 
-    /// Queues `item`; hands the batch over once it is full.
+    /// Queues `item` (moved in, not copied); hands the batch over once it is full.
     /// - Complexity: amortised O(1).
-    func add(_ item: Item) {
+    func add(_ item: consuming Item) {
         if batch.isEmpty { batch.reserveCapacity(Self.batchSize) }
         batch.append(item)
         if batch.count >= Self.batchSize { send() }
@@ -78,7 +78,7 @@ extension BatchedLineWriter {
     }
 
     /// Writes `line`: formatted now, or handed to the output thread.
-    func emit(_ line: Line) {
+    func emit(_ line: consuming Line) {
         if let batcher { batcher.add(line) } else { format(line) }
     }
 

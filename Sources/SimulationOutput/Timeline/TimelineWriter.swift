@@ -11,14 +11,18 @@ import SimulationCore
 /// Node lines: `t`, `kind` ("Node"), `event`, `name`, `pool`, `status` (`Ready`, `NotReady`,
 /// `Unknown`, with `,SchedulingDisabled` when cordoned), `taints` (number).
 /// The columns are compared with the last line written for that object, so a status update
-/// that changes nothing a user would see writes nothing. Which lines to write is decided as
-/// records arrive; with an output thread (a run writing files) the bytes are built there.
+/// that changes nothing a user would see writes nothing. With an output thread (a run writing
+/// files) a pod's record hands over what its columns are computed from (its status, shared,
+/// not copied), and the columns, the comparison and the bytes are computed there; a node's
+/// line is decided as its record arrives.
 public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
     /// Where the lines go.
     public let output: StreamingTextFile
-    /// Lines written so far.
+    /// Lines written so far (counted where they are formatted: read it after ``complete()``).
     public private(set) var count = 0
+    /// Each pod's last line, kept where the lines are formatted.
     private var lastPod: [PodLine?] = []
+    /// Each node's last line, kept as records arrive.
     private var lastNode: [NodeLine?] = []
     /// Formats the lines on the output thread when set; `nil`: as records arrive.
     var batcher: OutputBatcher<Line>?
@@ -42,9 +46,19 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
         case added = "ADDED", modified = "MODIFIED", deleted = "DELETED"
     }
 
-    /// One line to write: its time, watch event type and columns.
+    /// A pod at one record: what its line's columns are computed from.
+    struct PodState {
+        var id: PodID
+        var namespace: String
+        var name: String
+        var columns: PodPrinter.SummaryInput
+        var node: String
+    }
+
+    /// One line to write, or a pod's record that may write one: its time, watch event type and
+    /// columns (a pod's computed where the line is formatted).
     enum Line {
-        case pod(nanoseconds: Int64, event: WatchEventType, namespace: String, name: String, PodLine)
+        case pod(nanoseconds: Int64, event: WatchEventType, PodState)
         case node(nanoseconds: Int64, event: WatchEventType, name: String, pool: String, NodeLine)
     }
 
@@ -68,19 +82,27 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
     }
 
     private func pod(_ id: PodID, _ object: UnsafePointer<PodObject>, at now: SimulationTime, event: WatchEventType) {
-        // The READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go `printPod`).
-        let columns = PodPrinter.summary(object)
-        let current = PodLine(
-            ready: columns.ready, total: columns.total, status: columns.reason, restarts: columns.restarts,
-            node: object.pointee.pod.spec.nodeName ?? "", phase: object.pointee.status.phase.rawValue)
-        while lastPod.count <= id.value { lastPod.append(nil) }
-        if event == .modified, lastPod[id.value] == current { return }
-        lastPod[id.value] = current
-        write(
+        emit(
             .pod(
                 nanoseconds: now.nanoseconds, event: event,
-                namespace: object.pointee.namespace, name: object.pointee.name,
-                current))
+                PodState(
+                    id: id, namespace: object.pointee.namespace, name: object.pointee.name,
+                    columns: PodPrinter.SummaryInput(object), node: object.pointee.pod.spec.nodeName ?? "")))
+    }
+
+    /// The line of a pod's record, or nil when it would repeat the pod's last line: the
+    /// READY/STATUS/RESTARTS columns as `kubectl get pods` prints them (PodPrinter, printers.go
+    /// `printPod`), compared with the last line written for the pod.
+    private func podLine(_ state: borrowing PodState, event: WatchEventType) -> PodLine? {
+        let columns = PodPrinter.summary(state.columns)
+        let current = PodLine(
+            ready: columns.ready, total: columns.total, status: columns.reason, restarts: columns.restarts,
+            node: state.node, phase: state.columns.status.phase.rawValue)
+        let id = state.id.value
+        while lastPod.count <= id { lastPod.append(nil) }
+        if event == .modified, lastPod[id] == current { return nil }
+        lastPod[id] = current
+        return current
     }
 
     /// The STATUS column of `kubectl get nodes` (printers.go `printNode`): the Ready
@@ -106,18 +128,16 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
         if previous == current { return }
         lastNode[id.value] = current
         let event: WatchEventType = object.isRemoved ? .deleted : (previous == nil ? .added : .modified)
-        write(.node(nanoseconds: cluster.now.nanoseconds, event: event, name: object.name, pool: object.pool, current))
-    }
-
-    private func write(_ line: Line) {
-        count += 1
-        emit(line)
+        emit(.node(nanoseconds: cluster.now.nanoseconds, event: event, name: object.name, pool: object.pool, current))
     }
 
     /// Formats one line into the output (on the output thread when there is one).
     func format(_ line: Line) {
         switch line {
-        case .pod(let now, let event, let namespace, let name, let current):
+        case .pod(let now, let event, let state):
+            guard let current = podLine(state, event: event) else { return }
+            count += 1
+            let (namespace, name) = (state.namespace, state.name)
             output.append { line in
                 JSONText.appendASCII("{\"t\":", to: &line)
                 JSONText.appendSeconds(nanoseconds: now, to: &line)
@@ -142,6 +162,7 @@ public final class TimelineWriter: ClusterRecordSink, BatchedLineWriter {
                 JSONText.appendASCII("}\n", to: &line)
             }
         case .node(let now, let event, let name, let pool, let current):
+            count += 1
             output.append { line in
                 JSONText.appendASCII("{\"t\":", to: &line)
                 JSONText.appendSeconds(nanoseconds: now, to: &line)
