@@ -49,6 +49,17 @@ print(f"| envelope {nodes} nodes, {hours} h | {envelope:,} | {events:,} | {envel
 print(f"| hold model, 10^5 pending (kubesim), less a 1-operation run | {hold:,} | {ops:,} | {hold/ops:,.0f} |")
 print(f"| hold model, 10^5 pending (C++ std::priority_queue), likewise | {cpp:,} | {ops:,} | {cpp/ops:,.0f} |")
 PY
+# The two threads: the simulation's (its wall time is the run's) and the output thread's on
+# the second core; moving work from the first to the second adds to the total.
+callgrind_annotate --inclusive=yes "$work/envelope.out" 2>/dev/null | swift demangle --simplified | python3 -c '
+import re, sys
+found = {}
+for line in sys.stdin:
+    for name, pattern in (("simulation", r"Cluster\.run\(until:"), ("output", r"OutputThread\.loop\(\)")):
+        if name not in found and re.search(pattern, line):
+            found[name] = int(line.split()[0].replace(",", ""))
+simulation, output = found.get("simulation", 0), found.get("output", 0)
+print(f"\nEnvelope by thread: simulation (Cluster.run) {simulation:,}, output thread (OutputThread.loop) {output:,}")'
 echo
 echo "Envelope: functions by inclusive instructions (top 25)"
 callgrind_annotate --inclusive=yes "$work/envelope.out" 2>/dev/null | sed -n '/file:function/,$p' | sed -n '2,26p' \
