@@ -66,7 +66,7 @@ public struct NodeObject: Sendable {
     public var isRemoved = false
 
     /// Name.
-    public var name: String { node.metadata.name ?? "" }
+    @inlinable public var name: String { node.metadata.name ?? "" }
 
     /// Creates a stored node.
     public init(id: NodeID, node: Node, pool: String, createdAt: SimulationTime) {

@@ -52,8 +52,9 @@ public final class Cluster {
     public private(set) var sinks: [any ClusterRecordSink] = []
     /// Which dropped events the sinks read.
     private var droppedEventReaders = DroppedEventReaders()
-    /// Events the spam filter dropped that no sink reads: counted, never built.
-    public private(set) var unreadDroppedEvents = 0
+    /// Events the spam filter dropped (client-go's correlator skipped them): `spamFiltered` in
+    /// the run's summary. Those no sink reads are counted here and never built.
+    public private(set) var droppedEvents = 0
     /// When the last record was emitted, or an unread dropped event counted (a change, for a
     /// run that ends when the cluster is quiescent).
     public private(set) var lastRecordAt = SimulationTime.zero
@@ -204,10 +205,7 @@ public final class Cluster {
         // them by the involved object, uid included: events_cache.go getSpamKey, EventAggregatorByReasonFunc).
         if kind == "Pod" { event.involvedPod = api.podID(namespace: namespace, name: name) }
         eventCorrelator.correlate(&event, pod: event.involvedPod)
-        if !event.isRecorded, !droppedEventReaders.read(reason) {
-            countUnreadDroppedEvent()
-            return
-        }
+        if !event.isRecorded, !noteDropped(reason) { return }
         emit(.event(event))
     }
 
@@ -229,10 +227,7 @@ public final class Cluster {
         let marks = eventCorrelator.marks(
             type: type, reason: reason, object: EventCorrelator.object(pod), source: index,
             digest: digest ?? EventMessageAggregator.digest(message), at: now, hints: &hints)
-        if !marks.isRecorded, !droppedEventReaders.read(reason) {
-            countUnreadDroppedEvent()
-            return
-        }
+        if !marks.isRecorded, !noteDropped(reason) { return }
         // Built once with its marks (no copy rewritten in place); field reads, not a copy of the
         // whole pod object: events are the most frequent record.
         emit(
@@ -243,10 +238,13 @@ public final class Cluster {
                     component: component, host: host, involvedPod: pod, marks: marks)))
     }
 
-    /// A dropped event that no sink reads: it changes nothing but the count (and the time of
-    /// the last change, as an emitted record would).
-    private func countUnreadDroppedEvent() {
-        unreadDroppedEvents += 1
+    /// Counts an event the spam filter dropped.
+    /// - Returns: whether some sink reads it (it is then emitted); one no sink reads changes
+    ///   nothing but the count and the time of the last change, as an emitted record would.
+    private func noteDropped(_ reason: String) -> Bool {
+        droppedEvents += 1
+        if droppedEventReaders.read(reason) { return true }
         lastRecordAt = now
+        return false
     }
 }

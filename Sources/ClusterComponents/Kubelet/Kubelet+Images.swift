@@ -131,7 +131,6 @@ extension Kubelet {
         if images[key] != nil { images[key]!.lastUsed = cluster.now }
     }
 
-    /// ``Kubelet/normalize(_:)`` of `image`, parsed once per kubelet (``normalizedImages``).
     /// The normalized image name of container `c` of worker `w`, kept by the container.
     func imageKey(_ w: WorkerIndex, _ c: ContainerIndex) -> String {
         if let known = workers[w][c].imageKey { return known }
@@ -140,6 +139,7 @@ extension Kubelet {
         return key
     }
 
+    /// ``Kubelet/normalize(_:)`` of `image`, parsed once per kubelet (``normalizedImages``).
     func normalizedImage(_ image: String) -> String {
         if let known = normalizedImages[image] { return known }
         let key = Self.normalize(image)

@@ -85,8 +85,8 @@ public protocol ClusterRecordSink: AnyObject {
 
     /// The reasons of the events the spam filter dropped (``KubeEvent/isRecorded`` false) that
     /// this sink reads; `nil`, the default: every dropped event (kubectl's views count each
-    /// occurrence). A dropped event that no sink reads is counted
-    /// (``Cluster/unreadDroppedEvents``) instead of being built and emitted.
+    /// occurrence). A dropped event that no sink reads is only counted
+    /// (``Cluster/droppedEvents``), not built and emitted.
     var droppedEventReasons: [String]? { get }
 }
 

@@ -288,16 +288,16 @@ extension Scheduler {
     /// (schedule_one.go `handleBindingCycleError`); the cache already dropped the pod.
     func finishBinding(_ pod: PodID, _ node: NodeID) {
         let profile = pod.value < queue.infos.count ? queue.infos[pod.value].profile : .first
-        // The fields, not a copy of the object: a copy alive across `bind` shares the manifest's
+        // The facts, not a copy of the object: a copy alive across `bind` shares the manifest's
         // box, and bind's write of `nodeName` then copied the whole manifest.
-        let (isRemoved, isBound) = cluster.withPod(pod) { ($0.pointee.isRemoved, $0.pointee.nodeID != nil) }
-        guard !isRemoved, !isBound else {
+        let facts = cluster.api.podFacts[pod.value]
+        guard !facts.isRemoved, !facts.isBound else {
             runUnreserve(pod, node: node.value, profile: profile)
             return
         }
         cluster.bind(pod, to: node, bindingStartedAt: timing.bindingStart(pod) ?? cluster.now)
         let (namespace, name) = cluster.withPod(pod) { ($0.pointee.namespace, $0.pointee.name) }
-        let nodeName = cluster.api.nodes.withUnsafeBufferPointer { $0[node.value].node.metadata.name ?? "" }
+        let nodeName = cluster.api.nodes.withUnsafeBufferPointer { $0[node.value].name }
         cluster.recordEvent(
             .normal, "Scheduled", "Successfully assigned \(namespace)/\(name) to \(nodeName)",
             pod: pod, component: profiles[profile].schedulerName)

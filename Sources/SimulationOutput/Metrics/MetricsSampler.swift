@@ -73,10 +73,10 @@ public final class MetricsSampler: ClusterRecordSink {
         cluster.schedule(.sample, after: .zero, priority: .late)
     }
 
-    /// The metrics sampler reads the ledger only; it needs no records of its own.
     /// Reads no event the spam filter dropped.
     public var droppedEventReasons: [String]? { [] }
 
+    /// The metrics sampler reads the ledger only; it needs no records of its own.
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {}
 
     private func sampleEvent(_ cluster: Cluster) {

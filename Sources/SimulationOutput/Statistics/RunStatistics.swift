@@ -61,10 +61,8 @@ public final class RunStatistics: ClusterRecordSink {
     private var evictionReasons: [String: Int] = [:]
     private var eventCount = 0
     private var warningCount = 0
-    private var spamFilteredCount = 0
-    /// Recorded events by type and reason (joined as `Type/Reason` in the summary; a key of two
-    /// strings avoids building the joined string for every event).
-    /// Recorded events by type and reason: counts by ``eventReasonKeys`` number.
+    /// Recorded events by type and reason (joined as `Type/Reason` in the summary): counts by
+    /// ``eventReasonKeys`` number.
     private var eventReasons: [Int] = []
     private var eventReasonKeys = FewKeys<EventTypeAndReason>()
 
@@ -85,8 +83,8 @@ public final class RunStatistics: ClusterRecordSink {
     }
 
     /// The pull timings use every occurrence, as do the pod tracks' evictions and preemptions
-    /// (``eventRecorded(_:_:)``); the other dropped events are only counted, by the cluster
-    /// when no sink reads them (``Cluster/unreadDroppedEvents``).
+    /// (``eventRecorded(_:_:)``); the cluster counts the dropped events
+    /// (``Cluster/droppedEvents``).
     public var droppedEventReasons: [String]? { ["Pulling", "Pulled", "Preempted", "TaintManagerEviction", "Evicted"] }
 
     public func consume(_ record: ClusterRecord, in cluster: ClusterView) {
@@ -269,8 +267,6 @@ public final class RunStatistics: ClusterRecordSink {
             let reason = eventReasonKeys.number(EventTypeAndReason(type: event.type, reason: event.reason))
             if reason == eventReasons.count { eventReasons.append(0) }
             eventReasons[reason] += 1
-        } else {
-            spamFilteredCount += 1
         }
         // Only these reasons touch a pod's track; the rest (BackOff, Created, Started…, most
         // events) need no pod lookup. Their first letter rules most out without the five string
@@ -408,7 +404,7 @@ public final class RunStatistics: ClusterRecordSink {
             uniqueKeysWithValues: zip(eventReasonKeys.keys, eventReasons).map {
                 ($0.type.rawValue + "/" + $0.reason, $1)
             })
-        summary.events.spamFiltered = spamFilteredCount + cluster.unreadDroppedEvents
+        summary.events.spamFiltered = cluster.droppedEvents
         if cluster.api.rejectedWrites > 0 { summary.api = .init(rejectedWrites: cluster.api.rejectedWrites) }
         summary.utilization = ledger.utilization(at: now)
         summary.fragmentation = ledger.fragmentation()

@@ -32,10 +32,7 @@ import Testing
                   containers:
                     - {name: app, image: "app:1", resources: {requests: {cpu: "1500m", memory: 1Gi}}}
             """
-        let dir = NSTemporaryDirectory() + "kubesim-metrics-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/wait-\(replicas).yaml"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try TestScenario.write(text)
         let input = ScenarioInput.load(paths: [path])
         #expect(!input.hasErrors, "\(input.diagnostics)")
         let outcome = ScenarioRun.run(RunConfiguration(input: input), seed: 1)
@@ -43,16 +40,15 @@ import Testing
         return outcome.metrics
     }
 
-    static var scaleUpWaitP99: Int { MetricCatalog.all.firstIndex { $0.name == "scaleUpWait.p99" }! }
-
     @Test("scale-up wait p99: the pods' wait when a scale-up ran, NaN when none did")
     func scaleUpWait() throws {
+        let p99 = try #require(MetricCatalog.index(of: "scaleUpWait.p99"))
         // Three of five pods wait: the scan at 10 s adds two nodes, Ready at 70 s (the scenario
         // test's hand-computed case); their wait is 70 s.
         let scaled = try Self.autoscaledRun(replicas: 5)
-        #expect(scaled[Self.scaleUpWaitP99] == 70)
+        #expect(scaled[p99] == 70)
         // Two pods fit the first node: nothing scales up, and there is no wait to report.
         let unscaled = try Self.autoscaledRun(replicas: 2)
-        #expect(unscaled[Self.scaleUpWaitP99].isNaN)
+        #expect(unscaled[p99].isNaN)
     }
 }
