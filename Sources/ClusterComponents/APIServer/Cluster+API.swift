@@ -182,6 +182,23 @@ extension Cluster {
         kubelets[node.value].podBound(id)
     }
 
+    /// Writes a pod's status in place (the kubelet status manager's PATCH): `patch` changes the
+    /// stored status field by field and says what it changed, so nothing is copied to be
+    /// compared afterwards. ``updatePodStatus(_:_:)`` copied the stored status, rebuilt it and
+    /// compared the two whole, then freed the old one: 6% of the envelope's main thread at
+    /// 5,000 nodes, on every status write. `patch` must not read the cluster (the stored pods
+    /// are lent to it).
+    public func patchPodStatus(_ id: PodID, _ patch: (inout PodStatusRecord) -> PodStatusChanges) {
+        let i = id.value
+        let (wasTerminal, changes, isTerminal) = api.pods.withUnsafeMutableBufferPointer { pods in
+            let wasTerminal = pods[i].status.phase.isTerminal
+            let changes = patch(&pods[i].status)
+            return (wasTerminal, changes, pods[i].status.phase.isTerminal)
+        }
+        guard changes.any else { return }
+        statusChanged(id, becameTerminal: !wasTerminal && isTerminal, conditionsChanged: changes.conditions)
+    }
+
     /// Replaces a pod's status (kubelet and scheduler status updates) and emits a record when
     /// anything changed.
     ///
@@ -203,11 +220,17 @@ extension Cluster {
             return
         }
         api.pods.withUnsafeMutableBufferPointer { swap(&$0[i].status, &status) }
-        refreshFacts(id)
-        emit(.podUpdated(id))
         let (becameTerminal, conditionsChanged) = api.pods.withUnsafeBufferPointer {
             (!old.phase.isTerminal && $0[i].status.phase.isTerminal, $0[i].status.conditions != old.conditions)
         }
+        statusChanged(id, becameTerminal: becameTerminal, conditionsChanged: conditionsChanged)
+    }
+
+    /// After a status write that changed something: the facts, the record, and the components
+    /// watching pods.
+    private func statusChanged(_ id: PodID, becameTerminal: Bool, conditionsChanged: Bool) {
+        refreshFacts(id)
+        emit(.podUpdated(id))
         if becameTerminal {
             scheduler.podTerminated(id)
             controllers.podChanged(id)

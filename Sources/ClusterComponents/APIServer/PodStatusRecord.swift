@@ -88,3 +88,41 @@ extension Array where Element == PodConditionRecord {
         withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
     }
 }
+
+/// What a status patch written in place changed (``Cluster/patchPodStatus(_:_:)``): whether a
+/// record is due, and whether the controllers watching conditions (readiness) must look.
+public struct PodStatusChanges: Sendable {
+    /// Any field changed.
+    public var any = false
+    /// A condition changed.
+    public var conditions = false
+
+    /// Nothing changed yet.
+    public init() {}
+
+    /// Sets `field` to `value` when they differ, noting the change.
+    @inlinable public mutating func set<Value: Equatable>(_ field: inout Value, to value: Value) {
+        guard field != value else { return }
+        field = value
+        any = true
+    }
+
+    /// Sets the condition at `index` of `conditions` (its type already the one meant) to
+    /// `status`, `reason` and `message`, keeping `lastTransitionTime` while the status holds
+    /// (PodStatusRecord.setCondition's rule); the array is written only where it changes.
+    @inlinable public mutating func setCondition(
+        at index: Int, of conditions: inout [PodConditionRecord], _ status: ConditionStatus, reason: String?,
+        message: String?, at time: SimulationTime
+    ) {
+        let current = conditions.withUnsafeBufferPointer { ($0[index].status, $0[index].reason, $0[index].message) }
+        guard current.0 != status || current.1 != reason || current.2 != message else { return }
+        if current.0 != status {
+            conditions[index].status = status
+            conditions[index].lastTransitionTime = time
+        }
+        if current.1 != reason { conditions[index].reason = reason }
+        if current.2 != message { conditions[index].message = message }
+        any = true
+        self.conditions = true
+    }
+}

@@ -52,9 +52,14 @@ extension Kubelet {
             if worker.evictionMessage != nil { phase = .failed }
             // Conditions (status/generate.go).
             let initialized = Self.initialized(initStatuses: initStatuses, appStatuses: appStatuses, sidecars: sidecars)
-            let unready =
-                (initStatuses.enumerated().filter { sidecars[$0.offset] }.map(\.element)
-                + appStatuses).filter { !$0.ready }.map(\.name)
+            // Sidecars, then app containers, that are not ready; appended one by one, so a
+            // pod whose containers are all ready builds no array (a filter, a concatenation
+            // and a map built three on every status change).
+            var unready: [String] = []
+            for (i, status) in initStatuses.enumerated() where sidecars[i] && !status.ready {
+                unready.append(status.name)
+            }
+            for status in appStatuses where !status.ready { unready.append(status.name) }
             let generated = GeneratedPodStatus(
                 phase: phase, initStatuses: initStatuses, appStatuses: appStatuses, initialized: initialized.ok,
                 incomplete: initialized.incomplete, unready: unready,
@@ -75,98 +80,39 @@ extension Kubelet {
         return phase
     }
 
-    /// Writes a generated status to the API (status_manager.go `syncPod`: the PATCH).
+    /// Writes a generated status to the API (status_manager.go `syncPod`: the PATCH), in place:
+    /// each field is compared and written only when it changes, and the conditions the kubelet
+    /// owns are updated where they stand when the stored list has the layout a rebuild would
+    /// give (nearly always), so an unchanged status costs no allocation.
     func writeStatus(_ w: WorkerIndex, _ generated: GeneratedPodStatus) {
         let now = cluster.now
-        // The worker's three fields, not a copy of the whole worker.
+        // The worker's fields, not a copy of the whole worker.
         let pod = workers[w].pod
-        let podIndex = pod.value
-        let hasReadinessGates = workers[w].hasReadinessGates
-        let phase = generated.phase
-        let initStatuses = generated.initStatuses
-        let appStatuses = generated.appStatuses
-        let initialized = (ok: generated.initialized, incomplete: generated.incomplete)
-        let unready = generated.unready
-        let sandboxReady = generated.sandboxReady
-        let evictionMessage = generated.evictionMessage
         let podIP = workers[w].podIP
         let hostIP = hostAddress
-        cluster.updatePodStatus(pod) { status in
-            status.phase = phase
-            if status.startTime == nil { status.startTime = now }
-            status.initContainerStatuses = initStatuses
-            status.containerStatuses = appStatuses
-            status.podIP = sandboxReady || status.podIP != nil ? podIP : nil
-            status.hostIP = hostIP
-            if let evictionMessage {
-                status.reason = "Evicted"
-                status.message = evictionMessage
+        // Read before the stored pods are lent to the patch.
+        let gates =
+            workers[w].hasReadinessGates
+            ? cluster.withPod(pod) { $0.pointee.pod.spec.readinessGates ?? [] } : []
+        let readyToStart = version >= KubernetesVersion(minor: 29)
+        let conditions = KubeletConditions(generated)
+        cluster.patchPodStatus(pod) { status in
+            var changes = PodStatusChanges()
+            changes.set(&status.phase, to: generated.phase)
+            if status.startTime == nil {
+                status.startTime = now
+                changes.any = true
             }
-            let gates = hasReadinessGates ? cluster.api.pods[podIndex].pod.spec.readinessGates ?? [] : []
-            // The array is kept in the stored status for the pod's lifetime: reserve exactly
-            // the conditions written below (DisruptionTarget, PodReadyToStartContainers,
-            // Initialized, Ready, ContainersReady, PodScheduled, one per readiness gate), not
-            // a margin that every stored pod would carry.
-            let hasDisruption = status.conditionState("DisruptionTarget") != nil
-            let hasScheduled = status.conditionState("PodScheduled") != nil
-            let gateCount = gates.reduce(0) { $0 + (status.conditionState($1.conditionType) != nil ? 1 : 0) }
-            let readyToStart = version >= KubernetesVersion(minor: 29) ? 1 : 0
-            var conditions: [PodConditionRecord] = []
-            conditions.reserveCapacity(
-                (hasDisruption ? 1 : 0) + readyToStart + 3 + (hasScheduled ? 1 : 0) + gateCount)
-            // PodStatusRecord.setCondition's rule (keep lastTransitionTime while the status holds),
-            // without a scratch record per condition.
-            func set(_ type: String, _ value: ConditionStatus, _ reason: String? = nil, _ message: String? = nil) {
-                let existing = status.conditionState(type)
-                let transition = existing.map { $0.status == value ? $0.since : now } ?? now
-                conditions.append(
-                    PodConditionRecord(
-                        type: type, status: value, reason: reason, message: message, lastTransitionTime: transition))
+            changes.set(&status.initContainerStatuses, to: generated.initStatuses)
+            changes.set(&status.containerStatuses, to: generated.appStatuses)
+            changes.set(&status.podIP, to: generated.sandboxReady || status.podIP != nil ? podIP : nil)
+            changes.set(&status.hostIP, to: hostIP)
+            if let evictionMessage = generated.evictionMessage {
+                changes.set(&status.reason, to: "Evicted")
+                changes.set(&status.message, to: evictionMessage)
             }
-            if let disruption = status.condition("DisruptionTarget") { conditions.append(disruption) }
-            // The PodReadyToStartContainersCondition gate (pkg/features/kube_features.go): alpha
-            // (off) until 1.28, beta and on by default from 1.29.
-            if version >= KubernetesVersion(minor: 29) {
-                set("PodReadyToStartContainers", sandboxReady ? .true : .false)
-            }
-            if phase == .succeeded && !initialized.ok {
-                set("Initialized", .true, "PodCompleted")
-            } else if initialized.ok {
-                set("Initialized", .true)
-            } else {
-                set(
-                    "Initialized", .false, "ContainersNotInitialized",
-                    "containers with incomplete status: [\(initialized.incomplete.joined(separator: " "))]")
-            }
-            let readyStatus: (ConditionStatus, String?, String?)
-            if phase == .succeeded {
-                readyStatus = (.false, "PodCompleted", nil)
-            } else if phase == .failed {
-                readyStatus = (.false, "PodFailed", nil)
-            } else if !unready.isEmpty {
-                readyStatus = (
-                    .false, "ContainersNotReady", "containers with unready status: [\(unready.joined(separator: " "))]"
-                )
-            } else {
-                readyStatus = (.true, nil, nil)
-            }
-            var podReady = readyStatus
-            if podReady.0 == .true, !gates.isEmpty {
-                let missing = gates.filter { gate in status.condition(gate.conditionType)?.status != .true }
-                if let first = missing.first {
-                    podReady = (
-                        .false, "ReadinessGatesNotReady",
-                        "corresponding condition of pod readiness gate \"\(first.conditionType)\" does not exist."
-                    )
-                }
-            }
-            set("Ready", podReady.0, podReady.1, podReady.2)
-            set("ContainersReady", readyStatus.0, readyStatus.1, readyStatus.2)
-            if let scheduled = status.condition("PodScheduled") { conditions.append(scheduled) }
-            for gate in gates {
-                if let existing = status.condition(gate.conditionType) { conditions.append(existing) }
-            }
-            status.conditions = conditions
+            conditions.write(into: &status, readyToStart: readyToStart, gates: gates, at: now, &changes)
+            return changes
         }
     }
 

@@ -1,0 +1,128 @@
+import KubeModel
+import SimulationCore
+
+/// The pod conditions the kubelet owns, as a status write sets them (status/generate.go
+/// `GeneratePodReadyCondition`, `GenerateContainersReadyCondition`,
+/// `GeneratePodInitializedCondition`, `GeneratePodReadyToStartContainersCondition`), and how
+/// they are written into a stored status.
+struct KubeletConditions {
+    typealias Value = (status: ConditionStatus, reason: String?, message: String?)
+
+    var readyToStart: ConditionStatus
+    var initialized: Value
+    var ready: Value
+    var containersReady: Value
+
+    init(_ generated: GeneratedPodStatus) {
+        readyToStart = generated.sandboxReady ? .true : .false
+        if generated.phase == .succeeded && !generated.initialized {
+            initialized = (.true, "PodCompleted", nil)
+        } else if generated.initialized {
+            initialized = (.true, nil, nil)
+        } else {
+            initialized = (
+                .false, "ContainersNotInitialized",
+                "containers with incomplete status: [\(generated.incomplete.joined(separator: " "))]"
+            )
+        }
+        if generated.phase == .succeeded {
+            containersReady = (.false, "PodCompleted", nil)
+        } else if generated.phase == .failed {
+            containersReady = (.false, "PodFailed", nil)
+        } else if !generated.unready.isEmpty {
+            containersReady = (
+                .false, "ContainersNotReady",
+                "containers with unready status: [\(generated.unready.joined(separator: " "))]"
+            )
+        } else {
+            containersReady = (.true, nil, nil)
+        }
+        ready = containersReady
+    }
+
+    /// Writes the conditions into `status`. The list keeps DisruptionTarget first, then the
+    /// kubelet's (PodReadyToStartContainers from 1.29, Initialized, Ready, ContainersReady), then
+    /// PodScheduled and one per readiness gate, each of the others as it stands. When the stored
+    /// list already has exactly that layout, the kubelet's four are updated where they stand;
+    /// otherwise the list is rebuilt in that order (dropping any other).
+    func write(
+        into status: inout PodStatusRecord, readyToStart hasReadyToStart: Bool, gates: [PodReadinessGate],
+        at now: SimulationTime, _ changes: inout PodStatusChanges
+    ) {
+        let hasDisruption = status.conditionState("DisruptionTarget") != nil
+        let hasScheduled = status.conditionState("PodScheduled") != nil
+        var ready = self.ready
+        if ready.status == .true, !gates.isEmpty {
+            // A gate whose condition is missing or not True holds Ready back (status/generate.go).
+            if let first = gates.first(where: { status.condition($0.conditionType)?.status != .true }) {
+                ready = (
+                    .false, "ReadinessGatesNotReady",
+                    "corresponding condition of pod readiness gate \"\(first.conditionType)\" does not exist."
+                )
+            }
+        }
+        let first = hasDisruption ? 1 : 0
+        let kubeletTypes = Self.types[(hasReadyToStart ? 0 : 1)...]
+        if gates.isEmpty, status.conditions.count == first + kubeletTypes.count + (hasScheduled ? 1 : 0),
+            Self.hasLayout(status.conditions, first: first, kubeletTypes: kubeletTypes, scheduled: hasScheduled)
+        {
+            var index = first
+            func update(_ value: Value) {
+                changes.setCondition(
+                    at: index, of: &status.conditions, value.status, reason: value.reason, message: value.message,
+                    at: now)
+                index += 1
+            }
+            if hasReadyToStart { update((readyToStart, nil, nil)) }
+            update(initialized)
+            update(ready)
+            update(containersReady)
+            return
+        }
+        var rebuilt: [PodConditionRecord] = []
+        let gateCount = gates.reduce(0) { $0 + (status.conditionState($1.conditionType) != nil ? 1 : 0) }
+        // Kept for the pod's lifetime: exactly the conditions written, no margin.
+        rebuilt.reserveCapacity(first + kubeletTypes.count + (hasScheduled ? 1 : 0) + gateCount)
+        func set(_ type: String, _ value: Value) {
+            let existing = status.conditionState(type)
+            let transition = existing.map { $0.status == value.status ? $0.since : now } ?? now
+            rebuilt.append(
+                PodConditionRecord(
+                    type: type, status: value.status, reason: value.reason, message: value.message,
+                    lastTransitionTime: transition))
+        }
+        if let disruption = status.condition("DisruptionTarget") { rebuilt.append(disruption) }
+        // The PodReadyToStartContainersCondition gate (pkg/features/kube_features.go): alpha
+        // (off) until 1.28, beta and on by default from 1.29.
+        if hasReadyToStart { set("PodReadyToStartContainers", (readyToStart, nil, nil)) }
+        set("Initialized", initialized)
+        set("Ready", ready)
+        set("ContainersReady", containersReady)
+        if let scheduled = status.condition("PodScheduled") { rebuilt.append(scheduled) }
+        for gate in gates {
+            if let existing = status.condition(gate.conditionType) { rebuilt.append(existing) }
+        }
+        if status.conditions != rebuilt {
+            status.conditions = rebuilt
+            changes.any = true
+            changes.conditions = true
+        }
+    }
+
+    /// The kubelet's condition types in the order it lists them.
+    static let types = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"]
+
+    /// Whether `conditions` are DisruptionTarget (when `first` is 1), `kubeletTypes`, then
+    /// PodScheduled (when `scheduled`), in that order.
+    static func hasLayout(
+        _ conditions: [PodConditionRecord], first: Int, kubeletTypes: ArraySlice<String>, scheduled: Bool
+    ) -> Bool {
+        conditions.withUnsafeBufferPointer { stored in
+            if first == 1, !stored[0].type.hasSameText(as: "DisruptionTarget") { return false }
+            for (offset, type) in kubeletTypes.enumerated() where !stored[first + offset].type.hasSameText(as: type) {
+                return false
+            }
+            return !scheduled || stored[first + kubeletTypes.count].type.hasSameText(as: "PodScheduled")
+        }
+    }
+}

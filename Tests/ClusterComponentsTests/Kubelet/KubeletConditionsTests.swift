@@ -1,0 +1,79 @@
+import KubeModel
+import SimulationCore
+import Testing
+
+@testable import ClusterComponents
+
+/// The kubelet's conditions written into a stored status: in place when the list has the
+/// layout a rebuild gives, rebuilt otherwise; both checked against lists written out by hand
+/// from status/generate.go's rules (lastTransitionTime kept while the status holds).
+@Suite struct KubeletConditionsTests {
+    static let t0 = SimulationTime.zero + .seconds(10)
+    static let t1 = SimulationTime.zero + .seconds(20)
+
+    /// A generated status of a Running pod whose container `app` is not ready.
+    static func unready() -> GeneratedPodStatus {
+        GeneratedPodStatus(
+            phase: .running, initStatuses: [], appStatuses: [], initialized: true, incomplete: [],
+            unready: ["app"], sandboxReady: true, evictionMessage: nil)
+    }
+
+    static func condition(
+        _ type: String, _ status: ConditionStatus, _ reason: String? = nil, _ message: String? = nil,
+        since: SimulationTime
+    ) -> PodConditionRecord {
+        PodConditionRecord(type: type, status: status, reason: reason, message: message, lastTransitionTime: since)
+    }
+
+    /// The layout every write after the first has: updated where it stands, only what changed.
+    @Test func updatesInPlace() {
+        var status = PodStatusRecord()
+        status.conditions = [
+            Self.condition("DisruptionTarget", .true, "EvictionByEvictionAPI", since: Self.t0),
+            Self.condition("PodReadyToStartContainers", .true, since: Self.t0),
+            Self.condition("Initialized", .true, since: Self.t0),
+            Self.condition("Ready", .true, since: Self.t0),
+            Self.condition("ContainersReady", .true, since: Self.t0),
+            Self.condition("PodScheduled", .true, since: Self.t0),
+        ]
+        var changes = PodStatusChanges()
+        KubeletConditions(Self.unready()).write(into: &status, readyToStart: true, gates: [], at: Self.t1, &changes)
+        let message = "containers with unready status: [app]"
+        #expect(
+            status.conditions == [
+                Self.condition("DisruptionTarget", .true, "EvictionByEvictionAPI", since: Self.t0),
+                Self.condition("PodReadyToStartContainers", .true, since: Self.t0),
+                Self.condition("Initialized", .true, since: Self.t0),
+                Self.condition("Ready", .false, "ContainersNotReady", message, since: Self.t1),
+                Self.condition("ContainersReady", .false, "ContainersNotReady", message, since: Self.t1),
+                Self.condition("PodScheduled", .true, since: Self.t0),
+            ])
+        #expect(changes.any && changes.conditions)
+
+        // The same status again changes nothing.
+        var again = PodStatusChanges()
+        KubeletConditions(Self.unready()).write(into: &status, readyToStart: true, gates: [], at: Self.t1, &again)
+        #expect(!again.any && !again.conditions)
+    }
+
+    /// A condition the kubelet does not keep (written by someone else) breaks the layout: the
+    /// list is rebuilt in the kubelet's order without it, PodScheduled kept as it stood.
+    @Test func rebuildsAnotherLayout() {
+        var status = PodStatusRecord()
+        status.conditions = [
+            Self.condition("PodScheduled", .true, since: Self.t0),
+            Self.condition("example.com/Custom", .true, since: Self.t0),
+        ]
+        var changes = PodStatusChanges()
+        KubeletConditions(Self.unready()).write(into: &status, readyToStart: false, gates: [], at: Self.t1, &changes)
+        let message = "containers with unready status: [app]"
+        #expect(
+            status.conditions == [
+                Self.condition("Initialized", .true, since: Self.t1),
+                Self.condition("Ready", .false, "ContainersNotReady", message, since: Self.t1),
+                Self.condition("ContainersReady", .false, "ContainersNotReady", message, since: Self.t1),
+                Self.condition("PodScheduled", .true, since: Self.t0),
+            ])
+        #expect(changes.any && changes.conditions)
+    }
+}
