@@ -93,9 +93,8 @@ extension Kubelet {
                 if crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) {
                     let backoff = entry!.backoff
                     // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
-                    let (message, digest) = workers[w].backOffEventMessage(
-                        of: c, namesPod: version >= KubernetesVersion(minor: 24))
-                    event(w, .warning, "BackOff", message, container: c, digest: digest)
+                    let digest = workers[w].backOffEventDigest(of: c, namesPod: version >= KubernetesVersion(minor: 24))
+                    event(w, .warning, "BackOff", workers[w].backOffEventMessage(of: c), container: c, digest: digest)
                     workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
                     workers[w].noteSyncError(expiry: reference + backoff)
                     continue

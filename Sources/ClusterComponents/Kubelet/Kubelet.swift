@@ -289,15 +289,15 @@ public final class Kubelet {
     /// Records an event about worker `w`'s pod (and container `c`) from this kubelet's recorder;
     /// `digest` is the message's ``EventMessageAggregator/digest(_:)`` when the caller keeps it.
     func event(
-        _ w: WorkerIndex, _ type: EventType, _ reason: String, _ message: String, container c: ContainerIndex? = nil,
-        digest: UInt64? = nil
+        _ w: WorkerIndex, _ type: EventType, _ reason: String, _ message: @autoclosure () -> String,
+        container c: ContainerIndex? = nil, digest: UInt64? = nil
     ) {
-        let path = c.map { workers[w].eventFieldPath(of: $0) }
         // A copy, not `&workers[w].eventHints`: sinks run inside the call and may read workers.
         var hints = workers[w].eventHints
+        // The message (with a digest) and the field path are read only if the event is emitted.
         cluster.recordEvent(
-            type, reason, message, pod: workers[w].pod, fieldPath: path, component: "kubelet", host: hostName,
-            source: &eventSource, hints: &hints, digest: digest)
+            type, reason, message(), pod: workers[w].pod, fieldPath: c.map { workers[w].eventFieldPath(of: $0) },
+            component: "kubelet", host: hostName, source: &eventSource, hints: &hints, digest: digest)
         workers[w].eventHints = hints
     }
 

@@ -178,18 +178,22 @@ extension PodWorker {
         return path
     }
 
-    /// The `BackOff` event's message for `c` (kuberuntime_manager.go `doBackOff`) and its
-    /// aggregation digest, built on first use; from 1.24 (`namesPod`) it names the container
-    /// and the pod.
-    mutating func backOffEventMessage(of c: ContainerIndex, namesPod: Bool) -> (message: String, digest: UInt64) {
+    /// The aggregation digest of the `BackOff` event's message for `c` (kuberuntime_manager.go
+    /// `doBackOff`), building the message on first use; from 1.24 (`namesPod`) it names the
+    /// container and the pod. Later calls read the digest alone, not the message's string.
+    mutating func backOffEventDigest(of c: ContainerIndex, namesPod: Bool) -> UInt64 {
         let i = c.value
-        if let cached = containers[i].backOffEventMessage { return (cached, containers[i].backOffEventDigest) }
-        let message =
-            namesPod
-            ? "Back-off restarting failed container \(containers[i].name) in pod \(description)"
-            : "Back-off restarting failed container"
-        containers[i].backOffEventMessage = message
-        containers[i].backOffEventDigest = EventMessageAggregator.digest(message)
-        return (message, containers[i].backOffEventDigest)
+        if containers[i].backOffEventMessage == nil {
+            let message =
+                namesPod
+                ? "Back-off restarting failed container \(containers[i].name) in pod \(description)"
+                : "Back-off restarting failed container"
+            containers[i].backOffEventMessage = message
+            containers[i].backOffEventDigest = EventMessageAggregator.digest(message)
+        }
+        return containers[i].backOffEventDigest
     }
+
+    /// The `BackOff` event's message for `c`, built by ``backOffEventDigest(of:namesPod:)``.
+    func backOffEventMessage(of c: ContainerIndex) -> String { containers[c.value].backOffEventMessage ?? "" }
 }
