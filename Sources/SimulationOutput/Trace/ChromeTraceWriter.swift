@@ -20,16 +20,22 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
         var node: Int32
         var start: Int64
     }
-    private var open: [Open?] = []
-    private var pullsInFlight: [Int32] = []
-    /// The processes (nodes) in which each pod's thread is named already. A pod has slices in
-    /// at most two, "unscheduled" and its node, so two per pod are kept in place of a set of
-    /// (process, thread) pairs, whose inserts missed the cache at 150,000 pods; a third
-    /// process goes to ``otherNamedThreads``.
-    private var namedThreadProcesses: [(Int32, Int32)] = []
+    /// What the writer keeps of one pod, in one array element: every pod update reads its open
+    /// slice, its pulls and whether it is named, and four arrays indexed by pod (a miss each at
+    /// 150,000 pods) cost more than the work.
+    private struct PodTrack {
+        var open: Open?
+        var pullsInFlight: Int32 = 0
+        /// The processes (nodes) in which the pod's thread is named already, -1 for none. A
+        /// pod has slices in at most two, "unscheduled" and its node, so two are kept in place
+        /// of a set of (process, thread) pairs; a third process goes to ``otherNamedThreads``.
+        var namedIn: (Int32, Int32) = (-1, -1)
+        /// `namespace/name`, the thread's name.
+        var name = ""
+    }
+    private var tracks: [PodTrack] = []
     private var otherNamedThreads = Set<Int64>()
     private var namedProcesses = Set<Int32>()
-    private var podNames: [String] = []
     /// Whether no trace event is written yet (no `,` before the next); used where formatting runs.
     private var first = true
     /// Formats the entries on the output thread when set; `nil`: as records arrive.
@@ -60,11 +66,11 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
             else { return }
             grow(id)
             if event.reason == "Pulling" {
-                pullsInFlight[id.value] += 1
+                tracks[id.value].pullsInFlight += 1
             } else if event.reason == "Pulled" && event.message.hasPrefix("Successfully pulled")
                 || event.reason == "Failed" && event.message.hasPrefix("Failed to pull image")
             {
-                pullsInFlight[id.value] = max(0, pullsInFlight[id.value] - 1)
+                tracks[id.value].pullsInFlight = max(0, tracks[id.value].pullsInFlight - 1)
             } else {
                 return
             }
@@ -74,12 +80,7 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     }
 
     private func grow(_ id: PodID) {
-        while open.count <= id.value {
-            open.append(nil)
-            pullsInFlight.append(0)
-            podNames.append("")
-            namedThreadProcesses.append((-1, -1))
-        }
+        while tracks.count <= id.value { tracks.append(PodTrack()) }
     }
 
     /// The state a pod is in, or `nil` when it has no slice (removed, or finished).
@@ -110,20 +111,20 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
 
     private func update(_ id: PodID, _ object: UnsafePointer<PodObject>, at time: SimulationTime) {
         grow(id)
-        if podNames[id.value].isEmpty {
-            podNames[id.value] = object.pointee.namespace + "/" + object.pointee.name
+        if tracks[id.value].name.isEmpty {
+            tracks[id.value].name = object.pointee.namespace + "/" + object.pointee.name
         }
         let now = time.nanoseconds
-        let next = state(of: object, pulls: pullsInFlight[id.value])
+        let next = state(of: object, pulls: tracks[id.value].pullsInFlight)
         let node = object.pointee.nodeID.map { Int32($0.value) } ?? -1
-        if let current = open[id.value], current.state == next, current.node == node { return }
+        if let current = tracks[id.value].open, current.state == next, current.node == node { return }
         close(id.value, at: now)
-        if let next { open[id.value] = Open(state: next, node: node, start: now) }
+        if let next { tracks[id.value].open = Open(state: next, node: node, start: now) }
     }
 
     private func close(_ pod: Int, at time: Int64) {
-        guard let current = open[pod] else { return }
-        open[pod] = nil
+        guard let current = tracks[pod].open else { return }
+        tracks[pod].open = nil
         let slice = PodSlice(pod: Int32(pod), node: current.node, state: current.state, start: current.start, end: time)
         guard slice.end > slice.start else { return }
         slices.append(slice)
@@ -133,18 +134,18 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     private func write(_ slice: PodSlice) {
         let pid = slice.node + 1
         if pid == 0 { nameProcess(0, "unscheduled") }
-        let threadName = nameThread(pod: Int(slice.pod), process: pid) ? podNames[Int(slice.pod)] : nil
+        let threadName = nameThread(pod: Int(slice.pod), process: pid) ? tracks[Int(slice.pod)].name : nil
         emit(.slice(slice, threadName: threadName))
     }
 
     /// Notes that `pod`'s thread in `process` is named; returns whether it was not before.
     private func nameThread(pod: Int, process: Int32) -> Bool {
-        let (first, second) = namedThreadProcesses[pod]
+        let (first, second) = tracks[pod].namedIn
         if first == process || second == process { return false }
         if first < 0 {
-            namedThreadProcesses[pod].0 = process
+            tracks[pod].namedIn.0 = process
         } else if second < 0 {
-            namedThreadProcesses[pod].1 = process
+            tracks[pod].namedIn.1 = process
         } else {
             return otherNamedThreads.insert(Int64(process) << 32 | Int64(pod + 1)).inserted
         }
@@ -241,7 +242,7 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     public func finish(at time: SimulationTime) {
         guard !finished else { return }
         finished = true
-        for pod in open.indices { close(pod, at: time.nanoseconds) }
+        for pod in tracks.indices { close(pod, at: time.nanoseconds) }
         emit(.end)
     }
 }
