@@ -17,7 +17,7 @@ public struct HTMLReport {
     /// Pool names in the samples' order (after the cluster).
     public var samplePools: [String] = []
     /// Pod slices (for the Gantt chart), if traced.
-    public var slices: [PodSlice] = []
+    public var slices = ChunkedLog<PodSlice>()
     /// Names of pods by index (`namespace/name`).
     public var podName: (Int) -> String = { "pod-\($0)" }
     /// Names of nodes by index.

@@ -14,7 +14,7 @@ public final class ChromeTraceWriter: ClusterRecordSink, BatchedLineWriter {
     /// Where the events go.
     public let output: StreamingTextFile
     /// Every closed slice, for the report's Gantt chart.
-    public private(set) var slices: [PodSlice] = []
+    public private(set) var slices = ChunkedLog<PodSlice>()
     private struct Open {
         var state: PodSliceState
         var node: Int32
