@@ -18,9 +18,10 @@ public struct HostPort: Hashable, Sendable {
 
     /// The host ports of a pod's containers and sidecars (`GetContainerPorts`).
     static func ports(of spec: PodSpec) -> [HostPort] {
+        // The containers, then the sidecars, walked in place: concatenating them copied every
+        // container of every pod the scheduler saw.
         var result: [HostPort] = []
-        let containers = spec.containers + (spec.initContainers ?? []).filter(\.isSidecar)
-        for container in containers {
+        func add(_ container: Container) {
             for port in container.ports ?? [] {
                 guard let hostPort = port.hostPort, hostPort > 0 else { continue }
                 let ip = (port.hostIP ?? "").isEmpty ? "0.0.0.0" : port.hostIP!
@@ -30,6 +31,8 @@ public struct HostPort: Hashable, Sendable {
                         port: hostPort))
             }
         }
+        for container in spec.containers { add(container) }
+        for container in spec.initContainers ?? [] where container.isSidecar { add(container) }
         return result
     }
 }

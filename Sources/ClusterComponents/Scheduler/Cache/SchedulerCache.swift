@@ -60,6 +60,15 @@ struct SchedulerCache {
     }
 
     /// The info of `pod`, computing it on first sight.
+    /// Whether the default spreading counts the pods of a controller of this kind by owner (a
+    /// switch: an array literal in the condition was built for every pod).
+    static func spreadsByOwner(kind: String) -> Bool {
+        switch kind {
+        case "ReplicaSet", "StatefulSet", "ReplicationController": true
+        default: false
+        }
+    }
+
     mutating func info(for id: PodID, object: PodObject) -> PodInfo {
         if id.value < pods.count, let info = pods[id.value] { return info }
         // Appended in place: `pods += [PodInfo?](repeating:count:)` built a one-element array
@@ -71,7 +80,7 @@ struct SchedulerCache {
             priority: spec.priority ?? 0,
             hasPodAffinity: spec.affinity?.podAffinity != nil || spec.affinity?.podAntiAffinity != nil)
         if let owner = object.pod.metadata.ownerReferences?.first(where: { $0.controller == true }),
-            ["ReplicaSet", "StatefulSet", "ReplicationController"].contains(owner.kind)
+            Self.spreadsByOwner(kind: owner.kind)
         {
             info.ownerKey = ownerID(owner.uid.isEmpty ? owner.kind + "/" + owner.name : owner.uid)
         }
