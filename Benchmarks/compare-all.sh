@@ -2,13 +2,14 @@
 # Issue 17's four targets, measured side by side on one machine in one run, and whether each
 # holds. Run it on an otherwise idle machine (it takes 10-20 minutes on two cores):
 #   Benchmarks/compare-all.sh [--envelope DIR] [--sizes "500 1000 2500 5000"] [--hours H]
-#                             [--timing-nodes N] [--ops OPERATIONS]
+#                             [--timing-nodes N] [--ops OPERATIONS] [--repeat N]
 #
 #  1. Envelope: wall time of `kubesim run DIR` with every output it asks for (release build), divided by
 #     the wall time of the C++ hold model at 10^5 pending and 10^7 operations: <= 20;
 #     peak resident memory (/usr/bin/time -v) <= 1 GiB.
 #  2. Scaling: CPU seconds of the generated envelope at each of --sizes nodes (--hours,
-#     default 24; Benchmarks/envelope-scaling.sh), least-squares exponent k of pods^k <= 1.05.
+#     default 24; Benchmarks/envelope-scaling.sh, each size run --repeat times, default 2, the
+#     least CPU time kept), least-squares exponent k of pods^k <= 1.05.
 #  3. Engine: the hold model against the C++ std::priority_queue reference at 10^3, 10^5 and
 #     10^6 pending (Benchmarks/compare-engine.sh, --ops operations): every ratio >= 1.0.
 #  4. Realistic timing: engine events of the envelope under `timing: realistic` over those
@@ -22,6 +23,7 @@ sizes="500 1000 2500 5000"
 hours=24
 timing_nodes=5000
 ops=10000000
+repeat=2
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --envelope) envelope="$2"; shift 2 ;;
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
         --hours) hours="$2"; shift 2 ;;
         --timing-nodes) timing_nodes="$2"; shift 2 ;;
         --ops) ops="$2"; shift 2 ;;
+        --repeat) repeat="$2"; shift 2 ;;
         -h|--help) sed -n 2,18p "$0"; exit 0 ;;
         *) echo "compare-all.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -77,7 +80,7 @@ rm -rf "$work/envelope-out"
 
 echo "== 2. Scaling" >&2
 # shellcheck disable=SC2086
-Benchmarks/envelope-scaling.sh --hours "$hours" --out "$work/scaling.csv" --bin "$bin" $sizes
+Benchmarks/envelope-scaling.sh --hours "$hours" --out "$work/scaling.csv" --bin "$bin" --repeat "$repeat" $sizes
 
 echo "== 3. Engine" >&2
 KUBESIM_BIN="$bin" Benchmarks/compare-engine.sh "$ops" > "$work/engine.md"
