@@ -54,10 +54,7 @@ public struct PodStatusRecord: Hashable, Sendable {
         at time: SimulationTime
     ) {
         if let index = conditionIndex(type) {
-            let current = conditions.state(at: index)
-            let transition = current.status == status ? current.since : time
-            conditions[index] = PodConditionRecord(
-                type: type, status: status, reason: reason, message: message, lastTransitionTime: transition)
+            conditions.update(at: index, status, reason: reason, message: message, at: time)
         } else {
             conditions.append(
                 PodConditionRecord(
@@ -87,6 +84,24 @@ extension Array where Element == PodConditionRecord {
     @inlinable public func state(at index: Int) -> (status: ConditionStatus, since: SimulationTime) {
         withUnsafeBufferPointer { ($0[index].status, $0[index].lastTransitionTime) }
     }
+
+    /// Sets the condition at `index` to `status`, `reason` and `message`, keeping
+    /// `lastTransitionTime` while the status holds; the array is written only where it changes
+    /// (a status write that changes nothing then copies nothing).
+    /// - Returns: whether anything changed.
+    @inlinable @discardableResult public mutating func update(
+        at index: Int, _ status: ConditionStatus, reason: String?, message: String?, at time: SimulationTime
+    ) -> Bool {
+        let current = withUnsafeBufferPointer { ($0[index].status, $0[index].reason, $0[index].message) }
+        guard current.0 != status || current.1 != reason || current.2 != message else { return false }
+        if current.0 != status {
+            self[index].status = status
+            self[index].lastTransitionTime = time
+        }
+        if current.1 != reason { self[index].reason = reason }
+        if current.2 != message { self[index].message = message }
+        return true
+    }
 }
 
 /// What a status patch written in place changed (``Cluster/patchPodStatus(_:_:)``): whether a
@@ -107,22 +122,9 @@ public struct PodStatusChanges: Sendable {
         any = true
     }
 
-    /// Sets the condition at `index` of `conditions` (its type already the one meant) to
-    /// `status`, `reason` and `message`, keeping `lastTransitionTime` while the status holds
-    /// (PodStatusRecord.setCondition's rule); the array is written only where it changes.
-    @inlinable public mutating func setCondition(
-        at index: Int, of conditions: inout [PodConditionRecord], _ status: ConditionStatus, reason: String?,
-        message: String?, at time: SimulationTime
-    ) {
-        let current = conditions.withUnsafeBufferPointer { ($0[index].status, $0[index].reason, $0[index].message) }
-        guard current.0 != status || current.1 != reason || current.2 != message else { return }
-        if current.0 != status {
-            conditions[index].status = status
-            conditions[index].lastTransitionTime = time
-        }
-        if current.1 != reason { conditions[index].reason = reason }
-        if current.2 != message { conditions[index].message = message }
+    /// Notes that a condition changed (a change of the status, too).
+    @inlinable public mutating func noteConditionChanged() {
         any = true
-        self.conditions = true
+        conditions = true
     }
 }

@@ -230,10 +230,18 @@ public final class Cluster {
             source = index
         }
         // Without a digest the message is built once, for the digest and the event.
-        let built = digest == nil ? message() : nil
+        var built: String?
+        let messageDigest: UInt64
+        if let digest {
+            messageDigest = digest
+        } else {
+            let text = message()
+            built = text
+            messageDigest = EventMessageAggregator.digest(text)
+        }
         let marks = eventCorrelator.marks(
-            type: type, reason: reason, object: EventCorrelator.object(pod), source: index,
-            digest: digest ?? EventMessageAggregator.digest(built!), at: now, hints: &hints)
+            type: type, reason: reason, object: EventCorrelator.object(pod), source: index, digest: messageDigest,
+            at: now, hints: &hints)
         if !marks.isRecorded, !noteDropped(reason) { return }
         // Built once with its marks (no copy rewritten in place); field reads, not a copy of the
         // whole pod object: events are the most frequent record.

@@ -18,7 +18,7 @@ extension Kubelet {
         // From the container's runtime record: `spec(w, c)` copied the whole Container.
         let image = workers[w][c].image
         let pullPolicy = workers[w][c].imagePullPolicy
-        let key = imageKey(w, c)
+        let key = workers[w][c].imageKey
         let present = images[key] != nil
         if pullPolicy != .always && present {
             event(w, .normal, "Pulled", "Container image \"\(image)\" already present on machine", container: c)
@@ -129,14 +129,6 @@ extension Kubelet {
     func touchImage(_ image: String) {
         let key = normalizedImage(image)
         if images[key] != nil { images[key]!.lastUsed = cluster.now }
-    }
-
-    /// The normalized image name of container `c` of worker `w`, kept by the container.
-    func imageKey(_ w: WorkerIndex, _ c: ContainerIndex) -> String {
-        if let known = workers[w][c].imageKey { return known }
-        let key = normalizedImage(workers[w][c].image)
-        workers[w].setImageKey(c, key)
-        return key
     }
 
     /// ``Kubelet/normalize(_:)`` of `image`, parsed once per kubelet (``normalizedImages``).

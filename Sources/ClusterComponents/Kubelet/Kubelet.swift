@@ -111,26 +111,19 @@ public final class Kubelet {
     func podBound(_ pod: PodID) {
         let object = cluster.api[pod]
         var containers: [ContainerRuntime] = []
+        func add(_ container: Container, isInit: Bool, index: Int) {
+            let image = container.image ?? ""
+            let ref = ContainerRef(isInit: isInit, index: index, name: container.name, image: image)
+            containers.append(
+                ContainerRuntime(
+                    isInit: isInit, index: index, isSidecar: isInit && container.isSidecar, name: container.name,
+                    image: image, imagePullPolicy: container.imagePullPolicy, imageKey: normalizedImage(image),
+                    restartPolicy: container.restartPolicy, restartRules: container.restartPolicyRules ?? [],
+                    sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
+        }
         let inits = object.pod.spec.initContainers ?? []
-        for (i, container) in inits.enumerated() {
-            let ref = ContainerRef(isInit: true, index: i, name: container.name, image: container.image ?? "")
-            containers.append(
-                ContainerRuntime(
-                    isInit: true, index: i, isSidecar: container.isSidecar, name: container.name,
-                    image: container.image ?? "", imagePullPolicy: container.imagePullPolicy,
-                    restartPolicy: container.restartPolicy,
-                    restartRules: container.restartPolicyRules ?? [],
-                    sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
-        }
-        for (i, container) in object.pod.spec.containers.enumerated() {
-            let ref = ContainerRef(isInit: false, index: i, name: container.name, image: container.image ?? "")
-            containers.append(
-                ContainerRuntime(
-                    isInit: false, index: i, isSidecar: false, name: container.name, image: container.image ?? "",
-                    imagePullPolicy: container.imagePullPolicy, restartPolicy: container.restartPolicy,
-                    restartRules: container.restartPolicyRules ?? [],
-                    sharedBehavior: behaviors.box(behavior(for: object, ref, container))))
-        }
+        for (i, container) in inits.enumerated() { add(container, isInit: true, index: i) }
+        for (i, container) in object.pod.spec.containers.enumerated() { add(container, isInit: false, index: i) }
         podIPCounter += 1
         var worker = PodWorker(
             pod: pod, containers: containers, initCount: inits.count, restartPolicy: object.pod.spec.restartPolicy,

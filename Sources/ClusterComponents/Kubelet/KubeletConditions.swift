@@ -10,7 +10,8 @@ struct KubeletConditions {
 
     var readyToStart: ConditionStatus
     var initialized: Value
-    var ready: Value
+    /// ContainersReady; Ready is the same unless a readiness gate holds it back
+    /// (``write(into:readyToStart:gates:at:_:)`` reads the gates' conditions).
     var containersReady: Value
 
     init(_ generated: GeneratedPodStatus) {
@@ -37,7 +38,6 @@ struct KubeletConditions {
         } else {
             containersReady = (.true, nil, nil)
         }
-        ready = containersReady
     }
 
     /// Writes the conditions into `status`. The list keeps DisruptionTarget first, then the
@@ -51,7 +51,7 @@ struct KubeletConditions {
     ) {
         let hasDisruption = status.conditionState("DisruptionTarget") != nil
         let hasScheduled = status.conditionState("PodScheduled") != nil
-        var ready = self.ready
+        var ready = containersReady
         if ready.status == .true, !gates.isEmpty {
             // A gate whose condition is missing or not True holds Ready back (status/generate.go).
             if let first = gates.first(where: { status.condition($0.conditionType)?.status != .true }) {
@@ -68,9 +68,11 @@ struct KubeletConditions {
         {
             var index = first
             func update(_ value: Value) {
-                changes.setCondition(
-                    at: index, of: &status.conditions, value.status, reason: value.reason, message: value.message,
-                    at: now)
+                if status.conditions.update(
+                    at: index, value.status, reason: value.reason, message: value.message, at: now)
+                {
+                    changes.noteConditionChanged()
+                }
                 index += 1
             }
             if hasReadyToStart { update((readyToStart, nil, nil)) }
@@ -83,13 +85,18 @@ struct KubeletConditions {
         let gateCount = gates.reduce(0) { $0 + (status.conditionState($1.conditionType) != nil ? 1 : 0) }
         // Kept for the pod's lifetime: exactly the conditions written, no margin.
         rebuilt.reserveCapacity(first + kubeletTypes.count + (hasScheduled ? 1 : 0) + gateCount)
+        // The stored condition of each type updated by the one rule, or a new one from now.
         func set(_ type: String, _ value: Value) {
-            let existing = status.conditionState(type)
-            let transition = existing.map { $0.status == value.status ? $0.since : now } ?? now
-            rebuilt.append(
-                PodConditionRecord(
-                    type: type, status: value.status, reason: value.reason, message: value.message,
-                    lastTransitionTime: transition))
+            if let existing = status.condition(type) {
+                rebuilt.append(existing)
+                rebuilt.update(
+                    at: rebuilt.count - 1, value.status, reason: value.reason, message: value.message, at: now)
+            } else {
+                rebuilt.append(
+                    PodConditionRecord(
+                        type: type, status: value.status, reason: value.reason, message: value.message,
+                        lastTransitionTime: now))
+            }
         }
         if let disruption = status.condition("DisruptionTarget") { rebuilt.append(disruption) }
         // The PodReadyToStartContainersCondition gate (pkg/features/kube_features.go): alpha
@@ -104,8 +111,7 @@ struct KubeletConditions {
         }
         if status.conditions != rebuilt {
             status.conditions = rebuilt
-            changes.any = true
-            changes.conditions = true
+            changes.noteConditionChanged()
         }
     }
 

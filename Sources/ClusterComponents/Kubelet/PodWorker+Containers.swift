@@ -146,9 +146,6 @@ extension PodWorker {
         containers[c.value].crashBackoff = entry
     }
 
-    /// Keeps the normalized name of `c`'s image (the image manager's key) for its next starts.
-    mutating func setImageKey(_ c: ContainerIndex, _ key: String) { containers[c.value].imageKey = key }
-
     /// The image-pull back-off of `c` after `Backoff.Next` (a failed pull).
     mutating func setPullBackoff(_ c: ContainerIndex, _ entry: BackoffEntry) { containers[c.value].pullBackoff = entry }
 

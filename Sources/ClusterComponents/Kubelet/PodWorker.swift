@@ -13,10 +13,10 @@ struct ContainerRuntime: Sendable {
     /// Name and image (kept here so status generation does not copy the spec).
     var name: String
     var image: String
-    /// `imagePullPolicy`, and the image's normalized name once the image manager asked for it
-    /// (kept here so that a start does not copy the spec or hash the image name again).
+    /// `imagePullPolicy`, and the image's normalized name, the image manager's key (kept here
+    /// so that a start does not copy the spec or parse the image name again).
     var imagePullPolicy: PullPolicy
-    var imageKey: String?
+    var imageKey: String
     /// The container's own `restartPolicy` and `restartPolicyRules` (ContainerRestartRules).
     var restartPolicy: ContainerRestartPolicy?
     var restartRules: [ContainerRestartRule] = []

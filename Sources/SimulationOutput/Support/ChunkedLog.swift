@@ -11,8 +11,10 @@ public struct ChunkedLog<Element>: Sequence {
     /// An empty log.
     public init() {}
 
-    /// Number of elements.
-    public private(set) var count = 0
+    /// Number of elements: every chunk but the last is full.
+    public var count: Int {
+        chunks.isEmpty ? 0 : (chunks.count - 1) * Self.chunkCapacity + chunks[chunks.count - 1].count
+    }
 
     /// Appends `element`, starting a chunk when the last is full.
     public mutating func append(_ element: Element) {
@@ -22,7 +24,6 @@ public struct ChunkedLog<Element>: Sequence {
             chunks.append(chunk)
         }
         chunks[chunks.count - 1].append(element)
-        count += 1
     }
 
     /// The elements in the order they were appended.

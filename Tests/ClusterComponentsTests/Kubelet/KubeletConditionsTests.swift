@@ -25,6 +25,22 @@ import Testing
         PodConditionRecord(type: type, status: status, reason: reason, message: message, lastTransitionTime: since)
     }
 
+    /// Ready and ContainersReady of a pod whose container `app` is not ready, false since `time`.
+    static func notReady(since time: SimulationTime) -> [PodConditionRecord] {
+        let message = "containers with unready status: [app]"
+        return [
+            condition("Ready", .false, "ContainersNotReady", message, since: time),
+            condition("ContainersReady", .false, "ContainersNotReady", message, since: time),
+        ]
+    }
+
+    /// Writes the unready pod's conditions into `status` at t1; what changed.
+    static func write(into status: inout PodStatusRecord, readyToStart: Bool) -> PodStatusChanges {
+        var changes = PodStatusChanges()
+        KubeletConditions(unready()).write(into: &status, readyToStart: readyToStart, gates: [], at: t1, &changes)
+        return changes
+    }
+
     /// The layout every write after the first has: updated where it stands, only what changed.
     @Test func updatesInPlace() {
         var status = PodStatusRecord()
@@ -36,44 +52,35 @@ import Testing
             Self.condition("ContainersReady", .true, since: Self.t0),
             Self.condition("PodScheduled", .true, since: Self.t0),
         ]
-        var changes = PodStatusChanges()
-        KubeletConditions(Self.unready()).write(into: &status, readyToStart: true, gates: [], at: Self.t1, &changes)
-        let message = "containers with unready status: [app]"
+        let changes = Self.write(into: &status, readyToStart: true)
         #expect(
             status.conditions == [
                 Self.condition("DisruptionTarget", .true, "EvictionByEvictionAPI", since: Self.t0),
                 Self.condition("PodReadyToStartContainers", .true, since: Self.t0),
                 Self.condition("Initialized", .true, since: Self.t0),
-                Self.condition("Ready", .false, "ContainersNotReady", message, since: Self.t1),
-                Self.condition("ContainersReady", .false, "ContainersNotReady", message, since: Self.t1),
-                Self.condition("PodScheduled", .true, since: Self.t0),
-            ])
+            ] + Self.notReady(since: Self.t1) + [Self.condition("PodScheduled", .true, since: Self.t0)])
         #expect(changes.any && changes.conditions)
 
         // The same status again changes nothing.
-        var again = PodStatusChanges()
-        KubeletConditions(Self.unready()).write(into: &status, readyToStart: true, gates: [], at: Self.t1, &again)
+        let again = Self.write(into: &status, readyToStart: true)
         #expect(!again.any && !again.conditions)
     }
 
     /// A condition the kubelet does not keep (written by someone else) breaks the layout: the
-    /// list is rebuilt in the kubelet's order without it, PodScheduled kept as it stood.
+    /// list is rebuilt in the kubelet's order without it, PodScheduled kept as it stood, and a
+    /// kubelet condition whose status holds keeps its transition time.
     @Test func rebuildsAnotherLayout() {
         var status = PodStatusRecord()
         status.conditions = [
             Self.condition("PodScheduled", .true, since: Self.t0),
             Self.condition("example.com/Custom", .true, since: Self.t0),
+            Self.condition("Initialized", .true, since: Self.t0),
         ]
-        var changes = PodStatusChanges()
-        KubeletConditions(Self.unready()).write(into: &status, readyToStart: false, gates: [], at: Self.t1, &changes)
-        let message = "containers with unready status: [app]"
+        let changes = Self.write(into: &status, readyToStart: false)
         #expect(
-            status.conditions == [
-                Self.condition("Initialized", .true, since: Self.t1),
-                Self.condition("Ready", .false, "ContainersNotReady", message, since: Self.t1),
-                Self.condition("ContainersReady", .false, "ContainersNotReady", message, since: Self.t1),
-                Self.condition("PodScheduled", .true, since: Self.t0),
-            ])
+            status.conditions
+                == [Self.condition("Initialized", .true, since: Self.t0)] + Self.notReady(since: Self.t1)
+                + [Self.condition("PodScheduled", .true, since: Self.t0)])
         #expect(changes.any && changes.conditions)
     }
 }

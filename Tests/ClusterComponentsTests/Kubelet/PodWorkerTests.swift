@@ -14,7 +14,8 @@ import Testing
         func runtime(_ name: String, isInit: Bool, index: Int) -> ContainerRuntime {
             ContainerRuntime(
                 isInit: isInit, index: index, isSidecar: false, name: name, image: "busybox",
-                imagePullPolicy: .ifNotPresent, restartPolicy: nil, sharedBehavior: HeapBox(wrappedValue: behavior))
+                imagePullPolicy: .ifNotPresent, imageKey: "docker.io/library/busybox:latest", restartPolicy: nil,
+                sharedBehavior: HeapBox(wrappedValue: behavior))
         }
         return PodWorker(
             pod: PodID(7),

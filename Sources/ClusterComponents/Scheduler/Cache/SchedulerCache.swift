@@ -59,7 +59,6 @@ struct SchedulerCache {
         return id
     }
 
-    /// The info of `pod`, computing it on first sight.
     /// Whether the default spreading counts the pods of a controller of this kind by owner (a
     /// switch: an array literal in the condition was built for every pod).
     static func spreadsByOwner(kind: String) -> Bool {
@@ -69,6 +68,7 @@ struct SchedulerCache {
         }
     }
 
+    /// The info of `pod`, computing it on first sight.
     mutating func info(for id: PodID, object: PodObject) -> PodInfo {
         if id.value < pods.count, let info = pods[id.value] { return info }
         // Appended in place: `pods += [PodInfo?](repeating:count:)` built a one-element array
