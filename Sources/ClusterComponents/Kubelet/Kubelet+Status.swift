@@ -69,6 +69,7 @@ extension Kubelet {
         }
         let phase = generated.phase
         workers[w].lastPhase = phase
+        workers[w].lastPhaseIsTerminal = phase.isTerminal
         if isRealistic && !terminal && workerPhase == .syncing {
             workers[w].pendingStatus = generated
             queueStatusWrite(w)

@@ -117,7 +117,9 @@ extension PodWorker {
         // Moved out and back, so the queue stays uniquely referenced and keeps its storage.
         var queue = startQueue
         startQueue = []
-        queue.removeAll(keepingCapacity: true)
+        // Usually empty already (the last sync ran its starts): `removeAll(keepingCapacity:)`
+        // is a generic range replacement even then.
+        if !queue.isEmpty { queue.removeAll(keepingCapacity: true) }
         computeStarts(into: &queue)
         startQueue = queue
     }

@@ -152,8 +152,11 @@ struct PodWorker: Sendable {
     /// The runtime snapshot or reason cache changed since the last published status; a sync
     /// that finds it clean skips status generation (the result would be identical).
     var statusDirty = true
-    /// The phase of the last published status.
+    /// The phase of the last published status, and whether it is terminal (what a sync whose
+    /// status is clean reads: a crash loop's blocked sync every 10 s compared the phase's text
+    /// with "Succeeded" and "Failed").
     var lastPhase = PodPhase.pending
+    var lastPhaseIsTerminal = false
     /// Realistic timing: the status the status manager will write next, and whether the pod
     /// is in its queue.
     /// Boxed (``KubeModel/Indirect``): set only while a write is queued, it would otherwise

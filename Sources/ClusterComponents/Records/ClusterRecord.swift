@@ -101,6 +101,10 @@ extension ClusterRecordSink {
 struct DroppedEventReaders {
     private var readsAll = false
     private var reasons: [String] = []
+    /// Bit `b & 63` is set for the first byte `b` of each reason named: a reason whose first
+    /// byte is not in it is ruled out without a string comparison (a crash loop's `BackOff`,
+    /// dropped 14 times in 15, against `Pulling` and `Evicted` of the same length).
+    private var initials: UInt64 = 0
 
     /// Adds what one more sink reads.
     mutating func add(_ sinkReasons: [String]?) {
@@ -108,12 +112,23 @@ struct DroppedEventReaders {
             readsAll = true
             return
         }
-        for reason in sinkReasons where !reasons.contains(reason) { reasons.append(reason) }
+        for reason in sinkReasons where !reasons.contains(reason) {
+            reasons.append(reason)
+            initials |= Self.initialBit(reason)
+        }
     }
 
     /// Whether some sink reads a dropped event of `reason`.
-    /// - Complexity: O(reasons named), a length compared first.
+    /// - Complexity: O(1) for a reason whose first byte no named reason has, else O(reasons
+    ///   named), a length compared first.
     func read(_ reason: String) -> Bool {
-        readsAll || reasons.contains { $0.hasSameText(as: reason) }
+        if readsAll { return true }
+        guard initials & Self.initialBit(reason) != 0 else { return false }
+        return reasons.contains { $0.hasSameText(as: reason) }
+    }
+
+    private static func initialBit(_ reason: String) -> UInt64 {
+        guard let first = reason.utf8.first else { return 1 }
+        return 1 << UInt64(first & 63)
     }
 }

@@ -102,11 +102,25 @@ struct LRUTable<Value> {
 
     // MARK: - Recency list
 
-    /// Makes the present entry `slot` the most recently used.
+    /// Makes the present entry `slot` the most recently used: ``unlink(_:)`` then
+    /// ``pushNewest(_:)``, written out on the entries' buffer. A crash loop's requeue moves its
+    /// entry to the front of two tables every 10 s, and each of the five link writes through
+    /// the array checked its uniqueness and bounds.
     private mutating func touch(_ slot: Int32) {
-        guard slot != newest else { return }
-        unlink(slot)
-        pushNewest(slot)
+        let previousNewest = newest
+        guard slot != previousNewest else { return }
+        var oldest = self.oldest
+        entries.withUnsafeMutableBufferPointer { entries in
+            let (newer, older) = (entries[Int(slot)].newer, entries[Int(slot)].older)
+            // Not the newest, so it has a newer neighbour, and the newest is another entry.
+            entries[Int(newer)].older = older
+            if older >= 0 { entries[Int(older)].newer = newer } else { oldest = newer }
+            entries[Int(slot)].older = previousNewest
+            entries[Int(slot)].newer = -1
+            entries[Int(previousNewest)].newer = slot
+        }
+        self.oldest = oldest
+        newest = slot
     }
 
     private mutating func unlink(_ slot: Int32) {

@@ -121,4 +121,19 @@ struct EventSpamFilterTests {
         #expect(quiet.lastRecordAt == everything.lastRecordAt)
         #expect(quiet.lastRecordAt == .zero + .seconds(696))
     }
+
+    /// The readers' first-byte filter rules out reasons without comparing them, and never a
+    /// reason a sink named: one of the same length and initial (`Pulling`, `Pulled`), one whose
+    /// initial shares the filter's bit (`C` and `c`, 64 apart), and the empty reason.
+    @Test("dropped-event readers answer by the reasons named, whatever their first bytes")
+    func droppedEventReadersFilter() {
+        var readers = DroppedEventReaders()
+        #expect(!readers.read("BackOff"))
+        readers.add(["Pulling", "Created", ""])
+        readers.add([])
+        for reason in ["Pulling", "Created", ""] { #expect(readers.read(reason)) }
+        for reason in ["BackOff", "Pulled", "created", "Createe", "Pull", "Evicted"] { #expect(!readers.read(reason)) }
+        readers.add(nil)
+        #expect(readers.read("BackOff") && readers.read("anything"))
+    }
 }
