@@ -92,8 +92,13 @@ extension Array where Element == PodConditionRecord {
     @inlinable @discardableResult public mutating func update(
         at index: Int, _ status: ConditionStatus, reason: String?, message: String?, at time: SimulationTime
     ) -> Bool {
+        // Compared where they are stored: copying the reason and message out retained both,
+        // for the three updates of every status write, which mostly change nothing.
+        let unchanged = withUnsafeBufferPointer {
+            $0[index].status == status && $0[index].reason == reason && $0[index].message == message
+        }
+        if unchanged { return false }
         let current = withUnsafeBufferPointer { ($0[index].status, $0[index].reason, $0[index].message) }
-        guard current.0 != status || current.1 != reason || current.2 != message else { return false }
         if current.0 != status {
             self[index].status = status
             self[index].lastTransitionTime = time

@@ -96,7 +96,7 @@ extension Kubelet {
             workers[w].hasReadinessGates
             ? cluster.withPod(pod) { $0.pointee.pod.spec.readinessGates ?? [] } : []
         let readyToStart = version >= KubernetesVersion(minor: 29)
-        let conditions = KubeletConditions(generated)
+        let conditions = KubeletConditions(generated, messages: &listingMessages)
         cluster.patchPodStatus(pod) { status in
             var changes = PodStatusChanges()
             changes.set(&status.phase, to: generated.phase)

@@ -103,6 +103,8 @@ public final class Kubelet {
     /// filter and aggregation caches), looked up at its first event and kept, as a kubelet
     /// keeps its one `EventRecorder`: the lookup hashed the component and host names each time.
     var eventSource: Int?
+    /// The container listings of the last conditions written (``KubeletConditions``).
+    var listingMessages = ListingMessages()
     var version: KubernetesVersion { cluster.configuration.kubernetesVersion }
 
     // MARK: - Hooks from the API server

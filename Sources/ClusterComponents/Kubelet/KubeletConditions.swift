@@ -15,6 +15,14 @@ struct KubeletConditions {
     var containersReady: Value
 
     init(_ generated: GeneratedPodStatus) {
+        var messages = ListingMessages()
+        self.init(generated, messages: &messages)
+    }
+
+    /// The conditions of `generated`, their container listings taken from `messages` when the
+    /// same containers were listed last time (a crash-looping container is unready for every
+    /// status write of its back-off).
+    init(_ generated: GeneratedPodStatus, messages: inout ListingMessages) {
         readyToStart = generated.sandboxReady ? .true : .false
         if generated.phase == .succeeded && !generated.initialized {
             initialized = (.true, "PodCompleted", nil)
@@ -23,7 +31,7 @@ struct KubeletConditions {
         } else {
             initialized = (
                 .false, "ContainersNotInitialized",
-                "containers with incomplete status: [\(generated.incomplete.joined(separator: " "))]"
+                messages.incomplete.message(for: generated.incomplete, "containers with incomplete status: ")
             )
         }
         if generated.phase == .succeeded {
@@ -33,7 +41,7 @@ struct KubeletConditions {
         } else if !generated.unready.isEmpty {
             containersReady = (
                 .false, "ContainersNotReady",
-                "containers with unready status: [\(generated.unready.joined(separator: " "))]"
+                messages.unready.message(for: generated.unready, "containers with unready status: ")
             )
         } else {
             containersReady = (.true, nil, nil)
@@ -49,8 +57,6 @@ struct KubeletConditions {
         into status: inout PodStatusRecord, readyToStart hasReadyToStart: Bool, gates: [PodReadinessGate],
         at now: SimulationTime, _ changes: inout PodStatusChanges
     ) {
-        let hasDisruption = status.conditionState("DisruptionTarget") != nil
-        let hasScheduled = status.conditionState("PodScheduled") != nil
         var ready = containersReady
         if ready.status == .true, !gates.isEmpty {
             // A gate whose condition is missing or not True holds Ready back (status/generate.go).
@@ -61,11 +67,8 @@ struct KubeletConditions {
                 )
             }
         }
-        let first = hasDisruption ? 1 : 0
         let kubeletTypes = Self.types[(hasReadyToStart ? 0 : 1)...]
-        if gates.isEmpty, status.conditions.count == first + kubeletTypes.count + (hasScheduled ? 1 : 0),
-            Self.hasLayout(status.conditions, first: first, kubeletTypes: kubeletTypes, scheduled: hasScheduled)
-        {
+        if gates.isEmpty, let first = Self.layoutStart(status.conditions, kubeletTypes: kubeletTypes) {
             var index = first
             func update(_ value: Value) {
                 if status.conditions.update(
@@ -81,6 +84,8 @@ struct KubeletConditions {
             update(containersReady)
             return
         }
+        let hasScheduled = status.conditionState("PodScheduled") != nil
+        let first = status.conditionState("DisruptionTarget") != nil ? 1 : 0
         var rebuilt: [PodConditionRecord] = []
         let gateCount = gates.reduce(0) { $0 + (status.conditionState($1.conditionType) != nil ? 1 : 0) }
         // Kept for the pod's lifetime: exactly the conditions written, no margin.
@@ -118,17 +123,44 @@ struct KubeletConditions {
     /// The kubelet's condition types in the order it lists them.
     static let types = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"]
 
-    /// Whether `conditions` are DisruptionTarget (when `first` is 1), `kubeletTypes`, then
-    /// PodScheduled (when `scheduled`), in that order.
-    static func hasLayout(
-        _ conditions: [PodConditionRecord], first: Int, kubeletTypes: ArraySlice<String>, scheduled: Bool
-    ) -> Bool {
+    /// Where the kubelet's conditions start (0, or 1 after DisruptionTarget) when `conditions`
+    /// are DisruptionTarget (optional), `kubeletTypes`, then PodScheduled (optional), in that
+    /// order; nil otherwise. Read off the positions: two searches by type went through the
+    /// list first, on every status write.
+    static func layoutStart(_ conditions: [PodConditionRecord], kubeletTypes: ArraySlice<String>) -> Int? {
         conditions.withUnsafeBufferPointer { stored in
-            if first == 1, !stored[0].type.hasSameText(as: "DisruptionTarget") { return false }
+            guard !stored.isEmpty else { return nil }
+            let first = stored[0].type.hasSameText(as: "DisruptionTarget") ? 1 : 0
+            let scheduled = stored.count - first - kubeletTypes.count
+            guard scheduled == 0 || scheduled == 1 else { return nil }
             for (offset, type) in kubeletTypes.enumerated() where !stored[first + offset].type.hasSameText(as: type) {
-                return false
+                return nil
             }
-            return !scheduled || stored[first + kubeletTypes.count].type.hasSameText(as: "PodScheduled")
+            if scheduled == 1, !stored[stored.count - 1].type.hasSameText(as: "PodScheduled") { return nil }
+            return first
         }
     }
+}
+
+/// The last message of each listing condition a kubelet wrote (`containers with unready
+/// status: [a b]`), with the names it lists: the same names give the same string again, so it
+/// is neither rebuilt nor compared character by character with the stored one.
+struct ListingMessages {
+    /// One listing's last names and message.
+    struct Listing {
+        var names: [String] = []
+        var message = ""
+
+        /// `prefix` then `names` as Go prints a `[]string` (`[a b]`), reused when `names` are
+        /// the last ones.
+        mutating func message(for names: [String], _ prefix: String) -> String {
+            if names == self.names, !message.isEmpty { return message }
+            self.names = names
+            message = prefix + "[" + names.joined(separator: " ") + "]"
+            return message
+        }
+    }
+
+    var unready = Listing()
+    var incomplete = Listing()
 }

@@ -83,4 +83,37 @@ import Testing
                 + [Self.condition("PodScheduled", .true, since: Self.t0)])
         #expect(changes.any && changes.conditions)
     }
+
+    /// The layout read off the positions: DisruptionTarget first or not at all, the kubelet's
+    /// types in order, PodScheduled last or not at all; anything else is rebuilt (nil).
+    @Test func layoutStart() {
+        let types = KubeletConditions.types[...]
+        func layout(_ names: [String]) -> Int? {
+            KubeletConditions.layoutStart(
+                names.map { Self.condition($0, .true, since: Self.t0) }, kubeletTypes: types)
+        }
+        let kubelet = Array(types)
+        #expect(layout(kubelet) == 0)
+        #expect(layout(kubelet + ["PodScheduled"]) == 0)
+        #expect(layout(["DisruptionTarget"] + kubelet + ["PodScheduled"]) == 1)
+        #expect(layout(["DisruptionTarget"] + kubelet) == 1)
+        #expect(layout([]) == nil)
+        #expect(layout(kubelet + ["DisruptionTarget"]) == nil)
+        #expect(layout(["PodScheduled"] + kubelet) == nil)
+        #expect(layout(kubelet + ["PodScheduled", "PodScheduled"]) == nil)
+        #expect(layout(Array(kubelet.reversed()) + ["PodScheduled"]) == nil)
+        #expect(layout(Array(kubelet.dropFirst()) + ["PodScheduled"]) == nil)
+    }
+
+    /// A listing's message is Go's `%s` of a `[]string` after its prefix, and the same names
+    /// give back the same message; other names give theirs.
+    @Test func listingMessages() {
+        var messages = ListingMessages()
+        let prefix = "containers with unready status: "
+        #expect(messages.unready.message(for: ["app"], prefix) == "containers with unready status: [app]")
+        #expect(messages.unready.message(for: ["app"], prefix) == "containers with unready status: [app]")
+        #expect(messages.unready.message(for: ["a", "b"], prefix) == "containers with unready status: [a b]")
+        #expect(messages.unready.message(for: ["app"], prefix) == "containers with unready status: [app]")
+        #expect(messages.incomplete.message(for: [], "containers with incomplete status: ") == "containers with incomplete status: []")
+    }
 }
