@@ -114,6 +114,8 @@ import Testing
         #expect(messages.unready.message(for: ["app"], prefix) == "containers with unready status: [app]")
         #expect(messages.unready.message(for: ["a", "b"], prefix) == "containers with unready status: [a b]")
         #expect(messages.unready.message(for: ["app"], prefix) == "containers with unready status: [app]")
-        #expect(messages.incomplete.message(for: [], "containers with incomplete status: ") == "containers with incomplete status: []")
+        #expect(
+            messages.incomplete.message(for: [], "containers with incomplete status: ")
+                == "containers with incomplete status: []")
     }
 }
