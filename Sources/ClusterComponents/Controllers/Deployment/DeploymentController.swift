@@ -350,13 +350,17 @@ final class DeploymentController {
         }
         let spec = rolloutSpec(index)
         status.unavailableReplicas = max(0, spec.replicas - status.availableReplicas)
+        status.conditions.reserveCapacity(2)
         let previous = reading(index) { $0.status.conditions }
         let now = cluster.now
         func condition(
             _ type: String, _ value: ConditionStatus, _ reason: String, _ message: String
         ) -> DeploymentConditionRecord {
-            let old = previous.first { $0.type == type }
-            let since = old.map { $0.status == value ? $0.lastTransitionTime : now } ?? now
+            // Read in place (`first(where:)` copied the condition out, its strings retained).
+            let since = previous.withUnsafeBufferPointer { stored -> SimulationTime in
+                guard let i = stored.firstIndex(where: { $0.type == type }) else { return now }
+                return stored[i].status == value ? stored[i].lastTransitionTime : now
+            }
             return DeploymentConditionRecord(
                 type: type, status: value, reason: reason, message: message, lastTransitionTime: since)
         }
