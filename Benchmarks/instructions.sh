@@ -2,7 +2,9 @@
 # Instruction counts under valgrind's callgrind: repeatable whatever else the machine does, so
 # a change can be judged on a noisy or shared machine where wall times are not. Prints, per
 # workload, instructions in total and per engine event (the hold model per operation, its fill
-# and start-up subtracted), and the top functions by inclusive cost (where the time goes).
+# and start-up subtracted), and the top functions by inclusive cost (where the time goes). The
+# crash-loop workload (Benchmarks/workloads/crashloop-40.yaml) isolates the kubelet's blocked
+# syncs and restarts, more than a third of the full envelope's time.
 #   Benchmarks/instructions.sh [NODES] [HOURS] [HOLD_OPERATIONS]
 #   defaults: the 500-node, 2-hour envelope and 1,000,000 hold operations at 10^5 pending.
 # Needs valgrind (Debian's `valgrind`); callgrind runs ~50x slower than native.
@@ -30,6 +32,8 @@ count() {
 }
 envelope=$(count envelope "$bin" run "$work/envelope" --out "$work/out" --quiet)
 events=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['engine']['eventsProcessed'])" "$work/out/summary.json")
+crashloop=$(count crashloop "$bin" run Benchmarks/workloads/crashloop-40.yaml --out "$work/crashloop" --quiet)
+crashloop_events=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['engine']['eventsProcessed'])" "$work/crashloop/summary.json")
 # The hold model per operation: a run of OPS operations minus a run of one, so neither the
 # initial fill of 10^5 events nor process start-up is counted.
 hold_full=$(count hold "$bin" bench engine --pending 100000 --operations "$ops" --format json)
@@ -41,11 +45,13 @@ echo "machine: $(lscpu | sed -n 's/^Model name: *//p') Â· $(date -u +%Y-%m-%d) Â
 echo
 echo "| workload | instructions | engine events / operations | instructions per event |"
 echo "|---|---:|---:|---:|"
-python3 - "$nodes" "$hours" "$envelope" "$events" "$hold" "$cpp" "$ops" <<'PY'
+python3 - "$nodes" "$hours" "$envelope" "$events" "$hold" "$cpp" "$ops" "$crashloop" "$crashloop_events" <<'PY'
 import sys
-nodes, hours, envelope, events, hold, cpp, ops = sys.argv[1:]
+nodes, hours, envelope, events, hold, cpp, ops, crashloop, crashloop_events = sys.argv[1:]
 envelope, events, hold, cpp, ops = int(envelope), int(events), int(hold), int(cpp), int(ops)
+crashloop, crashloop_events = int(crashloop), int(crashloop_events)
 print(f"| envelope {nodes} nodes, {hours} h | {envelope:,} | {events:,} | {envelope/events:,.0f} |")
+print(f"| crash loops, 40 nodes, 400 pods, 6 h | {crashloop:,} | {crashloop_events:,} | {crashloop/crashloop_events:,.0f} |")
 print(f"| hold model, 10^5 pending (kubesim), less a 1-operation run | {hold:,} | {ops:,} | {hold/ops:,.0f} |")
 print(f"| hold model, 10^5 pending (C++ std::priority_queue), likewise | {cpp:,} | {ops:,} | {cpp/ops:,.0f} |")
 PY

@@ -14,6 +14,11 @@ extension Kubelet {
         case failed
     }
 
+    /// The `Pulled` event's message for an image already on the node (images/image_manager.go).
+    static func imagePresentMessage(_ image: String) -> String {
+        "Container image \"\(image)\" already present on machine"
+    }
+
     func ensureImage(_ w: WorkerIndex, _ c: ContainerIndex) -> ImageOutcome {
         // From the container's runtime record: `spec(w, c)` copied the whole Container.
         let image = workers[w][c].image
@@ -21,7 +26,11 @@ extension Kubelet {
         let key = workers[w][c].imageKey
         let present = images[key] != nil
         if pullPolicy != .always && present {
-            event(w, .normal, "Pulled", "Container image \"\(image)\" already present on machine", container: c)
+            if let texts = restartEventTexts(w, c) {
+                event(w, .normal, "Pulled", texts.pulled.message, container: c, digest: texts.pulled.digest)
+            } else {
+                event(w, .normal, "Pulled", Self.imagePresentMessage(image), container: c)
+            }
             return .present
         }
         if pullPolicy == .never {

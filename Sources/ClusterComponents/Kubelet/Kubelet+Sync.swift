@@ -119,6 +119,30 @@ extension Kubelet {
         finishSync(w)
     }
 
+    /// The messages of a start's `Created` and `Started` events for container `name`. Their texts
+    /// changed twice (reference §10): "Created container X" → "Created container: X" (≈1.32) →
+    /// "Container created" (newest master, assumed 1.36).
+    func startEventTexts(_ name: String) -> (created: String, started: String) {
+        if version >= KubernetesVersion(minor: 36) { return ("Container created", "Container started") }
+        if version >= KubernetesVersion(minor: 32) {
+            return ("Created container: \(name)", "Started container \(name)")
+        }
+        return ("Created container \(name)", "Started container \(name)")
+    }
+
+    /// The texts of the events a restart of container `c` of worker `w` repeats (built at its
+    /// first restart), or nil at its first start.
+    func restartEventTexts(_ w: WorkerIndex, _ c: ContainerIndex) -> RestartEventTexts? {
+        guard workers[w][c].hasEverStarted else { return nil }
+        if let texts = workers[w][c].restartEventTexts { return texts.wrappedValue }
+        let start = startEventTexts(workers[w][c].name)
+        let texts = RestartEventTexts(
+            pulled: .init(Self.imagePresentMessage(workers[w][c].image)), created: .init(start.created),
+            started: .init(start.started))
+        workers[w].keepRestartEventTexts(texts, of: c)
+        return texts
+    }
+
     /// End of a sync: requeue (error ⇒ back-off period, else resync), or run the pending trigger.
     func finishSync(_ w: WorkerIndex) {
         workers[w].pending = nil
@@ -138,22 +162,14 @@ extension Kubelet {
     /// Created/Started, then the instance runs per its behaviour (exit, OOM, readiness, probes).
     func createAndStart(_ w: WorkerIndex, _ c: ContainerIndex) {
         let container = spec(w, c)
-        // Event texts changed twice (reference §10): "Created container X" → "Created container: X"
-        // (≈1.32) → "Container created" (newest master, assumed 1.36).
-        let created: String
-        let started: String
-        if version >= KubernetesVersion(minor: 36) {
-            created = "Container created"
-            started = "Container started"
-        } else if version >= KubernetesVersion(minor: 32) {
-            created = "Created container: \(container.name)"
-            started = "Started container \(container.name)"
+        if let texts = restartEventTexts(w, c) {
+            event(w, .normal, "Created", texts.created.message, container: c, digest: texts.created.digest)
+            event(w, .normal, "Started", texts.started.message, container: c, digest: texts.started.digest)
         } else {
-            created = "Created container \(container.name)"
-            started = "Started container \(container.name)"
+            let texts = startEventTexts(container.name)
+            event(w, .normal, "Created", texts.created, container: c)
+            event(w, .normal, "Started", texts.started, container: c)
         }
-        event(w, .normal, "Created", created, container: c)
-        event(w, .normal, "Started", started, container: c)
         let now = cluster.now
         let run = workers[w].startInstance(c, at: now, hasStartupProbe: container.startupProbe != nil)
         let behavior = workers[w][c].behavior

@@ -191,6 +191,11 @@ extension PodWorker {
         return containers[i].backOffEventDigest
     }
 
+    /// Keeps the texts of the events a restart of `c` repeats (``ContainerRuntime/restartEventTexts``).
+    mutating func keepRestartEventTexts(_ texts: RestartEventTexts, of c: ContainerIndex) {
+        containers[c.value].restartEventTexts = HeapBox(wrappedValue: texts)
+    }
+
     /// The `BackOff` event's message for `c`, built by ``backOffEventDigest(of:namesPod:)``.
     func backOffEventMessage(of c: ContainerIndex) -> String { containers[c.value].backOffEventMessage ?? "" }
 }

@@ -60,6 +60,9 @@ struct ContainerRuntime: Sendable {
     var backOffEventMessage: String?
     /// That message's ``EventMessageAggregator/digest(_:)``, kept with it for the same reason.
     var backOffEventDigest: UInt64 = 0
+    /// The texts of the events each restart sends again, built at the first restart and read at
+    /// every later one; boxed, as only restarting containers have them.
+    var restartEventTexts: HeapBox<RestartEventTexts>?
     /// The `involvedObject.fieldPath` of its events (`spec.containers{name}`), built on first use:
     /// a crash loop's blocked syncs send a `BackOff` event every 10 s that the spam filter
     /// mostly drops, and they should not each build the string again.
@@ -75,6 +78,27 @@ struct ContainerRuntime: Sendable {
     var restartCount: Int { max(0, instances - 1) }
     /// The number of the current instance (0 for the first), which its timers carry.
     var currentInstance: Int { instances - 1 }
+}
+
+/// A container's event texts that its restarts repeat: `Pulled` (the image already present),
+/// `Created` and `Started`, each with its aggregation digest (``EventMessageAggregator/digest(_:)``),
+/// so that a crash loop's restart neither builds nor hashes them again (its events are mostly
+/// dropped by the spam filter, but the correlator needs the digest of each).
+struct RestartEventTexts: Sendable {
+    /// One event's message and its digest.
+    struct Text: Sendable {
+        var message: String
+        var digest: UInt64
+
+        init(_ message: String) {
+            self.message = message
+            digest = EventMessageAggregator.digest(message)
+        }
+    }
+
+    var pulled: Text
+    var created: Text
+    var started: Text
 }
 
 /// What a pod worker is doing right now.
