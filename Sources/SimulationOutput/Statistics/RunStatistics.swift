@@ -134,24 +134,19 @@ public final class RunStatistics: ClusterRecordSink {
         }
 
         // Restarts and crash loops.
-        var restarts = 0
-        for container in object.pointee.status.initContainerStatuses {
-            restarts += container.restartCount
-            if container.state.waitingReason == "CrashLoopBackOff" { track.crashLoop = true }
-        }
-        for container in object.pointee.status.containerStatuses {
-            restarts += container.restartCount
-            if container.state.waitingReason == "CrashLoopBackOff" { track.crashLoop = true }
-        }
+        let restarts =
+            Self.restarts(in: object.pointee.status.initContainerStatuses, crashLoop: &track.crashLoop)
+            + Self.restarts(in: object.pointee.status.containerStatuses, crashLoop: &track.crashLoop)
         track.restarts = max(track.restarts, restarts)
 
         // Evictions and preemptions visible in the status.
         if !track.evicted, !track.preempted {
             if object.pointee.status.reason == "Evicted" {
                 markEvicted(&track, reason: Self.kubeletEvictionReason(object.pointee.status.message ?? ""))
-            } else if let target = object.pointee.status.conditions.record(ofType: "DisruptionTarget"),
-                target.status == .true
+            } else if let index = object.pointee.status.conditions.index(ofType: "DisruptionTarget"),
+                object.pointee.status.conditions.state(at: index).status == .true
             {
+                let target = object.pointee.status.conditions[index]
                 classifyDisruption(&track, reason: target.reason ?? "", message: target.message ?? "")
             }
         }
@@ -165,6 +160,22 @@ public final class RunStatistics: ClusterRecordSink {
 
         if !track.startupObserved { observeStartup(&track, object, now) }
         tracks[id.value] = track
+    }
+
+    /// The restart counts of `statuses` summed, noting in `crashLoop` one waiting in
+    /// CrashLoopBackOff. Read in the buffer: `for container in statuses` copied each status
+    /// record out (its strings retained and released) on every update of every pod.
+    static func restarts(in statuses: [ContainerStatusRecord], crashLoop: inout Bool) -> Int {
+        statuses.withUnsafeBufferPointer { buffer in
+            var total = 0
+            for i in buffer.indices {
+                total += buffer[i].restartCount
+                if !crashLoop, case .waiting(let reason, _) = buffer[i].state, reason == "CrashLoopBackOff" {
+                    crashLoop = true
+                }
+            }
+            return total
+        }
     }
 
     /// Pod startup: the first update showing every regular container running.
