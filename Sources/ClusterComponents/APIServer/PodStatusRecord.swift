@@ -94,18 +94,16 @@ extension Array where Element == PodConditionRecord {
     ) -> Bool {
         // Compared where they are stored: copying the reason and message out retained both,
         // for the three updates of every status write, which mostly change nothing.
-        let unchanged = withUnsafeBufferPointer {
-            $0[index].status == status && $0[index].reason == reason && $0[index].message == message
+        let (newStatus, newReason, newMessage) = withUnsafeBufferPointer {
+            ($0[index].status != status, $0[index].reason != reason, $0[index].message != message)
         }
-        if unchanged { return false }
-        let current = withUnsafeBufferPointer { ($0[index].status, $0[index].reason, $0[index].message) }
-        if current.0 != status {
+        if newStatus {
             self[index].status = status
             self[index].lastTransitionTime = time
         }
-        if current.1 != reason { self[index].reason = reason }
-        if current.2 != message { self[index].message = message }
-        return true
+        if newReason { self[index].reason = reason }
+        if newMessage { self[index].message = message }
+        return newStatus || newReason || newMessage
     }
 }
 

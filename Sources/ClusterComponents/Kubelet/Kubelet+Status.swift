@@ -8,11 +8,11 @@ extension Kubelet {
     /// status manager: written at once under ideal timing; under realistic timing a syncing
     /// pod's status is written later by ``queueStatusWrite(_:)`` (GET + PATCH through the
     /// kubelet's rate limiter), while terminating and terminal statuses are written at once.
-    /// - Returns: the phase of the status.
+    /// - Returns: whether the status's phase is terminal (Succeeded or Failed).
     @discardableResult
-    func publishStatus(_ w: WorkerIndex, terminal: Bool = false) -> PodPhase {
+    func publishStatus(_ w: WorkerIndex, terminal: Bool = false) -> Bool {
         // Nothing the status is built from changed (and the phase cannot have moved either).
-        guard workers[w].statusDirty || terminal else { return workers[w].lastPhase }
+        guard workers[w].statusDirty || terminal else { return workers[w].lastPhaseIsTerminal }
         workers[w].statusDirty = false
         let podIndex = workers[w].pod.value
         // Through the buffer: `api.pods[i].status.phase` copied the whole PodObject first.
@@ -67,9 +67,8 @@ extension Kubelet {
                 evictionMessage: worker.evictionMessage)
             return (generated, worker.phase)
         }
-        let phase = generated.phase
-        workers[w].lastPhase = phase
-        workers[w].lastPhaseIsTerminal = phase.isTerminal
+        let isTerminal = generated.phase.isTerminal
+        workers[w].lastPhaseIsTerminal = isTerminal
         if isRealistic && !terminal && workerPhase == .syncing {
             workers[w].pendingStatus = generated
             queueStatusWrite(w)
@@ -78,7 +77,7 @@ extension Kubelet {
             if isRealistic { _ = apiLimiter.reserve(at: cluster.now, tokens: 2) }  // GET + PATCH
             writeStatus(w, generated)
         }
-        return phase
+        return isTerminal
     }
 
     /// Writes a generated status to the API (status_manager.go `syncPod`: the PATCH), in place:

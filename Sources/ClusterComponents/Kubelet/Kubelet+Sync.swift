@@ -33,10 +33,8 @@ extension Kubelet {
             return
         }
         workers[w].pendingSync = false
-        // a. Status from the runtime snapshot and the previous sync's reason cache (a clean
-        // status is the one last published).
-        let isTerminal = workers[w].statusDirty ? publishStatus(w).isTerminal : workers[w].lastPhaseIsTerminal
-        if isTerminal || workers.reading(w, { $0.allRegularContainersDone }) {
+        // a. Status from the runtime snapshot and the previous sync's reason cache.
+        if publishStatus(w) || workers.reading(w, { $0.allRegularContainersDone }) {
             // All containers are done and none restarts (or an init container failed under Never):
             // stop what still runs (sidecars), then write the terminal phase.
             beginTermination(

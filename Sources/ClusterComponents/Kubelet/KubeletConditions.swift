@@ -14,11 +14,6 @@ struct KubeletConditions {
     /// (``write(into:readyToStart:gates:at:_:)`` reads the gates' conditions).
     var containersReady: Value
 
-    init(_ generated: GeneratedPodStatus) {
-        var messages = ListingMessages()
-        self.init(generated, messages: &messages)
-    }
-
     /// The conditions of `generated`, their container listings taken from `messages` when the
     /// same containers were listed last time (a crash-looping container is unready for every
     /// status write of its back-off).

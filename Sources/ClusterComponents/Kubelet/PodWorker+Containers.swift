@@ -180,15 +180,15 @@ extension PodWorker {
     /// container and the pod. Later calls read the digest alone, not the message's string.
     mutating func backOffEventDigest(of c: ContainerIndex, namesPod: Bool) -> UInt64 {
         let i = c.value
-        if containers[i].backOffEventMessage == nil {
-            let message =
-                namesPod
+        // The digest alone, read in the buffer: `containers[i].backOffEvent?.digest` copied the
+        // whole container record out (its strings retained) on every blocked sync.
+        if let digest = containers.withUnsafeBufferPointer({ $0[i].backOffEvent?.digest }) { return digest }
+        let text = EventText(
+            namesPod
                 ? "Back-off restarting failed container \(containers[i].name) in pod \(description)"
-                : "Back-off restarting failed container"
-            containers[i].backOffEventMessage = message
-            containers[i].backOffEventDigest = EventMessageAggregator.digest(message)
-        }
-        return containers[i].backOffEventDigest
+                : "Back-off restarting failed container")
+        containers[i].backOffEvent = text
+        return text.digest
     }
 
     /// Keeps the texts of the events a restart of `c` repeats (``ContainerRuntime/restartEventTexts``).
@@ -197,5 +197,5 @@ extension PodWorker {
     }
 
     /// The `BackOff` event's message for `c`, built by ``backOffEventDigest(of:namesPod:)``.
-    func backOffEventMessage(of c: ContainerIndex) -> String { containers[c.value].backOffEventMessage ?? "" }
+    func backOffEventMessage(of c: ContainerIndex) -> String { containers[c.value].backOffEvent?.message ?? "" }
 }

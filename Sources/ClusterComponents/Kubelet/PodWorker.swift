@@ -56,10 +56,8 @@ struct ContainerRuntime: Sendable {
     /// The back-off the cached `CrashLoopBackOff` message was written for (it is rebuilt only
     /// when the back-off changes: a crash loop's blocked syncs mostly find it unchanged).
     var crashLoopBackOffCached: SimulationDuration?
-    /// The `BackOff` event's message, built on first use (it never changes for a container).
-    var backOffEventMessage: String?
-    /// That message's ``EventMessageAggregator/digest(_:)``, kept with it for the same reason.
-    var backOffEventDigest: UInt64 = 0
+    /// The `BackOff` event's text, built on first use (it never changes for a container).
+    var backOffEvent: EventText?
     /// The texts of the events each restart sends again, built at the first restart and read at
     /// every later one; boxed, as only restarting containers have them.
     var restartEventTexts: HeapBox<RestartEventTexts>?
@@ -80,25 +78,25 @@ struct ContainerRuntime: Sendable {
     var currentInstance: Int { instances - 1 }
 }
 
-/// A container's event texts that its restarts repeat: `Pulled` (the image already present),
-/// `Created` and `Started`, each with its aggregation digest (``EventMessageAggregator/digest(_:)``),
-/// so that a crash loop's restart neither builds nor hashes them again (its events are mostly
-/// dropped by the spam filter, but the correlator needs the digest of each).
-struct RestartEventTexts: Sendable {
-    /// One event's message and its digest.
-    struct Text: Sendable {
-        var message: String
-        var digest: UInt64
+/// The message of an event a container sends again and again, with its aggregation digest
+/// (``EventMessageAggregator/digest(_:)``): the correlator needs the digest of every such event
+/// (a crash loop's are mostly dropped by the spam filter), the message only of one emitted.
+struct EventText: Sendable {
+    var message: String
+    var digest: UInt64
 
-        init(_ message: String) {
-            self.message = message
-            digest = EventMessageAggregator.digest(message)
-        }
+    init(_ message: String) {
+        self.message = message
+        digest = EventMessageAggregator.digest(message)
     }
+}
 
-    var pulled: Text
-    var created: Text
-    var started: Text
+/// A container's event texts that its restarts repeat: `Pulled` (the image already present),
+/// `Created` and `Started`, so that a crash loop's restart neither builds nor hashes them again.
+struct RestartEventTexts: Sendable {
+    var pulled: EventText
+    var created: EventText
+    var started: EventText
 }
 
 /// What a pod worker is doing right now.
@@ -176,10 +174,9 @@ struct PodWorker: Sendable {
     /// The runtime snapshot or reason cache changed since the last published status; a sync
     /// that finds it clean skips status generation (the result would be identical).
     var statusDirty = true
-    /// The phase of the last published status, and whether it is terminal (what a sync whose
-    /// status is clean reads: a crash loop's blocked sync every 10 s compared the phase's text
-    /// with "Succeeded" and "Failed").
-    var lastPhase = PodPhase.pending
+    /// Whether the phase of the last published status is terminal: all a sync whose status is
+    /// clean needs of it (a crash loop's blocked sync every 10 s compared the phase's text with
+    /// "Succeeded" and "Failed").
     var lastPhaseIsTerminal = false
     /// Realistic timing: the status the status manager will write next, and whether the pod
     /// is in its queue.

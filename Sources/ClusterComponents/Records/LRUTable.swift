@@ -72,15 +72,15 @@ struct LRUTable<Value> {
             } else {
                 place(slot, key)
             }
-            pushNewest(slot)
+            moveToFront(slot, linked: false)
         } else {
+            // The least recently used entry takes the new key and becomes the newest.
             slot = oldest
-            unlink(slot)
             remove(entries[Int(slot)].key)
             entries[Int(slot)].key = key
             entries[Int(slot)].value = make()
             place(slot, key)
-            pushNewest(slot)
+            moveToFront(slot, linked: true)
         }
         hint = slot
         return body(&entries[Int(slot)].value)
@@ -102,39 +102,31 @@ struct LRUTable<Value> {
 
     // MARK: - Recency list
 
-    /// Makes the present entry `slot` the most recently used: ``unlink(_:)`` then
-    /// ``pushNewest(_:)``, written out on the entries' buffer. A crash loop's requeue moves its
+    /// Makes the present entry `slot` the most recently used.
+    private mutating func touch(_ slot: Int32) {
+        guard slot != newest else { return }
+        moveToFront(slot, linked: true)
+    }
+
+    /// Makes entry `slot` the newest of the recency list, first taking it out of the list when
+    /// it is `linked` in it. Written on the entries' buffer: a crash loop's requeue moves its
     /// entry to the front of two tables every 10 s, and each of the five link writes through
     /// the array checked its uniqueness and bounds.
-    private mutating func touch(_ slot: Int32) {
-        let previousNewest = newest
-        guard slot != previousNewest else { return }
-        var oldest = self.oldest
+    private mutating func moveToFront(_ slot: Int32, linked: Bool) {
+        var (newest, oldest) = (self.newest, self.oldest)
         entries.withUnsafeMutableBufferPointer { entries in
-            let (newer, older) = (entries[Int(slot)].newer, entries[Int(slot)].older)
-            // Not the newest, so it has a newer neighbour, and the newest is another entry.
-            entries[Int(newer)].older = older
-            if older >= 0 { entries[Int(older)].newer = newer } else { oldest = newer }
-            entries[Int(slot)].older = previousNewest
+            if linked {
+                let (newer, older) = (entries[Int(slot)].newer, entries[Int(slot)].older)
+                if newer >= 0 { entries[Int(newer)].older = older } else { newest = older }
+                if older >= 0 { entries[Int(older)].newer = newer } else { oldest = newer }
+            }
+            entries[Int(slot)].older = newest
             entries[Int(slot)].newer = -1
-            entries[Int(previousNewest)].newer = slot
+            if newest >= 0 { entries[Int(newest)].newer = slot }
+            newest = slot
+            if oldest < 0 { oldest = slot }
         }
-        self.oldest = oldest
-        newest = slot
-    }
-
-    private mutating func unlink(_ slot: Int32) {
-        let (newer, older) = (entries[Int(slot)].newer, entries[Int(slot)].older)
-        if newer >= 0 { entries[Int(newer)].older = older } else { newest = older }
-        if older >= 0 { entries[Int(older)].newer = newer } else { oldest = newer }
-    }
-
-    private mutating func pushNewest(_ slot: Int32) {
-        entries[Int(slot)].older = newest
-        entries[Int(slot)].newer = -1
-        if newest >= 0 { entries[Int(newest)].newer = slot }
-        newest = slot
-        if oldest < 0 { oldest = slot }
+        (self.newest, self.oldest) = (newest, oldest)
     }
 
     // MARK: - Index

@@ -37,7 +37,9 @@ import Testing
     /// Writes the unready pod's conditions into `status` at t1; what changed.
     static func write(into status: inout PodStatusRecord, readyToStart: Bool) -> PodStatusChanges {
         var changes = PodStatusChanges()
-        KubeletConditions(unready()).write(into: &status, readyToStart: readyToStart, gates: [], at: t1, &changes)
+        var messages = ListingMessages()
+        KubeletConditions(unready(), messages: &messages).write(
+            into: &status, readyToStart: readyToStart, gates: [], at: t1, &changes)
         return changes
     }
 

@@ -68,7 +68,33 @@ struct KubeletEventRecorderTests {
         let kubelet = cluster.kubelets[0]
         let w = try #require(kubelet.workers.index(of: pod))
         let c = try #require(kubelet.workers[w].appContainers.first)
-        #expect(kubelet.workers[w][c].backOffEventMessage == message)
-        #expect(kubelet.workers[w][c].backOffEventDigest == EventMessageAggregator.digest(message))
+        #expect(kubelet.workers[w][c].backOffEvent?.message == message)
+        #expect(kubelet.workers[w][c].backOffEvent?.digest == EventMessageAggregator.digest(message))
+    }
+
+    /// Golden G2 (reference kubelet §1.7): the starts at 0, 2, 14, 36, 78, 160, 322 and 624 s
+    /// before 700, eight, each with its `Pulled` (image present), `Created` and `Started`. The
+    /// restarts send the first start's texts (1.34: `Created container: app`), kept from the
+    /// first restart with the digests of those very messages.
+    @Test("a restart sends the first start's event texts, kept with their digests")
+    func restartTextsMatchFirstStart() throws {
+        let (cluster, events, pod) = Self.crashLoop()
+        let expected = [
+            "Pulled": "Container image \"app:1\" already present on machine",
+            "Created": "Created container: app", "Started": "Started container app",
+        ]
+        for (reason, message) in expected {
+            let sent = events.all.filter { $0.reason == reason }.map(\.message)
+            #expect(sent == Array(repeating: message, count: 8), "\(reason)")
+        }
+        let kubelet = cluster.kubelets[0]
+        let w = try #require(kubelet.workers.index(of: pod))
+        let c = try #require(kubelet.workers[w].appContainers.first)
+        let texts = try #require(kubelet.workers[w][c].restartEventTexts?.wrappedValue)
+        for text in [texts.pulled, texts.created, texts.started] {
+            #expect(expected.values.contains(text.message))
+            #expect(text.digest == EventMessageAggregator.digest(text.message))
+        }
+        #expect(Set([texts.pulled.message, texts.created.message, texts.started.message]).count == 3)
     }
 }
