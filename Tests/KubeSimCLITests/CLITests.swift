@@ -133,6 +133,26 @@ import Testing
         #expect(a.stdout.contains("demo"))
     }
 
+    @Test("run without --out prints the summary that summary.json holds with it")
+    func runWithoutOut() throws {
+        // Without --out no stream is formatted or kept (OutputOptions.summaryOnly): the summary
+        // must not depend on the outputs that are left out.
+        let directory = try Self.temporaryDirectory()
+        let written = try Self.kubesim(["run", "scenarios/crashloop", "--out", directory.path, "--quiet"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let printed = try Self.kubesim(["run", "scenarios/crashloop", "--quiet", "--format", "json"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let strip = { (data: Data) throws -> Data in
+            var object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(object["engine"] != nil)
+            object["engine"] = nil
+            return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        }
+        let file = try Data(contentsOf: directory.appendingPathComponent("summary.json"))
+        #expect(try strip(file) == strip(Data(printed.stdout.utf8)))
+        #expect(printed.stdout.contains("\"restarts\""))
+    }
+
     @Test("bench engine prints the hold model's figures as JSON")
     func benchEngine() throws {
         let outcome = try Self.kubesim([

@@ -22,6 +22,15 @@ extension WorkloadStore {
     mutating func reading<R>(replicaSet index: Int, _ body: (inout ReplicaSetObject) -> R) -> R {
         body(&replicaSets[index])
     }
+
+    /// The value of `body` on the Job at `index`, lent in place for the call (see
+    /// ``reading(deployment:_:)``; the same rules hold). A copy of the whole Job shares its
+    /// `pods` list, and the next pod the sync created then copied that list (every pod the Job
+    /// ever had) to append itself.
+    /// - Complexity: O(1) plus `body`.
+    mutating func reading<R>(job index: Int, _ body: (inout JobObject) -> R) -> R {
+        body(&jobs[index])
+    }
 }
 
 /// The fields of a Deployment's spec that a sync uses, read in place in one access: the spec

@@ -75,9 +75,11 @@ struct RunCommand: ParsableCommand {
             input.scenario.startTimeUnixSeconds = seconds
         }
         let runner = ScenarioRunner(input: input, seed: seed)
-        var options = OutputOptions()
+        // Without --out nothing is written, so nothing is formatted or kept for a file: the
+        // summary alone (the streams were kept in memory and dropped, 2 GB in the envelope).
+        var options = out == nil ? OutputOptions.summaryOnly : OutputOptions()
         options.sampleInterval = input.scenario.outputs.sampleInterval
-        options.openMetrics = metricsOm ?? input.scenario.outputs.openMetrics
+        if out != nil { options.openMetrics = metricsOm ?? input.scenario.outputs.openMetrics }
         let outputs: RunOutputs
         do {
             outputs = try RunOutputs(

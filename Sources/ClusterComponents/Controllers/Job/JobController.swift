@@ -162,12 +162,14 @@ final class JobController {
         }
         tracked.removeSubrange(kept...)
         manager.workloads.jobs[index].trackedPods = tracked
-        let job = manager.workloads.jobs[index]
-        let spec = job.job.spec
+        // The fields, not a copy of the Job: see ``WorkloadStore/reading(job:_:)``.
+        let (spec, startTime, failed, succeeded) = manager.workloads.reading(job: index) {
+            ($0.job.spec, $0.startTime, $0.failed, $0.succeeded)
+        }
         manager.workloads.jobs[index].active = active.count
 
         // activeDeadlineSeconds (pastActiveDeadline).
-        if let deadline = spec.activeDeadlineSeconds, let start = job.startTime {
+        if let deadline = spec.activeDeadlineSeconds, let start = startTime {
             let end = start + .seconds(deadline)
             if now >= end {
                 finishJob(
@@ -183,7 +185,7 @@ final class JobController {
             guard spec.template.spec.restartPolicy == .onFailure else { return false }
             return spec.backoffLimit == 0 ? restarts > 0 : restarts >= spec.backoffLimit
         }()
-        if job.failed > spec.backoffLimit || onFailureExceeded {
+        if failed > spec.backoffLimit || onFailureExceeded {
             finishJob(
                 index, condition: "Failed", reason: "BackoffLimitExceeded",
                 message: "Job has reached the specified backoff limit", active: active)
@@ -192,9 +194,9 @@ final class JobController {
         // Completion.
         let complete: Bool
         if let completions = spec.completions {
-            complete = job.succeeded >= completions
+            complete = succeeded >= completions
         } else {
-            complete = job.succeeded > 0 && active.isEmpty
+            complete = succeeded > 0 && active.isEmpty
         }
         if complete {
             finishJob(
@@ -209,8 +211,14 @@ final class JobController {
     /// completions still missing; new pods wait for the pod-failure back-off
     /// (10 s · 2^(failures−1), at most 10 min, from the last failure).
     func manageJob(_ index: Int, active: [PodID]) {
-        let job = manager.workloads.jobs[index]
-        let spec = job.job.spec
+        // The fields, not a copy of the Job: see ``WorkloadStore/reading(job:_:)``.
+        let job = manager.workloads.reading(job: index) {
+            (
+                spec: $0.job.spec, name: $0.name, uid: $0.uid, namespace: $0.namespace, succeeded: $0.succeeded,
+                failuresAfterLastSuccess: $0.failuresAfterLastSuccess, lastFailureTime: $0.lastFailureTime
+            )
+        }
+        let spec = job.spec
         var wanted: Int
         if spec.suspend == true {
             wanted = 0
