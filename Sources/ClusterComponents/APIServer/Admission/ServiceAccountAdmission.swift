@@ -38,16 +38,17 @@ public struct ServiceAccountAdmission: Sendable {
     /// Creates the plugin of a run.
     init(streams: RandomStreams) { seed = streams.seed(named: "apiserver/serviceaccount") }
 
-    /// Admits `pod` into `namespace` against the ServiceAccounts stored in `api`.
+    /// Admits `pod` into `namespace` against the ServiceAccounts stored, which `storedAccount`
+    /// looks up by name (nil: none stored of that name).
     /// - Throws: ``AdmissionError`` when the named ServiceAccount does not exist.
-    mutating func admit(_ pod: inout Pod, namespace: String, api: APIStore) throws(AdmissionError) {
+    mutating func admit(
+        _ pod: inout Pod, namespace: String, storedAccount: (String) -> StoredObject?
+    ) throws(AdmissionError) {
         // Mirror pods are the kubelet's, never created through this path.
         let name = pod.spec.serviceAccountName.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultServiceAccountName
         pod.spec.serviceAccountName = name
         var accountAutomount: Bool?
-        if api.serviceAccountCount > 0,
-            let stored = api.object(kind: "ServiceAccount", namespace: namespace, name: name)
-        {
+        if let stored = storedAccount(name) {
             accountAutomount = stored.object.unrecognizedBool("automountServiceAccountToken")
         } else if name != Self.defaultServiceAccountName {
             throw AdmissionError(
