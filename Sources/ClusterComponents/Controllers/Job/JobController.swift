@@ -97,7 +97,8 @@ final class JobController {
     func syncJob(_ index: Int) {
         guard !manager.workloads.jobs[index].isDeleted else { return }
         let now = cluster.now
-        if manager.workloads.jobs[index].isFinished {
+        // In place: a computed property read on the array element copied the whole Job.
+        if manager.workloads.reading(job: index, { $0.isFinished }) {
             collectFinishedJob(index)
             return
         }
@@ -162,14 +163,18 @@ final class JobController {
         }
         tracked.removeSubrange(kept...)
         manager.workloads.jobs[index].trackedPods = tracked
-        // The fields, not a copy of the Job: see ``WorkloadStore/reading(job:_:)``.
-        let (spec, startTime, failed, succeeded) = manager.workloads.reading(job: index) {
-            ($0.job.spec, $0.startTime, $0.failed, $0.succeeded)
+        // The numbers, not a copy of the Job or its spec (which holds the pod template): see
+        // ``WorkloadStore/reading(job:_:)``.
+        let job = manager.workloads.reading(job: index) {
+            (
+                deadline: $0.job.spec.activeDeadlineSeconds, startTime: $0.startTime, failed: $0.failed,
+                succeeded: $0.succeeded, backoffLimit: $0.job.spec.backoffLimit, completions: $0.job.spec.completions
+            )
         }
         manager.workloads.jobs[index].active = active.count
 
         // activeDeadlineSeconds (pastActiveDeadline).
-        if let deadline = spec.activeDeadlineSeconds, let start = startTime {
+        if let deadline = job.deadline, let start = job.startTime {
             let end = start + .seconds(deadline)
             if now >= end {
                 finishJob(
@@ -182,10 +187,10 @@ final class JobController {
         // backoffLimit: failed pods beyond the limit, or (OnFailure) container restarts reaching it
         // (`pastBackoffLimitOnFailure`, which treats a limit of 0 as "any restart").
         let onFailureExceeded: Bool = {
-            guard spec.template.spec.restartPolicy == .onFailure else { return false }
-            return spec.backoffLimit == 0 ? restarts > 0 : restarts >= spec.backoffLimit
+            guard countsRestarts else { return false }
+            return job.backoffLimit == 0 ? restarts > 0 : restarts >= job.backoffLimit
         }()
-        if failed > spec.backoffLimit || onFailureExceeded {
+        if job.failed > job.backoffLimit || onFailureExceeded {
             finishJob(
                 index, condition: "Failed", reason: "BackoffLimitExceeded",
                 message: "Job has reached the specified backoff limit", active: active)
@@ -193,10 +198,10 @@ final class JobController {
         }
         // Completion.
         let complete: Bool
-        if let completions = spec.completions {
-            complete = succeeded >= completions
+        if let completions = job.completions {
+            complete = job.succeeded >= completions
         } else {
-            complete = succeeded > 0 && active.isEmpty
+            complete = job.succeeded > 0 && active.isEmpty
         }
         if complete {
             finishJob(
@@ -211,26 +216,29 @@ final class JobController {
     /// completions still missing; new pods wait for the pod-failure back-off
     /// (10 s · 2^(failures−1), at most 10 min, from the last failure).
     func manageJob(_ index: Int, active: [PodID]) {
-        // The fields, not a copy of the Job: see ``WorkloadStore/reading(job:_:)``.
+        // The numbers, not a copy of the Job or its spec (which holds the pod template, read in
+        // place below only for a pod created): see ``WorkloadStore/reading(job:_:)``.
         let job = manager.workloads.reading(job: index) {
             (
-                spec: $0.job.spec, name: $0.name, uid: $0.uid, namespace: $0.namespace, succeeded: $0.succeeded,
-                failuresAfterLastSuccess: $0.failuresAfterLastSuccess, lastFailureTime: $0.lastFailureTime
+                suspend: $0.job.spec.suspend, completions: $0.job.spec.completions,
+                parallelism: $0.job.spec.parallelism,
+                succeeded: $0.succeeded, failuresAfterLastSuccess: $0.failuresAfterLastSuccess,
+                lastFailureTime: $0.lastFailureTime
             )
         }
-        let spec = job.spec
         var wanted: Int
-        if spec.suspend == true {
+        if job.suspend == true {
             wanted = 0
-        } else if let completions = spec.completions {
-            wanted = min(spec.parallelism, max(0, completions - job.succeeded))
+        } else if let completions = job.completions {
+            wanted = min(job.parallelism, max(0, completions - job.succeeded))
         } else {
-            wanted = job.succeeded > 0 ? 0 : spec.parallelism
+            wanted = job.succeeded > 0 ? 0 : job.parallelism
         }
         wanted = max(0, wanted)
+        let (name, uid, namespace) = manager.workloads.reading(job: index) { ($0.name, $0.uid, $0.namespace) }
         if active.count > wanted {
             for pod in active.suffix(active.count - wanted).reversed() {
-                manager.deleteOwnedPod(pod, ownerKind: "Job", ownerName: job.name, component: Self.component)
+                manager.deleteOwnedPod(pod, ownerKind: "Job", ownerName: name, component: Self.component)
             }
             return
         }
@@ -246,16 +254,15 @@ final class JobController {
             }
         }
         let owner = OwnerReference(
-            apiVersion: "batch/v1", kind: "Job", name: job.name, uid: job.uid, controller: true,
-            blockOwnerDeletion: true)
+            apiVersion: "batch/v1", kind: "Job", name: name, uid: uid, controller: true, blockOwnerDeletion: true)
         // pkg/apis/batch/types.go: the controller-uid and job-name labels, both spellings.
         let labels = [
-            "batch.kubernetes.io/controller-uid": job.uid, "batch.kubernetes.io/job-name": job.name,
-            "controller-uid": job.uid, "job-name": job.name,
+            "batch.kubernetes.io/controller-uid": uid, "batch.kubernetes.io/job-name": name, "controller-uid": uid,
+            "job-name": name,
         ]
         let created = manager.createPods(
-            wanted - active.count, from: { spec.template }, extraLabels: labels, namespace: job.namespace,
-            owner: owner, state: .job(index), component: Self.component)
+            wanted - active.count, from: { manager.workloads.reading(job: index) { $0.job.spec.template } },
+            extraLabels: labels, namespace: namespace, owner: owner, state: .job(index), component: Self.component)
         // The pods that exist: a refused creation or an empty API client bucket (realistic
         // timing) stops the batch short, and the next sync creates the rest.
         manager.workloads.jobs[index].active = active.count + created
