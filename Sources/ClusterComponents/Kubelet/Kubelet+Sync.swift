@@ -159,17 +159,17 @@ extension Kubelet {
 
     /// Created/Started, then the instance runs per its behaviour (exit, OOM, readiness, probes).
     func createAndStart(_ w: WorkerIndex, _ c: ContainerIndex) {
-        let container = spec(w, c)
+        let (startupProbe, livenessProbe) = readSpec(w, c) { ($0.startupProbe, $0.livenessProbe) }
         if let texts = restartEventTexts(w, c) {
             event(w, .normal, "Created", texts.created.message, container: c, digest: texts.created.digest)
             event(w, .normal, "Started", texts.started.message, container: c, digest: texts.started.digest)
         } else {
-            let texts = startEventTexts(container.name)
+            let texts = startEventTexts(readSpec(w, c) { $0.name })
             event(w, .normal, "Created", texts.created, container: c)
             event(w, .normal, "Started", texts.started, container: c)
         }
         let now = cluster.now
-        let run = workers[w].startInstance(c, at: now, hasStartupProbe: container.startupProbe != nil)
+        let run = workers[w].startInstance(c, at: now, hasStartupProbe: startupProbe != nil)
         let behavior = workers[w][c].behavior
         var exitAt = SimulationTime.distantFuture
         var exitCode = run.exitCode
@@ -187,7 +187,7 @@ extension Kubelet {
                 c, cluster.schedule(.kubelet(node, .containerExited(w, container: c, instance: instance)), at: exitAt)
             )
         }
-        if let probe = container.startupProbe {
+        if let probe = startupProbe {
             let after = behavior.startupAfter.map(sample) ?? 0
             let at = probeTick(start: now, probe: probe, notBefore: after)
             workers[w].addInstanceTimer(
@@ -195,7 +195,7 @@ extension Kubelet {
         } else {
             scheduleReadiness(w, c)
         }
-        if let probe = container.livenessProbe, let unhealthy = behavior.unhealthyAfter {
+        if let probe = livenessProbe, let unhealthy = behavior.unhealthyAfter {
             let after = sample(unhealthy)
             let first = probeTick(start: now, probe: probe, notBefore: after)
             workers[w].addInstanceTimer(
@@ -204,7 +204,7 @@ extension Kubelet {
                     .kubelet(node, .livenessFailed(w, container: c, instance: instance, failures: 1)), at: first))
         }
         updateVolumeRates(w)
-        touchImage(container.image ?? "")
+        touchImage(readSpec(w, c) { $0.image } ?? "")
         requestSync(w, after: postStartDelay())
     }
 
@@ -219,10 +219,10 @@ extension Kubelet {
 
     /// Readiness: at once without a readiness probe, else at the first tick at or after `readyAfter`.
     func scheduleReadiness(_ w: WorkerIndex, _ c: ContainerIndex) {
-        let container = spec(w, c)
+        let readinessProbe = readSpec(w, c) { $0.readinessProbe }
         let after = workers[w][c].behavior.readyAfter.map(sample)
         let ready = KubeletEvent.containerReady(w, container: c, instance: workers[w][c].currentInstance)
-        guard let probe = container.readinessProbe else {
+        guard let probe = readinessProbe else {
             if let after, after > 0 {
                 workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, ready), after: .seconds(after)))
             } else {
@@ -266,7 +266,9 @@ extension Kubelet {
     func oomTime(_ w: WorkerIndex, _ c: ContainerIndex, from start: SimulationTime) -> SimulationTime? {
         // A zero limit is no limit: the runtime only sets memory.max when it is non-zero
         // (k/k pkg/kubelet/kuberuntime/kuberuntime_container_linux.go calculateLinuxResources).
-        guard let limit = spec(w, c).resources.limits[ResourceName.memory], limit.value > 0 else { return nil }
+        guard let limit = readSpec(w, c, { $0.resources.limits[ResourceName.memory] }), limit.value > 0 else {
+            return nil
+        }
         let behavior = workers[w][c].behavior
         var rate = behavior.memoryGrowthPerSecond
         for write in behavior.volumeWrites
@@ -289,7 +291,7 @@ extension Kubelet {
         let now = cluster.now
         var remaining = max(0, grace)
         var termAt = now
-        if remaining > 0, let hook = spec(w, c).lifecycle?.preStop {
+        if remaining > 0, let hook = readSpec(w, c, { $0.lifecycle?.preStop }) {
             let hookSeconds = Self.hookDuration(hook)
             let elapsed = min(hookSeconds, Double(remaining))
             termAt = now + .seconds(elapsed)

@@ -296,6 +296,18 @@ public final class Kubelet {
         workers[w].eventHints = hints
     }
 
+    /// The value of `body` on the container spec of container `c` of worker `w`, read in place:
+    /// a `Container` copied out (``spec(_:_:)``) retains and releases each of its dozen
+    /// references, three times for every container start.
+    func readSpec<R>(_ w: WorkerIndex, _ c: ContainerIndex, _ body: (borrowing Container) -> R) -> R {
+        let index = workers[w][c].index
+        let pod = workers[w].pod.value
+        let isInit = workers[w][c].isInit
+        return cluster.api.pods.withUnsafeBufferPointer { pods in
+            isInit ? body(pods[pod].pod.spec.initContainers![index]) : body(pods[pod].pod.spec.containers[index])
+        }
+    }
+
     /// The container spec of container `c` of worker `w`.
     func spec(_ w: WorkerIndex, _ c: ContainerIndex) -> Container {
         let index = workers[w][c].index

@@ -29,7 +29,7 @@ public struct PodRequest: Sendable, Equatable {
     static let defaultMemoryRequest: Int64 = 200 * 1024 * 1024 * 1000
 
     /// Computes the request of `pod`, registering resource names in `index`.
-    init(pod: PodSpec, index: inout ResourceIndex) {
+    init(pod: borrowing PodSpec, index: inout ResourceIndex) {
         if pod.initContainers?.isEmpty ?? true, pod.overhead == nil, pod.resources?.requests.isEmpty ?? true {
             self.init(containers: pod.containers, index: &index)
         } else {
@@ -68,7 +68,7 @@ public struct PodRequest: Sendable, Equatable {
     }
 
     /// The general rule (see the type's comment), for any pod.
-    init(general pod: PodSpec, index: inout ResourceIndex) {
+    init(general pod: borrowing PodSpec, index: inout ResourceIndex) {
         /// One container's requests, read once for both sums below (a slot lookup per name).
         struct Requests {
             var vector: [Int64]

@@ -74,11 +74,7 @@ struct SchedulerCache {
         // Appended in place: `pods += [PodInfo?](repeating:count:)` built a one-element array
         // for each pod, as pods arrive in id order.
         while pods.count <= id.value { pods.append(nil) }
-        let spec = object.pod.spec
-        var info = PodInfo(
-            request: PodRequest(pod: spec, index: &resources), ports: HostPort.ports(of: spec),
-            priority: spec.priority ?? 0,
-            hasPodAffinity: spec.affinity?.podAffinity != nil || spec.affinity?.podAntiAffinity != nil)
+        var info = Self.info(of: object.pod.spec, resources: &resources)
         if let owner = object.pod.metadata.ownerReferences?.first(where: { $0.controller == true }),
             Self.spreadsByOwner(kind: owner.kind)
         {
@@ -86,6 +82,15 @@ struct SchedulerCache {
         }
         pods[id.value] = info
         return info
+    }
+
+    /// A new pod's info from its spec, lent (a `let spec = object.pod.spec` copied it, a
+    /// retain and a release of each of its fields, for every pod).
+    private static func info(of spec: borrowing PodSpec, resources: inout ResourceIndex) -> PodInfo {
+        PodInfo(
+            request: PodRequest(pod: spec, index: &resources), ports: HostPort.ports(of: spec),
+            priority: spec.priority ?? 0,
+            hasPodAffinity: spec.affinity?.podAffinity != nil || spec.affinity?.podAntiAffinity != nil)
     }
 
     /// Adds or refreshes a node.
