@@ -61,7 +61,18 @@ struct ImageLocality: ScorePlugin {
                 }
             }
         }
-        for j in scores.indices { scores[j] = scaled(scores[j], containers: containers) }
+        // Most nodes share one of a few sums (the pod's images present or not): the last
+        // sum's score is kept rather than divided again.
+        var lastSum = Int64.min
+        var lastScore: Int64 = 0
+        for j in scores.indices {
+            let sum = scores[j]
+            if sum != lastSum {
+                lastSum = sum
+                lastScore = scaled(sum, containers: containers)
+            }
+            scores[j] = lastScore
+        }
     }
 
     /// One of the pod's images (a container's, so an image two containers use is here twice,

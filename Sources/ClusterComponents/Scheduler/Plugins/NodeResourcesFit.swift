@@ -205,7 +205,7 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
         var score: Int64 {
             if weightSum == 0 { return 0 }
             if case .requestedToCapacityRatio = strategy {
-                return Int64((ratioSum / Double(weightSum)).rounded(.toNearestOrAwayFromZero))
+                return roundedHalfAwayFromZero(ratioSum / Double(weightSum))
             }
             return weightedSum / weightSum
         }

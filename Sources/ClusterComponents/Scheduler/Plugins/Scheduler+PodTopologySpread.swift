@@ -129,7 +129,7 @@ extension Scheduler {
                 }
                 raw += PodTopologySpread.scoreForCount(cnt, maxSkew: c.maxSkew, weight: weights[i])
             }
-            scratch.scores[j] = Int64(raw.rounded(.toNearestOrAwayFromZero))
+            scratch.scores[j] = roundedHalfAwayFromZero(raw)
         }
         normalizeSpreadScores(count: count, ignored: ignored)
         return true
@@ -180,7 +180,7 @@ extension Scheduler {
             }
         }
         withFeasibleScores(count: count) { _, scores in
-            for j in scores.indices { scores[j] = Int64(raw[j].rounded(.toNearestOrAwayFromZero)) }
+            for j in scores.indices { scores[j] = roundedHalfAwayFromZero(raw[j]) }
         }
         scratch.spreadRaw = raw
         normalizeSpreadScores(count: count, ignored: nil)
