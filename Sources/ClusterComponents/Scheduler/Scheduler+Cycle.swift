@@ -92,9 +92,7 @@ extension Scheduler {
         scratch.feasible = []
         scratch.failed = []
         failed.removeAll(keepingCapacity: true)
-        let order = cache.tree.order
-        let hot = cache.hot
-        let n = order.count
+        let n = cache.tree.order.count
         var k = Self.numFeasibleNodesToFind(
             percentage: profiles[profile].percentageOfNodesToScore ?? percentageOfNodesToScore, numAllNodes: n)
         if profiles[profile].scorers.isEmpty { k = 1 }
@@ -109,28 +107,36 @@ extension Scheduler {
         var found = 0
         feasible.removeAll(keepingCapacity: true)
         feasible.append(contentsOf: repeatElement(0, count: k))
+        // Over the buffers: through the arrays, each node's order and hot record paid a
+        // bounds check (about 300 nodes a pod).
+        let order = cache.tree.order
+        let hotRecords = cache.hot
         feasible.withUnsafeMutableBufferPointer { out in
-            var i = start
-            for _ in 0..<n {
-                let node = Int(order[i])
-                processed += 1
-                if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
-                    out[found] = Int32(node)
-                    found += 1
-                    if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
-                } else {
-                    let status = filterNode(&state, profile: profile, node: node)
-                    if status.isSuccess {
-                        out[found] = Int32(node)
-                        found += 1
-                    } else {
-                        failed.append((Int32(node), status))
+            order.withUnsafeBufferPointer { order in
+                hotRecords.withUnsafeBufferPointer { hot in
+                    var i = start
+                    for _ in 0..<n {
+                        let node = Int(order[i])
+                        processed += 1
+                        if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
+                            out[found] = Int32(node)
+                            found += 1
+                            if recording { explanation!.nodes.append(verdict(node, .success, profile: profile)) }
+                        } else {
+                            let status = filterNode(&state, profile: profile, node: node)
+                            if status.isSuccess {
+                                out[found] = Int32(node)
+                                found += 1
+                            } else {
+                                failed.append((Int32(node), status))
+                            }
+                            if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
+                        }
+                        if found >= k { break }
+                        i += 1
+                        if i == n { i = 0 }
                     }
-                    if recording { explanation!.nodes.append(verdict(node, status, profile: profile)) }
                 }
-                if found >= k { break }
-                i += 1
-                if i == n { i = 0 }
             }
         }
         feasible.removeLast(k - found)
@@ -162,21 +168,26 @@ extension Scheduler {
             if skipped { continue }
             let weight = p.scorers[index].weight
             scratch.scores.withUnsafeBufferPointer { s in
-                for j in 0..<count { totals[j] += s[j] * weight }
+                totals.withUnsafeMutableBufferPointer { totals in
+                    for j in 0..<count { totals[j] += s[j] * weight }
+                }
             }
         }
         // selectHost: a uniform choice among the maxima (upstream: reservoir sampling, one draw
         // per tie; here one draw per attempt — the same distribution, fewer random numbers).
-        var bestScore = totals[0]
-        var tied = 0
-        for j in 0..<count {
-            let s = totals[j]
-            if s > bestScore {
-                bestScore = s
-                tied = 1
-            } else if s == bestScore {
-                tied += 1
+        let (bestScore, tied) = totals.withUnsafeBufferPointer { totals in
+            var bestScore = totals[0]
+            var tied = 0
+            for j in 0..<count {
+                let s = totals[j]
+                if s > bestScore {
+                    bestScore = s
+                    tied = 1
+                } else if s == bestScore {
+                    tied += 1
+                }
             }
+            return (bestScore, tied)
         }
         var best = 0
         if tied > 1 && cluster.configuration.tieBreak == .nodeOrder {

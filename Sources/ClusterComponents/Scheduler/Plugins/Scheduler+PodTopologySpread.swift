@@ -147,40 +147,50 @@ extension Scheduler {
         scratch.spreadRaw = []
         raw.removeAll(keepingCapacity: true)
         raw.append(contentsOf: repeatElement(0, count: count))
-        for c in soft {
-            let k = cache.spread.keyID(c.topologyKey)
-            let domainOf = cache.spread.domainOfNode[k]
-            let isHostname = c.topologyKey == PodTopologySpread.hostnameKey
-            var size = 0
-            if isHostname {
-                for j in 0..<count where domainOf[Int(feasible[j])] >= 0 { size += 1 }
-            } else {
-                // Distinct domains among the feasible nodes.
-                var seen = [Bool](repeating: false, count: cache.spread.domainCount(k))
-                for j in 0..<count {
-                    let d = Int(domainOf[Int(feasible[j])])
-                    if d >= 0 && !seen[d] {
-                        seen[d] = true
-                        size += 1
+        // The loops run over the arrays' buffers: indexed through the arrays, each node paid
+        // three bounds checks and the arrays' retains (500 nodes a pod at 5,000 nodes).
+        feasible.withUnsafeBufferPointer { feasible in
+            for c in soft {
+                let k = cache.spread.keyID(c.topologyKey)
+                let isHostname = c.topologyKey == PodTopologySpread.hostnameKey
+                // The hostname's domains are the nodes: its counts are the per-node ones.
+                let counts = isHostname ? cache.spread.counts(owner: owner) : cache.spread.counts(owner: owner, key: k)
+                let domainCount = isHostname ? 0 : cache.spread.domainCount(k)
+                cache.spread.domainOfNode[k].withUnsafeBufferPointer { domainOf in
+                    var size = 0
+                    if isHostname {
+                        for j in 0..<count where domainOf[Int(feasible[j])] >= 0 { size += 1 }
+                    } else {
+                        // Distinct domains among the feasible nodes.
+                        var seen = [Bool](repeating: false, count: domainCount)
+                        for j in 0..<count {
+                            let d = Int(domainOf[Int(feasible[j])])
+                            if d >= 0 && !seen[d] {
+                                seen[d] = true
+                                size += 1
+                            }
+                        }
                     }
-                }
-            }
-            let weight = PodTopologySpread.normalizingWeight(size)
-            // The hostname's domains are the nodes: its counts are the per-node ones.
-            let counts = isHostname ? cache.spread.counts(owner: owner) : cache.spread.counts(owner: owner, key: k)
-            raw.withUnsafeMutableBufferPointer { raw in
-                for j in 0..<count {
-                    let n = Int(feasible[j])
-                    let d = Int(domainOf[n])
-                    guard d >= 0 else { continue }
-                    let index = isHostname ? n : d
-                    let cnt = index < counts.count ? counts[index] : 0
-                    raw[j] += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weight)
+                    let weight = PodTopologySpread.normalizingWeight(size)
+                    counts.withUnsafeBufferPointer { counts in
+                        raw.withUnsafeMutableBufferPointer { raw in
+                            for j in 0..<count {
+                                let n = Int(feasible[j])
+                                let d = Int(domainOf[n])
+                                guard d >= 0 else { continue }
+                                let index = isHostname ? n : d
+                                let cnt = index < counts.count ? counts[index] : 0
+                                raw[j] += PodTopologySpread.scoreForCount(Int(cnt), maxSkew: c.maxSkew, weight: weight)
+                            }
+                        }
+                    }
                 }
             }
         }
         withFeasibleScores(count: count) { _, scores in
-            for j in scores.indices { scores[j] = roundedHalfAwayFromZero(raw[j]) }
+            raw.withUnsafeBufferPointer { raw in
+                for j in scores.indices { scores[j] = roundedHalfAwayFromZero(raw[j]) }
+            }
         }
         scratch.spreadRaw = raw
         normalizeSpreadScores(count: count, ignored: nil)
