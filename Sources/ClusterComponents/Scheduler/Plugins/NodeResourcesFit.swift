@@ -107,7 +107,19 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
     /// ephemeral-storage are scored; from the node infos otherwise.
     func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
         let request = state.info.request
-        if scoresHotOnly {
+        if let weights = leastAllocatedWeights {
+            // Two divisions a node: computed at once, without the memo's lookup and the
+            // strategy's switch per resource.
+            let (cpu, memory) = (request.nonZeroCPU, request.nonZeroMemory)
+            let hot = scheduler.cache.hot
+            scheduler.withFeasibleScores(count: count) { feasible, scores in
+                hot.withUnsafeBufferPointer { hot in
+                    for j in feasible.indices {
+                        scores[j] = Self.leastAllocated(hot[Int(feasible[j])], cpu: cpu, memory: memory, weights)
+                    }
+                }
+            }
+        } else if scoresHotOnly {
             scheduler.memoizedHotScores(count: count, memo: \.fitMemo, profile: state.profile, request: request) {
                 score(request, hot: $0)
             }
@@ -170,6 +182,39 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
             total.add(requested: req, allocatable: alloc, weight: weight)
         }
         return total.score
+    }
+
+    /// The weights of cpu and memory when the strategy is LeastAllocated on those two alone
+    /// (the default profile's), whose score ``leastAllocated(_:cpu:memory:_:)`` computes.
+    var leastAllocatedWeights: (cpu: Int64, memory: Int64)? {
+        guard case .leastAllocated = strategy, resources.count == 2 else { return nil }
+        switch (resources[0].slot, resources[1].slot) {
+        case (ResourceIndex.cpu, ResourceIndex.memory): return (resources[0].weight, resources[1].weight)
+        case (ResourceIndex.memory, ResourceIndex.cpu): return (resources[1].weight, resources[0].weight)
+        default: return nil
+        }
+    }
+
+    /// ``score(_:hot:)`` for LeastAllocated on cpu and memory (least_allocated.go): the same
+    /// integer sums, whose order does not matter.
+    @inline(__always)
+    static func leastAllocated(
+        _ node: NodeHot, cpu: Int64, memory: Int64, _ weights: (cpu: Int64, memory: Int64)
+    ) -> Int64 {
+        var weightedSum: Int64 = 0
+        var weightSum: Int64 = 0
+        if node.allocCPU != 0 {
+            let req = node.nonZeroCPU + cpu
+            weightedSum += (req > node.allocCPU ? 0 : (node.allocCPU - req) * 100 / node.allocCPU) * weights.cpu
+            weightSum += weights.cpu
+        }
+        if node.allocMemory != 0 {
+            let req = node.nonZeroMemory + memory
+            weightedSum +=
+                (req > node.allocMemory ? 0 : (node.allocMemory - req) * 100 / node.allocMemory) * weights.memory
+            weightSum += weights.memory
+        }
+        return weightSum == 0 ? 0 : weightedSum / weightSum
     }
 
     /// Combines per-resource scores as the scoring strategy says (least_allocated.go,
