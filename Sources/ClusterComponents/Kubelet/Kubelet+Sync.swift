@@ -239,8 +239,7 @@ extension Kubelet {
     /// A failing liveness tick: `Unhealthy`; at `failureThreshold` the result is published and
     /// the next sync kills and restarts the container; otherwise the next tick is scheduled.
     func livenessFailed(_ w: WorkerIndex, _ c: ContainerIndex, failures: Int) {
-        let container = spec(w, c)
-        guard let probe = container.livenessProbe else { return }
+        guard let probe = readSpec(w, c, { $0.livenessProbe }) else { return }
         // prober.go: "Liveness probe failed: <output>"; an HTTP probe's output.
         let output: String
         if probe.httpGet != nil {

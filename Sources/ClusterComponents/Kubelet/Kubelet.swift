@@ -303,22 +303,16 @@ public final class Kubelet {
         let index = workers[w][c].index
         let pod = workers[w].pod.value
         let isInit = workers[w][c].isInit
+        // Through the buffer: `api.pods[pod]` copied the whole PodObject (a retain and a release
+        // of each of its fields) to read one container.
         return cluster.api.pods.withUnsafeBufferPointer { pods in
             isInit ? body(pods[pod].pod.spec.initContainers![index]) : body(pods[pod].pod.spec.containers[index])
         }
     }
 
-    /// The container spec of container `c` of worker `w`.
-    func spec(_ w: WorkerIndex, _ c: ContainerIndex) -> Container {
-        let index = workers[w][c].index
-        let pod = workers[w].pod.value
-        let isInit = workers[w][c].isInit
-        // Through the buffer: `api.pods[pod]` copied the whole PodObject (a retain and a release
-        // of each of its fields) to read one container.
-        return cluster.api.pods.withUnsafeBufferPointer { pods in
-            isInit ? pods[pod].pod.spec.initContainers![index] : pods[pod].pod.spec.containers[index]
-        }
-    }
+    /// The container spec of container `c` of worker `w` (a copy: ``readSpec(_:_:_:)`` reads
+    /// fields in place).
+    func spec(_ w: WorkerIndex, _ c: ContainerIndex) -> Container { readSpec(w, c) { copy $0 } }
 
     /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.
     func podDescription(_ w: WorkerIndex) -> String {

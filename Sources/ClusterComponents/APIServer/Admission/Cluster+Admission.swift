@@ -10,9 +10,11 @@ extension Cluster {
     /// - Throws: ``AdmissionError`` (the caller words it as `Forbidden` or a `FailedCreate` event).
     func admit(_ pod: inout Pod) throws(AdmissionError) {
         let namespace = pod.metadata.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-        // The store is not handed over whole: passing `api`, a stored property of this class,
-        // copied it (a retain and a release of each of its arrays and tables) for each plugin.
-        if api.limitRanges[namespace] != nil { LimitRanger.admit(&pod, namespace: namespace, api: api) }
+        // The plugins get what they read, not the store: passing `api`, a stored property of
+        // this class, copied it (a retain and a release of each of its arrays and tables).
+        if let ranges = api.limitRanges[namespace] {
+            LimitRanger.admit(&pod, limitRanges: ranges.map { api.objects[$0].object })
+        }
         try serviceAccountAdmission.admit(&pod, namespace: namespace) { name in
             api.serviceAccountCount > 0 ? api.object(kind: "ServiceAccount", namespace: namespace, name: name) : nil
         }

@@ -15,10 +15,11 @@ enum LimitRanger {
     /// `limitRangerAnnotation`.
     static let annotation = "kubernetes.io/limit-ranger"
 
-    /// Defaults `pod`'s resources from the LimitRanges stored in `namespace`.
-    static func admit(_ pod: inout Pod, namespace: String, api: APIStore) {
-        for index in api.limitRanges[namespace] ?? [] {
-            guard let limitRange = LimitRange(api.objects[index].object) else { continue }
+    /// Defaults `pod`'s resources from `limitRanges`, its namespace's stored LimitRanges in
+    /// creation order.
+    static func admit(_ pod: inout Pod, limitRanges: [KubeObject]) {
+        for object in limitRanges {
+            guard let limitRange = LimitRange(object) else { continue }
             // defaultContainerResourceRequirements: the Container items' defaults, later items
             // overriding earlier ones.
             var defaults = ResourceRequirements()

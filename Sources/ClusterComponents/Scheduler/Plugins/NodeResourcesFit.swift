@@ -204,14 +204,11 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
         var weightedSum: Int64 = 0
         var weightSum: Int64 = 0
         if node.allocCPU != 0 {
-            let req = node.nonZeroCPU + cpu
-            weightedSum += (req > node.allocCPU ? 0 : (node.allocCPU - req) * 100 / node.allocCPU) * weights.cpu
+            weightedSum += StrategyScore.leastAllocated(node.nonZeroCPU + cpu, node.allocCPU) * weights.cpu
             weightSum += weights.cpu
         }
         if node.allocMemory != 0 {
-            let req = node.nonZeroMemory + memory
-            weightedSum +=
-                (req > node.allocMemory ? 0 : (node.allocMemory - req) * 100 / node.allocMemory) * weights.memory
+            weightedSum += StrategyScore.leastAllocated(node.nonZeroMemory + memory, node.allocMemory) * weights.memory
             weightSum += weights.memory
         }
         return weightSum == 0 ? 0 : weightedSum / weightSum
@@ -231,7 +228,7 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
             guard alloc != 0 else { return }
             switch strategy {
             case .leastAllocated:
-                weightedSum += (req > alloc ? 0 : (alloc - req) * 100 / alloc) * weight
+                weightedSum += Self.leastAllocated(req, alloc) * weight
                 weightSum += weight
             case .mostAllocated:
                 weightedSum += min(req, alloc) * 100 / alloc * weight
@@ -244,6 +241,13 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
                     weightSum += weight
                 }
             }
+        }
+
+        /// One resource's LeastAllocated score, 0…100 (least_allocated.go
+        /// `leastRequestedScore`); shared with ``NodeResourcesFit/leastAllocated(_:cpu:memory:_:)``.
+        @inline(__always)
+        static func leastAllocated(_ requested: Int64, _ allocatable: Int64) -> Int64 {
+            requested > allocatable ? 0 : (allocatable - requested) * 100 / allocatable
         }
 
         /// The node's score: the weighted average (rounded for RequestedToCapacityRatio).
