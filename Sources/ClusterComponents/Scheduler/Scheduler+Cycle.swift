@@ -1,5 +1,4 @@
 import KubeModel
-import SimulationCore
 import Stochastics
 
 /// One scheduling attempt (k/k `pkg/scheduler/schedule_one.go`).
@@ -160,13 +159,23 @@ extension Scheduler {
         if scratch.scores.count < count { scratch.scores = [Int64](repeating: 0, count: count) }
         let p = profiles[profile]
         var perPlugin: [[Int64]] = []
+        // The weighted scores common to every node, left out of `totals` (see ScorePass.uniform)
+        // and added back where an explanation shows the totals.
+        var uniformTotal: Int64 = 0
         for index in p.scorers.indices {
-            let skipped = scorePlugin(p.scorers[index].plugin, &state, count: count)
-            if explanation != nil {
-                perPlugin.append(skipped ? [Int64](repeating: 0, count: count) : Array(scratch.scores[0..<count]))
-            }
-            if skipped { continue }
+            let pass = scorePlugin(p.scorers[index].plugin, &state, count: count)
             let weight = p.scorers[index].weight
+            if explanation != nil {
+                switch pass {
+                case .skipped: perPlugin.append([Int64](repeating: 0, count: count))
+                case .scored: perPlugin.append(Array(scratch.scores[0..<count]))
+                case .uniform(let score): perPlugin.append([Int64](repeating: score, count: count))
+                }
+            }
+            guard pass == .scored else {
+                if case .uniform(let score) = pass { uniformTotal += score * weight }
+                continue
+            }
             scratch.scores.withUnsafeBufferPointer { s in
                 totals.withUnsafeMutableBufferPointer { totals in
                     for j in 0..<count { totals[j] += s[j] * weight }
@@ -223,7 +232,7 @@ extension Scheduler {
                     explanation!.nodes[v].scores = p.scorers.enumerated().map {
                         (plugin: $0.element.name, score: perPlugin[$0.offset][j], weight: $0.element.weight)
                     }
-                    explanation!.nodes[v].total = totals[j]
+                    explanation!.nodes[v].total = totals[j] + uniformTotal
                 }
             }
         }

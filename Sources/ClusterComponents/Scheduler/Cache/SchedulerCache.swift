@@ -12,14 +12,19 @@ struct SchedulerCache {
     /// Node infos by ``NodeID`` value.
     var nodes: [NodeInfo] = []
     /// The hot scalars of `nodes`, same indexing; refreshed by ``refresh(_:)``.
-    var hot: [NodeHot] = []
+    private(set) var hot: [NodeHot] = []
+    /// Number of nodes whose hot record has PreferNoSchedule taints (none: TaintToleration's
+    /// scores are all equal, with no walk over the feasible nodes).
+    private(set) var preferTaintedNodes = 0
 
     /// Re-derives the hot scalars of node `i` after a change.
     mutating func refresh(_ i: Int) {
         while hot.count < nodes.count { hot.append(NodeHot()) }
         let version = hot[i].version &+ 1
+        if hot[i].hasPreferTaints { preferTaintedNodes -= 1 }
         hot[i] = NodeHot(nodes[i])
         hot[i].version = version
+        if hot[i].hasPreferTaints { preferTaintedNodes += 1 }
     }
     /// Pod infos by ``PodID`` value (nil until the scheduler first sees the pod).
     var pods: [PodInfo?] = []

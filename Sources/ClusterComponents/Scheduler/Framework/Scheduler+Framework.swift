@@ -88,12 +88,12 @@ extension Scheduler {
         return (nil, messages)
     }
 
-    /// Fills `scores[0..<count]` with one plugin's normalized scores.
-    /// - Returns: true when PreScore skipped the plugin.
-    func scorePlugin(_ plugin: BuiltinPlugin, _ state: inout CycleState, count: Int) -> Bool {
+    /// Runs one plugin's PreScore, Score and NormalizeScore over the feasible nodes.
+    /// - Returns: what the pass left for the weighted sum (``ScorePass``).
+    func scorePlugin(_ plugin: BuiltinPlugin, _ state: inout CycleState, count: Int) -> ScorePass {
         withUnsafeMutablePointer(to: &state) { pointer in
             var call = ScoreCall(state: pointer, count: count, scheduler: self)
-            return !plugin.visit(&call)
+            return plugin.visit(&call)
         }
     }
 
@@ -225,7 +225,7 @@ private struct ScoreCall: PluginVisitor {
     let count: Int
     unowned(unsafe) let scheduler: Scheduler
     @inline(__always)
-    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> Bool {
+    func visit<Plugin: SchedulerPlugin>(_ plugin: Plugin) -> ScorePass {
         plugin.scoreFeasible(&state.pointee, count: count, scheduler)
     }
 }

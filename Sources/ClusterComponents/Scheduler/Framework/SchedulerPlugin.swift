@@ -91,8 +91,8 @@ protocol SchedulerPlugin {
     /// PreScore, Score and NormalizeScore over `scheduler.scratch.feasible[0..<count]`, into
     /// `scheduler.scratch.scores[0..<count]`. The default runs the three points above; a plugin that
     /// scores from incrementally kept aggregates or memos overrides it with the same results.
-    /// - Returns: false when PreScore skipped the plugin.
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool
+    /// - Returns: what the pass left for the weighted sum (``ScorePass``).
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass
 
     /// Reserve: the pod is about to be assumed on `node` (before the cache counts it). A
     /// rejection ends the attempt: every Reserve plugin's Unreserve runs and the pod fails.
@@ -171,15 +171,15 @@ extension SchedulerPlugin {
     func normalizeScore(_ scores: inout ArraySlice<Int64>) {}
 
     @inline(__always)
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
-        if preScore(&state, count: count, scheduler) == .skip { return false }
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
+        if preScore(&state, count: count, scheduler) == .skip { return .skipped }
         var scores = scheduler.takeScores()
         for j in 0..<count { scores[j] = score(state, node: Int(scheduler.scratch.feasible[j]), scheduler) }
         var slice = scores[0..<count]
         normalizeScore(&slice)
         scores.replaceSubrange(0..<count, with: slice)
         scheduler.scratch.scores = scores
-        return true
+        return .scored
     }
 
     func reserve(_ pod: PodID, node: Int, _ scheduler: Scheduler) -> PluginStatus { .success }

@@ -22,7 +22,7 @@ struct FGD: ScorePlugin, ReservePlugin {
 
     init(_ configuration: inout PluginConfiguration) { cache = configuration.shared.gpuShare }
 
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
         var scores = scheduler.takeScores()
         let request = state.info.request
         let gpu = cache.request(of: state.pod)
@@ -39,7 +39,7 @@ struct FGD: ScorePlugin, ReservePlugin {
             }
         }
         scheduler.scratch.scores = scores
-        return true
+        return .scored
     }
 
     /// Before the cache counts the pod: a share request goes to the device FGD scored best.

@@ -14,7 +14,7 @@ struct ImageLocality: ScorePlugin {
 
     /// PreScore (the pod's images known to the cache, each with its spread over the nodes;
     /// none: skip, every score would be 0), then Score per feasible node (already 0…100).
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
         let spec = state.spec
         let total = Double(scheduler.cache.nodeCount)
         var images: [PodImage] = []
@@ -27,14 +27,14 @@ struct ImageLocality: ScorePlugin {
         }
         add(spec.initContainers ?? [])
         add(spec.containers)
-        if images.isEmpty { return false }
+        if images.isEmpty { return .skipped }
         let containers = (spec.initContainers?.count ?? 0) + spec.containers.count
         let columns = images.compactMap { scheduler.cache.imageColumns.column($0.id) }
         if columns.count == images.count {
             scheduler.withFeasibleScores(count: count) { feasible, scores in
                 Self.scoreFromColumns(images: images, columns: columns, containers: containers, feasible, scores)
             }
-            return true
+            return .scored
         }
         let nodes = scheduler.cache.nodes
         scheduler.withFeasibleScores(count: count) { feasible, scores in
@@ -42,7 +42,7 @@ struct ImageLocality: ScorePlugin {
                 scores[j] = Self.score(images: images, containers: containers, node: nodes[Int(feasible[j])])
             }
         }
-        return true
+        return .scored
     }
 
     /// ``score(images:containers:node:)`` for every feasible node, reading the sizes from the

@@ -121,7 +121,7 @@ struct InterPodAffinity: PreFilterPlugin, FilterPlugin, ScorePlugin {
     /// A pod without PreFilter state passes everywhere.
     func passesOnPlainNodes(_ state: CycleState) -> Bool { state.read(Self.preFilterStateKey) == nil }
 
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
         scheduler.interPodAffinityScore(
             state, hardWeight: hardPodAffinityWeight, ignorePreferred: ignorePreferredTermsOfExistingPods, count: count)
     }

@@ -27,16 +27,16 @@ struct NodeAffinityPlugin: FilterPlugin, ScorePlugin {
         state.nodeSelector.isEmpty && state.requiredAffinity.isEmpty
     }
 
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
         let terms = Self.preferredTerms(state.spec, added: addedAffinity)
-        if terms.isEmpty { return false }
+        if terms.isEmpty { return .skipped }
         var scores = scheduler.takeScores()
         for j in 0..<count { scores[j] = Self.score(terms, scheduler.cache.nodes[Int(scheduler.scratch.feasible[j])]) }
         var slice = scores[0..<count]
         DefaultNormalizeScore.apply(&slice, reverse: false)
         scores.replaceSubrange(0..<count, with: slice)
         scheduler.scratch.scores = scores
-        return true
+        return .scored
     }
 
     /// Preferred terms of the pod and the profile.

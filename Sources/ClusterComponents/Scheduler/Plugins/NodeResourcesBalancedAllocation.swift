@@ -35,8 +35,8 @@ struct NodeResourcesBalancedAllocation: ScorePlugin {
 
     /// PreScore (``skips(_:)``), then the score from the hot scalars, memoized per node, for
     /// the default cpu and memory; from the node infos otherwise.
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
-        if skips(state) { return false }
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
+        if skips(state) { return .skipped }
         let request = state.info.request
         if scoresHotOnly {
             scheduler.memoizedHotScores(count: count, memo: \.balancedMemo, profile: state.profile, request: request) {
@@ -48,7 +48,7 @@ struct NodeResourcesBalancedAllocation: ScorePlugin {
                 for j in feasible.indices { scores[j] = score(request, nodes[Int(feasible[j])]) }
             }
         }
-        return true
+        return .scored
     }
 
     @inline(__always)

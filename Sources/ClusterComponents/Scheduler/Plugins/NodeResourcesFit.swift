@@ -105,7 +105,7 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
 
     /// Scores from the hot scalars, memoized per node, when only cpu, memory and
     /// ephemeral-storage are scored; from the node infos otherwise.
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
         let request = state.info.request
         if let weights = leastAllocatedWeights {
             // Two divisions a node: computed at once, without the memo's lookup and the
@@ -129,7 +129,7 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
                 for j in feasible.indices { scores[j] = score(request, nodes[Int(feasible[j])]) }
             }
         }
-        return true
+        return .scored
     }
 
     /// Score of the node (0…100, no normalization).
@@ -211,6 +211,9 @@ struct NodeResourcesFit: FilterPlugin, ScorePlugin {
             weightedSum += StrategyScore.leastAllocated(node.nonZeroMemory + memory, node.allocMemory) * weights.memory
             weightSum += weights.memory
         }
+        // The default weights (1 and 1) divide by 2: a shift, exact for the non-negative sum,
+        // in place of a 64-bit division per node.
+        if weightSum.nonzeroBitCount == 1 { return weightedSum >> weightSum.trailingZeroBitCount }
         return weightSum == 0 ? 0 : weightedSum / weightSum
     }
 

@@ -64,7 +64,7 @@ struct PodTopologySpread: PreFilterPlugin, FilterPlugin, ScorePlugin {
     /// A pod without hard constraints passes everywhere.
     func passesOnPlainNodes(_ state: CycleState) -> Bool { state.read(Self.preFilterStateKey) == nil }
 
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
         scheduler.spreadScore(state, args: args, count: count)
     }
 

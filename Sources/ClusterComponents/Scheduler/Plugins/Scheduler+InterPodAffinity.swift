@@ -54,11 +54,11 @@ extension Scheduler {
         return s
     }
 
-    /// Scores the feasible nodes into `scores`. - Returns: false when there is nothing to score.
-    func interPodAffinityScore(_ state: CycleState, hardWeight: Int64, ignorePreferred: Bool, count: Int) -> Bool {
+    /// Scores the feasible nodes into `scores`. - Returns: `.skipped` when there is nothing to score.
+    func interPodAffinityScore(_ state: CycleState, hardWeight: Int64, ignorePreferred: Bool, count: Int) -> ScorePass {
         let terms = PodAffinityTerms(state.spec, namespace: state.namespace, labels: state.labels)
         let hasPreferred = !terms.preferredAffinity.isEmpty || !terms.preferredAntiAffinity.isEmpty
-        if !hasPreferred && cache.affinityPods.isEmpty { return false }
+        if !hasPreferred && cache.affinityPods.isEmpty { return .skipped }
         var topologyScore: [String: [String: Int64]] = [:]
         func add(_ key: String, _ node: NodeInfo, _ weight: Int64) {
             guard let value = node.labels[key] else { return }
@@ -101,7 +101,7 @@ extension Scheduler {
         }
         if topologyScore.isEmpty {
             for j in 0..<count { scratch.scores[j] = 0 }
-            return true
+            return .scored
         }
         var maxCount: Int64 = 0
         var minCount: Int64 = 0
@@ -119,6 +119,6 @@ extension Scheduler {
         for j in 0..<count {
             scratch.scores[j] = diff > 0 ? Int64(100 * Double(scratch.scores[j] - minCount) / Double(diff)) : 0
         }
-        return true
+        return .scored
     }
 }

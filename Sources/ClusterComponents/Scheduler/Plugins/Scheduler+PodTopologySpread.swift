@@ -64,18 +64,18 @@ extension Scheduler {
             constraints: constraints, counts: counts, minimum: minimum, selfMatch: selfMatch)
     }
 
-    /// Scores the feasible nodes into `scores`. - Returns: false when PreScore skips.
-    func spreadScore(_ state: CycleState, args: PodTopologySpreadArgs?, count: Int) -> Bool {
+    /// Scores the feasible nodes into `scores`. - Returns: `.skipped` when PreScore skips.
+    func spreadScore(_ state: CycleState, args: PodTopologySpreadArgs?, count: Int) -> ScorePass {
         let (_, soft, systemDefaulted) = PodTopologySpread.constraints(
             spec: state.spec, labels: state.labels, ownerKey: state.info.ownerKey, args: args)
-        if soft.isEmpty { return false }
+        if soft.isEmpty { return .skipped }
         // The system defaults select the pod's owner; with no node affinity to honour and
         // taints ignored, every live node counts, which is what SpreadCounts keeps.
         if systemDefaulted, case .owner(let owner) = soft[0].selector, state.nodeSelector.isEmpty,
             state.requiredAffinity.isEmpty, soft.allSatisfy({ !$0.honorNodeTaints })
         {
             spreadScoreFromCounts(soft, owner: Int(owner), count: count)
-            return true
+            return .scored
         }
         let requireAll = !systemDefaulted
         var ignored = [Bool](repeating: false, count: count)
@@ -132,7 +132,7 @@ extension Scheduler {
             scratch.scores[j] = roundedHalfAwayFromZero(raw)
         }
         normalizeSpreadScores(count: count, ignored: ignored)
-        return true
+        return .scored
     }
 
     /// The system-default scoring from the incrementally kept ``SpreadCounts``: the same

@@ -31,11 +31,14 @@ struct TaintToleration: FilterPlugin, ScorePlugin {
 
     /// PreScore (the pod's PreferNoSchedule tolerations), Score on the nodes with
     /// PreferNoSchedule taints (0 elsewhere, read from the hot records), NormalizeScore reversed.
-    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> Bool {
+    /// Without such a taint on any feasible node every raw score is 0 and every normalized one
+    /// 100: a uniform pass, found without a walk when no node of the cache has one.
+    func scoreFeasible(_ state: inout CycleState, count: Int, _ scheduler: Scheduler) -> ScorePass {
+        if scheduler.cache.preferTaintedNodes == 0 { return .uniform(100) }
         let tolerations = Self.preferTolerations(state.tolerations)
         let hot = scheduler.cache.hot
         let nodes = scheduler.cache.nodes
-        scheduler.withFeasibleScores(count: count) { feasible, scores in
+        return scheduler.withFeasibleScores(count: count) { feasible, scores in
             var anyTaint = false
             for j in feasible.indices {
                 let node = Int(feasible[j])
@@ -46,13 +49,10 @@ struct TaintToleration: FilterPlugin, ScorePlugin {
                     scores[j] = 0
                 }
             }
-            if anyTaint {
-                DefaultNormalizeScore.apply(scores, reverse: true)
-            } else {
-                scores.update(repeating: 100)
-            }
+            guard anyTaint else { return .uniform(100) }
+            DefaultNormalizeScore.apply(scores, reverse: true)
+            return .scored
         }
-        return true
     }
 
     /// Raw score: count of intolerable PreferNoSchedule taints.
