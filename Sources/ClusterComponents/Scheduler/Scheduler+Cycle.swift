@@ -92,29 +92,36 @@ extension Scheduler {
         scratch.failed = []
         failed.removeAll(keepingCapacity: true)
         let n = cache.tree.order.count
-        var k = Self.numFeasibleNodesToFind(
-            percentage: profiles[profile].percentageOfNodesToScore ?? percentageOfNodesToScore, numAllNodes: n)
-        if profiles[profile].scorers.isEmpty { k = 1 }
+        let k =
+            profiles[profile].scorers.isEmpty
+            ? 1
+            : Self.numFeasibleNodesToFind(
+                percentage: profiles[profile].percentageOfNodesToScore ?? percentageOfNodesToScore, numAllNodes: n)
         // Plain nodes (hot record not `slow`) need only NodeResourcesFit's hot-scalar check when
         // every other filter passes there for this pod.
         let fastPath = podTakesFastPath(state, profile: profile) ? NodeResourcesFit.FastPath(state.info.request) : nil
         let checkFit = profiles[profile].filtersByResources
         let recording = explanation != nil
         let start = nextStartNodeIndex % n
-        var processed = 0
         // At most k nodes are feasible: they are written in place, with no append per node.
-        var found = 0
         feasible.removeAll(keepingCapacity: true)
         feasible.append(contentsOf: repeatElement(0, count: k))
         // Over the buffers: through the arrays, each node's order and hot record paid a
         // bounds check (about 300 nodes a pod).
         let order = cache.tree.order
         let hotRecords = cache.hot
-        feasible.withUnsafeMutableBufferPointer { out in
+        let (found, processed) = feasible.withUnsafeMutableBufferPointer { out in
             order.withUnsafeBufferPointer { order in
-                hotRecords.withUnsafeBufferPointer { hot in
+                hotRecords.withUnsafeBufferPointer { hot -> (found: Int, processed: Int) in
+                    var found = 0
+                    var processed = 0
                     var i = start
-                    for _ in 0..<n {
+                    while processed < n {
+                        if let fastPath, !recording {
+                            let plain = PlainNodeScan(order: order, hot: hot, fit: fastPath, checkFit: checkFit)
+                            plain.run(from: &i, found: &found, processed: &processed, k: k, n: n, into: out)
+                            if found >= k || processed == n { break }
+                        }
                         let node = Int(order[i])
                         processed += 1
                         if let fastPath, !hot[node].slow, !checkFit || fastPath.fits(hot[node]) {
@@ -135,6 +142,7 @@ extension Scheduler {
                         i += 1
                         if i == n { i = 0 }
                     }
+                    return (found, processed)
                 }
             }
         }
