@@ -56,7 +56,6 @@ public final class Scheduler {
     /// The attempt's buffers (feasible nodes, rejections, scores), reused across attempts.
     var scratch = SchedulingScratch()
     var fitMemo: [ScoreMemo] = []
-    var balancedMemo: [ScoreMemo] = []
 
     init(cluster: Cluster) {
         self.cluster = cluster
