@@ -10,6 +10,14 @@ import KubeModel
 enum PodRequests {
     /// The effective request of `spec`, sorted by resource name, `pods` included.
     static func effective(_ spec: PodSpec) -> ResourceList {
+        // One regular container and nothing else (most pods): its requests are the pod's; the
+        // sums and maxima below would build four lists to copy them (the ledger asks for every
+        // pod created).
+        if spec.containers.count == 1, spec.initContainers?.isEmpty ?? true, spec.overhead == nil {
+            var result = spec.containers[0].resources.requests
+            result[ResourceName.pods] = Quantity(1)
+            return result
+        }
         var regular = ResourceList()
         for container in spec.containers { regular = regular + container.resources.requests }
         var sidecars = ResourceList()

@@ -69,7 +69,12 @@ public struct ServiceAccountAdmission: Sendable {
         func addMount(_ containers: inout [Container]) {
             for index in containers.indices
             where !(containers[index].volumeMounts ?? []).contains(where: { $0.mountPath == Self.mountPath }) {
-                containers[index].volumeMounts = (containers[index].volumeMounts ?? []) + [mount]
+                // Appended in place: `(mounts ?? []) + [mount]` built two arrays a pod.
+                if containers[index].volumeMounts == nil {
+                    containers[index].volumeMounts = [mount]
+                } else {
+                    containers[index].volumeMounts!.append(mount)
+                }
                 needsVolume = true
             }
         }
