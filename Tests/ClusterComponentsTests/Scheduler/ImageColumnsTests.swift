@@ -27,10 +27,14 @@ struct ImageColumnsTests {
         }
         for image in Int32(0)..<12 {
             let column = try #require(columns.column(image))
-            #expect(column.count >= 300)
-            for node in column.indices {
-                #expect(column[node] == truth[image]?[node] ?? 0, "image \(image) node \(node)")
+            #expect(column.sizes.count >= 300 && column.present.count == column.sizes.count)
+            for node in column.sizes.indices {
+                let size = truth[image]?[node]
+                #expect(column.sizes[node] == size ?? 0, "image \(image) node \(node)")
+                #expect(column.present[node] == (size == nil ? 0 : 1), "image \(image) node \(node)")
             }
+            // Sizes drawn at random differ from node to node: no common size.
+            #expect(column.commonSize == nil)
         }
     }
 
@@ -47,20 +51,37 @@ struct ImageColumnsTests {
         columns.set(image: 2, node: 5, size: 9)
         #expect(columns.column(2) == nil)
         let first = try #require(columns.column(0))
-        #expect(first.count == 128 && first[0] == 100 && first[64] == 7)
-        #expect(try #require(columns.column(1))[0] == 101)
+        #expect(first.sizes.count == 128 && first.sizes[0] == 100 && first.sizes[64] == 7)
+        #expect(first.present.count == 128 && first.present[0] == 1 && first.present[64] == 1 && first.present[1] == 0)
+        #expect(try #require(columns.column(1)).sizes[0] == 101)
     }
 
-    @Test("column scores equal the per-node scores over the nodes' lists")
-    func columnsScoreAsTheLists() {
+    @Test("a column keeps its common size while every node reports the same, and loses it for good")
+    func commonSize() throws {
+        var columns = ImageColumns()
+        columns.set(image: 0, node: 3, size: 500)
+        columns.set(image: 0, node: 7, size: 500)
+        columns.set(image: 0, node: 3, size: nil)
+        #expect(try #require(columns.column(0)).commonSize == 500)
+        columns.set(image: 0, node: 9, size: 501)
+        #expect(try #require(columns.column(0)).commonSize == nil)
+        columns.set(image: 0, node: 9, size: nil)
+        #expect(try #require(columns.column(0)).commonSize == nil)
+    }
+
+    /// Sizes drawn per node (every column read size by size) or per image (every column has a
+    /// common size and is read by presence).
+    @Test("column scores equal the per-node scores over the nodes' lists", arguments: [false, true])
+    func columnsScoreAsTheLists(oneSizePerImage: Bool) throws {
         var random = RandomSource(seed: 5)
         var columns = ImageColumns()
         var nodes: [NodeInfo] = []
+        let imageSizes = (0..<8).map { _ in Self.draw(0...(3 << 30), &random) }
         for n in 0..<200 {
             var info = NodeInfo(id: NodeID(n))
             var images: [(id: Int32, size: Int64)] = []
             for id in Int32(0)..<8 where random.integer(below: 3) == 0 {
-                images.append((id, Self.draw(0...(3 << 30), &random)))
+                images.append((id, oneSizePerImage ? imageSizes[Int(id)] : Self.draw(0...(3 << 30), &random)))
             }
             info.images = images
             for image in images { columns.set(image: image.id, node: n, size: image.size) }
@@ -74,7 +95,8 @@ struct ImageColumnsTests {
             let containers = podImages.count + random.integer(below: 5 - podImages.count)
             var feasible: [Int32] = []
             for n in 0..<200 where random.integer(below: 2) == 0 { feasible.append(Int32(n)) }
-            let podColumns = podImages.map { columns.column($0.id) ?? [Int64](repeating: 0, count: 200) }
+            let podColumns = try podImages.map { try #require(columns.column($0.id)) }
+            #expect(podColumns.allSatisfy { ($0.commonSize != nil) == oneSizePerImage })
             var scores = [Int64](repeating: -1, count: feasible.count)
             feasible.withUnsafeBufferPointer { feasible in
                 scores.withUnsafeMutableBufferPointer { scores in

@@ -10,12 +10,28 @@
 /// Columns cost `nodes × 8` bytes each, so at most `entryBudget` entries are kept in all; an
 /// image without a column (a scenario with thousands of distinct images on thousands of nodes)
 /// is read from the node's list as before. The lists stay the source of truth.
+///
+/// An image has one size wherever it is (its size in `node.status.images`), so a column also
+/// keeps which nodes have it, a byte a node, and that common size while every node agrees:
+/// ImageLocality then reads a byte per feasible node instead of eight (5,000 bytes a column
+/// instead of 40,000 at 5,000 nodes, far fewer cache lines per pod).
 struct ImageColumns {
     /// Entries kept in all: by default 32 MiB of columns, 800 images at 5,000 nodes.
     let entryBudget: Int
 
+    /// One image's sizes on every node, and which nodes have it.
+    struct Column {
+        /// The size on each node, 0 where the node does not have the image.
+        fileprivate(set) var sizes: [Int64]
+        /// 1 where the node has the image, else 0.
+        fileprivate(set) var present: [UInt8]
+        /// The size every node that has (or had) the image reported, nil once two differed:
+        /// then ``sizes`` must be read.
+        fileprivate(set) var commonSize: Int64?
+    }
+
     /// Columns by image id; `nil` when the image has none (over budget).
-    private(set) var columns: [[Int64]?] = []
+    private(set) var columns: [Column?] = []
     /// The length of every column: node ids below it can be stored.
     private var capacity = 0
     /// Columns kept.
@@ -28,7 +44,7 @@ struct ImageColumns {
 
     /// The column of `image`, if it has one.
     @inline(__always)
-    func column(_ image: Int32) -> [Int64]? {
+    func column(_ image: Int32) -> Column? {
         Int(image) < columns.count ? columns[Int(image)] : nil
     }
 
@@ -43,10 +59,14 @@ struct ImageColumns {
                 refused.insert(image)
                 return
             }
-            columns[i] = [Int64](repeating: 0, count: capacity)
+            columns[i] = Column(
+                sizes: [Int64](repeating: 0, count: capacity), present: [UInt8](repeating: 0, count: capacity),
+                commonSize: size)
             kept += 1
         }
-        columns[i]![node] = size ?? 0
+        columns[i]!.sizes[node] = size ?? 0
+        columns[i]!.present[node] = size == nil ? 0 : 1
+        if let size, let common = columns[i]!.commonSize, size != common { columns[i]!.commonSize = nil }
     }
 
     /// Lengthens every column to hold `node` (doubling), dropping the columns of the highest
@@ -60,7 +80,8 @@ struct ImageColumns {
             refused.insert(Int32(i))
         }
         for i in columns.indices where columns[i] != nil {
-            columns[i]!.append(contentsOf: repeatElement(0, count: newCapacity - capacity))
+            columns[i]!.sizes.append(contentsOf: repeatElement(0, count: newCapacity - capacity))
+            columns[i]!.present.append(contentsOf: repeatElement(0, count: newCapacity - capacity))
         }
         capacity = newCapacity
     }

@@ -48,16 +48,24 @@ struct ImageLocality: ScorePlugin {
     /// ``score(images:containers:node:)`` for every feasible node, reading the sizes from the
     /// cache's ``ImageColumns`` (0 where absent, which adds `Int64(0 × spread) = 0` as a
     /// missing image does) one image at a time: the same sums in the same order, without
-    /// touching the nodes' own lists.
+    /// touching the nodes' own lists. Where every node has the image at one size, the term is
+    /// that size's for the nodes that have it, and the column's presence bytes are read.
     static func scoreFromColumns(
-        images: [PodImage], columns: [[Int64]], containers: Int, _ feasible: UnsafeBufferPointer<Int32>,
+        images: [PodImage], columns: [ImageColumns.Column], containers: Int, _ feasible: UnsafeBufferPointer<Int32>,
         _ scores: UnsafeMutableBufferPointer<Int64>
     ) {
         for j in scores.indices { scores[j] = 0 }
         for (image, column) in zip(images, columns) {
-            column.withUnsafeBufferPointer { sizes in
-                for j in feasible.indices {
-                    scores[j] += Int64(Double(sizes[Int(feasible[j])]) * image.spread)
+            if let common = column.commonSize {
+                let term = Int64(Double(common) * image.spread)
+                column.present.withUnsafeBufferPointer { present in
+                    for j in feasible.indices where present[Int(feasible[j])] != 0 { scores[j] += term }
+                }
+            } else {
+                column.sizes.withUnsafeBufferPointer { sizes in
+                    for j in feasible.indices {
+                        scores[j] += Int64(Double(sizes[Int(feasible[j])]) * image.spread)
+                    }
                 }
             }
         }
