@@ -23,7 +23,9 @@ import Testing
             if next(4) != 0 { requests = requests + ["memory": Quantity(stringLiteral: "\(64 * next(32))Mi")] }
             if next(3) == 0 { requests = requests + ["example.com/device": Quantity(stringLiteral: "\(next(3))")] }
             var spec = PodSpec(
-                containers: [Container(name: "main", image: "app:1", resources: ResourceRequirements(requests: requests))])
+                containers: [
+                    Container(name: "main", image: "app:1", resources: ResourceRequirements(requests: requests))
+                ])
             let shortcut = PodRequests.effective(spec)
             spec.overhead = ResourceList()
             let general = PodRequests.effective(spec)
