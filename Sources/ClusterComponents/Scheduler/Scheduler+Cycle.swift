@@ -1,4 +1,5 @@
 import KubeModel
+import SimulationCore
 import Stochastics
 
 /// One scheduling attempt (k/k `pkg/scheduler/schedule_one.go`).
