@@ -1,15 +1,11 @@
 /// The scalar part of a ``NodeInfo`` that the common filter/score path reads, kept in a
 /// separate dense array of trivial values so that scanning thousands of nodes touches no
 /// reference counts (the struct-of-arrays layout the speed budget asks for).
+///
+/// The fields are in the order the scan reads them: what the filter reads, then what the
+/// default scores add, within the record's first 64 bytes; ephemeral storage, read only for pods
+/// that request it, last. (Swift lays a struct out in declaration order.)
 struct NodeHot {
-    var allocCPU: Int64 = 0
-    var allocMemory: Int64 = 0
-    var allocEphemeral: Int64 = 0
-    var requestedCPU: Int64 = 0
-    var requestedMemory: Int64 = 0
-    var requestedEphemeral: Int64 = 0
-    var nonZeroCPU: Int64 = 0
-    var nonZeroMemory: Int64 = 0
     var podCount: Int32 = 0
     var allowedPods: Int32 = 0
     /// The node needs the full filter path: unschedulable, NoSchedule/NoExecute taints,
@@ -19,6 +15,14 @@ struct NodeHot {
     var hasPreferTaints = false
     /// Bumped on every change of the node's accounting (invalidates ``ScoreMemo`` entries).
     var version: UInt32 = 0
+    var allocCPU: Int64 = 0
+    var requestedCPU: Int64 = 0
+    var allocMemory: Int64 = 0
+    var requestedMemory: Int64 = 0
+    var nonZeroCPU: Int64 = 0
+    var nonZeroMemory: Int64 = 0
+    var allocEphemeral: Int64 = 0
+    var requestedEphemeral: Int64 = 0
 
     init() {}
 
