@@ -10,6 +10,13 @@ struct PlainNodeScan {
     /// Whether the profile filters by resources (NodeResourcesFit's Filter is enabled).
     let checkFit: Bool
 
+    /// Whether `node` is plain and fits: it passes every filter without the full path.
+    @inline(__always)
+    func admits(_ node: Int) -> Bool {
+        let record = hot.baseAddress.unsafelyUnwrapped + node
+        return !record.pointee.slow && (!checkFit || fit.fits(record.pointee))
+    }
+
     /// Takes nodes from scan position `i` on into `out[found...]` while they are plain and fit,
     /// until `k` are found or all `n` are processed; stops at the first other node, which it
     /// leaves unprocessed at `i` for the full filters.
@@ -21,8 +28,7 @@ struct PlainNodeScan {
         var (position, taken, seen) = (i, found, processed)
         while seen < n {
             let node = Int(order[position])
-            let record = hot.baseAddress.unsafelyUnwrapped + node
-            guard !record.pointee.slow, !checkFit || fit.fits(record.pointee) else { break }
+            guard admits(node) else { break }
             out[taken] = Int32(truncatingIfNeeded: node)
             taken &+= 1
             seen &+= 1

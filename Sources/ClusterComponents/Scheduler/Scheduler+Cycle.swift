@@ -181,9 +181,12 @@ extension Scheduler {
                 case .uniform(let score): perPlugin.append([Int64](repeating: score, count: count))
                 }
             }
-            guard pass == .scored else {
-                if case .uniform(let score) = pass { uniformTotal += score * weight }
+            switch pass {
+            case .skipped: continue
+            case .uniform(let score):
+                uniformTotal += score * weight
                 continue
+            case .scored: break
             }
             scratch.scores.withUnsafeBufferPointer { s in
                 totals.withUnsafeMutableBufferPointer { totals in

@@ -1,4 +1,5 @@
 import KubeModel
+import Stochastics
 import Testing
 
 @testable import ClusterComponents
@@ -8,14 +9,11 @@ import Testing
 @Suite struct PodRequestTests {
     /// Pods of one to three containers, each naming any subset of cpu, memory,
     /// ephemeral-storage and a scalar (so missing cpu and memory requests, which the scores
-    /// count as 100m and 200 MiB, occur), in a fixed pseudo-random sequence.
+    /// count as 100m and 200 MiB, occur), drawn from the project's seeded source.
     @Test("the regular-containers sum equals the general rule, resource names registered alike")
     func regularContainersMatchGeneralRule() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var random = RandomSource(seed: 23)
+        func next(_ bound: Int) -> Int { random.integer(below: bound) }
         var sawMissingCPU = false
         var sawScalar = false
         for _ in 0..<500 {

@@ -1,4 +1,5 @@
 import KubeModel
+import Stochastics
 import Testing
 
 @testable import SimulationOutput
@@ -9,19 +10,20 @@ import Testing
 @Suite struct PodRequestsTests {
     @Test("one regular container: its requests and one pod, as the general rule gives")
     func oneContainerMatchesGeneralRule() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
+        var random = RandomSource(seed: 29)
+        func next(_ bound: Int) -> Int { random.integer(below: bound) }
         func milli(_ list: ResourceList) -> [String: Int64] {
             Dictionary(uniqueKeysWithValues: list.entries.map { ($0.name, $0.quantity.milliValue) })
         }
+        var sawEmpty = false
+        var sawScalar = false
         for _ in 0..<300 {
             var requests: ResourceList = [:]
             if next(4) != 0 { requests = requests + ["cpu": Quantity(stringLiteral: "\(50 * next(40))m")] }
             if next(4) != 0 { requests = requests + ["memory": Quantity(stringLiteral: "\(64 * next(32))Mi")] }
             if next(3) == 0 { requests = requests + ["example.com/device": Quantity(stringLiteral: "\(next(3))")] }
+            sawEmpty = sawEmpty || requests.entries.isEmpty
+            sawScalar = sawScalar || requests["example.com/device"] != nil
             var spec = PodSpec(
                 containers: [
                     Container(name: "main", image: "app:1", resources: ResourceRequirements(requests: requests))
@@ -35,5 +37,6 @@ import Testing
             expected["pods"] = 1000
             #expect(milli(shortcut) == expected)
         }
+        #expect(sawEmpty && sawScalar)
     }
 }

@@ -1,6 +1,6 @@
 /// What a Score plugin's pass over the feasible nodes (PreScore, Score, NormalizeScore) left
 /// for the weighted sum.
-enum ScorePass: Equatable {
+enum ScorePass {
     /// PreScore skipped the plugin (k/k `framework.Skip`): it adds nothing to any node.
     case skipped
     /// `scheduler.scratch.scores[0..<count]` hold the normalized scores.
