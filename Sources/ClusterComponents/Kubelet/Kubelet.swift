@@ -13,18 +13,45 @@ import Stochastics
 /// stores this sync's start errors in the reason cache (reference §1.5, Appendix A). Timers are
 /// lazy: one engine event per container exit, probe outcome, pull completion or eviction.
 public final class Kubelet {
+    // The stored properties every event reads come first, the rest after: at 5,000 nodes a
+    // kubelet is out of cache when its next event comes, and the fields a crash loop's blocked
+    // sync read were spread over five of the object's lines.
+
     /// The owning cluster. `unowned(unsafe)`: the cluster creates this component, holds it for
     /// its whole life and is the only caller, so the reference never dangles; the checked
     /// `unowned` cost a strong retain and release on every access (7% of an envelope run).
     unowned(unsafe) let cluster: Cluster
     /// The node this kubelet runs.
     public let node: NodeID
+    /// Kubelet process down (node failure): no syncs, no status writes.
+    public private(set) var isDown = false
+    /// `timing: realistic`, read once: asked on every pod start and status write.
+    let isRealistic: Bool
+    /// This kubelet's event recorder's index in the cluster's ``EventCorrelator`` (its spam
+    /// filter and aggregation caches), looked up at its first event and kept, as a kubelet
+    /// keeps its one `EventRecorder`: the lookup hashed the component and host names each time.
+    var eventSource: Int?
+    /// Pod workers, in arrival order, and the lookup from a pod to its worker.
+    var workers = PodWorkers()
+    /// Crash-loop back-off parameters for this version and configuration.
+    let crashPolicy: BackoffPolicy
+    /// Model R draws.
+    var random: RandomSource
+    /// The status manager: pods waiting for a status sync, the pod in flight and its step.
+    var statusQueue = Deque<WorkerIndex>()
+    var statusCurrent = WorkerIndex(0)
+    var statusStep = StatusManagerStep.idle
+    /// Realistic timing: the client rate limiter (`kubeAPIQPS`/`kubeAPIBurst`).
+    var apiLimiter: APIClientRateLimiter
+
     /// The node's address for `status.hostIP` and `Node: name/ip`, formatted once (every status
     /// write sets it).
     let hostAddress: String
+    /// The node's name (`spec.nodeName` of its pods, the `host` of its events), read once: the
+    /// name never changes, and reading it through the API store copied the whole node object
+    /// on every event.
+    let hostName: String
     let configuration: KubeletConfiguration
-    /// Pod workers, in arrival order, and the lookup from a pod to its worker.
-    var workers = PodWorkers()
     /// The image cache, by normalized reference.
     var images: [String: CachedImage] = [:]
     /// Failed pulls so far per image (the registry's `failures` count).
@@ -36,28 +63,16 @@ public final class Kubelet {
     var puller: ImagePuller
     var pullerEvent: EventID?
     var imageGCScheduled = false
-    /// Crash-loop back-off parameters for this version and configuration.
-    let crashPolicy: BackoffPolicy
-    /// Kubelet process down (node failure): no syncs, no status writes.
-    public private(set) var isDown = false
-    /// Model R draws.
-    var random: RandomSource
     /// Registry round trips of images whose catalogue entry gives a `latency` distribution.
     var pullLatencySource: RandomSource
     var podIPCounter = 0
     /// The behaviours given to this node's containers, each boxed once.
     var behaviors = SharedBehaviors()
-    /// Realistic timing: the costs, the client rate limiter (`kubeAPIQPS`/`kubeAPIBurst`),
-    /// when the status manager is next free, and whether the release relists a pod on demand.
+    /// Realistic timing: the costs, and whether the release relists a pod on demand.
     let timing: RealisticTiming
-    var apiLimiter: APIClientRateLimiter
     let onDemandRelist: Bool
-    /// `timing: realistic`, read once: asked on every pod start and status write.
-    let isRealistic: Bool
-    /// The status manager: pods waiting for a status sync, the pod in flight and its step.
-    var statusQueue = Deque<WorkerIndex>()
-    var statusCurrent = WorkerIndex(0)
-    var statusStep = StatusManagerStep.idle
+    /// The container listings of the last conditions written (``KubeletConditions``).
+    var listingMessages = ListingMessages()
 
     init(cluster: Cluster, node: NodeID, configuration: KubeletConfiguration, preloadedImages: [String]) {
         self.cluster = cluster
@@ -95,16 +110,6 @@ public final class Kubelet {
         if !images.isEmpty { cluster.api.nodes[node.value].node.status.images = imageStatus() }
     }
 
-    /// The node's name (`spec.nodeName` of its pods, the `host` of its events), read once: the
-    /// name never changes, and reading it through the API store copied the whole node object
-    /// on every event.
-    let hostName: String
-    /// This kubelet's event recorder's index in the cluster's ``EventCorrelator`` (its spam
-    /// filter and aggregation caches), looked up at its first event and kept, as a kubelet
-    /// keeps its one `EventRecorder`: the lookup hashed the component and host names each time.
-    var eventSource: Int?
-    /// The container listings of the last conditions written (``KubeletConditions``).
-    var listingMessages = ListingMessages()
     var version: KubernetesVersion { cluster.configuration.kubernetesVersion }
 
     // MARK: - Hooks from the API server
