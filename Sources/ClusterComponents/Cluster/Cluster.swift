@@ -61,6 +61,9 @@ public final class Cluster {
     /// The event recorders' correlators (one per component and kubelet): message aggregation,
     /// then the spam filter (client-go `EventCorrelate`).
     var eventCorrelator = EventCorrelator()
+    /// Whether kubelets repeat a crash loop's blocked sync without working it out again
+    /// (``Kubelet/repeatBlockedSync(_:)``); off only in the test that compares the two.
+    var kubeletsRepeatBlockedSyncs = true
     /// Handles ``ClusterEvent/external(_:)`` events (scenario actions, workload arrivals).
     public var externalHandler: ((Int, Cluster) -> Void)?
     /// Handles ``ClusterEvent/sample`` events.

@@ -7,6 +7,7 @@ extension Kubelet {
 
     /// One sync of a non-terminated pod: publish status, compute actions, kill, start.
     func sync(_ w: WorkerIndex) {
+        workers[w].blockedStart = nil
         if isDown { return }
         guard workers[w].pending == nil else {
             workers[w].pendingSync = true
@@ -78,26 +79,24 @@ extension Kubelet {
             workers[w].suspendOnKills(kills)
             return
         }
-        runStarts(w)
+        runStarts(w, isWholeSync: workers[w].startQueue.count == 1)
     }
 
-    /// Executes the queued starts; suspends on a pull.
-    func runStarts(_ w: WorkerIndex) {
+    /// Executes the queued starts; suspends on a pull. `isWholeSync`: the queue is one start and
+    /// all the sync has to do, so that if back-off blocks it the next sync may repeat it
+    /// (``repeatBlockedSync(_:)``).
+    func runStarts(_ w: WorkerIndex, isWholeSync: Bool = false) {
+        var blocked: BlockedStart?
         while !workers[w].startQueue.isEmpty {
             let (c, reference) = workers[w].startQueue.removeFirst()
             guard !workers[w][c].running else { continue }
             // doBackOff (kuberuntime_manager.go): only with a previous exited instance.
             if let reference {
-                let entry = workers[w][c].crashBackoff
-                if crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) {
-                    let backoff = entry!.backoff
-                    // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
-                    let digest = workers[w].backOffEventDigest(of: c, namesPod: version >= KubernetesVersion(minor: 24))
-                    event(w, .warning, "BackOff", workers[w].backOffEventMessage(of: c), container: c, digest: digest)
-                    workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
-                    workers[w].noteSyncError(expiry: reference + backoff)
+                if backOffBlocks(w, c, since: reference) {
+                    if isWholeSync { blocked = BlockedStart(container: c, reference: reference) }
                     continue
                 }
+                let entry = workers[w][c].crashBackoff
                 workers[w].setCrashBackoff(c, crashPolicy.next(entry, eventTime: reference, now: cluster.now))
             }
             switch ensureImage(w, c) {
@@ -114,7 +113,24 @@ extension Kubelet {
                 continue
             }
         }
+        if cluster.kubeletsRepeatBlockedSyncs { workers[w].blockedStart = blocked }
         finishSync(w)
+    }
+
+    /// `doBackOff` (kuberuntime_manager.go) for the start of `c`, whose last instance exited at
+    /// `reference`: while the crash-loop back-off lasts, the start is skipped with a `BackOff`
+    /// event and the sync records the error (its requeue waits for the back-off).
+    /// - Returns: whether the start is blocked.
+    func backOffBlocks(_ w: WorkerIndex, _ c: ContainerIndex, since reference: SimulationTime) -> Bool {
+        let entry = workers[w][c].crashBackoff
+        guard crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) else { return false }
+        let backoff = entry!.backoff
+        // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
+        let digest = workers[w].backOffEventDigest(of: c, namesPod: version >= KubernetesVersion(minor: 24))
+        event(w, .warning, "BackOff", workers[w].backOffEventMessage(of: c), container: c, digest: digest)
+        workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
+        workers[w].noteSyncError(expiry: reference + backoff)
+        return true
     }
 
     /// The messages of a start's `Created` and `Started` events for container `name`. Their texts

@@ -37,6 +37,8 @@ public final class Kubelet {
     let crashPolicy: BackoffPolicy
     /// Model R draws.
     var random: RandomSource
+    /// Blocked syncs repeated by ``repeatBlockedSync(_:)`` (for tests).
+    var repeatedBlockedSyncs = 0
     /// The status manager: pods waiting for a status sync, the pod in flight and its step.
     var statusQueue = Deque<WorkerIndex>()
     var statusCurrent = WorkerIndex(0)
@@ -154,6 +156,7 @@ public final class Kubelet {
     /// The API server set the pod's deletionTimestamp: terminate with the deletion grace.
     func podDeletionRequested(_ pod: PodID, gracePeriodSeconds: Int, reason: DeletionReason) {
         guard let w = workers.index(of: pod) else { return }
+        workers[w].blockedStart = nil
         workers[w].gracePeriodSeconds = gracePeriodSeconds
         if isDown { return }
         beginTermination(w, grace: gracePeriodSeconds)
@@ -192,10 +195,12 @@ public final class Kubelet {
     // MARK: - Events
 
     func handle(_ event: KubeletEvent) {
+        if let w = event.otherThanRequeue { workers[w].blockedStart = nil }
         switch event {
         case .syncPod(let w):
             guard workers.isTracked(w) else { return }
             workers[w].requeueEvent = nil
+            if repeatBlockedSync(w) { return }
             sync(w)
         case .containerExited(let w, let c, let instance):
             guard workers.isTracked(w), workers[w].isRunning(c, instance: instance) else { return }

@@ -27,3 +27,17 @@ public enum KubeletEvent: Sendable {
     /// Realistic timing: `CreateContainer` and `StartContainer` of a container returned.
     case containerStartDone(WorkerIndex, container: ContainerIndex)
 }
+
+extension KubeletEvent {
+    /// The worker a timer other than its own requeue acts on: something happens to that pod,
+    /// so its next sync must be worked out in full (``Kubelet/repeatBlockedSync(_:)``).
+    var otherThanRequeue: WorkerIndex? {
+        switch self {
+        case .syncPod, .pullProgress, .imageGarbageCollection, .statusManagerStep: nil
+        case .containerExited(let w, _, _), .containerReady(let w, _, _), .containerStarted(let w, _, _),
+            .livenessFailed(let w, _, _, _), .evictionCheck(let w), .sandboxCreated(let w),
+            .containerStartDone(let w, _):
+            w
+        }
+    }
+}

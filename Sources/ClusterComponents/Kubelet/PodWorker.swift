@@ -203,6 +203,9 @@ struct PodWorker: Sendable {
     var eventHints = EventCorrelator.Hints()
     /// `spec.restartPolicy`.
     var restartPolicy: RestartPolicy
+    /// The start the last sync found blocked by back-off, when it was all that sync had to do
+    /// and nothing has happened to the worker since (``Kubelet/repeatBlockedSync(_:)``).
+    var blockedStart: BlockedStart?
 
     // MARK: Read by status writes, terminations and evictions
 
