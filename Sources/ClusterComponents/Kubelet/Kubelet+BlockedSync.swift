@@ -30,18 +30,16 @@ extension Kubelet {
         // release of each reference they hold).
         guard !isDown, workers.reading(w, { $0.isAsBlocked(blocked) }),
             cluster.api.podFacts.withUnsafeBufferPointer({ !$0[pod].isRemoved && !$0[pod].isTerminating }),
-            crashPolicy.isInBackOffSince(
-                workers.reading(w, { $0.containers[blocked.container.value].crashBackoff }),
-                eventTime: blocked.reference, now: cluster.now)
+            let backoff = blockingBackOff(w, blocked.container, since: blocked.reference)
         else {
             workers[w].blockedStart = nil
             return false
         }
         repeatedBlockedSyncs &+= 1
-        // What the full sync does from here: beginActions' reset, the blocked start, finishSync.
+        // What the full sync does from here: beginActions' reset, the skipped start, finishSync.
         workers[w].syncHadError = false
         workers[w].earliestExpiry = nil
-        _ = backOffBlocks(w, blocked.container, since: blocked.reference)
+        skipStart(w, blocked.container, since: blocked.reference, backoff: backoff)
         finishSync(w)
         return true
     }

@@ -92,7 +92,8 @@ extension Kubelet {
             guard !workers[w][c].running else { continue }
             // doBackOff (kuberuntime_manager.go): only with a previous exited instance.
             if let reference {
-                if backOffBlocks(w, c, since: reference) {
+                if let backoff = blockingBackOff(w, c, since: reference) {
+                    skipStart(w, c, since: reference, backoff: backoff)
                     if isWholeSync { blocked = BlockedStart(container: c, reference: reference) }
                     continue
                 }
@@ -118,19 +119,23 @@ extension Kubelet {
     }
 
     /// `doBackOff` (kuberuntime_manager.go) for the start of `c`, whose last instance exited at
-    /// `reference`: while the crash-loop back-off lasts, the start is skipped with a `BackOff`
-    /// event and the sync records the error (its requeue waits for the back-off).
-    /// - Returns: whether the start is blocked.
-    func backOffBlocks(_ w: WorkerIndex, _ c: ContainerIndex, since reference: SimulationTime) -> Bool {
-        let entry = workers[w][c].crashBackoff
-        guard crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) else { return false }
-        let backoff = entry!.backoff
+    /// `reference`: the crash-loop back-off that blocks the start now, if it still lasts.
+    func blockingBackOff(_ w: WorkerIndex, _ c: ContainerIndex, since reference: SimulationTime) -> SimulationDuration?
+    {
+        let entry = workers.reading(w) { $0.containers[c.value].crashBackoff }
+        guard crashPolicy.isInBackOffSince(entry, eventTime: reference, now: cluster.now) else { return nil }
+        return entry!.backoff
+    }
+
+    /// The start of `c` skipped under `backoff` (`doBackOff`): a `BackOff` event, the reason
+    /// cache's `CrashLoopBackOff`, and the sync's error, so its requeue waits for the back-off.
+    func skipStart(_ w: WorkerIndex, _ c: ContainerIndex, since reference: SimulationTime, backoff: SimulationDuration)
+    {
         // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
         let digest = workers[w].backOffEventDigest(of: c, namesPod: version >= KubernetesVersion(minor: 24))
         event(w, .warning, "BackOff", workers[w].backOffEventMessage(of: c), container: c, digest: digest)
         workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
         workers[w].noteSyncError(expiry: reference + backoff)
-        return true
     }
 
     /// The messages of a start's `Created` and `Started` events for container `name`. Their texts
