@@ -49,7 +49,8 @@ extension PodWorker {
     /// Whether the worker is still as the sync that found `blocked` left it: syncing with its
     /// sandbox up, no sync suspended or pending, the status clean and not terminal, no start
     /// queued, and the container still exited at the same instant. Other containers' changes
-    /// arrive as kubelet events about the pod, which drop the memo.
+    /// arrive as kubelet events about the pod, which drop the memo. The phase is checked first:
+    /// a cleaned-up worker's containers are released, and `self[c]` would be out of range.
     func isAsBlocked(_ blocked: BlockedStart) -> Bool {
         let c = blocked.container
         return phase == .syncing && sandboxReady && pending == nil && !pendingSync && !statusDirty
