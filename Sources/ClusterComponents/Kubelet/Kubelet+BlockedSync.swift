@@ -20,8 +20,8 @@ struct BlockedStart: Sendable {
 /// engine event, so outputs are byte-identical with the full sync (`cluster.kubeletsRepeatBlockedSyncs`
 /// off, tested in `BlockedSyncRepeatTests`).
 extension Kubelet {
-    /// Repeats the blocked sync of worker `w` if nothing has changed since it; otherwise drops
-    /// the memo and leaves the sync to the caller.
+    /// Repeats the blocked sync of worker `w` if nothing has changed since it; otherwise leaves
+    /// the sync to the caller (``sync(_:)`` drops the memo first).
     /// - Returns: whether the sync was done.
     func repeatBlockedSync(_ w: WorkerIndex) -> Bool {
         guard let blocked = workers[w].blockedStart else { return false }
@@ -31,10 +31,7 @@ extension Kubelet {
         guard !isDown, workers.reading(w, { $0.isAsBlocked(blocked) }),
             cluster.api.podFacts.withUnsafeBufferPointer({ !$0[pod].isRemoved && !$0[pod].isTerminating }),
             let backoff = blockingBackOff(w, blocked.container, since: blocked.reference)
-        else {
-            workers[w].blockedStart = nil
-            return false
-        }
+        else { return false }
         repeatedBlockedSyncs &+= 1
         // What the full sync does from here: beginActions' reset, the skipped start, finishSync.
         workers[w].syncHadError = false

@@ -10,11 +10,7 @@ import Testing
 /// scan every 10 s, 10 min unneeded time, threshold 0.5).
 @Suite struct ClusterAutoscalerScenarioTests {
     static func write(_ text: String, name: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "kubesim-ca-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try TestFiles.write(text, name: name, suite: "ca")
     }
 
     static func deployment(replicas: Int, cpu: String, extra: String = "") -> String {

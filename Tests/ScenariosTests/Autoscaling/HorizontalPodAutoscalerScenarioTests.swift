@@ -8,11 +8,7 @@ import Testing
 /// An HPA driven by `spec.traffic` end to end, and the load-time checks of autoscaling input.
 @Suite struct HorizontalPodAutoscalerScenarioTests {
     static func write(_ text: String, name: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "kubesim-hpa-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try TestFiles.write(text, name: name, suite: "hpa")
     }
 
     static let deployment = """
@@ -103,8 +99,7 @@ import Testing
 
     @Test("the same step of load from a rate trace gives the same rescales; a bad trace row is named by file:line")
     func stepLoadFromTrace() throws {
-        let dir = NSTemporaryDirectory() + "kubesim-hpa-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try TestFiles.folder("hpa")
         // 100 req/s, 300 from 10 min, 100 again from 20 min: the step scenario's two entries.
         try "t,requests\n0,100\n600,300\n20m,100\n".write(
             toFile: dir + "/rates.csv", atomically: true, encoding: .utf8)

@@ -1,6 +1,4 @@
-import ClusterComponents
 import Foundation
-import KubeModel
 import SimulationCore
 import Testing
 
@@ -132,12 +130,7 @@ import Testing
               - {at: 56m, node: {name: worker-1, fail: false}}
               - {at: 70m, kubelet: {node: worker-2, restart: true}}
             """
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "kubesim-blocked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("mixed.yaml")
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
-        Self.compare(ScenarioInput.load(paths: [file.path]), until: .seconds(2 * 3600), atLeast: 1_000, records: 5_000)
+        let path = try TestFiles.write(yaml, name: "mixed.yaml", suite: "blocked-sync")
+        Self.compare(ScenarioInput.load(paths: [path]), until: .seconds(2 * 3600), atLeast: 1_000, records: 5_000)
     }
 }
