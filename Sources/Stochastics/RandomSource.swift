@@ -32,6 +32,11 @@ public struct RandomSource: ~Copyable {
 
     // MARK: - Variates
 
+    /// Starts loading the generator's state for the next draw, so that a caller that knows a
+    /// draw is coming can overlap its cache misses with other work.
+    @inlinable
+    public func prefetchNextDraw() { cgsl_mt19937_prefetch_next(rng) }
+
     /// A uniform draw in [0, 1).
     /// - Complexity: O(1), about 20 ns.
     @inlinable

@@ -26,6 +26,10 @@ extension Kubelet {
     func repeatBlockedSync(_ w: WorkerIndex) -> Bool {
         guard let blocked = workers[w].blockedStart else { return false }
         let pod = workers[w].pod.value
+        // The `BackOff` event's correlator entries and the requeue's draw are read last, each
+        // at the end of its own chain of misses; their loads start now, alongside the checks'.
+        if let source = eventSource { cluster.eventCorrelator.prefetch(source: source, hints: workers[w].eventHints) }
+        random.prefetchNextDraw()
         // The worker and the pod's facts read in place (copies of either cost a retain and a
         // release of each reference they hold).
         guard !isDown, workers.reading(w, { $0.isAsBlocked(blocked) }),

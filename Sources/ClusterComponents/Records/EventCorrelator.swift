@@ -126,6 +126,16 @@ struct EventCorrelator {
         return KubeEvent.Marks(isCombined: combine, isRecorded: record)
     }
 
+    /// Starts loading the aggregation group and spam-filter bucket that an event of `source`
+    /// with `hints` is about to read (a crash loop's blocked requeue: both are cold).
+    /// `mutating` only so that callers reach it in place: a read of the cluster's correlator
+    /// to call a non-mutating method copied it (a retain of each of its tables).
+    mutating func prefetch(source: Int, hints: Hints) {
+        guard source < caches.count else { return }
+        caches[source].groups.prefetch(hints.group)
+        caches[source].buckets.prefetch(hints.bucket)
+    }
+
     /// The index of `source`'s caches, created on its first event.
     mutating func sourceIndex(_ source: Source) -> Int {
         if let known = sources[source] { return known }

@@ -35,6 +35,9 @@ struct TokenBucketLRU {
         table = LRUTable(capacity: capacity)
     }
 
+    /// Starts loading the bucket at `hint` (``LRUTable/prefetch(_:)``).
+    mutating func prefetch(_ hint: LRUTableSlot) { table.prefetch(hint) }
+
     /// Refills the object's bucket for the time passed, then takes a token if there is one.
     /// An object new to the table (or forgotten by it) starts with a full bucket.
     mutating func tryAccept(_ object: Int64, at time: SimulationTime) -> Bool {

@@ -1,3 +1,5 @@
+import SimulationCore
+
 /// A table of at most `capacity` values under 64-bit keys that forgets the least recently used
 /// key when full, as groupcache's `lru.Cache` (which client-go's event correlator keeps its
 /// state in) does: a lookup of a key, present or not, makes it the most recently used, and an
@@ -84,6 +86,16 @@ struct LRUTable<Value> {
         }
         hint = slot
         return body(&entries[Int(slot)].value)
+    }
+
+    /// Starts loading the entry at `hint` (when it is one), which an update with that hint is
+    /// about to read. `mutating` only so that it runs on the table in place: called on a copy,
+    /// it retained the table's arrays, an atomic write to each cold header.
+    mutating func prefetch(_ hint: Slot) {
+        guard hint >= 0 else { return }
+        entries.withUnsafeBufferPointer { entries in
+            if Int(hint) < entries.count { Prefetch.forReading(entries.baseAddress.unsafelyUnwrapped + Int(hint)) }
+        }
     }
 
     /// The keys from the most to the least recently used (for tests).
