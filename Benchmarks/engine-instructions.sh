@@ -25,7 +25,7 @@ g++ -O3 -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config --cf
 
 # Prints "instructions D1-read-misses LL-read-misses" for one run.
 measure() {
-  valgrind --tool=callgrind --cache-sim=yes --LL=1048576,16,64 --callgrind-out-file="$work/out" "$@" \
+  KUBESIM_HUGE_PAGES=0 valgrind --tool=callgrind --cache-sim=yes --LL=1048576,16,64 --callgrind-out-file="$work/out" "$@" \
     >/dev/null 2>"$work/err"
   python3 - "$work/err" <<'PY'
 import re, sys

@@ -26,7 +26,7 @@ g++ -O3 -g -o .build/reference/hold Benchmarks/reference/hold.cpp $(pkg-config -
 # Runs a command under callgrind; prints the total instruction count and keeps the profile.
 count() {
   local name=$1; shift
-  valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" "$@" >"$work/$name.stdout" 2>"$work/$name.err"
+  KUBESIM_HUGE_PAGES=0 valgrind --tool=callgrind --callgrind-out-file="$work/$name.out" "$@" >"$work/$name.stdout" 2>"$work/$name.err"
   # awk reads to the end (an early exit would SIGPIPE callgrind_annotate under pipefail).
   callgrind_annotate "$work/$name.out" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done {gsub(",", "", $1); print $1; done = 1}'
 }

@@ -22,7 +22,7 @@ rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
 pods=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['pods']['created'])" "$work/native/summary.json")
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p') · $(date -u +%Y-%m-%d) · $(git rev-parse --short HEAD)"
 echo "envelope $nodes nodes, $hours h: $pods pods created, peak resident memory $((rss / 1024)) MiB"
-valgrind --tool=massif --threshold=0.1 --massif-out-file="$work/massif.out" \
+KUBESIM_HUGE_PAGES=0 valgrind --tool=massif --threshold=0.1 --massif-out-file="$work/massif.out" \
     "$bin" run "$work/envelope" --out "$work/massif" --quiet >/dev/null 2>"$work/massif.err"
 python3 - "$work/massif.out" "$top" "$pods" <<'PY'
 import collections, re, subprocess, sys

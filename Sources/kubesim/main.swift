@@ -1,3 +1,5 @@
 import KubeSimCLI
 
+// Before anything is allocated: the process may execute itself again (see HugePages).
+HugePages.enable()
 KubeSimCommand.main()

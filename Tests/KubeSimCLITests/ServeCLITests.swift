@@ -20,7 +20,8 @@ import Glibc
         let directory: URL
         var kubeconfig: String { directory.appendingPathComponent("kc").path }
 
-        init(_ arguments: [String]) throws {
+        /// Starts `kubesim serve` with `arguments`, in `environment` (added to this process's) when given.
+        init(_ arguments: [String], environment: [String: String] = [:]) throws {
             directory = try CLITests.temporaryDirectory()
             let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             var executable = binDirectory.appendingPathComponent("kubesim")
@@ -32,6 +33,9 @@ import Glibc
             process.arguments =
                 ["serve"] + arguments + ["--port", "0", "--kubeconfig", directory.appendingPathComponent("kc").path]
             process.currentDirectoryURL = CLITests.root
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            }
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
