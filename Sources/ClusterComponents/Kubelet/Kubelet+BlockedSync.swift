@@ -28,12 +28,15 @@ extension Kubelet {
         let pod = workers[w].pod.value
         // The `BackOff` event's correlator entries and the requeue's draw are read last, each
         // at the end of its own chain of misses; their loads start now, alongside the checks'.
-        if let source = eventSource { cluster.eventCorrelator.prefetch(source: source, hints: workers[w].eventHints) }
+        if let source = eventSource {
+            let hints = workers[w].eventHints
+            withCluster { $0.eventCorrelator.prefetch(source: source, hints: hints) }
+        }
         random.prefetchNextDraw()
         // The worker and the pod's facts read in place (copies of either cost a retain and a
         // release of each reference they hold).
         guard !isDown, workers.reading(w, { $0.isAsBlocked(blocked) }),
-            cluster.api.podFacts.withUnsafeBufferPointer({ !$0[pod].isRemoved && !$0[pod].isTerminating }),
+            withCluster({ $0.api.podFacts.withUnsafeBufferPointer { !$0[pod].isRemoved && !$0[pod].isTerminating } }),
             let backoff = blockingBackOff(w, blocked.container, since: blocked.reference)
         else { return false }
         repeatedBlockedSyncs &+= 1

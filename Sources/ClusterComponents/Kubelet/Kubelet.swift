@@ -243,6 +243,15 @@ public final class Kubelet {
 
     // MARK: - Work queue
 
+    /// Calls `body` with ``cluster`` lent for the call. A call on `cluster` whose body is
+    /// inlined into a write to the cluster's storage (the engine's `schedule` and `cancel`, the
+    /// correlator) retained and released the cluster around it, two atomics on every requeue of
+    /// a crash loop; `Unmanaged` lends it without.
+    @inline(__always)
+    func withCluster<R>(_ body: (Cluster) -> R) -> R {
+        Unmanaged.passUnretained(cluster)._withUnsafeGuaranteedRef(body)
+    }
+
     /// Enqueues a sync of worker `w` after `delay` (keeps an earlier pending one); a trigger
     /// during a suspended sync marks it pending instead.
     func requestSync(_ w: WorkerIndex, after delay: SimulationDuration) {
@@ -253,10 +262,11 @@ public final class Kubelet {
         let due = cluster.now + delay
         if let existing = workers[w].requeueEvent {
             if workers[w].requeueDue <= due { return }
-            cluster.cancel(existing)
+            withCluster { $0.cancel(existing) }
         }
         workers[w].requeueDue = due
-        workers[w].requeueEvent = cluster.schedule(.kubelet(node, .syncPod(w)), at: due)
+        let node = node
+        workers[w].requeueEvent = withCluster { $0.schedule(.kubelet(node, .syncPod(w)), at: due) }
     }
 
     /// The delay until a PLEG relist notices a container change: 0 under Model Z; the next
@@ -300,9 +310,12 @@ public final class Kubelet {
         // A copy, not `&workers[w].eventHints`: sinks run inside the call and may read workers.
         var hints = workers[w].eventHints
         // The message (with a digest) and the field path are read only if the event is emitted.
-        cluster.recordEvent(
-            type, reason, message(), pod: workers[w].pod, fieldPath: c.map { workers[w].eventFieldPath(of: $0) },
-            component: "kubelet", host: hostName, source: &eventSource, hints: &hints, digest: digest)
+        let pod = workers[w].pod
+        withCluster { cluster in
+            cluster.recordEvent(
+                type, reason, message(), pod: pod, fieldPath: c.map { workers[w].eventFieldPath(of: $0) },
+                component: "kubelet", host: hostName, source: &eventSource, hints: &hints, digest: digest)
+        }
         workers[w].eventHints = hints
     }
 
