@@ -1,5 +1,3 @@
-import CSimulationCore
-
 /// The future event set, ordered by `(time, priority, insertion order)`.
 ///
 /// Layout, chosen by measurement against a C++ `std::priority_queue` (see the README's engine
@@ -185,7 +183,7 @@ public struct EventQueue<Event> {
         let event = slots.withUnsafeMutableBufferPointer { slots in
             let event = slots[slot].event.unsafelyUnwrapped
             slots[slot] = Slot(sequence: Self.freeLink(to: freeHead), event: nil)
-            csimulationcore_prefetch(slots.baseAddress.unsafelyUnwrapped + next)
+            Prefetch.forReading(slots.baseAddress.unsafelyUnwrapped + next)
             return event
         }
         freeHead = slot

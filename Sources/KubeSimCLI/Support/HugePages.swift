@@ -34,8 +34,7 @@ public enum HugePages {
         #if os(Linux)
         let environment = ProcessInfo.processInfo.environment
         if let saved = environment[savedTunablesVariable] {
-            if saved.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", saved, 1) }
-            unsetenv(savedTunablesVariable)
+            restoreTunables(saved)
             return
         }
         let tunables = environment["GLIBC_TUNABLES"] ?? ""
@@ -47,8 +46,13 @@ public enum HugePages {
         setenv("GLIBC_TUNABLES", tunables.isEmpty ? tunable : tunables + ":" + tunable, 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // The exec failed (no /proc): run on as we are.
-        unsetenv(savedTunablesVariable)
-        if tunables.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", tunables, 1) }
+        restoreTunables(tunables)
         #endif
+    }
+
+    /// Puts `GLIBC_TUNABLES` back to `tunables` (unset when empty) and drops the saved copy.
+    private static func restoreTunables(_ tunables: String) {
+        if tunables.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", tunables, 1) }
+        unsetenv(savedTunablesVariable)
     }
 }
