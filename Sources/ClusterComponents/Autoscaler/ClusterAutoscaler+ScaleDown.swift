@@ -171,7 +171,7 @@ extension ClusterAutoscaler {
                 component: Self.component)
             cluster.evict(PodID(index))
         }
-        cluster.schedule(.clusterAutoscaler(.drainCheck(node)), after: .seconds(5))
+        schedule(.clusterAutoscaler(.drainCheck(node)), after: .seconds(5))
     }
 
     /// Deletes the drained node once its pods are gone (or the graceful termination bound passed).
@@ -182,7 +182,7 @@ extension ClusterAutoscaler {
                 && !cluster.api.podFacts[index].isTerminal && !isDaemonOrMirror(PodID(index))
         }
         if busy && cluster.now - started < options.maxGracefulTermination {
-            cluster.schedule(.clusterAutoscaler(.drainCheck(node)), after: .seconds(5))
+            schedule(.clusterAutoscaler(.drainCheck(node)), after: .seconds(5))
             return
         }
         delete(node)

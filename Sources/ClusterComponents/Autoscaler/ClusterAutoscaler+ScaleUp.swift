@@ -122,10 +122,10 @@ extension ClusterAutoscaler {
         let seconds = max(0, groups[group].provisionTime.sample(using: &random))
         let delay = SimulationDuration.seconds(seconds)
         if delay > options.maxNodeProvisionTime {
-            cluster.schedule(
+            schedule(
                 .clusterAutoscaler(.nodeProvisioned(group: group, failed: true)), after: options.maxNodeProvisionTime)
         } else {
-            cluster.schedule(.clusterAutoscaler(.nodeProvisioned(group: group, failed: false)), after: delay)
+            schedule(.clusterAutoscaler(.nodeProvisioned(group: group, failed: false)), after: delay)
         }
     }
 

@@ -10,7 +10,7 @@ import Stochastics
 /// requested share stays below the threshold for the unneeded time and whose pods can all move
 /// elsewhere are drained through the eviction API and deleted (`core/scaledown/planner`,
 /// `simulator/drainability`), empty ones in bulk.
-public final class ClusterAutoscaler {
+public final class ClusterAutoscaler: ClusterComponent {
     /// The owning cluster. `unowned(unsafe)`: the cluster creates this component and outlives it.
     unowned(unsafe) let cluster: Cluster
     /// The flags.
@@ -65,14 +65,14 @@ public final class ClusterAutoscaler {
                 nodeBilling[node.id] = (node.createdAt, nil)
             }
         }
-        cluster.schedule(.clusterAutoscaler(.scan), after: options.scanInterval)
+        schedule(.clusterAutoscaler(.scan), after: options.scanInterval)
     }
 
     func handle(_ event: ClusterAutoscalerEvent) {
         switch event {
         case .scan:
             runOnce()
-            cluster.schedule(.clusterAutoscaler(.scan), after: options.scanInterval)
+            schedule(.clusterAutoscaler(.scan), after: options.scanInterval)
         case .nodeProvisioned(let group, let failed): nodeProvisioned(group, failed: failed)
         case .drainCheck(let node): checkDrain(node)
         }

@@ -34,7 +34,7 @@ extension ControllerManager {
         if !timing.blocked.contains(owner) { timing.blocked.append(owner) }
         if !timing.retryScheduled {
             timing.retryScheduled = true
-            cluster.schedule(.controller(.apiClientTokenAvailable), at: available)
+            schedule(.controller(.apiClientTokenAvailable), at: available)
         }
         return false
     }
@@ -74,7 +74,7 @@ extension ControllerManager {
         if !timing.blocked.isEmpty {
             timing.retryScheduled = true
             let next = timing.limiter.availableAt(cluster.now) + .seconds(1 / timing.limiter.qps)
-            cluster.schedule(.controller(.apiClientTokenAvailable), at: next)
+            schedule(.controller(.apiClientTokenAvailable), at: next)
         }
     }
 }

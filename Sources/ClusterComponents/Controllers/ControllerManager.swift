@@ -16,7 +16,7 @@ import SimulationCore
 /// ``createControlledPod(_:owner:state:component:message:)``, ``deleteOwnedPod(_:ownerKind:ownerName:component:message:)``,
 /// ``adopt(_:)``) and the informer hooks. The controllers are concrete stored properties, so
 /// a hook or a dispatch is a direct call.
-public final class ControllerManager {
+public final class ControllerManager: ClusterComponent {
     /// The owning cluster. `unowned(unsafe)`: the cluster creates this component, holds it for
     /// its whole life and is the only caller, so the reference never dangles; the checked
     /// `unowned` cost a strong retain and release on every access (7% of an envelope run).
@@ -82,7 +82,7 @@ public final class ControllerManager {
         if cluster.api.podFacts[pod.value].isRemoved || cluster.api.podFacts[pod.value].isTerminal {
             nodeLifecycle.cancelTaintEviction(of: pod)
             if cluster.api.podFacts[pod.value].isRemoved {
-                cluster.cancel(podStates[pod.value].evictionRetry)
+                cancel(podStates[pod.value].evictionRetry)
                 podStates[pod.value].evictionRetry = nil
             }
         }

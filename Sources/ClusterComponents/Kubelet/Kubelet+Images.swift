@@ -75,10 +75,10 @@ extension Kubelet {
 
     func reschedulePuller() {
         puller.generation += 1
-        cluster.cancel(pullerEvent)
+        cancel(pullerEvent)
         pullerEvent = nil
         if let next = puller.nextChange(now: cluster.now) {
-            pullerEvent = cluster.schedule(.kubelet(node, .pullProgress(generation: puller.generation)), at: next)
+            pullerEvent = schedule(.kubelet(node, .pullProgress(generation: puller.generation)), at: next)
         }
     }
 
@@ -180,7 +180,7 @@ extension Kubelet {
         let since = (cluster.now - cluster.api[node].createdAt).nanoseconds
         let next = cluster.api[node].createdAt + SimulationDuration(nanoseconds: (since / period + 1) * period)
         imageGCScheduled = true
-        cluster.schedule(.kubelet(node, .imageGarbageCollection), at: next)
+        schedule(.kubelet(node, .imageGarbageCollection), at: next)
     }
 
     /// Deletes unused images older than `imageMinimumGCAge`, least recently used first, until

@@ -205,14 +205,14 @@ extension Kubelet {
         let instance = workers[w][c].currentInstance
         if exitAt < .distantFuture {
             workers[w].setExitTimer(
-                c, cluster.schedule(.kubelet(node, .containerExited(w, container: c, instance: instance)), at: exitAt)
+                c, schedule(.kubelet(node, .containerExited(w, container: c, instance: instance)), at: exitAt)
             )
         }
         if let probe = startupProbe {
             let after = behavior.startupAfter.map(sample) ?? 0
             let at = probeTick(start: now, probe: probe, notBefore: after)
             workers[w].addInstanceTimer(
-                c, cluster.schedule(.kubelet(node, .containerStarted(w, container: c, instance: instance)), at: at))
+                c, schedule(.kubelet(node, .containerStarted(w, container: c, instance: instance)), at: at))
         } else {
             scheduleReadiness(w, c)
         }
@@ -221,7 +221,7 @@ extension Kubelet {
             let first = probeTick(start: now, probe: probe, notBefore: after)
             workers[w].addInstanceTimer(
                 c,
-                cluster.schedule(
+                schedule(
                     .kubelet(node, .livenessFailed(w, container: c, instance: instance, failures: 1)), at: first))
         }
         updateVolumeRates(w)
@@ -245,7 +245,7 @@ extension Kubelet {
         let ready = KubeletEvent.containerReady(w, container: c, instance: workers[w][c].currentInstance)
         guard let probe = readinessProbe else {
             if let after, after > 0 {
-                workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, ready), after: .seconds(after)))
+                workers[w].addInstanceTimer(c, schedule(.kubelet(node, ready), after: .seconds(after)))
             } else {
                 workers[w].markReadyWithoutProbe(c)
             }
@@ -254,7 +254,7 @@ extension Kubelet {
         let startedAt = workers[w][c].startedAt
         let at = probeTick(
             start: startedAt, probe: probe, notBefore: max(after ?? 0, (cluster.now - startedAt).seconds))
-        workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, ready), at: at))
+        workers[w].addInstanceTimer(c, schedule(.kubelet(node, ready), at: at))
     }
 
     /// A failing liveness tick: `Unhealthy`; at `failureThreshold` the result is published and
@@ -277,7 +277,7 @@ extension Kubelet {
         } else {
             let next = KubeletEvent.livenessFailed(
                 w, container: c, instance: workers[w][c].currentInstance, failures: failures + 1)
-            workers[w].addInstanceTimer(c, cluster.schedule(.kubelet(node, next), after: .seconds(probe.periodSeconds)))
+            workers[w].addInstanceTimer(c, schedule(.kubelet(node, next), after: .seconds(probe.periodSeconds)))
         }
     }
 
@@ -330,10 +330,10 @@ extension Kubelet {
             }
         }
         guard exitAt < workers[w][c].plannedExit else { return }
-        cluster.cancel(workers[w][c].exitEvent)
+        cancel(workers[w][c].exitEvent)
         workers[w].planExit(c, at: exitAt, code: code, reason: code == 0 ? "Completed" : "Error")
         let exit = KubeletEvent.containerExited(w, container: c, instance: workers[w][c].currentInstance)
-        workers[w].setExitTimer(c, cluster.schedule(.kubelet(node, exit), at: exitAt))
+        workers[w].setExitTimer(c, schedule(.kubelet(node, exit), at: exitAt))
     }
 
     /// Seconds a preStop hook runs: `sleep` action, or `sleep N` in an exec command.
@@ -348,7 +348,7 @@ extension Kubelet {
 
     /// The current instance of `c` exited: record the termination, tell the worker.
     func containerExited(_ w: WorkerIndex, _ c: ContainerIndex) {
-        for timer in workers[w][c].timers { cluster.cancel(timer) }
+        for timer in workers[w][c].timers { cancel(timer) }
         workers[w].recordExit(c, at: cluster.now)
         updateVolumeRates(w)
         if workers[w].phase == .terminating {
@@ -370,7 +370,7 @@ extension Kubelet {
     /// parallel, then sidecars in reverse order, then write the terminal phase.
     func beginTermination(_ w: WorkerIndex, grace: Int, alreadyTerminal: Bool = false) {
         guard workers[w].phase == .syncing else { return }
-        cluster.cancel(workers[w].requeueEvent)
+        cancel(workers[w].requeueEvent)
         workers[w].beginTerminating(grace: grace, deadline: cluster.now + .seconds(grace))
         if !alreadyTerminal { publishStatus(w) }
         for c in workers[w].appContainers where workers[w][c].running {
@@ -407,7 +407,7 @@ extension Kubelet {
         workers[w].statusDirty = true
         publishStatus(w, terminal: true)
         workers[w].clearVolumeUsage()
-        cluster.cancel(workers[w].evictionEvent)
+        cancel(workers[w].evictionEvent)
         workers[w].evictionEvent = nil
         // The facts, not `cluster.api[pod]`: that copied the whole pod object.
         let pod = workers[w].pod
@@ -421,11 +421,11 @@ extension Kubelet {
     /// Forgets a removed pod (its emptyDirs are gone with it).
     func cleanup(_ w: WorkerIndex) {
         for c in workers[w].allContainers {
-            cluster.cancel(workers[w][c].exitEvent)
-            for timer in workers[w][c].timers { cluster.cancel(timer) }
+            cancel(workers[w][c].exitEvent)
+            for timer in workers[w][c].timers { cancel(timer) }
             workers[w].dropTimers(c)
         }
-        cluster.cancel(workers[w].requeueEvent)
+        cancel(workers[w].requeueEvent)
         workers[w].requeueEvent = nil
         workers[w].phase = .terminated
         workers.forget(workers[w].pod)

@@ -41,7 +41,7 @@ extension Kubelet {
             let get = apiLimiter.reserve(at: cluster.now)
             let got = get + RealisticTiming.draw(timing.apiRequestLatency, &random)
             let patch = apiLimiter.reserve(at: got)
-            cluster.schedule(
+            schedule(
                 .kubelet(node, .statusManagerStep),
                 at: patch + RealisticTiming.draw(timing.apiRequestLatency, &random))
             return
@@ -74,7 +74,7 @@ extension Kubelet {
         let mounted = token + RealisticTiming.draw(timing.apiRequestLatency, &random)
         let ready = mounted + RealisticTiming.draw(timing.podSandboxSetup, &random)
         workers[w].pending = .sandbox
-        cluster.schedule(.kubelet(node, .sandboxCreated(w)), at: ready)
+        schedule(.kubelet(node, .sandboxCreated(w)), at: ready)
     }
 
     /// The sandbox is up: the suspended sync goes on with its actions.
@@ -93,7 +93,7 @@ extension Kubelet {
         let cost =
             RealisticTiming.draw(timing.containerCreate, &random) + RealisticTiming.draw(timing.containerStart, &random)
         workers[w].pending = .start(container: c)
-        cluster.schedule(.kubelet(node, .containerStartDone(w, container: c)), after: cost)
+        schedule(.kubelet(node, .containerStartDone(w, container: c)), after: cost)
     }
 
     /// The runtime returned from `StartContainer`: record the start, go on with the next start.

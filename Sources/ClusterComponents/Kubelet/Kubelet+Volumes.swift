@@ -16,7 +16,7 @@ extension Kubelet {
     /// kubelet's start) strictly after usage crosses a sizeLimit. Model R also waits for the
     /// volume stats refresh (`volumeStatsAggPeriod` 1 m).
     func scheduleEvictionCheck(_ w: WorkerIndex) {
-        cluster.cancel(workers[w].evictionEvent)
+        cancel(workers[w].evictionEvent)
         workers[w].evictionEvent = nil
         guard workers[w].phase == .syncing else { return }
         guard let crossing = workers[w].earliestSizeLimitCrossing(now: cluster.now) else { return }
@@ -24,7 +24,7 @@ extension Kubelet {
         let origin = cluster.api[node].createdAt
         let since = (crossing - origin).nanoseconds
         let tick = origin + SimulationDuration(nanoseconds: (since / period + 1) * period)
-        workers[w].evictionEvent = cluster.schedule(.kubelet(node, .evictionCheck(w)), at: tick)
+        workers[w].evictionEvent = schedule(.kubelet(node, .evictionCheck(w)), at: tick)
     }
 
     /// The eviction tick: evict when an emptyDir exceeds its sizeLimit (strictly, as

@@ -12,7 +12,7 @@ import Stochastics
 /// built from the runtime snapshot and the reason cache of the previous sync, then acts, then
 /// stores this sync's start errors in the reason cache (reference §1.5, Appendix A). Timers are
 /// lazy: one engine event per container exit, probe outcome, pull completion or eviction.
-public final class Kubelet {
+public final class Kubelet: ClusterComponent {
     // The stored properties every event reads come first, the rest after: at 5,000 nodes a
     // kubelet is out of cache when its next event comes, and the fields a crash loop's blocked
     // sync read were spread over five of the object's lines.
@@ -243,15 +243,6 @@ public final class Kubelet {
 
     // MARK: - Work queue
 
-    /// Calls `body` with ``cluster`` lent for the call. A call on `cluster` whose body is
-    /// inlined into a write to the cluster's storage (the engine's `schedule` and `cancel`, the
-    /// correlator) retained and released the cluster around it, two atomics on every requeue of
-    /// a crash loop; `Unmanaged` lends it without.
-    @inline(__always)
-    func withCluster<R>(_ body: (Cluster) -> R) -> R {
-        Unmanaged.passUnretained(cluster)._withUnsafeGuaranteedRef(body)
-    }
-
     /// Enqueues a sync of worker `w` after `delay` (keeps an earlier pending one); a trigger
     /// during a suspended sync marks it pending instead.
     func requestSync(_ w: WorkerIndex, after delay: SimulationDuration) {
@@ -262,11 +253,11 @@ public final class Kubelet {
         let due = cluster.now + delay
         if let existing = workers[w].requeueEvent {
             if workers[w].requeueDue <= due { return }
-            withCluster { $0.cancel(existing) }
+            cancel(existing)
         }
         workers[w].requeueDue = due
         let node = node
-        workers[w].requeueEvent = withCluster { $0.schedule(.kubelet(node, .syncPod(w)), at: due) }
+        workers[w].requeueEvent = schedule(.kubelet(node, .syncPod(w)), at: due)
     }
 
     /// The delay until a PLEG relist notices a container change: 0 under Model Z; the next

@@ -13,7 +13,7 @@ import SimulationCore
 /// at the scrape, spread evenly over the Ready pods it reaches.
 ///
 /// Idle (no engine events) until ``start()``, so runs without autoscalers or traffic are as before.
-public final class MetricsServer {
+public final class MetricsServer: ClusterComponent {
     /// The owning cluster. `unowned(unsafe)`: the cluster creates this component and outlives it.
     unowned(unsafe) let cluster: Cluster
     /// `--metric-resolution`: 15 s, as the project's release manifest (`components.yaml`) sets
@@ -36,7 +36,7 @@ public final class MetricsServer {
         isRunning = true
         let period = resolution.nanoseconds
         let next = (cluster.now.nanoseconds / period + 1) * period
-        cluster.schedule(.metricsScrape, at: SimulationTime(nanoseconds: next), priority: .late)
+        schedule(.metricsScrape, at: SimulationTime(nanoseconds: next), priority: .late)
     }
 
     /// One scrape: every running pod's use, from the requests it serves now.
@@ -78,7 +78,7 @@ public final class MetricsServer {
             samples[index].time = now
             samples[index].requestRate = shares[index]
         }
-        cluster.schedule(.metricsScrape, after: resolution, priority: .late)
+        schedule(.metricsScrape, after: resolution, priority: .late)
     }
 
     /// Whether a pod receives traffic: Ready and not being deleted (endpoints drop a

@@ -286,10 +286,10 @@ extension Scheduler {
         let latency = cluster.configuration.bindLatency
         if timing.isRealistic {
             let visible = timing.bindingVisible(pod, at: cluster.now, extra: latency)
-            cluster.schedule(.scheduler(.bindComplete(pod, NodeID(node))), at: visible)
+            schedule(.scheduler(.bindComplete(pod, NodeID(node))), at: visible)
         } else if latency > .zero {
             timing.noteBindingStart(pod, at: cluster.now)
-            cluster.schedule(.scheduler(.bindComplete(pod, NodeID(node))), after: latency)
+            schedule(.scheduler(.bindComplete(pod, NodeID(node))), after: latency)
         } else {
             finishBinding(pod, NodeID(node))
         }

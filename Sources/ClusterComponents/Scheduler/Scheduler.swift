@@ -10,7 +10,7 @@ import Stochastics
 /// start index, scores, assumes the pod and binds it (after
 /// ``ClusterConfiguration/bindLatency``). Decisions are deterministic for a seed: ties are
 /// drawn from the stream `scheduler/ties`, preemption offsets from `scheduler/preemption`.
-public final class Scheduler {
+public final class Scheduler: ClusterComponent {
     /// The owning cluster. `unowned(unsafe)`: the cluster creates this component, holds it for
     /// its whole life and is the only caller, so the reference never dangles; the checked
     /// `unowned` cost a strong retain and release on every access (7% of an envelope run).
@@ -223,9 +223,9 @@ public final class Scheduler {
         guard !cycleScheduled, queue.activeCount > 0 else { return }
         cycleScheduled = true
         if timing.isRealistic {
-            cluster.schedule(.scheduler(.cycle), at: timing.nextCycle(at: cluster.now, delivered: delivered))
+            schedule(.scheduler(.cycle), at: timing.nextCycle(at: cluster.now, delivered: delivered))
         } else {
-            cluster.schedule(.scheduler(.cycle), after: .zero)
+            schedule(.scheduler(.cycle), after: .zero)
         }
     }
 
@@ -237,8 +237,8 @@ public final class Scheduler {
             let second: Int64 = 1_000_000_000
             let tick = SimulationTime(nanoseconds: (expiry.nanoseconds + second - 1) / second * second)
             if backoffFlush == nil || backoffFlush!.at > tick {
-                if let current = backoffFlush { cluster.cancel(current.id) }
-                backoffFlush = (cluster.schedule(.scheduler(.flushBackoff), at: tick), tick)
+                if let current = backoffFlush { cancel(current.id) }
+                backoffFlush = (schedule(.scheduler(.flushBackoff), at: tick), tick)
             }
         }
         if queue.unschedulableCount > 0 && !leftoverFlushScheduled {
@@ -246,7 +246,7 @@ public final class Scheduler {
             // flushUnschedulablePodsLeftover runs every 30 s (scheduling_queue.go Run).
             let period: Int64 = 30_000_000_000
             let next = SimulationTime(nanoseconds: (cluster.now.nanoseconds / period + 1) * period)
-            cluster.schedule(.scheduler(.flushUnschedulable), at: next)
+            schedule(.scheduler(.flushUnschedulable), at: next)
         }
     }
 

@@ -8,7 +8,7 @@ import SimulationCore
 ///
 /// Edge-triggered like the other controllers: its pods' changes and every node change enqueue
 /// a sync of the DaemonSet (deduplicated); the sync reconciles from the current objects.
-final class DaemonSetController {
+final class DaemonSetController: ClusterComponent {
     /// The component name on its Events.
     static let component = "daemonset-controller"
 
@@ -33,7 +33,7 @@ final class DaemonSetController {
             return
         }
         manager.workloads.daemonSets[index].syncQueued = true
-        cluster.schedule(.controller(.syncDaemonSet(index)), after: .zero)
+        schedule(.controller(.syncDaemonSet(index)), after: .zero)
     }
 
     /// Queues every DaemonSet (a node was added, changed or removed).
@@ -77,7 +77,7 @@ final class DaemonSetController {
         guard let daemonSet = manager.workloads.markDeleted(index, in: \.daemonSets, names: \.daemonSetsByName) else {
             return
         }
-        cluster.cancel(daemonSet.availabilityCheck)
+        cancel(daemonSet.availabilityCheck)
         manager.ownerDeleted(.daemonSet(index))
     }
 
@@ -336,9 +336,9 @@ final class DaemonSetController {
                 }
             }
         }
-        cluster.cancel(daemonSet.availabilityCheck)
+        cancel(daemonSet.availabilityCheck)
         manager.workloads.daemonSets[index].availabilityCheck = nextAvailable.map {
-            cluster.schedule(.controller(.syncDaemonSet(index)), at: $0)
+            schedule(.controller(.syncDaemonSet(index)), at: $0)
         }
         manager.workloads.daemonSets[index].status = status
     }

@@ -7,7 +7,7 @@ import SimulationCore
 /// A Deployment is synced when it is written and whenever one of its ReplicaSets' status
 /// changes (the ReplicaSet controller enqueues it); it scales its ReplicaSets through
 /// ``ReplicaSetController/setReplicas(_:to:)``.
-final class DeploymentController {
+final class DeploymentController: ClusterComponent {
     /// The component name on its Events.
     static let component = "deployment-controller"
     /// The label that ties a ReplicaSet and its pods to one template (`apps.DefaultDeploymentUniqueLabelKey`).
@@ -34,7 +34,7 @@ final class DeploymentController {
     func enqueue(_ index: Int) {
         guard !reading(index, { $0.syncQueued || $0.isDeleted }) else { return }
         manager.workloads.deployments[index].syncQueued = true
-        cluster.schedule(.controller(.syncDeployment(index)), after: .zero)
+        schedule(.controller(.syncDeployment(index)), after: .zero)
     }
 
     // MARK: - API writes

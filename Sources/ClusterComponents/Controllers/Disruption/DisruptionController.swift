@@ -7,7 +7,7 @@ import SimulationCore
 ///
 /// Edge-triggered: a budget's write and every change of a pod it selects enqueue its sync.
 /// Costs nothing while no budget exists.
-final class DisruptionController {
+final class DisruptionController: ClusterComponent {
     /// The controller manager whose work queue and objects this controller uses.
     /// `unowned(unsafe)`: the manager creates this controller and outlives it.
     unowned(unsafe) let manager: ControllerManager
@@ -53,7 +53,7 @@ final class DisruptionController {
             !manager.workloads.podDisruptionBudgets[index].isDeleted
         else { return }
         manager.workloads.podDisruptionBudgets[index].syncQueued = true
-        cluster.schedule(.controller(.syncDisruptionBudget(index)), after: .zero)
+        schedule(.controller(.syncDisruptionBudget(index)), after: .zero)
     }
 
     // MARK: - API writes

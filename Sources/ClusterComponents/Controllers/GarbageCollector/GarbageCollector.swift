@@ -10,7 +10,7 @@ import SimulationCore
 /// Dependents come from the owners' tables in ``WorkloadStore`` (the pods and sets each owner
 /// created or adopted), which are the owner references upstream walks. Deletion is at once,
 /// in the same instant as the owner's.
-final class GarbageCollector {
+final class GarbageCollector: ClusterComponent {
     /// An owner whose deletion cascades.
     enum Owner {
         case deployment(Int)

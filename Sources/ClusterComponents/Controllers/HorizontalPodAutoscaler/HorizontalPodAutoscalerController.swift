@@ -9,7 +9,7 @@ import SimulationCore
 ///
 /// The work queue's rate limiter (`NewDefaultHPARateLimiter`) delays every add, the first
 /// included, by the sync period, so an autoscaler first acts one period after it is created.
-final class HorizontalPodAutoscalerController {
+final class HorizontalPodAutoscalerController: ClusterComponent {
     /// The controller manager. `unowned(unsafe)`: the manager creates this controller and outlives it.
     unowned(unsafe) let manager: ControllerManager
     /// `--horizontal-pod-autoscaler-sync-period`.
@@ -46,7 +46,7 @@ final class HorizontalPodAutoscalerController {
             manager.workloads.horizontalPodAutoscalers.append(
                 HorizontalPodAutoscalerObject(index: index, autoscaler: autoscaler))
             manager.workloads.horizontalPodAutoscalersByName[key] = index
-            manager.workloads.horizontalPodAutoscalers[index].syncTimer = cluster.schedule(
+            manager.workloads.horizontalPodAutoscalers[index].syncTimer = schedule(
                 .controller(.syncHorizontalPodAutoscaler(index)), after: Self.syncPeriod)
         }
         cluster.metricsServer.start()
@@ -59,7 +59,7 @@ final class HorizontalPodAutoscalerController {
             let object = manager.workloads.markDeleted(
                 index, in: \.horizontalPodAutoscalers, names: \.horizontalPodAutoscalersByName)
         else { return }
-        cluster.cancel(object.syncTimer)
+        cancel(object.syncTimer)
     }
 
     // MARK: - Sync
@@ -68,7 +68,7 @@ final class HorizontalPodAutoscalerController {
     func sync(_ index: Int) {
         guard !manager.workloads.horizontalPodAutoscalers[index].isDeleted else { return }
         reconcile(index)
-        manager.workloads.horizontalPodAutoscalers[index].syncTimer = cluster.schedule(
+        manager.workloads.horizontalPodAutoscalers[index].syncTimer = schedule(
             .controller(.syncHorizontalPodAutoscaler(index)), after: Self.syncPeriod)
     }
 

@@ -7,7 +7,7 @@ import SimulationCore
 /// Its pods' changes enqueue a sync; the sync counts finished pods, checks the deadline and
 /// the back-off limit, and creates or deletes pods. Timed re-syncs (back-off, deadline, TTL)
 /// are one timer per Job.
-final class JobController {
+final class JobController: ClusterComponent {
     /// The component name on its Events.
     static let component = "job-controller"
     /// `DefaultJobPodFailureBackOff` (job_controller.go): the first re-creation delay after a failure.
@@ -40,7 +40,7 @@ final class JobController {
     func enqueue(_ index: Int) {
         guard !manager.workloads.jobs[index].syncQueued, !manager.workloads.jobs[index].isDeleted else { return }
         manager.workloads.jobs[index].syncQueued = true
-        cluster.schedule(.controller(.syncJob(index)), after: .zero)
+        schedule(.controller(.syncJob(index)), after: .zero)
     }
 
     // MARK: - API writes
@@ -74,7 +74,7 @@ final class JobController {
     /// Deletes the Job and its timer; the garbage collector deletes its pods.
     func delete(_ index: Int) {
         guard let job = manager.workloads.markDeleted(index, in: \.jobs, names: \.jobsByName) else { return }
-        cluster.cancel(job.timer)
+        cancel(job.timer)
         manager.ownerDeleted(.job(index))
     }
 
@@ -271,8 +271,8 @@ final class JobController {
     /// Keeps the earliest pending timed sync of a Job.
     func scheduleJobTimer(_ index: Int, at time: SimulationTime) {
         if let existing = manager.workloads.jobs[index].timerAt, existing <= time, existing > cluster.now { return }
-        cluster.cancel(manager.workloads.jobs[index].timer)
-        manager.workloads.jobs[index].timer = cluster.schedule(.controller(.syncJob(index)), at: time)
+        cancel(manager.workloads.jobs[index].timer)
+        manager.workloads.jobs[index].timer = schedule(.controller(.syncJob(index)), at: time)
         manager.workloads.jobs[index].timerAt = time
     }
 
@@ -280,7 +280,7 @@ final class JobController {
     func finishJob(_ index: Int, condition: String, reason: String, message: String, active: [PodID]) {
         let now = cluster.now
         let job = manager.workloads.jobs[index]
-        cluster.cancel(job.timer)
+        cancel(job.timer)
         manager.workloads.jobs[index].timer = nil
         manager.workloads.jobs[index].timerAt = nil
         // 1.31+ first sets the interim FailureTarget/SuccessCriteriaMet condition (JobManagedBy /

@@ -6,7 +6,7 @@ import SimulationCore
 ///
 /// One type for both: marking a node unreachable and scheduling the evictions of its pods are
 /// one pass over the pods, in one order, as the events of a run record them.
-final class NodeLifecycleController {
+final class NodeLifecycleController: ClusterComponent {
     /// `--node-monitor-period` (5 s): the grid the monitor passes run on.
     static let nodeMonitorPeriod = SimulationDuration.seconds(5)
     /// `--node-monitor-grace-period`: 40 s up to 1.31, 50 s from 1.32 (k/k#121793; kubelet reference §8).
@@ -61,18 +61,18 @@ final class NodeLifecycleController {
     func nodeStoppedHeartbeating(_ node: NodeID) {
         ensureNodeHealth(node)
         nodeHealth[node.value].lastHeartbeat = cluster.now
-        cluster.cancel(nodeHealth[node.value].monitor)
+        cancel(nodeHealth[node.value].monitor)
         let due = nextMonitorTick(after: cluster.now + nodeMonitorGracePeriod)
-        nodeHealth[node.value].monitor = cluster.schedule(.controller(.monitorNode(node)), at: due)
+        nodeHealth[node.value].monitor = schedule(.controller(.monitorNode(node)), at: due)
     }
 
     /// The kubelet renews its lease again: the next monitor pass sees it.
     func nodeResumedHeartbeating(_ node: NodeID) {
         ensureNodeHealth(node)
         nodeHealth[node.value].lastHeartbeat = cluster.now
-        cluster.cancel(nodeHealth[node.value].monitor)
+        cancel(nodeHealth[node.value].monitor)
         let due = nextMonitorTick(after: cluster.now - SimulationDuration(nanoseconds: 1))
-        nodeHealth[node.value].monitor = cluster.schedule(.controller(.monitorNode(node)), at: max(due, cluster.now))
+        nodeHealth[node.value].monitor = schedule(.controller(.monitorNode(node)), at: max(due, cluster.now))
     }
 
     /// `monitorNodeHealth` for one node (`tryUpdateNodeHealth` + `processTaintBaseEviction`).
@@ -87,7 +87,7 @@ final class NodeLifecycleController {
                 markNodeUnreachable(node)
             } else {
                 let due = nextMonitorTick(after: nodeHealth[node.value].lastHeartbeat + nodeMonitorGracePeriod)
-                nodeHealth[node.value].monitor = cluster.schedule(.controller(.monitorNode(node)), at: due)
+                nodeHealth[node.value].monitor = schedule(.controller(.monitorNode(node)), at: due)
             }
         } else if object.ready != .true {
             markNodeReady(node)
@@ -152,10 +152,10 @@ final class NodeLifecycleController {
             }
         }
         guard !forever, let seconds = minimum else { return }
-        cluster.cancel(manager.podStates[pod.value].evictionTimer)
+        cancel(manager.podStates[pod.value].evictionTimer)
         // getMinTolerationTime: a non-positive toleration evicts at once.
         let delay = SimulationDuration.seconds(max(0, seconds))
-        manager.podStates[pod.value].evictionTimer = cluster.schedule(.controller(.taintEviction(pod)), after: delay)
+        manager.podStates[pod.value].evictionTimer = schedule(.controller(.taintEviction(pod)), after: delay)
         nodeHealth[node.value].evictions.append(pod)
     }
 
@@ -197,7 +197,7 @@ final class NodeLifecycleController {
             component: Self.component)
         nodeHealth[node.value].taintedAt = nil
         for pod in nodeHealth[node.value].evictions {
-            cluster.cancel(manager.podStates[pod.value].evictionTimer)
+            cancel(manager.podStates[pod.value].evictionTimer)
             manager.podStates[pod.value].evictionTimer = nil
         }
         nodeHealth[node.value].evictions.removeAll()
@@ -205,7 +205,7 @@ final class NodeLifecycleController {
 
     /// The pod finished or was removed: its pending taint-based eviction is moot.
     func cancelTaintEviction(of pod: PodID) {
-        cluster.cancel(manager.podStates[pod.value].evictionTimer)
+        cancel(manager.podStates[pod.value].evictionTimer)
         manager.podStates[pod.value].evictionTimer = nil
     }
 

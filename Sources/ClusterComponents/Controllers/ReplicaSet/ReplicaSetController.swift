@@ -5,7 +5,7 @@ import SimulationCore
 ///
 /// Its pods' changes update the set's running ``ReplicaSetTally`` and enqueue a sync; the
 /// sync creates or deletes the difference and recomputes the status.
-final class ReplicaSetController {
+final class ReplicaSetController: ClusterComponent {
     /// The component name on its Events.
     static let component = "replicaset-controller"
 
@@ -42,7 +42,7 @@ final class ReplicaSetController {
     func enqueue(_ index: Int) {
         guard !reading(index, { $0.syncQueued || $0.isDeleted }) else { return }
         manager.workloads.replicaSets[index].syncQueued = true
-        cluster.schedule(.controller(.syncReplicaSet(index)), after: .zero)
+        schedule(.controller(.syncReplicaSet(index)), after: .zero)
     }
 
     // MARK: - API writes
@@ -89,7 +89,7 @@ final class ReplicaSetController {
         guard let rs = manager.workloads.markDeleted(index, in: \.replicaSets, names: \.replicaSetsByName) else {
             return
         }
-        cluster.cancel(rs.availabilityCheck)
+        cancel(rs.availabilityCheck)
         dropDeletionIndex(index)
         manager.ownerDeleted(.replicaSet(index))
     }
@@ -180,10 +180,10 @@ final class ReplicaSetController {
     /// enqueues the owning Deployment when the status changed.
     func updateStatus(_ index: Int) {
         let (status, nextAvailable) = currentStatus(index)
-        cluster.cancel(reading(index, { $0.availabilityCheck }))
+        cancel(reading(index, { $0.availabilityCheck }))
         manager.workloads.replicaSets[index].availabilityCheck = nextAvailable.map {
             // replica_set.go: resync after MinReadySeconds so availability is observed on time.
-            cluster.schedule(.controller(.syncReplicaSet(index)), at: $0)
+            schedule(.controller(.syncReplicaSet(index)), at: $0)
         }
         guard status != reading(index, { $0.status }) else { return }
         manager.workloads.replicaSets[index].status = status

@@ -9,7 +9,7 @@ import SimulationCore
 ///
 /// `maxUnavailable` of the rolling update (alpha gate MaxUnavailableStatefulSet, off by
 /// default) is not modelled: updates go one pod at a time, as with the gate off.
-final class StatefulSetController {
+final class StatefulSetController: ClusterComponent {
     /// The component name on its Events.
     static let component = "statefulset-controller"
 
@@ -33,7 +33,7 @@ final class StatefulSetController {
         guard !manager.workloads.statefulSets[index].syncQueued, !manager.workloads.statefulSets[index].isDeleted
         else { return }
         manager.workloads.statefulSets[index].syncQueued = true
-        cluster.schedule(.controller(.syncStatefulSet(index)), after: .zero)
+        schedule(.controller(.syncStatefulSet(index)), after: .zero)
     }
 
     // MARK: - API writes
@@ -74,7 +74,7 @@ final class StatefulSetController {
     func delete(_ index: Int) {
         guard let statefulSet = manager.workloads.markDeleted(index, in: \.statefulSets, names: \.statefulSetsByName)
         else { return }
-        cluster.cancel(statefulSet.availabilityCheck)
+        cancel(statefulSet.availabilityCheck)
         manager.ownerDeleted(.statefulSet(index))
     }
 
@@ -235,9 +235,9 @@ final class StatefulSetController {
             manager.workloads.statefulSets[index].templates = [set.updateRevision: set.statefulSet.spec.template]
             status.currentReplicas = status.updatedReplicas
         }
-        cluster.cancel(set.availabilityCheck)
+        cancel(set.availabilityCheck)
         manager.workloads.statefulSets[index].availabilityCheck = nextAvailable.map {
-            cluster.schedule(.controller(.syncStatefulSet(index)), at: $0)
+            schedule(.controller(.syncStatefulSet(index)), at: $0)
         }
         manager.workloads.statefulSets[index].status = status
     }
