@@ -28,7 +28,8 @@ extension ClusterComponent {
     /// Schedules one of this component's events after `delay` (``Cluster/schedule(_:after:priority:)``).
     @inline(__always)
     @discardableResult
-    func schedule(_ event: ClusterEvent, after delay: SimulationDuration, priority: EventPriority = .normal) -> EventID {
+    func schedule(_ event: ClusterEvent, after delay: SimulationDuration, priority: EventPriority = .normal) -> EventID
+    {
         withCluster { $0.schedule(event, after: delay, priority: priority) }
     }
 
