@@ -70,9 +70,10 @@ struct ImageColumnsTests {
     }
 
     /// Sizes drawn per node (every column read size by size) or per image (every column has a
-    /// common size and is read by presence).
-    @Test("column scores equal the per-node scores over the nodes' lists", arguments: [false, true])
-    func columnsScoreAsTheLists(oneSizePerImage: Bool) throws {
+    /// common size and is read by presence), for pods of up to 4 images and of up to 12 (more
+    /// than ``ImageLocality/maskedImageLimit``, so presence falls back to sizes).
+    @Test("column scores equal the per-node scores over the nodes' lists", arguments: [false, true], [4, 12])
+    func columnsScoreAsTheLists(oneSizePerImage: Bool, maxPodImages: Int) throws {
         var random = RandomSource(seed: 5)
         var columns = ImageColumns()
         var nodes: [NodeInfo] = []
@@ -89,10 +90,10 @@ struct ImageColumnsTests {
         }
         for _ in 0..<50 {
             var podImages: [ImageLocality.PodImage] = []
-            for _ in 0...random.integer(below: 3) {
+            for _ in 0..<(1 + random.integer(below: maxPodImages)) {
                 podImages.append(ImageLocality.PodImage(id: Int32(random.integer(below: 8)), spread: random.uniform()))
             }
-            let containers = podImages.count + random.integer(below: 5 - podImages.count)
+            let containers = podImages.count + random.integer(below: 2)
             var feasible: [Int32] = []
             for n in 0..<200 where random.integer(below: 2) == 0 { feasible.append(Int32(n)) }
             let podColumns = try podImages.map { try #require(columns.column($0.id)) }
