@@ -137,8 +137,7 @@ public final class Kubelet: ClusterComponent {
         var worker = PodWorker(
             pod: pod, containers: containers, initCount: inits.count, restartPolicy: object.pod.spec.restartPolicy,
             hasReadinessGates: !(object.pod.spec.readinessGates ?? []).isEmpty,
-            podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)",
-            description: "\(object.name)_\(object.namespace)(\(object.uid))")
+            podIP: "10.244.\(node.value % 256).\(podIPCounter % 254 + 1)")
         worker.volumes = (object.pod.spec.volumes ?? []).compactMap { volume in
             guard let emptyDir = volume.emptyDir else { return nil }
             let limit = emptyDir.sizeLimit.map { $0.value }
@@ -327,11 +326,6 @@ public final class Kubelet: ClusterComponent {
     /// The container spec of container `c` of worker `w` (a copy: ``readSpec(_:_:_:)`` reads
     /// fields in place).
     func spec(_ w: WorkerIndex, _ c: ContainerIndex) -> Container { readSpec(w, c) { copy $0 } }
-
-    /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod`.
-    func podDescription(_ w: WorkerIndex) -> String {
-        workers[w].description
-    }
 
     // MARK: - Behaviours
 

@@ -137,7 +137,7 @@ extension PodWorker {
         statusDirty = true
         containers[i].cachedReason = "CrashLoopBackOff"
         containers[i].cachedMessage =
-            "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(containers[i].name) pod=\(description)"
+            "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(containers[i].name) pod=\(description ?? "")"
         containers[i].crashLoopBackOffCached = backoff
     }
 
@@ -185,7 +185,7 @@ extension PodWorker {
         if let digest = containers.withUnsafeBufferPointer({ $0[i].backOffEvent?.digest }) { return digest }
         let text = EventText(
             namesPod
-                ? "Back-off restarting failed container \(containers[i].name) in pod \(description)"
+                ? "Back-off restarting failed container \(containers[i].name) in pod \(description ?? "")"
                 : "Back-off restarting failed container")
         containers[i].backOffEvent = text
         return text.digest

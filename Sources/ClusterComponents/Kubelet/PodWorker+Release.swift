@@ -17,6 +17,6 @@ extension PodWorker {
         pending = nil
         pendingStatus = nil
         evictionMessage = nil
-        description = ""
+        description = nil
     }
 }

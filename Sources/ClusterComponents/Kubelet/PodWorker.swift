@@ -229,13 +229,16 @@ struct PodWorker: Sendable {
     var evictionEvent: EventID?
     /// The pod IP.
     var podIP: String
-    /// `<name>_<namespace>(<uid>)` for messages.
-    var description: String
+    /// `<name>_<namespace>(<uid>)` for the crash-loop messages (the kubelet's `format.Pod`),
+    /// built by ``Kubelet/describePod(_:)`` when a start is first blocked by back-off: built
+    /// at every binding, it cost five string appends and an allocation per pod, for the few
+    /// pods that crash-loop.
+    var description: String?
 
     /// The worker of a newly bound pod, before its first sync.
     init(
         pod: PodID, containers: [ContainerRuntime], initCount: Int, restartPolicy: RestartPolicy,
-        hasReadinessGates: Bool, podIP: String, description: String
+        hasReadinessGates: Bool, podIP: String
     ) {
         self.pod = pod
         self.containers = containers
@@ -243,7 +246,6 @@ struct PodWorker: Sendable {
         self.restartPolicy = restartPolicy
         self.hasReadinessGates = hasReadinessGates
         self.podIP = podIP
-        self.description = description
     }
 }
 

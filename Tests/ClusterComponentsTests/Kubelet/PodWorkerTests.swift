@@ -17,14 +17,16 @@ import Testing
                 imagePullPolicy: .ifNotPresent, imageKey: "docker.io/library/busybox:latest", restartPolicy: nil,
                 sharedBehavior: HeapBox(wrappedValue: behavior))
         }
-        return PodWorker(
+        var worker = PodWorker(
             pod: PodID(7),
             containers: [
                 runtime("init", isInit: true, index: 0), runtime("a", isInit: false, index: 0),
                 runtime("b", isInit: false, index: 1),
             ],
-            initCount: 1, restartPolicy: restartPolicy, hasReadinessGates: false, podIP: "10.244.0.2",
-            description: "p_default(uid-7)")
+            initCount: 1, restartPolicy: restartPolicy, hasReadinessGates: false, podIP: "10.244.0.2")
+        // What Kubelet.describePod sets before a start is first blocked by back-off.
+        worker.description = "p_default(uid-7)"
+        return worker
     }
 
     /// Runs container `c` from `start` to an exit with `code` at `end`.

@@ -36,7 +36,7 @@ import Testing
         worker.releaseAfterCleanup()
         #expect(worker.containers.isEmpty && worker.initCount == 0)
         #expect(worker.initContainers.isEmpty && worker.appContainers.isEmpty)
-        #expect(worker.pendingStatus == nil && worker.description.isEmpty)
+        #expect(worker.pendingStatus == nil && worker.description == nil)
         #expect(worker.pod == PodID(7))
     }
 }
