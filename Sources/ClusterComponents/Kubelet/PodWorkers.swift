@@ -3,10 +3,11 @@
 ///
 /// Workers are never removed: a cleaned-up worker stays in the table as `terminated` and only
 /// leaves the lookup (``forget(_:)``), so a ``WorkerIndex`` held by a status-manager queue stays
-/// valid. The subscript yields the stored worker in place (`_read`/`_modify`), so
-/// `workers[w].pending = nil` or a mutating ``PodWorker`` method changes it without a copy.
+/// valid. The subscript yields the stored worker in place, so `workers[w].pending = nil` or a
+/// mutating ``PodWorker`` method changes it without a copy. The workers are kept in a
+/// ``WorkerTable``, not an `Array`: reaching one reads nothing from the heap but the worker.
 struct PodWorkers: RandomAccessCollection, MutableCollection {
-    private var storage: [PodWorker] = []
+    private var storage = WorkerTable()
     private var byPod: [PodID: WorkerIndex] = [:]
 
     var startIndex: WorkerIndex { WorkerIndex(0) }
@@ -18,10 +19,10 @@ struct PodWorkers: RandomAccessCollection, MutableCollection {
     }
 
     /// The value of `body` on worker `w`, lent in place for the call. Reading a worker through
-    /// the subscript goes through `Array`'s getter, which copies the whole worker (a retain and a
-    /// release of every reference it holds) wherever the optimizer cannot narrow the read to a
-    /// few fields, as for a call of one of its methods: three copies in every sync. An `inout`
-    /// access is exclusive, so the call reads the stored worker; `body` must not change it.
+    /// a getter copies the whole worker (a retain and a release of every reference it holds)
+    /// wherever the optimizer cannot narrow the read to a few fields, as for a call of one of
+    /// its methods: three copies in every sync. An `inout` access is exclusive, so the call
+    /// reads the stored worker; `body` must not change it.
     /// - Complexity: O(1) plus `body`.
     mutating func reading<R>(_ w: WorkerIndex, _ body: (inout PodWorker) -> R) -> R {
         body(&storage[w.value])

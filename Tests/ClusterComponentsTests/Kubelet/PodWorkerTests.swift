@@ -65,6 +65,29 @@ import Testing
         #expect(WorkerIndex(1) < WorkerIndex(2))
     }
 
+    @Test("PodWorkers past the table's first growths: every worker kept, in place, in order")
+    func podWorkersGrow() {
+        var workers = PodWorkers()
+        for i in 0..<70 {
+            var worker = Self.worker(restartPolicy: i % 2 == 0 ? .always : .never)
+            worker.pod = PodID(100 + i)
+            worker.podIP = "10.244.0.\(i)"
+            #expect(workers.add(worker) == WorkerIndex(i))
+            // A change made before the table grows (16, 32, 64 workers) survives the moves.
+            if i % 5 == 0 { workers[WorkerIndex(i)].pendingSync = true }
+        }
+        #expect(workers.count == 70)
+        for i in 0..<70 {
+            let w = WorkerIndex(i)
+            #expect(workers.index(of: PodID(100 + i)) == w)
+            #expect(workers[w].pod == PodID(100 + i) && workers[w].podIP == "10.244.0.\(i)")
+            #expect(workers[w].restartPolicy == (i % 2 == 0 ? .always : .never))
+            #expect(workers[w].pendingSync == (i % 5 == 0))
+            #expect(workers[w].containers.map(\.name) == ["init", "a", "b"])
+        }
+        #expect(workers.map(\.pod.value) == Array(100..<170))
+    }
+
     @Test("PodWorkers: arrival order, lookup by pod, and a forgotten pod keeps its worker, untracked")
     func podWorkers() {
         var workers = PodWorkers()
