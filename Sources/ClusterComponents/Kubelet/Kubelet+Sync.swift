@@ -132,16 +132,17 @@ extension Kubelet {
     func skipStart(_ w: WorkerIndex, _ c: ContainerIndex, since reference: SimulationTime, backoff: SimulationDuration)
     {
         // events.BackOffStartContainer; message of kuberuntime_manager.go doBackOff.
-        if workers.reading(w, { $0.description == nil }) { workers[w].description = describePod(w) }
-        let digest = workers[w].backOffEventDigest(of: c, namesPod: version >= KubernetesVersion(minor: 24))
+        let pod = workers[w].pod
+        let digest = workers[w].backOffEventDigest(
+            of: c, namesPod: version >= KubernetesVersion(minor: 24), describePod: { describePod(pod) })
         event(w, .warning, "BackOff", workers[w].backOffEventMessage(of: c), container: c, digest: digest)
-        workers[w].cacheCrashLoopBackOff(c, backoff: backoff)
+        workers[w].cacheCrashLoopBackOff(c, backoff: backoff, describePod: { describePod(pod) })
         workers[w].noteSyncError(expiry: reference + backoff)
     }
 
     /// `<name>_<namespace>(<uid>)`, the kubelet's `format.Pod` (pkg/kubelet/util/format/pod.go).
-    func describePod(_ w: WorkerIndex) -> String {
-        cluster.withPod(workers[w].pod) { "\($0.pointee.name)_\($0.pointee.namespace)(\($0.pointee.uid))" }
+    func describePod(_ pod: PodID) -> String {
+        cluster.withPod(pod) { "\($0.pointee.name)_\($0.pointee.namespace)(\($0.pointee.uid))" }
     }
 
     /// The messages of a start's `Created` and `Started` events for container `name`. Their texts

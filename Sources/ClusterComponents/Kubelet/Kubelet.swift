@@ -255,7 +255,6 @@ public final class Kubelet: ClusterComponent {
             cancel(existing)
         }
         workers[w].requeueDue = due
-        let node = node
         workers[w].requeueEvent = schedule(.kubelet(node, .syncPod(w)), at: due)
     }
 

@@ -130,14 +130,17 @@ extension PodWorker {
     /// `CrashLoopBackOff` with "back-off 10s restarting failed container=… pod=…". It changes only
     /// when the back-off does, so a blocked sync that finds it unchanged (most of a crash loop's
     /// syncs) leaves the status clean and builds no message.
-    mutating func cacheCrashLoopBackOff(_ c: ContainerIndex, backoff: SimulationDuration) {
+    mutating func cacheCrashLoopBackOff(
+        _ c: ContainerIndex, backoff: SimulationDuration, describePod: () -> String
+    ) {
         let i = c.value
         guard containers[i].cachedReason != "CrashLoopBackOff" || containers[i].crashLoopBackOffCached != backoff
         else { return }
         statusDirty = true
         containers[i].cachedReason = "CrashLoopBackOff"
+        let pod = podDescription(describePod)
         containers[i].cachedMessage =
-            "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(containers[i].name) pod=\(description ?? "")"
+            "back-off \(GoDuration(nanoseconds: backoff.nanoseconds)) restarting failed container=\(containers[i].name) pod=\(pod)"
         containers[i].crashLoopBackOffCached = backoff
     }
 
@@ -178,14 +181,14 @@ extension PodWorker {
     /// The aggregation digest of the `BackOff` event's message for `c` (kuberuntime_manager.go
     /// `doBackOff`), building the message on first use; from 1.24 (`namesPod`) it names the
     /// container and the pod. Later calls read the digest alone, not the message's string.
-    mutating func backOffEventDigest(of c: ContainerIndex, namesPod: Bool) -> UInt64 {
+    mutating func backOffEventDigest(of c: ContainerIndex, namesPod: Bool, describePod: () -> String) -> UInt64 {
         let i = c.value
         // The digest alone, read in the buffer: `containers[i].backOffEvent?.digest` copied the
         // whole container record out (its strings retained) on every blocked sync.
         if let digest = containers.withUnsafeBufferPointer({ $0[i].backOffEvent?.digest }) { return digest }
         let text = EventText(
             namesPod
-                ? "Back-off restarting failed container \(containers[i].name) in pod \(description ?? "")"
+                ? "Back-off restarting failed container \(containers[i].name) in pod \(podDescription(describePod))"
                 : "Back-off restarting failed container")
         containers[i].backOffEvent = text
         return text.digest
@@ -194,6 +197,15 @@ extension PodWorker {
     /// Keeps the texts of the events a restart of `c` repeats (``ContainerRuntime/restartEventTexts``).
     mutating func keepRestartEventTexts(_ texts: RestartEventTexts, of c: ContainerIndex) {
         containers[c.value].restartEventTexts = HeapBox(wrappedValue: texts)
+    }
+
+    /// `<name>_<namespace>(<uid>)` (the kubelet's `format.Pod`), from `describePod` the first
+    /// time a message needs it, then kept in ``description``.
+    mutating func podDescription(_ describePod: () -> String) -> String {
+        if let description { return description }
+        let text = describePod()
+        description = text
+        return text
     }
 
     /// The `BackOff` event's message for `c`, built by ``backOffEventDigest(of:namesPod:)``.

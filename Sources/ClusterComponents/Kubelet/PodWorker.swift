@@ -230,9 +230,8 @@ struct PodWorker: Sendable {
     /// The pod IP.
     var podIP: String
     /// `<name>_<namespace>(<uid>)` for the crash-loop messages (the kubelet's `format.Pod`),
-    /// built by ``Kubelet/describePod(_:)`` when a start is first blocked by back-off: built
-    /// at every binding, it cost five string appends and an allocation per pod, for the few
-    /// pods that crash-loop.
+    /// built by ``podDescription(_:)`` when the first of them is: built at every binding, it
+    /// cost five string appends and an allocation per pod, for the few pods that crash-loop.
     var description: String?
 
     /// The worker of a newly bound pod, before its first sync.

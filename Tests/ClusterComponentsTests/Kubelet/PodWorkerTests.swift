@@ -17,16 +17,13 @@ import Testing
                 imagePullPolicy: .ifNotPresent, imageKey: "docker.io/library/busybox:latest", restartPolicy: nil,
                 sharedBehavior: HeapBox(wrappedValue: behavior))
         }
-        var worker = PodWorker(
+        return PodWorker(
             pod: PodID(7),
             containers: [
                 runtime("init", isInit: true, index: 0), runtime("a", isInit: false, index: 0),
                 runtime("b", isInit: false, index: 1),
             ],
             initCount: 1, restartPolicy: restartPolicy, hasReadinessGates: false, podIP: "10.244.0.2")
-        // What Kubelet.describePod sets before a start is first blocked by back-off.
-        worker.description = "p_default(uid-7)"
-        return worker
     }
 
     /// Runs container `c` from `start` to an exit with `code` at `end`.
@@ -161,9 +158,17 @@ import Testing
         Self.run(&worker, 0, from: 0, exit: 0, at: 1)
         Self.run(&worker, 1, from: 1, exit: 1, at: 3)
         let a = ContainerIndex(1)
+        // The pod is described once, when the first message needs it (the kubelet's describePod).
+        var described = 0
+        let describePod = {
+            described += 1
+            return "p_default(uid-7)"
+        }
         worker.statusDirty = false
-        worker.cacheCrashLoopBackOff(a, backoff: .seconds(10))
+        #expect(worker.description == nil)
+        worker.cacheCrashLoopBackOff(a, backoff: .seconds(10), describePod: describePod)
         #expect(worker.statusDirty)
+        #expect(described == 1)
         // kuberuntime_manager.go doBackOff: "back-off %s restarting failed container=%s pod=%s".
         #expect(worker[a].cachedMessage == "back-off 10s restarting failed container=a pod=p_default(uid-7)")
         let status = worker.containerStatus(a, defaultReason: "PodInitializing")
@@ -172,10 +177,11 @@ import Testing
         #expect(last.exitCode == 1)
         #expect(status.restartCount == 0)
         worker.statusDirty = false
-        worker.cacheCrashLoopBackOff(a, backoff: .seconds(10))
+        worker.cacheCrashLoopBackOff(a, backoff: .seconds(10), describePod: describePod)
         #expect(!worker.statusDirty)  // unchanged: nothing new to publish
-        worker.cacheCrashLoopBackOff(a, backoff: .seconds(20))
+        worker.cacheCrashLoopBackOff(a, backoff: .seconds(20), describePod: describePod)
         #expect(worker.statusDirty)
+        #expect(described == 1)
         #expect(worker[a].cachedMessage == "back-off 20s restarting failed container=a pod=p_default(uid-7)")
         _ = worker.startInstance(a, at: .zero + .seconds(30), hasStartupProbe: false)
         #expect(worker[a].cachedReason == nil)
