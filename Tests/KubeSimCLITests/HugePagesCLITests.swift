@@ -1,6 +1,7 @@
 import Foundation
-import KubeSimCLI
 import Testing
+
+@testable import KubeSimCLI
 
 /// `kubesim` runs with transparent huge pages (glibc's `glibc.malloc.hugetlb=1`) by executing
 /// itself once more with the tunable set; `KUBESIM_HUGE_PAGES=0` turns it off, and the second
@@ -62,15 +63,35 @@ import Testing
         }
     }
 
-    @Test("the second start puts GLIBC_TUNABLES back as it was, for the processes it starts")
-    func secondStartRestoresTheEnvironment() {
-        for saved in ["", "glibc.malloc.tcache_count=7"] {
-            setenv("KUBESIM_SAVED_GLIBC_TUNABLES", saved, 1)
-            setenv("GLIBC_TUNABLES", saved.isEmpty ? "glibc.malloc.hugetlb=1" : saved + ":glibc.malloc.hugetlb=1", 1)
-            HugePages.enable()
-            #expect(getenv("KUBESIM_SAVED_GLIBC_TUNABLES") == nil)
-            #expect(getenv("GLIBC_TUNABLES").map { String(cString: $0) } == (saved.isEmpty ? nil : saved))
-        }
-        unsetenv("GLIBC_TUNABLES")
+    /// Each start's step, from the environment alone: the test changes no process state
+    /// (`setenv` here raced the other suites' reads of the environment).
+    @Test("each start's step: re-execute with the tunable added, restore in the second start, else nothing")
+    func steps() {
+        let always = { "[always] madvise never" as String? }
+        typealias Step = HugePages.Step
+        #expect(
+            HugePages.step(environment: [:], transparentHugePages: always)
+                == Step.reexecute(tunables: "glibc.malloc.hugetlb=1", saved: ""))
+        #expect(
+            HugePages.step(environment: ["GLIBC_TUNABLES": "glibc.malloc.tcache_count=7"], transparentHugePages: always)
+                == Step.reexecute(
+                    tunables: "glibc.malloc.tcache_count=7:glibc.malloc.hugetlb=1", saved: "glibc.malloc.tcache_count=7"
+                ))
+        // The second start: GLIBC_TUNABLES back as it was (unset when it was empty).
+        #expect(
+            HugePages.step(
+                environment: ["KUBESIM_SAVED_GLIBC_TUNABLES": "", "GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"],
+                transparentHugePages: always) == Step.restore(tunables: nil))
+        #expect(
+            HugePages.step(
+                environment: ["KUBESIM_SAVED_GLIBC_TUNABLES": "glibc.malloc.tcache_count=7"],
+                transparentHugePages: always) == Step.restore(tunables: "glibc.malloc.tcache_count=7"))
+        // Left alone: turned off, the tunable already set, huge pages `never` or absent.
+        #expect(HugePages.step(environment: ["KUBESIM_HUGE_PAGES": "0"], transparentHugePages: always) == Step.none)
+        #expect(
+            HugePages.step(environment: ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"], transparentHugePages: always)
+                == Step.none)
+        #expect(HugePages.step(environment: [:], transparentHugePages: { "always madvise [never]" }) == Step.none)
+        #expect(HugePages.step(environment: [:], transparentHugePages: { nil }) == Step.none)
     }
 }

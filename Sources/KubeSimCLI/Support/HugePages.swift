@@ -28,31 +28,51 @@ public enum HugePages {
     static let savedTunablesVariable = "KUBESIM_SAVED_GLIBC_TUNABLES"
     static let tunable = "glibc.malloc.hugetlb=1"
 
+    /// What a start of the process does about huge pages.
+    enum Step: Equatable {
+        /// Nothing: turned off, the tunable already set, or no transparent huge pages.
+        case none
+        /// The second start: put `GLIBC_TUNABLES` back to `tunables` (unset when nil) and drop
+        /// the saved copy.
+        case restore(tunables: String?)
+        /// Execute again with `GLIBC_TUNABLES` set to `tunables`, the original saved as `saved`.
+        case reexecute(tunables: String, saved: String)
+    }
+
+    /// The step for a start in `environment`; `transparentHugePages` reads the kernel's mode
+    /// (`/sys/kernel/mm/transparent_hugepage/enabled`, nil when absent), only when it matters.
+    static func step(environment: [String: String], transparentHugePages: () -> String?) -> Step {
+        if let saved = environment[savedTunablesVariable] { return .restore(tunables: saved.isEmpty ? nil : saved) }
+        let tunables = environment["GLIBC_TUNABLES"] ?? ""
+        guard environment[switchVariable] != "0", !tunables.contains("glibc.malloc.hugetlb"),
+            let mode = transparentHugePages(), !mode.contains("[never]")
+        else { return .none }
+        return .reexecute(tunables: tunables.isEmpty ? tunable : tunables + ":" + tunable, saved: tunables)
+    }
+
     /// Executes the process again with huge pages if it does not run with them yet; in the
     /// second start, restores the environment. Call first thing in `main`.
     public static func enable() {
         #if os(Linux)
-        let environment = ProcessInfo.processInfo.environment
-        if let saved = environment[savedTunablesVariable] {
-            restoreTunables(saved)
-            return
+        let step = step(environment: ProcessInfo.processInfo.environment) {
+            try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)
         }
-        let tunables = environment["GLIBC_TUNABLES"] ?? ""
-        guard environment[switchVariable] != "0", !tunables.contains("glibc.malloc.hugetlb"),
-            let mode = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8),
-            !mode.contains("[never]")
-        else { return }
-        setenv(savedTunablesVariable, tunables, 1)
-        setenv("GLIBC_TUNABLES", tunables.isEmpty ? tunable : tunables + ":" + tunable, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // The exec failed (no /proc): run on as we are.
-        restoreTunables(tunables)
+        switch step {
+        case .none: return
+        case .restore(let tunables): restoreTunables(tunables)
+        case .reexecute(let tunables, let saved):
+            setenv(savedTunablesVariable, saved, 1)
+            setenv("GLIBC_TUNABLES", tunables, 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            // The exec failed (no /proc): run on as we are.
+            restoreTunables(saved.isEmpty ? nil : saved)
+        }
         #endif
     }
 
-    /// Puts `GLIBC_TUNABLES` back to `tunables` (unset when empty) and drops the saved copy.
-    private static func restoreTunables(_ tunables: String) {
-        if tunables.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", tunables, 1) }
+    /// Puts `GLIBC_TUNABLES` back to `tunables` (unset when nil) and drops the saved copy.
+    private static func restoreTunables(_ tunables: String?) {
+        if let tunables { setenv("GLIBC_TUNABLES", tunables, 1) } else { unsetenv("GLIBC_TUNABLES") }
         unsetenv(savedTunablesVariable)
     }
 }
